@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config'
+
+// One run for the whole repository, so `npm test` ends with one summary.
+export default defineConfig({
+  test: {
+    include: [
+      'apps/*/src/**/*.test.ts',
+      'apps/portal/app/**/*.test.ts',
+      'packages/*/src/**/*.test.ts',
+      'db/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
+    exclude: ['**/node_modules/**', '**/build/**'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+})
