@@ -1,0 +1,77 @@
+// The public contract of @kracht/language. The portal, the API and the assistant depend on it:
+// change it only by adding fields.
+
+export const locales = ['nl', 'en'] as const
+export type Locale = (typeof locales)[number]
+
+/** The ten life domains (leefgebieden) of Krachtwerk, see shared/DOMAIN.md. */
+export const domainIds = [
+  'safety',
+  'housing',
+  'finances',
+  'children',
+  'partner',
+  'relationships',
+  'work',
+  'leisure',
+  'health',
+  'meaning',
+] as const
+export type DomainId = (typeof domainIds)[number]
+
+/** Forms of strength (vormen van kracht): ik ben / ik kan / ik heb / ik wil / ik weet. */
+export const strengthForms = ['i_am', 'i_can', 'i_have', 'i_want', 'i_know'] as const
+export type StrengthForm = (typeof strengthForms)[number]
+
+export const crisisKinds = ['suicide', 'self_harm', 'violence'] as const
+export type CrisisKind = (typeof crisisKinds)[number]
+
+export type Person = 'first' | 'other' | 'none'
+
+/** A character span in the original text: start inclusive, end exclusive (UTF-16 indices). */
+export interface Span {
+  start: number
+  end: number
+}
+
+export interface Negation extends Span {
+  word: string
+}
+
+export interface DeficitTerm extends Span {
+  term: string
+  /** A friendlier word, when there is one. */
+  alternative: string | null
+}
+
+export interface DomainScore {
+  id: DomainId
+  score: number
+}
+
+export type SuggestionKind = 'negation' | 'person' | 'deficit' | 'detail' | 'form'
+
+export interface Suggestion {
+  kind: SuggestionKind
+  /** Short, warm prompt in the analysed locale that helps the client rephrase it themselves. */
+  message: string
+}
+
+export interface Analysis {
+  locale: Locale
+  person: Person
+  negative: boolean
+  negations: Negation[]
+  form: StrengthForm | null
+  /** Ranked, best first; empty when no domain fits. */
+  domains: DomainScore[]
+  crisis: { detected: boolean; kind: CrisisKind | null }
+  deficitTerms: DeficitTerm[]
+  suggestions: Suggestion[]
+  /** Number of words, used by the quality check ("specific, not one word"). */
+  wordCount: number
+}
+
+export interface AnalyzeOptions {
+  locale?: Locale
+}
