@@ -1,0 +1,92 @@
+// @kracht/assistant: the guided flows (miracle question, forms of strength, VIP card, goal) as
+// state machines, offline by default, optionally phrased by a model. See README.md.
+
+export {
+  startConversation,
+  answerStep,
+  currentStep,
+  resumeConversation,
+  parseState,
+  buildSummary,
+  isFlowId,
+} from './engine'
+export type { StartOptions, AnswerOptions, ResumeResult } from './engine'
+
+export { startConversationWithModel, answerStepWithModel } from './assist'
+export type { ModelOptions } from './assist'
+
+export { callModel, createModelFromEnv, modelOutputSchema, DEFAULT_MODEL_TIMEOUT_MS } from './model'
+export type { AssistantModel, ModelOutput, ModelCallResult, ModelFailure, Env } from './model'
+
+export { AssistantError, assistantErrorCodes } from './errors'
+export type { AssistantErrorCode } from './errors'
+
+export { pseudonymise, createPseudonymiser, detectPii, piiKinds } from './pseudonymise'
+export type { Pseudonymiser, PiiKind } from './pseudonymise'
+
+export { HELP_NUMBERS, SUICIDE_PREVENTION_CHAT, buildSafety, helpLines, screen } from './safety'
+
+export {
+  loadPrompt,
+  renderPrompt,
+  renderTemplate,
+  listPrompts,
+  loadTexts,
+  placeholdersOf,
+  promptsDir,
+  clearPromptCache,
+} from './prompts'
+export type { PromptFile, PromptKind, TextCatalogue, TemplateVars } from './prompts'
+
+export {
+  flowIds,
+  MAX_ANSWER_LENGTH,
+  vipAreas,
+  vipRings,
+  supportKinds,
+  times,
+  proposalSources,
+  turnOutcomes,
+  proposalSchema,
+  statementProposalSchema,
+  networkPersonProposalSchema,
+  goalProposalSchema,
+  actionProposalSchema,
+  conversationContextSchema,
+  conversationStateSchema,
+  answerInputSchema,
+} from './types'
+export type {
+  FlowId,
+  VipArea,
+  VipRing,
+  SupportKind,
+  Time,
+  ProposalSource,
+  Proposal,
+  StatementProposal,
+  NetworkPersonProposal,
+  GoalProposal,
+  ActionProposal,
+  ConversationContext,
+  ConversationState,
+  AnswerInput,
+  StepOption,
+  StepInput,
+  StepView,
+  HelpNumber,
+  HelpLine,
+  Safety,
+  Summary,
+  AiFallbackReason,
+  AiInfo,
+  StepResult,
+  StartResult,
+  TurnOutcome,
+  CrisisKind,
+  DomainId,
+  Locale,
+  StrengthForm,
+} from './types'
+export { MAX_VIP_PERSONS } from './flows/vip'
+export { MAX_GOAL_ACTIONS } from './flows/goal'

@@ -1,0 +1,84 @@
+import { analyze } from '@kracht/language'
+import type { CrisisKind, Locale } from '@kracht/language'
+import type { TextCatalogue } from './prompts'
+import type { HelpLine, HelpNumber, Safety } from './types'
+
+/** The numbers are fixed here, not in the text files, so a wording change cannot break them. */
+export const HELP_NUMBERS = {
+  emergency: [{ display: '112', tel: 'tel:112' }],
+  suicide_prevention: [
+    { display: '113', tel: 'tel:113' },
+    { display: '0800-0113', tel: 'tel:08000113' },
+  ],
+  veilig_thuis: [{ display: '0800-2000', tel: 'tel:08002000' }],
+} as const satisfies Record<HelpLine['id'], readonly HelpNumber[]>
+
+export const SUICIDE_PREVENTION_CHAT = { display: '113.nl', url: 'https://www.113.nl' } as const
+
+/** Most fitting line first; all three are always there (never zero resources). */
+const ORDER: Record<CrisisKind, HelpLine['id'][]> = {
+  suicide: ['suicide_prevention', 'emergency', 'veilig_thuis'],
+  self_harm: ['suicide_prevention', 'emergency', 'veilig_thuis'],
+  violence: ['emergency', 'veilig_thuis', 'suicide_prevention'],
+}
+
+export function helpLines(kind: CrisisKind, texts: TextCatalogue): HelpLine[] {
+  return ORDER[kind].map((id) => ({
+    id,
+    name: texts.t(`safety.line.${id}.name`),
+    description: texts.t(`safety.line.${id}.description`),
+    numbers: HELP_NUMBERS[id].map((n) => ({ display: n.display, tel: n.tel })),
+    chat: id === 'suicide_prevention' ? { ...SUICIDE_PREVENTION_CHAT } : null,
+  }))
+}
+
+export function buildSafety(kind: CrisisKind, current: boolean, texts: TextCatalogue): Safety {
+  return {
+    kind,
+    current,
+    message: current ? texts.t(`safety.message.${kind}`) : texts.t('safety.still_here'),
+    helpLines: helpLines(kind, texts),
+    offerWorkerContact: true,
+    workerQuestion: texts.t('safety.worker.question'),
+    workerNote: texts.t('safety.worker.note'),
+  }
+}
+
+/** Screened at most this much of a text (a longer answer is rejected anyway, but screened first). */
+const SCREEN_LIMIT = 20_000
+
+/**
+ * The local crisis screen. Recall first: the text is screened with the conversation's locale
+ * and, when that finds nothing, with the other locale too (clients mix languages).
+ */
+export function screen(text: string, locale: Locale): CrisisKind | null {
+  const sample = text.length > SCREEN_LIMIT ? text.slice(0, SCREEN_LIMIT) : text
+  if (!sample.trim()) return null
+  const first = analyze(sample, { locale }).crisis
+  if (first.detected) return first.kind ?? 'suicide'
+  const other: Locale = locale === 'nl' ? 'en' : 'nl'
+  const second = analyze(sample, { locale: other }).crisis
+  if (second.detected) return second.kind ?? 'suicide'
+  return null
+}
+
+const CLARIFY_PATTERNS = [
+  /verkeerd\s+begrepen/,
+  /begrijp\w*\s+(me|mij)\s+verkeerd/,
+  /(zo|dat)\s+bedoel\w*\s+(ik\s+)?(het\s+)?niet/,
+  /niet\s+zo\s+bedoeld/,
+  /bedoelde\s+(ik\s+)?(het\s+)?(helemaal\s+)?niet/,
+  /\bgrapje\b/,
+  /was\s+(maar\s+)?een\s+grap/,
+  /misunderst/,
+  /(did\s*n['’]?o?t|didnt|did not)\s+mean/,
+  /not\s+what\s+i\s+meant/,
+  /\bjust\s+(kidding|joking)\b/,
+  /\b(i\s*['’]?m|i\s+am|was)\s+(just\s+)?joking\b/,
+]
+
+/** "You misunderstood me": help stays, the message is not turned into a draft. */
+export function isClarification(text: string): boolean {
+  const t = text.toLowerCase()
+  return CLARIFY_PATTERNS.some((re) => re.test(t))
+}
