@@ -1,0 +1,96 @@
+import { HTTPException } from 'hono/http-exception'
+import { bodyLimit } from 'hono/body-limit'
+import { getCookie, deleteCookie } from 'hono/cookie'
+import { AppError } from './lib/app-error'
+import { createRouter } from './lib/router'
+import type { Deps } from './lib/env'
+import { lookupSession, sessionCookieName } from './auth/sessions'
+import { healthRouter } from './routes/health/health.index'
+import { authRouter } from './routes/auth/auth.index'
+import { invitationsRouter } from './routes/invitations/invitations.index'
+import { organisationRouter } from './routes/organisation/organisation.index'
+import { renderReferencePage } from './routes/docs/reference-page'
+
+export const apiInfo = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Kracht API',
+    version: '1.0.0',
+    description:
+      'The API of Kracht, the strengths-based portal for clients of social care. A client shares their data with their worker on consent, and with nobody else. Errors are JSON `{ code, message }` with a stable code.',
+  },
+} as const
+
+/**
+ * The API under /api/v1. The same factory builds it for the server and for tests, so what is tested
+ * is what runs.
+ */
+export function createApi(deps: Deps) {
+  const app = createRouter()
+
+  // Deps first: every later middleware and handler reads them.
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    c.set('actor', null)
+    await next()
+  })
+  // Large bodies are refused before anything parses them.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => c.json({ code: 'payload_too_large', message: 'The request is too large.' }, 413),
+    }),
+  )
+  // API answers are about one person: never cached by a browser or proxy.
+  app.use('*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+  // Who is asking. An expired or unknown cookie is cleared, so the browser stops sending it.
+  app.use('*', async (c, next) => {
+    const token = getCookie(c, sessionCookieName)
+    if (token) {
+      const found = await lookupSession(deps, token)
+      if (found.status === 'active') c.set('actor', { kind: 'session', user: found.user, sessionId: found.sessionId })
+      else deleteCookie(c, sessionCookieName, { path: '/' })
+    }
+    await next()
+  })
+
+  const routes = app
+    .route('/', healthRouter)
+    .route('/', authRouter)
+    .route('/', invitationsRouter)
+    .route('/', organisationRouter)
+
+  app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
+  // Rendered once: the document does not change while the process runs.
+  let reference: string | null = null
+  app.get('/docs', (c) => {
+    reference ??= renderReferencePage(
+      JSON.parse(JSON.stringify(app.getOpenAPI31Document({ ...apiInfo, servers: [{ url: '/api/v1' }] }))),
+    )
+    return c.html(reference)
+  })
+
+  app.notFound((c) => c.json({ code: 'not_found', message: 'No such route.' }, 404))
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds))
+      return c.json(error.toProblem(), error.status)
+    }
+    if (error instanceof HTTPException) {
+      // Hono's validators throw this for unreadable JSON or form bodies.
+      const code = error.status === 415 ? 'unsupported_media_type' : error.status === 413 ? 'payload_too_large' : 'invalid_json'
+      return c.json({ code, message: 'The request body could not be read as JSON.' }, error.status === 415 || error.status === 413 ? error.status : 400)
+    }
+    // The details go to the server log without request data (it may hold personal data).
+    console.error(`[api] unexpected error on ${c.req.method} ${c.req.routePath}:`, error instanceof Error ? error.stack : error)
+    return c.json({ code: 'internal_error', message: 'Something went wrong on our side. Nothing was changed.' }, 500)
+  })
+
+  return routes
+}
+
+export type Api = ReturnType<typeof createApi>

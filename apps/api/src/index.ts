@@ -1,0 +1,5 @@
+export { createApi, apiInfo, type Api } from './app'
+export { loadConfig, ConfigError, type Config } from './lib/config'
+export type { Deps, PublicUser, InternalCall, AppEnv } from './lib/env'
+export { AppError, type ProblemCode, type Problem } from './lib/app-error'
+export { deleteExpiredSessions } from './auth/sessions'

@@ -1,0 +1,62 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+/**
+ * The closed list of problem codes the API answers with. Clients (the portal, the organisation's
+ * systems) switch on these, so a code is never renamed; new ones are added.
+ */
+export const problemStatus = {
+  bad_request: 400,
+  validation_failed: 400,
+  invalid_json: 400,
+  unsupported_media_type: 415,
+  text_too_long: 400,
+  unknown_locale: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  session_expired: 401,
+  forbidden: 403,
+  not_found: 404,
+  username_taken: 409,
+  version_conflict: 409,
+  invitation_invalid: 410,
+  invitation_expired: 410,
+  invitation_used: 410,
+  invitation_withdrawn: 410,
+  password_too_short: 400,
+  password_too_long: 400,
+  password_too_common: 400,
+  password_wrong: 400,
+  too_many_attempts: 429,
+  payload_too_large: 413,
+  internal_error: 500,
+} as const satisfies Record<string, ContentfulStatusCode>
+
+export type ProblemCode = keyof typeof problemStatus
+
+export interface Problem {
+  code: ProblemCode
+  message: string
+  /** Per-field messages for validation problems (field path → message). */
+  fields?: Record<string, string>
+}
+
+/** The one error type domain code throws; mapped to HTTP in one place (the app's onError). */
+export class AppError extends Error {
+  override name = 'AppError'
+  constructor(
+    readonly code: ProblemCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message)
+  }
+
+  get status(): ContentfulStatusCode {
+    return problemStatus[this.code]
+  }
+
+  toProblem(): Problem {
+    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) }
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod'
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+
+/** Every setting the server reads, parsed once at start. The README's configuration table mirrors it. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DATABASE_URL: z.string().url().optional(),
+    PUBLIC_URL: z.string().url().optional(),
+    SESSION_SECRET: z.string().optional(),
+    SESSION_IDLE_MINUTES: positiveInt(30),
+    SESSION_ABSOLUTE_HOURS: positiveInt(12),
+    INVITATION_DAYS: positiveInt(14),
+    DEMO_PASSWORD: z.string().min(10).default('kracht-demo'),
+    TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
+    LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
+    LOGIN_LOCK_MINUTES: positiveInt(15),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return
+    if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is required in production: at least 32 random characters (e.g. `openssl rand -hex 32`)',
+      })
+    }
+    if (!env.PUBLIC_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'is required in production: the address people use, e.g. https://kracht.example.nl (invitation links use it)',
+      })
+    }
+    if (!env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'is required in production: client data belongs on a PostgreSQL server, not in the embedded database',
+      })
+    }
+  })
+
+export type RawConfig = z.infer<typeof configSchema>
+
+export interface Config extends RawConfig {
+  production: boolean
+  publicUrl: string
+  /** Key for hashing session and invitation tokens; random per process outside production. */
+  secret: string
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')} ${issue.message}`)
+    throw new ConfigError(`Kracht cannot start, the configuration is not complete:\n${lines.join('\n')}`)
+  }
+  const raw = parsed.data
+  return {
+    ...raw,
+    production: raw.NODE_ENV === 'production',
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+    // Outside production a fixed development key keeps sessions valid across restarts.
+    secret: raw.SESSION_SECRET ?? 'kracht-development-secret-not-for-production',
+  }
+}

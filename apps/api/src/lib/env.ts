@@ -1,0 +1,34 @@
+import type { Database } from '@kracht/db'
+import type { Role } from '@kracht/db'
+import type { Config } from './config'
+
+export interface Deps {
+  db: Database
+  config: Config
+  /** Injected so tests can move time (session time-outs, invitation expiry). */
+  now: () => Date
+}
+
+export interface PublicUser {
+  id: string
+  username: string
+  role: Role
+  organisationId: string
+  displayName: string
+  locale: 'nl' | 'en'
+}
+
+export type Actor = { kind: 'session'; user: PublicUser; sessionId: string }
+
+/** Set by the server when the portal calls the API in-process: the browser's real address. */
+export interface InternalCall {
+  clientIp: string
+}
+
+export interface AppEnv {
+  Bindings: { internal?: InternalCall; incoming?: { socket?: { remoteAddress?: string } } }
+  Variables: {
+    deps: Deps
+    actor: Actor | null
+  }
+}

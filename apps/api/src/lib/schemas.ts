@@ -1,0 +1,60 @@
+import { z } from '@hono/zod-openapi'
+import { problemStatus } from './app-error'
+
+const problemCodes = Object.keys(problemStatus) as [keyof typeof problemStatus, ...(keyof typeof problemStatus)[]]
+
+export const ProblemSchema = z
+  .object({
+    code: z.enum(problemCodes).openapi({ example: 'validation_failed' }),
+    message: z.string().openapi({ example: 'Invalid input: username: Required' }),
+    fields: z.record(z.string(), z.string()).optional(),
+  })
+  .openapi('Problem')
+
+export const problemResponse = (description: string) => ({
+  content: { 'application/json': { schema: ProblemSchema } },
+  description,
+})
+
+/** The error answers nearly every route can give; routes add their own on top. */
+export const commonProblems = {
+  400: problemResponse('Invalid input'),
+  401: problemResponse('Not signed in'),
+  403: problemResponse('Not allowed'),
+} as const
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+})
+
+export const UuidParam = z.string().uuid()
+
+export const RoleSchema = z.enum(['client', 'worker', 'peer', 'admin']).openapi('Role')
+
+export const UserSchema = z
+  .object({
+    id: z.string().uuid(),
+    username: z.string(),
+    role: RoleSchema,
+    organisationId: z.string().uuid(),
+    displayName: z.string(),
+    locale: z.enum(['nl', 'en']),
+  })
+  .openapi('User')
+
+/** Usernames: short, lower-case, easy to type on a phone and to say aloud. */
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'username_too_short')
+  .max(32, 'username_too_long')
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'username_invalid')
+
+export const DisplayNameSchema = z.string().trim().min(1, 'required').max(80, 'too_long')

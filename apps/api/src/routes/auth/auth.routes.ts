@@ -1,0 +1,71 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { commonProblems, jsonBody, jsonResponse, problemResponse, UserSchema } from '../../lib/schemas'
+
+const tags = ['Sign-in']
+
+export const LoginBody = z
+  .object({
+    // Generous limits: the point is a clear answer, not a 10 kB string reaching the database.
+    username: z.string().trim().min(1, 'required').max(100, 'too_long'),
+    password: z.string().min(1, 'required').max(1000, 'too_long'),
+  })
+  .openapi('LoginBody')
+
+export const login = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags,
+  summary: 'Sign in with username and passphrase; sets the session cookie',
+  request: { body: jsonBody(LoginBody) },
+  responses: {
+    200: jsonResponse(UserSchema, 'Signed in'),
+    400: commonProblems[400],
+    401: problemResponse('Unknown username or wrong passphrase (the same answer for both)'),
+    429: problemResponse('Too many failed attempts for this account or address'),
+  },
+})
+
+export const logout = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags,
+  summary: 'Sign out on this device',
+  responses: { 204: { description: 'Signed out' } },
+})
+
+export const logoutEverywhere = createRoute({
+  method: 'post',
+  path: '/auth/logout-everywhere',
+  tags,
+  summary: 'Sign out on every device',
+  responses: { 204: { description: 'All sessions ended' }, 401: commonProblems[401] },
+})
+
+export const ChangePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1, 'required').max(1000, 'too_long'),
+    newPassword: z.string().min(1, 'required').max(1000, 'too_long'),
+  })
+  .openapi('ChangePasswordBody')
+
+export const changePassword = createRoute({
+  method: 'post',
+  path: '/auth/password',
+  tags,
+  summary: 'Change my passphrase; other devices are signed out',
+  request: { body: jsonBody(ChangePasswordBody) },
+  responses: {
+    204: { description: 'Changed' },
+    400: commonProblems[400],
+    401: commonProblems[401],
+    429: problemResponse('Too many wrong current passphrases'),
+  },
+})
+
+export const me = createRoute({
+  method: 'get',
+  path: '/me',
+  tags,
+  summary: 'Who am I?',
+  responses: { 200: jsonResponse(UserSchema, 'The signed-in user'), 401: commonProblems[401] },
+})

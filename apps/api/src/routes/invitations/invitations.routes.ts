@@ -1,0 +1,148 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import {
+  commonProblems,
+  DisplayNameSchema,
+  jsonBody,
+  jsonResponse,
+  problemResponse,
+  RoleSchema,
+  UserSchema,
+  UsernameSchema,
+} from '../../lib/schemas'
+
+const tags = ['Invitations']
+
+export const IssuedInvitationSchema = z
+  .object({
+    id: z.string().uuid(),
+    role: RoleSchema,
+    displayName: z.string(),
+    expiresAt: z.string().datetime(),
+    code: z.string().openapi({ example: 'K7M-4PQ-2XA', description: 'Shown once; only a hash is stored' }),
+    link: z.string().url(),
+    qrSvg: z.string().openapi({ description: 'The link as a QR code, inline SVG' }),
+  })
+  .openapi('IssuedInvitation')
+
+export const InvitationSummarySchema = z
+  .object({
+    id: z.string().uuid(),
+    role: RoleSchema,
+    displayName: z.string(),
+    createdAt: z.string().datetime(),
+    expiresAt: z.string().datetime(),
+    status: z.enum(['open', 'accepted', 'expired', 'withdrawn']),
+    isAccessReset: z.boolean(),
+  })
+  .openapi('InvitationSummary')
+
+export const CreateInvitationBody = z
+  .object({
+    role: RoleSchema,
+    displayName: DisplayNameSchema.openapi({ description: 'How the person is called in the portal' }),
+    teamId: z.string().uuid().nullish(),
+  })
+  .openapi('CreateInvitationBody')
+
+export const createInvitation = createRoute({
+  method: 'post',
+  path: '/invitations',
+  tags,
+  summary: 'Invite someone: a worker invites a client, a coordinator invites workers and peer experts',
+  request: { body: jsonBody(CreateInvitationBody) },
+  responses: {
+    201: jsonResponse(IssuedInvitationSchema, 'The invitation, with its one-time link, code and QR code'),
+    ...commonProblems,
+  },
+})
+
+export const listInvitations = createRoute({
+  method: 'get',
+  path: '/invitations',
+  tags,
+  summary: 'Invitations I made (a coordinator sees the whole organisation)',
+  responses: { 200: jsonResponse(z.array(InvitationSummarySchema), 'Newest first'), 401: commonProblems[401] },
+})
+
+export const withdrawInvitation = createRoute({
+  method: 'delete',
+  path: '/invitations/{invitationId}',
+  tags,
+  summary: 'Withdraw an open invitation',
+  request: { params: z.object({ invitationId: z.string().uuid() }) },
+  responses: {
+    204: { description: 'Withdrawn' },
+    ...commonProblems,
+    404: problemResponse('No such invitation'),
+    410: problemResponse('The invitation is no longer open'),
+  },
+})
+
+const SecretSchema = z.union([
+  z.object({ token: z.string().min(10).max(100) }),
+  z.object({ code: z.string().trim().min(1, 'required').max(30, 'too_long') }),
+])
+
+export const LookupInvitationBody = SecretSchema.openapi('InvitationSecret')
+
+export const InvitationPreviewSchema = z
+  .object({
+    role: RoleSchema,
+    displayName: z.string(),
+    organisationName: z.string(),
+    expiresAt: z.string().datetime(),
+    existingUsername: z.string().nullable(),
+  })
+  .openapi('InvitationPreview')
+
+export const lookupInvitation = createRoute({
+  method: 'post',
+  path: '/invitations/lookup',
+  tags,
+  summary: 'Check an invitation link or code before accepting it',
+  request: { body: jsonBody(LookupInvitationBody) },
+  responses: {
+    200: jsonResponse(InvitationPreviewSchema, 'The invitation is open'),
+    400: commonProblems[400],
+    410: problemResponse('Unknown, used, withdrawn or expired'),
+    429: problemResponse('Too many unknown codes from this address'),
+  },
+})
+
+export const AcceptInvitationBody = z
+  .intersection(
+    SecretSchema,
+    z.object({
+      username: UsernameSchema.optional(),
+      password: z.string().min(1, 'required').max(1000, 'too_long'),
+    }),
+  )
+  .openapi('AcceptInvitationBody')
+
+export const acceptInvitation = createRoute({
+  method: 'post',
+  path: '/invitations/accept',
+  tags,
+  summary: 'Accept an invitation: choose a username and a passphrase, and be signed in',
+  request: { body: jsonBody(AcceptInvitationBody) },
+  responses: {
+    201: jsonResponse(UserSchema, 'Account ready and signed in'),
+    400: commonProblems[400],
+    409: problemResponse('Username taken'),
+    410: problemResponse('Unknown, used, withdrawn or expired'),
+    429: problemResponse('Too many unknown codes from this address'),
+  },
+})
+
+export const resetAccess = createRoute({
+  method: 'post',
+  path: '/clients/{clientId}/access-reset',
+  tags,
+  summary: "Give a client a new invitation code to choose a new passphrase (nobody sees or sets the passphrase)",
+  request: { params: z.object({ clientId: z.string().uuid() }) },
+  responses: {
+    201: jsonResponse(IssuedInvitationSchema, 'A new invitation for the same account'),
+    ...commonProblems,
+    404: problemResponse('No such client'),
+  },
+})

@@ -1,0 +1,50 @@
+import { createRouter } from '../../lib/router'
+import { requireRole, requireUser } from '../../lib/guards'
+import { AppError } from '../../lib/app-error'
+import * as organisation from '../../services/organisation'
+import * as routes from './organisation.routes'
+
+export const organisationRouter = createRouter()
+  .openapi(routes.getOrganisation, async (c) => {
+    const actor = requireUser(c)
+    return c.json(await organisation.getOrganisation(c.get('deps'), actor), 200)
+  })
+  .openapi(routes.listTeams, async (c) => {
+    const actor = requireUser(c)
+    return c.json(await organisation.listTeams(c.get('deps'), actor), 200)
+  })
+  .openapi(routes.createTeam, async (c) => {
+    const actor = requireRole(c, 'admin')
+    return c.json(await organisation.createTeam(c.get('deps'), { actor, name: c.req.valid('json').name }), 201)
+  })
+  .openapi(routes.listPeople, async (c) => {
+    const actor = requireRole(c, 'admin', 'worker', 'peer')
+    const roles = c.req.valid('query').role ?? ['worker', 'peer', 'admin']
+    return c.json(await organisation.listPeople(c.get('deps'), { actor, roles }), 200)
+  })
+  .openapi(routes.setTeam, async (c) => {
+    const actor = requireRole(c, 'admin')
+    await organisation.setTeam(c.get('deps'), { actor, userId: c.req.valid('param').userId, teamId: c.req.valid('json').teamId })
+    return c.body(null, 204)
+  })
+  .openapi(routes.myClients, async (c) => {
+    const worker = requireRole(c, 'worker')
+    const rows = await organisation.listMyClients(c.get('deps'), worker)
+    return c.json(rows.map((row) => ({ ...row, linkedAt: row.linkedAt.toISOString() })), 200)
+  })
+  .openapi(routes.listClientWorkers, async (c) => {
+    const actor = requireUser(c)
+    const { clientId } = c.req.valid('param')
+    if (actor.id !== clientId && actor.role !== 'admin') throw new AppError('forbidden', 'Not allowed.')
+    return c.json(await organisation.listClientWorkers(c.get('deps'), { actor, clientId }), 200)
+  })
+  .openapi(routes.linkWorker, async (c) => {
+    const actor = requireRole(c, 'admin')
+    await organisation.linkWorker(c.get('deps'), { actor, ...c.req.valid('param') })
+    return c.body(null, 204)
+  })
+  .openapi(routes.unlinkWorker, async (c) => {
+    const actor = requireRole(c, 'admin')
+    await organisation.unlinkWorker(c.get('deps'), { actor, ...c.req.valid('param') })
+    return c.body(null, 204)
+  })

@@ -1,0 +1,124 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { commonProblems, jsonBody, jsonResponse, problemResponse, RoleSchema } from '../../lib/schemas'
+
+const tags = ['Organisation']
+
+export const OrganisationSchema = z
+  .object({
+    id: z.string().uuid(),
+    name: z.string(),
+    domainSet: z.enum(['krachtwerk', 'icm']),
+    priorityLimit: z.number().int(),
+  })
+  .openapi('Organisation')
+
+export const TeamSchema = z
+  .object({ id: z.string().uuid(), name: z.string(), memberCount: z.number().int() })
+  .openapi('Team')
+
+export const PersonSchema = z
+  .object({
+    id: z.string().uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    role: RoleSchema,
+    teamId: z.string().uuid().nullable(),
+  })
+  .openapi('Person')
+
+export const LinkedClientSchema = z
+  .object({ id: z.string().uuid(), username: z.string(), displayName: z.string(), linkedAt: z.string().datetime() })
+  .openapi('LinkedClient')
+
+export const getOrganisation = createRoute({
+  method: 'get',
+  path: '/organisation',
+  tags,
+  summary: 'My organisation',
+  responses: { 200: jsonResponse(OrganisationSchema, 'The organisation'), 401: commonProblems[401] },
+})
+
+export const listTeams = createRoute({
+  method: 'get',
+  path: '/teams',
+  tags,
+  summary: "The organisation's teams",
+  responses: { 200: jsonResponse(z.array(TeamSchema), 'Teams by name'), 401: commonProblems[401] },
+})
+
+export const createTeam = createRoute({
+  method: 'post',
+  path: '/teams',
+  tags,
+  summary: 'Add a team (coordinator)',
+  request: { body: jsonBody(z.object({ name: z.string().trim().min(1, 'required').max(80, 'too_long') }).openapi('CreateTeamBody')) },
+  responses: { 201: jsonResponse(TeamSchema, 'The new team'), ...commonProblems },
+})
+
+export const listPeople = createRoute({
+  method: 'get',
+  path: '/people',
+  tags,
+  summary: 'People of the organisation by role (coordinators see everyone by name; workers see staff)',
+  request: {
+    query: z.object({
+      role: z
+        .union([RoleSchema, z.array(RoleSchema)])
+        .optional()
+        .transform((value) => (value === undefined ? undefined : Array.isArray(value) ? value : [value])),
+    }),
+  },
+  responses: { 200: jsonResponse(z.array(PersonSchema), 'People by name'), ...commonProblems },
+})
+
+export const setTeam = createRoute({
+  method: 'put',
+  path: '/people/{userId}/team',
+  tags,
+  summary: 'Put a staff member in a team (coordinator)',
+  request: {
+    params: z.object({ userId: z.string().uuid() }),
+    body: jsonBody(z.object({ teamId: z.string().uuid().nullable() }).openapi('SetTeamBody')),
+  },
+  responses: { 204: { description: 'Saved' }, ...commonProblems, 404: problemResponse('No such person or team') },
+})
+
+export const myClients = createRoute({
+  method: 'get',
+  path: '/my-clients',
+  tags,
+  summary: 'Clients linked to me (worker); names only, content comes by consent',
+  responses: { 200: jsonResponse(z.array(LinkedClientSchema), 'By name'), ...commonProblems },
+})
+
+const ClientWorkerParams = z.object({ clientId: z.string().uuid(), workerId: z.string().uuid() })
+
+export const listClientWorkers = createRoute({
+  method: 'get',
+  path: '/clients/{clientId}/workers',
+  tags,
+  summary: "A client's linked workers (the client themself, or a coordinator)",
+  request: { params: z.object({ clientId: z.string().uuid() }) },
+  responses: {
+    200: jsonResponse(z.array(z.object({ id: z.string().uuid(), displayName: z.string(), role: RoleSchema })), 'Linked workers'),
+    ...commonProblems,
+  },
+})
+
+export const linkWorker = createRoute({
+  method: 'put',
+  path: '/clients/{clientId}/workers/{workerId}',
+  tags,
+  summary: 'Link a worker to a client (coordinator). The link alone shares nothing.',
+  request: { params: ClientWorkerParams },
+  responses: { 204: { description: 'Linked' }, ...commonProblems, 404: problemResponse('No such client or worker') },
+})
+
+export const unlinkWorker = createRoute({
+  method: 'delete',
+  path: '/clients/{clientId}/workers/{workerId}',
+  tags,
+  summary: 'Unlink a worker from a client (coordinator)',
+  request: { params: ClientWorkerParams },
+  responses: { 204: { description: 'Unlinked' }, ...commonProblems, 404: problemResponse('No such client') },
+})

@@ -1,0 +1,99 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import { clientWorkers, organisations, teams, users, type Role } from '@kracht/db'
+import { AppError } from '../lib/app-error'
+import type { Deps, PublicUser } from '../lib/env'
+
+export async function getOrganisation(deps: Deps, actor: PublicUser) {
+  const [row] = await deps.db.select().from(organisations).where(eq(organisations.id, actor.organisationId))
+  if (!row) throw new AppError('not_found', 'No such organisation.')
+  return { id: row.id, name: row.name, domainSet: row.domainSet, priorityLimit: row.priorityLimit }
+}
+
+export async function listTeams(deps: Deps, actor: PublicUser) {
+  const rows = await deps.db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(eq(teams.organisationId, actor.organisationId))
+    .orderBy(asc(teams.name))
+  const members = await deps.db
+    .select({ teamId: users.teamId, role: users.role })
+    .from(users)
+    .where(and(eq(users.organisationId, actor.organisationId), inArray(users.role, ['worker', 'peer', 'admin'])))
+  return rows.map((team) => ({
+    ...team,
+    memberCount: members.filter((m) => m.teamId === team.id).length,
+  }))
+}
+
+export async function createTeam(deps: Deps, input: { actor: PublicUser; name: string }) {
+  const [row] = await deps.db
+    .insert(teams)
+    .values({ organisationId: input.actor.organisationId, name: input.name })
+    .returning({ id: teams.id, name: teams.name })
+  if (!row) throw new Error('insert returned nothing')
+  return { ...row, memberCount: 0 }
+}
+
+/**
+ * People of the organisation by role. Staff (worker, peer, admin) are listed for coordinators and
+ * workers; clients only for coordinators, and then only name and username: never content.
+ */
+export async function listPeople(deps: Deps, input: { actor: PublicUser; roles: Role[] }) {
+  const allowed: Role[] = input.actor.role === 'admin' ? ['client', 'worker', 'peer', 'admin'] : ['worker', 'peer']
+  const roles = input.roles.filter((role) => allowed.includes(role))
+  if (roles.length === 0) return []
+  return deps.db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, teamId: users.teamId })
+    .from(users)
+    .where(and(eq(users.organisationId, input.actor.organisationId), inArray(users.role, roles)))
+    .orderBy(asc(users.displayName))
+}
+
+export async function setTeam(deps: Deps, input: { actor: PublicUser; userId: string; teamId: string | null }) {
+  const [person] = await deps.db.select().from(users).where(eq(users.id, input.userId))
+  if (!person || person.organisationId !== input.actor.organisationId) throw new AppError('not_found', 'No such person.')
+  if (input.teamId) {
+    const [team] = await deps.db.select().from(teams).where(eq(teams.id, input.teamId))
+    if (!team || team.organisationId !== input.actor.organisationId) throw new AppError('not_found', 'No such team.')
+  }
+  await deps.db.update(users).set({ teamId: input.teamId }).where(eq(users.id, person.id))
+}
+
+/** A worker's linked clients: names only. What a client shared comes with consent, elsewhere. */
+export async function listMyClients(deps: Deps, worker: PublicUser) {
+  return deps.db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, linkedAt: clientWorkers.createdAt })
+    .from(clientWorkers)
+    .innerJoin(users, eq(users.id, clientWorkers.clientId))
+    .where(eq(clientWorkers.workerId, worker.id))
+    .orderBy(asc(users.displayName))
+}
+
+export async function listClientWorkers(deps: Deps, input: { actor: PublicUser; clientId: string }) {
+  return deps.db
+    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(clientWorkers)
+    .innerJoin(users, eq(users.id, clientWorkers.workerId))
+    .where(and(eq(clientWorkers.clientId, input.clientId), eq(users.organisationId, input.actor.organisationId)))
+}
+
+async function requireSameOrganisation(deps: Deps, organisationId: string, userId: string, role: Role) {
+  const [row] = await deps.db.select().from(users).where(eq(users.id, userId))
+  if (!row || row.organisationId !== organisationId || row.role !== role) {
+    throw new AppError('not_found', `No such ${role} in your organisation.`)
+  }
+  return row
+}
+
+export async function linkWorker(deps: Deps, input: { actor: PublicUser; clientId: string; workerId: string }) {
+  await requireSameOrganisation(deps, input.actor.organisationId, input.clientId, 'client')
+  await requireSameOrganisation(deps, input.actor.organisationId, input.workerId, 'worker')
+  await deps.db.insert(clientWorkers).values({ clientId: input.clientId, workerId: input.workerId }).onConflictDoNothing()
+}
+
+export async function unlinkWorker(deps: Deps, input: { actor: PublicUser; clientId: string; workerId: string }) {
+  await requireSameOrganisation(deps, input.actor.organisationId, input.clientId, 'client')
+  await deps.db
+    .delete(clientWorkers)
+    .where(and(eq(clientWorkers.clientId, input.clientId), eq(clientWorkers.workerId, input.workerId)))
+}

@@ -1,0 +1,66 @@
+import { createTestDatabase } from '@kracht/db/testing'
+import { seedDemo, type DatabaseHandle, type DemoUsername } from '@kracht/db'
+import { createApi, type Api } from './app'
+import { loadConfig } from './lib/config'
+import type { Deps } from './lib/env'
+import { hashPassphrase } from './auth/passphrase'
+
+export const demoPassword = 'kracht-demo'
+
+export interface TestApi {
+  api: Api
+  deps: Deps
+  handle: DatabaseHandle
+  ids: Record<DemoUsername, string>
+  /** Moves the clock the API sees. */
+  advance(ms: number): void
+  /** Signs a demo user in and returns the Cookie header to send. */
+  signIn(username: string, password?: string): Promise<string>
+  json(method: string, path: string, options?: { body?: unknown; cookie?: string; headers?: Record<string, string> }): Promise<Response>
+  close(): Promise<void>
+}
+
+/** An API on a fresh, migrated database with the demo organisation and users, for one test file. */
+export async function createTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const handle = await createTestDatabase()
+  let offset = 0
+  const deps: Deps = {
+    db: handle.db,
+    config: loadConfig({ NODE_ENV: 'test', ...env }),
+    now: () => new Date(Date.now() + offset),
+  }
+  const seeded = await seedDemo(handle.db, { passwordHash: await hashPassphrase(demoPassword) })
+  const api = createApi(deps)
+  const request = (method: string, path: string, options: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) =>
+    api.request(path, {
+      method,
+      headers: {
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.cookie ? { cookie: options.cookie } : {}),
+        ...options.headers,
+      },
+      ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+    })
+  return {
+    api,
+    deps,
+    handle,
+    ids: seeded.userIds as Record<DemoUsername, string>,
+    advance(ms) {
+      offset += ms
+    },
+    async signIn(username, password = demoPassword) {
+      const response = await request('POST', '/auth/login', { body: { username, password } })
+      if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`)
+      return cookieFrom(response)
+    },
+    json: request,
+    close: () => handle.close(),
+  }
+}
+
+/** The `name=value` part of a Set-Cookie answer, ready to send back as a Cookie header. */
+export function cookieFrom(response: Response): string {
+  const header = response.headers.get('set-cookie') ?? ''
+  return header.split(';')[0] ?? ''
+}

@@ -1,0 +1,4 @@
+export * from './organisations'
+export * from './users'
+export * from './invitations'
+export * from './sessions'

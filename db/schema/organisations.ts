@@ -1,0 +1,31 @@
+import { integer, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core'
+
+/** Which set of life domains an organisation works with (DOMAIN.md): Krachtwerk's ten, or ICM's nine. */
+export const domainSets = ['krachtwerk', 'icm'] as const
+export type DomainSet = (typeof domainSets)[number]
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  domainSet: text('domain_set', { enum: domainSets }).notNull().default('krachtwerk'),
+  /** Krachtwerk allows 4 priority domains, Critical Time Intervention 3. */
+  priorityLimit: integer('priority_limit').notNull().default(4),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The admin's team list is always per organisation.
+  (t) => [index('teams_organisation_idx').on(t.organisationId)],
+)
+
+export type Organisation = typeof organisations.$inferSelect
+export type Team = typeof teams.$inferSelect

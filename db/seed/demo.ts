@@ -1,0 +1,59 @@
+import { count } from 'drizzle-orm'
+import type { Database } from '../src/client'
+import { clientWorkers, organisations, teams, users } from '../schema/index'
+
+export const demoUsers = [
+  { username: 'sam', role: 'client', displayName: 'Sam' },
+  { username: 'noor', role: 'worker', displayName: 'Noor Haddou' },
+  { username: 'eva', role: 'peer', displayName: 'Eva de Wit' },
+  { username: 'admin', role: 'admin', displayName: 'Coördinator De Brug' },
+] as const
+
+export type DemoUsername = (typeof demoUsers)[number]['username']
+
+export interface DemoSeedResult {
+  seeded: boolean
+  organisationId: string | null
+  userIds: Partial<Record<DemoUsername, string>>
+}
+
+/**
+ * Demo data for trying Kracht out. Only ever into an empty database, and never in production
+ * (the caller checks that). Content for the demo client is added by the features that own it.
+ */
+export async function seedDemo(
+  db: Database,
+  options: { passwordHash: string; now?: Date },
+): Promise<DemoSeedResult> {
+  const [existing] = await db.select({ n: count() }).from(users)
+  if ((existing?.n ?? 0) > 0) return { seeded: false, organisationId: null, userIds: {} }
+  return db.transaction(async (tx) => {
+    const [organisation] = await tx.insert(organisations).values({ name: 'Stichting De Brug' }).returning()
+    if (!organisation) throw new Error('seed: organisation not created')
+    const [team] = await tx
+      .insert(teams)
+      .values([
+        { organisationId: organisation.id, name: 'Team Centrum' },
+        { organisationId: organisation.id, name: 'Team Vrouwenopvang' },
+      ])
+      .returning()
+    const userIds: Partial<Record<DemoUsername, string>> = {}
+    for (const demo of demoUsers) {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          organisationId: organisation.id,
+          teamId: demo.role === 'client' ? null : (team?.id ?? null),
+          role: demo.role,
+          username: demo.username,
+          displayName: demo.displayName,
+          passwordHash: options.passwordHash,
+          passwordChangedAt: options.now ?? new Date(),
+        })
+        .returning({ id: users.id })
+      if (row) userIds[demo.username] = row.id
+    }
+    if (userIds.sam && userIds.noor) await tx.insert(clientWorkers).values({ clientId: userIds.sam, workerId: userIds.noor })
+    return { seeded: true, organisationId: organisation.id, userIds }
+  })
+}

@@ -1,0 +1,116 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import postgres from 'postgres'
+import * as schema from '../schema/index'
+import { acquireDataDirLock, type DataDirLock } from './lock'
+import { DatabaseStartError } from './errors'
+
+export type Schema = typeof schema
+/** The one database type the rest of the code sees: it does not know which engine is behind it. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>
+
+export interface DatabaseHandle {
+  db: Database
+  kind: 'pglite' | 'postgres'
+  /** Flushes to disk (PGlite runs with fsync off) and closes. Safe to call twice. */
+  close(): Promise<void>
+  /** The raw PGlite instance, for backups; null on a server. */
+  pglite: PGlite | null
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server; when set, PGlite is not used. */
+  databaseUrl?: string | undefined
+  /** Folder for the embedded database; ignored with databaseUrl. */
+  dataDir?: string | undefined
+  /** An in-memory embedded database (tests). */
+  memory?: boolean
+}
+
+/** The one factory that decides which engine runs. Nothing else in the code knows. */
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl)
+  if (options.memory) return openPglite(new PGlite(), null)
+  const dataDir = options.dataDir
+  if (!dataDir) throw new DatabaseStartError('DATA_DIR is empty: set it, or set DATABASE_URL.')
+  return openPgliteFolder(dataDir)
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const client = postgres(url, { max: 10, onnotice: () => {} })
+  const db = drizzlePostgres(client, { schema }) as unknown as Database
+  try {
+    await db.execute(sql`select 1`)
+  } catch (error) {
+    await client.end({ timeout: 1 })
+    throw new DatabaseStartError(
+      `Cannot reach the PostgreSQL server in DATABASE_URL (${describe(error)}). Check that it runs and that the address is right.`,
+    )
+  }
+  let closed = false
+  return {
+    db,
+    kind: 'postgres',
+    pglite: null,
+    async close() {
+      if (closed) return
+      closed = true
+      await client.end({ timeout: 5 })
+    },
+  }
+}
+
+async function openPgliteFolder(dataDir: string): Promise<DatabaseHandle> {
+  mkdirSync(dataDir, { recursive: true })
+  const lock = acquireDataDirLock(dataDir)
+  const pgdata = `${dataDir}/pgdata`
+  // An existing folder without PG_VERSION was left half-way through a first start: never initialise
+  // over it, someone may need what is inside.
+  if (existsSync(pgdata) && readdirSync(pgdata).length > 0 && !existsSync(`${pgdata}/PG_VERSION`)) {
+    lock.release()
+    throw new DatabaseStartError(
+      `The data folder ${pgdata} is incomplete (a first start was probably interrupted). ` +
+        `Nothing was changed. If it holds nothing you need, delete the folder and start again; otherwise restore a backup from ${dataDir}/backups.`,
+    )
+  }
+  let pg: PGlite
+  try {
+    pg = new PGlite(pgdata)
+    await pg.waitReady
+  } catch (error) {
+    lock.release()
+    throw new DatabaseStartError(
+      `Cannot open the embedded database in ${pgdata} (${describe(error)}). Nothing was changed. Restore a backup from ${dataDir}/backups, or move the folder away to start empty.`,
+    )
+  }
+  return openPglite(pg, lock)
+}
+
+async function openPglite(pg: PGlite, lock: DataDirLock | null): Promise<DatabaseHandle> {
+  const db = drizzlePglite(pg, { schema }) as unknown as Database
+  let closed = false
+  return {
+    db,
+    kind: 'pglite',
+    pglite: pg,
+    async close() {
+      if (closed) return
+      closed = true
+      try {
+        // PGlite runs with fsync off: a checkpoint makes sure everything reached the disk.
+        await pg.query('CHECKPOINT')
+        await pg.close()
+      } finally {
+        lock?.release()
+      }
+    },
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,6 @@
+export * as schema from '../schema/index'
+export * from '../schema/index'
+export { createDatabase, type Database, type DatabaseHandle, type DatabaseOptions } from './client'
+export { runMigrations, migrationsFolder } from './migrate'
+export { DatabaseStartError } from './errors'
+export { seedDemo, demoUsers, type DemoUsername, type DemoSeedResult } from '../seed/demo'

@@ -1,0 +1,49 @@
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { DatabaseStartError } from './errors'
+
+export interface DataDirLock {
+  release(): void
+}
+
+/**
+ * Two processes on one PGlite folder silently corrupt it, so the folder is locked with a file that
+ * holds the owner's process id. A lock left by a process that no longer runs is taken over.
+ */
+export function acquireDataDirLock(dataDir: string): DataDirLock {
+  const path = `${dataDir}/kracht.lock`
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx')
+      writeSync(fd, String(process.pid))
+      closeSync(fd)
+      let released = false
+      return {
+        release() {
+          if (released) return
+          released = true
+          rmSync(path, { force: true })
+        },
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const owner = Number.parseInt(readFileSync(path, 'utf8'), 10)
+      if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+        throw new DatabaseStartError(
+          `Another Kracht server (process ${owner}) is using the data folder ${dataDir}. ` +
+            'Stop it first, or start this one with another DATA_DIR or with DATABASE_URL.',
+        )
+      }
+      rmSync(path, { force: true })
+    }
+  }
+  throw new DatabaseStartError(`Could not lock the data folder ${dataDir}.`)
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
