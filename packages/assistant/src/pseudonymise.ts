@@ -66,7 +66,7 @@ const DATE_RES = [
 /** A name: a capital and then small letters ("Fatima", "Jan-Willem", "Özil"). */
 const NAME = "\\p{Lu}\\p{Ll}[\\p{L}'’-]*"
 const PARTICLE = '(?:van|de|der|den|ter|ten|el|al|bin|ben|le|la|da|dos|du)'
-const FULL_NAME = `${NAME}(?:\\s+(?:${PARTICLE}\\s+)*${NAME})?`
+const FULL_NAME = `${NAME}(?:\\s+(?:${PARTICLE}\\s+)*${NAME}){0,2}`
 
 /** Case-insensitive first letter for words in a case-sensitive pattern. */
 function ci(words: string): string {

@@ -107,6 +107,21 @@ const FINITE: Record<Locale, RegExp> = {
   en: /(^|[^\p{L}])(is|are|was|were|has|had|does|did|will|would|can|could|should|goes|sees|helps|lives|laughs)(?=$|[^\p{L}])/iu,
 }
 
+/** A sentence that starts with another subject ("hij helpt", "het gaat goed"). */
+const OTHER_SUBJECT: Record<Locale, RegExp> = {
+  nl: /^(hij|zij|ze|wij|we|jij|je|u|het|er|men|iedereen|iemand|niemand|alles|dit|die)(?=$|[^\p{L}])/iu,
+  en: /^(he|she|they|we|you|it|there|everyone|everybody|someone|somebody|nobody|everything|this)(?=$|[^\p{L}'])/iu,
+}
+
+/** A verb with an object pronoun ("belt me", "helps us"): a sentence of its own. */
+const VERB_OBJECT: Record<Locale, RegExp> = {
+  nl: /\p{L}{2,}t\s+(me|mij|ons|jou|je|hem|haar|hen)(?=$|[^\p{L}])/iu,
+  en: /\p{L}{2,}s\s+(me|us|you|him|her|them)(?=$|[^\p{L}])/iu,
+}
+
+/** Longer answers without "ik" are most likely sentences: they stay exactly as written. */
+const MAX_FRAGMENT_WORDS = 8
+
 /** The verb of each starter, so "kan goed koken" becomes "Ik kan goed koken". */
 const STARTER_VERBS: Record<Locale, Record<StrengthForm, RegExp>> = {
   nl: {
@@ -133,9 +148,9 @@ export interface Drafted {
 
 /**
  * The client's words as a draft. Only a sentence starter may be added ("koken" → "Ik kan
- * koken"), and only when the answer lacks "ik" and reads as a fragment (no verb of its own), or
- * is the rest of a sentence ("hoe ik hulp regel" → "Ik weet hoe ik hulp regel"). Nothing else is
- * changed; no content is invented.
+ * koken"), and only when the answer lacks "ik" and reads as a short fragment (no subject or verb
+ * of its own), or is the rest of a sentence ("hoe ik hulp regel" → "Ik weet hoe ik hulp regel").
+ * When in doubt the answer stays exactly as written. Nothing else is changed; no content is invented.
  */
 export function draftText(
   answer: string,
@@ -151,8 +166,10 @@ export function draftText(
   }
   const continuation = CONTINUATION[locale].test(text)
   if (!continuation) {
-    if (SUBJECT[locale].test(text)) return { text, starterAdded: false }
-    if (FINITE[locale].test(text)) return { text, starterAdded: false }
+    const asWritten = { text, starterAdded: false }
+    if (SUBJECT[locale].test(text) || FINITE[locale].test(text)) return asWritten
+    if (OTHER_SUBJECT[locale].test(text) || VERB_OBJECT[locale].test(text)) return asWritten
+    if (text.split(/\s+/).length > MAX_FRAGMENT_WORDS) return asWritten
   }
   return { text: `${starterOf(form, locale)} ${lowerFirst(text, keepCaseOf)}`, starterAdded: true }
 }
