@@ -4,7 +4,7 @@ import { answerStepWithModel, startConversationWithModel } from './assist'
 import { startConversation } from './engine'
 import { AssistantError } from './errors'
 import { drive } from './test-helpers'
-import type { StepResult } from './types'
+import type { StepResult, StepView } from './types'
 
 type DoGenerate = MockLanguageModelV3['doGenerate']
 type GenerateResult = Awaited<ReturnType<DoGenerate>>
@@ -175,7 +175,9 @@ describe('with a model', () => {
 
   it('drives a whole flow with a model, in English', async () => {
     const model = mockModel({ question: 'Lovely. And what else do you notice?', reformulations: ['I want a calm morning'] })
-    let { state, step } = startConversation({ flow: 'miracle', locale: 'en' })
+    const started = startConversation({ flow: 'miracle', locale: 'en' })
+    let state = started.state
+    let step: StepView | null = started.step
     let result: StepResult | null = null
     for (const text of ['a calm morning', 'birds', 'my friend', 'walk outside']) {
       if (!step) break

@@ -48,7 +48,7 @@ function acceptModelText(raw: string, p: Pseudonymiser, locale: Locale, maxLengt
 }
 
 async function phrase(
-  options: ModelOptions & { locale: Locale },
+  options: ModelOptions & { locale: Locale; model: AssistantModel },
   names: string[],
   vars: { flow: string; previousQuestion: string | null; answer: string | null; drafts: string[]; nextQuestion: string | null; form: string | null },
 ): Promise<Phrasing | { failed: ModelFailure }> {
@@ -64,7 +64,6 @@ async function phrase(
     form: vars.form ?? none,
   })
   const system = renderPrompt(PROMPT_SYSTEM, options.locale)
-  if (!options.model) return { failed: 'error' }
   const result = await callModel({
     model: options.model,
     system,
@@ -112,9 +111,10 @@ function withQuestion(step: StepView | null, question: string | null): StepView 
 export async function startConversationWithModel(options: StartOptions & ModelOptions): Promise<StartResult> {
   const started = startConversation(options)
   const disabled: AiInfo = { used: false, fallback: 'disabled' }
-  if (!options.aiEnabled || !options.model) return { ...started, ai: disabled }
+  const model = options.model
+  if (!options.aiEnabled || !model) return { ...started, ai: disabled }
   const texts = loadTexts(started.state.locale)
-  const phrased = await phrase({ ...options, locale: started.state.locale }, namesOf(started.state), {
+  const phrased = await phrase({ ...options, model, locale: started.state.locale }, namesOf(started.state), {
     flow: texts.t(`flow.${started.state.flow}`),
     previousQuestion: null,
     answer: null,
@@ -148,7 +148,8 @@ export async function answerStepWithModel(
   }
   const result = answerStep(stateInput, answerInput, options)
   if (result.outcome === 'crisis') return { ...result, ai: { used: false, fallback: 'crisis' } }
-  if (!options.aiEnabled || !options.model) return { ...result, ai: { used: false, fallback: 'disabled' } }
+  const model = options.model
+  if (!options.aiEnabled || !model) return { ...result, ai: { used: false, fallback: 'disabled' } }
   if (result.outcome === 'clarified') return result
 
   const target = result.proposals.find((p): p is StatementProposal | GoalProposal => p.kind === 'statement' || p.kind === 'goal')
@@ -161,7 +162,7 @@ export async function answerStepWithModel(
   const drafts = result.proposals.flatMap((p) => (p.kind === 'statement' || p.kind === 'goal' ? [p.text] : []))
   const form = target ? starterOf(target.kind === 'goal' ? 'i_want' : target.form, locale) : null
 
-  const phrased = await phrase({ ...options, locale }, namesOf(parseState(result.state)), {
+  const phrased = await phrase({ ...options, model, locale }, namesOf(parseState(result.state)), {
     flow: texts.t(`flow.${result.state.flow}`),
     previousQuestion: previous?.question ?? null,
     answer: answerText,

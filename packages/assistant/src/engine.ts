@@ -287,20 +287,21 @@ export function answerStep(stateInput: unknown, answerInput: unknown, options: A
   const stepId = state.stepId
 
   // "You misunderstood me" right after a crisis turn: help stays, nothing becomes a draft.
-  if (state.safety?.lastTurn && answer.text !== undefined && isClarification(answer.text)) {
-    state = { ...state, safety: { ...state.safety, lastTurn: false }, history: pushHistory(state, stepId, 'clarified') }
+  const previousSafety = state.safety
+  if (previousSafety?.lastTurn && answer.text !== undefined && isClarification(answer.text)) {
+    state = { ...state, safety: { ...previousSafety, lastTurn: false }, history: pushHistory(state, stepId, 'clarified') }
     return {
       state,
       step: viewOf({ state, flow }, texts),
       feedback: [texts.t('safety.clarified')],
       proposals: [],
-      safety: buildSafety(state.safety?.kind ?? 'suicide', false, texts),
+      safety: buildSafety(previousSafety.kind, false, texts),
       outcome: 'clarified',
       summary: null,
       ai: { used: false, fallback: null },
     }
   }
-  if (state.safety) state = { ...state, safety: { ...state.safety, lastTurn: false } }
+  if (previousSafety) state = { ...state, safety: { ...previousSafety, lastTurn: false } }
 
   const parsed = sortAnswer(answer)
   if (parsed === null) {
