@@ -37,13 +37,18 @@ interface Phrasing {
   fallback: AiFallbackReason | null
 }
 
-/** A model text is used only when it is restorable, not empty and the crisis screen stays quiet. */
+/**
+ * A model text is used only when it is not empty, has no placeholder the model made up, the
+ * crisis screen stays quiet on it and it has no deficit word.
+ */
 function acceptModelText(raw: string, p: Pseudonymiser, locale: Locale, maxLength: number): { text: string } | { rejected: AiFallbackReason } {
   const trimmed = raw.trim()
   if (!trimmed || trimmed.length > maxLength) return { rejected: 'invalid_output' }
   if (p.unknownPlaceholders(trimmed).length > 0) return { rejected: 'invalid_output' }
   const text = p.restore(trimmed)
   if (screen(text, locale) !== null) return { rejected: 'screened' }
+  // Never a word that makes the client small.
+  if (analyze(text, { locale }).deficitTerms.length > 0) return { rejected: 'screened' }
   return { text }
 }
 
@@ -90,8 +95,8 @@ async function phrase(
     }
     const key = normalise(accepted.text)
     if (seen.has(key)) continue
-    const analysis = analyze(accepted.text, { locale: options.locale })
-    if (analysis.negative || analysis.deficitTerms.length > 0) continue
+    // Positive formulations only (no "niet"/"geen").
+    if (analyze(accepted.text, { locale: options.locale }).negative) continue
     seen.add(key)
     reformulations.push(accepted.text)
     if (reformulations.length >= MAX_SUGGESTIONS) break
