@@ -1,0 +1,58 @@
+// The local safety screen. Recall comes first (a false alarm costs one gentle extra screen, a
+// miss can cost a life), so it works on its own patterns and never on the negation rules:
+// "ik wil niet meer leven" must be caught however the negation logic evolves.
+
+import type { CrisisKind, Span } from './types'
+import { parsePattern, PatternSet } from './pattern'
+import type { Token } from './tokenize'
+
+export interface CrisisData {
+  suicide: string[]
+  self_harm: string[]
+  violence: string[]
+  idioms: string[]
+}
+
+export interface CrisisRules {
+  patterns: PatternSet<CrisisKind>
+  idioms: PatternSet<true>
+}
+
+export interface CrisisResult {
+  detected: boolean
+  kind: CrisisKind | null
+  /** What set it off, in the original text (for the worker view and tests, never shown as feedback). */
+  evidence?: Span & { text: string }
+}
+
+export function compileCrisis(d: CrisisData): CrisisRules {
+  const patterns = [
+    ...d.suicide.map((p) => parsePattern(p, 'suicide' as const)),
+    ...d.self_harm.map((p) => parsePattern(p, 'self_harm' as const)),
+    ...d.violence.map((p) => parsePattern(p, 'violence' as const)),
+  ]
+  return { patterns: new PatternSet(patterns), idioms: new PatternSet(d.idioms.map((p) => parsePattern(p, true as const))) }
+}
+
+// When one text matches several kinds, the most urgent help comes first.
+const PRIORITY: Record<CrisisKind, number> = { suicide: 0, self_harm: 1, violence: 2 }
+
+export function screenCrisis(text: string, tokens: Token[], rules: CrisisRules): CrisisResult {
+  const matches = rules.patterns.matchAll(tokens)
+  if (matches.length === 0) return { detected: false, kind: null }
+  let harmless: Set<number> | null = null
+  let best: (typeof matches)[number] | null = null
+  for (const m of matches) {
+    if (harmless === null) {
+      harmless = new Set()
+      for (const im of rules.idioms.matchAll(tokens)) for (const w of im.words) harmless.add(w)
+    }
+    if (m.words.some((w) => harmless?.has(w))) continue
+    if (best === null || PRIORITY[m.pattern.value] < PRIORITY[best.pattern.value]) best = m
+  }
+  if (best === null) return { detected: false, kind: null }
+  const first = tokens[best.first]
+  const last = tokens[best.last]
+  const evidence = first && last ? { start: first.start, end: last.end, text: text.slice(first.start, last.end) } : undefined
+  return evidence ? { detected: true, kind: best.pattern.value, evidence } : { detected: true, kind: best.pattern.value }
+}

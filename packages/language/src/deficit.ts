@@ -1,0 +1,36 @@
+// Labels and jargon that describe a person by a problem ("zorgmijder", "verslaafde"). The method
+// asks for the client's own words, so we point them out and, where there is one, mention a
+// friendlier word as an option; the client decides.
+
+import type { DeficitTerm } from './types'
+import { parsePattern, PatternSet } from './pattern'
+import type { Token } from './tokenize'
+
+export interface DeficitData {
+  terms: { term: string; patterns: string[]; alternative: string | null }[]
+}
+
+interface TermInfo {
+  term: string
+  alternative: string | null
+}
+
+export type DeficitRules = PatternSet<TermInfo>
+
+export function compileDeficit(d: DeficitData): DeficitRules {
+  return new PatternSet(d.terms.flatMap((t) => t.patterns.map((p) => parsePattern(p, { term: t.term, alternative: t.alternative }))))
+}
+
+export function findDeficitTerms(tokens: Token[], rules: DeficitRules): DeficitTerm[] {
+  const out: DeficitTerm[] = []
+  const taken = new Set<number>()
+  for (const m of rules.matchAll(tokens)) {
+    if (m.words.some((w) => taken.has(w))) continue
+    for (const w of m.words) taken.add(w)
+    const first = tokens[m.first]
+    const last = tokens[m.last]
+    if (!first || !last) continue
+    out.push({ term: m.pattern.value.term, alternative: m.pattern.value.alternative, start: first.start, end: last.end })
+  }
+  return out
+}

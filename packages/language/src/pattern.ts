@@ -1,0 +1,185 @@
+// A tiny pattern language over normalised tokens, so that workers can read and extend the rules
+// in the data files without reading regular expressions. See data/README.md for the syntax:
+//   word      the word itself            word*   starts with       *word   ends with
+//   *word*    contains                   a|b     either            (a|b)   optional word
+//   ?         any one word               ..      up to 3 words     ...     up to 6 words
+//   $         end of the sentence        ^       start of the sentence
+// A pattern never matches across a sentence break.
+
+import { BREAK_SENTENCE, type Token } from './tokenize'
+
+const EXACT = 0
+const PREFIX = 1
+const SUFFIX = 2
+const CONTAINS = 3
+type Mode = typeof EXACT | typeof PREFIX | typeof SUFFIX | typeof CONTAINS
+
+interface Alt {
+  mode: Mode
+  s: string
+}
+
+type Elem =
+  | { kind: 'lit'; alts: Alt[]; optional: boolean }
+  | { kind: 'gap'; max: number }
+  | { kind: 'any' }
+  | { kind: 'end' }
+  | { kind: 'start' }
+
+export interface Pattern<T> {
+  source: string
+  elems: Elem[]
+  value: T
+}
+
+export interface PatternMatch<T> {
+  pattern: Pattern<T>
+  /** First and last token index of the match (inclusive). */
+  first: number
+  last: number
+  /** Token indices matched by words (not by gaps or ?). */
+  words: number[]
+}
+
+function parseAlt(s: string): Alt {
+  const pre = s.startsWith('*')
+  const post = s.endsWith('*') && s.length > 1
+  const core = s.slice(pre ? 1 : 0, post ? -1 : undefined)
+  if (pre && post) return { mode: CONTAINS, s: core }
+  if (pre) return { mode: SUFFIX, s: core }
+  if (post) return { mode: PREFIX, s: core }
+  return { mode: EXACT, s: core }
+}
+
+export function parsePattern<T>(source: string, value: T): Pattern<T> {
+  const elems: Elem[] = []
+  for (const part of source.trim().toLowerCase().split(/\s+/)) {
+    if (part === '') continue
+    if (part === '..') elems.push({ kind: 'gap', max: 3 })
+    else if (part === '...') elems.push({ kind: 'gap', max: 6 })
+    else if (part === '?') elems.push({ kind: 'any' })
+    else if (part === '$') elems.push({ kind: 'end' })
+    else if (part === '^') elems.push({ kind: 'start' })
+    else {
+      const optional = part.startsWith('(') && part.endsWith(')')
+      const body = optional ? part.slice(1, -1) : part
+      elems.push({ kind: 'lit', alts: body.split('|').filter(Boolean).map(parseAlt), optional })
+    }
+  }
+  return { source, elems, value }
+}
+
+function altMatches(a: Alt, w: string): boolean {
+  switch (a.mode) {
+    case EXACT:
+      return w === a.s
+    case PREFIX:
+      return w.startsWith(a.s)
+    case SUFFIX:
+      return w.endsWith(a.s)
+    default:
+      return w.includes(a.s)
+  }
+}
+
+function litMatches(alts: Alt[], w: string): boolean {
+  for (const a of alts) if (altMatches(a, w)) return true
+  return false
+}
+
+/**
+ * Tries to match elems[ei..] at token ti; `limit` is the index one past the last token of the
+ * sentence. Returns the index of the last matched token + 1, or -1.
+ */
+function matchFrom(elems: Elem[], ei: number, tokens: Token[], ti: number, limit: number, words: number[], sentStart: number): number {
+  if (ei === elems.length) return ti
+  const e = elems[ei]
+  if (e === undefined) return ti
+  switch (e.kind) {
+    case 'end':
+      return ti === limit ? matchFrom(elems, ei + 1, tokens, ti, limit, words, sentStart) : -1
+    case 'start':
+      return ti === sentStart ? matchFrom(elems, ei + 1, tokens, ti, limit, words, sentStart) : -1
+    case 'any':
+      return ti < limit ? matchFrom(elems, ei + 1, tokens, ti + 1, limit, words, sentStart) : -1
+    case 'gap': {
+      for (let k = 0; k <= e.max && ti + k <= limit; k++) {
+        const r = matchFrom(elems, ei + 1, tokens, ti + k, limit, words, sentStart)
+        if (r >= 0) return r
+      }
+      return -1
+    }
+    case 'lit': {
+      const t = tokens[ti]
+      if (ti < limit && t !== undefined && litMatches(e.alts, t.norm)) {
+        words.push(ti)
+        const r = matchFrom(elems, ei + 1, tokens, ti + 1, limit, words, sentStart)
+        if (r >= 0) return r
+        words.pop()
+      }
+      if (e.optional) return matchFrom(elems, ei + 1, tokens, ti, limit, words, sentStart)
+      return -1
+    }
+  }
+}
+
+/** A set of patterns indexed by their first word, so that matching stays fast with many rules. */
+export class PatternSet<T> {
+  private readonly byWord = new Map<string, Pattern<T>[]>()
+  private readonly general: Pattern<T>[] = []
+
+  constructor(patterns: Pattern<T>[]) {
+    for (const p of patterns) {
+      const first = p.elems[0]
+      if (first?.kind === 'lit' && !first.optional && first.alts.every((a) => a.mode === EXACT)) {
+        for (const a of first.alts) {
+          const list = this.byWord.get(a.s)
+          if (list) list.push(p)
+          else this.byWord.set(a.s, [p])
+        }
+      } else {
+        this.general.push(p)
+      }
+    }
+  }
+
+  get size(): number {
+    return this.general.length + [...this.byWord.values()].reduce((n, l) => n + l.length, 0)
+  }
+
+  /** All matches, at most one per pattern and start token, in text order. */
+  matchAll(tokens: Token[]): PatternMatch<T>[] {
+    const out: PatternMatch<T>[] = []
+    let sentStart = 0
+    let limit = sentenceEnd(tokens, 0)
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]
+      if (t === undefined) continue
+      if (i > 0 && t.brk === BREAK_SENTENCE) {
+        sentStart = i
+        limit = sentenceEnd(tokens, i)
+      }
+      const candidates = this.byWord.get(t.norm)
+      if (candidates) this.tryAll(candidates, tokens, i, limit, sentStart, out)
+      if (this.general.length > 0) this.tryAll(this.general, tokens, i, limit, sentStart, out)
+    }
+    return out
+  }
+
+  private tryAll(list: Pattern<T>[], tokens: Token[], i: number, limit: number, sentStart: number, out: PatternMatch<T>[]): void {
+    for (const p of list) {
+      const words: number[] = []
+      const end = matchFrom(p.elems, 0, tokens, i, limit, words, sentStart)
+      if (end >= 0) {
+        const last = Math.max(i, end - 1)
+        out.push({ pattern: p, first: i, last, words })
+      }
+    }
+  }
+}
+
+export function sentenceEnd(tokens: Token[], from: number): number {
+  let j = from + 1
+  while (j < tokens.length && tokens[j]?.brk !== BREAK_SENTENCE) j++
+  return j
+}

@@ -1,0 +1,106 @@
+// Who is the statement about? The method asks for the ik-vorm; a worker writing "mevrouw kan
+// goed koken" or a client writing "je moet positief blijven" both get a gentle nudge.
+
+import type { Person } from './types'
+import { BREAK_SENTENCE, type Token } from './tokenize'
+
+export interface PersonData {
+  first: string[]
+  other: string[]
+  strongOther: string[]
+  zijnPossessiveAfter: string[]
+  zijnVerbNext: string[]
+  haarHairNext: string[]
+  haarHairPrev: string[]
+  subjectDropFirst: string[]
+}
+
+export interface PersonRules {
+  first: Set<string>
+  other: Set<string>
+  strongOther: Set<string>
+  zijnPossessiveAfter: Set<string>
+  zijnVerbNext: Set<string>
+  haarHairNext: Set<string>
+  haarHairPrev: Set<string>
+  subjectDropFirst: Set<string>
+}
+
+export function compilePerson(d: PersonData): PersonRules {
+  return {
+    first: new Set(d.first),
+    other: new Set(d.other),
+    strongOther: new Set(d.strongOther),
+    zijnPossessiveAfter: new Set(d.zijnPossessiveAfter),
+    zijnVerbNext: new Set(d.zijnVerbNext),
+    haarHairNext: new Set(d.haarHairNext),
+    haarHairPrev: new Set(d.haarHairPrev),
+    subjectDropFirst: new Set(d.subjectDropFirst),
+  }
+}
+
+function isSentenceStart(tokens: Token[], i: number): boolean {
+  return i === 0 || tokens[i]?.brk === BREAK_SENTENCE
+}
+
+/** "zijn" as "his" rather than the verb "to be". */
+function isPossessiveZijn(tokens: Token[], i: number, r: PersonRules): boolean {
+  const prev = i > 0 && !isSentenceStart(tokens, i) ? tokens[i - 1]?.norm : undefined
+  const next = tokens[i + 1]
+  if (prev !== undefined) return r.zijnPossessiveAfter.has(prev)
+  // At the start of a sentence: "Zijn moeder ..." is "his", "Zijn er ..." is the verb.
+  if (next === undefined || next.brk === BREAK_SENTENCE) return false
+  return !r.zijnVerbNext.has(next.norm) && !r.first.has(next.norm)
+}
+
+function isPronounHaar(tokens: Token[], i: number, r: PersonRules): boolean {
+  const next = tokens[i + 1]
+  const prev = i > 0 && !isSentenceStart(tokens, i) ? tokens[i - 1] : undefined
+  if (next && next.brk !== BREAK_SENTENCE && r.haarHairNext.has(next.norm)) return false
+  if (prev && r.haarHairPrev.has(prev.norm)) return false
+  return true
+}
+
+export interface PersonResult {
+  person: Person
+  /** Index of the first token that decided it, if any. */
+  firstIndex: number
+}
+
+export function detectPerson(tokens: Token[], r: PersonRules): Person {
+  let sawFirst = false
+  let sawOther = false
+  let strongBeforeFirst = false
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (t === undefined) continue
+    const w = t.norm
+    if (r.first.has(w)) {
+      sawFirst = true
+      continue
+    }
+    if (r.strongOther.has(w)) {
+      if (!sawFirst) strongBeforeFirst = true
+      sawOther = true
+      continue
+    }
+    if (w === 'zijn' && r.zijnVerbNext.size > 0) {
+      if (isPossessiveZijn(tokens, i, r)) sawOther = true
+      continue
+    }
+    if (w === 'haar' && r.haarHairNext.size > 0) {
+      if (isPronounHaar(tokens, i, r)) sawOther = true
+      continue
+    }
+    if (r.other.has(w)) sawOther = true
+  }
+  if (strongBeforeFirst) return 'other'
+  if (sawFirst) return 'first'
+  if (sawOther) return 'other'
+  // Chat drops the subject: "ben goed in koken" can only be about the writer.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (t !== undefined && isSentenceStart(tokens, i) && r.subjectDropFirst.has(t.norm)) return 'first'
+  }
+  return 'none'
+}
