@@ -1,0 +1,17 @@
+import type { hc } from 'hono/client'
+import type { Api } from '@kracht/api'
+
+/** The API, called in-process with the browser's cookie. Typed from the API's own routes. */
+export type ApiClient = ReturnType<typeof hc<Api>>
+
+/** What the server hands every loader and action. */
+export interface PortalLoadContext {
+  /** The CSP nonce of this response, for the scripts Remix writes into the page. */
+  nonce: string
+  apiFor(request: Request): ApiClient
+}
+
+declare module '@remix-run/node' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends PortalLoadContext {}
+}

@@ -1,0 +1,43 @@
+import { redirect, type AppLoadContext } from '@remix-run/node'
+import { api } from './api.server'
+
+export type Role = 'client' | 'worker' | 'peer' | 'admin'
+
+export interface SessionUser {
+  id: string
+  username: string
+  role: Role
+  organisationId: string
+  displayName: string
+  locale: 'nl' | 'en'
+}
+
+export async function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+  if (!request.headers.get('cookie')?.includes('kracht_session=')) return null
+  const response = await api(context, request).me.$get()
+  if (!response.ok) return null
+  return (await response.json()) as SessionUser
+}
+
+/** First line of every loader and action that needs someone signed in: throws the redirect. */
+export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await getUser(request, context)
+  if (!user) {
+    const url = new URL(request.url)
+    const back = url.pathname + url.search
+    throw redirect(back === '/' ? '/inloggen' : `/inloggen?terug=${encodeURIComponent(back)}`)
+  }
+  return user
+}
+
+export async function requireRole(request: Request, context: AppLoadContext, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request, context)
+  if (!roles.includes(user.role)) throw new Response('forbidden', { status: 403 })
+  return user
+}
+
+/** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
+export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback
+  return target
+}

@@ -1,0 +1,22 @@
+import type { z } from 'zod'
+
+export type FieldErrors = Record<string, string>
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors }
+
+/**
+ * Parses a submitted form with a zod schema whose messages are catalogue codes ("required",
+ * "too_long" …), so the page can show each error in the reader's language beside its field.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  const values: Record<string, string> = {}
+  for (const [key, value] of formData.entries()) if (typeof value === 'string') values[key] = value
+  const result = schema.safeParse(values)
+  if (result.success) return { ok: true, data: result.data }
+  const fields: FieldErrors = {}
+  for (const issue of result.error.issues) {
+    const path = issue.path.join('.') || '_'
+    fields[path] ??= issue.message
+  }
+  return { ok: false, fields }
+}

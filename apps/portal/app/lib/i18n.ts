@@ -1,0 +1,41 @@
+import { useRouteLoaderData } from '@remix-run/react'
+import { defaultLocale, hasKey, isLocale, translator, type Locale, type Translator } from '@kracht/i18n'
+
+export const localeCookieName = 'kracht_lang'
+
+export function localeFromCookie(cookieHeader: string | null): Locale | null {
+  const match = cookieHeader?.match(/(?:^|;\s*)kracht_lang=(nl|en)(?:;|$)/)
+  return match && isLocale(match[1]) ? match[1] : null
+}
+
+interface RootData {
+  locale: Locale
+}
+
+/** The translator for the current page, from the locale the root loader chose. */
+export function useT(): Translator {
+  const data = useRouteLoaderData<RootData>('root')
+  return translator(data?.locale ?? defaultLocale)
+}
+
+export function useLocale(): Locale {
+  return useRouteLoaderData<RootData>('root')?.locale ?? defaultLocale
+}
+
+/** Message for an API problem or field code, falling back to a general sentence. */
+export function problemText(t: Translator, group: 'errors' | 'fields', code: string | undefined): string {
+  const key = `${group}.${code ?? ''}`
+  if (code && hasKey(key)) return t(key)
+  return group === 'errors' ? t('errors.generic') : t('fields.invalid')
+}
+
+export function formatDate(locale: Locale, value: string | Date, withTime = false): string {
+  const date = typeof value === 'string' ? new Date(value) : value
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+    timeZone: 'Europe/Amsterdam',
+  }).format(date)
+}

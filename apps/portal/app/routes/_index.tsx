@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { api } from '../lib/api.server'
+import { requireUser } from '../lib/auth.server'
+import { useT } from '../lib/i18n'
+
+export const meta: MetaFunction = () => [{ title: 'Kracht' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context)
+  const client = api(context, request)
+  const workers =
+    user.role === 'client'
+      ? await client.clients[':clientId'].workers.$get({ param: { clientId: user.id } }).then((r) => (r.ok ? r.json() : []))
+      : []
+  return { user, workers }
+}
+
+export default function Home() {
+  const t = useT()
+  const { user, workers } = useLoaderData<typeof loader>()
+  const intro = {
+    client: t('home.clientIntro'),
+    worker: t('home.workerIntro'),
+    peer: t('home.peerIntro'),
+    admin: t('home.adminIntro'),
+  }[user.role]
+  return (
+    <div className="page">
+      <h1>{t('home.greeting', { name: user.displayName })}</h1>
+      <p className="lead">{intro}</p>
+      <p className="muted">
+        {t('common.signedInAs', { name: user.username })} · {t(`roles.${user.role}`)}
+      </p>
+
+      {user.role === 'client' ? (
+        <section className="card" aria-labelledby="my-workers">
+          <h2 id="my-workers">{t('home.myWorkers')}</h2>
+          {workers.length === 0 ? (
+            <p>{t('home.noWorkers')}</p>
+          ) : (
+            <ul className="plain-list">
+              {workers.map((worker) => (
+                <li key={worker.id}>{worker.displayName}</li>
+              ))}
+            </ul>
+          )}
+          <p className="muted">{t('home.sharingNote')}</p>
+        </section>
+      ) : null}
+
+      {user.role === 'worker' ? (
+        <nav className="tiles" aria-label={t('home.whatYouCanDo')}>
+          <Link to="/clienten" className="tile">
+            {t('worker.clientsTitle')}
+          </Link>
+          <Link to="/clienten/uitnodigen" className="tile">
+            {t('worker.inviteClient')}
+          </Link>
+        </nav>
+      ) : null}
+
+      {user.role === 'admin' ? (
+        <nav className="tiles" aria-label={t('home.whatYouCanDo')}>
+          <Link to="/beheer" className="tile">
+            {t('admin.title')}
+          </Link>
+          <Link to="/beheer/uitnodigen" className="tile">
+            {t('admin.invite')}
+          </Link>
+        </nav>
+      ) : null}
+
+      <section className="card" aria-labelledby="account">
+        <h2 id="account">{t('home.myAccount')}</h2>
+        <Link to="/account/wachtwoord">{t('home.changePassword')}</Link>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,143 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { api, readProblem } from '../lib/api.server'
+import { requireRole } from '../lib/auth.server'
+import { parseForm } from '../lib/forms'
+import { useT } from '../lib/i18n'
+import { listInvitations, withdraw } from '../lib/invitations.server'
+import { Field, FormProblem, Notice } from '../components/field'
+import { InvitationList } from '../components/invitation-list'
+
+export const meta: MetaFunction = () => [{ title: 'Beheer – Kracht' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'admin')
+  const client = api(context, request)
+  const [teams, people, invitations] = await Promise.all([
+    client.teams.$get().then((r) => (r.ok ? r.json() : [])),
+    client.people.$get({ query: { role: ['client', 'worker', 'peer', 'admin'] } }).then((r) => (r.ok ? r.json() : [])),
+    listInvitations(request, context),
+  ])
+  return { teams, people, invitations }
+}
+
+const TeamForm = z.object({ name: z.string().trim().min(1, 'required').max(80, 'too_long') })
+const LinkForm = z.object({ clientId: z.string().uuid('required'), workerId: z.string().uuid('required') })
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireRole(request, context, 'admin')
+  const formData = await request.formData()
+  const client = api(context, request)
+  const intent = formData.get('intent')
+  if (intent === 'withdraw') return { ...(await withdraw(request, context, formData)), fields: {}, done: null }
+  if (intent === 'team') {
+    const form = parseForm(TeamForm, formData)
+    if (!form.ok) return data({ problem: 'validation_failed', withdrawn: false, fields: form.fields, done: null }, { status: 400 })
+    const response = await client.teams.$post({ json: form.data })
+    if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: 400 })
+    return { problem: null, withdrawn: false, fields: {}, done: 'team' as const }
+  }
+  const form = parseForm(LinkForm, formData)
+  if (!form.ok) return data({ problem: 'validation_failed', withdrawn: false, fields: form.fields, done: null }, { status: 400 })
+  const response = await client.clients[':clientId'].workers[':workerId'].$put({ param: form.data })
+  if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: 400 })
+  return { problem: null, withdrawn: false, fields: {}, done: 'link' as const }
+}
+
+export default function Admin() {
+  const t = useT()
+  const { teams, people, invitations } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const fields: Record<string, string> = result?.fields ?? {}
+  const byRole = (role: string) => people.filter((person) => person.role === role)
+  const teamName = (id: string | null) => teams.find((team) => team.id === id)?.name
+  return (
+    <div className="page">
+      <h1>{t('admin.title')}</h1>
+      <p className="muted">{t('admin.contentNote')}</p>
+      <FormProblem code={result?.problem} />
+      {result?.withdrawn ? <Notice>{t('invitation.withdrawn')}</Notice> : null}
+      {result?.done === 'link' ? <Notice>{t('admin.linked')}</Notice> : null}
+      <p>
+        <Link to="/beheer/uitnodigen" className="button">
+          {t('admin.invite')}
+        </Link>
+      </p>
+
+      <section className="card" aria-labelledby="teams-title">
+        <h2 id="teams-title">{t('admin.teams')}</h2>
+        {teams.length === 0 ? <p className="muted">{t('admin.teamsEmpty')}</p> : null}
+        <ul className="rows">
+          {teams.map((team) => (
+            <li key={team.id} className="row">
+              <strong>{team.name}</strong>
+              <span className="muted">{t('admin.members', { count: team.memberCount })}</span>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" noValidate className="stack">
+          <input type="hidden" name="intent" value="team" />
+          <Field name="name" label={t('admin.teamName')} required maxLength={80} error={fields['name']} />
+          <button type="submit" className="button button--secondary">
+            {t('admin.addTeam')}
+          </button>
+        </Form>
+      </section>
+
+      {(['worker', 'peer', 'admin', 'client'] as const).map((role) => (
+        <section className="card" key={role} aria-labelledby={`people-${role}`}>
+          <h2 id={`people-${role}`}>{t(role === 'worker' ? 'admin.workers' : role === 'peer' ? 'admin.peers' : role === 'admin' ? 'admin.admins' : 'admin.clients')}</h2>
+          {byRole(role).length === 0 ? (
+            <p className="muted">{t('admin.nobody')}</p>
+          ) : (
+            <ul className="rows">
+              {byRole(role).map((person) => (
+                <li key={person.id} className="row">
+                  <span>
+                    <strong>{person.displayName}</strong> <span className="muted">({person.username})</span>
+                  </span>
+                  {teamName(person.teamId) ? <span className="muted">{teamName(person.teamId)}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+
+      <section className="card" aria-labelledby="link-title">
+        <h2 id="link-title">{t('admin.linkTitle')}</h2>
+        <p className="muted">{t('admin.linkIntro')}</p>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="link" />
+          <div className="field">
+            <label htmlFor="link-client">{t('admin.client')}</label>
+            <select id="link-client" name="clientId" required>
+              {byRole('client').map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.displayName} ({person.username})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="link-worker">{t('admin.worker')}</label>
+            <select id="link-worker" name="workerId" required>
+              {byRole('worker').map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t('admin.linkButton')}
+          </button>
+        </Form>
+      </section>
+
+      <InvitationList invitations={invitations} />
+    </div>
+  )
+}

@@ -1,0 +1,72 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { api, readProblem } from '../lib/api.server'
+import { requireRole } from '../lib/auth.server'
+import { formatDate, useLocale, useT } from '../lib/i18n'
+import { listInvitations, withdraw } from '../lib/invitations.server'
+import { FormProblem, Notice } from '../components/field'
+import { InvitationList } from '../components/invitation-list'
+import { IssuedInvitation, type IssuedInvitationView } from '../components/issued-invitation'
+
+export const meta: MetaFunction = () => [{ title: 'Mijn cliënten – Kracht' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'worker')
+  const response = await api(context, request)['my-clients'].$get()
+  const clients = response.ok ? await response.json() : []
+  return { clients, invitations: await listInvitations(request, context) }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireRole(request, context, 'worker')
+  const formData = await request.formData()
+  if (formData.get('intent') === 'withdraw') return { ...(await withdraw(request, context, formData)), issued: null }
+  const clientId = String(formData.get('clientId') ?? '')
+  const response = await api(context, request).clients[':clientId']['access-reset'].$post({ param: { clientId } })
+  if (!response.ok) return { problem: (await readProblem(response)).code, withdrawn: false, issued: null }
+  return { problem: null, withdrawn: false, issued: (await response.json()) as IssuedInvitationView }
+}
+
+export default function Clients() {
+  const t = useT()
+  const locale = useLocale()
+  const { clients, invitations } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  return (
+    <div className="page">
+      <h1>{t('worker.clientsTitle')}</h1>
+      <FormProblem code={result?.problem} />
+      {result?.withdrawn ? <Notice>{t('invitation.withdrawn')}</Notice> : null}
+      {result?.issued ? <IssuedInvitation invitation={result.issued} /> : null}
+      <p>
+        <Link to="/clienten/uitnodigen" className="button">
+          {t('worker.inviteClient')}
+        </Link>
+      </p>
+      <p className="muted">{t('worker.contentNote')}</p>
+      {clients.length === 0 ? (
+        <p>{t('worker.clientsEmpty')}</p>
+      ) : (
+        <ul className="rows">
+          {clients.map((client) => (
+            <li key={client.id} className="row">
+              <div>
+                <strong>{client.displayName}</strong> <span className="muted">({client.username})</span>
+                <br />
+                <span className="muted">{t('worker.linkedSince', { date: formatDate(locale, client.linkedAt) })}</span>
+              </div>
+              <Form method="post">
+                <input type="hidden" name="intent" value="reset" />
+                <input type="hidden" name="clientId" value={client.id} />
+                <button type="submit" className="button button--small button--secondary" title={t('worker.resetAccessHint')}>
+                  {t('worker.resetAccess')}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <InvitationList invitations={invitations} />
+    </div>
+  )
+}

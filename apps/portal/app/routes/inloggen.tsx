@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { api, cookieHeaders, readProblem } from '../lib/api.server'
+import { getUser, safeRedirect } from '../lib/auth.server'
+import { parseForm } from '../lib/forms'
+import { useT } from '../lib/i18n'
+import { Field, FormProblem, Notice } from '../components/field'
+
+export const meta: MetaFunction = () => [{ title: 'Inloggen – Kracht' }]
+
+const SignInForm = z.object({
+  username: z.string().trim().min(1, 'required').max(100, 'too_long'),
+  password: z.string().min(1, 'required').max(1000, 'too_long'),
+  terug: z.string().optional(),
+})
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getUser(request, context)) throw redirect('/')
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = parseForm(SignInForm, await request.formData())
+  if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, username: '' }, { status: 400 })
+  const response = await api(context, request).auth.login.$post({
+    json: { username: form.data.username, password: form.data.password },
+  })
+  if (!response.ok) {
+    const problem = await readProblem(response)
+    return data({ problem: problem.code, fields: {}, username: form.data.username }, { status: response.status })
+  }
+  throw redirect(safeRedirect(form.data.terug), { headers: cookieHeaders(response) })
+}
+
+export default function SignIn() {
+  const t = useT()
+  const result = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const busy = useNavigation().state === 'submitting'
+  const fields: Record<string, string> = result?.fields ?? {}
+  return (
+    <div className="page page--narrow">
+      <h1>{t('auth.signInTitle')}</h1>
+      <p>{t('auth.signInIntro')}</p>
+      {params.get('uitgelogd') ? <Notice>{t('auth.signedOut')}</Notice> : null}
+      <FormProblem code={result?.problem} />
+      <Form method="post" noValidate className="stack">
+        <input type="hidden" name="terug" value={params.get('terug') ?? '/'} />
+        <Field
+          name="username"
+          label={t('auth.username')}
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          required
+          maxLength={100}
+          defaultValue={result?.username ?? ''}
+          error={fields['username']}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('auth.password')}
+          autoComplete="current-password"
+          required
+          error={fields['password']}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t('auth.signInButton')}
+        </button>
+      </Form>
+      <section className="aside">
+        <p>{t('auth.haveCode')}</p>
+        <Link to="/uitnodiging" className="button button--secondary">
+          {t('auth.enterCode')}
+        </Link>
+        <p className="muted">{t('auth.forgot')}</p>
+      </section>
+    </div>
+  )
+}

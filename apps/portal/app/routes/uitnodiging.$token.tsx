@@ -1,0 +1,39 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { accept, lookup } from '../lib/invitation.server'
+import { problemText, useT } from '../lib/i18n'
+import { AcceptInvitation } from '../components/accept-invitation'
+
+export const meta: MetaFunction = () => [{ title: 'Welkom – Kracht' }, { name: 'referrer', content: 'same-origin' }]
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const token = params['token'] ?? ''
+  const found = await lookup(request, context, { token })
+  return { token, ...found }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  return accept(request, context, await request.formData(), { token: params['token'] ?? '' })
+}
+
+export default function AcceptByLink() {
+  const t = useT()
+  const { token, preview, problem } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  if (!preview) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t('invite.codeTitle')}</h1>
+        <div className="notice notice--error" role="alert">
+          {problemText(t, 'errors', problem ?? undefined)}
+        </div>
+        <p>
+          <Link to="/inloggen" className="button">
+            {t('auth.signInButton')}
+          </Link>
+        </p>
+      </div>
+    )
+  }
+  return <AcceptInvitation preview={preview} secret={{ name: 'token', value: token }} result={result} />
+}

@@ -1,0 +1,29 @@
+import { vitePlugin as remix } from '@remix-run/dev'
+import { defineConfig } from 'vite'
+
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true
+  }
+}
+
+export default defineConfig({
+  plugins: [
+    remix({
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+        v3_routeConfig: true,
+      },
+    }),
+  ],
+  build: { target: 'es2022' },
+  ssr: {
+    // Database drivers and the API stay outside the portal bundle: the server hands them in through
+    // the load context, so there is exactly one database instance per process.
+    external: ['@electric-sql/pglite', 'postgres', '@node-rs/argon2'],
+  },
+})

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto'
+import { relative } from 'node:path'
+import { Hono } from 'hono'
+import { compress } from 'hono/compress'
+import { secureHeaders, NONCE } from 'hono/secure-headers'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { createRequestHandler, type ServerBuild } from '@remix-run/node'
+import { hc } from 'hono/client'
+import type { Api, InternalCall } from '@kracht/api'
+import type { PortalLoadContext } from '@kracht/portal/context'
+
+interface HostOptions {
+  api: Api
+  /** The portal's server build and the folder with its browser assets. */
+  portal: { build: ServerBuild; clientDir: string }
+  production: boolean
+}
+
+interface HostEnv {
+  Bindings: { incoming?: { socket?: { remoteAddress?: string } } }
+  Variables: { secureHeadersNonce?: string }
+}
+
+/**
+ * One Hono app serves everything. Order matters: security headers first (every answer gets them),
+ * then the API (JSON, never compressed: that halved small-JSON throughput), then static assets, then
+ * the portal, which catches every other path.
+ */
+export function createHost({ api, portal, production }: HostOptions) {
+  const host = new Hono<HostEnv>()
+
+  host.use(
+    '*',
+    secureHeaders({
+      // Invitation links carry a secret in the path: never leak it to another site in a Referer header.
+      // (Not no-referrer: then browsers send Origin: null on form posts, which the CSRF check refuses.)
+      referrerPolicy: 'same-origin',
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: production ? 'max-age=31536000; includeSubDomains' : false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", NONCE],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    }),
+  )
+
+  host.route('/api/v1', api)
+  host.get('/api/docs', (c) => c.redirect('/api/v1/docs', 302))
+  host.all('/api/*', (c) => c.json({ code: 'not_found', message: 'No such route.' }, 404))
+
+  host.use('*', compress())
+  const root = relative(process.cwd(), portal.clientDir) || '.'
+  host.use(
+    '/assets/*',
+    serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
+  )
+  host.use('*', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }))
+
+  const handleRemix = createRequestHandler(portal.build, production ? 'production' : 'development')
+  host.all('*', async (c) => {
+    const clientIp = c.env?.incoming?.socket?.remoteAddress ?? 'unknown'
+    const nonce = c.get('secureHeadersNonce') ?? randomBytes(16).toString('base64')
+    const context: PortalLoadContext = {
+      nonce,
+      apiFor(request) {
+        const internal: InternalCall = { clientIp }
+        // In-process: the portal calls the same API as everyone else, through the same gate, without a network hop.
+        return hc<Api>('http://kracht.internal', {
+          fetch: (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(input, init), { internal }),
+          headers: { cookie: request.headers.get('cookie') ?? '', 'accept-language': request.headers.get('accept-language') ?? '' },
+        })
+      },
+    }
+    return handleRemix(c.req.raw, context)
+  })
+  return host
+}

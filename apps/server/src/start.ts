@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { serve, type ServerType } from '@hono/node-server'
+import type { ServerBuild } from '@remix-run/node'
+import { createApi, deleteExpiredSessions, hashPassphrase, loadConfig, type Config, type Deps } from '@kracht/api'
+import { createDatabase, demoUsers, runMigrations, seedDemo, type DatabaseHandle } from '@kracht/db'
+import { createHost } from './host'
+
+const portalDir = fileURLToPath(new URL('../../portal/build/', import.meta.url))
+
+export async function loadPortalBuild(): Promise<{ build: ServerBuild; clientDir: string }> {
+  const serverEntry = `${portalDir}server/index.js`
+  if (!existsSync(serverEntry)) {
+    throw new Error('The portal is not built yet. Run `npm run build` (npm start does this for you).')
+  }
+  const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild
+  return { build, clientDir: `${portalDir}client` }
+}
+
+export interface RunningServer {
+  url: string
+  config: Config
+  handle: DatabaseHandle
+  /** Stops taking requests, lets open ones finish, checkpoints and closes the database. */
+  close(): Promise<void>
+}
+
+export async function startServer(
+  env: Record<string, string | undefined>,
+  log: (line: string) => void = console.log,
+): Promise<RunningServer> {
+  const config = loadConfig(env)
+  const handle = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR })
+  try {
+    const { applied } = await runMigrations(handle, { backupDir: `${config.DATA_DIR}/backups` })
+    if (applied > 0) log(`Database: ${applied} migration(s) applied.`)
+    const deps: Deps = { db: handle.db, config, now: () => new Date() }
+    if (!config.production) {
+      const seeded = await seedDemo(handle.db, { passwordHash: await hashPassphrase(config.DEMO_PASSWORD) })
+      if (seeded.seeded) log('Demo data added to the empty database (Stichting De Brug).')
+    }
+    const api = createApi(deps)
+    const host = createHost({ api, portal: await loadPortalBuild(), production: config.production })
+    const server = await listen(host.fetch, config.PORT)
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.PORT
+    const url = `http://localhost:${port}`
+    const sweep = setInterval(() => void deleteExpiredSessions(deps).catch(() => {}), 10 * 60_000)
+    sweep.unref()
+    log(`Kracht runs on ${url} (database: ${handle.kind === 'pglite' ? `embedded, in ${config.DATA_DIR}` : 'PostgreSQL server'})`)
+    if (!config.production) {
+      log(`Demo users (password "${config.DEMO_PASSWORD}"): ${demoUsers.map((u) => `${u.username} (${u.role})`).join(', ')}`)
+    }
+    let closing: Promise<void> | null = null
+    return {
+      url,
+      config,
+      handle,
+      close() {
+        closing ??= (async () => {
+          clearInterval(sweep)
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve())
+            // Idle keep-alive connections would hold close() open.
+            if ('closeIdleConnections' in server) server.closeIdleConnections()
+          })
+          await handle.close()
+        })()
+        return closing
+      },
+    }
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port }, () => resolve(server))
+    server.once('error', reject)
+  })
+}

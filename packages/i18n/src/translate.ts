@@ -1,0 +1,61 @@
+import { nl } from './messages/nl'
+import { en } from './messages/en'
+
+export const locales = ['nl', 'en'] as const
+export type Locale = (typeof locales)[number]
+export const defaultLocale: Locale = 'nl'
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+
+/** The Dutch catalogue is the source; English must have the same keys (checked by the type). */
+export type Catalogue = Widen<typeof nl>
+
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>
+}[keyof T & string]
+
+export type MessageKey = Leaves<Catalogue>
+export type Vars = Record<string, string | number>
+
+const catalogues: Record<Locale, Catalogue> = { nl, en }
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value)
+}
+
+function lookup(catalogue: Catalogue, key: string): string | undefined {
+  let node: unknown = catalogue
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined
+    node = (node as Record<string, unknown>)[part]
+  }
+  return typeof node === 'string' ? node : undefined
+}
+
+/** `{name}` placeholders are filled from vars; a missing key shows itself, so it is noticed. */
+export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
+  const text = lookup(catalogues[locale], key) ?? lookup(nl, key) ?? key
+  if (!vars) return text
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match))
+}
+
+export type Translator = (key: MessageKey, vars?: Vars) => string
+
+export function translator(locale: Locale): Translator {
+  return (key, vars) => translate(locale, key, vars)
+}
+
+/** For codes that come from the API (problem codes, field codes): a key if there is one, else null. */
+export function hasKey(key: string): key is MessageKey {
+  return lookup(nl, key) !== undefined
+}
+
+/** The preferred supported locale from an Accept-Language header. */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
+  if (!header) return defaultLocale
+  for (const part of header.split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase().slice(0, 2)
+    if (isLocale(tag)) return tag
+  }
+  return defaultLocale
+}

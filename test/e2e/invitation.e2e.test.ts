@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
+import { startTestServer, type TestServer } from '../support/server'
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function signIn(page: Page, username: string, password = 'kracht-demo') {
+  await page.goto(`${server.url}/inloggen`)
+  await page.getByLabel('Gebruikersnaam').fill(username)
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+}
+
+async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+async function noHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+}
+
+describe.each([
+  { javaScript: true, label: 'with JavaScript' },
+  { javaScript: false, label: 'without JavaScript' },
+])('at 360 px $label', ({ javaScript }) => {
+  it('a worker invites a client, who accepts on their phone, signs out and signs in again', { timeout: 90_000 }, async () => {
+    const suffix = javaScript ? 'js' : 'nojs'
+    const workerContext = await phoneContext(browser, { javaScript })
+    const worker = await workerContext.newPage()
+    const workerErrors = watchErrors(worker)
+    await signIn(worker, 'noor')
+    await expect.poll(() => worker.getByRole('heading', { level: 1 }).textContent()).toContain('Hoi Noor')
+    await worker.getByRole('link', { name: 'Cliënt uitnodigen' }).first().click()
+    await worker.getByLabel('Naam van de cliënt').fill(`Robin ${suffix}`)
+    await worker.getByRole('button', { name: 'Uitnodiging maken' }).click()
+    const code = (await worker.getByTestId('invitation-code').textContent())?.trim() ?? ''
+    expect(code).toMatch(/^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/)
+    await expect.poll(() => worker.locator('.qr-image svg').count()).toBe(1)
+    await noHorizontalScroll(worker)
+    if (javaScript) await expectAccessible(worker)
+
+    const clientContext = await phoneContext(browser, { javaScript })
+    const client = await clientContext.newPage()
+    const clientErrors = watchErrors(client)
+    await client.goto(`${server.url}/uitnodiging`)
+    await client.getByLabel('Code').fill(code.toLowerCase())
+    await client.getByRole('button', { name: 'Verder' }).click()
+    await expect.poll(() => client.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom bij Kracht')
+    // A mistake first: too short a passphrase, shown beside the field, nothing lost.
+    await client.getByLabel('Kies een gebruikersnaam').fill(`robin_${suffix}`)
+    await client.getByLabel('Kies een wachtwoord').fill('kort')
+    await client.getByLabel('Nieuw wachtwoord nog een keer').fill('kort')
+    await client.getByRole('button', { name: 'Account maken' }).click()
+    await expect.poll(() => client.getByText('Kies minstens 10 tekens').count()).toBeGreaterThan(0)
+    expect(await client.getByLabel('Kies een gebruikersnaam').inputValue()).toBe(`robin_${suffix}`)
+    if (javaScript) await expectAccessible(client)
+
+    await client.getByLabel('Kies een wachtwoord').fill('de zon schijnt op het water')
+    await client.getByLabel('Nieuw wachtwoord nog een keer').fill('de zon schijnt op het water')
+    await client.getByRole('button', { name: 'Account maken' }).click()
+    await expect.poll(() => client.getByRole('heading', { level: 1 }).textContent()).toBe(`Hoi Robin ${suffix}`)
+    await expect.poll(() => client.getByText('Noor Haddou').count()).toBe(1)
+    await noHorizontalScroll(client)
+    if (javaScript) await expectAccessible(client)
+
+    await client.getByRole('button', { name: 'Uitloggen' }).click()
+    await expect.poll(() => client.getByText('Je bent uitgelogd.').count()).toBe(1)
+    await client.goto(`${server.url}/`)
+    expect(new URL(client.url()).pathname).toBe('/inloggen')
+
+    await signIn(client, `robin_${suffix}`, 'de zon schijnt op het water')
+    await expect.poll(() => client.getByRole('heading', { level: 1 }).textContent()).toBe(`Hoi Robin ${suffix}`)
+
+    // The invitation cannot be used a second time.
+    const other = await (await phoneContext(browser, { javaScript })).newPage()
+    await other.goto(`${server.url}/uitnodiging`)
+    await other.getByLabel('Code').fill(code)
+    await other.getByRole('button', { name: 'Verder' }).click()
+    await expect.poll(() => other.getByText('Deze uitnodiging is al gebruikt').count()).toBe(1)
+
+    expect(workerErrors).toEqual([])
+    expect(clientErrors).toEqual([])
+    await workerContext.close()
+    await clientContext.close()
+  })
+})
+
+describe('pages for everyone', () => {
+  it('shows help with exact tel: links, signed out and without JavaScript', async () => {
+    const page = await (await phoneContext(browser, { javaScript: false })).newPage()
+    await page.goto(`${server.url}/inloggen`)
+    await page.getByRole('link', { name: 'Hulp nodig?' }).click()
+    const hrefs = await page.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs).toEqual(['tel:112', 'tel:113', 'tel:08000113', 'tel:08002000'])
+    expect(await page.getByRole('link', { name: 'Snel weg' }).count()).toBe(1)
+  })
+
+  it('switches to English and back', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    await page.goto(`${server.url}/inloggen`)
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in')
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await page.getByRole('button', { name: 'Nederlands' }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Inloggen')
+  })
+
+  it('answers a wrong passphrase with one clear message', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    await signIn(page, 'sam', 'niet het goede wachtwoord')
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('klopt niet')
+  })
+})

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+// Flags that keep Chromium from reaching for Google's servers on this closed network.
+const quietFlags = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--no-sandbox',
+  '--disable-gpu',
+]
+
+/**
+ * Chromium in this order: CHROMIUM_PATH, the system Chromium, else the one @sparticuz/chromium ships
+ * inside its npm package (so `npm test` works on a fresh machine with no system step).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const fromEnv = process.env['CHROMIUM_PATH']
+  if (fromEnv) return chromium.launch({ executablePath: fromEnv, args: quietFlags })
+  if (existsSync('/usr/bin/chromium')) return chromium.launch({ executablePath: '/usr/bin/chromium', args: quietFlags })
+  const sparticuz = (await import('@sparticuz/chromium')).default
+  // --single-process kills the browser when a second context opens; --disable-web-security would
+  // hide the very faults these tests look for.
+  const args = sparticuz.args.filter((arg) => arg !== '--single-process' && arg !== '--disable-web-security')
+  return chromium.launch({ executablePath: await sparticuz.executablePath(), args: [...args, ...quietFlags] })
+}
+
+/** A phone: 360 px wide, touch, Dutch. */
+export async function phoneContext(browser: Browser, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'nl-NL',
+    javaScriptEnabled: options.javaScript ?? true,
+  })
+}
+
+/** Fails the test on any page error or console error, so broken hydration does not pass silently. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    // A 4xx answer to a form post (a validation message) is expected behaviour, not a fault.
+    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) errors.push(message.text())
+  })
+  return errors
+}
