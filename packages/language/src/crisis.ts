@@ -4,18 +4,24 @@
 
 import type { CrisisKind, Span } from './types'
 import { parsePattern, PatternSet } from './pattern'
-import type { Token } from './tokenize'
+import { BREAK_NONE, type Token } from './tokenize'
 
 export interface CrisisData {
   suicide: string[]
   self_harm: string[]
   violence: string[]
   idioms: string[]
+  past: string[]
+  resolved: string[]
+  still: string[]
 }
 
 export interface CrisisRules {
   patterns: PatternSet<CrisisKind>
   idioms: PatternSet<true>
+  past: PatternSet<true>
+  resolved: PatternSet<true>
+  still: PatternSet<true>
 }
 
 export interface CrisisResult {
@@ -31,11 +37,36 @@ export function compileCrisis(d: CrisisData): CrisisRules {
     ...d.self_harm.map((p) => parsePattern(p, 'self_harm' as const)),
     ...d.violence.map((p) => parsePattern(p, 'violence' as const)),
   ]
-  return { patterns: new PatternSet(patterns), idioms: new PatternSet(d.idioms.map((p) => parsePattern(p, true as const))) }
+  const set = (list: string[]): PatternSet<true> => new PatternSet(list.map((p) => parsePattern(p, true as const)))
+  return { patterns: new PatternSet(patterns), idioms: set(d.idioms), past: set(d.past), resolved: set(d.resolved), still: set(d.still) }
 }
+
+/** The part of the sentence around token i: commas and "maar"/"but" separate what was from what is. */
+function segment(tokens: Token[], first: number, last: number): [number, number] {
+  let a = first
+  while (a > 0 && (tokens[a]?.brk ?? 0) === BREAK_NONE && !SEGMENT_WORDS.has(tokens[a - 1]?.norm ?? '')) a--
+  let b = last
+  while (b + 1 < tokens.length && (tokens[b + 1]?.brk ?? 0) === BREAK_NONE && !SEGMENT_WORDS.has(tokens[b + 1]?.norm ?? '')) b++
+  return [a, b]
+}
+
+const SEGMENT_WORDS = new Set(['maar', 'but', 'nu', 'now', 'inmiddels', 'sindsdien', 'tegenwoordig', 'nowadays'])
 
 // When one text matches several kinds, the most urgent help comes first.
 const PRIORITY: Record<CrisisKind, number> = { suicide: 0, self_harm: 1, violence: 2 }
+
+/**
+ * Past harm that the client has worked through ("vroeger sneed ik mezelf, nu ga ik hardlopen")
+ * is a strength story, not an acute signal. It needs a past marker in the same part of the
+ * sentence, a marker of change somewhere, and nothing that says it still happens.
+ */
+function isResolvedPast(tokens: Token[], first: number, last: number, rules: CrisisRules): boolean {
+  const [a, b] = segment(tokens, first, last)
+  const inSegment = rules.past.matchAll(tokens).some((m) => m.first >= a && m.last <= b)
+  if (!inSegment) return false
+  if (rules.still.matchAll(tokens).length > 0) return false
+  return rules.resolved.matchAll(tokens).length > 0
+}
 
 export function screenCrisis(text: string, tokens: Token[], rules: CrisisRules): CrisisResult {
   const matches = rules.patterns.matchAll(tokens)
@@ -48,6 +79,7 @@ export function screenCrisis(text: string, tokens: Token[], rules: CrisisRules):
       for (const im of rules.idioms.matchAll(tokens)) for (const w of im.words) harmless.add(w)
     }
     if (m.words.some((w) => harmless?.has(w))) continue
+    if (isResolvedPast(tokens, m.first, m.last, rules)) continue
     if (best === null || PRIORITY[m.pattern.value] < PRIORITY[best.pattern.value]) best = m
   }
   if (best === null) return { detected: false, kind: null }

@@ -4,6 +4,7 @@
 //   *word*    contains                   a|b     either            (a|b)   optional word
 //   ?         any one word               ..      up to 3 words     ...     up to 6 words
 //   $         end of the sentence        ^       start of the sentence
+//   {a b|c}   one of several word sequences; an empty choice ({a b|}) makes it optional
 // A pattern never matches across a sentence break.
 
 import { BREAK_SENTENCE, type Token } from './tokenize'
@@ -21,6 +22,7 @@ interface Alt {
 
 type Elem =
   | { kind: 'lit'; alts: Alt[]; optional: boolean }
+  | { kind: 'group'; seqs: Alt[][][] }
   | { kind: 'gap'; max: number }
   | { kind: 'any' }
   | { kind: 'end' }
@@ -51,11 +53,33 @@ function parseAlt(s: string): Alt {
   return { mode: EXACT, s: core }
 }
 
+/** Splits on spaces outside {…} groups. */
+function splitParts(source: string): string[] {
+  const parts: string[] = []
+  let cur = ''
+  let depth = 0
+  for (const ch of source) {
+    if (ch === '{') depth++
+    if (ch === '}') depth = Math.max(0, depth - 1)
+    if (/\s/.test(ch) && depth === 0) {
+      if (cur !== '') parts.push(cur)
+      cur = ''
+    } else cur += ch
+  }
+  if (cur !== '') parts.push(cur)
+  return parts
+}
+
 export function parsePattern<T>(source: string, value: T): Pattern<T> {
   const elems: Elem[] = []
-  for (const part of source.trim().toLowerCase().split(/\s+/)) {
-    if (part === '') continue
-    if (part === '..') elems.push({ kind: 'gap', max: 3 })
+  for (const part of splitParts(source.trim().toLowerCase())) {
+    if (part.startsWith('{') && part.endsWith('}')) {
+      const seqs = part
+        .slice(1, -1)
+        .split('|')
+        .map((seq) => seq.trim().split(/\s+/).filter(Boolean).map((w) => w.split('/').map(parseAlt)))
+      elems.push({ kind: 'group', seqs })
+    } else if (part === '..') elems.push({ kind: 'gap', max: 3 })
     else if (part === '...') elems.push({ kind: 'gap', max: 6 })
     else if (part === '?') elems.push({ kind: 'any' })
     else if (part === '$') elems.push({ kind: 'end' })
@@ -109,6 +133,27 @@ function matchFrom(elems: Elem[], ei: number, tokens: Token[], ti: number, limit
       }
       return -1
     }
+    case 'group': {
+      for (const seq of e.seqs) {
+        const mark = words.length
+        let ok = true
+        for (let k = 0; k < seq.length; k++) {
+          const t = tokens[ti + k]
+          const alts = seq[k]
+          if (ti + k >= limit || !t || !alts || !litMatches(alts, t.norm)) {
+            ok = false
+            break
+          }
+          words.push(ti + k)
+        }
+        if (ok) {
+          const r = matchFrom(elems, ei + 1, tokens, ti + seq.length, limit, words, sentStart)
+          if (r >= 0) return r
+        }
+        words.length = mark
+      }
+      return -1
+    }
     case 'lit': {
       const t = tokens[ti]
       if (ti < limit && t !== undefined && litMatches(e.alts, t.norm)) {
@@ -123,6 +168,21 @@ function matchFrom(elems: Elem[], ei: number, tokens: Token[], ti: number, limit
   }
 }
 
+/** The exact words a pattern can start with, or null when it can start with anything. */
+function firstWords(e: Elem | undefined): string[] | null {
+  if (e?.kind === 'lit' && !e.optional && e.alts.every((a) => a.mode === EXACT)) return e.alts.map((a) => a.s)
+  if (e?.kind === 'group') {
+    const out: string[] = []
+    for (const seq of e.seqs) {
+      const alts = seq[0]
+      if (!alts || alts.some((a) => a.mode !== EXACT)) return null
+      for (const a of alts) out.push(a.s)
+    }
+    return out
+  }
+  return null
+}
+
 /** A set of patterns indexed by their first word, so that matching stays fast with many rules. */
 export class PatternSet<T> {
   private readonly byWord = new Map<string, Pattern<T>[]>()
@@ -131,11 +191,12 @@ export class PatternSet<T> {
   constructor(patterns: Pattern<T>[]) {
     for (const p of patterns) {
       const first = p.elems[0]
-      if (first?.kind === 'lit' && !first.optional && first.alts.every((a) => a.mode === EXACT)) {
-        for (const a of first.alts) {
-          const list = this.byWord.get(a.s)
+      const keys = firstWords(first)
+      if (keys) {
+        for (const k of keys) {
+          const list = this.byWord.get(k)
           if (list) list.push(p)
-          else this.byWord.set(a.s, [p])
+          else this.byWord.set(k, [p])
         }
       } else {
         this.general.push(p)

@@ -65,7 +65,12 @@ export interface Analysis {
   form: StrengthForm | null
   /** Ranked, best first; empty when no domain fits. */
   domains: DomainScore[]
-  crisis: { detected: boolean; kind: CrisisKind | null }
+  crisis: {
+    detected: boolean
+    kind: CrisisKind | null
+    /** The words that set the screen off, for the worker view and tests; never quote them back as feedback. */
+    evidence?: Span & { text: string }
+  }
   deficitTerms: DeficitTerm[]
   suggestions: Suggestion[]
   /** Number of words, used by the quality check ("specific, not one word"). */
