@@ -119,6 +119,10 @@ const VERB_OBJECT: Record<Locale, RegExp> = {
   en: /\p{L}{2,}s\s+(me|us|you|him|her|them)(?=$|[^\p{L}])/iu,
 }
 
+/** English "I want" needs "to" before a verb: "get up early" → "I want to get up early". */
+const EN_WANT_VERB =
+  /^(be|become|have|get|go|make|find|live|work|see|feel|learn|do|stop|start|keep|buy|visit|cook|take|move|earn|save|pay|meet|spend|play|read|write|sleep|walk|drive|travel|study|finish|help|call|eat|wake|sing|dance|draw|paint|build|fix|care|look|open|rent|sell|show|speak|talk|teach|use|win|give|bring|come|leave|return|stay|run|swim|cycle|laugh|smile|rest|enjoy|know|understand|grow|pass|join)(?=$|[^\p{L}])/iu
+
 /** Longer answers without "ik" are most likely sentences: they stay exactly as written. */
 const MAX_FRAGMENT_WORDS = 8
 
@@ -164,6 +168,8 @@ export function draftText(
   if (STARTER_VERBS[locale][form].test(text)) {
     return { text: `${pronoun} ${lowerFirst(text, keepCaseOf)}`, starterAdded: true }
   }
+  // "not be unemployed": a starter would read wrongly in English; the feedback asks for a positive wording.
+  if (locale === 'en' && /^(not|never|no longer)(?=$|[^\p{L}])/iu.test(text)) return { text, starterAdded: false }
   const continuation = CONTINUATION[locale].test(text)
   if (!continuation) {
     const asWritten = { text, starterAdded: false }
@@ -171,7 +177,8 @@ export function draftText(
     if (OTHER_SUBJECT[locale].test(text) || VERB_OBJECT[locale].test(text)) return asWritten
     if (text.split(/\s+/).length > MAX_FRAGMENT_WORDS) return asWritten
   }
-  return { text: `${starterOf(form, locale)} ${lowerFirst(text, keepCaseOf)}`, starterAdded: true }
+  const to = locale === 'en' && form === 'i_want' && EN_WANT_VERB.test(text) ? ' to' : ''
+  return { text: `${starterOf(form, locale)}${to} ${lowerFirst(text, keepCaseOf)}`, starterAdded: true }
 }
 
 /**

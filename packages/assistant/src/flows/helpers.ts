@@ -124,17 +124,18 @@ export function statementsFrom(text: string, options: StatementOptions, env: Flo
   return { proposals, analyses, starterAdded }
 }
 
-const SUGGESTION_ORDER = ['negation', 'deficit', 'detail', 'person', 'form'] as const
+/** The step already sets the form of strength, so the analysis' "form" suggestion never applies. */
+const SUGGESTION_ORDER = ['negation', 'deficit', 'detail', 'person'] as const
 
 /**
  * A thank-you, plus at most one of the analysis' own gentle suggestions (e.g. "Kun je zeggen wat
- * je wél wilt?"). After a starter was added, suggestions about "ik" and the form are left out.
+ * je wél wilt?"). After a starter was added, the suggestion about "ik" is left out.
  */
 export function textFeedback(env: FlowEnv, ackKey: string, analyses: readonly Analysis[], starterAdded: boolean): string[] {
   const feedback = [env.texts.pick(ackKey, env.turn)]
   const suggestions = analyses.flatMap((a) => a.suggestions)
   for (const kind of SUGGESTION_ORDER) {
-    if (starterAdded && (kind === 'person' || kind === 'form')) continue
+    if (starterAdded && kind === 'person') continue
     const suggestion = suggestions.find((s) => s.kind === kind)
     if (suggestion) {
       feedback.push(suggestion.message)
