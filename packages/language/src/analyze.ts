@@ -28,7 +28,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const wordCount = tokens.length === 0 ? 0 : (tokens[tokens.length - 1]?.src ?? 0) + 1
   const person = detectPerson(tokens, lex.person)
   const negations = findNegations(tokens, lex.negation)
-  const form = detectForm(tokens, lex.forms)
+  const form = detectForm(tokens, lex.forms, person, lex.person)
   const domains = scoreDomains(tokens, lex.domains)
   const crisis = screenCrisis(input, tokens, lex.crisis)
   const deficitTerms = findDeficitTerms(tokens, lex.deficit)

@@ -1,9 +1,12 @@
 // Which form of strength (ik ben / kan / heb / wil / weet) a statement uses. We read it from a
 // subject and its finite verb rather than from the first words, because clients write
-// "Vroeger kon ik ...", "Later wil ik ...", "Ik denk dat ik goed kan ..." or drop the "ik" in chat.
+// "Vroeger kon ik ...", "Later wil ik ...", "Ik denk dat ik goed kan ..." or "en weet ..." after
+// an ik-clause. The rules follow eval/README.md: the first form verb the writer uses about
+// themselves; for a statement about someone else, that person's first form verb.
 
-import type { StrengthForm } from './types'
+import type { Person, StrengthForm } from './types'
 import { parsePattern, PatternSet, type Pattern } from './pattern'
+import { isPossessiveZijn, type PersonRules } from './person'
 import { BREAK_NONE, BREAK_SENTENCE, type Token } from './tokenize'
 
 interface FormRule {
@@ -14,23 +17,45 @@ interface FormRule {
 export interface FormData {
   firstSubjects: string[]
   otherSubjects: string[]
+  pluralSubjects: string[]
   verbs: Record<StrengthForm, string[]>
+  infinitives: string[]
   refine: FormRule[]
   transparent: string[]
   subordinators: string[]
+  coordinators: string[]
   starters: FormRule[]
+  possessives: string[]
+  hasVerbs: string[]
+  supporterNouns: string[]
+  supporterDeterminers: string[]
+  supportWords: string[]
   adverbsBetween: string[]
+  participles: string[]
+  participleExceptions: string[]
+  morphology: 'nl' | 'en'
 }
 
 export interface FormRules {
   firstSubjects: Set<string>
   otherSubjects: Set<string>
+  pluralSubjects: Set<string>
   verbForm: Map<string, StrengthForm>
+  infinitives: Set<string>
   refine: Pattern<StrengthForm | null>[]
   transparent: Set<string>
   subordinators: Set<string>
+  coordinators: Set<string>
   starters: PatternSet<StrengthForm | null>
+  possessives: Set<string>
+  hasVerbs: Set<string>
+  supporterNouns: Set<string>
+  supporterDeterminers: Set<string>
+  supportWords: PatternSet<true>
   adverbsBetween: Set<string>
+  participles: Set<string>
+  participleExceptions: Set<string>
+  morphology: 'nl' | 'en'
 }
 
 export function compileForms(d: FormData): FormRules {
@@ -41,29 +66,76 @@ export function compileForms(d: FormData): FormRules {
   return {
     firstSubjects: new Set(d.firstSubjects),
     otherSubjects: new Set(d.otherSubjects),
+    pluralSubjects: new Set(d.pluralSubjects),
     verbForm,
+    infinitives: new Set(d.infinitives),
     refine: d.refine.map((r) => parsePattern(r.pattern, r.form)),
     transparent: new Set(d.transparent),
     subordinators: new Set(d.subordinators),
+    coordinators: new Set(d.coordinators),
     starters: new PatternSet(d.starters.map((r) => parsePattern(r.pattern, r.form))),
+    possessives: new Set(d.possessives),
+    hasVerbs: new Set(d.hasVerbs),
+    supporterNouns: new Set(d.supporterNouns),
+    supporterDeterminers: new Set(d.supporterDeterminers),
+    supportWords: new PatternSet(d.supportWords.map((p) => parsePattern(p, true as const))),
     adverbsBetween: new Set(d.adverbsBetween),
+    participles: new Set(d.participles),
+    participleExceptions: new Set(d.participleExceptions),
+    morphology: d.morphology,
   }
 }
 
-/** Matches a refine pattern that starts at the verb, within the verb's sentence. */
+const NL_PARTICIPLE = [/^ge[a-z]{2,}[dt]$/, /^ge[a-z]{3,}en$/, /^(be|ver|ont|her|er)[a-z]{3,}[dt]$/]
+const EN_PARTICIPLE = [/^[a-z]{2,}ed$/]
+
+function isParticiple(w: string, r: FormRules): boolean {
+  if (r.participles.has(w)) return true
+  if (r.participleExceptions.has(w)) return false
+  const shapes = r.morphology === 'nl' ? NL_PARTICIPLE : EN_PARTICIPLE
+  return shapes.some((re) => re.test(w))
+}
+
+/** "ik heb alle rekeningen betaald", "I have never missed": have as an auxiliary is no form. */
+function isPerfectAuxiliary(tokens: Token[], j: number, r: FormRules): boolean {
+  if (r.morphology === 'en') {
+    let k = j + 1
+    while (k < tokens.length && r.adverbsBetween.has(tokens[k]?.norm ?? '') && tokens[k]?.brk === BREAK_NONE) k++
+    const t = tokens[k]
+    return t !== undefined && t.brk === BREAK_NONE && t.norm !== 'got' && isParticiple(t.norm, r)
+  }
+  for (let k = j + 1; k < tokens.length && k <= j + 9; k++) {
+    const t = tokens[k]
+    if (!t || t.brk !== BREAK_NONE) break
+    if (r.coordinators.has(t.norm) || r.subordinators.has(t.norm)) break
+    if (isParticiple(t.norm, r)) return true
+  }
+  return false
+}
+
+/** Matches a refine pattern that starts at the verb. */
 function refineAt(tokens: Token[], verb: number, r: FormRules): { hit: boolean; form: StrengthForm | null } {
   let end = verb + 1
   while (end < tokens.length && tokens[end]?.brk !== BREAK_SENTENCE) end++
   const slice = tokens.slice(verb, end)
   for (const p of r.refine) {
-    const set = new PatternSet([p])
-    const ms = set.matchAll(slice)
-    if (ms.some((m) => m.first === 0)) return { hit: true, form: p.value }
+    if (matchesAtStart(p, slice)) return { hit: true, form: p.value }
   }
   return { hit: false, form: null }
 }
 
-type Verdict = StrengthForm | null | 'transparent'
+const singleSets = new WeakMap<Pattern<StrengthForm | null>, PatternSet<StrengthForm | null>>()
+function matchesAtStart(p: Pattern<StrengthForm | null>, slice: Token[]): boolean {
+  let set = singleSets.get(p)
+  if (!set) {
+    set = new PatternSet([p])
+    singleSets.set(p, set)
+  }
+  return set.matchAll(slice.slice(0, 12)).some((m) => m.first === 0)
+}
+
+/** A form, no form (null), or a verb that leads on to another clause. */
+type Verdict = StrengthForm | null | 'onward'
 
 function verdictForVerb(tokens: Token[], j: number, r: FormRules): Verdict | undefined {
   const v = tokens[j]?.norm
@@ -71,24 +143,23 @@ function verdictForVerb(tokens: Token[], j: number, r: FormRules): Verdict | und
   const base = r.verbForm.get(v)
   if (base !== undefined) {
     const refined = refineAt(tokens, j, r)
-    return refined.hit ? refined.form : base
+    if (refined.hit) return refined.form
+    if (base === 'i_have' && isPerfectAuxiliary(tokens, j, r)) return 'onward'
+    return base
   }
-  if (r.transparent.has(v)) return 'transparent'
+  if (r.transparent.has(v)) return 'onward'
   return undefined
 }
 
-function sameSentence(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from + 1; k <= to; k++) if (tokens[k]?.brk === BREAK_SENTENCE) return false
-  return true
-}
+const isVerb = (w: string, r: FormRules): boolean => r.verbForm.has(w) || r.transparent.has(w)
+const isSubject = (w: string, r: FormRules): boolean => r.firstSubjects.has(w) || r.otherSubjects.has(w)
 
 /** The verb that belongs to the subject at i, or -1. */
 function verbOfSubject(tokens: Token[], i: number, r: FormRules): number {
-  // Subject then verb, possibly with adverbs between (English "I really want").
   let j = i + 1
   while (j < tokens.length && r.adverbsBetween.has(tokens[j]?.norm ?? '') && tokens[j]?.brk === BREAK_NONE) j++
   const next = tokens[j]
-  if (next && next.brk !== BREAK_SENTENCE && (r.verbForm.has(next.norm) || r.transparent.has(next.norm))) return j
+  if (next && next.brk !== BREAK_SENTENCE && isVerb(next.norm, r)) return j
   // Inversion: "Vroeger kon ik", "Nu heb ik".
   const prev = tokens[i - 1]
   const cur = tokens[i]
@@ -100,7 +171,7 @@ function verbOfSubject(tokens: Token[], i: number, r: FormRules): number {
     for (let k = i + 1; k < tokens.length && k <= i + 7; k++) {
       const t = tokens[k]
       if (!t || t.brk !== BREAK_NONE) break
-      if (r.firstSubjects.has(t.norm) || r.otherSubjects.has(t.norm)) break
+      if (isSubject(t.norm, r)) break
       if (r.verbForm.has(t.norm)) return k
     }
   }
@@ -109,42 +180,106 @@ function verbOfSubject(tokens: Token[], i: number, r: FormRules): number {
 
 interface Candidate {
   pos: number
+  /** Whose form: the writer's (first) or someone else's. */
   first: boolean
   verdict: Verdict
 }
 
-export function detectForm(tokens: Token[], r: FormRules): StrengthForm | null {
+/** "ik herken mijn triggers en weet ...": a form verb after "en" shares the subject before it. */
+function coordinated(tokens: Token[], from: number, first: boolean, r: FormRules, out: Candidate[]): void {
+  for (let k = from + 1; k + 1 < tokens.length; k++) {
+    const t = tokens[k]
+    if (!t || t.brk === BREAK_SENTENCE) return
+    if (isSubject(t.norm, r)) return
+    if (!r.coordinators.has(t.norm)) continue
+    const v = tokens[k + 1]
+    const after = tokens[k + 2]
+    if (!v || v.brk !== BREAK_NONE || !r.verbForm.has(v.norm)) continue
+    if (after && after.brk === BREAK_NONE && isSubject(after.norm, r) && !(first && r.firstSubjects.has(after.norm))) continue
+    const verdict = verdictForVerb(tokens, k + 1, r)
+    if (verdict !== undefined) out.push({ pos: k + 1, first, verdict })
+  }
+}
+
+/** "mijn broer helpt mij", "de buren groeten me altijd": someone who supports the writer. */
+function supporterAt(tokens: Token[], r: FormRules, support: Set<number>): number {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (!t || !(i === 0 || t.brk !== BREAK_NONE)) continue
+    let k = i
+    while (k < i + 3 && r.supporterDeterminers.has(tokens[k]?.norm ?? '')) k++
+    const noun = tokens[k]
+    if (!noun || (k > i && noun.brk !== BREAK_NONE) || !r.supporterNouns.has(noun.norm)) continue
+    // A support word later in the same sentence, with no "ik" taking over before it.
+    for (let m = k + 1; m < tokens.length; m++) {
+      const u = tokens[m]
+      if (!u || u.brk === BREAK_SENTENCE) break
+      if (u.norm === 'ik' || u.norm === 'i') break
+      if (support.has(m)) return i
+    }
+  }
+  return -1
+}
+
+/** "mijn telefoon heeft een snel-weg-knop": what is the writer's has something. */
+function possessiveHas(tokens: Token[], r: FormRules): number {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!r.possessives.has(tokens[i]?.norm ?? '')) continue
+    for (let k = i + 2; k <= i + 3 && k < tokens.length; k++) {
+      const t = tokens[k]
+      if (!t || t.brk !== BREAK_NONE) break
+      if (r.hasVerbs.has(t.norm) && !isPerfectAuxiliary(tokens, k, r)) return i
+    }
+  }
+  return -1
+}
+
+export function detectForm(tokens: Token[], r: FormRules, person: Person, personRules: PersonRules): StrengthForm | null {
   const cands: Candidate[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     if (!t) continue
     const first = r.firstSubjects.has(t.norm)
-    if (first || r.otherSubjects.has(t.norm)) {
-      const j = verbOfSubject(tokens, i, r)
-      if (j >= 0) {
-        const v = verdictForVerb(tokens, j, r)
-        if (v !== undefined) cands.push({ pos: Math.min(i, j), first, verdict: v })
+    if (!first && !r.otherSubjects.has(t.norm)) continue
+    const j = verbOfSubject(tokens, i, r)
+    const verdict = j >= 0 ? verdictForVerb(tokens, j, r) : undefined
+    if (verdict !== undefined) cands.push({ pos: Math.min(i, j), first, verdict })
+    if (verdict === undefined || verdict === null || verdict === 'onward') coordinated(tokens, Math.max(i, j), first, r, cands)
+  }
+  for (const m of r.starters.matchAll(tokens)) cands.push({ pos: m.first, first: true, verdict: m.pattern.value })
+  if (person !== 'none') {
+    const support = new Set<number>()
+    for (const m of r.supportWords.matchAll(tokens)) for (const w of m.words) support.add(w)
+    const s = support.size > 0 ? supporterAt(tokens, r, support) : -1
+    if (s >= 0) cands.push({ pos: s, first: person === 'first', verdict: 'i_have' })
+  }
+  if (person === 'first') {
+    const p = possessiveHas(tokens, r)
+    if (p >= 0) cands.push({ pos: p, first: true, verdict: 'i_have' })
+  }
+  if (person === 'other') {
+    // Someone else's statement: the first finite form verb, whoever the subject ("de jongen heeft talent").
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]
+      if (!t || !r.verbForm.has(t.norm)) continue
+      const prev = tokens[i - 1]
+      if (r.infinitives.has(t.norm) && !(prev && r.pluralSubjects.has(prev.norm))) {
+        if (t.norm !== 'zijn' || isPossessiveZijn(tokens, i, personRules) || prev?.norm === 'te') continue
       }
-      continue
-    }
-    // Chat drops the subject: "kan goed luisteren", "wil graag een huis".
-    if ((i === 0 || t.brk === BREAK_SENTENCE) && r.verbForm.has(t.norm)) {
-      const nxt = tokens[i + 1]
-      const inverted = nxt && sameSentence(tokens, i, i + 1) && (r.firstSubjects.has(nxt.norm) || r.otherSubjects.has(nxt.norm))
-      if (!inverted) {
-        const v = verdictForVerb(tokens, i, r)
-        if (v !== undefined) cands.push({ pos: i, first: true, verdict: v })
+      const verdict = verdictForVerb(tokens, i, r)
+      if (verdict !== undefined) {
+        cands.push({ pos: i, first: false, verdict })
+        if (verdict !== null && verdict !== 'onward') break
       }
     }
   }
-  for (const m of r.starters.matchAll(tokens)) cands.push({ pos: m.first, first: true, verdict: m.pattern.value })
   cands.sort((a, b) => a.pos - b.pos)
-  for (const wantFirst of [true, false]) {
-    for (const c of cands) {
-      if (c.first !== wantFirst) continue
-      if (c.verdict === 'transparent' || c.verdict === null) continue
-      return c.verdict
-    }
+  const wantFirst = person === 'first'
+  for (const c of cands) {
+    if (person !== 'none' && c.first !== wantFirst) continue
+    if (person === 'none' && c.verdict !== 'i_can') continue
+    if (c.verdict === 'onward' || c.verdict === null) continue
+    return c.verdict
   }
   return null
 }

@@ -40,15 +40,11 @@ export interface Lexicon {
   suggestions: SuggestionTexts
 }
 
-interface RawForms {
-  firstSubjects: string[]
-  otherSubjects: string[]
+type RawForms = Omit<FormData, 'verbs' | 'refine' | 'starters' | 'morphology'> & {
   verbs: Record<string, string[]>
   refine: { pattern: string; form: string | null }[]
-  transparent: string[]
-  subordinators: string[]
   starters: { pattern: string; form: string | null }[]
-  adverbsBetween: string[]
+  morphology: string
 }
 
 function asForm(v: string | null, where: string): StrengthForm | null {
@@ -61,8 +57,10 @@ function checkForms(raw: RawForms, where: string): FormData {
   const verbs = {} as Record<StrengthForm, string[]>
   for (const f of strengthForms) verbs[f] = raw.verbs[f] ?? []
   for (const k of Object.keys(raw.verbs)) asForm(k, `${where} verbs`)
+  if (raw.morphology !== 'nl' && raw.morphology !== 'en') throw new Error(`@kracht/language: morphology must be nl or en in ${where}`)
   return {
     ...raw,
+    morphology: raw.morphology,
     verbs,
     refine: raw.refine.map((r) => ({ pattern: r.pattern, form: asForm(r.form, `${where} refine`) })),
     starters: raw.starters.map((r) => ({ pattern: r.pattern, form: asForm(r.form, `${where} starters`) })),

@@ -12,7 +12,6 @@ export interface PersonData {
   zijnVerbNext: string[]
   haarHairNext: string[]
   haarHairPrev: string[]
-  subjectDropFirst: string[]
 }
 
 export interface PersonRules {
@@ -23,7 +22,6 @@ export interface PersonRules {
   zijnVerbNext: Set<string>
   haarHairNext: Set<string>
   haarHairPrev: Set<string>
-  subjectDropFirst: Set<string>
 }
 
 export function compilePerson(d: PersonData): PersonRules {
@@ -35,7 +33,6 @@ export function compilePerson(d: PersonData): PersonRules {
     zijnVerbNext: new Set(d.zijnVerbNext),
     haarHairNext: new Set(d.haarHairNext),
     haarHairPrev: new Set(d.haarHairPrev),
-    subjectDropFirst: new Set(d.subjectDropFirst),
   }
 }
 
@@ -44,7 +41,7 @@ function isSentenceStart(tokens: Token[], i: number): boolean {
 }
 
 /** "zijn" as "his" rather than the verb "to be". */
-function isPossessiveZijn(tokens: Token[], i: number, r: PersonRules): boolean {
+export function isPossessiveZijn(tokens: Token[], i: number, r: PersonRules): boolean {
   const prev = i > 0 && !isSentenceStart(tokens, i) ? tokens[i - 1]?.norm : undefined
   const next = tokens[i + 1]
   if (prev !== undefined) return r.zijnPossessiveAfter.has(prev)
@@ -59,12 +56,6 @@ function isPronounHaar(tokens: Token[], i: number, r: PersonRules): boolean {
   if (next && next.brk !== BREAK_SENTENCE && r.haarHairNext.has(next.norm)) return false
   if (prev && r.haarHairPrev.has(prev.norm)) return false
   return true
-}
-
-export interface PersonResult {
-  person: Person
-  /** Index of the first token that decided it, if any. */
-  firstIndex: number
 }
 
 export function detectPerson(tokens: Token[], r: PersonRules): Person {
@@ -97,10 +88,5 @@ export function detectPerson(tokens: Token[], r: PersonRules): Person {
   if (strongBeforeFirst) return 'other'
   if (sawFirst) return 'first'
   if (sawOther) return 'other'
-  // Chat drops the subject: "ben goed in koken" can only be about the writer.
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]
-    if (t !== undefined && isSentenceStart(tokens, i) && r.subjectDropFirst.has(t.norm)) return 'first'
-  }
   return 'none'
 }
