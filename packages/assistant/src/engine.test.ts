@@ -447,6 +447,14 @@ describe('safety first', () => {
     // Wrong step, or far too long: still help, not an error.
     expect(answerStep(state, { stepId: 'different', text: 'ik wil dood' }).safety?.current).toBe(true)
     expect(answerStep(state, { stepId: 'miracle', text: `ik wil dood ${'x'.repeat(10_000)}` }).outcome).toBe('crisis')
+    // A malformed answer: the error carries the help.
+    try {
+      answerStep(state, { stepId: 'miracle', text: 'ik wil dood', choices: 'x' })
+      expect.unreachable()
+    } catch (error) {
+      expect(AssistantError.is(error, 'invalid_answer')).toBe(true)
+      expect((error as AssistantError).safety?.current).toBe(true)
+    }
     // A state that cannot be read: the error carries the help.
     try {
       answerStep({}, { stepId: 'miracle', text: 'ik wil dood' })

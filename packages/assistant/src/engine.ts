@@ -239,16 +239,18 @@ function carriedSafety(state: ConversationState, texts: TextCatalogue): Safety |
  * is set: show it. (A crisis answer to a usable state always gets a crisis result, not an error.)
  */
 export function answerStep(stateInput: unknown, answerInput: unknown, options: AnswerOptions = {}): StepResult {
-  const answer = parseAnswerInput(answerInput)
   const stateLocale = typeof stateInput === 'object' && stateInput !== null && 'locale' in stateInput ? stateInput.locale : undefined
   const locale: Locale = options.locale ?? (isLocale(stateLocale) ? stateLocale : 'nl')
   const texts = loadTexts(locale)
 
-  // 1. Safety first: screen the text before anything else looks at it.
-  const crisis = answer.text !== undefined ? screen(answer.text, locale) : null
+  // 1. Safety first: screen the text before anything else looks at it, even before the checks.
+  const rawText = typeof answerInput === 'object' && answerInput !== null && 'text' in answerInput ? answerInput.text : undefined
+  const crisis = typeof rawText === 'string' ? screen(rawText, locale) : null
 
+  let answer: AnswerInput
   let loaded: Loaded
   try {
+    answer = parseAnswerInput(answerInput)
     loaded = load(stateInput)
   } catch (error) {
     if (crisis && error instanceof AssistantError) error.safety = buildSafety(crisis, true, texts)
