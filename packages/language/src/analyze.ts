@@ -29,8 +29,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const person = detectPerson(tokens, lex.person)
   const negations = findNegations(tokens, lex.negation)
   const form = detectForm(tokens, lex.forms, person, lex.person)
-  const domains = scoreDomains(tokens, lex.domains)
-  const crisis = screenCrisis(input, tokens, lex.crisis)
+  const screen = screenCrisis(input, tokens, lex.crisis)
+  const crisis = screen.result
+  const domains = scoreDomains(tokens, lex.domains, { crisisKind: screen.topicKind, crisisFirst: screen.first, crisisLast: screen.last })
   const deficitTerms = findDeficitTerms(tokens, lex.deficit)
   const suggestions = buildSuggestions(
     { text: input, person, negations, form, deficitTerms, crisis: crisis.detected, wordCount },

@@ -31,6 +31,15 @@ export interface CrisisResult {
   evidence?: Span & { text: string }
 }
 
+/** The screen plus what it saw, also harm that lies in the past; used to place the statement. */
+export interface CrisisScreen {
+  result: CrisisResult
+  /** Kind of the strongest signal, including past harm that did not raise an alarm. */
+  topicKind: CrisisKind | null
+  first: number
+  last: number
+}
+
 export function compileCrisis(d: CrisisData): CrisisRules {
   const patterns = [
     ...d.suicide.map((p) => parsePattern(p, 'suicide' as const)),
@@ -68,23 +77,29 @@ function isResolvedPast(tokens: Token[], first: number, last: number, rules: Cri
   return rules.resolved.matchAll(tokens).length > 0
 }
 
-export function screenCrisis(text: string, tokens: Token[], rules: CrisisRules): CrisisResult {
+export function screenCrisis(text: string, tokens: Token[], rules: CrisisRules): CrisisScreen {
+  const none: CrisisScreen = { result: { detected: false, kind: null }, topicKind: null, first: -1, last: -1 }
   const matches = rules.patterns.matchAll(tokens)
-  if (matches.length === 0) return { detected: false, kind: null }
-  let harmless: Set<number> | null = null
+  if (matches.length === 0) return none
+  const harmless = new Set<number>()
+  for (const im of rules.idioms.matchAll(tokens)) for (const w of im.words) harmless.add(w)
   let best: (typeof matches)[number] | null = null
+  let past: (typeof matches)[number] | null = null
   for (const m of matches) {
-    if (harmless === null) {
-      harmless = new Set()
-      for (const im of rules.idioms.matchAll(tokens)) for (const w of im.words) harmless.add(w)
+    if (m.words.some((w) => harmless.has(w))) continue
+    if (isResolvedPast(tokens, m.first, m.last, rules)) {
+      if (past === null || PRIORITY[m.pattern.value] < PRIORITY[past.pattern.value]) past = m
+      continue
     }
-    if (m.words.some((w) => harmless?.has(w))) continue
-    if (isResolvedPast(tokens, m.first, m.last, rules)) continue
     if (best === null || PRIORITY[m.pattern.value] < PRIORITY[best.pattern.value]) best = m
   }
-  if (best === null) return { detected: false, kind: null }
+  if (best === null) {
+    return past ? { ...none, topicKind: past.pattern.value, first: past.first, last: past.last } : none
+  }
   const first = tokens[best.first]
   const last = tokens[best.last]
-  const evidence = first && last ? { start: first.start, end: last.end, text: text.slice(first.start, last.end) } : undefined
-  return evidence ? { detected: true, kind: best.pattern.value, evidence } : { detected: true, kind: best.pattern.value }
+  const kind = best.pattern.value
+  const result: CrisisResult =
+    first && last ? { detected: true, kind, evidence: { start: first.start, end: last.end, text: text.slice(first.start, last.end) } } : { detected: true, kind }
+  return { result, topicKind: kind, first: best.first, last: best.last }
 }

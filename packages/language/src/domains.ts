@@ -3,45 +3,29 @@
 // per written word the leftmost-longest entry wins, which makes "ziekenhuis" health rather
 // than housing and lets "_stop" words ("gewoon", "natuurlijk") block false stems.
 
-import { domainIds, type DomainId, type DomainScore } from './types'
+import { domainIds, type CrisisKind, type DomainId, type DomainScore } from './types'
+import { parsePattern, PatternSet } from './pattern'
 import type { Token } from './tokenize'
 
 export type DomainData = Record<DomainId, Record<string, number>> & { _stop: string[] }
-
-const EXACT = 0
-const PREFIX = 1
-const ANY = 2
-type Mode = typeof EXACT | typeof PREFIX | typeof ANY
 
 /** Domain weights of one entry; empty for a stop word. */
 type Weights = [DomainId, number][]
 
 interface TrieNode {
   next: Map<string, TrieNode>
-  /** Indexed by mode. */
-  entries: (Weights | undefined)[] | undefined
-}
-
-interface PhraseWord {
-  s: string
-  prefix: boolean
-}
-
-interface Phrase {
-  words: PhraseWord[]
-  weights: Weights
+  exact?: Weights
+  prefix?: Weights
+  any?: Weights
+  /** What applies when the entry covers the whole word, starts the word, or sits inside it. */
+  whole?: Weights
+  start?: Weights
+  inside?: Weights
 }
 
 export interface DomainRules {
   root: TrieNode
-  /** Phrases by their first word (exact first words only). */
-  phrases: Map<string, Phrase[]>
-  /** Phrases whose first word is a prefix pattern. */
-  prefixPhrases: Phrase[]
-}
-
-function newNode(): TrieNode {
-  return { next: new Map(), entries: undefined }
+  phrases: PatternSet<Weights>
 }
 
 function addWeights(target: Weights, d: DomainId | null, w: number): void {
@@ -51,32 +35,41 @@ function addWeights(target: Weights, d: DomainId | null, w: number): void {
   else target.push([d, w])
 }
 
+function merge(...lists: (Weights | undefined)[]): Weights | undefined {
+  const present = lists.filter((x): x is Weights => x !== undefined)
+  if (present.length <= 1) return present[0]
+  const out: Weights = []
+  for (const ws of present) for (const [d, w] of ws) addWeights(out, d, w)
+  return out
+}
+
+function finish(node: TrieNode): void {
+  node.whole = merge(node.exact, node.prefix, node.any)
+  node.start = merge(node.prefix, node.any)
+  node.inside = node.any
+  for (const n of node.next.values()) finish(n)
+}
+
 export function compileDomains(data: DomainData): DomainRules {
-  const root = newNode()
-  const phraseMap = new Map<string, Phrase>()
+  const root: TrieNode = { next: new Map() }
+  const phraseWeights = new Map<string, Weights>()
 
   const add = (rawKey: string, d: DomainId | null, w: number): void => {
     const key = rawKey.trim().toLowerCase()
-    if (key.includes(' ')) {
-      const norm = key.replace(/^=/, '')
-      let p = phraseMap.get(norm)
-      if (!p) {
-        p = {
-          words: norm.split(/\s+/).map((s) => (s.endsWith('*') ? { s: s.slice(0, -1), prefix: true } : { s, prefix: false })),
-          weights: [],
-        }
-        phraseMap.set(norm, p)
-      }
-      addWeights(p.weights, d, w)
+    if (/\s/.test(key)) {
+      const source = key.replace(/^=/, '')
+      const ws = phraseWeights.get(source) ?? []
+      addWeights(ws, d, w)
+      phraseWeights.set(source, ws)
       return
     }
-    let mode: Mode = PREFIX
+    let mode: 'exact' | 'prefix' | 'any' = 'prefix'
     let stem = key
     if (key.startsWith('=')) {
-      mode = EXACT
+      mode = 'exact'
       stem = key.slice(1)
     } else if (key.startsWith('*')) {
-      mode = ANY
+      mode = 'any'
       stem = key.slice(1)
     }
     if (stem === '') return
@@ -84,53 +77,28 @@ export function compileDomains(data: DomainData): DomainRules {
     for (const ch of stem) {
       let n = node.next.get(ch)
       if (!n) {
-        n = newNode()
+        n = { next: new Map() }
         node.next.set(ch, n)
       }
       node = n
     }
-    node.entries ??= []
-    const weights = (node.entries[mode] ??= [])
-    addWeights(weights, d, w)
+    const ws = (node[mode] ??= [])
+    addWeights(ws, d, w)
   }
 
   for (const d of domainIds) {
-    const entries = data[d]
-    for (const [k, w] of Object.entries(entries)) if (w > 0) add(k, d, w)
+    for (const [k, w] of Object.entries(data[d])) if (w > 0) add(k, d, w)
   }
   for (const k of data._stop) add(k, null, 0)
-
-  const phrases = new Map<string, Phrase[]>()
-  const prefixPhrases: Phrase[] = []
-  for (const p of phraseMap.values()) {
-    const first = p.words[0]
-    if (!first) continue
-    if (first.prefix) prefixPhrases.push(p)
-    else {
-      const list = phrases.get(first.s)
-      if (list) list.push(p)
-      else phrases.set(first.s, [p])
-    }
-  }
-  for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length)
-  return { root, phrases, prefixPhrases }
+  finish(root)
+  const phrases = new PatternSet([...phraseWeights].map(([source, ws]) => parsePattern(source, ws)))
+  return { root, phrases }
 }
 
 interface Hit {
   weights: Weights
   /** Token index, for ranking ties: what is mentioned first is usually the subject. */
   pos: number
-}
-
-function phraseMatches(p: Phrase, tokens: Token[], i: number): boolean {
-  for (let k = 0; k < p.words.length; k++) {
-    const t = tokens[i + k]
-    const w = p.words[k]
-    if (!t || !w) return false
-    if (k > 0 && t.brk === 2) return false
-    if (w.prefix ? !t.norm.startsWith(w.s) : t.norm !== w.s) return false
-  }
-  return true
 }
 
 /** Leftmost-longest matches of the vocabulary inside one word. */
@@ -143,14 +111,9 @@ function matchWord(word: string, rules: DomainRules, pos: number, hits: Hit[]): 
     let bestWeights: Weights | undefined
     for (let k = s; k < len && node; k++) {
       node = node.next.get(word.charAt(k))
-      const e = node?.entries
-      if (!e) continue
+      if (!node) break
       const end = k + 1
-      // Exact beats prefix beats anywhere, when they apply at this length.
-      let w: Weights | undefined
-      if (s === 0 && end === len && e[EXACT]) w = e[EXACT]
-      else if (s === 0 && e[PREFIX]) w = e[PREFIX]
-      else if (e[ANY]) w = e[ANY]
+      const w = s > 0 ? node.inside : end === len ? node.whole : node.start
       if (w) {
         bestEnd = end
         bestWeights = w
@@ -165,26 +128,46 @@ function matchWord(word: string, rules: DomainRules, pos: number, hits: Hit[]): 
   }
 }
 
-export function scoreDomains(tokens: Token[], rules: DomainRules): DomainScore[] {
+export interface DomainContext {
+  /** A crisis signal, also one about the past: it says which domain the statement is about. */
+  crisisKind?: CrisisKind | null
+  /** Token range of the crisis words, to see whether children are the ones at risk. */
+  crisisFirst?: number
+  crisisLast?: number
+}
+
+// How much a crisis signal weighs: more than any single word, so that "ik snij mezelf" is health
+// and "hij slaat me" is safety, as the labelling rules in eval/README.md ask.
+const CRISIS_WEIGHT = 6
+
+export function scoreDomains(tokens: Token[], rules: DomainRules, ctx: DomainContext = {}): DomainScore[] {
   const hits: Hit[] = []
   const used = new Uint8Array(tokens.length)
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]
-    if (!t) continue
-    const candidates = rules.phrases.get(t.norm)
-    let matched: Phrase | undefined
-    if (candidates) matched = candidates.find((p) => phraseMatches(p, tokens, i))
-    if (!matched) matched = rules.prefixPhrases.find((p) => phraseMatches(p, tokens, i))
-    if (matched) {
-      if (matched.weights.length > 0) hits.push({ weights: matched.weights, pos: i })
-      for (let k = 0; k < matched.words.length; k++) used[i + k] = 1
+  const matches = rules.phrases.matchAll(tokens)
+  if (matches.length > 0) {
+    // Longer phrases first; a word belongs to one phrase at most.
+    matches.sort((a, b) => b.words.length - a.words.length || a.first - b.first)
+    for (const m of matches) {
+      if (m.words.some((w) => used[w])) continue
+      for (const w of m.words) used[w] = 1
+      if (m.pattern.value.length > 0) hits.push({ weights: m.pattern.value, pos: m.first })
     }
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     if (!t || used[i]) continue
-    // Several tokens can come from one written word ("kben"); each is matched on its own.
     matchWord(t.norm, rules, i, hits)
+  }
+  if (ctx.crisisKind) {
+    const pos = ctx.crisisFirst ?? 0
+    if (ctx.crisisKind === 'violence') {
+      const childHits: Hit[] = []
+      for (let i = ctx.crisisFirst ?? 0; i <= (ctx.crisisLast ?? -1); i++) matchWord(tokens[i]?.norm ?? '', rules, i, childHits)
+      const childrenAtRisk = childHits.some((h) => h.weights.some(([d, w]) => d === 'children' && w >= 2.5))
+      hits.push({ weights: childrenAtRisk ? [['children', CRISIS_WEIGHT], ['safety', CRISIS_WEIGHT / 2]] : [['safety', CRISIS_WEIGHT]], pos })
+    } else {
+      hits.push({ weights: ctx.crisisKind === 'suicide' ? [['health', CRISIS_WEIGHT], ['meaning', 2]] : [['health', CRISIS_WEIGHT]], pos })
+    }
   }
   if (hits.length === 0) return []
   const total = new Map<DomainId, number>()
@@ -192,7 +175,7 @@ export function scoreDomains(tokens: Token[], rules: DomainRules): DomainScore[]
   for (const h of hits) {
     for (const [d, w] of h.weights) {
       total.set(d, (total.get(d) ?? 0) + w)
-      if (!firstPos.has(d)) firstPos.set(d, h.pos)
+      if (!firstPos.has(d) || (firstPos.get(d) ?? 0) > h.pos) firstPos.set(d, h.pos)
     }
   }
   let sum = 0
