@@ -7,18 +7,24 @@ import { parsePattern, PatternSet } from './pattern'
 import type { Token } from './tokenize'
 
 export interface DeficitData {
-  terms: { term: string; patterns: string[]; alternative: string | null }[]
+  terms: { term: string; kind: string; patterns: string[]; alternative: string | null }[]
 }
 
 interface TermInfo {
   term: string
+  kind: 'jargon' | 'label'
   alternative: string | null
 }
 
 export type DeficitRules = PatternSet<TermInfo>
 
 export function compileDeficit(d: DeficitData): DeficitRules {
-  return new PatternSet(d.terms.flatMap((t) => t.patterns.map((p) => parsePattern(p, { term: t.term, alternative: t.alternative }))))
+  return new PatternSet(
+    d.terms.flatMap((t) => {
+      const info: TermInfo = { term: t.term, kind: t.kind === 'jargon' ? 'jargon' : 'label', alternative: t.alternative }
+      return t.patterns.map((p) => parsePattern(p, info))
+    }),
+  )
 }
 
 export function findDeficitTerms(tokens: Token[], rules: DeficitRules): DeficitTerm[] {
@@ -30,7 +36,8 @@ export function findDeficitTerms(tokens: Token[], rules: DeficitRules): DeficitT
     const first = tokens[m.first]
     const last = tokens[m.last]
     if (!first || !last) continue
-    out.push({ term: m.pattern.value.term, alternative: m.pattern.value.alternative, start: first.start, end: last.end })
+    const { term, kind, alternative } = m.pattern.value
+    out.push({ term, alternative, kind, start: first.start, end: last.end })
   }
   return out
 }

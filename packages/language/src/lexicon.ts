@@ -97,7 +97,7 @@ function build(locale: Locale): Lexicon {
   const known = vocabulary(d.person, d.negations, d.forms, d.domains, d.crisis, d.deficit)
   return {
     normaliser: compileSpelling(d.spelling, known),
-    person: compilePerson(d.person),
+    person: compilePerson(d.person, known),
     negation: compileNegation(d.negations),
     forms: compileForms(checkForms(d.forms as RawForms, `data/${locale}/forms.json`)),
     domains: compileDomains(d.domains as unknown as DomainData),

@@ -12,6 +12,10 @@ export interface PersonData {
   zijnVerbNext: string[]
   haarHairNext: string[]
   haarHairPrev: string[]
+  articles: string[]
+  articleNouns: string[]
+  nameVerbs: string[]
+  notNames: string[]
 }
 
 export interface PersonRules {
@@ -22,10 +26,21 @@ export interface PersonRules {
   zijnVerbNext: Set<string>
   haarHairNext: Set<string>
   haarHairPrev: Set<string>
+  articles: Set<string>
+  articleNouns: Set<string>
+  nameVerbs: Set<string>
+  notNames: Set<string>
+  /** Words we know, so that an unknown capitalised word can be taken as a name. */
+  known: Set<string>
 }
 
-export function compilePerson(d: PersonData): PersonRules {
+export function compilePerson(d: PersonData, known: Set<string>): PersonRules {
   return {
+    articles: new Set(d.articles),
+    articleNouns: new Set(d.articleNouns),
+    nameVerbs: new Set(d.nameVerbs),
+    notNames: new Set(d.notNames),
+    known,
     first: new Set(d.first),
     other: new Set(d.other),
     strongOther: new Set(d.strongOther),
@@ -88,5 +103,23 @@ export function detectPerson(tokens: Token[], r: PersonRules): Person {
   if (strongBeforeFirst) return 'other'
   if (sawFirst) return 'first'
   if (sawOther) return 'other'
+  if (opensWithSomeoneElse(tokens, r)) return 'other'
   return 'none'
+}
+
+/** "de jongen heeft talent", "Fatima werkt in de zorg": a third person without a pronoun. */
+function opensWithSomeoneElse(tokens: Token[], r: PersonRules): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (!t || !isSentenceStart(tokens, i)) continue
+    const next = tokens[i + 1]
+    if (r.articles.has(t.norm) && next && next.brk === 0 && r.articleNouns.has(next.norm)) {
+      const verb = tokens[i + 2]
+      if (verb && verb.brk === 0 && r.nameVerbs.has(verb.norm)) return true
+    }
+    const first = t.raw.charAt(0)
+    const capitalised = first !== first.toLowerCase() && first === first.toUpperCase()
+    if (capitalised && next && next.brk === 0 && r.nameVerbs.has(next.norm) && !r.notNames.has(t.norm) && !r.known.has(t.norm)) return true
+  }
+  return false
 }

@@ -11,6 +11,8 @@ export interface SuggestionTexts {
   personNone: string
   deficitWithAlternative: string
   deficitWithout: string
+  labelWithAlternative: string
+  labelWithout: string
   detail: string
   form: string
 }
@@ -51,10 +53,11 @@ export function buildSuggestions(input: SuggestionInput, t: SuggestionTexts): Su
     if (seen.has(d.term)) continue
     seen.add(d.term)
     const term = input.text.slice(d.start, d.end)
-    out.push({
-      kind: 'deficit',
-      message: d.alternative ? fill(t.deficitWithAlternative, { term, alternative: d.alternative }) : fill(t.deficitWithout, { term }),
-    })
+    const jargon = d.kind !== 'label'
+    const message = d.alternative
+      ? fill(jargon ? t.deficitWithAlternative : t.labelWithAlternative, { term, alternative: d.alternative })
+      : fill(jargon ? t.deficitWithout : t.labelWithout, { term })
+    out.push({ kind: 'deficit', message })
   }
   if (input.wordCount < SHORT_STATEMENT_WORDS) out.push({ kind: 'detail', message: t.detail })
   if (input.form === null) out.push({ kind: 'form', message: t.form })

@@ -42,6 +42,8 @@ export interface DeficitTerm extends Span {
   term: string
   /** A friendlier word, when there is one. */
   alternative: string | null
+  /** 'jargon': a word professionals use about people; 'label': a word that puts a person down. */
+  kind?: 'jargon' | 'label'
 }
 
 export interface DomainScore {
