@@ -5,7 +5,7 @@
 // themselves; for a statement about someone else, that person's first form verb.
 
 import type { Person, StrengthForm } from './types'
-import { parsePattern, PatternSet, type Pattern } from './pattern'
+import { matchPatternAt, parsePattern, PatternSet, type Pattern } from './pattern'
 import { isPossessiveZijn, type PersonRules } from './person'
 import { BREAK_NONE, BREAK_SENTENCE, type Token } from './tokenize'
 
@@ -113,25 +113,12 @@ function isPerfectAuxiliary(tokens: Token[], j: number, r: FormRules): boolean {
   return false
 }
 
-/** Matches a refine pattern that starts at the verb. */
+/** The first refine pattern that matches at the verb. */
 function refineAt(tokens: Token[], verb: number, r: FormRules): { hit: boolean; form: StrengthForm | null } {
-  let end = verb + 1
-  while (end < tokens.length && tokens[end]?.brk !== BREAK_SENTENCE) end++
-  const slice = tokens.slice(verb, end)
   for (const p of r.refine) {
-    if (matchesAtStart(p, slice)) return { hit: true, form: p.value }
+    if (matchPatternAt(p, tokens, verb)) return { hit: true, form: p.value }
   }
   return { hit: false, form: null }
-}
-
-const singleSets = new WeakMap<Pattern<StrengthForm | null>, PatternSet<StrengthForm | null>>()
-function matchesAtStart(p: Pattern<StrengthForm | null>, slice: Token[]): boolean {
-  let set = singleSets.get(p)
-  if (!set) {
-    set = new PatternSet([p])
-    singleSets.set(p, set)
-  }
-  return set.matchAll(slice.slice(0, 12)).some((m) => m.first === 0)
 }
 
 /** A form, no form (null), or a verb that leads on to another clause. */

@@ -32,6 +32,8 @@ export interface Pattern<T> {
   source: string
   elems: Elem[]
   value: T
+  /** Word choices that must all occur somewhere in the text: a cheap test before matching. */
+  required: string[][]
 }
 
 export interface PatternMatch<T> {
@@ -90,7 +92,25 @@ export function parsePattern<T>(source: string, value: T): Pattern<T> {
       elems.push({ kind: 'lit', alts: body.split('|').filter(Boolean).map(parseAlt), optional })
     }
   }
-  return { source, elems, value }
+  const required: string[][] = []
+  for (const e of elems) {
+    if (e.kind === 'lit' && !e.optional && e.alts.every((a) => a.mode === EXACT)) required.push(e.alts.map((a) => a.s))
+  }
+  return { source, elems, value, required }
+}
+
+function mayMatch<T>(p: Pattern<T>, present: Set<string>): boolean {
+  for (const alts of p.required) {
+    let any = false
+    for (const w of alts) {
+      if (present.has(w)) {
+        any = true
+        break
+      }
+    }
+    if (!any) return false
+  }
+  return true
 }
 
 function altMatches(a: Alt, w: string): boolean {
@@ -168,49 +188,66 @@ function matchFrom(elems: Elem[], ei: number, tokens: Token[], ti: number, limit
   }
 }
 
-/** The exact words a pattern can start with, or null when it can start with anything. */
-function firstWords(e: Elem | undefined): string[] | null {
-  if (e?.kind === 'lit' && !e.optional && e.alts.every((a) => a.mode === EXACT)) return e.alts.map((a) => a.s)
+interface FirstKeys {
+  exact: string[]
+  prefixes: string[]
+}
+
+/** The words or word starts a pattern can begin with, or null when it can begin with anything. */
+function firstKeys(e: Elem | undefined): FirstKeys | null {
+  const out: FirstKeys = { exact: [], prefixes: [] }
+  const addAlts = (alts: Alt[]): boolean => {
+    for (const a of alts) {
+      if (a.mode === EXACT) out.exact.push(a.s)
+      else if (a.mode === PREFIX && a.s.length > 0) out.prefixes.push(a.s)
+      else return false
+    }
+    return true
+  }
+  if (e?.kind === 'lit' && !e.optional) return addAlts(e.alts) ? out : null
   if (e?.kind === 'group') {
-    const out: string[] = []
     for (const seq of e.seqs) {
       const alts = seq[0]
-      if (!alts || alts.some((a) => a.mode !== EXACT)) return null
-      for (const a of alts) out.push(a.s)
+      if (!alts || !addAlts(alts)) return null
     }
     return out
   }
   return null
 }
 
-/** A set of patterns indexed by their first word, so that matching stays fast with many rules. */
+/**
+ * A set of patterns indexed by how they begin (a word, or the first letter of a word start),
+ * so that matching stays fast with hundreds of rules.
+ */
 export class PatternSet<T> {
   private readonly byWord = new Map<string, Pattern<T>[]>()
+  private readonly byLetter = new Map<string, Pattern<T>[]>()
   private readonly general: Pattern<T>[] = []
+  readonly size: number
 
   constructor(patterns: Pattern<T>[]) {
-    for (const p of patterns) {
-      const first = p.elems[0]
-      const keys = firstWords(first)
-      if (keys) {
-        for (const k of keys) {
-          const list = this.byWord.get(k)
-          if (list) list.push(p)
-          else this.byWord.set(k, [p])
-        }
-      } else {
-        this.general.push(p)
-      }
+    this.size = patterns.length
+    const push = (map: Map<string, Pattern<T>[]>, key: string, p: Pattern<T>): void => {
+      const list = map.get(key)
+      if (!list) map.set(key, [p])
+      else if (!list.includes(p)) list.push(p)
     }
-  }
-
-  get size(): number {
-    return this.general.length + [...this.byWord.values()].reduce((n, l) => n + l.length, 0)
+    for (const p of patterns) {
+      const keys = firstKeys(p.elems[0])
+      if (!keys) {
+        this.general.push(p)
+        continue
+      }
+      for (const w of keys.exact) push(this.byWord, w, p)
+      for (const pre of keys.prefixes) push(this.byLetter, pre.charAt(0), p)
+    }
   }
 
   /** All matches, at most one per pattern and start token, in text order. */
   matchAll(tokens: Token[]): PatternMatch<T>[] {
     const out: PatternMatch<T>[] = []
+    const present = new Set<string>()
+    for (const t of tokens) present.add(t.norm)
     let sentStart = 0
     let limit = sentenceEnd(tokens, 0)
     for (let i = 0; i < tokens.length; i++) {
@@ -220,23 +257,48 @@ export class PatternSet<T> {
         sentStart = i
         limit = sentenceEnd(tokens, i)
       }
-      const candidates = this.byWord.get(t.norm)
-      if (candidates) this.tryAll(candidates, tokens, i, limit, sentStart, out)
-      if (this.general.length > 0) this.tryAll(this.general, tokens, i, limit, sentStart, out)
+      const byWord = this.byWord.get(t.norm)
+      const byLetter = this.byLetter.get(t.norm.charAt(0))
+      if (byWord) this.tryAll(byWord, tokens, i, limit, sentStart, out, undefined, present)
+      if (byLetter) this.tryAll(byLetter, tokens, i, limit, sentStart, out, byWord, present)
+      if (this.general.length > 0) this.tryAll(this.general, tokens, i, limit, sentStart, out, undefined, present)
     }
     return out
   }
 
-  private tryAll(list: Pattern<T>[], tokens: Token[], i: number, limit: number, sentStart: number, out: PatternMatch<T>[]): void {
+  private tryAll(
+    list: Pattern<T>[],
+    tokens: Token[],
+    i: number,
+    limit: number,
+    sentStart: number,
+    out: PatternMatch<T>[],
+    skip: Pattern<T>[] | undefined,
+    present: Set<string>,
+  ): void {
     for (const p of list) {
-      const words: number[] = []
-      const end = matchFrom(p.elems, 0, tokens, i, limit, words, sentStart)
-      if (end >= 0) {
-        const last = Math.max(i, end - 1)
-        out.push({ pattern: p, first: i, last, words })
-      }
+      if (!mayMatch(p, present)) continue
+      if (skip?.includes(p)) continue
+      const m = matchPatternAt(p, tokens, i, limit, sentStart)
+      if (m) out.push(m)
     }
   }
+}
+
+/** Matches one pattern starting at token i; limit and sentStart bound its sentence. */
+export function matchPatternAt<T>(p: Pattern<T>, tokens: Token[], i: number, limit?: number, sentStart?: number): PatternMatch<T> | null {
+  let lim = limit
+  let start = sentStart
+  if (lim === undefined || start === undefined) {
+    let a = i
+    while (a > 0 && tokens[a]?.brk !== BREAK_SENTENCE) a--
+    start = a
+    lim = sentenceEnd(tokens, i)
+  }
+  const words: number[] = []
+  const end = matchFrom(p.elems, 0, tokens, i, lim, words, start)
+  if (end < 0) return null
+  return { pattern: p, first: i, last: Math.max(i, end - 1), words }
 }
 
 export function sentenceEnd(tokens: Token[], from: number): number {

@@ -87,7 +87,26 @@ function deLeet(word: string): string {
   return out
 }
 
+// Normalising a word is the same every time, and phone writing repeats words a lot: remember
+// results, but bounded, so that a long-running server does not grow without limit.
+const CACHE_LIMIT = 20_000
+const caches = new WeakMap<Normaliser, Map<string, string[]>>()
+
 export function normaliseWord(raw: string, n: Normaliser): string[] {
+  let cache = caches.get(n)
+  if (!cache) {
+    cache = new Map()
+    caches.set(n, cache)
+  }
+  const hit = cache.get(raw)
+  if (hit) return hit
+  const result = normaliseUncached(raw, n)
+  if (cache.size >= CACHE_LIMIT) cache.clear()
+  cache.set(raw, result)
+  return result
+}
+
+function normaliseUncached(raw: string, n: Normaliser): string[] {
   let w = raw.toLowerCase()
   w = stripAccents(w).replace(APOSTROPHES_RE, "'").replace(HYPHENS_RE, '')
   const leet = deLeet(w)
