@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { domainIds, locales, strengthForms } from './types'
 import { lexicon } from './lexicon'
+import { entriesOf } from './domains'
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'data')
 const read = (locale: string, file: string): unknown => JSON.parse(readFileSync(join(dataDir, locale, file), 'utf8'))
@@ -24,13 +25,16 @@ describe('data files', () => {
     for (const key of Object.keys(d)) {
       if (key.startsWith('$') || key === '_stop') continue
       expect(domainIds as readonly string[]).toContain(key)
-      for (const [word, w] of Object.entries(d[key] as Record<string, number>)) {
-        expect(word, `${locale} ${key}`).toBe(word.toLowerCase())
-        expect(w, `${locale} ${key} ${word}`).toBeGreaterThan(0)
-        expect(w).toBeLessThanOrEqual(6)
+      for (const [weight, lines] of Object.entries(d[key] as Record<string, string[]>)) {
+        expect(Number(weight), `${locale} ${key} ${weight}`).toBeGreaterThan(0)
+        expect(Number(weight)).toBeLessThanOrEqual(6)
+        for (const word of entriesOf(lines)) expect(word, `${locale} ${key}`).toBe(word.toLowerCase())
       }
     }
-    for (const id of domainIds) expect(Object.keys(d[id] as object).length, `${locale} ${id}`).toBeGreaterThan(60)
+    for (const id of domainIds) {
+      const n = Object.values(d[id] as Record<string, string[]>).reduce((sum, lines) => sum + entriesOf(lines).length, 0)
+      expect(n, `${locale} ${id}`).toBeGreaterThan(60)
+    }
   })
 
   it.each(locales)('%s: forms name only the five forms', (locale) => {

@@ -7,7 +7,13 @@ import { domainIds, type CrisisKind, type DomainId, type DomainScore } from './t
 import { parsePattern, PatternSet } from './pattern'
 import type { Token } from './tokenize'
 
-export type DomainData = Record<DomainId, Record<string, number>> & { _stop: string[] }
+/** Per domain: weight -> lines of comma-separated entries (see data/README.md). */
+export type DomainData = Record<DomainId, Record<string, string[]>> & { _stop: string[] }
+
+/** The entries of a list of comma-separated lines. */
+export function entriesOf(lines: string[]): string[] {
+  return lines.flatMap((l) => l.split(',')).map((e) => e.trim()).filter((e) => e !== '')
+}
 
 /** Domain weights of one entry; empty for a stop word. */
 type Weights = [DomainId, number][]
@@ -50,7 +56,43 @@ function finish(node: TrieNode): void {
   for (const n of node.next.values()) finish(n)
 }
 
-export function compileDomains(data: DomainData): DomainRules {
+const NL_LONG = /^(.*[^aeiou]|)(aa|ee|oo|uu)([bcdfghklmnprst])$/
+const NL_DIPHTHONG_FS = /^(.*(?:ui|ei|ij|ou|au|ie|oe|eu))([fs])$/
+const NL_LONG_FS = /^(.*[^aeiou]|)(aa|ee|oo|uu)([fs])$/
+const EN_Y = /^(.*[^aeiou])y$/
+const EN_E = /^(.*[^aeioy])e$/
+const EN_SHORT = /^([^aeiou]*[aeiou])([bdgklmnprt])$/
+
+/**
+ * Inflected forms that a stem written as a prefix would miss: Dutch "school" -> "scholen",
+ * "goedkoop" -> "goedkope", "huis" -> "huizen", "brief" -> "brieven"; English "family" ->
+ * "families", "dance" -> "dancing", "swim" -> "swimming". Generated, so the lists stay short.
+ */
+export function inflections(stem: string, morphology: 'nl' | 'en'): string[] {
+  const out: string[] = []
+  if (morphology === 'nl') {
+    const fs = NL_LONG_FS.exec(stem)
+    if (fs) {
+      const soft = fs[3] === 'f' ? 'v' : 'z'
+      out.push(`${fs[1]}${fs[2]?.charAt(0)}${soft}en`, `${fs[1]}${fs[2]?.charAt(0)}${soft}e`)
+    } else {
+      const long = NL_LONG.exec(stem)
+      if (long) out.push(`${long[1]}${long[2]?.charAt(0)}${long[3]}en`, `${long[1]}${long[2]?.charAt(0)}${long[3]}e`)
+      const di = NL_DIPHTHONG_FS.exec(stem)
+      if (di) out.push(`${di[1]}${di[2] === 'f' ? 'v' : 'z'}en`, `${di[1]}${di[2] === 'f' ? 'v' : 'z'}e`)
+    }
+  } else {
+    const y = EN_Y.exec(stem)
+    if (y) out.push(`${y[1]}ies`, `${y[1]}ied`)
+    const e = EN_E.exec(stem)
+    if (e && stem.length >= 4) out.push(`${e[1]}ing`)
+    const short = EN_SHORT.exec(stem)
+    if (short && stem.length <= 4) out.push(`${stem}${short[2]}ing`, `${stem}${short[2]}ed`, `${stem}${short[2]}er`)
+  }
+  return out.filter((w) => w.length >= 4 && w !== stem)
+}
+
+export function compileDomains(data: DomainData, morphology: 'nl' | 'en' = 'nl'): DomainRules {
   const root: TrieNode = { next: new Map() }
   const phraseWeights = new Map<string, Weights>()
 
@@ -86,10 +128,27 @@ export function compileDomains(data: DomainData): DomainRules {
     addWeights(ws, d, w)
   }
 
+  const stops = entriesOf(data._stop)
+  const weighted: [DomainId, string, number][] = []
   for (const d of domainIds) {
-    for (const [k, w] of Object.entries(data[d])) if (w > 0) add(k, d, w)
+    for (const [weight, lines] of Object.entries(data[d])) {
+      const w = Number(weight)
+      if (!(w > 0)) throw new Error(`@kracht/language: weight "${weight}" of ${d} in domains.json must be a positive number`)
+      for (const k of entriesOf(lines)) weighted.push([d, k, w])
+    }
   }
-  for (const k of data._stop) add(k, null, 0)
+  const listed = new Set<string>(stops.map((k) => k.replace(/^[=*]/, '')))
+  for (const [, k] of weighted) listed.add(k.replace(/^[=*]/, ''))
+  const addWithInflections = (k: string, d: DomainId | null, w: number): void => {
+    add(k, d, w)
+    if (/\s/.test(k) || k.startsWith('*')) return
+    const mark = k.startsWith('=') ? '=' : ''
+    const stem = k.slice(mark.length)
+    if (stem.length < 3) return
+    for (const v of inflections(stem, morphology)) if (!listed.has(v)) add(mark + v, d, w)
+  }
+  for (const [d, k, w] of weighted) addWithInflections(k, d, w)
+  for (const k of stops) addWithInflections(k, null, 0)
   finish(root)
   const phrases = new PatternSet([...phraseWeights].map(([source, ws]) => parsePattern(source, ws)))
   return { root, phrases }
@@ -138,7 +197,7 @@ export interface DomainContext {
 
 // How much a crisis signal weighs: more than any single word, so that "ik snij mezelf" is health
 // and "hij slaat me" is safety, as the labelling rules in eval/README.md ask.
-const CRISIS_WEIGHT = 6
+const CRISIS_WEIGHT = 8
 
 export function scoreDomains(tokens: Token[], rules: DomainRules, ctx: DomainContext = {}): DomainScore[] {
   const hits: Hit[] = []

@@ -34,6 +34,7 @@ export interface FormData {
   participles: string[]
   participleExceptions: string[]
   morphology: 'nl' | 'en'
+  adverbialSubordinators: string[]
 }
 
 export interface FormRules {
@@ -56,6 +57,7 @@ export interface FormRules {
   participles: Set<string>
   participleExceptions: Set<string>
   morphology: 'nl' | 'en'
+  adverbialSubordinators: Set<string>
 }
 
 export function compileForms(d: FormData): FormRules {
@@ -83,6 +85,7 @@ export function compileForms(d: FormData): FormRules {
     participles: new Set(d.participles),
     participleExceptions: new Set(d.participleExceptions),
     morphology: d.morphology,
+    adverbialSubordinators: new Set(d.adverbialSubordinators),
   }
 }
 
@@ -165,6 +168,16 @@ function verbOfSubject(tokens: Token[], i: number, r: FormRules): number {
   return -1
 }
 
+function inAdverbialClause(tokens: Token[], i: number, r: FormRules): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+    const t = tokens[k]
+    if (!t) return false
+    if (r.adverbialSubordinators.has(t.norm)) return true
+    if (t.brk !== BREAK_NONE || tokens[k + 1]?.brk !== BREAK_NONE) return false
+  }
+  return false
+}
+
 interface Candidate {
   pos: number
   /** Whose form: the writer's (first) or someone else's. */
@@ -228,6 +241,8 @@ export function detectForm(tokens: Token[], r: FormRules, person: Person, person
     if (!t) continue
     const first = r.firstSubjects.has(t.norm)
     if (!first && !r.otherSubjects.has(t.norm)) continue
+    // "toen ik jong was", "when I was pregnant": background, not the statement itself.
+    if (inAdverbialClause(tokens, i, r)) continue
     const j = verbOfSubject(tokens, i, r)
     const verdict = j >= 0 ? verdictForVerb(tokens, j, r) : undefined
     if (verdict !== undefined) cands.push({ pos: Math.min(i, j), first, verdict })

@@ -72,7 +72,7 @@ function vocabulary(...sources: unknown[]): Set<string> {
   const out = new Set<string>()
   const visit = (v: unknown): void => {
     if (typeof v === 'string') {
-      for (const part of v.toLowerCase().split(/[\s|()]+/)) {
+      for (const part of v.toLowerCase().split(/[\s|(),{}/]+/)) {
         const w = part.replace(/^[=*]+|\*+$/g, '')
         if (w.length > 1 && !w.includes('*') && !w.startsWith('$')) out.add(w)
       }
@@ -100,7 +100,7 @@ function build(locale: Locale): Lexicon {
     person: compilePerson(d.person, known),
     negation: compileNegation(d.negations),
     forms: compileForms(checkForms(d.forms as RawForms, `data/${locale}/forms.json`)),
-    domains: compileDomains(d.domains as unknown as DomainData),
+    domains: compileDomains(d.domains as unknown as DomainData, locale),
     crisis: compileCrisis(d.crisis),
     deficit: compileDeficit(d.deficit),
     suggestions: d.suggestions,
