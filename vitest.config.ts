@@ -14,6 +14,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Room for PGlite's first start (initdb) in the files that open several embedded databases.
+    poolOptions: { forks: { execArgv: ['--max-old-space-size=6144'] } },
     globalSetup: ['test/support/global-setup.ts'],
   },
 })

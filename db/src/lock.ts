@@ -1,6 +1,9 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { DatabaseStartError } from './errors'
 
+// Folders this process holds: a second open in the same process is as dangerous as one from another.
+const heldHere = new Set<string>()
+
 export interface DataDirLock {
   release(): void
 }
@@ -16,18 +19,21 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       const fd = openSync(path, 'wx')
       writeSync(fd, String(process.pid))
       closeSync(fd)
+      heldHere.add(path)
       let released = false
       return {
         release() {
           if (released) return
           released = true
+          heldHere.delete(path)
           rmSync(path, { force: true })
         },
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const owner = Number.parseInt(readFileSync(path, 'utf8'), 10)
-      if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+      const heldByOther = owner === process.pid ? heldHere.has(path) : Number.isInteger(owner) && isRunning(owner)
+      if (heldByOther) {
         throw new DatabaseStartError(
           `Another Kracht server (process ${owner}) is using the data folder ${dataDir}. ` +
             'Stop it first, or start this one with another DATA_DIR or with DATABASE_URL.',

@@ -31,7 +31,7 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
   }
   const seeded = await seedDemo(handle.db, { passwordHash: await hashPassphrase(demoPassword) })
   const api = createApi(deps)
-  const request = (method: string, path: string, options: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) =>
+  const request = async (method: string, path: string, options: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) =>
     api.request(path, {
       method,
       headers: {

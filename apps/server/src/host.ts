@@ -4,10 +4,10 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { secureHeaders, NONCE } from 'hono/secure-headers'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { createRequestHandler, type ServerBuild } from '@remix-run/node'
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import { hc } from 'hono/client'
 import type { Api, InternalCall } from '@kracht/api'
-import type { PortalLoadContext } from '@kracht/portal/context'
+import '@kracht/portal/context'
 
 interface HostOptions {
   api: Api
@@ -68,7 +68,7 @@ export function createHost({ api, portal, production }: HostOptions) {
   host.all('*', async (c) => {
     const clientIp = c.env?.incoming?.socket?.remoteAddress ?? 'unknown'
     const nonce = c.get('secureHeadersNonce') ?? randomBytes(16).toString('base64')
-    const context: PortalLoadContext = {
+    const context: AppLoadContext = {
       nonce,
       apiFor(request) {
         const internal: InternalCall = { clientIp }

@@ -32,6 +32,9 @@ export async function recordFailure(deps: Deps, keys: ThrottleKey[]): Promise<vo
   const now = deps.now()
   const lockMs = deps.config.LOGIN_LOCK_MINUTES * 60_000
   const windowStart = new Date(now.getTime() - lockMs)
+  // Dates inside raw SQL go as typed text: postgres.js cannot infer a parameter's type there.
+  const since = sql`${windowStart.toISOString()}::timestamptz`
+  const at = sql`${now.toISOString()}::timestamptz`
   for (const { key, maxFailures } of keys) {
     // One statement, so two processes counting at once cannot lose a failure.
     await deps.db
@@ -40,8 +43,8 @@ export async function recordFailure(deps: Deps, keys: ThrottleKey[]): Promise<vo
       .onConflictDoUpdate({
         target: loginThrottle.key,
         set: {
-          failures: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then 1 else ${loginThrottle.failures} + 1 end`,
-          windowStartedAt: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then ${now} else ${loginThrottle.windowStartedAt} end`,
+          failures: sql`case when ${loginThrottle.windowStartedAt} < ${since} then 1 else ${loginThrottle.failures} + 1 end`,
+          windowStartedAt: sql`case when ${loginThrottle.windowStartedAt} < ${since} then ${at} else ${loginThrottle.windowStartedAt} end`,
         },
       })
     await deps.db

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Analysis, DomainId, Locale, StrengthForm } from '@kracht/language'
+import type { Analysis, Locale, StrengthForm } from '@kracht/language'
 import type { TextCatalogue } from '../prompts'
 import type { ConversationContext, FlowId, Proposal, StepInput, StepOption } from '../types'
 

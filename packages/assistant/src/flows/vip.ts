@@ -27,8 +27,7 @@ const dataSchema = z.object({
 })
 type VipData = z.infer<typeof dataSchema>
 
-const parts = ['name', 'area', 'ring', 'support', 'more'] as const
-type Part = (typeof parts)[number]
+type Part = 'name' | 'area' | 'ring' | 'support' | 'more'
 
 function parseStepId(stepId: string): { n: number; part: Part } | null {
   const m = /^p(\d{1,2})\.(name|area|ring|support|more)$/.exec(stepId)

@@ -1,0 +1,109 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadConfig } from '@kracht/api'
+import { startServer, type RunningServer } from '@kracht/server'
+
+const running: RunningServer[] = []
+const dirs: string[] = []
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()))
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'kracht-server-'))
+  dirs.push(dir)
+  return dir
+}
+
+async function start(dataDir: string, env: Record<string, string> = {}) {
+  const server = await startServer({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...env }, () => {})
+  running.push(server)
+  return server
+}
+
+async function signIn(url: string) {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'kracht-demo' }),
+  })
+  return response.headers.get('set-cookie')?.split(';')[0] ?? ''
+}
+
+// Each embedded database start costs ~800 MiB while it initialises, so this file opens as few as it
+// can: one data folder, started twice.
+describe('the server process', () => {
+  it('serves portal and API on one port, locks its data folder, and keeps data across a restart', { timeout: 120_000 }, async () => {
+    const dataDir = tempDir()
+    const first = await start(dataDir)
+    const health = await fetch(`${first.url}/api/v1/health`)
+    expect(await health.json()).toEqual({ status: 'ok', database: 'reachable' })
+    const page = await fetch(`${first.url}/inloggen`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<h1>Inloggen</h1>')
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/)
+    expect(page.headers.get('x-frame-options')).toBe('DENY')
+    expect(page.headers.get('cache-control')).toBe('private, no-store')
+    const docs = await fetch(`${first.url}/api/docs`)
+    expect(docs.status).toBe(200)
+    expect(await docs.text()).toContain('Kracht API')
+    const missing = await fetch(`${first.url}/api/v1/nope`)
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('cache-control')).toBe('no-store')
+    expect(await missing.json()).toMatchObject({ code: 'not_found' })
+
+    // A second server on the same folder is refused before it touches the data.
+    await expect(start(dataDir)).rejects.toThrow(/Another Kracht server \(process \d+\) is using the data folder/)
+
+    const cookie = await signIn(first.url)
+    const created = await fetch(`${first.url}/api/v1/teams`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ name: 'Team Na De Herstart' }),
+    })
+    expect(created.status).toBe(201)
+    await first.close()
+    running.splice(0)
+
+    // A lock left by a process that no longer runs is taken over.
+    writeFileSync(join(dataDir, 'kracht.lock'), '999999')
+    const second = await start(dataDir)
+    const teams = await (await fetch(`${second.url}/api/v1/teams`, { headers: { cookie: await signIn(second.url) } })).json()
+    expect(teams.map((team: { name: string }) => team.name)).toContain('Team Na De Herstart')
+  })
+
+  it('never initialises over a half-made data folder', async () => {
+    const dataDir = tempDir()
+    mkdirSync(join(dataDir, 'pgdata'), { recursive: true })
+    writeFileSync(join(dataDir, 'pgdata', 'postgresql.conf'), '# left by an interrupted first start')
+    await expect(start(dataDir)).rejects.toThrow(/incomplete .* Nothing was changed/)
+  })
+})
+
+describe('production mode', () => {
+  it('refuses to start without the required settings, saying which', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required in production/)
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL is required/)
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required/)
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short', PUBLIC_URL: 'https://x.nl', DATABASE_URL: 'postgres://x/y' })).toThrow(/SESSION_SECRET/)
+  })
+
+  it('accepts a complete production configuration, with secure cookies', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'a'.repeat(40),
+      PUBLIC_URL: 'https://kracht.example.nl/',
+      DATABASE_URL: 'postgres://kracht@db.example.nl/kracht',
+    })
+    expect(config.production).toBe(true)
+    expect(config.publicUrl).toBe('https://kracht.example.nl')
+  })
+
+  it('rejects nonsense settings with a message', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/)
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '-1' })).toThrow(/SESSION_IDLE_MINUTES/)
+  })
+})
