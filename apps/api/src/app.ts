@@ -9,6 +9,7 @@ import { healthRouter } from './routes/health/health.index'
 import { authRouter } from './routes/auth/auth.index'
 import { invitationsRouter } from './routes/invitations/invitations.index'
 import { organisationRouter } from './routes/organisation/organisation.index'
+import { analyzeRouter } from './routes/analyze/analyze.index'
 import { renderReferencePage } from './routes/docs/reference-page'
 
 export const apiInfo = {
@@ -63,6 +64,7 @@ export function createApi(deps: Deps) {
     .route('/', authRouter)
     .route('/', invitationsRouter)
     .route('/', organisationRouter)
+    .route('/', analyzeRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

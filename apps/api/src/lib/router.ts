@@ -1,6 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from './env'
-import type { Problem } from './app-error'
+import { problemStatus, type Problem, type ProblemCode } from './app-error'
+
+const isProblemCode = (message: string): message is ProblemCode => message in problemStatus
 
 /** Turns a zod failure into our problem shape: one message per field, keyed by the field's path. */
 export function validationProblem(error: z.ZodError): Problem {
@@ -10,8 +12,10 @@ export function validationProblem(error: z.ZodError): Problem {
     fields[path] ??= issue.message
   }
   const first = Object.entries(fields)[0]
+  // A schema may name a specific problem code as its message ("text_too_long"), for clients that switch on it.
+  const specific = error.issues.map((issue) => issue.message).find(isProblemCode)
   return {
-    code: 'validation_failed',
+    code: specific ?? 'validation_failed',
     message: first ? `Invalid input: ${first[0]}: ${first[1]}` : 'Invalid input.',
     fields,
   }

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi, type TestApi } from '../../testing'
+import { AnalysisSchema } from './analyze.routes'
+
+let t: TestApi
+let cookie: string
+beforeAll(async () => {
+  t = await createTestApi()
+  cookie = await t.signIn('sam')
+})
+afterAll(() => t.close())
+
+describe('POST /analyze', () => {
+  it('returns the analysis of a Dutch statement, in the documented shape', async () => {
+    const response = await t.json('POST', '/analyze', { cookie, body: { text: 'ik ben niet lui', locale: 'nl' } })
+    expect(response.status).toBe(200)
+    const body = AnalysisSchema.parse(await response.json())
+    expect(body.person).toBe('first')
+    expect(body.negative).toBe(true)
+    expect(body.negations[0]).toMatchObject({ word: 'niet', start: 7, end: 11 })
+    expect(body.form).toBe('i_am')
+    expect(body.suggestions.length).toBeGreaterThan(0)
+  })
+
+  it('defaults to Dutch and handles English', async () => {
+    const dutch = await (await t.json('POST', '/analyze', { cookie, body: { text: 'ik kan goed koken' } })).json()
+    expect(dutch.locale).toBe('nl')
+    const english = await (await t.json('POST', '/analyze', { cookie, body: { text: "I can't cook", locale: 'en' } })).json()
+    expect(english).toMatchObject({ locale: 'en', negative: true, form: 'i_can' })
+  })
+
+  it('is for signed-in users only', async () => {
+    expect((await t.json('POST', '/analyze', { body: { text: 'ik ben sterk' } })).status).toBe(401)
+  })
+
+  it.each([
+    ['text over 2,000 characters', { text: 'a'.repeat(2001) }, 'text_too_long'],
+    ['an unknown locale', { text: 'hallo', locale: 'de' }, 'unknown_locale'],
+    ['no text', { locale: 'nl' }, 'validation_failed'],
+  ])('answers %s with 400 and a clear code', async (_label, body, code) => {
+    const response = await t.json('POST', '/analyze', { cookie, body })
+    expect(response.status).toBe(400)
+    expect((await response.json()).code).toBe(code)
+  })
+
+  it('is in the OpenAPI document', async () => {
+    const doc = await (await t.json('GET', '/openapi.json')).json()
+    expect(doc.paths['/analyze'].post).toBeDefined()
+    expect(doc.components.schemas.Analysis).toBeDefined()
+  })
+})
