@@ -27,11 +27,22 @@ interface TrieNode {
   whole?: Weights
   start?: Weights
   inside?: Weights
+  /** Stems of five letters or more also count as the last part of a compound ("heftruckchauffeur"). */
+  tail?: Weights
+  /** Inside a word and ending it: "inside" and "tail" together. */
+  end?: Weights
 }
 
 export interface DomainRules {
   root: TrieNode
   phrases: PatternSet<Weights>
+  /** Endings an exact word may take ("=kat" also finds "katje", "=cat" also "cats"). */
+  endings: Set<string>
+}
+
+const ENDINGS: Record<'nl' | 'en', string[]> = {
+  nl: ['s', 'en', 'e', 'je', 'jes', 'tje', 'tjes', 'pje', 'pjes'],
+  en: ['s', 'es'],
 }
 
 function addWeights(target: Weights, d: DomainId | null, w: number): void {
@@ -49,11 +60,14 @@ function merge(...lists: (Weights | undefined)[]): Weights | undefined {
   return out
 }
 
-function finish(node: TrieNode): void {
+function finish(node: TrieNode, depth: number): void {
   node.whole = merge(node.exact, node.prefix, node.any)
   node.start = merge(node.prefix, node.any)
   node.inside = node.any
-  for (const n of node.next.values()) finish(n)
+  // The last part of a Dutch compound carries its meaning, so a long stem may end a word too.
+  if (depth >= 5 && node.prefix) node.tail = node.prefix
+  node.end = merge(node.any, node.tail)
+  for (const n of node.next.values()) finish(n, depth + 1)
 }
 
 const NL_LONG = /^(.*[^aeiou]|)(aa|ee|oo|uu)([bcdfghklmnprst])$/
@@ -149,9 +163,9 @@ export function compileDomains(data: DomainData, morphology: 'nl' | 'en' = 'nl')
   }
   for (const [d, k, w] of weighted) addWithInflections(k, d, w)
   for (const k of stops) addWithInflections(k, null, 0)
-  finish(root)
+  finish(root, 0)
   const phrases = new PatternSet([...phraseWeights].map(([source, ws]) => parsePattern(source, ws)))
-  return { root, phrases }
+  return { root, phrases, endings: new Set(ENDINGS[morphology]) }
 }
 
 interface Hit {
@@ -172,10 +186,14 @@ function matchWord(word: string, rules: DomainRules, pos: number, hits: Hit[]): 
       node = node.next.get(word.charAt(k))
       if (!node) break
       const end = k + 1
-      const w = s > 0 ? node.inside : end === len ? node.whole : node.start
+      const w = s > 0 ? (end === len ? node.end : node.inside) : end === len ? node.whole : node.start
       if (w) {
         bestEnd = end
         bestWeights = w
+      } else if (s === 0 && node.exact && rules.endings.has(word.slice(end))) {
+        // An exact word with an ending ("katje"); a longer entry further on still wins.
+        bestEnd = len
+        bestWeights = node.exact
       }
     }
     if (bestEnd > 0 && bestWeights) {
