@@ -89,7 +89,13 @@ export function compileForms(d: FormData): FormRules {
   }
 }
 
-const NL_PARTICIPLE = [/^ge[a-z]{2,}[dt]$/, /^ge[a-z]{3,}en$/, /^(be|ver|ont|her|er)[a-z]{3,}[dt]$/]
+const NL_PARTICIPLE = [
+  /^ge[a-z]{2,}[dt]$/,
+  /^ge[a-z]{3,}en$/,
+  /^(?=.{6,12}$)(be|ver|ont|her|er)[a-z]{3,}[dt]$/,
+  // Separable verbs put ge- after their particle: uitgemaakt, opgebouwd, teruggekregen.
+  /^(af|aan|op|uit|in|mee|terug|door|over|om|toe|weg|bij|na|voor|samen|vast|los|schoon|kapot|goed|klaar|thuis)ge[a-z]{2,}([dt]|en)$/,
+]
 const EN_PARTICIPLE = [/^[a-z]{2,}ed$/]
 
 function isParticiple(w: string, r: FormRules): boolean {
