@@ -10,6 +10,7 @@ import { authRouter } from './routes/auth/auth.index'
 import { invitationsRouter } from './routes/invitations/invitations.index'
 import { organisationRouter } from './routes/organisation/organisation.index'
 import { analyzeRouter } from './routes/analyze/analyze.index'
+import { inventoryRouter } from './routes/inventory/inventory.index'
 import { renderReferencePage } from './routes/docs/reference-page'
 
 export const apiInfo = {
@@ -65,6 +66,7 @@ export function createApi(deps: Deps) {
     .route('/', invitationsRouter)
     .route('/', organisationRouter)
     .route('/', analyzeRouter)
+    .route('/', inventoryRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

@@ -1,6 +1,7 @@
 import { createTestDatabase } from '@kracht/db/testing'
 import { seedDemo, type DatabaseHandle, type DemoUsername } from '@kracht/db'
 import { createApi, type Api } from './app'
+import { seedDemoContent } from './demo'
 import { loadConfig } from './lib/config'
 import type { Deps } from './lib/env'
 import { hashPassphrase } from './auth/passphrase'
@@ -30,6 +31,7 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
     now: () => new Date(Date.now() + offset),
   }
   const seeded = await seedDemo(handle.db, { passwordHash: await hashPassphrase(demoPassword) })
+  await seedDemoContent(deps, seeded)
   const api = createApi(deps)
   const request = async (method: string, path: string, options: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) =>
     api.request(path, {

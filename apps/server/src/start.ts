@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import type { ServerBuild } from '@remix-run/node'
-import { createApi, deleteExpiredSessions, hashPassphrase, loadConfig, type Config, type Deps } from '@kracht/api'
+import { createApi, deleteExpiredSessions, hashPassphrase, loadConfig, seedDemoContent, type Config, type Deps } from '@kracht/api'
 import { createDatabase, demoUsers, runMigrations, seedDemo, type DatabaseHandle } from '@kracht/db'
 import { createHost } from './host'
 
@@ -37,7 +37,10 @@ export async function startServer(
     const deps: Deps = { db: handle.db, config, now: () => new Date() }
     if (!config.production) {
       const seeded = await seedDemo(handle.db, { passwordHash: await hashPassphrase(config.DEMO_PASSWORD) })
-      if (seeded.seeded) log('Demo data added to the empty database (Stichting De Brug).')
+      if (seeded.seeded) {
+        await seedDemoContent(deps, seeded)
+        log('Demo data added to the empty database (Stichting De Brug).')
+      }
     }
     const api = createApi(deps)
     const host = createHost({ api, portal: await loadPortalBuild(), production: config.production })

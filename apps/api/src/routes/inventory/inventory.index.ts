@@ -1,0 +1,63 @@
+import { createRouter } from '../../lib/router'
+import { requireClientAccess } from '../../lib/client-access'
+import * as inventory from '../../services/inventory'
+import * as routes from './inventory.routes'
+
+export const inventoryRouter = createRouter()
+  .openapi(routes.listStatements, async (c) => {
+    const { clientId } = c.req.valid('param')
+    await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read' })
+    const rows = await inventory.listStatements(c.get('deps'), clientId, c.req.valid('query'))
+    return c.json(rows.map(inventory.serialiseStatement), 200)
+  })
+  .openapi(routes.createStatement, async (c) => {
+    const { clientId } = c.req.valid('param')
+    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'write' })
+    const deps = c.get('deps')
+    const row = await inventory.createStatement(deps, { clientId, actorId: access.actor.id, statement: c.req.valid('json') })
+    const feedback = inventory.statementFeedback(row.text, access.actor.locale, await inventory.domainSettings(deps, clientId))
+    return c.json({ statement: inventory.serialiseStatement(row), feedback }, 201)
+  })
+  .openapi(routes.updateStatement, async (c) => {
+    const { clientId, statementId } = c.req.valid('param')
+    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'write' })
+    const { version, ...patch } = c.req.valid('json')
+    const deps = c.get('deps')
+    const row = await inventory.updateStatement(deps, { clientId, actorId: access.actor.id, statementId, version, patch })
+    const feedback = inventory.statementFeedback(row.text, access.actor.locale, await inventory.domainSettings(deps, clientId))
+    return c.json({ statement: inventory.serialiseStatement(row), feedback }, 200)
+  })
+  .openapi(routes.deleteStatement, async (c) => {
+    const { clientId, statementId } = c.req.valid('param')
+    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'write' })
+    await inventory.deleteStatement(c.get('deps'), { clientId, actorId: access.actor.id, statementId, version: c.req.valid('query').version })
+    return c.body(null, 204)
+  })
+  .openapi(routes.getInventory, async (c) => {
+    const { clientId } = c.req.valid('param')
+    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read' })
+    const locale = c.req.valid('query').locale ?? access.actor.locale
+    return c.json(await inventory.getInventory(c.get('deps'), { clientId, locale }), 200)
+  })
+  .openapi(routes.putPriorities, async (c) => {
+    const { clientId } = c.req.valid('param')
+    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'write' })
+    const body = c.req.valid('json')
+    const row = await inventory.setPriorities(c.get('deps'), { clientId, actorId: access.actor.id, ...body })
+    return c.json({ version: row?.version ?? body.version + 1 }, 200)
+  })
+  .openapi(routes.putRemarks, async (c) => {
+    const { clientId } = c.req.valid('param')
+    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'write' })
+    const body = c.req.valid('json')
+    const row = await inventory.setRemarks(c.get('deps'), { clientId, actorId: access.actor.id, ...body })
+    return c.json({ version: row?.version ?? body.version + 1 }, 200)
+  })
+  .openapi(routes.getHistory, async (c) => {
+    const { clientId } = c.req.valid('param')
+    await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read' })
+    const { at } = c.req.valid('query')
+    // A plain date means the end of that day: "how it looked on 1 March" includes 1 March.
+    const moment = at ? (at.length === 10 ? new Date(`${at}T23:59:59.999Z`) : new Date(at)) : c.get('deps').now()
+    return c.json(await inventory.inventoryHistory(c.get('deps'), { clientId, at: moment }), 200)
+  })

@@ -1,0 +1,43 @@
+import type { DomainId } from '@kracht/language'
+
+/**
+ * The life domains an organisation works with. Krachtwerk's ten are the default; Intensive Case
+ * Management uses nine slightly different ones (DOMAIN.md).
+ */
+export const domainSets = {
+  krachtwerk: ['safety', 'housing', 'finances', 'children', 'partner', 'relationships', 'work', 'leisure', 'health', 'meaning'],
+  icm: ['family', 'housing', 'education', 'work', 'finances', 'health', 'social', 'leisure', 'justice'],
+} as const
+
+export type DomainSetId = keyof typeof domainSets
+export type InventoryDomainId = (typeof domainSets)[DomainSetId][number]
+
+export function domainsOf(set: DomainSetId): readonly InventoryDomainId[] {
+  return domainSets[set]
+}
+
+export function isDomainOf(set: DomainSetId, id: string): id is InventoryDomainId {
+  return (domainSets[set] as readonly string[]).includes(id)
+}
+
+// The language analysis knows Krachtwerk's domains; this is how they land in the ICM set.
+const toIcm: Record<DomainId, InventoryDomainId | null> = {
+  safety: null,
+  housing: 'housing',
+  finances: 'finances',
+  children: 'family',
+  partner: 'family',
+  relationships: 'social',
+  work: 'work',
+  leisure: 'leisure',
+  health: 'health',
+  meaning: null,
+}
+
+/** The analysis' domain suggestion in the organisation's domain set (null when there is no match). */
+export function mapAnalysedDomain(set: DomainSetId, id: DomainId): InventoryDomainId | null {
+  return set === 'krachtwerk' ? id : toIcm[id]
+}
+
+export const times = ['past', 'present', 'future'] as const
+export type Time = (typeof times)[number]
