@@ -42,6 +42,10 @@ const NL_ALARM: [string, CrisisKind][] = [
   ['ik wil me van het leven beroven', 'suicide'],
   ['ik ben levensmoe', 'suicide'],
   ['ik rij morgen tegen een boom', 'suicide'],
+  ['ik trek het gewoon niet meer', 'suicide'],
+  ['ik heb de slaappillen al klaarliggen', 'suicide'],
+  ['ik denk erover om te springen', 'suicide'],
+  ['ik wil bij mijn moeder in de hemel zijn', 'suicide'],
   ['ik snij in mijn armen', 'self_harm'],
   ['ik heb weer gekrast', 'self_harm'],
   ['krassen helpt me om iets te voelen', 'self_harm'],
@@ -51,6 +55,7 @@ const NL_ALARM: [string, CrisisKind][] = [
   ['ik heb een scheermesje in mijn la voor als het nodig is', 'self_harm'],
   ['ik brand mijn armen met een aansteker', 'self_harm'],
   ['ik krab mezelf open tot het bloedt', 'self_harm'],
+  ['ik heb mezelf weer gesneden', 'self_harm'],
   ['mijn man slaat mij', 'violence'],
   ['mn vriend heeft me geslagen', 'violence'],
   ['ik word mishandeld door mijn partner', 'violence'],
@@ -70,6 +75,8 @@ const NL_ALARM: [string, CrisisKind][] = [
   ['mijn loverboy laat me werken', 'violence'],
   ['hij heeft een mes op mijn keel gezet', 'violence'],
   ['ik ben bang dat hij terugkomt en me iets aandoet', 'violence'],
+  ['ik krijg klappen van mijn vader', 'violence'],
+  ['mijn ex stond met een mes voor de deur', 'violence'],
 ]
 
 const NL_QUIET: string[] = [
@@ -112,6 +119,17 @@ const NL_QUIET: string[] = [
   'ik zou een moord doen voor een patatje',
   'ik kan wel moorden voor een kop koffie',
   'ik weet het nummer van 113 niet uit mijn hoofd maar wel waar het staat',
+  'ik sta op springen van blijdschap',
+  'ik knal van de energie',
+  'de deur sloeg dicht',
+  'ik schiet lekker op',
+  'ik hang vaak in de bieb',
+  'ik wil mijn oude leven begraven en opnieuw beginnen',
+  'ik was gesloopt na de verhuizing',
+  'mijn hart gaat kapot als ik ze mis',
+  'ik ben dankbaar dat ik nog leef',
+  'mijn zoon kreeg een klap bij het voetballen',
+  'ik heb een snijwond van het koken',
 ]
 
 const EN_ALARM: [string, CrisisKind][] = [
@@ -133,6 +151,8 @@ const EN_ALARM: [string, CrisisKind][] = [
   ['I bought a rope', 'suicide'],
   ['i wrote a suicide note', 'suicide'],
   ['kms lol', 'suicide'],
+  ['i just want everything to stop', 'suicide'],
+  ['i took a bunch of pills', 'suicide'],
   ['i cut myself last night', 'self_harm'],
   ['I have been self harming', 'self_harm'],
   ['i burn myself with cigarettes', 'self_harm'],
@@ -170,6 +190,9 @@ const EN_QUIET: string[] = [
   'I beat my record at the gym',
   'I hit the gym every day',
   'I am a fighter',
+  'our team got knocked out in the final',
+  'I punched the air when I got the job',
+  'I cut ties with my old friends',
 ]
 
 describe('crisis test set', () => {
