@@ -34,6 +34,17 @@ export default function Home() {
       </p>
 
       {user.role === 'client' ? (
+        <nav className="tiles" aria-label={t('home.whatYouCanDo')}>
+          <Link to="/inventaris" className="tile">
+            {t('home.clientInventory')}
+          </Link>
+          <Link to="/assistent" className="tile">
+            {t('home.clientAssistant')}
+          </Link>
+        </nav>
+      ) : null}
+
+      {user.role === 'client' ? (
         <section className="card" aria-labelledby="my-workers">
           <h2 id="my-workers">{t('home.myWorkers')}</h2>
           {workers.length === 0 ? (

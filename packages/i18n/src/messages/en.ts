@@ -116,6 +116,8 @@ export const en: Catalogue = {
     whatYouCanDo: 'What can you do here?',
     myAccount: 'My account',
     changePassword: 'Change password',
+    clientInventory: 'My strengths',
+    clientAssistant: 'Discover with the assistant',
     myWorkers: 'Your worker',
     noWorkers: 'You do not have a worker linked yet.',
     sharingNote: 'Your worker only sees what you share.',

@@ -114,6 +114,8 @@ export const nl = {
     whatYouCanDo: 'Wat kun je hier doen?',
     myAccount: 'Mijn account',
     changePassword: 'Wachtwoord wijzigen',
+    clientInventory: 'Mijn krachten',
+    clientAssistant: 'Samen ontdekken met de assistent',
     myWorkers: 'Jouw begeleider',
     noWorkers: 'Je hebt nog geen begeleider gekoppeld.',
     sharingNote: 'Je begeleider ziet alleen wat jij deelt.',
