@@ -54,6 +54,12 @@ describe('domains', () => {
     expect(top('huisarts')).toBe('health')
   })
 
+  it('forgives a typing slip in a long word, but not in short common words', () => {
+    expect(top('ik doe de boodschapen')).toBe('housing')
+    expect(top('ik heb een uitkerring')).toBe('finances')
+    expect(analyze('ik wil komen').domains).toEqual([])
+  })
+
   it('is not fooled by words that only contain a stem', () => {
     expect(ids('ik doe gewoon mijn best')).not.toContain('housing')
     expect(ids('natuurlijk doe ik dat')).not.toContain('leisure')

@@ -36,6 +36,9 @@ interface TrieNode {
 export interface DomainRules {
   root: TrieNode
   phrases: PatternSet<Weights>
+  /** Long words and their one-letter-deleted forms, to forgive a typing slip ("boodschapen"). */
+  longWords: Map<string, Weights>
+  longDeletions: Map<string, Weights>
   /** Endings an exact word may take ("=kat" also finds "katje", "=cat" also "cats"). */
   endings: Set<string>
 }
@@ -165,7 +168,41 @@ export function compileDomains(data: DomainData, morphology: 'nl' | 'en' = 'nl')
   for (const k of stops) addWithInflections(k, null, 0)
   finish(root, 0)
   const phrases = new PatternSet([...phraseWeights].map(([source, ws]) => parsePattern(source, ws)))
-  return { root, phrases, endings: new Set(ENDINGS[morphology]) }
+  const longWords = new Map<string, Weights>()
+  const longDeletions = new Map<string, Weights>()
+  for (const [d, k, w] of weighted) {
+    if (/\s/.test(k) || k.startsWith('*')) continue
+    const stem = k.replace(/^=/, '')
+    if (stem.length < FUZZY_MIN) continue
+    const ws = longWords.get(stem) ?? []
+    addWeights(ws, d, w)
+    longWords.set(stem, ws)
+  }
+  for (const [stem, ws] of longWords) {
+    for (const del of deletions(stem)) if (!longDeletions.has(del) && !longWords.has(del)) longDeletions.set(del, ws)
+  }
+  return { root, phrases, endings: new Set(ENDINGS[morphology]), longWords, longDeletions }
+}
+
+/** Words this long or longer may have one typing slip; shorter ones collide too easily. */
+const FUZZY_MIN = 7
+
+function deletions(w: string): string[] {
+  const out: string[] = []
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1))
+  return out
+}
+
+/** One letter missing, extra, swapped or wrong ("schuldhlp", "uitkerring", "vriendinen"). */
+function fuzzyWeights(word: string, rules: DomainRules): Weights | undefined {
+  if (word.length < FUZZY_MIN - 1 || word.length > 24) return undefined
+  const missing = rules.longDeletions.get(word)
+  if (missing) return missing
+  for (const d of deletions(word)) {
+    const hit = rules.longWords.get(d) ?? rules.longDeletions.get(d)
+    if (hit) return hit
+  }
+  return undefined
 }
 
 interface Hit {
@@ -175,9 +212,10 @@ interface Hit {
 }
 
 /** Leftmost-longest matches of the vocabulary inside one word. */
-function matchWord(word: string, rules: DomainRules, pos: number, hits: Hit[]): void {
+function matchWord(word: string, rules: DomainRules, pos: number, hits: Hit[]): boolean {
   const len = word.length
   let s = 0
+  let matched = false
   while (s < len) {
     let node: TrieNode | undefined = rules.root
     let bestEnd = -1
@@ -198,11 +236,13 @@ function matchWord(word: string, rules: DomainRules, pos: number, hits: Hit[]): 
     }
     if (bestEnd > 0 && bestWeights) {
       if (bestWeights.length > 0) hits.push({ weights: bestWeights, pos })
+      matched = true
       s = bestEnd
     } else {
       s++
     }
   }
+  return matched
 }
 
 export interface DomainContext {
@@ -233,7 +273,11 @@ export function scoreDomains(tokens: Token[], rules: DomainRules, ctx: DomainCon
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     if (!t || used[i]) continue
-    matchWord(t.norm, rules, i, hits)
+    // Only a word that matched nothing at all, not even a stop word, may be a typing slip.
+    if (!matchWord(t.norm, rules, i, hits) && t.norm.length >= FUZZY_MIN - 1) {
+      const w = fuzzyWeights(t.norm, rules)
+      if (w) hits.push({ weights: w, pos: i })
+    }
   }
   if (ctx.crisisKind) {
     const pos = ctx.crisisFirst ?? 0

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lexicon } from './lexicon'
-import { BREAK_COMMA, BREAK_NONE, BREAK_SENTENCE, tokenize } from './tokenize'
+import { BREAK_COMMA, BREAK_NONE, BREAK_SENTENCE, oneSlipApart, tokenize } from './tokenize'
 
 const nl = (text: string) => tokenize(text, lexicon('nl').normaliser)
 const en = (text: string) => tokenize(text, lexicon('en').normaliser)
@@ -72,8 +72,27 @@ describe('tokenize', () => {
     expect(t && text.slice(t.start, t.end)).toBe('niet')
   })
 
+  it('forgives one typing slip in important words, not in words it knows', () => {
+    expect(norms('zlefmoord')).toEqual(['zelfmoord'])
+    expect(norms('niemnad')).toEqual(['niemand'])
+    expect(norms('suicdie', en)).toEqual(['suicide'])
+    expect(norms('opvangen')).toEqual(['opvangen'])
+  })
+
   it('returns nothing for text without words', () => {
     expect(nl('')).toEqual([])
     expect(nl('!!! 😊 ... ???')).toEqual([])
   })
+})
+
+describe('oneSlipApart', () => {
+  it.each([
+    ['zelfmoort', 'zelfmoord', true],
+    ['zelmoord', 'zelfmoord', true],
+    ['zelffmoord', 'zelfmoord', true],
+    ['zlefmoord', 'zelfmoord', true],
+    ['zelfmoord', 'zelfmoord', false],
+    ['zlfmoort', 'zelfmoord', false],
+    ['moord', 'zelfmoord', false],
+  ])('%s ~ %s: %s', (a, b, expected) => expect(oneSlipApart(a, b)).toBe(expected))
 })

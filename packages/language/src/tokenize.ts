@@ -25,6 +25,7 @@ export interface SpellingData {
   replace: Record<string, string>
   kVerbs: string[]
   verbIk: string[]
+  fuzzy: string[]
 }
 
 export interface Normaliser {
@@ -33,6 +34,8 @@ export interface Normaliser {
   verbIk: Set<string>
   /** Words we know, used to decide how far to shorten an elongation ("heeeel" -> heel, "leuuuk" -> leuk). */
   known: Set<string>
+  /** Important words found even with one typing slip ("zelfmoort", "niemnad"). */
+  fuzzy: string[]
 }
 
 export function compileSpelling(data: SpellingData, known: Iterable<string>): Normaliser {
@@ -42,7 +45,8 @@ export function compileSpelling(data: SpellingData, known: Iterable<string>): No
   }
   const knownSet = new Set<string>(known)
   for (const values of replace.values()) for (const v of values) knownSet.add(v)
-  return { replace, kVerbs: new Set(data.kVerbs), verbIk: new Set(data.verbIk), known: knownSet }
+  for (const f of data.fuzzy) knownSet.add(f)
+  return { replace, kVerbs: new Set(data.kVerbs), verbIk: new Set(data.verbIk), known: knownSet, fuzzy: data.fuzzy }
 }
 
 // Letters, digits and combining marks, joined by apostrophes or hyphens ("m'n", "don't",
@@ -134,7 +138,24 @@ function normaliseUncached(raw: string, n: Normaliser): string[] {
     const verb = w.slice(0, -2)
     if (n.verbIk.has(verb)) return [verb, 'ik']
   }
+  if (w.length >= 6 && !n.known.has(w)) {
+    for (const target of n.fuzzy) if (oneSlipApart(w, target)) return [target]
+  }
   return [w]
+}
+
+/** True when b is a with one letter missing, extra, wrong, or two neighbours swapped. */
+export function oneSlipApart(a: string, b: string): boolean {
+  const la = a.length
+  const lb = b.length
+  if (Math.abs(la - lb) > 1 || a === b) return false
+  let i = 0
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true
+    return a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2)
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
 }
 
 /** Tokens of a text. Total: never throws, whatever the input. */
