@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react'
-import { defaultLocale, hasKey, isLocale, translator, type Locale, type Translator } from '@kracht/i18n'
+import { defaultLocale, hasKey, isLocale, localeFromAcceptLanguage, translator, type Locale, type Translator } from '@kracht/i18n'
 
 export const localeCookieName = 'kracht_lang'
 
@@ -38,4 +38,9 @@ export function formatDate(locale: Locale, value: string | Date, withTime = fals
     ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
     timeZone: 'Europe/Amsterdam',
   }).format(date)
+}
+
+/** The locale of a request: the language switch's cookie, else the browser's preference. */
+export function requestLocale(request: Request): Locale {
+  return localeFromCookie(request.headers.get('cookie')) ?? localeFromAcceptLanguage(request.headers.get('accept-language'))
 }

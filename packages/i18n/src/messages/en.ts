@@ -1,4 +1,5 @@
 import type { Catalogue } from '../translate'
+import { inventoryEn } from './inventory.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -52,6 +53,8 @@ export const en: Catalogue = {
     unauthenticated: 'Please sign in first.',
     payload_too_large: 'This is too much text at once.',
     internal_error: 'Something went wrong on our side. Nothing was changed. Please try again.',
+    version_conflict: 'This was changed somewhere else in the meantime. Nothing was overwritten. Look again and try once more.',
+    text_too_long: 'This is too long.',
     generic: 'That did not work. Please try again.',
   },
   fields: {
@@ -67,6 +70,9 @@ export const en: Catalogue = {
     password_wrong: 'This is not right.',
     password_mismatch: 'The two passwords are not the same.',
     invalid: 'This is not right.',
+    unknown_domain: 'Choose a life domain from the list.',
+    too_many_priorities: 'You chose too many. Choose fewer.',
+    duplicate_priority: 'You chose a life domain twice. Choose each one once.',
   },
   auth: {
     signInTitle: 'Sign in',
@@ -182,6 +188,7 @@ export const en: Catalogue = {
     linked: 'Linked.',
     contentNote: 'As a coordinator you see no client content.',
   },
+  inventory: inventoryEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

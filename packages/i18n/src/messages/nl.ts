@@ -1,3 +1,5 @@
+import { inventoryNl } from './inventory.nl'
+
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
 export const nl = {
   common: {
@@ -50,6 +52,8 @@ export const nl = {
     unauthenticated: 'Log eerst in.',
     payload_too_large: 'Dit is te veel tekst in één keer.',
     internal_error: 'Er ging iets mis aan onze kant. Er is niets veranderd. Probeer het zo nog eens.',
+    version_conflict: 'Dit is ondertussen ergens anders aangepast. Er is niets overschreven. Kijk opnieuw en probeer het nog eens.',
+    text_too_long: 'Dit is te lang.',
     generic: 'Dat lukte niet. Probeer het nog eens.',
   },
   fields: {
@@ -65,6 +69,9 @@ export const nl = {
     password_wrong: 'Dit klopt niet.',
     password_mismatch: 'De twee wachtwoorden zijn niet hetzelfde.',
     invalid: 'Dit klopt niet.',
+    unknown_domain: 'Kies een leefgebied uit de lijst.',
+    too_many_priorities: 'Je hebt te veel gekozen. Kies er minder.',
+    duplicate_priority: 'Je koos een leefgebied twee keer. Kies elk leefgebied één keer.',
   },
   auth: {
     signInTitle: 'Inloggen',
@@ -180,6 +187,7 @@ export const nl = {
     linked: 'Gekoppeld.',
     contentNote: 'Als coördinator zie je geen inhoud van cliënten.',
   },
+  inventory: inventoryNl,
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',

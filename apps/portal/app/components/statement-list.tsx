@@ -1,0 +1,34 @@
+import { Link } from '@remix-run/react'
+import { useT } from '../lib/i18n'
+import { provenanceLabel, times, type StatementView } from '../lib/inventory'
+
+/** A domain's statements grouped by time (vroeger / nu / later), as the worksheet has them. */
+export function StatementsByTime({ statements, editable, highlightId }: { statements: StatementView[]; editable: boolean; highlightId?: string | null }) {
+  const t = useT()
+  return (
+    <div className="by-time">
+      {times.map((time) => {
+        const group = statements.filter((statement) => statement.time === time)
+        if (group.length === 0) return null
+        return (
+          <section key={time} className="time-group">
+            <h4 className="time-label">{t(`inventory.times.${time}`)}</h4>
+            <ul className="statements">
+              {group.map((statement) => (
+                <li key={statement.id} className={statement.id === highlightId ? 'statement is-new' : 'statement'} id={`zin-${statement.id}`}>
+                  <span className="statement-text">{statement.text}</span>
+                  {statement.provenance !== 'client' ? <span className="provenance">{provenanceLabel(t, statement.provenance)}</span> : null}
+                  {editable ? (
+                    <Link to={`/inventaris/zin/${statement.id}`} className="edit-link no-print" aria-label={`${t('inventory.edit')}: ${statement.text.slice(0, 40)}`}>
+                      {t('inventory.edit')}
+                    </Link>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )
+      })}
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { api } from '../lib/api.server'
+import { requireRole } from '../lib/auth.server'
+import { requestLocale, useT } from '../lib/i18n'
+import { domainLabel, type StatementView } from '../lib/inventory'
+import { loadInventory } from '../lib/inventory.server'
+import { Notice } from '../components/field'
+import { InventoryNav } from '../components/inventory-nav'
+import { StatementFeedback } from '../components/statement-feedback'
+import { StatementsByTime } from '../components/statement-list'
+
+export const meta: MetaFunction = () => [{ title: 'Leefgebied – Kracht' }]
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const locale = requestLocale(request)
+  const inventory = await loadInventory(request, context, user, locale)
+  const domain = params['domain'] ?? ''
+  if (!inventory.domains.includes(domain)) throw new Response('unknown domain', { status: 404 })
+  const url = new URL(request.url)
+  const savedId = url.searchParams.get('opgeslagen')
+  const statements = inventory.statements.filter((statement) => statement.domain === domain)
+  const saved = savedId ? statements.find((statement) => statement.id === savedId) : undefined
+  // Without JavaScript the tips come after saving: analyse the sentence that was just saved.
+  let feedback: { suggestions: { kind: string; message: string }[]; crisis: boolean } | null = null
+  if (saved) {
+    const response = await api(context, request).analyze.$post({ json: { text: saved.text, locale } })
+    if (response.ok) {
+      const analysis = await response.json()
+      feedback = { suggestions: analysis.suggestions, crisis: analysis.crisis.detected }
+    }
+  }
+  return { domain, statements, savedId: saved?.id ?? null, feedback, removed: url.searchParams.has('weg') }
+}
+
+export default function DomainPage() {
+  const t = useT()
+  const { domain, statements, savedId, feedback, removed } = useLoaderData<typeof loader>()
+  const label = domainLabel(t, domain)
+  return (
+    <div className="page">
+      <p className="breadcrumb no-print">
+        <Link to="/inventaris">← {t('inventory.title')}</Link>
+      </p>
+      <h1>{label}</h1>
+      <InventoryNav />
+      {savedId ? (
+        <Notice>
+          {feedback && feedback.suggestions.length > 0 ? t('inventory.savedWithTips') : t('inventory.saved')}
+          {feedback ? <StatementFeedback suggestions={feedback.suggestions} crisis={feedback.crisis} /> : null}
+        </Notice>
+      ) : null}
+      {removed ? <Notice>{t('inventory.removed')}</Notice> : null}
+      {statements.length === 0 ? <p>{t('inventory.emptyDomain')}</p> : <StatementsByTime statements={statements as StatementView[]} editable highlightId={savedId} />}
+      <p>
+        <Link to={`/inventaris/nieuw?domein=${domain}`} className="button">
+          {t('inventory.addStatement')}
+        </Link>
+      </p>
+    </div>
+  )
+}
