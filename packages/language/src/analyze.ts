@@ -31,7 +31,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const form = detectForm(tokens, lex.forms, person, lex.person)
   const screen = screenCrisis(input, tokens, lex.crisis)
   const crisis = screen.result
-  const domains = scoreDomains(tokens, lex.domains, { crisisKind: screen.topicKind, crisisFirst: screen.first, crisisLast: screen.last })
+  const domains = scoreDomains(tokens, lex.domains, { known: lex.normaliser.known, crisisKind: screen.topicKind, crisisFirst: screen.first, crisisLast: screen.last })
   const deficitTerms = findDeficitTerms(tokens, lex.deficit)
   const suggestions = buildSuggestions(
     { text: input, person, negations, form, deficitTerms, crisis: crisis.detected, wordCount },

@@ -5,7 +5,7 @@
 
 import { domainIds, type CrisisKind, type DomainId, type DomainScore } from './types'
 import { parsePattern, PatternSet } from './pattern'
-import type { Token } from './tokenize'
+import { oneSlipApart, type Token } from './tokenize'
 
 /** Per domain: weight -> lines of comma-separated entries (see data/README.md). */
 export type DomainData = Record<DomainId, Record<string, string[]>> & { _stop: string[] }
@@ -38,7 +38,8 @@ export interface DomainRules {
   phrases: PatternSet<Weights>
   /** Long words and their one-letter-deleted forms, to forgive a typing slip ("boodschapen"). */
   longWords: Map<string, Weights>
-  longDeletions: Map<string, Weights>
+  /** One-letter-deleted form -> the long words it comes from. */
+  longDeletions: Map<string, string[]>
   /** Endings an exact word may take ("=kat" also finds "katje", "=cat" also "cats"). */
   endings: Set<string>
 }
@@ -169,7 +170,7 @@ export function compileDomains(data: DomainData, morphology: 'nl' | 'en' = 'nl')
   finish(root, 0)
   const phrases = new PatternSet([...phraseWeights].map(([source, ws]) => parsePattern(source, ws)))
   const longWords = new Map<string, Weights>()
-  const longDeletions = new Map<string, Weights>()
+  const longDeletions = new Map<string, string[]>()
   for (const [d, k, w] of weighted) {
     if (/\s/.test(k) || k.startsWith('*')) continue
     const stem = k.replace(/^=/, '')
@@ -178,8 +179,12 @@ export function compileDomains(data: DomainData, morphology: 'nl' | 'en' = 'nl')
     addWeights(ws, d, w)
     longWords.set(stem, ws)
   }
-  for (const [stem, ws] of longWords) {
-    for (const del of deletions(stem)) if (!longDeletions.has(del) && !longWords.has(del)) longDeletions.set(del, ws)
+  for (const stem of longWords.keys()) {
+    for (const del of deletions(stem)) {
+      const list = longDeletions.get(del)
+      if (!list) longDeletions.set(del, [stem])
+      else if (!list.includes(stem)) list.push(stem)
+    }
   }
   return { root, phrases, endings: new Set(ENDINGS[morphology]), longWords, longDeletions }
 }
@@ -196,12 +201,13 @@ function deletions(w: string): string[] {
 /** One letter missing, extra, swapped or wrong ("schuldhlp", "uitkerring", "vriendinen"). */
 function fuzzyWeights(word: string, rules: DomainRules): Weights | undefined {
   if (word.length < FUZZY_MIN - 1 || word.length > 24) return undefined
-  const missing = rules.longDeletions.get(word)
-  if (missing) return missing
+  // Candidates share a one-letter-deleted form with the word; check that they really are one slip apart.
+  const candidates = new Set<string>(rules.longDeletions.get(word) ?? [])
   for (const d of deletions(word)) {
-    const hit = rules.longWords.get(d) ?? rules.longDeletions.get(d)
-    if (hit) return hit
+    if (rules.longWords.has(d)) candidates.add(d)
+    for (const stem of rules.longDeletions.get(d) ?? []) candidates.add(stem)
   }
+  for (const stem of candidates) if (oneSlipApart(word, stem)) return rules.longWords.get(stem)
   return undefined
 }
 
@@ -246,6 +252,8 @@ function matchWord(word: string, rules: DomainRules, pos: number, hits: Hit[]): 
 }
 
 export interface DomainContext {
+  /** Words we know (from all word lists): they are no typing slips. */
+  known?: Set<string>
   /** A crisis signal, also one about the past: it says which domain the statement is about. */
   crisisKind?: CrisisKind | null
   /** Token range of the crisis words, to see whether children are the ones at risk. */
@@ -274,7 +282,7 @@ export function scoreDomains(tokens: Token[], rules: DomainRules, ctx: DomainCon
     const t = tokens[i]
     if (!t || used[i]) continue
     // Only a word that matched nothing at all, not even a stop word, may be a typing slip.
-    if (!matchWord(t.norm, rules, i, hits) && t.norm.length >= FUZZY_MIN - 1) {
+    if (!matchWord(t.norm, rules, i, hits) && t.norm.length >= FUZZY_MIN - 1 && !ctx.known?.has(t.norm)) {
       const w = fuzzyWeights(t.norm, rules)
       if (w) hits.push({ weights: w, pos: i })
     }
