@@ -69,12 +69,27 @@ const PRIORITY: Record<CrisisKind, number> = { suicide: 0, self_harm: 1, violenc
  * is a strength story, not an acute signal. It needs a past marker in the same part of the
  * sentence, a marker of change somewhere, and nothing that says it still happens.
  */
-function isResolvedPast(tokens: Token[], first: number, last: number, rules: CrisisRules): boolean {
+interface PastMarkers {
+  past: { first: number; last: number }[]
+  resolvedAndNotStill: boolean
+}
+
+function pastMarkers(tokens: Token[], rules: CrisisRules): PastMarkers {
+  const past = rules.past.matchAll(tokens).map((m) => ({ first: m.first, last: m.last }))
+  if (past.length === 0) return { past, resolvedAndNotStill: false }
+  const resolvedAndNotStill = rules.still.matchAll(tokens).length === 0 && rules.resolved.matchAll(tokens).length > 0
+  return { past, resolvedAndNotStill }
+}
+
+/**
+ * Past harm that the client has worked through ("vroeger sneed ik mezelf, nu ga ik hardlopen")
+ * is a strength story, not an acute signal. It needs a past marker in the same part of the
+ * sentence, a marker of change somewhere, and nothing that says it still happens.
+ */
+function isResolvedPast(tokens: Token[], first: number, last: number, markers: PastMarkers): boolean {
+  if (!markers.resolvedAndNotStill) return false
   const [a, b] = segment(tokens, first, last)
-  const inSegment = rules.past.matchAll(tokens).some((m) => m.first >= a && m.last <= b)
-  if (!inSegment) return false
-  if (rules.still.matchAll(tokens).length > 0) return false
-  return rules.resolved.matchAll(tokens).length > 0
+  return markers.past.some((m) => m.first >= a && m.last <= b)
 }
 
 export function screenCrisis(text: string, tokens: Token[], rules: CrisisRules): CrisisScreen {
@@ -85,9 +100,10 @@ export function screenCrisis(text: string, tokens: Token[], rules: CrisisRules):
   for (const im of rules.idioms.matchAll(tokens)) for (const w of im.words) harmless.add(w)
   let best: (typeof matches)[number] | null = null
   let past: (typeof matches)[number] | null = null
+  const markers = pastMarkers(tokens, rules)
   for (const m of matches) {
     if (m.words.some((w) => harmless.has(w))) continue
-    if (isResolvedPast(tokens, m.first, m.last, rules)) {
+    if (isResolvedPast(tokens, m.first, m.last, markers)) {
       if (past === null || PRIORITY[m.pattern.value] < PRIORITY[past.pattern.value]) past = m
       continue
     }

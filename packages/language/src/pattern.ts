@@ -246,22 +246,31 @@ export class PatternSet<T> {
   /** All matches, at most one per pattern and start token, in text order. */
   matchAll(tokens: Token[]): PatternMatch<T>[] {
     const out: PatternMatch<T>[] = []
-    const present = new Set<string>()
-    for (const t of tokens) present.add(t.norm)
-    let sentStart = 0
-    let limit = sentenceEnd(tokens, 0)
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]
-      if (t === undefined) continue
-      if (i > 0 && t.brk === BREAK_SENTENCE) {
-        sentStart = i
-        limit = sentenceEnd(tokens, i)
+    let i = 0
+    while (i < tokens.length) {
+      // One sentence at a time: a pattern whose required words are not in the sentence is skipped.
+      const limit = sentenceEnd(tokens, i)
+      const present = new Set<string>()
+      for (let k = i; k < limit; k++) present.add(tokens[k]?.norm ?? '')
+      const possible = new Map<Pattern<T>, boolean>()
+      const may = (p: Pattern<T>): boolean => {
+        let ok = possible.get(p)
+        if (ok === undefined) {
+          ok = mayMatch(p, present)
+          possible.set(p, ok)
+        }
+        return ok
       }
-      const byWord = this.byWord.get(t.norm)
-      const byLetter = this.byLetter.get(t.norm.charAt(0))
-      if (byWord) this.tryAll(byWord, tokens, i, limit, sentStart, out, undefined, present)
-      if (byLetter) this.tryAll(byLetter, tokens, i, limit, sentStart, out, byWord, present)
-      if (this.general.length > 0) this.tryAll(this.general, tokens, i, limit, sentStart, out, undefined, present)
+      for (let k = i; k < limit; k++) {
+        const t = tokens[k]
+        if (t === undefined) continue
+        const byWord = this.byWord.get(t.norm)
+        const byLetter = this.byLetter.get(t.norm.charAt(0))
+        if (byWord) this.tryAll(byWord, tokens, k, limit, i, out, undefined, may)
+        if (byLetter) this.tryAll(byLetter, tokens, k, limit, i, out, byWord, may)
+        if (this.general.length > 0) this.tryAll(this.general, tokens, k, limit, i, out, undefined, may)
+      }
+      i = limit
     }
     return out
   }
@@ -274,10 +283,10 @@ export class PatternSet<T> {
     sentStart: number,
     out: PatternMatch<T>[],
     skip: Pattern<T>[] | undefined,
-    present: Set<string>,
+    may: (p: Pattern<T>) => boolean,
   ): void {
     for (const p of list) {
-      if (!mayMatch(p, present)) continue
+      if (!may(p)) continue
       if (skip?.includes(p)) continue
       const m = matchPatternAt(p, tokens, i, limit, sentStart)
       if (m) out.push(m)
