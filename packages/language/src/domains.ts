@@ -45,8 +45,8 @@ export interface DomainRules {
 }
 
 const ENDINGS: Record<'nl' | 'en', string[]> = {
-  nl: ['s', 'en', 'e', 'je', 'jes', 'tje', 'tjes', 'pje', 'pjes'],
-  en: ['s', 'es'],
+  nl: ['s', "'s", 'en', 'e', 'je', 'jes', 'tje', 'tjes', 'pje', 'pjes'],
+  en: ['s', 'es', "'s"],
 }
 
 function addWeights(target: Weights, d: DomainId | null, w: number): void {

@@ -272,7 +272,9 @@ export function detectForm(tokens: Token[], r: FormRules, person: Person, person
       if (!t || !r.verbForm.has(t.norm)) continue
       const prev = tokens[i - 1]
       if (r.infinitives.has(t.norm) && !(prev && r.pluralSubjects.has(prev.norm))) {
-        if (t.norm !== 'zijn' || isPossessiveZijn(tokens, i, personRules) || prev?.norm === 'te') continue
+        // "zijn" is a verb after a plural ("de kinderen zijn blij"), else "his" or an infinitive.
+        const pluralBefore = prev !== undefined && /(en|s)$/.test(prev.norm) && !r.verbForm.has(prev.norm) && !r.transparent.has(prev.norm)
+        if (t.norm !== 'zijn' || !pluralBefore || isPossessiveZijn(tokens, i, personRules)) continue
       }
       const verdict = verdictForVerb(tokens, i, r)
       if (verdict !== undefined) {
