@@ -79,6 +79,22 @@ const NL_ALARM: [string, CrisisKind][] = [
   ['mijn ex stond met een mes voor de deur', 'violence'],
 ]
 
+// Chat spelling and typing slips must not hide a signal.
+const NL_MESSY: [string, CrisisKind][] = [
+  ['k wil dooood', 'suicide'],
+  ['ik wil d00d', 'suicide'],
+  ['kwil er nie meer zijn', 'suicide'],
+  ['ik wil nie meer leve', 'suicide'],
+  ['ik ga zelmoord plege', 'suicide'],
+  ['ik sprink van de flat', 'suicide'],
+  ['ik wil me ophange', 'suicide'],
+  ['k heb pillen gespaart', 'suicide'],
+  ['hij heeft me gesllagen', 'violence'],
+  ['ik heb mezelf gesneeden', 'self_harm'],
+  ['IK WIL DOOD', 'suicide'],
+  ['ik.wil.dood', 'suicide'],
+]
+
 const NL_QUIET: string[] = [
   'ik lig in een deuk',
   'ik ben doodmoe van de week',
@@ -153,6 +169,10 @@ const EN_ALARM: [string, CrisisKind][] = [
   ['kms lol', 'suicide'],
   ['i just want everything to stop', 'suicide'],
   ['i took a bunch of pills', 'suicide'],
+  ['i want 2 die', 'suicide'],
+  ['imma kill myself', 'suicide'],
+  ['i dont wanna be here no more', 'suicide'],
+  ['thinking of ending it tonight', 'suicide'],
   ['i cut myself last night', 'self_harm'],
   ['I have been self harming', 'self_harm'],
   ['i burn myself with cigarettes', 'self_harm'],
@@ -197,6 +217,12 @@ const EN_QUIET: string[] = [
 
 describe('crisis test set', () => {
   const run = (text: string, locale: Locale) => analyze(text, { locale }).crisis
+
+  it.each(NL_MESSY)('nl messy: %s', (text, kind) => {
+    const c = run(text, 'nl')
+    expect(c.detected, text).toBe(true)
+    expect(c.kind).toBe(kind)
+  })
 
   it.each(NL_ALARM)('nl alarm: %s', (text, kind) => {
     const c = run(text, 'nl')

@@ -40,10 +40,17 @@ describe('tokenize', () => {
     expect(norms('ikkk')).toEqual(['ik'])
   })
 
-  it('drops emoji and treats them as a sentence break', () => {
+  it('drops emoji and treats them as a pause', () => {
     const toks = nl('ik kan koken 😊 ik wil bakken')
     expect(toks.map((t) => t.norm)).toEqual(['ik', 'kan', 'koken', 'ik', 'wil', 'bakken'])
-    expect(toks[3]?.brk).toBe(BREAK_SENTENCE)
+    expect(toks[3]?.brk).toBe(BREAK_COMMA)
+  })
+
+  it('reads a dot without spaces and an ellipsis as a pause, a full stop as an end', () => {
+    expect(nl('ik.wil.dood').map((t) => t.brk)).toEqual([BREAK_NONE, BREAK_COMMA, BREAK_COMMA])
+    expect(nl('ik wil... dood')[2]?.brk).toBe(BREAK_COMMA)
+    expect(nl('ik kook. jij wast')[2]?.brk).toBe(BREAK_SENTENCE)
+    expect(nl('ik kook!jij wast')[2]?.brk).toBe(BREAK_SENTENCE)
   })
 
   it('marks commas and sentence ends', () => {

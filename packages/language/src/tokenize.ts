@@ -52,8 +52,10 @@ export function compileSpelling(data: SpellingData, known: Iterable<string>): No
 // Letters, digits and combining marks, joined by apostrophes or hyphens ("m'n", "don't",
 // "ex-partner", "blijf-van-mijn-lijfhuis"); or a leading apostrophe word ("'k", "'t").
 const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['’‘`´\-‐‑][\p{L}\p{N}\p{M}]+)*|['’‘`][\p{L}\p{M}]+/gu
-const SENTENCE_GAP_RE = /[.!?;:\n\r…¡¿]|\p{Extended_Pictographic}/u
-const COMMA_GAP_RE = /[,()[\]{}"“”„/|•*–—]| - /u
+// A full stop, question mark or new line ends a sentence. In chat a dot without spaces
+// ("ik.wil.dood"), an ellipsis or an emoji is a pause, not an end, so a rule may read across it.
+const SENTENCE_GAP_RE = /[!?;:\n\r¡¿]|(?<!\.)\.(?!\.)(?=\s)|\s\.(?!\.)/u
+const COMMA_GAP_RE = /[,()[\]{}"“”„/|•*–—.…]| - |\p{Extended_Pictographic}/u
 const NON_ASCII_RE = /[^\x00-\x7f]/
 const MARKS_RE = /\p{M}+/gu
 const APOSTROPHES_RE = /[’‘`´]/g
