@@ -1,4 +1,23 @@
-import { analyze, type Locale } from '@kracht/language'
+import { analyze, type Analysis, type Locale } from '@kracht/language'
+
+// Statements rarely change while their portrait is viewed again and again, so their analyses are
+// kept in a small least-recently-used cache (a cache only: any process can rebuild it).
+const cacheLimit = 5000
+const analysisCache = new Map<string, Analysis>()
+
+function analyzeCached(text: string, locale: Locale): Analysis {
+  const key = `${locale}\u0000${text}`
+  const hit = analysisCache.get(key)
+  if (hit) {
+    analysisCache.delete(key)
+    analysisCache.set(key, hit)
+    return hit
+  }
+  const analysis = analyze(text, { locale })
+  analysisCache.set(key, analysis)
+  if (analysisCache.size > cacheLimit) analysisCache.delete(analysisCache.keys().next().value as string)
+  return analysis
+}
 
 /**
  * The eight quality requirements of an inventory (seed 003), computed where a program can. It is a
@@ -60,7 +79,7 @@ export function checkQuality(input: QualityInput): QualityReport {
   const notOwn: string[] = []
   const short: string[] = []
   for (const statement of input.statements) {
-    const analysis = analyze(statement.text, { locale: input.locale })
+    const analysis = analyzeCached(statement.text, input.locale)
     if (analysis.person === 'other') notFirst.push(statement.id)
     if (analysis.negative) negative.push(statement.id)
     // Labels and jargon are someone else's words, even when the client wrote them down.

@@ -1,0 +1,38 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+export interface Timing {
+  name: string
+  runs: number
+  p50: number
+  p95: number
+  max: number
+}
+
+/** Runs `fn` after a warm-up and returns percentiles in milliseconds. */
+export async function time(name: string, runs: number, fn: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < Math.min(20, runs); i++) await fn()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await fn()
+    samples.push(performance.now() - start)
+  }
+  samples.sort((a, b) => a - b)
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0
+  return { name, runs, p50: round(at(0.5)), p95: round(at(0.95)), max: round(samples.at(-1) ?? 0) }
+}
+
+const round = (value: number) => Math.round(value * 100) / 100
+
+export function printTable(title: string, rows: Timing[]) {
+  console.log(`\n${title}`)
+  console.table(rows.map((row) => ({ case: row.name, runs: row.runs, 'p50 ms': row.p50, 'p95 ms': row.p95, 'max ms': row.max })))
+}
+
+/** Writes bench-results/<name>.json at the repository root. */
+export function writeResult(name: string, result: unknown) {
+  const dir = fileURLToPath(new URL('../../bench-results/', import.meta.url))
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(`${dir}${name}.json`, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, ...(result as object) }, null, 2)}\n`)
+}
