@@ -11,6 +11,8 @@ import { invitationsRouter } from './routes/invitations/invitations.index'
 import { organisationRouter } from './routes/organisation/organisation.index'
 import { analyzeRouter } from './routes/analyze/analyze.index'
 import { inventoryRouter } from './routes/inventory/inventory.index'
+import { assistantRouter } from './routes/assistant/assistant.index'
+import { notificationsRouter } from './routes/notifications/notifications.index'
 import { renderReferencePage } from './routes/docs/reference-page'
 
 export const apiInfo = {
@@ -67,6 +69,8 @@ export function createApi(deps: Deps) {
     .route('/', organisationRouter)
     .route('/', analyzeRouter)
     .route('/', inventoryRouter)
+    .route('/', assistantRouter)
+    .route('/', notificationsRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

@@ -5,3 +5,5 @@ export { AppError, type ProblemCode, type Problem } from './lib/app-error'
 export { deleteExpiredSessions } from './auth/sessions'
 export { hashPassphrase } from './auth/passphrase'
 export { seedDemoContent } from './demo'
+// The server builds the assistant's model once at start; re-exported so it needs no direct dependency.
+export { createModelFromEnv } from '@kracht/assistant'

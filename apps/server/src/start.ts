@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import type { ServerBuild } from '@remix-run/node'
-import { createApi, deleteExpiredSessions, hashPassphrase, loadConfig, seedDemoContent, type Config, type Deps } from '@kracht/api'
+import { createApi, createModelFromEnv, deleteExpiredSessions, hashPassphrase, loadConfig, seedDemoContent, type Config, type Deps } from '@kracht/api'
 import { createDatabase, demoUsers, runMigrations, seedDemo, type DatabaseHandle } from '@kracht/db'
 import { createHost } from './host'
 
@@ -34,7 +34,11 @@ export async function startServer(
   try {
     const { applied } = await runMigrations(handle, { backupDir: `${config.DATA_DIR}/backups` })
     if (applied > 0) log(`Database: ${applied} migration(s) applied.`)
-    const deps: Deps = { db: handle.db, config, now: () => new Date() }
+    // The assistant's model, once (null unless AI_PROVIDER=openai and AI_MODEL are set): used only for
+    // clients who turned AI help on; without it the assistant works offline.
+    const model = createModelFromEnv(env)
+    const deps: Deps = { db: handle.db, config, now: () => new Date(), model }
+    if (model) log(`Assistant: AI help available (model ${env['AI_MODEL'] ?? ''}) for clients who turn it on.`)
     if (!config.production) {
       const seeded = await seedDemo(handle.db, { passwordHash: await hashPassphrase(config.DEMO_PASSWORD) })
       if (seeded.seeded) {

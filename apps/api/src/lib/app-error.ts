@@ -29,6 +29,14 @@ export const problemStatus = {
   too_many_attempts: 429,
   payload_too_large: 413,
   internal_error: 500,
+  // The assistant (AssistantError codes, mapped in lib/assistant-errors.ts) and its proposals.
+  unknown_flow: 400,
+  step_mismatch: 409,
+  flow_finished: 409,
+  answer_too_long: 400,
+  invalid_answer: 400,
+  invalid_context: 400,
+  proposal_decided: 409,
 } as const satisfies Record<string, ContentfulStatusCode>
 
 export type ProblemCode = keyof typeof problemStatus

@@ -1,5 +1,6 @@
 import type { Database } from '@kracht/db'
 import type { Role } from '@kracht/db'
+import type { AssistantModel } from '@kracht/assistant'
 import type { Config } from './config'
 
 export interface Deps {
@@ -7,6 +8,11 @@ export interface Deps {
   config: Config
   /** Injected so tests can move time (session time-outs, invitation expiry). */
   now: () => Date
+  /**
+   * The assistant's language model (createModelFromEnv, once at start), used only for clients who
+   * turned AI help on. Absent or null: the assistant works offline, which is the default.
+   */
+  model?: AssistantModel | null
 }
 
 export interface PublicUser {

@@ -1,0 +1,92 @@
+import type { Context } from 'hono'
+import { createRouter } from '../../lib/router'
+import { AppError } from '../../lib/app-error'
+import { requireClientAccess, type ClientAccess } from '../../lib/client-access'
+import type { AppEnv } from '../../lib/env'
+import * as assistant from '../../services/assistant'
+import * as routes from './assistant.routes'
+
+const callerOf = (access: ClientAccess): assistant.Caller => ({ clientId: access.clientId, actorId: access.actor.id, isSelf: access.isSelf })
+
+/** Which part of the client's data a card lands in: the gate checks that scope too. */
+const scopeOf = { statement: 'inventory', network_person: 'network', goal: 'action_plan', action: 'action_plan' } as const
+
+/**
+ * Some things stay the client's alone even when the gate opens for a facilitator: turning AI help
+ * on (their data would go to a model) and the list of crisis moments.
+ */
+function requireSelf(access: ClientAccess) {
+  if (!access.isSelf) throw new AppError('forbidden', 'Only the client can see or change this.')
+}
+
+async function conversationAccess(c: Context<AppEnv>, clientId: string, action: 'read' | 'write') {
+  return requireClientAccess(c, clientId, { scope: 'inventory', action })
+}
+
+export const assistantRouter = createRouter()
+  .openapi(routes.listConversations, async (c) => {
+    const { clientId } = c.req.valid('param')
+    await conversationAccess(c, clientId, 'read')
+    return c.json(await assistant.listConversations(c.get('deps'), clientId), 200)
+  })
+  .openapi(routes.startConversation, async (c) => {
+    const { clientId } = c.req.valid('param')
+    const access = await conversationAccess(c, clientId, 'write')
+    const body = c.req.valid('json')
+    const view = await assistant.startConversation(c.get('deps'), {
+      caller: callerOf(access),
+      flow: body.flow,
+      locale: body.locale ?? access.actor.locale,
+      context: body.context,
+    })
+    return c.json(view, 201)
+  })
+  .openapi(routes.getConversation, async (c) => {
+    const { clientId, conversationId } = c.req.valid('param')
+    await conversationAccess(c, clientId, 'read')
+    return c.json(await assistant.getConversation(c.get('deps'), { clientId, conversationId }), 200)
+  })
+  .openapi(routes.postAnswer, async (c) => {
+    const { clientId, conversationId } = c.req.valid('param')
+    const access = await conversationAccess(c, clientId, 'write')
+    const { version, ...answer } = c.req.valid('json')
+    const view = await assistant.answer(c.get('deps'), { caller: callerOf(access), conversationId, answer, version })
+    return c.json(view, 200)
+  })
+  .openapi(routes.acceptProposal, async (c) => {
+    const { clientId, conversationId, proposalId } = c.req.valid('param')
+    const access = await conversationAccess(c, clientId, 'write')
+    const { version, ...edit } = c.req.valid('json')
+    const deps = c.get('deps')
+    const kind = await assistant.proposalKind(deps, { clientId, conversationId, proposalId })
+    await requireClientAccess(c, clientId, { scope: scopeOf[kind], action: 'write' })
+    const result = await assistant.acceptProposal(deps, { caller: callerOf(access), conversationId, proposalId, version, edit })
+    return c.json(result, 200)
+  })
+  .openapi(routes.dropProposal, async (c) => {
+    const { clientId, conversationId, proposalId } = c.req.valid('param')
+    const access = await conversationAccess(c, clientId, 'write')
+    const proposal = await assistant.dropProposal(c.get('deps'), { caller: callerOf(access), conversationId, proposalId })
+    return c.json({ proposal }, 200)
+  })
+  .openapi(routes.postSafetyChoice, async (c) => {
+    const { clientId, conversationId } = c.req.valid('param')
+    const access = await conversationAccess(c, clientId, 'write')
+    const { notifyWorker } = c.req.valid('json')
+    return c.json(await assistant.recordSafetyChoice(c.get('deps'), { caller: callerOf(access), conversationId, notifyWorker }), 200)
+  })
+  .openapi(routes.listSafetyEvents, async (c) => {
+    const { clientId } = c.req.valid('param')
+    requireSelf(await conversationAccess(c, clientId, 'read'))
+    return c.json(await assistant.listSafetyEvents(c.get('deps'), clientId), 200)
+  })
+  .openapi(routes.getAiHelp, async (c) => {
+    const { clientId } = c.req.valid('param')
+    await conversationAccess(c, clientId, 'read')
+    return c.json(await assistant.getAiHelp(c.get('deps'), clientId), 200)
+  })
+  .openapi(routes.putAiHelp, async (c) => {
+    const { clientId } = c.req.valid('param')
+    requireSelf(await conversationAccess(c, clientId, 'write'))
+    return c.json(await assistant.setAiHelp(c.get('deps'), { clientId, enabled: c.req.valid('json').enabled }), 200)
+  })
