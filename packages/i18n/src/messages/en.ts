@@ -1,5 +1,6 @@
 import type { Catalogue } from '../translate'
 import { inventoryEn } from './inventory.en'
+import { assistantEn } from './assistant.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -189,6 +190,7 @@ export const en: Catalogue = {
     contentNote: 'As a coordinator you see no client content.',
   },
   inventory: inventoryEn,
+  assistant: assistantEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

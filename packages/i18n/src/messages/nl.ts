@@ -1,4 +1,5 @@
 import { inventoryNl } from './inventory.nl'
+import { assistantNl } from './assistant.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
 export const nl = {
@@ -188,6 +189,7 @@ export const nl = {
     contentNote: 'Als coördinator zie je geen inhoud van cliënten.',
   },
   inventory: inventoryNl,
+  assistant: assistantNl,
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',
