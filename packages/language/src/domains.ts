@@ -251,6 +251,11 @@ function matchWord(word: string, rules: DomainRules, pos: number, hits: Hit[]): 
   return matched
 }
 
+/** Whether a word is in the domain vocabulary at all (also as a stem or inflection). */
+export function isDomainWord(word: string, rules: DomainRules): boolean {
+  return matchWord(word, rules, 0, [])
+}
+
 export interface DomainContext {
   /** Words we know (from all word lists): they are no typing slips. */
   known?: Set<string>

@@ -7,7 +7,7 @@ import { compileSpelling, type Normaliser } from './tokenize'
 import { compilePerson, type PersonRules } from './person'
 import { compileNegation, type NegationRules } from './negation'
 import { compileForms, type FormData, type FormRules } from './form'
-import { compileDomains, type DomainData, type DomainRules } from './domains'
+import { compileDomains, isDomainWord, type DomainData, type DomainRules } from './domains'
 import { compileCrisis, type CrisisRules } from './crisis'
 import { compileDeficit, type DeficitRules } from './deficit'
 import type { SuggestionTexts } from './suggestions'
@@ -95,12 +95,15 @@ function build(locale: Locale): Lexicon {
       ? { spelling: nlSpelling, person: nlPerson, negations: nlNegations, forms: nlForms, domains: nlDomains, crisis: nlCrisis, deficit: nlDeficit, suggestions: nlSuggestions }
       : { spelling: enSpelling, person: enPerson, negations: enNegations, forms: enForms, domains: enDomains, crisis: enCrisis, deficit: enDeficit, suggestions: enSuggestions }
   const known = vocabulary(d.person, d.negations, d.forms, d.domains, d.crisis, d.deficit)
+  const domains = compileDomains(d.domains as unknown as DomainData, locale)
+  const person = compilePerson(d.person, known)
+  person.isWord = (w) => isDomainWord(w, domains)
   return {
     normaliser: compileSpelling(d.spelling, known),
-    person: compilePerson(d.person, known),
+    person,
     negation: compileNegation(d.negations),
     forms: compileForms(checkForms(d.forms as RawForms, `data/${locale}/forms.json`)),
-    domains: compileDomains(d.domains as unknown as DomainData, locale),
+    domains,
     crisis: compileCrisis(d.crisis),
     deficit: compileDeficit(d.deficit),
     suggestions: d.suggestions,

@@ -60,6 +60,10 @@ describe('negation', () => {
     expect(a.negations.map((n) => n.word)).toContain(word)
   })
 
+  it('takes any n\'t word as a negation', () => {
+    expect(neg("you mightn't believe it", 'en').negations[0]?.word).toBe("mightn't")
+  })
+
   it('reports one negation for one contraction', () => {
     expect(neg("I can't", 'en').negations).toHaveLength(1)
   })

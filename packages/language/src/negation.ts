@@ -8,17 +8,20 @@ import type { Token } from './tokenize'
 export interface NegationData {
   words: string[]
   notNegation: string[]
+  suffixes: string[]
 }
 
 export interface NegationRules {
   words: Set<string>
   exceptions: PatternSet<true>
+  suffixes: string[]
 }
 
 export function compileNegation(d: NegationData): NegationRules {
   return {
     words: new Set(d.words),
     exceptions: new PatternSet(d.notNegation.map((p) => parsePattern(p, true as const))),
+    suffixes: d.suffixes,
   }
 }
 
@@ -28,7 +31,7 @@ export function findNegations(tokens: Token[], r: NegationRules): Negation[] {
   let lastSrc = -1
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
-    if (t === undefined || !r.words.has(t.norm)) continue
+    if (t === undefined || !(r.words.has(t.norm) || r.suffixes.some((x) => t.norm.endsWith(x)))) continue
     if (excused === null) {
       excused = new Set()
       for (const m of r.exceptions.matchAll(tokens)) for (const w of m.words) excused.add(w)

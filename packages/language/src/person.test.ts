@@ -41,6 +41,13 @@ describe('person', () => {
     expect(person('my sister calls me every day', 'en')).toBe('first')
   })
 
+  it('takes an unknown capitalised word before a verb as a name, not a known word', () => {
+    expect(person('Fatima werkt in de zorg')).toBe('other')
+    expect(person('Sarah can cook', 'en')).toBe('other')
+    expect(person('Exercise is good for everyone', 'en')).toBe('none')
+    expect(person('Wandelen is gezond')).toBe('none')
+  })
+
   it('is not fooled by "zijn" as a verb or "haar" as hair', () => {
     expect(person('Vrienden zijn belangrijk')).toBe('none')
     expect(person('Lang haar is mooi')).toBe('none')

@@ -32,6 +32,8 @@ export interface PersonRules {
   notNames: Set<string>
   /** Words we know, so that an unknown capitalised word can be taken as a name. */
   known: Set<string>
+  /** Also a word we know: set once the domain vocabulary is compiled. */
+  isWord: (w: string) => boolean
 }
 
 export function compilePerson(d: PersonData, known: Set<string>): PersonRules {
@@ -41,6 +43,7 @@ export function compilePerson(d: PersonData, known: Set<string>): PersonRules {
     nameVerbs: new Set(d.nameVerbs),
     notNames: new Set(d.notNames),
     known,
+    isWord: () => false,
     first: new Set(d.first),
     other: new Set(d.other),
     strongOther: new Set(d.strongOther),
@@ -119,7 +122,7 @@ function opensWithSomeoneElse(tokens: Token[], r: PersonRules): boolean {
     }
     const first = t.raw.charAt(0)
     const capitalised = first !== first.toLowerCase() && first === first.toUpperCase()
-    if (capitalised && next && next.brk === 0 && r.nameVerbs.has(next.norm) && !r.notNames.has(t.norm) && !r.known.has(t.norm)) return true
+    if (capitalised && next && next.brk === 0 && r.nameVerbs.has(next.norm) && !r.notNames.has(t.norm) && !r.known.has(t.norm) && !r.isWord(t.norm)) return true
   }
   return false
 }
