@@ -1,5 +1,5 @@
 import type { Database } from '@kracht/db'
-import type { Role } from '@kracht/db'
+import type { ConsentScope, Role } from '@kracht/db'
 import type { AssistantModel } from '@kracht/assistant'
 import type { Config } from './config'
 
@@ -24,7 +24,10 @@ export interface PublicUser {
   locale: 'nl' | 'en'
 }
 
-export type Actor = { kind: 'session'; user: PublicUser; sessionId: string }
+/** Who is asking: a signed-in person, or a personal API token acting for its owner (read-only). */
+export type Actor =
+  | { kind: 'session'; user: PublicUser; sessionId: string }
+  | { kind: 'token'; user: PublicUser; tokenId: string; scopes: ConsentScope[] }
 
 /** Set by the server when the portal calls the API in-process: the browser's real address. */
 export interface InternalCall {

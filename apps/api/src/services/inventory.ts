@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm'
 import { analyze, type Locale } from '@kracht/language'
 import {
   checkQuality,
@@ -78,10 +78,23 @@ export function serialiseStatement(row: Statement) {
   }
 }
 
-export async function listStatements(deps: Deps, clientId: string, filter: { domain?: string | undefined; time?: StatementTime | undefined }) {
+/**
+ * Life domains the caller may not see (from the consent gate). Filtered in the query itself, so a
+ * left-out domain never reaches a list, a count, the history, the growth picture or the quality check.
+ */
+export interface DomainFilter {
+  excludeDomains?: readonly string[] | undefined
+}
+
+export async function listStatements(
+  deps: Deps,
+  clientId: string,
+  filter: { domain?: string | undefined; time?: StatementTime | undefined } & DomainFilter,
+) {
   const conditions = [eq(statements.clientId, clientId), isNull(statements.deletedAt)]
   if (filter.domain) conditions.push(eq(statements.domain, filter.domain))
   if (filter.time) conditions.push(eq(statements.time, filter.time))
+  if (filter.excludeDomains && filter.excludeDomains.length > 0) conditions.push(notInArray(statements.domain, [...filter.excludeDomains]))
   return deps.db.select().from(statements).where(and(...conditions)).orderBy(asc(statements.createdAt))
 }
 
@@ -201,20 +214,27 @@ async function inventoryRow(deps: Deps, clientId: string) {
   return row ?? { clientId, priorities: [] as Priority[], remarks: '', version: 0, updatedAt: null }
 }
 
-export async function getInventory(deps: Deps, input: { clientId: string; locale: Locale }) {
-  const [settings, rows, inventory, [client]] = await Promise.all([
+export async function getInventory(
+  deps: Deps,
+  input: { clientId: string; locale: Locale; agreementSigned?: boolean | undefined } & DomainFilter,
+) {
+  const excluded = new Set(input.excludeDomains ?? [])
+  const [settings, rows, stored, [client]] = await Promise.all([
     domainSettings(deps, input.clientId),
-    listStatements(deps, input.clientId, {}),
+    listStatements(deps, input.clientId, { excludeDomains: input.excludeDomains }),
     inventoryRow(deps, input.clientId),
     deps.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, input.clientId)),
   ])
+  // A priority names its domain and may hold a wish about it: left out with the domain.
+  const inventory = { ...stored, priorities: stored.priorities.filter((priority) => !excluded.has(priority.domain)) }
+  const domains = settings.domains.filter((domain) => !excluded.has(domain))
   const domainsUsed = new Set(rows.map((row) => row.domain)).size
   const quality = checkQuality({
     statements: rows,
     domainsUsed,
-    domainsTotal: settings.domains.length,
+    domainsTotal: domains.length,
     prioritiesChosen: inventory.priorities.length,
-    agreementSigned: false,
+    agreementSigned: input.agreementSigned ?? false,
     locale: input.locale,
     now: deps.now(),
   })
@@ -223,7 +243,7 @@ export async function getInventory(deps: Deps, input: { clientId: string; locale
     clientId: input.clientId,
     displayName: client?.displayName ?? '',
     domainSet: settings.domainSet,
-    domains: [...settings.domains],
+    domains,
     priorityLimit: settings.priorityLimit,
     statements: rows.map(serialiseStatement),
     priorities: inventory.priorities,
@@ -289,12 +309,20 @@ export async function setRemarks(deps: Deps, input: { clientId: string; actorId:
   })
 }
 
-async function revisionsOf(deps: Deps, clientId: string): Promise<Revision[]> {
-  return deps.db
+/**
+ * A statement that was ever in a left-out domain is left out of the history entirely: otherwise a
+ * statement moved into `partner` would still show its earlier version, and its move would show as a removal.
+ */
+async function revisionsOf(deps: Deps, clientId: string, filter: DomainFilter = {}): Promise<Revision[]> {
+  const rows = await deps.db
     .select()
     .from(statementRevisions)
     .where(eq(statementRevisions.clientId, clientId))
     .orderBy(asc(statementRevisions.changedAt), asc(statementRevisions.version))
+  const excluded = new Set(filter.excludeDomains ?? [])
+  if (excluded.size === 0) return rows
+  const hidden = new Set(rows.filter((row) => excluded.has(row.domain)).map((row) => row.statementId))
+  return rows.filter((row) => !hidden.has(row.statementId))
 }
 
 async function inventoryRevisionAt(deps: Deps, clientId: string, at: Date) {
@@ -315,10 +343,12 @@ async function inventoryRevisionAt(deps: Deps, clientId: string, at: Date) {
 const serialiseAt = (s: ReturnType<typeof statementsAt>[number]) => ({ ...s, changedAt: s.changedAt.toISOString() })
 
 /** The inventory as it stood at a moment, and what changed from then until now. */
-export async function inventoryHistory(deps: Deps, input: { clientId: string; at: Date }) {
+export async function inventoryHistory(deps: Deps, input: { clientId: string; at: Date } & DomainFilter) {
   const now = deps.now()
-  const revisions = await revisionsOf(deps, input.clientId)
-  const then = await inventoryRevisionAt(deps, input.clientId, input.at)
+  const excluded = new Set(input.excludeDomains ?? [])
+  const revisions = await revisionsOf(deps, input.clientId, input)
+  const stored = await inventoryRevisionAt(deps, input.clientId, input.at)
+  const then = { ...stored, priorities: stored.priorities.filter((priority) => !excluded.has(priority.domain)) }
   const changes = changesBetween(revisions, input.at, now).map((change) =>
     change.kind === 'changed'
       ? { kind: change.kind, before: serialiseAt(change.before), after: serialiseAt(change.after) }

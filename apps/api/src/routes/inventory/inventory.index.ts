@@ -6,8 +6,8 @@ import * as routes from './inventory.routes'
 export const inventoryRouter = createRouter()
   .openapi(routes.listStatements, async (c) => {
     const { clientId } = c.req.valid('param')
-    await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read' })
-    const rows = await inventory.listStatements(c.get('deps'), clientId, c.req.valid('query'))
+    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read', resource: 'statements' })
+    const rows = await inventory.listStatements(c.get('deps'), clientId, { ...c.req.valid('query'), excludeDomains: access.excludeDomains })
     return c.json(rows.map(inventory.serialiseStatement), 200)
   })
   .openapi(routes.createStatement, async (c) => {
@@ -35,9 +35,9 @@ export const inventoryRouter = createRouter()
   })
   .openapi(routes.getInventory, async (c) => {
     const { clientId } = c.req.valid('param')
-    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read' })
+    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read', resource: 'inventory' })
     const locale = c.req.valid('query').locale ?? access.actor.locale
-    return c.json(await inventory.getInventory(c.get('deps'), { clientId, locale }), 200)
+    return c.json(await inventory.getInventory(c.get('deps'), { clientId, locale, excludeDomains: access.excludeDomains }), 200)
   })
   .openapi(routes.putPriorities, async (c) => {
     const { clientId } = c.req.valid('param')
@@ -55,9 +55,9 @@ export const inventoryRouter = createRouter()
   })
   .openapi(routes.getHistory, async (c) => {
     const { clientId } = c.req.valid('param')
-    await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read' })
+    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read', resource: 'history' })
     const { at } = c.req.valid('query')
     // A plain date means the end of that day: "how it looked on 1 March" includes 1 March.
     const moment = at ? (at.length === 10 ? new Date(`${at}T23:59:59.999Z`) : new Date(at)) : c.get('deps').now()
-    return c.json(await inventory.inventoryHistory(c.get('deps'), { clientId, at: moment }), 200)
+    return c.json(await inventory.inventoryHistory(c.get('deps'), { clientId, at: moment, excludeDomains: access.excludeDomains }), 200)
   })
