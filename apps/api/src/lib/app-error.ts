@@ -18,6 +18,7 @@ export const problemStatus = {
   not_found: 404,
   username_taken: 409,
   version_conflict: 409,
+  domain_set_in_use: 409,
   invitation_invalid: 410,
   invitation_expired: 410,
   invitation_used: 410,
@@ -37,6 +38,20 @@ export const problemStatus = {
   invalid_answer: 400,
   invalid_context: 400,
   proposal_decided: 409,
+  // Sharing on consent: consents, tokens, suggestions, signatures, care sessions.
+  unknown_grantee: 400,
+  grantee_other_organisation: 400,
+  grantee_not_linked: 400,
+  grantee_role_not_allowed: 400,
+  unknown_scope: 400,
+  unknown_life_domain: 400,
+  ends_in_past: 400,
+  consent_already_revoked: 409,
+  token_read_only: 403,
+  token_invalid: 401,
+  token_already_revoked: 409,
+  suggestion_decided: 409,
+  not_a_participant: 400,
 } as const satisfies Record<string, ContentfulStatusCode>
 
 export type ProblemCode = keyof typeof problemStatus

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import { clientWorkers, organisations, teams, users, type Role } from '@kracht/db'
+import { clientWorkers, organisations, statements, teams, users, type DomainSet, type Role } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import type { Deps, PublicUser } from '../lib/env'
 
@@ -7,6 +7,29 @@ export async function getOrganisation(deps: Deps, actor: PublicUser) {
   const [row] = await deps.db.select().from(organisations).where(eq(organisations.id, actor.organisationId))
   if (!row) throw new AppError('not_found', 'No such organisation.')
   return { id: row.id, name: row.name, domainSet: row.domainSet, priorityLimit: row.priorityLimit }
+}
+
+/**
+ * Settings a coordinator chooses: the domain set (Krachtwerk's ten or ICM's nine) and how many
+ * priorities a client picks (4 in Krachtwerk, 3 in Critical Time Intervention). The domain set
+ * cannot change once clients wrote statements: their words would lose their place.
+ */
+export async function updateOrganisation(deps: Deps, input: { actor: PublicUser; domainSet: DomainSet; priorityLimit: number }) {
+  const current = await getOrganisation(deps, input.actor)
+  if (current.domainSet !== input.domainSet) {
+    const [used] = await deps.db
+      .select({ id: statements.id })
+      .from(statements)
+      .innerJoin(users, eq(users.id, statements.clientId))
+      .where(eq(users.organisationId, input.actor.organisationId))
+      .limit(1)
+    if (used) throw new AppError('domain_set_in_use', 'Clients already wrote statements in the current life domains.')
+  }
+  await deps.db
+    .update(organisations)
+    .set({ domainSet: input.domainSet, priorityLimit: input.priorityLimit })
+    .where(eq(organisations.id, input.actor.organisationId))
+  return getOrganisation(deps, input.actor)
 }
 
 export async function listTeams(deps: Deps, actor: PublicUser) {

@@ -15,15 +15,17 @@ export const meta: MetaFunction = () => [{ title: 'Beheer – Kracht' }]
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')
   const client = api(context, request)
-  const [teams, people, invitations] = await Promise.all([
+  const [organisation, teams, people, invitations] = await Promise.all([
+    client.organisation.$get().then((r) => (r.ok ? r.json() : null)),
     client.teams.$get().then((r) => (r.ok ? r.json() : [])),
     client.people.$get({ query: { role: ['client', 'worker', 'peer', 'admin'] } }).then((r) => (r.ok ? r.json() : [])),
     listInvitations(request, context),
   ])
-  return { teams, people, invitations }
+  return { organisation, teams, people, invitations }
 }
 
 const TeamForm = z.object({ name: z.string().trim().min(1, 'required').max(80, 'too_long') })
+const SettingsForm = z.object({ domainSet: z.enum(['krachtwerk', 'icm']), priorityLimit: z.coerce.number().int().min(1).max(4) })
 const LinkForm = z.object({ clientId: z.string().uuid('required'), workerId: z.string().uuid('required') })
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,6 +34,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const client = api(context, request)
   const intent = formData.get('intent')
   if (intent === 'withdraw') return { ...(await withdraw(request, context, formData)), fields: {}, done: null }
+  if (intent === 'settings') {
+    const form = parseForm(SettingsForm, formData)
+    if (!form.ok) return data({ problem: 'validation_failed', withdrawn: false, fields: form.fields, done: null }, { status: 400 })
+    const response = await client.organisation.$put({ json: form.data })
+    if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: response.status })
+    return { problem: null, withdrawn: false, fields: {}, done: 'settings' as const }
+  }
   if (intent === 'team') {
     const form = parseForm(TeamForm, formData)
     if (!form.ok) return data({ problem: 'validation_failed', withdrawn: false, fields: form.fields, done: null }, { status: 400 })
@@ -48,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Admin() {
   const t = useT()
-  const { teams, people, invitations } = useLoaderData<typeof loader>()
+  const { organisation, teams, people, invitations } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const fields: Record<string, string> = result?.fields ?? {}
   const byRole = (role: string) => people.filter((person) => person.role === role)
@@ -57,7 +66,14 @@ export default function Admin() {
     <div className="page">
       <h1>{t('admin.title')}</h1>
       <p className="muted">{t('admin.contentNote')}</p>
-      <FormProblem code={result?.problem} />
+      {result?.problem === 'domain_set_in_use' ? (
+        <div className="notice notice--error" role="alert">
+          {t('admin.domainSetInUse')}
+        </div>
+      ) : (
+        <FormProblem code={result?.problem} />
+      )}
+      {result?.done === 'settings' ? <Notice>{t('admin.settingsSaved')}</Notice> : null}
       {result?.withdrawn ? <Notice>{t('invitation.withdrawn')}</Notice> : null}
       {result?.done === 'link' ? <Notice>{t('admin.linked')}</Notice> : null}
       <p>
@@ -65,6 +81,39 @@ export default function Admin() {
           {t('admin.invite')}
         </Link>
       </p>
+
+      {organisation ? (
+        <section className="card" aria-labelledby="settings-title">
+          <h2 id="settings-title">{t('admin.settingsTitle')}</h2>
+          <p className="muted">{t('admin.settingsIntro')}</p>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="settings" />
+            <fieldset className="field">
+              <legend>{t('admin.domainSet')}</legend>
+              <label className="choice">
+                <input type="radio" name="domainSet" value="krachtwerk" defaultChecked={organisation.domainSet === 'krachtwerk'} /> {t('admin.domainSetKrachtwerk')}
+              </label>
+              <label className="choice">
+                <input type="radio" name="domainSet" value="icm" defaultChecked={organisation.domainSet === 'icm'} /> {t('admin.domainSetIcm')}
+              </label>
+            </fieldset>
+            <div className="field">
+              <label htmlFor="priorityLimit">{t('admin.priorityLimit')}</label>
+              <p className="hint">{t('admin.priorityLimitHint')}</p>
+              <select id="priorityLimit" name="priorityLimit" defaultValue={String(organisation.priorityLimit)}>
+                {[1, 2, 3, 4].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button--secondary">
+              {t('admin.settingsSave')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="teams-title">
         <h2 id="teams-title">{t('admin.teams')}</h2>

@@ -132,3 +132,17 @@ describe('access reset', () => {
     expect((await t.json('POST', `/clients/${t.ids.sam}/access-reset`, { cookie: eva })).status).toBe(403)
   })
 })
+
+describe('organisation settings', () => {
+  it('a coordinator sets the number of priorities; the domain set is locked once clients wrote', async () => {
+    const saved = await t.json('PUT', '/organisation', { cookie: admin, body: { domainSet: 'krachtwerk', priorityLimit: 3 } })
+    expect(saved.status).toBe(200)
+    expect(await saved.json()).toMatchObject({ priorityLimit: 3, domainSet: 'krachtwerk' })
+    const locked = await t.json('PUT', '/organisation', { cookie: admin, body: { domainSet: 'icm', priorityLimit: 3 } })
+    expect(locked.status).toBe(409)
+    expect(await locked.json()).toMatchObject({ code: 'domain_set_in_use' })
+    expect((await t.json('PUT', '/organisation', { cookie: noor, body: { domainSet: 'krachtwerk', priorityLimit: 4 } })).status).toBe(403)
+    expect((await t.json('PUT', '/organisation', { cookie: admin, body: { domainSet: 'krachtwerk', priorityLimit: 9 } })).status).toBe(400)
+    await t.json('PUT', '/organisation', { cookie: admin, body: { domainSet: 'krachtwerk', priorityLimit: 4 } })
+  })
+})

@@ -9,6 +9,10 @@ export const organisationRouter = createRouter()
     const actor = requireUser(c)
     return c.json(await organisation.getOrganisation(c.get('deps'), actor), 200)
   })
+  .openapi(routes.updateOrganisation, async (c) => {
+    const actor = requireRole(c, 'admin')
+    return c.json(await organisation.updateOrganisation(c.get('deps'), { actor, ...c.req.valid('json') }), 200)
+  })
   .openapi(routes.listTeams, async (c) => {
     const actor = requireUser(c)
     return c.json(await organisation.listTeams(c.get('deps'), actor), 200)

@@ -38,6 +38,25 @@ export const getOrganisation = createRoute({
   responses: { 200: jsonResponse(OrganisationSchema, 'The organisation'), 401: commonProblems[401] },
 })
 
+export const updateOrganisation = createRoute({
+  method: 'put',
+  path: '/organisation',
+  tags,
+  summary: 'Change the domain set and the number of priorities (coordinator)',
+  request: {
+    body: jsonBody(
+      z
+        .object({ domainSet: z.enum(['krachtwerk', 'icm'], { message: 'invalid' }), priorityLimit: z.number().int().min(1, 'invalid').max(4, 'invalid') })
+        .openapi('UpdateOrganisationBody'),
+    ),
+  },
+  responses: {
+    200: jsonResponse(OrganisationSchema, 'Saved'),
+    ...commonProblems,
+    409: problemResponse('domain_set_in_use: clients already wrote in the current domains'),
+  },
+})
+
 export const listTeams = createRoute({
   method: 'get',
   path: '/teams',
