@@ -34,6 +34,9 @@ export interface Pattern<T> {
   value: T
   /** Word choices that must all occur somewhere in the text: a cheap test before matching. */
   required: string[][]
+  /** Memo of that test for the sentence being matched (see PatternSet.matchAll). */
+  seen: number
+  possible: boolean
 }
 
 export interface PatternMatch<T> {
@@ -95,8 +98,11 @@ export function parsePattern<T>(source: string, value: T): Pattern<T> {
   const required: string[][] = []
   for (const e of elems) {
     if (e.kind === 'lit' && !e.optional && e.alts.every((a) => a.mode === EXACT)) required.push(e.alts.map((a) => a.s))
+    if (e.kind === 'group' && e.seqs.every((seq) => seq[0]?.every((a) => a.mode === EXACT))) {
+      required.push(e.seqs.flatMap((seq) => (seq[0] ?? []).map((a) => a.s)))
+    }
   }
-  return { source, elems, value, required }
+  return { source, elems, value, required, seen: -1, possible: true }
 }
 
 function mayMatch<T>(p: Pattern<T>, present: Set<string>): boolean {
@@ -147,7 +153,14 @@ function matchFrom(elems: Elem[], ei: number, tokens: Token[], ti: number, limit
     case 'any':
       return ti < limit ? matchFrom(elems, ei + 1, tokens, ti + 1, limit, words, sentStart) : -1
     case 'gap': {
+      // Only try the gap lengths after which the next word can match.
+      const next = elems[ei + 1]
+      const nextLit = next?.kind === 'lit' && !next.optional ? next.alts : null
       for (let k = 0; k <= e.max && ti + k <= limit; k++) {
+        if (nextLit) {
+          const t = tokens[ti + k]
+          if (ti + k >= limit || !t || !litMatches(nextLit, t.norm)) continue
+        }
         const r = matchFrom(elems, ei + 1, tokens, ti + k, limit, words, sentStart)
         if (r >= 0) return r
       }
@@ -252,23 +265,15 @@ export class PatternSet<T> {
       const limit = sentenceEnd(tokens, i)
       const present = new Set<string>()
       for (let k = i; k < limit; k++) present.add(tokens[k]?.norm ?? '')
-      const possible = new Map<Pattern<T>, boolean>()
-      const may = (p: Pattern<T>): boolean => {
-        let ok = possible.get(p)
-        if (ok === undefined) {
-          ok = mayMatch(p, present)
-          possible.set(p, ok)
-        }
-        return ok
-      }
+      const stamp = ++sentenceStamp
       for (let k = i; k < limit; k++) {
         const t = tokens[k]
         if (t === undefined) continue
         const byWord = this.byWord.get(t.norm)
         const byLetter = this.byLetter.get(t.norm.charAt(0))
-        if (byWord) this.tryAll(byWord, tokens, k, limit, i, out, undefined, may)
-        if (byLetter) this.tryAll(byLetter, tokens, k, limit, i, out, byWord, may)
-        if (this.general.length > 0) this.tryAll(this.general, tokens, k, limit, i, out, undefined, may)
+        if (byWord) this.tryAll(byWord, tokens, k, limit, i, out, undefined, present, stamp)
+        if (byLetter) this.tryAll(byLetter, tokens, k, limit, i, out, byWord, present, stamp)
+        if (this.general.length > 0) this.tryAll(this.general, tokens, k, limit, i, out, undefined, present, stamp)
       }
       i = limit
     }
@@ -283,16 +288,24 @@ export class PatternSet<T> {
     sentStart: number,
     out: PatternMatch<T>[],
     skip: Pattern<T>[] | undefined,
-    may: (p: Pattern<T>) => boolean,
+    present: Set<string>,
+    stamp: number,
   ): void {
     for (const p of list) {
-      if (!may(p)) continue
+      if (p.seen !== stamp) {
+        p.seen = stamp
+        p.possible = mayMatch(p, present)
+      }
+      if (!p.possible) continue
       if (skip?.includes(p)) continue
       const m = matchPatternAt(p, tokens, i, limit, sentStart)
       if (m) out.push(m)
     }
   }
 }
+
+// Counts sentences matched, so that a pattern can remember its quick test for one sentence.
+let sentenceStamp = 0
 
 /** Matches one pattern starting at token i; limit and sentStart bound its sentence. */
 export function matchPatternAt<T>(p: Pattern<T>, tokens: Token[], i: number, limit?: number, sentStart?: number): PatternMatch<T> | null {
