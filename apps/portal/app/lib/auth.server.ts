@@ -1,16 +1,10 @@
 import { redirect, type AppLoadContext } from '@remix-run/node'
+import type { PublicUser } from '@kracht/api'
 import { api } from './api.server'
 
-export type Role = 'client' | 'worker' | 'peer' | 'admin'
-
-export interface SessionUser {
-  id: string
-  username: string
-  role: Role
-  organisationId: string
-  displayName: string
-  locale: 'nl' | 'en'
-}
+/** The signed-in user as the API's /me returns it (one type, from the API). */
+export type SessionUser = PublicUser
+export type Role = PublicUser['role']
 
 export async function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
   if (!request.headers.get('cookie')?.includes('kracht_session=')) return null

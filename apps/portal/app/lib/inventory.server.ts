@@ -30,3 +30,13 @@ export async function problemOf(response: Response) {
   const problem = await readProblem(response)
   return { code: problem.code, fields: problem.fields ?? {} }
 }
+
+/** What the client submitted, given back to the form on any problem so no typed word is lost. */
+export function submittedValues(formData: FormData) {
+  return {
+    domain: String(formData.get('domain') ?? ''),
+    time: String(formData.get('time') ?? ''),
+    form: String(formData.get('form') ?? '') || null,
+    text: String(formData.get('text') ?? ''),
+  }
+}

@@ -5,7 +5,7 @@ import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { parseForm } from '../lib/forms'
 import { requestLocale, useT } from '../lib/i18n'
-import { loadInventory, problemOf, StatementForm as StatementSchema } from '../lib/inventory.server'
+import { loadInventory, problemOf, StatementForm as StatementSchema, submittedValues } from '../lib/inventory.server'
 import { FormProblem } from '../components/field'
 import { InventoryNav } from '../components/inventory-nav'
 import { StatementForm } from '../components/statement-form'
@@ -28,12 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const formData = await request.formData()
-  const values = {
-    domain: String(formData.get('domain') ?? ''),
-    time: String(formData.get('time') ?? ''),
-    form: String(formData.get('form') ?? '') || null,
-    text: String(formData.get('text') ?? ''),
-  }
+  const values = submittedValues(formData)
   const form = parseForm(StatementSchema, formData)
   // On any problem the client's words come back in the box: nothing typed is lost.
   if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, values }, { status: 400 })

@@ -7,7 +7,7 @@ import { requireRole } from '../lib/auth.server'
 import { parseForm } from '../lib/forms'
 import { requestLocale, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
-import { loadInventory, problemOf, StatementForm as StatementSchema } from '../lib/inventory.server'
+import { loadInventory, problemOf, StatementForm as StatementSchema, submittedValues } from '../lib/inventory.server'
 import { FormProblem } from '../components/field'
 import { StatementForm } from '../components/statement-form'
 
@@ -38,12 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     throw redirect(`/inventaris/leefgebied/${String(formData.get('domainBefore') ?? '')}?weg=1`)
   }
-  const values = {
-    domain: String(formData.get('domain') ?? ''),
-    time: String(formData.get('time') ?? ''),
-    form: String(formData.get('form') ?? '') || null,
-    text: String(formData.get('text') ?? ''),
-  }
+  const values = submittedValues(formData)
   const form = parseForm(StatementSchema, formData)
   if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, values }, { status: 400 })
   const response = await client.$patch({ param: { clientId: user.id, statementId }, json: { version: version.data.version, ...form.data } })
