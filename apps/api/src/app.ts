@@ -13,6 +13,7 @@ import { analyzeRouter } from './routes/analyze/analyze.index'
 import { inventoryRouter } from './routes/inventory/inventory.index'
 import { assistantRouter } from './routes/assistant/assistant.index'
 import { notificationsRouter } from './routes/notifications/notifications.index'
+import { consentsRouter } from './routes/consents/consents.index'
 import { renderReferencePage } from './routes/docs/reference-page'
 
 export const apiInfo = {
@@ -71,6 +72,7 @@ export function createApi(deps: Deps) {
     .route('/', inventoryRouter)
     .route('/', assistantRouter)
     .route('/', notificationsRouter)
+    .route('/', consentsRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

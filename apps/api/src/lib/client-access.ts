@@ -153,3 +153,23 @@ export async function requireClientAccess(c: Context<AppEnv>, clientId: string, 
     access: decision.access,
   }
 }
+
+/**
+ * For what is the client's alone whatever they shared: their consents, their access log, their
+ * signature. Anyone else is refused, and the attempt is logged like any other access.
+ */
+export async function requireClientSelf(
+  c: Context<AppEnv>,
+  clientId: string,
+  request: { scope: string; resource: string; action: AccessLogAction },
+): Promise<PublicUser> {
+  const actor = c.get('actor')
+  if (actor?.kind === 'session' && actor.user.id === clientId && actor.user.role === 'client') return actor.user
+  const deps = c.get('deps')
+  const [client] = await deps.db.select({ role: users.role }).from(users).where(eq(users.id, clientId))
+  if (client?.role === 'client') {
+    await writeAccessLog(deps, { actor, clientId, ...request, outcome: 'denied', basis: 'only_the_client' })
+  }
+  requireUser(c)
+  throw new AppError('forbidden', 'Only the client can see or change this.')
+}

@@ -1,0 +1,106 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
+
+const tags = ['Sharing']
+
+export const ClientParams = z.object({ clientId: z.string().uuid() })
+export const ConsentParams = ClientParams.extend({ consentId: z.string().uuid() })
+
+// Scopes and domains are checked in the service (against the organisation's domain set), so the
+// answer carries the specific codes unknown_scope and unknown_life_domain.
+export const ConsentBody = z
+  .object({
+    granteeId: z.string().uuid('unknown_grantee').nullish(),
+    teamId: z.string().uuid().nullish().openapi({ description: 'Instead of granteeId: share with the worker\'s team for one team strengths meeting (needs endsAt)' }),
+    scopes: z.array(z.string().max(40)).min(1, 'unknown_scope').max(4),
+    excludeDomains: z.array(z.string().max(40)).max(10).default([]),
+    access: z.enum(['read', 'comment']).default('read'),
+    endsAt: z.string().datetime({ offset: true }).nullable().default(null),
+  })
+  .openapi('ConsentBody', {
+    example: { granteeId: '00000000-0000-4000-8000-000000000000', scopes: ['inventory'], excludeDomains: ['partner'], access: 'read', endsAt: null },
+  })
+
+export const ConsentSchema = z
+  .object({
+    id: z.string().uuid(),
+    clientId: z.string().uuid(),
+    granteeId: z.string().uuid().nullable(),
+    granteeName: z.string().nullable(),
+    teamId: z.string().uuid().nullable(),
+    teamName: z.string().nullable(),
+    scopes: z.array(z.string()),
+    excludeDomains: z.array(z.string()),
+    access: z.enum(['read', 'comment']),
+    endsAt: z.string().datetime().nullable(),
+    createdAt: z.string().datetime(),
+    revokedAt: z.string().datetime().nullable(),
+    active: z.boolean(),
+  })
+  .openapi('Consent')
+
+export const AccessLogEntrySchema = z
+  .object({
+    id: z.string().uuid(),
+    at: z.string().datetime(),
+    actorId: z.string().uuid().nullable(),
+    actorName: z.string().nullable(),
+    actorRole: z.string().nullable(),
+    onBehalfOf: z.string().uuid().nullable(),
+    action: z.enum(['read', 'create', 'update', 'delete', 'export', 'share']),
+    scope: z.string(),
+    resource: z.string(),
+    outcome: z.enum(['allowed', 'denied']),
+    basis: z.string(),
+    via: z.enum(['session', 'token']).nullable(),
+  })
+  .openapi('AccessLogEntry')
+
+export const listConsents = createRoute({
+  method: 'get',
+  path: '/clients/{clientId}/consents',
+  tags,
+  summary: 'Who may see what (the client only); add all=true for stopped and ended consents too',
+  request: { params: ClientParams, query: z.object({ all: z.enum(['true', 'false']).optional() }) },
+  responses: { 200: jsonResponse(z.array(ConsentSchema), 'Consents, newest first'), ...commonProblems },
+})
+
+export const grantConsent = createRoute({
+  method: 'post',
+  path: '/clients/{clientId}/consents',
+  tags,
+  summary: 'Share scopes with a linked worker, a peer expert of the organisation, or a team for one meeting',
+  request: { params: ClientParams, body: jsonBody(ConsentBody) },
+  responses: { 201: jsonResponse(ConsentSchema, 'Shared'), ...commonProblems, 404: problemResponse('No such client') },
+})
+
+export const revokeConsent = createRoute({
+  method: 'delete',
+  path: '/clients/{clientId}/consents/{consentId}',
+  tags,
+  summary: 'Stop sharing; takes effect on the very next request',
+  request: { params: ConsentParams },
+  responses: {
+    200: jsonResponse(ConsentSchema, 'Stopped'),
+    ...commonProblems,
+    404: problemResponse('No such consent'),
+    409: problemResponse('consent_already_revoked'),
+  },
+})
+
+export const readAccessLog = createRoute({
+  method: 'get',
+  path: '/clients/{clientId}/access-log',
+  tags,
+  summary: 'Who looked at the client\'s data, newest first (the client only; reading it is logged too)',
+  request: {
+    params: ClientParams,
+    query: z.object({
+      from: z.string().datetime({ offset: true }).optional(),
+      to: z.string().datetime({ offset: true }).optional(),
+      includeOwn: z.enum(['true', 'false']).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(200),
+    }),
+  },
+  responses: { 200: jsonResponse(z.array(AccessLogEntrySchema), 'Log entries, newest first'), ...commonProblems },
+})

@@ -1,0 +1,178 @@
+import { and, desc, eq, gte, inArray, lte, ne, type SQL } from 'drizzle-orm'
+import { isDomainOf } from '@kracht/inventory'
+import { accessLog, clientWorkers, consentScopes, consents, organisations, teams, users, type Consent, type ConsentAccessLevel, type ConsentScope } from '@kracht/db'
+import { AppError } from '../../lib/app-error'
+import type { Deps } from '../../lib/env'
+import { isActive } from './rules'
+
+export interface ConsentInput {
+  granteeId?: string | null | undefined
+  /** For one team strengths meeting: the team of a linked worker; needs an end date. */
+  teamId?: string | null | undefined
+  scopes: string[]
+  excludeDomains: string[]
+  access: ConsentAccessLevel
+  endsAt: string | null
+}
+
+export function serialiseConsent(row: Consent & { granteeName?: string | null; teamName?: string | null }, now: Date) {
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    granteeId: row.granteeId,
+    granteeName: row.granteeName ?? null,
+    teamId: row.teamId,
+    teamName: row.teamName ?? null,
+    scopes: row.scopes,
+    excludeDomains: row.excludeDomains,
+    access: row.access,
+    endsAt: row.endsAt ? row.endsAt.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt ? row.revokedAt.toISOString() : null,
+    active: isActive(row, now),
+  }
+}
+
+/** The client's consents, newest first, with the names the client knows the grantees by. */
+export async function listConsents(deps: Deps, clientId: string, options: { includeInactive?: boolean } = {}) {
+  const rows = await deps.db
+    .select({ consent: consents, granteeName: users.displayName, teamName: teams.name })
+    .from(consents)
+    .leftJoin(users, eq(users.id, consents.granteeId))
+    .leftJoin(teams, eq(teams.id, consents.teamId))
+    .where(eq(consents.clientId, clientId))
+    .orderBy(desc(consents.createdAt))
+  const now = deps.now()
+  return rows
+    .map((row) => serialiseConsent({ ...row.consent, granteeName: row.granteeName, teamName: row.teamName }, now))
+    .filter((row) => options.includeInactive || row.active)
+}
+
+const isScope = (scope: string): scope is ConsentScope => (consentScopes as readonly string[]).includes(scope)
+
+/**
+ * Checks everything before writing anything, so bad input changes nothing. A client shares with a
+ * worker they are linked to, a peer expert of their organisation, or a linked worker's team.
+ */
+export async function grantConsent(deps: Deps, input: { clientId: string; consent: ConsentInput }) {
+  const { consent } = input
+  const now = deps.now()
+  const unknownScope = consent.scopes.find((scope) => !isScope(scope))
+  if (unknownScope !== undefined || consent.scopes.length === 0) {
+    throw new AppError('unknown_scope', `Unknown scope: ${(unknownScope ?? '').slice(0, 40)}`, { scopes: 'unknown_scope' })
+  }
+  const [client] = await deps.db
+    .select({ organisationId: users.organisationId, domainSet: organisations.domainSet })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, input.clientId))
+  if (!client) throw new AppError('not_found', 'No such client.')
+  const unknownDomain = consent.excludeDomains.find((domain) => !isDomainOf(client.domainSet, domain))
+  if (unknownDomain !== undefined) {
+    throw new AppError('unknown_life_domain', `Unknown life domain: ${unknownDomain.slice(0, 40)}`, { excludeDomains: 'unknown_life_domain' })
+  }
+  const endsAt = consent.endsAt ? new Date(consent.endsAt) : null
+  if (endsAt && endsAt <= now) throw new AppError('ends_in_past', 'The end date has already passed.', { endsAt: 'ends_in_past' })
+
+  let granteeName: string | null = null
+  let teamName: string | null = null
+  if (consent.teamId) {
+    if (!endsAt) throw new AppError('validation_failed', 'A team share ends after the meeting: give an end date.', { endsAt: 'required' })
+    const linkedTeams = await deps.db
+      .select({ teamId: users.teamId, teamName: teams.name })
+      .from(clientWorkers)
+      .innerJoin(users, eq(users.id, clientWorkers.workerId))
+      .innerJoin(teams, eq(teams.id, users.teamId))
+      .where(eq(clientWorkers.clientId, input.clientId))
+    const team = linkedTeams.find((row) => row.teamId === consent.teamId)
+    if (!team) throw new AppError('grantee_not_linked', "That is not your worker's team.", { teamId: 'grantee_not_linked' })
+    teamName = team.teamName
+  } else {
+    if (!consent.granteeId) throw new AppError('unknown_grantee', 'Choose who may see it.', { granteeId: 'required' })
+    const [grantee] = await deps.db
+      .select({ id: users.id, role: users.role, organisationId: users.organisationId, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.id, consent.granteeId))
+    if (!grantee) throw new AppError('unknown_grantee', 'No such person.', { granteeId: 'unknown_grantee' })
+    granteeName = grantee.displayName
+    if (grantee.organisationId !== client.organisationId) {
+      throw new AppError('grantee_other_organisation', 'That person works for another organisation.', { granteeId: 'grantee_other_organisation' })
+    }
+    if (grantee.role !== 'worker' && grantee.role !== 'peer') {
+      throw new AppError('grantee_role_not_allowed', 'You can share with a worker or a peer expert only.', { granteeId: 'grantee_role_not_allowed' })
+    }
+    if (grantee.role === 'worker') {
+      const [link] = await deps.db
+        .select({ workerId: clientWorkers.workerId })
+        .from(clientWorkers)
+        .where(and(eq(clientWorkers.clientId, input.clientId), eq(clientWorkers.workerId, grantee.id)))
+      if (!link) throw new AppError('grantee_not_linked', 'That worker is not your worker.', { granteeId: 'grantee_not_linked' })
+    }
+  }
+  const [row] = await deps.db
+    .insert(consents)
+    .values({
+      clientId: input.clientId,
+      granteeId: consent.teamId ? null : (consent.granteeId ?? null),
+      teamId: consent.teamId ?? null,
+      scopes: consent.scopes.filter(isScope),
+      excludeDomains: [...new Set(consent.excludeDomains)],
+      access: consent.access,
+      endsAt,
+      createdAt: now,
+    })
+    .returning()
+  if (!row) throw new Error('insert returned nothing')
+  return serialiseConsent({ ...row, granteeName, teamName }, now)
+}
+
+/** Revoking is final and bites on the very next request (the gate reads consents every time). */
+export async function revokeConsent(deps: Deps, input: { clientId: string; consentId: string }) {
+  const now = deps.now()
+  const [current] = await deps.db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.id, input.consentId), eq(consents.clientId, input.clientId)))
+  if (!current) throw new AppError('not_found', 'No such consent.')
+  if (current.revokedAt) throw new AppError('consent_already_revoked', 'This was already stopped.')
+  const [row] = await deps.db.update(consents).set({ revokedAt: now }).where(eq(consents.id, current.id)).returning()
+  if (!row) throw new Error('update returned nothing')
+  return serialiseConsent(row, now)
+}
+
+/** "Wie heeft mijn gegevens bekeken": the client's log, newest first, with names. */
+export async function readAccessLog(
+  deps: Deps,
+  input: { clientId: string; from?: Date | undefined; to?: Date | undefined; includeOwn?: boolean | undefined; limit: number },
+) {
+  const conditions: SQL[] = [eq(accessLog.clientId, input.clientId)]
+  if (input.from) conditions.push(gte(accessLog.at, input.from))
+  if (input.to) conditions.push(lte(accessLog.at, input.to))
+  // The client's own look at their log is logged too, but not shown back to them unless asked.
+  if (!input.includeOwn) conditions.push(ne(accessLog.actorId, input.clientId))
+  const rows = await deps.db
+    .select()
+    .from(accessLog)
+    .where(and(...conditions))
+    .orderBy(desc(accessLog.at))
+    .limit(input.limit)
+  const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => id !== null))]
+  const names = actorIds.length
+    ? await deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, actorIds))
+    : []
+  const nameOf = new Map(names.map((row) => [row.id, row.displayName]))
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorName: row.actorId ? (nameOf.get(row.actorId) ?? null) : null,
+    actorRole: row.actorRole,
+    onBehalfOf: row.onBehalfOf,
+    action: row.action,
+    scope: row.scope,
+    resource: row.resource,
+    outcome: row.outcome,
+    basis: row.basis,
+    via: row.via,
+  }))
+}
