@@ -121,10 +121,16 @@ async function bundleSize(): Promise<{ bytes: number; gzipBytes: number }> {
   return { bytes: out.contents.byteLength, gzipBytes: gzipSync(out.contents).byteLength }
 }
 
-function throughput(items: Item[]): { statementsPerSecond: number; statements: number; seconds: number } {
+/**
+ * Statements per second on one core. The analyser is single-threaded, so we count the CPU time
+ * this process spends (user + system): other work on a shared machine does not distort it.
+ * Wall-clock throughput is reported beside it.
+ */
+function throughput(items: Item[]): { statementsPerSecond: number; wallStatementsPerSecond: number; statements: number; seconds: number; cpuSeconds: number } {
   // Warm up so that the first-use compilation of the word lists is not measured.
   for (const it of items) analyze(it.text, { locale: it.locale })
   const start = process.hrtime.bigint()
+  const cpu = process.cpuUsage()
   let count = 0
   let elapsed = 0
   while (elapsed < 2) {
@@ -132,7 +138,15 @@ function throughput(items: Item[]): { statementsPerSecond: number; statements: n
     count += items.length
     elapsed = Number(process.hrtime.bigint() - start) / 1e9
   }
-  return { statementsPerSecond: Math.round(count / elapsed), statements: count, seconds: Math.round(elapsed * 100) / 100 }
+  const used = process.cpuUsage(cpu)
+  const cpuSeconds = (used.user + used.system) / 1e6
+  return {
+    statementsPerSecond: Math.round(count / cpuSeconds),
+    wallStatementsPerSecond: Math.round(count / elapsed),
+    statements: count,
+    seconds: Math.round(elapsed * 100) / 100,
+    cpuSeconds: Math.round(cpuSeconds * 100) / 100,
+  }
 }
 
 interface Miss {
@@ -256,7 +270,8 @@ async function main(): Promise<void> {
 
   console.log(
     `\nthroughput: ${speed.statementsPerSecond.toLocaleString('en')} statements/s on one core ` +
-      `(${speed.statements} in ${speed.seconds} s; target >= ${MIN_THROUGHPUT.toLocaleString('en')}) ${speed.statementsPerSecond >= MIN_THROUGHPUT ? 'ok' : 'MISSED'}`,
+      `(${speed.statements} statements in ${speed.cpuSeconds} s of CPU time; wall clock ${speed.wallStatementsPerSecond.toLocaleString('en')}/s ` +
+      `over ${speed.seconds} s; target >= ${MIN_THROUGHPUT.toLocaleString('en')}) ${speed.statementsPerSecond >= MIN_THROUGHPUT ? 'ok' : 'MISSED'}`,
   )
   console.log(
     `bundle: ${(size.bytes / 1024).toFixed(1)} kB minified, ${(size.gzipBytes / 1024).toFixed(1)} kB gzipped ` +

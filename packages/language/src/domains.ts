@@ -199,7 +199,24 @@ function deletions(w: string): string[] {
 }
 
 /** One letter missing, extra, swapped or wrong ("schuldhlp", "uitkerring", "vriendinen"). */
+// Same slip, same answer: remember, bounded so that a long-running server does not grow.
+const fuzzyCache = new WeakMap<DomainRules, Map<string, Weights | null>>()
+
 function fuzzyWeights(word: string, rules: DomainRules): Weights | undefined {
+  let cache = fuzzyCache.get(rules)
+  if (!cache) {
+    cache = new Map()
+    fuzzyCache.set(rules, cache)
+  }
+  const hit = cache.get(word)
+  if (hit !== undefined) return hit ?? undefined
+  const found = fuzzyUncached(word, rules)
+  if (cache.size >= 20_000) cache.clear()
+  cache.set(word, found ?? null)
+  return found
+}
+
+function fuzzyUncached(word: string, rules: DomainRules): Weights | undefined {
   if (word.length < FUZZY_MIN - 1 || word.length > 24) return undefined
   // Candidates share a one-letter-deleted form with the word; check that they really are one slip apart.
   const candidates = new Set<string>(rules.longDeletions.get(word) ?? [])

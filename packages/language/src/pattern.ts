@@ -259,12 +259,8 @@ export class PatternSet<T> {
   /** All matches, at most one per pattern and start token, in text order. */
   matchAll(tokens: Token[]): PatternMatch<T>[] {
     const out: PatternMatch<T>[] = []
-    let i = 0
-    while (i < tokens.length) {
+    for (const { start: i, limit, present } of sentencesOf(tokens)) {
       // One sentence at a time: a pattern whose required words are not in the sentence is skipped.
-      const limit = sentenceEnd(tokens, i)
-      const present = new Set<string>()
-      for (let k = i; k < limit; k++) present.add(tokens[k]?.norm ?? '')
       const stamp = ++sentenceStamp
       for (let k = i; k < limit; k++) {
         const t = tokens[k]
@@ -275,7 +271,6 @@ export class PatternSet<T> {
         if (byLetter) this.tryAll(byLetter, tokens, k, limit, i, out, byWord, present, stamp)
         if (this.general.length > 0) this.tryAll(this.general, tokens, k, limit, i, out, undefined, present, stamp)
       }
-      i = limit
     }
     return out
   }
@@ -306,6 +301,31 @@ export class PatternSet<T> {
 
 // Counts sentences matched, so that a pattern can remember its quick test for one sentence.
 let sentenceStamp = 0
+
+interface Sentence {
+  start: number
+  limit: number
+  present: Set<string>
+}
+
+// Every rule set looks at the same tokens; split them into sentences once per analysis.
+const sentenceCache = new WeakMap<Token[], Sentence[]>()
+
+function sentencesOf(tokens: Token[]): Sentence[] {
+  let list = sentenceCache.get(tokens)
+  if (list) return list
+  list = []
+  let i = 0
+  while (i < tokens.length) {
+    const limit = sentenceEnd(tokens, i)
+    const present = new Set<string>()
+    for (let k = i; k < limit; k++) present.add(tokens[k]?.norm ?? '')
+    list.push({ start: i, limit, present })
+    i = limit
+  }
+  sentenceCache.set(tokens, list)
+  return list
+}
 
 /** Matches one pattern starting at token i; limit and sentStart bound its sentence. */
 export function matchPatternAt<T>(p: Pattern<T>, tokens: Token[], i: number, limit?: number, sentStart?: number): PatternMatch<T> | null {
