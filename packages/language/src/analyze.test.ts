@@ -28,6 +28,12 @@ describe('analyze', () => {
     expect(analyze("I'm happy", { locale: 'en' }).wordCount).toBe(2)
   })
 
+  it('screens the whole of a very long text for a crisis', () => {
+    const long = 'ik kook graag voor mijn kinderen. '.repeat(400) + 'ik wil dood'
+    expect(long.length).toBeGreaterThan(10_000)
+    expect(analyze(long).crisis.kind).toBe('suicide')
+  })
+
   it('is pure: the same input gives the same output', () => {
     const text = 'ik wil geen schulden meer en een eigen huis'
     expect(analyze(text)).toEqual(analyze(text))

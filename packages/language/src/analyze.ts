@@ -13,7 +13,10 @@ import { screenCrisis } from './crisis'
 import { findDeficitTerms } from './deficit'
 import { buildSuggestions } from './suggestions'
 
-/** Longer input is cut here: a statement is a sentence or a few, and the screen must stay fast. */
+/**
+ * A statement is a sentence or a few. Longer input is analysed up to here so that feedback stays
+ * fast, but the crisis screen always reads the whole text: a signal at the end must not be lost.
+ */
 export const MAX_INPUT_CHARS = 5000
 
 function resolveLocale(locale: unknown): Locale {
@@ -22,14 +25,15 @@ function resolveLocale(locale: unknown): Locale {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const locale = resolveLocale(options.locale)
-  const input = typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : ''
+  const full = typeof text === 'string' ? text : ''
+  const input = full.length > MAX_INPUT_CHARS ? full.slice(0, MAX_INPUT_CHARS) : full
   const lex = lexicon(locale)
   const tokens = tokenize(input, lex.normaliser)
   const wordCount = tokens.length === 0 ? 0 : (tokens[tokens.length - 1]?.src ?? 0) + 1
   const person = detectPerson(tokens, lex.person)
   const negations = findNegations(tokens, lex.negation)
   const form = detectForm(tokens, lex.forms, person, lex.person)
-  const screen = screenCrisis(input, tokens, lex.crisis)
+  const screen = full === input ? screenCrisis(input, tokens, lex.crisis) : screenCrisis(full, tokenize(full, lex.normaliser), lex.crisis)
   const crisis = screen.result
   const domains = scoreDomains(tokens, lex.domains, { known: lex.normaliser.known, crisisKind: screen.topicKind, crisisFirst: screen.first, crisisLast: screen.last })
   const deficitTerms = findDeficitTerms(tokens, lex.deficit)
