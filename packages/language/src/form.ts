@@ -207,6 +207,13 @@ function coordinated(tokens: Token[], from: number, first: boolean, r: FormRules
   }
 }
 
+/** A supporter, also as the last part of a compound ("schuldhulpmaatje", "jeugdvriend"). */
+function isSupporterNoun(w: string, r: FormRules): boolean {
+  if (r.supporterNouns.has(w)) return true
+  for (const n of r.supporterNouns) if (n.length >= 4 && w.length > n.length + 2 && w.endsWith(n)) return true
+  return false
+}
+
 /** "mijn broer helpt mij", "de buren groeten me altijd": someone who supports the writer. */
 function supporterAt(tokens: Token[], r: FormRules, support: Set<number>): number {
   for (let i = 0; i < tokens.length; i++) {
@@ -215,7 +222,7 @@ function supporterAt(tokens: Token[], r: FormRules, support: Set<number>): numbe
     let k = i
     while (k < i + 3 && r.supporterDeterminers.has(tokens[k]?.norm ?? '')) k++
     const noun = tokens[k]
-    if (!noun || (k > i && noun.brk !== BREAK_NONE) || !r.supporterNouns.has(noun.norm)) continue
+    if (!noun || (k > i && noun.brk !== BREAK_NONE) || !isSupporterNoun(noun.norm, r)) continue
     // A support word later in the same sentence, with no "ik" taking over before it.
     for (let m = k + 1; m < tokens.length; m++) {
       const u = tokens[m]
