@@ -14,6 +14,9 @@ import { inventoryRouter } from './routes/inventory/inventory.index'
 import { assistantRouter } from './routes/assistant/assistant.index'
 import { notificationsRouter } from './routes/notifications/notifications.index'
 import { consentsRouter } from './routes/consents/consents.index'
+import { tokensRouter } from './routes/tokens/tokens.index'
+import { sharingRouter } from './routes/sharing/sharing.index'
+import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
 
 export const apiInfo = {
@@ -62,6 +65,20 @@ export function createApi(deps: Deps) {
     }
     await next()
   })
+  // A personal API token (Authorization: Bearer) acts for its owner, read-only: the organisation's
+  // systems fetch what clients shared, through the same gate and the same access log.
+  app.use('*', async (c, next) => {
+    const header = c.req.header('authorization')
+    if (!header) return next()
+    const match = /^Bearer\s+(\S+)$/i.exec(header)
+    const found = match?.[1] ? await lookupApiToken(deps, match[1]) : null
+    if (!found) return c.json({ code: 'token_invalid', message: 'This token is unknown, revoked or ended.' }, 401)
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      return c.json({ code: 'token_read_only', message: 'API tokens can only read.' }, 403)
+    }
+    c.set('actor', { kind: 'token', user: found.user, tokenId: found.tokenId, scopes: found.scopes })
+    await next()
+  })
 
   const routes = app
     .route('/', healthRouter)
@@ -73,6 +90,8 @@ export function createApi(deps: Deps) {
     .route('/', assistantRouter)
     .route('/', notificationsRouter)
     .route('/', consentsRouter)
+    .route('/', tokensRouter)
+    .route('/', sharingRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

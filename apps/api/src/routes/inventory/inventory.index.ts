@@ -1,6 +1,7 @@
 import { createRouter } from '../../lib/router'
 import { requireClientAccess } from '../../lib/client-access'
 import * as inventory from '../../services/inventory'
+import * as agreement from '../../services/agreement'
 import * as routes from './inventory.routes'
 
 export const inventoryRouter = createRouter()
@@ -37,7 +38,10 @@ export const inventoryRouter = createRouter()
     const { clientId } = c.req.valid('param')
     const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read', resource: 'inventory' })
     const locale = c.req.valid('query').locale ?? access.actor.locale
-    return c.json(await inventory.getInventory(c.get('deps'), { clientId, locale, excludeDomains: access.excludeDomains }), 200)
+    const deps = c.get('deps')
+    // Quality requirement 6 (an agreement between client and worker) counts only a current signature.
+    const agreementSigned = await agreement.agreementSigned(deps, clientId)
+    return c.json(await inventory.getInventory(deps, { clientId, locale, excludeDomains: access.excludeDomains, agreementSigned }), 200)
   })
   .openapi(routes.putPriorities, async (c) => {
     const { clientId } = c.req.valid('param')

@@ -1,0 +1,127 @@
+import { and, asc, eq, inArray, notInArray, or, isNull, type SQL } from 'drizzle-orm'
+import { comments, statements, users, type Comment } from '@kracht/db'
+import { AppError } from '../lib/app-error'
+import type { Deps } from '../lib/env'
+import { updateStatement, type DomainFilter } from './inventory'
+
+export function serialiseComment(row: Comment & { authorName?: string | null }) {
+  return {
+    id: row.id,
+    targetKind: row.targetKind,
+    targetId: row.targetId,
+    domain: row.domain,
+    targetVersion: row.targetVersion,
+    authorId: row.authorId,
+    authorName: row.authorName ?? null,
+    kind: row.kind,
+    body: row.body,
+    suggestedText: row.suggestedText,
+    status: row.status,
+    decidedAt: row.decidedAt ? row.decidedAt.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+  }
+}
+
+/** The statement a comment is about, if the commenter may see it (not removed). */
+export async function statementForComment(deps: Deps, clientId: string, statementId: string) {
+  const [row] = await deps.db
+    .select()
+    .from(statements)
+    .where(and(eq(statements.id, statementId), eq(statements.clientId, clientId), isNull(statements.deletedAt)))
+  if (!row) throw new AppError('not_found', 'No such statement.')
+  return row
+}
+
+/** A comment or a proposed rewording. It never touches the statement itself. */
+export async function addComment(
+  deps: Deps,
+  input: { clientId: string; authorId: string; statementId: string; kind: 'comment' | 'suggestion'; body: string; suggestedText?: string | null | undefined },
+) {
+  const statement = await statementForComment(deps, input.clientId, input.statementId)
+  if (input.kind === 'suggestion' && !input.suggestedText) {
+    throw new AppError('validation_failed', 'A suggestion needs the proposed words.', { suggestedText: 'required' })
+  }
+  const [row] = await deps.db
+    .insert(comments)
+    .values({
+      clientId: input.clientId,
+      targetKind: 'statement',
+      targetId: statement.id,
+      domain: statement.domain,
+      targetVersion: statement.version,
+      authorId: input.authorId,
+      kind: input.kind,
+      body: input.body,
+      suggestedText: input.kind === 'suggestion' ? (input.suggestedText ?? null) : null,
+      status: input.kind === 'suggestion' ? 'open' : null,
+      createdAt: deps.now(),
+    })
+    .returning()
+  if (!row) throw new Error('insert returned nothing')
+  return serialiseComment(row)
+}
+
+/** Comments on a client's statements, oldest first; a left-out domain filters its comments too. */
+export async function listComments(deps: Deps, input: { clientId: string; statementId?: string | undefined; openOnly?: boolean } & DomainFilter) {
+  const conditions: SQL[] = [eq(comments.clientId, input.clientId)]
+  if (input.statementId) conditions.push(eq(comments.targetId, input.statementId))
+  if (input.openOnly) conditions.push(eq(comments.status, 'open'))
+  if (input.excludeDomains && input.excludeDomains.length > 0) {
+    const domainCondition = or(isNull(comments.domain), notInArray(comments.domain, [...input.excludeDomains]))
+    if (domainCondition) conditions.push(domainCondition)
+  }
+  const rows = await deps.db
+    .select({ comment: comments, authorName: users.displayName })
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(and(...conditions))
+    .orderBy(asc(comments.createdAt))
+  return rows.map((row) => serialiseComment({ ...row.comment, authorName: row.authorName }))
+}
+
+/**
+ * The client decides on a suggestion. Accept: the proposed words become the client's, with
+ * provenance client_accepted_worker. Edit: the client's own edit of them is saved as the client's
+ * words. Decline: nothing changes. Either way only the client's decision writes the statement,
+ * through the same statement service (versions, history) as any other change.
+ */
+export async function decideSuggestion(
+  deps: Deps,
+  input: { clientId: string; commentId: string; decision: 'accept' | 'edit' | 'decline'; text?: string | undefined; version: number },
+) {
+  const [row] = await deps.db.select().from(comments).where(and(eq(comments.id, input.commentId), eq(comments.clientId, input.clientId)))
+  if (!row || row.kind !== 'suggestion') throw new AppError('not_found', 'No such suggestion.')
+  if (row.status !== 'open') throw new AppError('suggestion_decided', 'This suggestion was already decided.')
+  let statement = null
+  if (input.decision !== 'decline') {
+    const text = input.decision === 'accept' ? row.suggestedText : input.text
+    if (!text) throw new AppError('validation_failed', 'Write your own words.', { text: 'required' })
+    statement = await updateStatement(deps, {
+      clientId: input.clientId,
+      actorId: input.clientId,
+      statementId: row.targetId,
+      version: input.version,
+      patch: { text, provenance: input.decision === 'accept' ? 'client_accepted_worker' : 'client' },
+    })
+  }
+  const status = input.decision === 'accept' ? 'accepted' : input.decision === 'edit' ? 'edited' : 'declined'
+  // Only an open suggestion is decided, so two taps cannot decide it twice.
+  const [updated] = await deps.db
+    .update(comments)
+    .set({ status, decidedAt: deps.now() })
+    .where(and(eq(comments.id, row.id), eq(comments.status, 'open')))
+    .returning()
+  if (!updated) throw new AppError('suggestion_decided', 'This suggestion was already decided.')
+  return { suggestion: serialiseComment(updated), statement }
+}
+
+export async function countOpenSuggestions(deps: Deps, clientIds: string[]) {
+  if (clientIds.length === 0) return new Map<string, number>()
+  const rows = await deps.db
+    .select({ clientId: comments.clientId })
+    .from(comments)
+    .where(and(inArray(comments.clientId, clientIds), eq(comments.status, 'open')))
+  const counts = new Map<string, number>()
+  for (const row of rows) counts.set(row.clientId, (counts.get(row.clientId) ?? 0) + 1)
+  return counts
+}
