@@ -63,7 +63,7 @@ describe('consents', () => {
     const inventory = await (await t.json('GET', `${base}/inventory`, { cookie: noor })).json()
     expect(inventory.statements.length).toBeGreaterThan(10)
     expect(JSON.stringify(inventory)).not.toContain('partner')
-    expect(JSON.stringify(await (await t.json('GET', `${base}/history`, { cookie: noor })).json())).not.toContain('partner')
+    expect(JSON.stringify(await (await t.json('GET', `${base}/inventory/history`, { cookie: noor })).json())).not.toContain('partner')
     expect(await (await t.json('GET', `${base}/statements?domain=partner`, { cookie: noor })).json()).toEqual([])
     // Reading is not writing.
     expect((await t.json('POST', `${base}/statements`, { cookie: noor, body: { domain: 'work', time: 'present', text: 'Ik kan het' } })).status).toBe(403)

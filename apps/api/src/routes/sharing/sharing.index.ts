@@ -1,12 +1,31 @@
 import { createRouter } from '../../lib/router'
 import { AppError } from '../../lib/app-error'
-import { requireClientAccess, requireClientSelf } from '../../lib/client-access'
-import { requireRole } from '../../lib/guards'
+import type { Context } from 'hono'
+import { eq } from 'drizzle-orm'
+import { users } from '@kracht/db'
+import { requireClientAccess, requireClientSelf, writeAccessLog } from '../../lib/client-access'
+import type { AppEnv } from '../../lib/env'
+import { requireRole, requireUser } from '../../lib/guards'
 import * as agreement from '../../services/agreement'
 import { caseload } from '../../services/caseload'
 import * as comments from '../../services/comments'
 import { serialiseStatement } from '../../services/inventory'
 import * as routes from './sharing.routes'
+
+/**
+ * Reviews and worker signatures are a worker's acts, in person (not by token). Anyone else is
+ * refused before the gate, and the refusal is logged like any other.
+ */
+async function refuseUnlessWorker(c: Context<AppEnv>, clientId: string, resource: string) {
+  const actor = c.get('actor')
+  if (actor?.kind === 'session' && actor.user.role === 'worker') return
+  const [client] = await c.get('deps').db.select({ role: users.role }).from(users).where(eq(users.id, clientId))
+  if (client?.role === 'client' && actor?.user.id !== clientId) {
+    await writeAccessLog(c.get('deps'), { actor, clientId, action: 'create', scope: 'inventory', resource, outcome: 'denied', basis: 'only_workers' })
+  }
+  requireUser(c)
+  throw new AppError('forbidden', 'Only a worker can do this.')
+}
 
 export const sharingRouter = createRouter()
   .openapi(routes.getCaseload, async (c) => {
@@ -45,8 +64,8 @@ export const sharingRouter = createRouter()
   })
   .openapi(routes.markReviewed, async (c) => {
     const { clientId } = c.req.valid('param')
+    await refuseUnlessWorker(c, clientId, 'review')
     const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read', resource: 'review', logAction: 'create' })
-    if (access.actor.role !== 'worker' || c.get('actor')?.kind !== 'session') throw new AppError('forbidden', 'Only a worker marks a review.')
     return c.json(await agreement.markReviewed(c.get('deps'), { clientId, reviewerId: access.actor.id, filter: access }), 201)
   })
   .openapi(routes.getAgreement, async (c) => {
@@ -56,9 +75,10 @@ export const sharingRouter = createRouter()
   })
   .openapi(routes.signAgreement, async (c) => {
     const { clientId } = c.req.valid('param')
+    const self = c.get('actor')?.user.id === clientId
+    if (!self) await refuseUnlessWorker(c, clientId, 'signature')
     const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read', resource: 'signature', logAction: 'create' })
-    const role = access.isSelf ? 'client' : access.actor.role === 'worker' && c.get('actor')?.kind === 'session' ? 'worker' : null
-    if (!role) throw new AppError('forbidden', 'The client and their worker sign the agreement.')
+    const role = access.isSelf ? 'client' : 'worker'
     const signed = await agreement.signInventory(c.get('deps'), { clientId, signerId: access.actor.id, signerRole: role, filter: access, expectedHash: c.req.valid('json').contentHash })
     return c.json(signed, 201)
   })
