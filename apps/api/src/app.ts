@@ -16,6 +16,7 @@ import { notificationsRouter } from './routes/notifications/notifications.index'
 import { consentsRouter } from './routes/consents/consents.index'
 import { tokensRouter } from './routes/tokens/tokens.index'
 import { sharingRouter } from './routes/sharing/sharing.index'
+import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
 import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
 
@@ -92,6 +93,7 @@ export function createApi(deps: Deps) {
     .route('/', consentsRouter)
     .route('/', tokensRouter)
     .route('/', sharingRouter)
+    .route('/', careSessionsRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

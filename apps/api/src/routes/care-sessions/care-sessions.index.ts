@@ -1,0 +1,23 @@
+import { createRouter } from '../../lib/router'
+import { requireClientAccess } from '../../lib/client-access'
+import { requireRole, requireUser } from '../../lib/guards'
+import * as sessions from '../../services/care-sessions'
+import * as routes from './care-sessions.routes'
+
+export const careSessionsRouter = createRouter()
+  .openapi(routes.listMySessions, async (c) => c.json(await sessions.mySessions(c.get('deps'), requireUser(c)), 200))
+  .openapi(routes.planSession, async (c) => {
+    const worker = requireRole(c, 'worker')
+    const row = await sessions.planSession(c.get('deps'), { worker, session: c.req.valid('json') })
+    return c.json({ id: row.id }, 201)
+  })
+  .openapi(routes.writeNote, async (c) => {
+    const { clientId, sessionId } = c.req.valid('param')
+    await requireClientAccess(c, clientId, { scope: 'sessions', action: 'write', resource: `session:${sessionId}` })
+    return c.json(await sessions.writeNote(c.get('deps'), { clientId, sessionId, text: c.req.valid('json').text }), 200)
+  })
+  .openapi(routes.listNotes, async (c) => {
+    const { clientId } = c.req.valid('param')
+    await requireClientAccess(c, clientId, { scope: 'sessions', action: 'read', resource: 'session_notes' })
+    return c.json(await sessions.clientNotes(c.get('deps'), clientId), 200)
+  })

@@ -1,0 +1,74 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
+
+const tags = ['Sessions']
+
+export const CareSessionSchema = z
+  .object({
+    id: z.string().uuid(),
+    kind: z.enum(['one_to_one', 'group']),
+    title: z.string(),
+    agenda: z.string(),
+    startsAt: z.string().datetime(),
+    workerId: z.string().uuid(),
+    workerName: z.string().nullable(),
+    peerId: z.string().uuid().nullable(),
+    peerName: z.string().nullable(),
+    attendeeCount: z.number().int(),
+    cancelledAt: z.string().datetime().nullable(),
+    myNote: z.string().nullable(),
+  })
+  .openapi('CareSession')
+
+const NoteSchema = z.object({ sessionId: z.string().uuid(), title: z.string().optional(), startsAt: z.string().optional(), text: z.string(), updatedAt: z.string().datetime() }).openapi('SessionNote')
+
+export const listMySessions = createRoute({
+  method: 'get',
+  path: '/me/sessions',
+  tags,
+  summary: 'Sessions I attend (client) or facilitate (worker, peer expert), in date order',
+  responses: { 200: jsonResponse(z.array(CareSessionSchema), 'Sessions'), ...commonProblems },
+})
+
+export const planSession = createRoute({
+  method: 'post',
+  path: '/sessions',
+  tags,
+  summary: 'Worker: plan a 1:1 or group session with a peer expert as co-facilitator',
+  request: {
+    body: jsonBody(
+      z
+        .object({
+          kind: z.enum(['one_to_one', 'group']),
+          title: z.string().trim().min(1, 'required').max(120, 'too_long'),
+          agenda: z.string().trim().max(1000, 'too_long').default(''),
+          startsAt: z.string().datetime({ offset: true }),
+          peerId: z.string().uuid().nullish(),
+          clientIds: z.array(z.string().uuid()).min(1).max(30),
+        })
+        .openapi('PlanSessionBody'),
+    ),
+  },
+  responses: { 201: jsonResponse(z.object({ id: z.string().uuid() }), 'Planned'), ...commonProblems },
+})
+
+export const writeNote = createRoute({
+  method: 'put',
+  path: '/clients/{clientId}/sessions/{sessionId}/note',
+  tags,
+  summary: 'The client writes their own note about a session they attended',
+  request: {
+    params: z.object({ clientId: z.string().uuid(), sessionId: z.string().uuid() }),
+    body: jsonBody(z.object({ text: z.string().trim().min(1, 'required').max(4000, 'too_long') }).openapi('SessionNoteBody')),
+  },
+  responses: { 200: jsonResponse(NoteSchema, 'Saved'), ...commonProblems, 404: problemResponse('No such session') },
+})
+
+export const listNotes = createRoute({
+  method: 'get',
+  path: '/clients/{clientId}/sessions/notes',
+  tags,
+  summary: "The client's session notes (the client, or on consent with scope sessions)",
+  request: { params: z.object({ clientId: z.string().uuid() }) },
+  responses: { 200: jsonResponse(z.array(NoteSchema), 'Notes'), ...commonProblems },
+})
