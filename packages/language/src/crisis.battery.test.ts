@@ -237,3 +237,43 @@ describe('crisis test set', () => {
   it.each(NL_QUIET)('nl quiet: %s', (text) => expect(run(text, 'nl').detected).toBe(false))
   it.each(EN_QUIET)('en quiet: %s', (text) => expect(run(text, 'en').detected).toBe(false))
 })
+
+// Every combination of who, what and whom: a new subject or object must not slip through.
+describe('crisis test set, combinations', () => {
+  const missed = (list: [string, Locale][]) => list.filter(([t, l]) => !analyze(t, { locale: l }).crisis.detected).map(([t]) => t)
+
+  it('Dutch violence by anyone against the writer or a child', () => {
+    const list: [string, Locale][] = []
+    for (const s of ['mijn vader', 'mijn moeder', 'mijn man', 'mn vriend', 'mijn ex', 'mijn broer', 'mn oom', 'mijn stiefvader', 'de buurman', 'hij', 'ze'])
+      for (const v of ['slaat', 'schopt', 'mishandelt', 'bedreigt', 'misbruikt', 'verkracht', 'wurgt', 'trapt', 'sloeg'])
+        for (const o of ['me', 'mij', 'ons', 'mijn moeder', 'mijn zusje', 'de kinderen', 'mijn dochter']) list.push([`${s} ${v} ${o}`, 'nl'])
+    for (const s of ['mijn vader', 'hij', 'mijn ex'])
+      for (const v of ['geslagen', 'mishandeld', 'bedreigd', 'verkracht', 'misbruikt'])
+        for (const o of ['me', 'mijn zusje', 'de kinderen']) list.push([`${s} heeft ${o} ${v}`, 'nl'])
+    expect(missed(list)).toEqual([])
+  })
+
+  it('Dutch wishes and plans to die or to self-harm', () => {
+    const list: [string, Locale][] = []
+    for (const a of ['ik wil', 'ik ga', 'k wil', 'ik zou willen', 'soms wil ik'])
+      for (const b of ['dood', 'zelfmoord plegen', 'mezelf ophangen', 'van een brug springen', 'voor de trein springen', 'al mijn pillen slikken', 'er een eind aan maken', 'niet meer leven', 'er niet meer zijn', 'voor altijd slapen', 'mezelf van kant maken', 'mezelf iets aandoen', 'mezelf snijden', 'mezelf pijn doen', 'mezelf krassen'])
+        list.push([`${a} ${b}`, 'nl'])
+    expect(missed(list)).toEqual([])
+  })
+
+  it('English violence by anyone against the writer or a child', () => {
+    const list: [string, Locale][] = []
+    for (const s of ['my dad', 'my mum', 'my husband', 'my boyfriend', 'my ex', 'my brother', 'my uncle', 'my stepdad', 'he', 'she'])
+      for (const v of ['hits', 'beats', 'kicks', 'abuses', 'threatens', 'rapes', 'chokes', 'punches', 'slaps', 'hurts', 'has hit', 'has abused', 'hit', 'beat', 'threatened'])
+        for (const o of ['me', 'us', 'my mum', 'my sister', 'the kids', 'my daughter']) list.push([`${s} ${v} ${o}`, 'en'])
+    expect(missed(list)).toEqual([])
+  })
+
+  it('English wishes and plans to die or to self-harm', () => {
+    const list: [string, Locale][] = []
+    for (const a of ['i want to', 'i wanna', 'im going to', 'i feel like i want to', 'sometimes i want to'])
+      for (const b of ['die', 'kill myself', 'end my life', 'hang myself', 'jump off a bridge', 'take all my pills', 'end it all', 'disappear forever', 'not be here anymore', 'cut myself', 'hurt myself', 'burn myself'])
+        list.push([`${a} ${b}`, 'en'])
+    expect(missed(list)).toEqual([])
+  })
+})
