@@ -23,6 +23,15 @@ describe('analyze', () => {
     expect(analyze('ik ben sterk', { locale: 'fr' as Locale }).locale).toBe('nl')
   })
 
+  it('treats input that is not a string from a JavaScript caller as empty text', () => {
+    for (const bad of [null, undefined, 42, {}, ['ik wil dood']]) {
+      const a = analyze(bad as unknown as string)
+      expect(a.wordCount).toBe(0)
+      expect(a.crisis.detected).toBe(false)
+      expect(a.suggestions).toEqual([])
+    }
+  })
+
   it('counts written words, not normalised ones', () => {
     expect(analyze('kben blij').wordCount).toBe(2)
     expect(analyze("I'm happy", { locale: 'en' }).wordCount).toBe(2)
