@@ -35,3 +35,8 @@ export const consentsRouter = createRouter()
     await writeAccessLog(deps, { actor: c.get('actor'), clientId, action: 'read', scope: 'access_log', resource: 'access_log', outcome: 'allowed', basis: 'self' })
     return c.json(entries, 200)
   })
+  .openapi(routes.listGrantees, async (c) => {
+    const { clientId } = c.req.valid('param')
+    await requireClientSelf(c, clientId, { scope: 'consents', resource: 'grantees', action: 'read' })
+    return c.json(await consent.possibleGrantees(c.get('deps'), clientId), 200)
+  })

@@ -104,3 +104,15 @@ export const readAccessLog = createRoute({
   },
   responses: { 200: jsonResponse(z.array(AccessLogEntrySchema), 'Log entries, newest first'), ...commonProblems },
 })
+
+export const listGrantees = createRoute({
+  method: 'get',
+  path: '/clients/{clientId}/grantees',
+  tags,
+  summary: 'Whom the client can share with: linked workers and peer experts of the organisation (the client only)',
+  request: { params: ClientParams },
+  responses: {
+    200: jsonResponse(z.array(z.object({ id: z.string().uuid(), displayName: z.string(), role: z.enum(['client', 'worker', 'peer', 'admin']), teamId: z.string().uuid().nullable() })), 'People'),
+    ...commonProblems,
+  },
+})

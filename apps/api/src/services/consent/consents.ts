@@ -176,3 +176,21 @@ export async function readAccessLog(
     via: row.via,
   }))
 }
+
+/** Whom the client can share with: their linked workers and the peer experts of their organisation. */
+export async function possibleGrantees(deps: Deps, clientId: string) {
+  const [client] = await deps.db.select({ organisationId: users.organisationId }).from(users).where(eq(users.id, clientId))
+  if (!client) return []
+  const [workers, peers] = await Promise.all([
+    deps.db
+      .select({ id: users.id, displayName: users.displayName, role: users.role, teamId: users.teamId })
+      .from(clientWorkers)
+      .innerJoin(users, eq(users.id, clientWorkers.workerId))
+      .where(eq(clientWorkers.clientId, clientId)),
+    deps.db
+      .select({ id: users.id, displayName: users.displayName, role: users.role, teamId: users.teamId })
+      .from(users)
+      .where(and(eq(users.organisationId, client.organisationId), eq(users.role, 'peer'))),
+  ])
+  return [...workers, ...peers]
+}

@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { hasKey } from '@kracht/i18n'
+import { api } from '../lib/api.server'
+import { requireRole } from '../lib/auth.server'
+import { formatDate, useLocale, useT } from '../lib/i18n'
+
+export const meta: MetaFunction = () => [{ title: 'Wie heeft mijn gegevens bekeken – Kracht' }]
+
+const Period = z.enum(['week', 'month', 'all']).catch('month')
+const periodDays = { week: 7, month: 31, all: null } as const
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const period = Period.parse(new URL(request.url).searchParams.get('periode'))
+  const days = periodDays[period]
+  const from = days ? new Date(Date.now() - days * 86_400_000).toISOString() : undefined
+  const response = await api(context, request).clients[':clientId']['access-log'].$get({ param: { clientId: user.id }, query: from ? { from } : {} })
+  return { period, entries: response.ok ? await response.json() : [] }
+}
+
+export default function WhoLooked() {
+  const t = useT()
+  const locale = useLocale()
+  const { period, entries } = useLoaderData<typeof loader>()
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/delen">← {t('sharing.whoTitle')}</Link>
+      </p>
+      <h1>{t('sharing.logTitle')}</h1>
+      <p>{t('sharing.logIntro')}</p>
+      <Form method="get" className="inline-form">
+        <label htmlFor="periode">{t('sharing.period')}</label>{' '}
+        <select id="periode" name="periode" defaultValue={period}>
+          {(['week', 'month', 'all'] as const).map((value) => (
+            <option key={value} value={value}>
+              {t(`sharing.periods.${value}`)}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit" className="button button--small">
+          {t('sharing.show')}
+        </button>
+      </Form>
+      {entries.length === 0 ? (
+        <p>{t('sharing.logEmpty')}</p>
+      ) : (
+        <ol className="rows" data-testid="access-log">
+          {entries.map((entry) => {
+            const name = entry.actorName ?? t('sharing.someone')
+            const key = `sharing.scopes.${entry.scope}`
+            const what = hasKey(key) ? t(key) : entry.scope
+            return (
+              <li key={entry.id} className="row">
+                <div>
+                  <strong>{formatDate(locale, entry.at, true)}</strong>
+                  <br />
+                  {entry.outcome === 'allowed' ? t('sharing.looked', { name, what }) : t('sharing.tried', { name, what })}{' '}
+                  {entry.via === 'token' ? <span className="muted">{t('sharing.viaToken')}</span> : null}
+                </div>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </div>
+  )
+}
