@@ -236,9 +236,15 @@ export async function listConversations(deps: Deps, clientId: string): Promise<C
 export async function getConversation(deps: Deps, input: { clientId: string; conversationId: string }): Promise<ConversationView> {
   const row = await findConversation(deps, input.clientId, input.conversationId)
   const resumed = await mapAssistantErrors(() => resumeConversation(row.state))
+  // Not answered yet (the page loads right after the start): the flow's own welcome, not "welcome
+  // back". The offline start is deterministic, so it gives the same lines again.
+  const fresh = resumed.state.history.length === 0 && resumed.step !== null
+  const intro = fresh
+    ? await mapAssistantErrors(() => startEngine({ flow: row.flow, locale: row.locale, context: resumed.state.context, id: row.id }).intro)
+    : resumed.intro
   return viewOf(deps, row, {
     step: resumed.step,
-    intro: resumed.intro,
+    intro,
     feedback: [],
     outcome: null,
     newProposalIds: [],

@@ -84,6 +84,7 @@ describe('every flow end to end through the API, offline', () => {
 
     const resumed = await get(view.conversation.id)
     expect(resumed.summary?.counts.wishes).toBe(4)
+    expect(resumed.step).toBeNull()
     expect(resumed.proposals.find((p) => p.id === wish.id)?.status).toMatch(/accepted|edited/)
     expect(resumed.intro.length).toBe(1)
   })
@@ -158,6 +159,13 @@ describe('every flow end to end through the API, offline', () => {
     expect(goalRow).toMatchObject({ text: 'Ik wil een huis met een tuin voor mijn kinderen', domain: 'housing', provenance: 'client_accepted_assistant' })
     const [actionRow] = await t.deps.db.select().from(goalActions).where(eq(goalActions.id, keptAction.saved.id))
     expect(actionRow).toMatchObject({ goalId: keptGoal.saved.id, what: 'de woningcorporatie bellen', who: 'ik samen met Noor', when: 'maandag' })
+  })
+
+  it('shows the flow\'s own welcome when a conversation is loaded before its first answer', async () => {
+    const started = await start('miracle')
+    const loaded = await get(started.conversation.id)
+    expect(loaded.intro).toEqual(started.intro)
+    expect(loaded.step?.id).toBe('miracle')
   })
 
   it('lists conversations latest first with their open cards, and resumes a paused one where it stopped', async () => {

@@ -1,0 +1,20 @@
+import { hasKey, type Translator } from '@kracht/i18n'
+
+// Shared by the assistant pages (browser and server): labels for API values. The form schemas are
+// in assistant-forms.server.ts, so zod stays out of the page's JavaScript.
+export const flows = ['miracle', 'strengths', 'vip', 'goal'] as const
+export const areas = ['family', 'friends', 'school_work_club', 'professionals'] as const
+export const supports = ['practical', 'emotional', 'advice', 'company'] as const
+export type Flow = (typeof flows)[number]
+
+export function label(t: Translator, key: string, fallback = ''): string {
+  return hasKey(key) ? t(key) : fallback
+}
+
+/** A problem code of the API as a sentence: the assistant's own first, then the general ones. */
+export function problemMessage(t: Translator, code: string | undefined | null): string {
+  const own = `assistant.errors.${code ?? ''}`
+  if (code && hasKey(own)) return t(own)
+  const general = `errors.${code ?? ''}`
+  return code && hasKey(general) ? t(general) : t('errors.generic')
+}

@@ -1,0 +1,171 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { api } from '../lib/api.server'
+import { requireRole } from '../lib/auth.server'
+import { parseForm } from '../lib/forms'
+import { formatDate, useLocale, useT } from '../lib/i18n'
+import { flows, problemMessage } from '../lib/assistant'
+import { AiHelpForm, StartForm } from '../lib/assistant-forms.server'
+import { problemOf } from '../lib/assistant.server'
+import stylesheet from '../styles/assistant.css?url'
+
+export const meta: MetaFunction = () => [{ title: 'Samen ontdekken – Kracht' }]
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const client = api(context, request)
+  const param = { clientId: user.id }
+  const [list, aiHelp, events] = await Promise.all([
+    client.clients[':clientId'].conversations.$get({ param }),
+    client.clients[':clientId'].settings['ai-help'].$get({ param }),
+    client.clients[':clientId']['safety-events'].$get({ param }),
+  ])
+  if (!list.ok || !aiHelp.ok) throw new Response('assistant unavailable', { status: list.ok ? aiHelp.status : list.status })
+  return { conversations: await list.json(), aiHelp: await aiHelp.json(), events: events.ok ? await events.json() : [] }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const formData = await request.formData()
+  const client = api(context, request)
+  const param = { clientId: user.id }
+  if (formData.get('intent') === 'aiHelp') {
+    const form = parseForm(AiHelpForm, formData)
+    if (!form.ok) return data({ intent: 'aiHelp' as const, problem: 'validation_failed', saved: null }, { status: 400 })
+    const response = await client.clients[':clientId'].settings['ai-help'].$put({ param, json: { enabled: form.data.enabled === 'on' } })
+    if (!response.ok) return data({ intent: 'aiHelp' as const, problem: (await problemOf(response)).code, saved: null }, { status: response.status })
+    return { intent: 'aiHelp' as const, problem: null, saved: form.data.enabled }
+  }
+  const form = parseForm(StartForm, formData)
+  if (!form.ok) return data({ intent: 'start' as const, problem: 'unknown_flow', saved: null }, { status: 400 })
+  const response = await client.clients[':clientId'].conversations.$post({ param, json: { flow: form.data.flow } })
+  if (!response.ok) return data({ intent: 'start' as const, problem: (await problemOf(response)).code, saved: null }, { status: response.status })
+  const started = await response.json()
+  throw redirect(`/assistent/${started.conversation.id}`)
+}
+
+export default function Assistant() {
+  const t = useT()
+  const locale = useLocale()
+  const { conversations, aiHelp, events } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const busy = useNavigation().state !== 'idle'
+  return (
+    <div className="page page--narrow assistant">
+      <h1>{t('assistant.title')}</h1>
+      <p className="lead">{t('assistant.intro')}</p>
+      <p>{t('assistant.promise')}</p>
+      {result?.problem ? (
+        <div className="notice notice--error" role="alert">
+          {problemMessage(t, result.problem)}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="choose">
+        <h2 id="choose">{t('assistant.chooseTitle')}</h2>
+        <ul className="flow-list">
+          {flows.map((flow) => (
+            <li key={flow}>
+              <Form method="post" className="flow-card">
+                <h3>{t(`assistant.flows.${flow}`)}</h3>
+                <p>{t(`assistant.flowTexts.${flow}`)}</p>
+                {/* The visible word comes first in the name (label in name), the flow makes it unique. */}
+                <button
+                  type="submit"
+                  name="flow"
+                  value={flow}
+                  className="button"
+                  disabled={busy}
+                  aria-label={`${t('assistant.start')}: ${t(`assistant.flows.${flow}`)}`}
+                >
+                  {t('assistant.start')}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="paused" className="card">
+        <h2 id="paused">{t('assistant.pausedTitle')}</h2>
+        {conversations.length === 0 ? (
+          <p>{t('assistant.pausedNone')}</p>
+        ) : (
+          <ul className="rows">
+            {conversations.map((c) => (
+              <li key={c.id} className="row">
+                <span>
+                  <strong>{t(`assistant.flows.${c.flow}`)}</strong>
+                  <br />
+                  <span className="muted">
+                    {t('assistant.startedOn', { date: formatDate(locale, c.createdAt) })} ·{' '}
+                    {c.status === 'active' ? t('assistant.statusActive') : t('assistant.statusFinished')}
+                  </span>
+                  {c.openProposals > 0 ? (
+                    <>
+                      <br />
+                      <span className="badge">{t('assistant.openCards', { count: c.openProposals })}</span>
+                    </>
+                  ) : null}
+                </span>
+                <Link
+                  to={`/assistent/${c.id}`}
+                  className="button button--small button--secondary"
+                  aria-label={`${c.status === 'active' ? t('assistant.continue') : t('assistant.open')}: ${t(`assistant.flows.${c.flow}`)}`}
+                >
+                  {c.status === 'active' ? t('assistant.continue') : t('assistant.open')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="ai-help" className="card">
+        <h2 id="ai-help">{t('assistant.ai.title')}</h2>
+        <p>{t('assistant.ai.what')}</p>
+        <p>{t('assistant.ai.privacy')}</p>
+        {result?.intent === 'aiHelp' && result.saved ? (
+          <p className="notice notice--ok" role="status">
+            {result.saved === 'on' ? t('assistant.ai.savedOn') : t('assistant.ai.savedOff')}
+          </p>
+        ) : (
+          <p>
+            <strong>{aiHelp.enabled && aiHelp.enabledAt ? t('assistant.ai.on', { date: formatDate(locale, aiHelp.enabledAt) }) : t('assistant.ai.off')}</strong>
+          </p>
+        )}
+        {aiHelp.available ? null : <p className="muted">{t('assistant.ai.unavailable')}</p>}
+        <Form method="post" replace>
+          <input type="hidden" name="intent" value="aiHelp" />
+          <button type="submit" name="enabled" value={aiHelp.enabled ? 'off' : 'on'} className="button button--secondary" disabled={busy}>
+            {aiHelp.enabled ? t('assistant.ai.turnOff') : t('assistant.ai.turnOn')}
+          </button>
+        </Form>
+      </section>
+
+      {events.length > 0 ? (
+        <section aria-labelledby="help-moments" className="card">
+          <h2 id="help-moments">{t('assistant.safety.eventsTitle')}</h2>
+          <p className="muted">{t('assistant.safety.eventsIntro')}</p>
+          <ul className="plain-list">
+            {events.map((e) => (
+              <li key={e.id}>
+                {t('assistant.safety.eventLine', { date: formatDate(locale, e.createdAt, true) })}{' '}
+                {e.workerNotifiedAt
+                  ? t('assistant.safety.eventTold')
+                  : e.clientChoice
+                    ? t('assistant.safety.eventNotTold')
+                    : t('assistant.safety.eventNoChoice')}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/hulp">{t('assistant.safety.moreHelp')}</Link>
+          </p>
+        </section>
+      ) : null}
+    </div>
+  )
+}

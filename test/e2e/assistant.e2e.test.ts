@@ -1,0 +1,147 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
+import { startTestServer, type TestServer } from '../support/server'
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function signedInAsSam(javaScript: boolean): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await phoneContext(browser, { javaScript })
+  const page = await context.newPage()
+  const errors = watchErrors(page)
+  await page.goto(`${server.url}/inloggen`)
+  await page.getByLabel('Gebruikersnaam').fill('sam')
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('kracht-demo')
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.waitForURL(`${server.url}/`)
+  return { context, page, errors }
+}
+
+async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+async function noHorizontalScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+}
+
+const question = (page: Page) => page.locator('#question').textContent()
+
+/** Types an answer in the box at the bottom and sends it; waits for the next question. */
+async function answer(page: Page, text: string) {
+  const before = await page.locator('input[name="version"]').inputValue()
+  await page.getByLabel('Jouw antwoord').fill(text)
+  await page.getByRole('button', { name: 'Verstuur' }).click()
+  await expect.poll(() => page.locator('input[name="version"]').count().then(async (n) => (n === 0 ? 'done' : page.locator('input[name="version"]').inputValue()))).not.toBe(before)
+}
+
+describe.each([
+  { javaScript: true, label: 'with JavaScript' },
+  { javaScript: false, label: 'without JavaScript' },
+])('the assistant at 360 px $label', ({ javaScript }) => {
+  it('a whole miracle-question flow: one question at a time, cards to keep or drop, a celebration, kept words in the inventory', { timeout: 120_000 }, async () => {
+    const { context, page, errors } = await signedInAsSam(javaScript)
+    await page.getByRole('link', { name: 'Samen ontdekken met de assistent' }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Samen ontdekken')
+    expect(await page.getByRole('button', { name: 'AI-hulp aanzetten' }).count()).toBe(1)
+    expect(await page.getByText('AI-hulp staat uit').count()).toBe(1)
+    await noHorizontalScroll(page)
+    if (javaScript) await expectAccessible(page)
+
+    await page.getByRole('button', { name: 'Begin: De wondervraag' }).click()
+    await expect.poll(() => question(page)).toMatch(/wonder/i)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('De wondervraag')
+    expect(await page.locator('.bubble').count()).toBeGreaterThan(0)
+    // With JavaScript the turns happen without a page load: a marker on window survives them.
+    if (javaScript) await page.evaluate(() => Object.assign(window, { keptAlive: true }))
+    await noHorizontalScroll(page)
+    if (javaScript) await expectAccessible(page)
+
+    await answer(page, 'Ik word wakker in mijn eigen huis. Mijn kinderen zijn bij mij.')
+    await expect.poll(() => question(page)).toMatch(/nog meer/i)
+    expect(await page.locator('.proposal').count()).toBe(2)
+    expect(await page.locator('.proposal-text').allTextContents()).toEqual(['Ik word wakker in mijn eigen huis.', 'Mijn kinderen zijn bij mij.'])
+    if (javaScript) expect(await page.evaluate(() => 'keptAlive' in window)).toBe(true)
+    if (javaScript) await expectAccessible(page)
+
+    // An empty answer is asked again gently, the question stays.
+    await page.getByRole('button', { name: 'Verstuur' }).click()
+    await expect.poll(() => page.locator('.bubble').count()).toBeGreaterThan(0)
+    await expect.poll(() => question(page)).toMatch(/nog meer/i)
+
+    await answer(page, 'rust in mijn hoofd')
+    await expect.poll(() => question(page)).toMatch(/wie/i)
+    await page.getByRole('button', { name: 'Ik weet het niet' }).click()
+    await expect.poll(() => question(page)).toMatch(/anders dan nu/i)
+    await answer(page, 'vroeg opstaan en koken')
+    await expect.poll(() => page.locator('.celebration h2').count()).toBe(1)
+    expect(await page.locator('.celebration').textContent()).toMatch(/wens/)
+    expect(await page.locator('#answer-text').count()).toBe(0)
+    await noHorizontalScroll(page)
+    if (javaScript) await expectAccessible(page)
+
+    // Keep one card (choosing a life area if the card asks for one) and drop another.
+    const card = page.locator('.proposal', { hasText: 'Ik wil rust in mijn hoofd' })
+    const domain = card.locator('.proposal-keep select[name="domain"]')
+    if ((await domain.count()) > 0) await domain.selectOption('health')
+    await card.getByRole('button', { name: 'Bewaren' }).click()
+    await expect.poll(() => page.locator('.proposal', { hasText: 'Ik wil rust in mijn hoofd' }).count()).toBe(0)
+    await page.locator('.proposal', { hasText: 'Mijn kinderen zijn bij mij.' }).getByRole('button', { name: 'Weglaten' }).click()
+    await expect.poll(() => page.locator('.proposal', { hasText: 'Mijn kinderen zijn bij mij.' }).count()).toBe(0)
+    await page.getByText(/Al gekozen/).click()
+    await expect.poll(() => page.locator('.decided', { hasText: 'Ik wil rust in mijn hoofd' }).textContent()).toContain('Bewaard')
+    expect(await page.locator('.decided', { hasText: 'Mijn kinderen' }).textContent()).toContain('Weggelaten')
+
+    // The kept words are in the client's inventory, through the same API, marked as accepted from the assistant.
+    const me = await (await page.request.get(`${server.url}/api/v1/me`)).json()
+    const list = (await (await page.request.get(`${server.url}/api/v1/clients/${me.id}/statements`)).json()) as { text: string; provenance: string }[]
+    expect(list.filter((s) => s.text === 'Ik wil rust in mijn hoofd').map((s) => s.provenance)).toContain('client_accepted_assistant')
+    expect(list.some((s) => s.text === 'Mijn kinderen zijn bij mij.')).toBe(false)
+
+    // The conversation is listed, finished, with the cards still open.
+    await page.getByRole('link', { name: 'Alle gesprekken' }).click()
+    await expect.poll(() => page.locator('.rows .row').first().textContent()).toContain('Klaar')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('a crisis answer shows the help card at once, with tel: links; only "yes" tells the worker', { timeout: 90_000 }, async () => {
+    const { context, page, errors } = await signedInAsSam(javaScript)
+    await page.goto(`${server.url}/assistent`)
+    await page.getByRole('button', { name: 'Begin: Mijn krachten' }).click()
+    await expect.poll(() => page.locator('#question').count()).toBe(1)
+    // The strengths flow first asks for life domains: typed text works too.
+    await page.getByLabel(/eigen woorden|Jouw antwoord/).fill('ik wil dood')
+    await page.getByRole('button', { name: 'Verstuur' }).click()
+    await expect.poll(() => page.locator('.safety-card').count()).toBe(1)
+    const hrefs = await page.locator('.safety-card a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs).toEqual(expect.arrayContaining(['tel:112', 'tel:113', 'tel:08000113', 'tel:08002000']))
+    expect(await page.getByRole('link', { name: 'Snel weg' }).count()).toBe(1)
+    expect(await page.locator('.proposal').count()).toBe(0)
+    await noHorizontalScroll(page)
+    if (javaScript) await expectAccessible(page)
+
+    await page.getByRole('button', { name: 'Nee, nu niet' }).click()
+    await expect.poll(() => page.getByText('We hebben niemand iets laten weten').count()).toBe(1)
+    // Help stays on the page after the choice, and the question can still be answered.
+    expect(await page.locator('.safety-card a[href="tel:113"]').count()).toBe(1)
+    expect(await page.locator('#question').count()).toBe(1)
+
+    await page.goto(`${server.url}/assistent`)
+    await expect.poll(() => page.getByText('Momenten met hulp').count()).toBe(1)
+    expect(await page.getByText('Niemand kreeg een bericht.').count()).toBeGreaterThan(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
