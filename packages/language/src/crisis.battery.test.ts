@@ -145,6 +145,10 @@ const NL_QUIET: string[] = [
   'mijn hart gaat kapot als ik ze mis',
   'ik ben dankbaar dat ik nog leef',
   'mijn zoon kreeg een klap bij het voetballen',
+  'ik had een strop met mijn fiets',
+  'ik zat opgesloten in mijn eigen hoofd',
+  'ik kijk graag series met geweld',
+  'als ik me bedreigd voel weet ik wie ik bel',
   'ik heb een snijwond van het koken',
 ]
 
@@ -213,6 +217,10 @@ const EN_QUIET: string[] = [
   'our team got knocked out in the final',
   'I punched the air when I got the job',
   'I cut ties with my old friends',
+  'I am stable now and have a flat',
+  'I bought a new razor',
+  'I like violent films',
+  'I will take a stab at cooking',
 ]
 
 describe('crisis test set', () => {
