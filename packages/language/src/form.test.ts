@@ -72,6 +72,7 @@ describe('form of strength', () => {
     ['I know how to cook on a budget', 'i_know'],
     ['i dont have any debts anymore', 'i_have'],
     ['my sister calls me every day', 'i_have'],
+    ['I used to be a chef', 'i_am'],
   ])('English %s -> %s', (text, expected) => expect(form(text, 'en')).toBe(expected))
 
   it.each(['I have never missed a rent payment', "I've been saving", 'I will stab him', 'I never thought I would get keys', 'i go to the gym'])(
