@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { api } from '../lib/api.server'
+import { requireRole } from '../lib/auth.server'
+import { useT } from '../lib/i18n'
+import { domainLabel } from '../lib/inventory'
+
+export const meta: MetaFunction = () => [{ title: 'Mijn caseload – Kracht' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'worker', 'peer')
+  const response = await api(context, request).caseload.$get()
+  return { clients: response.ok ? await response.json() : [] }
+}
+
+export default function Caseload() {
+  const t = useT()
+  const { clients } = useLoaderData<typeof loader>()
+  return (
+    <div className="page">
+      <h1>{t('sharing.caseloadTitle')}</h1>
+      {clients.length === 0 ? <p>{t('sharing.caseloadEmpty')}</p> : null}
+      <ul className="rows" data-testid="caseload">
+        {clients.map((client) => (
+          <li key={client.clientId} className="row">
+            <div>
+              <strong>{client.displayName}</strong>
+              <br />
+              {client.shared.length === 0 ? (
+                <span className="muted">{t('sharing.notShared')}</span>
+              ) : (
+                client.shared.map((consent) => (
+                  <span key={consent.id}>
+                    {consent.scopes.map((scope) => t(`sharing.scopes.${scope}` as 'sharing.scopes.inventory')).join(', ')}
+                    {consent.excludeDomains.length ? ` (${t('sharing.except', { domains: consent.excludeDomains.map((d) => domainLabel(t, d)).join(', ') })})` : ''}
+                    <br />
+                  </span>
+                ))
+              )}
+              {client.inventory ? (
+                <span className="muted">
+                  {t('sharing.changedSince', { count: client.inventory.changedSinceLastLook })}
+                  {client.inventory.reviewWaiting ? ` · ${t('sharing.reviewWaiting')}` : ''}
+                  {client.openSuggestions ? ` · ${t('sharing.openSuggestions', { count: client.openSuggestions })}` : ''}
+                </span>
+              ) : null}
+            </div>
+            <Link to={`/clienten/${client.clientId}`} className="button button--small">
+              {t('sharing.open')}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
