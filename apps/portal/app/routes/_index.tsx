@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireUser } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { formatDate, useLocale, useT } from '../lib/i18n'
 
 export const meta: MetaFunction = () => [{ title: 'Kracht' }]
 
@@ -13,12 +13,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user.role === 'client'
       ? await client.clients[':clientId'].workers.$get({ param: { clientId: user.id } }).then((r) => (r.ok ? r.json() : []))
       : []
-  return { user, workers }
+  // Sessions the person attends or facilitates, on the home page (issue 5).
+  const sessions = await client.me.sessions.$get().then((r) => (r.ok ? r.json() : []))
+  return { user, workers, sessions }
 }
 
 export default function Home() {
   const t = useT()
-  const { user, workers } = useLoaderData<typeof loader>()
+  const locale = useLocale()
+  const { user, workers, sessions } = useLoaderData<typeof loader>()
   const intro = {
     client: t('home.clientIntro'),
     worker: t('home.workerIntro'),
@@ -41,6 +44,15 @@ export default function Home() {
           <Link to="/assistent" className="tile">
             {t('home.clientAssistant')}
           </Link>
+          <Link to="/delen" className="tile">
+            {t('sharing.whoTitle')}
+          </Link>
+          <Link to="/voorstellen" className="tile">
+            {t('sharing.suggestionsTitle')}
+          </Link>
+          <Link to="/delen/bekeken" className="tile">
+            {t('sharing.logTitle')}
+          </Link>
         </nav>
       ) : null}
 
@@ -62,6 +74,9 @@ export default function Home() {
 
       {user.role === 'worker' ? (
         <nav className="tiles" aria-label={t('home.whatYouCanDo')}>
+          <Link to="/caseload" className="tile">
+            {t('sharing.caseloadTitle')}
+          </Link>
           <Link to="/clienten" className="tile">
             {t('worker.clientsTitle')}
           </Link>
@@ -80,6 +95,20 @@ export default function Home() {
             {t('admin.invite')}
           </Link>
         </nav>
+      ) : null}
+
+      {sessions.length > 0 ? (
+        <section className="card" aria-labelledby="my-sessions">
+          <h2 id="my-sessions">{t('sharing.sessionsTitle')}</h2>
+          <ul className="plain-list" data-testid="sessions">
+            {sessions.map((session) => (
+              <li key={session.id}>
+                <strong>{session.title}</strong> · {formatDate(locale, session.startsAt, true)}{' '}
+                <span className="muted">{t('sharing.sessionWith', { names: [session.workerName, session.peerName].filter(Boolean).join(', ') })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <section className="card" aria-labelledby="account">
