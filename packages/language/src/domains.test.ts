@@ -54,6 +54,11 @@ describe('domains', () => {
     expect(top('huisarts')).toBe('health')
   })
 
+  it('reads a Dutch participle as its verb', () => {
+    expect(top('ik heb al een maand niet gegokt')).toBe('finances')
+    expect(top('ik heb de hele middag getekend')).toBe('leisure')
+  })
+
   it('forgives a typing slip in a long word, but not in short common words', () => {
     expect(top('ik doe de boodschapen')).toBe('housing')
     expect(top('ik heb een uitkerring')).toBe('finances')

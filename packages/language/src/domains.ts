@@ -42,6 +42,8 @@ export interface DomainRules {
   longDeletions: Map<string, string[]>
   /** Endings an exact word may take ("=kat" also finds "katje", "=cat" also "cats"). */
   endings: Set<string>
+  /** Dutch: read "ge...t/d" as the participle of a listed verb. */
+  participleStems: boolean
 }
 
 const ENDINGS: Record<'nl' | 'en', string[]> = {
@@ -186,7 +188,7 @@ export function compileDomains(data: DomainData, morphology: 'nl' | 'en' = 'nl')
       else if (!list.includes(stem)) list.push(stem)
     }
   }
-  return { root, phrases, endings: new Set(ENDINGS[morphology]), longWords, longDeletions }
+  return { root, phrases, endings: new Set(ENDINGS[morphology]), participleStems: morphology === 'nl', longWords, longDeletions }
 }
 
 /** Words this long or longer may have one typing slip; shorter ones collide too easily. */
@@ -303,8 +305,14 @@ export function scoreDomains(tokens: Token[], rules: DomainRules, ctx: DomainCon
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     if (!t || used[i]) continue
+    if (matchWord(t.norm, rules, i, hits)) continue
+    // A Dutch participle of a listed verb ("gegokt", "gefietst", "getekend"): try the stem.
+    if (rules.participleStems && t.norm.length >= 6 && t.norm.startsWith('ge')) {
+      const stem = t.norm.slice(2)
+      if (matchWord(stem, rules, i, hits) || matchWord(stem.slice(0, -1), rules, i, hits)) continue
+    }
     // Only a word that matched nothing at all, not even a stop word, may be a typing slip.
-    if (!matchWord(t.norm, rules, i, hits) && t.norm.length >= FUZZY_MIN - 1 && !ctx.known?.has(t.norm)) {
+    if (t.norm.length >= FUZZY_MIN - 1 && !ctx.known?.has(t.norm)) {
       const w = fuzzyWeights(t.norm, rules)
       if (w) hits.push({ weights: w, pos: i })
     }
