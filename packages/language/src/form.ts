@@ -12,6 +12,8 @@ import { BREAK_NONE, BREAK_SENTENCE, type Token } from './tokenize'
 interface FormRule {
   pattern: string
   form: StrengthForm | null
+  /** Also gives a form to a fragment without a person ("goed in koken"). */
+  fragments?: boolean
 }
 
 export interface FormData {
@@ -47,7 +49,7 @@ export interface FormRules {
   transparent: Set<string>
   subordinators: Set<string>
   coordinators: Set<string>
-  starters: PatternSet<StrengthForm | null>
+  starters: PatternSet<{ form: StrengthForm | null; fragments: boolean }>
   possessives: Set<string>
   hasVerbs: Set<string>
   supporterNouns: Set<string>
@@ -75,7 +77,7 @@ export function compileForms(d: FormData): FormRules {
     transparent: new Set(d.transparent),
     subordinators: new Set(d.subordinators),
     coordinators: new Set(d.coordinators),
-    starters: new PatternSet(d.starters.map((r) => parsePattern(r.pattern, r.form))),
+    starters: new PatternSet(d.starters.map((r) => parsePattern(r.pattern, { form: r.form, fragments: r.fragments === true }))),
     possessives: new Set(d.possessives),
     hasVerbs: new Set(d.hasVerbs),
     supporterNouns: new Set(d.supporterNouns),
@@ -261,7 +263,10 @@ export function detectForm(tokens: Token[], r: FormRules, person: Person, person
     if (verdict !== undefined) cands.push({ pos: Math.min(i, j), first, verdict })
     if (verdict === undefined || verdict === null || verdict === 'onward') coordinated(tokens, Math.max(i, j), first, r, cands)
   }
-  for (const m of r.starters.matchAll(tokens)) cands.push({ pos: m.first, first: true, verdict: m.pattern.value })
+  for (const m of r.starters.matchAll(tokens)) {
+    if (person === 'none' && !m.pattern.value.fragments) continue
+    cands.push({ pos: m.first, first: true, verdict: m.pattern.value.form })
+  }
   if (person !== 'none') {
     const support = new Set<number>()
     for (const m of r.supportWords.matchAll(tokens)) for (const w of m.words) support.add(w)

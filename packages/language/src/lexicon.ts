@@ -43,7 +43,7 @@ export interface Lexicon {
 type RawForms = Omit<FormData, 'verbs' | 'refine' | 'starters' | 'morphology'> & {
   verbs: Record<string, string[]>
   refine: { pattern: string; form: string | null }[]
-  starters: { pattern: string; form: string | null }[]
+  starters: { pattern: string; form: string | null; fragments?: boolean }[]
   morphology: string
 }
 
@@ -63,7 +63,7 @@ function checkForms(raw: RawForms, where: string): FormData {
     morphology: raw.morphology,
     verbs,
     refine: raw.refine.map((r) => ({ pattern: r.pattern, form: asForm(r.form, `${where} refine`) })),
-    starters: raw.starters.map((r) => ({ pattern: r.pattern, form: asForm(r.form, `${where} starters`) })),
+    starters: raw.starters.map((r) => ({ pattern: r.pattern, form: asForm(r.form, `${where} starters`), fragments: r.fragments === true })),
   }
 }
 
