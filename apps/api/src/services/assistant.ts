@@ -4,9 +4,11 @@ import {
   AssistantError,
   answerStep,
   answerStepWithModel,
+  conversationStateSchema,
   isFlowId,
   proposalSchema,
   resumeConversation,
+  screen,
   startConversation as startEngine,
   startConversationWithModel,
   supportKinds,
@@ -14,6 +16,7 @@ import {
   vipAreas,
   type AnswerInput,
   type ConversationState,
+  type CrisisKind,
   type DomainId,
   type FlowId,
   type Locale,
@@ -42,7 +45,7 @@ import {
   type SafetyEvent,
 } from '@kracht/db'
 import { AppError } from '../lib/app-error'
-import { mapAssistantErrors, toAppError } from '../lib/assistant-errors'
+import { mapAssistantErrors, SafetyAppError, toAppError } from '../lib/assistant-errors'
 import type { Deps } from '../lib/env'
 import { attachActionsToGoal, createGoal, createGoalAction } from './action-plan'
 import { createStatement, domainSettings, type DomainSettings } from './inventory'
@@ -180,11 +183,21 @@ function proposalOf(row: ConversationProposal): ProposalView {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-async function findConversation(deps: Deps, clientId: string, conversationId: string): Promise<Conversation> {
+/**
+ * Drafts are the client's until they keep them: someone else (together mode, once the gate lets
+ * them in) sees only the conversations they ran beside the client. `facilitatorId` null: the client.
+ */
+async function findConversation(deps: Deps, clientId: string, conversationId: string, facilitatorId: string | null = null): Promise<Conversation> {
   const [row] = await deps.db
     .select()
     .from(conversations)
-    .where(and(eq(conversations.id, conversationId), eq(conversations.clientId, clientId)))
+    .where(
+      and(
+        eq(conversations.id, conversationId),
+        eq(conversations.clientId, clientId),
+        facilitatorId ? eq(conversations.facilitatorId, facilitatorId) : undefined,
+      ),
+    )
   if (!row) throw new AppError('not_found', 'No such conversation.')
   return row
 }
@@ -216,25 +229,31 @@ async function viewOf(
   row: Conversation,
   turn: Pick<ConversationView, 'step' | 'intro' | 'feedback' | 'outcome' | 'newProposalIds' | 'safety' | 'summary'>,
 ): Promise<ConversationView> {
-  const [proposals, event] = await Promise.all([proposalsOf(deps, row.id), latestSafetyEvent(deps, row.id)])
+  // A safety event exists only where the screen fired, and then the state says so: most turns
+  // need no second query.
+  const fired = (row.state as { safety?: unknown }).safety != null
+  const [proposals, event] = await Promise.all([proposalsOf(deps, row.id), fired ? latestSafetyEvent(deps, row.id) : null])
   return { conversation: metaOf(row), ...turn, proposals, safetyEvent: event ? safetyEventOf(event) : null }
 }
 
-export async function listConversations(deps: Deps, clientId: string): Promise<ConversationListItem[]> {
+export async function listConversations(deps: Deps, clientId: string, facilitatorId: string | null = null): Promise<ConversationListItem[]> {
   // Spelled out: inside a correlated subquery drizzle would leave the outer column unqualified.
   const open = sql<number>`(select count(*) from conversation_proposals p where p.conversation_id = "conversations"."id" and p.status = 'proposed')`.mapWith(Number)
   const rows = await deps.db
     .select({ conversation: conversations, open })
     .from(conversations)
-    .where(eq(conversations.clientId, clientId))
+    .where(and(eq(conversations.clientId, clientId), facilitatorId ? eq(conversations.facilitatorId, facilitatorId) : undefined))
     .orderBy(desc(conversations.updatedAt))
     .limit(100)
   return rows.map((r) => ({ ...metaOf(r.conversation), openProposals: r.open }))
 }
 
 /** The conversation as it stands: for a reload, another device, or days later (welcome back). */
-export async function getConversation(deps: Deps, input: { clientId: string; conversationId: string }): Promise<ConversationView> {
-  const row = await findConversation(deps, input.clientId, input.conversationId)
+export async function getConversation(
+  deps: Deps,
+  input: { clientId: string; conversationId: string; facilitatorId?: string | null | undefined },
+): Promise<ConversationView> {
+  const row = await findConversation(deps, input.clientId, input.conversationId, input.facilitatorId ?? null)
   const resumed = await mapAssistantErrors(() => resumeConversation(row.state))
   // Not answered yet (the page loads right after the start): the flow's own welcome, not "welcome
   // back". The offline start is deterministic, so it gives the same lines again.
@@ -357,6 +376,30 @@ export async function startConversation(
   })
 }
 
+async function conflictOf(db: Deps['db'], row: Conversation): Promise<never> {
+  const [current] = await db.select({ version: conversations.version }).from(conversations).where(eq(conversations.id, row.id))
+  versionConflict(current?.version ?? row.version)
+}
+
+/**
+ * The screen fired on an answer the engine refused (too long, another step …): record the event
+ * and mark the conversation, so the help stays on it as after any crisis turn. If the state cannot
+ * be read or moved on meanwhile, the event alone is kept.
+ */
+async function keepSafety(deps: Deps, row: Conversation, kind: CrisisKind) {
+  const now = deps.now()
+  const parsed = conversationStateSchema.safeParse(row.state)
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(safetyEvents).values({ clientId: row.clientId, conversationId: row.id, kind, createdAt: now })
+    if (!parsed.success) return
+    const state: ConversationState = { ...parsed.data, safety: { kind, lastTurn: true, count: (parsed.data.safety?.count ?? 0) + 1 } }
+    await tx
+      .update(conversations)
+      .set({ state, version: row.version + 1, updatedAt: now })
+      .where(and(eq(conversations.id, row.id), eq(conversations.version, row.version)))
+  })
+}
+
 function versionConflict(version: number): never {
   throw new AppError(
     'version_conflict',
@@ -375,8 +418,13 @@ export async function answer(
   input: { caller: Caller; conversationId: string; answer: AnswerInput; version?: number | undefined },
 ): Promise<ConversationView> {
   const { clientId } = input.caller
-  const row = await findConversation(deps, clientId, input.conversationId)
-  if (input.version !== undefined && input.version !== row.version) versionConflict(row.version)
+  const row = await findConversation(deps, clientId, input.conversationId, facilitatorOf(input.caller))
+  // A stale version is refused, except when the text is a crisis: the screen comes before every
+  // check, so help is never lost to a second tab (the engine then answers with the help card).
+  if (input.version !== undefined && input.version !== row.version) {
+    const text = input.answer.text
+    if (!text || screen(text, row.locale) === null) versionConflict(row.version)
+  }
   const model = await modelFor(deps, clientId)
 
   let result: StepResult
@@ -384,8 +432,8 @@ export async function answer(
     result = model ? await answerStepWithModel(row.state, input.answer, { model, aiEnabled: true }) : answerStep(row.state, input.answer)
   } catch (error) {
     if (error instanceof AssistantError) {
-      // The answer was refused, but the screen fired on it: the client sees help now and later.
-      if (error.safety?.current) await recordSafetyEvent(deps, { clientId, conversationId: row.id, kind: error.safety.kind })
+      // The answer was refused, but the screen fired on it: the client sees help now, and later.
+      if (error.safety?.current) await keepSafety(deps, row, error.safety.kind)
       throw toAppError(error)
     }
     throw error
@@ -393,43 +441,60 @@ export async function answer(
 
   const now = deps.now()
   const state: ConversationState = result.state
-  const saved = await deps.db.transaction(async (tx) => {
-    const [updated] = await tx
+  const changes = {
+    state,
+    status: state.status,
+    version: row.version + 1,
+    updatedAt: now,
+    finishedAt: state.status === 'finished' ? now : null,
+    lastAi: result.ai,
+  }
+  const crisis = result.outcome === 'crisis' && result.safety !== null
+  // Only the id comes back: reading the whole state again would cost a turn's time for nothing.
+  const update = (db: Deps['db']) =>
+    db
       .update(conversations)
-      .set({
-        state,
-        status: state.status,
-        version: row.version + 1,
-        updatedAt: now,
-        finishedAt: state.status === 'finished' ? now : null,
-        lastAi: result.ai,
-      })
+      .set(changes)
       .where(and(eq(conversations.id, row.id), eq(conversations.version, row.version)))
-      .returning()
-    if (!updated) {
-      const [current] = await tx.select({ version: conversations.version }).from(conversations).where(eq(conversations.id, row.id))
-      versionConflict(current?.version ?? row.version)
+      .returning({ id: conversations.id })
+  if (result.proposals.length === 0 && !crisis) {
+    // One statement is atomic on its own: no transaction needed.
+    const [updated] = await update(deps.db)
+    if (!updated) await conflictOf(deps.db, row)
+  } else {
+    const written = await deps.db.transaction(async (tx) => {
+      const [updated] = await update(tx)
+      if (!updated) return false
+      if (result.proposals.length > 0) {
+        await tx
+          .insert(conversationProposals)
+          .values(
+            result.proposals.map((p) => ({
+              conversationId: row.id,
+              clientId,
+              proposalId: p.id,
+              kind: p.kind,
+              draft: p,
+              createdAt: now,
+            })),
+          )
+          .onConflictDoNothing()
+      }
+      if (crisis && result.safety) {
+        await tx.insert(safetyEvents).values({ clientId, conversationId: row.id, kind: result.safety.kind, createdAt: now })
+      }
+      return true
+    })
+    if (!written) {
+      // Another tab wrote first. A crisis is still kept, and the refusal carries the help card.
+      if (crisis && result.safety) {
+        await keepSafety(deps, await findConversation(deps, clientId, row.id), result.safety.kind)
+        throw new SafetyAppError('version_conflict', 'This conversation moved on elsewhere. Nothing was overwritten; load it again.', result.safety)
+      }
+      await conflictOf(deps.db, row)
     }
-    if (result.proposals.length > 0) {
-      await tx
-        .insert(conversationProposals)
-        .values(
-          result.proposals.map((p) => ({
-            conversationId: row.id,
-            clientId,
-            proposalId: p.id,
-            kind: p.kind,
-            draft: p,
-            createdAt: now,
-          })),
-        )
-        .onConflictDoNothing()
-    }
-    if (result.outcome === 'crisis' && result.safety) {
-      await tx.insert(safetyEvents).values({ clientId, conversationId: row.id, kind: result.safety.kind, createdAt: now })
-    }
-    return updated
-  })
+  }
+  const saved: Conversation = { ...row, ...changes }
 
   return viewOf(deps, saved, {
     step: result.step,
@@ -564,7 +629,7 @@ export async function acceptProposal(
   input: { caller: Caller; conversationId: string; proposalId: string; version?: number | undefined; edit: ProposalEdit },
 ): Promise<AcceptResult> {
   const { caller } = input
-  const conversation = await findConversation(deps, caller.clientId, input.conversationId)
+  const conversation = await findConversation(deps, caller.clientId, input.conversationId, facilitatorOf(caller))
   const row = await findProposal(deps, conversation.id, input.proposalId)
   if (row.status !== 'proposed') alreadyDecided(row.status)
   if (input.version !== undefined && input.version !== row.version) {
@@ -642,7 +707,7 @@ export async function dropProposal(
   deps: Deps,
   input: { caller: Caller; conversationId: string; proposalId: string },
 ): Promise<ProposalView> {
-  const conversation = await findConversation(deps, input.caller.clientId, input.conversationId)
+  const conversation = await findConversation(deps, input.caller.clientId, input.conversationId, facilitatorOf(input.caller))
   const row = await findProposal(deps, conversation.id, input.proposalId)
   if (row.status === 'dropped') return proposalOf(row)
   if (row.status !== 'proposed') alreadyDecided(row.status)
@@ -658,10 +723,6 @@ export async function dropProposal(
 // ---------------------------------------------------------------------------------------------
 // Safety: the client sees that the screen fired; the worker hears only on the client's "yes".
 
-async function recordSafetyEvent(deps: Deps, input: { clientId: string; conversationId: string; kind: string }) {
-  await deps.db.insert(safetyEvents).values({ ...input, createdAt: deps.now() })
-}
-
 export interface SafetyChoiceResult {
   event: SafetyEventView
   /** How many workers were told now (0 on "no", or when no worker is linked). */
@@ -675,7 +736,7 @@ export async function recordSafetyChoice(
   input: { caller: Caller; conversationId: string; notifyWorker: boolean },
 ): Promise<SafetyChoiceResult> {
   const { clientId } = input.caller
-  const conversation = await findConversation(deps, clientId, input.conversationId)
+  const conversation = await findConversation(deps, clientId, input.conversationId, facilitatorOf(input.caller))
   const event = await latestSafetyEvent(deps, conversation.id)
   if (!event) throw new AppError('not_found', 'No help card was shown in this conversation.')
   const now = deps.now()
@@ -738,8 +799,13 @@ export async function listNotifications(deps: Deps, recipientId: string): Promis
   }))
 }
 
-/** The kind of a card, so the route can check the scope it lands in before accepting it. */
-export async function proposalKind(deps: Deps, input: { clientId: string; conversationId: string; proposalId: string }): Promise<Proposal['kind']> {
-  const conversation = await findConversation(deps, input.clientId, input.conversationId)
-  return (await findProposal(deps, conversation.id, input.proposalId)).kind
+/** The kind and domain of a card, so the route can check the scope (and domain) it lands in first. */
+export async function proposalTarget(
+  deps: Deps,
+  input: { caller: Caller; conversationId: string; proposalId: string },
+): Promise<{ kind: Proposal['kind']; domain: string | undefined }> {
+  const conversation = await findConversation(deps, input.caller.clientId, input.conversationId, facilitatorOf(input.caller))
+  const row = await findProposal(deps, conversation.id, input.proposalId)
+  const domain = (row.draft as { domain?: unknown }).domain
+  return { kind: row.kind, domain: typeof domain === 'string' ? domain : undefined }
 }

@@ -1,7 +1,6 @@
 import type { Context } from 'hono'
 import { createRouter } from '../../lib/router'
-import { AppError } from '../../lib/app-error'
-import { requireClientAccess, type ClientAccess } from '../../lib/client-access'
+import { requireClientAccess, requireClientSelf, type ClientAccess } from '../../lib/client-access'
 import type { AppEnv } from '../../lib/env'
 import * as assistant from '../../services/assistant'
 import * as routes from './assistant.routes'
@@ -11,14 +10,6 @@ const callerOf = (access: ClientAccess): assistant.Caller => ({ clientId: access
 /** Which part of the client's data a card lands in: the gate checks that scope too. */
 const scopeOf = { statement: 'inventory', network_person: 'network', goal: 'action_plan', action: 'action_plan' } as const
 
-/**
- * Some things stay the client's alone even when the gate opens for a facilitator: turning AI help
- * on (their data would go to a model) and the list of crisis moments.
- */
-function requireSelf(access: ClientAccess) {
-  if (!access.isSelf) throw new AppError('forbidden', 'Only the client can see or change this.')
-}
-
 async function conversationAccess(c: Context<AppEnv>, clientId: string, action: 'read' | 'write') {
   return requireClientAccess(c, clientId, { scope: 'inventory', action })
 }
@@ -26,8 +17,8 @@ async function conversationAccess(c: Context<AppEnv>, clientId: string, action: 
 export const assistantRouter = createRouter()
   .openapi(routes.listConversations, async (c) => {
     const { clientId } = c.req.valid('param')
-    await conversationAccess(c, clientId, 'read')
-    return c.json(await assistant.listConversations(c.get('deps'), clientId), 200)
+    const access = await conversationAccess(c, clientId, 'read')
+    return c.json(await assistant.listConversations(c.get('deps'), clientId, access.isSelf ? null : access.actor.id), 200)
   })
   .openapi(routes.startConversation, async (c) => {
     const { clientId } = c.req.valid('param')
@@ -43,8 +34,9 @@ export const assistantRouter = createRouter()
   })
   .openapi(routes.getConversation, async (c) => {
     const { clientId, conversationId } = c.req.valid('param')
-    await conversationAccess(c, clientId, 'read')
-    return c.json(await assistant.getConversation(c.get('deps'), { clientId, conversationId }), 200)
+    const access = await conversationAccess(c, clientId, 'read')
+    const facilitatorId = access.isSelf ? null : access.actor.id
+    return c.json(await assistant.getConversation(c.get('deps'), { clientId, conversationId, facilitatorId }), 200)
   })
   .openapi(routes.postAnswer, async (c) => {
     const { clientId, conversationId } = c.req.valid('param')
@@ -58,9 +50,11 @@ export const assistantRouter = createRouter()
     const access = await conversationAccess(c, clientId, 'write')
     const { version, ...edit } = c.req.valid('json')
     const deps = c.get('deps')
-    const kind = await assistant.proposalKind(deps, { clientId, conversationId, proposalId })
-    await requireClientAccess(c, clientId, { scope: scopeOf[kind], action: 'write' })
-    const result = await assistant.acceptProposal(deps, { caller: callerOf(access), conversationId, proposalId, version, edit })
+    const caller = callerOf(access)
+    const target = await assistant.proposalTarget(deps, { caller, conversationId, proposalId })
+    // The card lands in the inventory, the network map or the plan: the gate checks that part too.
+    await requireClientAccess(c, clientId, { scope: scopeOf[target.kind], action: 'write', domain: edit.domain ?? target.domain })
+    const result = await assistant.acceptProposal(deps, { caller, conversationId, proposalId, version, edit })
     return c.json(result, 200)
   })
   .openapi(routes.dropProposal, async (c) => {
@@ -77,7 +71,8 @@ export const assistantRouter = createRouter()
   })
   .openapi(routes.listSafetyEvents, async (c) => {
     const { clientId } = c.req.valid('param')
-    requireSelf(await conversationAccess(c, clientId, 'read'))
+    // The moments help was shown are the client's alone, whatever else they share.
+    await requireClientSelf(c, clientId, { scope: 'assistant', resource: 'safety_events', action: 'read' })
     return c.json(await assistant.listSafetyEvents(c.get('deps'), clientId), 200)
   })
   .openapi(routes.getAiHelp, async (c) => {
@@ -87,6 +82,7 @@ export const assistantRouter = createRouter()
   })
   .openapi(routes.putAiHelp, async (c) => {
     const { clientId } = c.req.valid('param')
-    requireSelf(await conversationAccess(c, clientId, 'write'))
+    // Only the client turns AI help on: it sends (pseudonymised) words of theirs to a model.
+    await requireClientSelf(c, clientId, { scope: 'assistant', resource: 'settings:ai_help', action: 'update' })
     return c.json(await assistant.setAiHelp(c.get('deps'), { clientId, enabled: c.req.valid('json').enabled }), 200)
   })

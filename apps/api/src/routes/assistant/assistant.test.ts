@@ -274,6 +274,25 @@ describe('bad input never corrupts a conversation', () => {
     expect((await response.json()).code).toBe('step_mismatch')
   })
 
+  it('a crisis in an answer to the wrong step or from a stale tab still gets help first, and it stays', async () => {
+    const view = await start('miracle')
+    const wrongStep = await t.json('POST', `${base}/${view.conversation.id}/answers`, { cookie: sam, body: { stepId: 'different', text: 'ik wil niet meer leven' } })
+    expect(wrongStep.status).toBe(200)
+    expect(await wrongStep.json()).toMatchObject({ outcome: 'crisis', safety: { current: true }, step: { id: 'miracle' } })
+    const staleTab = await t.json('POST', `${base}/${view.conversation.id}/answers`, {
+      cookie: sam,
+      body: { stepId: 'miracle', version: view.conversation.version, text: 'hij slaat me en ik ben bang' },
+    })
+    expect(staleTab.status).toBe(200)
+    expect(await staleTab.json()).toMatchObject({ outcome: 'crisis', safety: { current: true, kind: 'violence' } })
+    const after = await get(view.conversation.id)
+    expect(after.safety).toMatchObject({ current: false })
+    expect(after.safetyEvent).toMatchObject({ clientChoice: null, kind: 'violence' })
+    expect(after.step?.id).toBe('miracle')
+    const events = await t.deps.db.select().from(safetyEvents).where(eq(safetyEvents.conversationId, view.conversation.id))
+    expect(events).toHaveLength(2)
+  })
+
   it('an unknown flow is unknown_flow', async () => {
     const response = await t.json('POST', base, { cookie: sam, body: { flow: 'dance' } })
     expect(response.status).toBe(400)
@@ -465,5 +484,14 @@ describe('together mode (service level, until the gate opens for facilitators)',
     expect(statement).toMatchObject({ provenance: 'client_accepted_assistant', clientId: t.ids.sam })
     const [revision] = await t.deps.db.select().from(statementRevisions).where(eq(statementRevisions.statementId, saved.saved.id))
     expect(revision?.changedById).toBe(t.ids.noor)
+
+    // Drafts are the client's: a facilitator sees only the conversations they ran beside the client.
+    const own = await assistant.startConversation(t.deps, { caller: { clientId: t.ids.sam, actorId: t.ids.sam, isSelf: true }, flow: 'miracle', locale: 'nl' })
+    await expect(assistant.getConversation(t.deps, { clientId: t.ids.sam, conversationId: own.conversation.id, facilitatorId: t.ids.noor })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(
+      assistant.answer(t.deps, { caller, conversationId: own.conversation.id, answer: { stepId: 'miracle', text: 'koffie' } }),
+    ).rejects.toMatchObject({ code: 'not_found' })
+    const listed = await assistant.listConversations(t.deps, t.ids.sam, t.ids.noor)
+    expect(listed.map((c) => c.id).sort()).toEqual([started.conversation.id, strengths.conversation.id].sort())
   })
 })
