@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { parseForm } from '../lib/forms'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
 import { flows, problemMessage } from '../lib/assistant'
 import { AiHelpForm, StartForm } from '../lib/assistant-forms.server'
 import { problemOf } from '../lib/assistant.server'
@@ -40,7 +40,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const form = parseForm(StartForm, formData)
   if (!form.ok) return data({ intent: 'start' as const, problem: 'unknown_flow', saved: null }, { status: 400 })
-  const response = await client.clients[':clientId'].conversations.$post({ param, json: { flow: form.data.flow } })
+  // The conversation speaks the language the page is in (the language switch), not the account's default.
+  const response = await client.clients[':clientId'].conversations.$post({ param, json: { flow: form.data.flow, locale: requestLocale(request) } })
   if (!response.ok) return data({ intent: 'start' as const, problem: (await problemOf(response)).code, saved: null }, { status: response.status })
   const started = await response.json()
   throw redirect(`/assistent/${started.conversation.id}`)
