@@ -247,7 +247,8 @@ export async function getInventory(
     priorityLimit: settings.priorityLimit,
     statements: rows.map(serialiseStatement),
     priorities: inventory.priorities,
-    remarks: inventory.remarks,
+    // Remarks are free text that may speak of any domain: with a domain left out, they stay private.
+    remarks: excluded.size > 0 ? '' : inventory.remarks,
     version: inventory.version,
     updatedAt: lastChange ? lastChange.toISOString() : null,
     quality,
@@ -360,7 +361,7 @@ export async function inventoryHistory(deps: Deps, input: { clientId: string; at
     firstChangeAt: first ? first.toISOString() : null,
     statements: statementsAt(revisions, input.at).map(serialiseAt),
     priorities: then.priorities,
-    remarks: then.remarks,
+    remarks: excluded.size > 0 ? '' : then.remarks,
     changesSince: changes,
     growth: growth(revisions, now),
   }

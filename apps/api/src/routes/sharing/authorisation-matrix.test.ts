@@ -127,6 +127,18 @@ describe('authorisation matrix', () => {
   })
 })
 
+describe('free text of a partly shared inventory', () => {
+  it('keeps the remarks private when a domain is left out, since they may speak of it', async () => {
+    const sam = auth.sam!.cookie!
+    const own = await (await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: sam })).json()
+    await t.json('PUT', `/clients/${t.ids.sam}/remarks`, { cookie: sam, body: { version: own.version, remarks: 'Over mijn ex wil ik later praten' } })
+    const shared = await (await t.json('GET', `/clients/${t.ids.sam}/inventory`, { ...auth.eva })).json()
+    expect(shared.remarks).toBe('')
+    expect(JSON.stringify(shared)).not.toContain('ex wil ik')
+    expect((await (await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: sam })).json()).remarks).toBe('Over mijn ex wil ik later praten')
+  })
+})
+
 describe('revocation and end dates bite on the very next request', () => {
   it('revoke: the next read by the grantee and by their token is refused and logged as such', async () => {
     const sam = auth.sam!.cookie!
