@@ -19,5 +19,6 @@ export default function setup() {
   const entry = join(portal, 'build/server/index.js')
   const sources = Math.max(newestChange(join(portal, 'app')), newestChange(join(portal, '../../packages/i18n/src')))
   if (existsSync(entry) && statSync(entry).mtimeMs > sources) return
-  execFileSync('npx', ['remix', 'vite:build'], { cwd: portal, stdio: 'inherit' })
+  // A production build, as users get it (the tests run with NODE_ENV=test, which would make a development build).
+  execFileSync('npx', ['remix', 'vite:build'], { cwd: portal, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
 }
