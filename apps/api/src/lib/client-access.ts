@@ -7,8 +7,11 @@ import { requireUser } from './guards'
 import { decide, type ConsentActor, type ConsentDecision, type RequestedAccess } from '../services/consent/rules'
 
 export type ClientScope = ConsentScope
-/** `write` is the client's alone; `comment` covers comments and suggestions on consent with comment access. */
-export type ClientAction = 'read' | 'write' | 'comment'
+/**
+ * `write` is the client's alone; `comment` covers comments and suggestions on consent with comment
+ * access; `together` is a facilitator running a guided flow beside a present client (same consent).
+ */
+export type ClientAction = 'read' | 'write' | 'comment' | 'together'
 
 export interface ClientAccessRequest {
   scope: ClientScope
@@ -36,7 +39,7 @@ export interface ClientAccess {
 }
 
 const logActionOf = (request: ClientAccessRequest): AccessLogAction =>
-  request.logAction ?? (request.action === 'read' ? 'read' : request.action === 'comment' ? 'create' : 'update')
+  request.logAction ?? (request.action === 'read' ? 'read' : request.action === 'comment' || request.action === 'together' ? 'create' : 'update')
 
 /** Writes one access-log row. Ids and names of things only, never the client's words. */
 export async function writeAccessLog(

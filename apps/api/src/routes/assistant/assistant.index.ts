@@ -10,8 +10,16 @@ const callerOf = (access: ClientAccess): assistant.Caller => ({ clientId: access
 /** Which part of the client's data a card lands in: the gate checks that scope too. */
 const scopeOf = { statement: 'inventory', network_person: 'network', goal: 'action_plan', action: 'action_plan' } as const
 
+/**
+ * The client writes; anyone else may only run a flow *together* with the client (a consented
+ * facilitator with comment access), and the answers stay the client's.
+ */
+function writeActionFor(c: Context<AppEnv>, clientId: string): 'write' | 'together' {
+  return c.get('actor')?.user.id === clientId ? 'write' : 'together'
+}
+
 async function conversationAccess(c: Context<AppEnv>, clientId: string, action: 'read' | 'write') {
-  return requireClientAccess(c, clientId, { scope: 'inventory', action })
+  return requireClientAccess(c, clientId, { scope: 'inventory', action: action === 'write' ? writeActionFor(c, clientId) : 'read' })
 }
 
 export const assistantRouter = createRouter()
@@ -53,7 +61,7 @@ export const assistantRouter = createRouter()
     const caller = callerOf(access)
     const target = await assistant.proposalTarget(deps, { caller, conversationId, proposalId })
     // The card lands in the inventory, the network map or the plan: the gate checks that part too.
-    await requireClientAccess(c, clientId, { scope: scopeOf[target.kind], action: 'write', domain: edit.domain ?? target.domain })
+    await requireClientAccess(c, clientId, { scope: scopeOf[target.kind], action: writeActionFor(c, clientId), domain: edit.domain ?? target.domain })
     const result = await assistant.acceptProposal(deps, { caller, conversationId, proposalId, version, edit })
     return c.json(result, 200)
   })

@@ -432,7 +432,32 @@ describe('access', () => {
   })
 
   // For the lead (issue 5): once the gate admits a consented facilitator, this runs as it stands.
-  it.todo('together mode through the API: a consented worker starts and answers; facilitatorId is kept, provenance stays the client\'s')
+  it("together mode through the API: a consented worker runs a flow beside the client; the facilitator is kept, the words stay the client's", async () => {
+    const noor = await t.signIn('noor')
+    const eva = await t.signIn('eva')
+    // Without consent, and with read-only consent, nobody else can start a flow.
+    expect((await t.json('POST', base, { cookie: noor, body: { flow: 'miracle' } })).status).toBe(403)
+    const readOnly = await t.json('POST', `/clients/${t.ids.sam}/consents`, { cookie: sam, body: { granteeId: t.ids.eva, scopes: ['inventory'], excludeDomains: [], access: 'read', endsAt: null } })
+    expect(readOnly.status).toBe(201)
+    expect((await t.json('POST', base, { cookie: eva, body: { flow: 'miracle' } })).status).toBe(403)
+
+    const granted = await t.json('POST', `/clients/${t.ids.sam}/consents`, { cookie: sam, body: { granteeId: t.ids.noor, scopes: ['inventory'], excludeDomains: [], access: 'comment', endsAt: null } })
+    expect(granted.status).toBe(201)
+    let view = await start('strengths', { context: { domains: ['work'] } }, noor)
+    while (view.step) view = await answer(view, view.step.id.includes('i_can') ? 'brood en taart bakken' : { skip: true }, noor)
+    const card = view.proposals.find((p) => p.kind === 'statement')
+    if (!card) throw new Error('no card')
+    const kept = await t.json('POST', `${base}/${view.conversation.id}/proposals/${card.id}/accept`, { cookie: noor, body: {} })
+    expect(kept.status).toBe(200)
+    const { saved } = await kept.json()
+    const [row] = await t.deps.db.select().from(statements).where(eq(statements.id, saved.id))
+    expect(row).toMatchObject({ clientId: t.ids.sam, provenance: 'client_accepted_assistant' })
+    const [conversation] = await t.deps.db.select().from(conversations).where(eq(conversations.id, view.conversation.id))
+    expect(conversation?.facilitatorId).toBe(t.ids.noor)
+    // The client sees the conversation the facilitator ran with them.
+    const mine = await (await t.json('GET', base, { cookie: sam })).json()
+    expect(JSON.stringify(mine)).toContain(view.conversation.id)
+  })
 
   it('is in the OpenAPI document', async () => {
     const doc = await (await t.json('GET', '/openapi.json')).json()
@@ -452,7 +477,7 @@ describe('access', () => {
   })
 })
 
-describe('together mode (service level, until the gate opens for facilitators)', () => {
+describe('together mode (service level)', () => {
   it('keeps the facilitator beside the client; the saved words stay the client\'s', async () => {
     const caller = { clientId: t.ids.sam, actorId: t.ids.noor, isSelf: false }
     const started = await assistant.startConversation(t.deps, { caller, flow: 'vip', locale: 'nl' })
@@ -492,6 +517,7 @@ describe('together mode (service level, until the gate opens for facilitators)',
       assistant.answer(t.deps, { caller, conversationId: own.conversation.id, answer: { stepId: 'miracle', text: 'koffie' } }),
     ).rejects.toMatchObject({ code: 'not_found' })
     const listed = await assistant.listConversations(t.deps, t.ids.sam, t.ids.noor)
-    expect(listed.map((c) => c.id).sort()).toEqual([started.conversation.id, strengths.conversation.id].sort())
+    expect(listed.map((c) => c.id)).toEqual(expect.arrayContaining([started.conversation.id, strengths.conversation.id]))
+    expect(listed.map((c) => c.id)).not.toContain(own.conversation.id)
   })
 })

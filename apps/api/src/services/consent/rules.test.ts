@@ -42,6 +42,7 @@ const teamMeetingOver = grant('c-team-over', { teamId: 'team-a', endsAt: earlier
 
 const read = (scope: ConsentRequest['scope'] = 'inventory', domain?: string): ConsentRequest => ({ scope, access: 'read', domain })
 const comment: ConsentRequest = { scope: 'inventory', access: 'comment' }
+const together: ConsentRequest = { scope: 'inventory', access: 'together' }
 const write: ConsentRequest = { scope: 'inventory', access: 'write' }
 
 // Read a row as: <actor> asking <request> with <consents> → allowed? on which basis, leaving out which domains.
@@ -73,6 +74,9 @@ const table: [string, ConsentActor | null, ConsentRequest, ConsentGrant[], boole
   ['API token within its scope', actors.noorToken, read(), [noorReads], true, 'consent:c-read', ['partner']],
   ['API token outside its scope', actors.noorNetworkToken, read(), [noorReads], false, 'token_scope'],
   ['API token never comments', actors.noorToken, comment, [noorComments], false, 'token_read_only'],
+  ['together mode needs comment access', actors.noor, together, [noorReads], false, 'read_only_consent'],
+  ['together mode with comment access', actors.noor, together, [noorComments], true, 'consent:c-comment', ['partner', 'safety']],
+  ['API token never runs a flow', actors.noorToken, together, [noorComments], false, 'token_read_only'],
   ['API token of the client is not the client', { ...actors.sam, token: { id: 't3', scopes: ['inventory'] } }, read(), [], false, 'other_client'],
 ]
 

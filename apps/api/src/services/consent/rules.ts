@@ -8,8 +8,12 @@ import type { ConsentAccessLevel, ConsentScope, Role } from '@kracht/db'
  * The default is the opposite of "no policy means everything": no consent, no access.
  */
 
-/** What the caller wants to do: read, comment or suggest, or write (only ever the client). */
-export type RequestedAccess = 'read' | 'comment' | 'write'
+/**
+ * What the caller wants to do: read, comment or suggest, write (only ever the client), or run a
+ * guided flow together with a client who is present (together mode: the answers and the cards the
+ * client accepts stay the client's; it needs the same trust as commenting).
+ */
+export type RequestedAccess = 'read' | 'comment' | 'write' | 'together'
 
 export interface ConsentActor {
   id: string
@@ -133,7 +137,7 @@ export function decide(input: {
   if (inScope.length === 0) return deny('scope_not_shared')
   const forDomain = request.domain ? inScope.filter((grant) => !grant.excludeDomains.includes(request.domain as string)) : inScope
   if (forDomain.length === 0) return deny('domain_excluded')
-  const enough = request.access === 'comment' ? forDomain.filter((grant) => grant.access === 'comment') : forDomain
+  const enough = request.access === 'comment' || request.access === 'together' ? forDomain.filter((grant) => grant.access === 'comment') : forDomain
   if (enough.length === 0) return deny('read_only_consent')
 
   const best = [...enough].sort((a, b) => a.excludeDomains.length - b.excludeDomains.length || (a.access === 'comment' ? -1 : 1))[0]
