@@ -83,6 +83,17 @@ export default function Home() {
           <Link to="/clienten/uitnodigen" className="tile">
             {t('worker.inviteClient')}
           </Link>
+          <Link to="/sessies" className="tile">
+            {t('sharing.sessionsPageTitle')}
+          </Link>
+        </nav>
+      ) : null}
+
+      {user.role === 'peer' ? (
+        <nav className="tiles" aria-label={t('home.whatYouCanDo')}>
+          <Link to="/sessies" className="tile">
+            {t('sharing.sessionsPageTitle')}
+          </Link>
         </nav>
       ) : null}
 
@@ -103,7 +114,14 @@ export default function Home() {
           <ul className="plain-list" data-testid="sessions">
             {sessions.map((session) => (
               <li key={session.id}>
-                <strong>{session.title}</strong> · {formatDate(locale, session.startsAt, true)}{' '}
+                {user.role === 'client' ? (
+                  <Link to={`/sessies/${session.id}`}>
+                    <strong>{session.title}</strong>
+                  </Link>
+                ) : (
+                  <strong>{session.title}</strong>
+                )}{' '}
+                · {formatDate(locale, session.startsAt, true)}{' '}
                 <span className="muted">{t('sharing.sessionWith', { names: [session.workerName, session.peerName].filter(Boolean).join(', ') })}</span>
               </li>
             ))}

@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { api } from '../lib/api.server'
+import { requireRole } from '../lib/auth.server'
+import { parseForm } from '../lib/forms'
+import { formatDate, useLocale, useT } from '../lib/i18n'
+import { problemOf } from '../lib/inventory.server'
+import { fieldText } from '../lib/sharing-forms'
+import { FormProblem, Notice } from '../components/field'
+
+export const meta: MetaFunction = () => [{ title: 'Bijeenkomst – Kracht' }]
+
+const NoteForm = z.object({ text: z.string().trim().min(1, 'required').max(4000, 'too_long') })
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  // The client's own sessions: one they do not attend is simply not there.
+  const response = await api(context, request).me.sessions.$get()
+  const sessions = response.ok ? await response.json() : []
+  const session = sessions.find((s) => s.id === params['sessionId'])
+  if (!session) throw new Response('Not found', { status: 404 })
+  return { session, clientId: user.id }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const formData = await request.formData()
+  const parsed = parseForm(NoteForm, formData)
+  const text = String(formData.get('text') ?? '')
+  if (!parsed.ok) return data({ problem: 'validation_failed', field: parsed.fields['text'] ?? null, text }, { status: 400 })
+  const sessionId = params['sessionId'] ?? ''
+  const response = await api(context, request).clients[':clientId'].sessions[':sessionId'].note.$put({
+    param: { clientId: user.id, sessionId },
+    json: { text: parsed.data.text },
+  })
+  if (!response.ok) {
+    const problem = await problemOf(response)
+    return data({ problem: problem.code, field: problem.fields['text'] ?? null, text }, { status: response.status })
+  }
+  throw redirect(`/sessies/${sessionId}?bewaard=1`)
+}
+
+export default function Session() {
+  const t = useT()
+  const locale = useLocale()
+  const { session } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/">← {t('sharing.sessionBack')}</Link>
+      </p>
+      <h1>{session.title}</h1>
+      <p className="lead">
+        {formatDate(locale, session.startsAt, true)} · {t(`sharing.sessionKindShort.${session.kind}`)}
+      </p>
+      <p className="muted">{t('sharing.sessionWith', { names: [session.workerName, session.peerName].filter(Boolean).join(', ') })}</p>
+      <section className="card" aria-labelledby="agenda">
+        <h2 id="agenda">{t('sharing.sessionAgendaTitle')}</h2>
+        {session.agenda ? <p className="pre-line">{session.agenda}</p> : <p className="muted">{t('sharing.sessionNoAgenda')}</p>}
+      </section>
+      <h2>{t('sharing.sessionNoteTitle')}</h2>
+      <p>{t('sharing.sessionNoteIntro')}</p>
+      {params.has('bewaard') && !result ? <Notice>{t('sharing.sessionNoteSaved')}</Notice> : null}
+      {result?.field ? null : <FormProblem code={result?.problem} />}
+      <Form method="post" className="stack">
+        <div className={result?.field ? 'field field--error' : 'field'}>
+          <label htmlFor="text">{t('sharing.sessionNoteTitle')}</label>
+          <textarea
+            id="text"
+            name="text"
+            maxLength={4000}
+            required
+            defaultValue={result?.text ?? session.myNote ?? ''}
+            aria-invalid={result?.field ? true : undefined}
+            aria-describedby={result?.field ? 'text-error' : undefined}
+          />
+          {result?.field ? (
+            <p className="field-error" id="text-error" role="alert">
+              {fieldText(t, result.field)}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button">
+          {t('sharing.sessionNoteSave')}
+        </button>
+      </Form>
+    </div>
+  )
+}

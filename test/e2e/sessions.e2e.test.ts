@@ -1,0 +1,96 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
+import { startTestServer, type TestServer } from '../support/server'
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function signIn(username: string, javaScript = true): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await phoneContext(browser, { javaScript })
+  const page = await context.newPage()
+  // A failing step should say which one, well within the test's own time-out.
+  page.setDefaultTimeout(15_000)
+  const errors = watchErrors(page)
+  await page.goto(`${server.url}/inloggen`)
+  await page.getByLabel('Gebruikersnaam').fill(username)
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('kracht-demo')
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.waitForURL(`${server.url}/`)
+  return { page, errors, close: () => context.close() }
+}
+
+async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+async function noHorizontalScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+}
+
+describe('sessions, team share and API tokens at 360 px', () => {
+  it('noor plans a session with eva for sam; eva sees it; sam sees it and writes a note', { timeout: 120_000 }, async () => {
+    const noor = await signIn('noor')
+    await noor.page.getByRole('link', { name: 'Bijeenkomsten' }).click()
+    await noor.page.waitForURL(/\/sessies$/)
+    await noor.page.getByRole('heading', { level: 1, name: 'Bijeenkomsten' }).waitFor()
+    await noHorizontalScroll(noor.page)
+    await expectAccessible(noor.page)
+    // Without a client the form says so beside the field, and plans nothing.
+    await noor.page.getByLabel('Naam van de bijeenkomst').fill('Samen verder')
+    await noor.page.getByLabel('Datum').fill('2030-03-12')
+    await noor.page.getByLabel('Tijd').fill('14:30')
+    await noor.page.getByRole('button', { name: 'Plannen' }).click()
+    await noor.page.getByText('Kies minstens één cliënt.').waitFor()
+    await noor.page.getByLabel('Naam van de bijeenkomst').fill('Samen verder')
+    await noor.page.getByLabel('Datum').fill('2030-03-12')
+    await noor.page.getByLabel('Tijd').fill('14:30')
+    await noor.page.getByLabel('Ervaringsdeskundige die meedoet').selectOption({ label: 'Eva de Wit' })
+    await noor.page.getByLabel('Sam', { exact: true }).check()
+    await noor.page.getByLabel(/Hulpmiddel/).selectOption({ label: 'De wondervraag' })
+    await noor.page.getByLabel(/Agenda/).fill('Kennismaken en kijken wat goed gaat')
+    await noor.page.getByRole('button', { name: 'Plannen' }).click()
+    await noor.page.waitForURL(/gepland=/)
+    const planned = (await noor.page.getByTestId('planned-sessions').textContent()) ?? ''
+    expect(planned).toContain('Samen verder')
+    expect(planned).toContain('Eva de Wit')
+    expect(planned).toMatch(/12 maart 2030.*14:30/)
+    expect(planned).toContain('De wondervraag')
+
+    // Eva co-facilitates: she sees it, read-only.
+    const eva = await signIn('eva')
+    await eva.page.getByRole('link', { name: 'Bijeenkomsten' }).click()
+    await eva.page.waitForURL(/\/sessies$/)
+    expect(await eva.page.getByTestId('planned-sessions').textContent()).toContain('Samen verder')
+    expect(await eva.page.getByRole('button', { name: 'Plannen' }).count()).toBe(0)
+    await expectAccessible(eva.page)
+
+    // Sam sees it on the home page, opens it and writes a note in their own words.
+    const sam = await signIn('sam')
+    await sam.page.getByTestId('sessions').getByRole('link', { name: 'Samen verder' }).click()
+    await sam.page.waitForURL(/\/sessies\/[0-9a-f-]{36}$/)
+    expect(await sam.page.locator('.page').first().textContent()).toContain('Kennismaken en kijken wat goed gaat')
+    await noHorizontalScroll(sam.page)
+    await expectAccessible(sam.page)
+    await sam.page.getByLabel('Mijn notitie').fill('Ik merkte dat ik al veel zelf regel.')
+    await sam.page.getByRole('button', { name: 'Notitie bewaren' }).click()
+    await sam.page.getByText('Je notitie is bewaard.').waitFor()
+    expect(await sam.page.getByLabel('Mijn notitie').inputValue()).toBe('Ik merkte dat ik al veel zelf regel.')
+
+    expect(noor.errors).toEqual([])
+    expect(sam.errors).toEqual([])
+    await noor.close()
+    await eva.close()
+    await sam.close()
+  })
+})
