@@ -6,6 +6,8 @@ import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
+import { parseForm } from '../lib/forms'
+import { endOfDutchDay, fieldText } from '../lib/sharing-forms'
 import { FormProblem, Notice } from '../components/field'
 
 export const meta: MetaFunction = () => [{ title: 'Wie mag wat zien – Kracht' }]
@@ -24,6 +26,12 @@ const ShareForm = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional()
     .or(z.literal('')),
+})
+
+// For one team strengths meeting: the inventory, read-only, with a linked worker's team, until a chosen day.
+const TeamForm = z.object({
+  teamId: z.string().uuid('grantee_not_linked'),
+  endsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
 })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -45,6 +53,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const response = await client.consents[':consentId'].$delete({ param: { clientId: user.id, consentId } })
     if (!response.ok) return data({ problem: (await readProblem(response)).code }, { status: response.status })
     throw redirect(`/delen?gestopt=${encodeURIComponent(String(formData.get('name') ?? '').slice(0, 80))}`)
+  }
+  if (formData.get('intent') === 'team') {
+    const team = parseForm(TeamForm, formData)
+    if (!team.ok) return data({ problem: 'validation_failed', fields: team.fields }, { status: 400 })
+    const response = await client.consents.$post({
+      param: { clientId: user.id },
+      json: { teamId: team.data.teamId, scopes: ['inventory'], excludeDomains: [], access: 'read', endsAt: endOfDutchDay(team.data.endsAt) },
+    })
+    if (!response.ok) {
+      const problem = await readProblem(response)
+      return data({ problem: problem.code, fields: problem.fields ?? {} }, { status: response.status })
+    }
+    const shared = await response.json()
+    throw redirect(`/delen?gedeeld=${encodeURIComponent(shared.teamName ?? '')}`)
   }
   const parsed = ShareForm.safeParse({
     granteeId: formData.get('granteeId'),
@@ -71,6 +93,15 @@ export default function WhoMaySeeWhat() {
   const { consents, grantees } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
+  const fields: Record<string, string> = (result && 'fields' in result ? (result.fields as Record<string, string>) : undefined) ?? {}
+  // The teams of the client's own workers (a team strengths meeting is their team's).
+  const teams = [
+    ...new Map(
+      grantees
+        .filter((person) => person.role === 'worker' && person.teamId)
+        .map((person) => [person.teamId ?? '', { id: person.teamId ?? '', name: person.teamName ?? '' }]),
+    ).values(),
+  ]
   return (
     <div className="page page--narrow">
       <h1>{t('sharing.whoTitle')}</h1>
@@ -156,6 +187,50 @@ export default function WhoMaySeeWhat() {
           {t('sharing.share')}
         </button>
       </Form>
+      <h2 id="team">{t('sharing.teamTitle')}</h2>
+      <p>{t('sharing.teamIntro')}</p>
+      {teams.length === 0 ? (
+        <p className="muted">{t('sharing.teamNone')}</p>
+      ) : (
+        <Form method="post" className="stack" aria-labelledby="team" noValidate>
+          <input type="hidden" name="intent" value="team" />
+          <fieldset className={fields['teamId'] ? 'field--error' : undefined} aria-describedby={fields['teamId'] ? 'teamId-error' : undefined}>
+            <legend>{t('sharing.teamWhich')}</legend>
+            {teams.map((team, index) => (
+              <label key={team.id} className="choice">
+                <input type="radio" name="teamId" value={team.id} defaultChecked={index === 0} /> {t('sharing.teamOf', { team: team.name })}
+              </label>
+            ))}
+            {fields['teamId'] ? (
+              <p className="field-error" id="teamId-error" role="alert">
+                {fieldText(t, fields['teamId'])}
+              </p>
+            ) : null}
+          </fieldset>
+          <div className={fields['endsAt'] ? 'field field--error' : 'field'}>
+            <label htmlFor="team-endsAt">{t('sharing.teamEndsAt')}</label>
+            <p className="hint" id="team-endsAt-hint">
+              {t('sharing.teamEndsHint')}
+            </p>
+            <input
+              id="team-endsAt"
+              type="date"
+              name="endsAt"
+              required
+              aria-invalid={fields['endsAt'] ? true : undefined}
+              aria-describedby={fields['endsAt'] ? 'team-endsAt-hint team-endsAt-error' : 'team-endsAt-hint'}
+            />
+            {fields['endsAt'] ? (
+              <p className="field-error" id="team-endsAt-error" role="alert">
+                {fieldText(t, fields['endsAt'])}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className="button">
+            {t('sharing.teamShare')}
+          </button>
+        </Form>
+      )}
       <p>
         <Link to="/delen/bekeken">{t('sharing.logTitle')}</Link>
       </p>

@@ -109,10 +109,10 @@ export const listGrantees = createRoute({
   method: 'get',
   path: '/clients/{clientId}/grantees',
   tags,
-  summary: 'Whom the client can share with: linked workers and peer experts of the organisation (the client only)',
+  summary: 'Whom the client can share with: linked workers and peer experts of the organisation, with their team (the client only)',
   request: { params: ClientParams },
   responses: {
-    200: jsonResponse(z.array(z.object({ id: z.string().uuid(), displayName: z.string(), role: z.enum(['client', 'worker', 'peer', 'admin']), teamId: z.string().uuid().nullable() })), 'People'),
+    200: jsonResponse(z.array(z.object({ id: z.string().uuid(), displayName: z.string(), role: z.enum(['client', 'worker', 'peer', 'admin']), teamId: z.string().uuid().nullable(), teamName: z.string().nullable() })), 'People (a linked worker\'s team can be shared with for one team strengths meeting)'),
     ...commonProblems,
   },
 })

@@ -101,4 +101,19 @@ describe('consents', () => {
     const own = await (await t.json('GET', `${base}/access-log?includeOwn=true`, { cookie: sam })).json()
     expect(own.some((entry: { actorId: string; scope: string }) => entry.actorId === t.ids.sam && entry.scope === 'access_log')).toBe(true)
   })
+
+  it("names the worker's team among the grantees, so the client can share for one team strengths meeting", async () => {
+    const grantees = await (await t.json('GET', `${base}/grantees`, { cookie: sam })).json()
+    const worker = grantees.find((person: { id: string }) => person.id === t.ids.noor)
+    expect(worker).toMatchObject({ role: 'worker', teamName: 'Team Centrum' })
+    expect(worker.teamId).toMatch(/^[0-9a-f-]{36}$/)
+    expect((await t.json('GET', `${base}/grantees`, { cookie: noor })).status).toBe(403)
+    // A team share needs an end date; with one, it is shared with the team by name.
+    const without = await share({ teamId: worker.teamId, scopes: ['inventory'] })
+    expect(without.status).toBe(400)
+    const endsAt = new Date(t.deps.now().getTime() + 7 * 86_400_000).toISOString()
+    const shared = await share({ teamId: worker.teamId, scopes: ['inventory'], endsAt })
+    expect(shared.status).toBe(201)
+    expect(await shared.json()).toMatchObject({ teamId: worker.teamId, teamName: 'Team Centrum', granteeId: null })
+  })
 })

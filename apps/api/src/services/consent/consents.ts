@@ -177,19 +177,21 @@ export async function readAccessLog(
   }))
 }
 
-/** Whom the client can share with: their linked workers and the peer experts of their organisation. */
+/** Whom the client can share with: their linked workers and the peer experts of their organisation, each with their team (a linked worker's team is what a team strengths meeting share names). */
 export async function possibleGrantees(deps: Deps, clientId: string) {
   const [client] = await deps.db.select({ organisationId: users.organisationId }).from(users).where(eq(users.id, clientId))
   if (!client) return []
   const [workers, peers] = await Promise.all([
     deps.db
-      .select({ id: users.id, displayName: users.displayName, role: users.role, teamId: users.teamId })
+      .select({ id: users.id, displayName: users.displayName, role: users.role, teamId: users.teamId, teamName: teams.name })
       .from(clientWorkers)
       .innerJoin(users, eq(users.id, clientWorkers.workerId))
+      .leftJoin(teams, eq(teams.id, users.teamId))
       .where(eq(clientWorkers.clientId, clientId)),
     deps.db
-      .select({ id: users.id, displayName: users.displayName, role: users.role, teamId: users.teamId })
+      .select({ id: users.id, displayName: users.displayName, role: users.role, teamId: users.teamId, teamName: teams.name })
       .from(users)
+      .leftJoin(teams, eq(teams.id, users.teamId))
       .where(and(eq(users.organisationId, client.organisationId), eq(users.role, 'peer'))),
   ])
   return [...workers, ...peers]
