@@ -132,6 +132,12 @@ export default function Home() {
       <section className="card" aria-labelledby="account">
         <h2 id="account">{t('home.myAccount')}</h2>
         <Link to="/account/wachtwoord">{t('home.changePassword')}</Link>
+        {user.role === 'worker' || user.role === 'admin' ? (
+          <>
+            <br />
+            <Link to="/account/api-tokens">{t('sharing.accountLink')}</Link>
+          </>
+        ) : null}
       </section>
     </div>
   )
