@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
+import { launchBrowser } from '../support/browser'
+import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
 import { startTestServer, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -15,26 +15,9 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function signedInAsSam(javaScript: boolean): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await phoneContext(browser, { javaScript })
-  const page = await context.newPage()
-  const errors = watchErrors(page)
-  await page.goto(`${server.url}/inloggen`)
-  await page.getByLabel('Gebruikersnaam').fill('sam')
-  await page.getByLabel('Wachtwoord', { exact: true }).fill('kracht-demo')
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await page.waitForURL(`${server.url}/`)
-  return { context, page, errors }
-}
+const signedInAsSam = (javaScript: boolean) => signInOnPhone(browser, server.url, 'sam', { javaScript })
 
-async function expectAccessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
-async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
-}
 
 describe('the strengths inventory at 360 px', () => {
   it('shows the portrait with priorities on top and empty domains inviting a first sentence', { timeout: 60_000 }, async () => {

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
+import { expectAccessible, noHorizontalScroll } from '../support/pages'
 import { startTestServer, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -22,15 +22,7 @@ async function signIn(page: Page, username: string, password = 'kracht-demo') {
   await page.getByRole('button', { name: 'Inloggen' }).click()
 }
 
-async function expectAccessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
-async function noHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-  expect(overflow).toBeLessThanOrEqual(0)
-}
 
 describe.each([
   { javaScript: true, label: 'with JavaScript' },

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
+import { launchBrowser } from '../support/browser'
+import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
 import { startTestServer, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -15,28 +15,9 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function signIn(username: string, javaScript = true): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await phoneContext(browser, { javaScript })
-  const page = await context.newPage()
-  // A failing step should say which one, well within the test's own time-out.
-  page.setDefaultTimeout(15_000)
-  const errors = watchErrors(page)
-  await page.goto(`${server.url}/inloggen`)
-  await page.getByLabel('Gebruikersnaam').fill(username)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill('kracht-demo')
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await page.waitForURL(`${server.url}/`)
-  return { page, errors, close: () => context.close() }
-}
+const signIn = (username: string, javaScript = true) => signInOnPhone(browser, server.url, username, { javaScript })
 
-async function expectAccessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
-async function noHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
-}
 
 describe('sharing on consent at 360 px', () => {
   it('sam shares without partner; noor reads, suggests; sam accepts; both sign; sam sees noor in the log; sam stops; noor is told kindly', { timeout: 120_000 }, async () => {
