@@ -130,6 +130,30 @@ describe.each([
   })
 })
 
+describe('a "yes" reaches the worker', () => {
+  it('after the client chooses to tell their worker, the worker sees it on their home page', { timeout: 90_000 }, async () => {
+    const sam = await signedInAsSam(true)
+    await sam.page.goto(`${server.url}/assistent`)
+    await sam.page.getByRole('button', { name: 'Begin: De wondervraag' }).click()
+    await expect.poll(() => sam.page.locator('#question').count()).toBe(1)
+    await sam.page.getByLabel('Jouw antwoord').fill('soms wil ik er niet meer zijn')
+    await sam.page.getByRole('button', { name: 'Verstuur' }).click()
+    await expect.poll(() => sam.page.locator('.safety-card').count()).toBe(1)
+    await sam.page.getByRole('button', { name: 'Ja, laat het mijn begeleider weten' }).click()
+    await expect.poll(() => sam.page.getByText('Je begeleider heeft een bericht gekregen').count()).toBe(1)
+    await sam.close()
+
+    const noor = await signInOnPhone(browser, server.url, 'noor')
+    await expect.poll(() => noor.page.getByRole('heading', { name: 'Vraag om contact' }).count()).toBe(1)
+    expect(await noor.page.locator('#notifications-title + .rows').textContent()).toContain('Sam zag een hulpkaart')
+    // The worker is told that Sam asked, never what Sam wrote.
+    expect(await noor.page.content()).not.toContain('niet meer zijn')
+    await expectAccessible(noor.page)
+    expect(noor.errors).toEqual([])
+    await noor.close()
+  })
+})
+
 describe('the assistant in English', () => {
   it('speaks the language the page is in: questions, buttons and cards', { timeout: 60_000 }, async () => {
     const { context, page, errors } = await signedInAsSam(true)

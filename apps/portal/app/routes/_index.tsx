@@ -15,13 +15,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : []
   // Sessions the person attends or facilitates, on the home page (issue 5).
   const sessions = await client.me.sessions.$get().then((r) => (r.ok ? r.json() : []))
-  return { user, workers, sessions }
+  // A client who saw a help card in the assistant and chose "yes, tell my worker" (issue 6).
+  const notifications = user.role === 'worker' ? await client.notifications.$get().then((r) => (r.ok ? r.json() : [])) : []
+  return { user, workers, sessions, notifications }
 }
 
 export default function Home() {
   const t = useT()
   const locale = useLocale()
-  const { user, workers, sessions } = useLoaderData<typeof loader>()
+  const { user, workers, sessions, notifications } = useLoaderData<typeof loader>()
   const intro = {
     client: t('home.clientIntro'),
     worker: t('home.workerIntro'),
@@ -35,6 +37,28 @@ export default function Home() {
       <p className="muted">
         {t('common.signedInAs', { name: user.username })} · {t(`roles.${user.role}`)}
       </p>
+
+      {notifications.length > 0 ? (
+        <section className="card notice--care" aria-labelledby="notifications-title">
+          <h2 id="notifications-title">{t('home.notificationsTitle')}</h2>
+          <ul className="rows">
+            {notifications.map((notification) => (
+              <li key={notification.id} className="row">
+                <span>
+                  {t('home.safetyContact', { name: notification.clientName ?? '' })}
+                  <br />
+                  <span className="muted">{formatDate(locale, notification.createdAt, true)}</span>
+                </span>
+                {notification.clientId ? (
+                  <Link to={`/clienten/${notification.clientId}`} className="button button--small button--secondary">
+                    {notification.clientName}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {user.role === 'client' ? (
         <nav className="tiles" aria-label={t('home.whatYouCanDo')}>

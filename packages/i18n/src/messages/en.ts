@@ -124,6 +124,8 @@ export const en: Catalogue = {
     whatYouCanDo: 'What can you do here?',
     myAccount: 'My account',
     changePassword: 'Change password',
+    notificationsTitle: 'Asked to get in touch',
+    safetyContact: '{name} saw a help card in the assistant and asked you to get in touch. Please contact them soon, and follow your protocol.',
     clientInventory: 'My strengths',
     clientAssistant: 'Discover with the assistant',
     myWorkers: 'Your worker',

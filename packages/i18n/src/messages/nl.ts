@@ -123,6 +123,8 @@ export const nl = {
     whatYouCanDo: 'Wat kun je hier doen?',
     myAccount: 'Mijn account',
     changePassword: 'Wachtwoord wijzigen',
+    notificationsTitle: 'Vraag om contact',
+    safetyContact: '{name} zag een hulpkaart in de assistent en vroeg of jij contact opneemt. Neem snel contact op, en volg jullie protocol.',
     clientInventory: 'Mijn krachten',
     clientAssistant: 'Samen ontdekken met de assistent',
     myWorkers: 'Jouw begeleider',
