@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { useT } from '../lib/i18n'
+import { Agreement } from '../components/agreement'
 import { domainLabel } from '../lib/inventory'
 import { FormProblem, Notice } from '../components/field'
 
@@ -60,7 +61,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function SharedWithMe() {
   const t = useT()
-  const locale = useLocale()
   const loaded = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
@@ -129,29 +129,7 @@ export default function SharedWithMe() {
           {t('sharing.review')}
         </button>
       </Form>
-      {agreement ? (
-        <section>
-          <h2>{t('sharing.agreementTitle')}</h2>
-          <p>{t('sharing.agreementIntro')}</p>
-          {agreement.signatures.length === 0 ? <p>{t('sharing.notSignedYet')}</p> : null}
-          <ul data-testid="signatures">
-            {agreement.signatures.map((s) => (
-              <li key={s.signerId}>
-                {s.current
-                  ? t('sharing.signed', { name: s.signerName, date: formatDate(locale, s.signedAt, true) })
-                  : t('sharing.changedSinceSigned', { name: s.signerName, date: formatDate(locale, s.signedAt, true) })}
-              </li>
-            ))}
-          </ul>
-          <Form method="post">
-            <input type="hidden" name="intent" value="sign" />
-            <input type="hidden" name="contentHash" value={agreement.contentHash} />
-            <button type="submit" className="button">
-              {t('sharing.sign')}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      {agreement ? <Agreement agreement={agreement} /> : null}
     </div>
   )
 }

@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { z } from 'zod'
 import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { useT } from '../lib/i18n'
+import { Agreement } from '../components/agreement'
 import { FormProblem, Notice } from '../components/field'
 
 export const meta: MetaFunction = () => [{ title: 'Voorstellen en overeenkomst – Kracht' }]
@@ -59,7 +60,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Suggestions() {
   const t = useT()
-  const locale = useLocale()
   const { suggestions, agreement } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
@@ -97,29 +97,7 @@ export default function Suggestions() {
           </li>
         ))}
       </ul>
-      {agreement ? (
-        <section>
-          <h2>{t('sharing.agreementTitle')}</h2>
-          <p>{t('sharing.agreementIntro')}</p>
-          
-          <ul data-testid="signatures">
-            {agreement.signatures.map((s) => (
-              <li key={s.signerId}>
-                {s.current
-                  ? t('sharing.signed', { name: s.signerName, date: formatDate(locale, s.signedAt, true) })
-                  : t('sharing.changedSinceSigned', { name: s.signerName, date: formatDate(locale, s.signedAt, true) })}
-              </li>
-            ))}
-          </ul>
-          <Form method="post">
-            <input type="hidden" name="intent" value="sign" />
-            <input type="hidden" name="contentHash" value={agreement.contentHash} />
-            <button type="submit" className="button">
-              {t('sharing.sign')}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      {agreement ? <Agreement agreement={agreement} /> : null}
     </div>
   )
 }

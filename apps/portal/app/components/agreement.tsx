@@ -1,0 +1,39 @@
+import { Form } from '@remix-run/react'
+import { formatDate, useLocale, useT } from '../lib/i18n'
+
+export interface AgreementView {
+  contentHash: string
+  signatures: { signerId: string; signerName: string; signedAt: string; current: boolean }[]
+}
+
+/**
+ * The agreement (overeenkomst) as both the client and the worker see it: who signed which version,
+ * "changed since signed on …" after a change, and the button to sign what is shown now.
+ */
+export function Agreement({ agreement }: { agreement: AgreementView }) {
+  const t = useT()
+  const locale = useLocale()
+  return (
+    <section>
+      <h2>{t('sharing.agreementTitle')}</h2>
+      <p>{t('sharing.agreementIntro')}</p>
+      {agreement.signatures.length === 0 ? <p>{t('sharing.notSignedYet')}</p> : null}
+      <ul data-testid="signatures">
+        {agreement.signatures.map((s) => (
+          <li key={s.signerId}>
+            {s.current
+              ? t('sharing.signed', { name: s.signerName, date: formatDate(locale, s.signedAt, true) })
+              : t('sharing.changedSinceSigned', { name: s.signerName, date: formatDate(locale, s.signedAt, true) })}
+          </li>
+        ))}
+      </ul>
+      <Form method="post">
+        <input type="hidden" name="intent" value="sign" />
+        <input type="hidden" name="contentHash" value={agreement.contentHash} />
+        <button type="submit" className="button">
+          {t('sharing.sign')}
+        </button>
+      </Form>
+    </section>
+  )
+}
