@@ -6,8 +6,8 @@ import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { parseForm, type FieldErrors } from '../lib/forms'
 import { formatDate, useLocale, useT } from '../lib/i18n'
-import { endOfDutchDay, fieldText } from '../lib/sharing-forms'
-import { Field, FormProblem, Notice } from '../components/field'
+import { endOfDutchDay } from '../lib/sharing-forms'
+import { Field, FieldError, FormProblem, Notice } from '../components/field'
 
 export const meta: MetaFunction = () => [{ title: 'API-sleutels – Kracht' }]
 
@@ -49,15 +49,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { problem: null, fields: {} as FieldErrors, created: { name: created.name, token: created.token }, revoked: null }
 }
 
-function FieldError({ code, id }: { code: string | undefined; id: string }) {
-  const t = useT()
-  if (!code) return null
-  return (
-    <p className="field-error" id={id} role="alert">
-      {fieldText(t, code)}
-    </p>
-  )
-}
 
 export default function ApiTokens() {
   const t = useT()

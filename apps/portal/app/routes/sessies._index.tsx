@@ -8,8 +8,8 @@ import { parseForm, type FieldErrors } from '../lib/forms'
 import { translator } from '@kracht/i18n'
 import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
 import { problemOf } from '../lib/inventory.server'
-import { dutchMoment, fieldText } from '../lib/sharing-forms'
-import { Field, FormProblem, Notice } from '../components/field'
+import { dutchMoment } from '../lib/sharing-forms'
+import { Field, FieldError, FormProblem, Notice } from '../components/field'
 
 export const meta: MetaFunction = () => [{ title: 'Bijeenkomsten – Kracht' }]
 
@@ -66,15 +66,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   throw redirect(`/sessies?gepland=${encodeURIComponent(title.slice(0, 80))}`)
 }
 
-function FieldError({ code, id }: { code: string | undefined; id: string }) {
-  const t = useT()
-  if (!code) return null
-  return (
-    <p className="field-error" id={id} role="alert">
-      {fieldText(t, code)}
-    </p>
-  )
-}
 
 export default function Sessions() {
   const t = useT()
