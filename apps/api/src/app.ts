@@ -19,6 +19,8 @@ import { sharingRouter } from './routes/sharing/sharing.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
 import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
+import { rateLimit } from './lib/rate-limit'
+import { crossSiteCheck } from './lib/cross-site'
 
 export const apiInfo = {
   openapi: '3.1.0',
@@ -43,6 +45,8 @@ export function createApi(deps: Deps) {
     c.set('actor', null)
     await next()
   })
+  // A write that another site made the browser send is refused before anything reads it.
+  app.use('*', crossSiteCheck())
   // Large bodies are refused before anything parses them.
   app.use(
     '*',
@@ -80,6 +84,8 @@ export function createApi(deps: Deps) {
     c.set('actor', { kind: 'token', user: found.user, tokenId: found.tokenId, scopes: found.scopes })
     await next()
   })
+  // Writes per person per minute, counted in the database (shared by every server process).
+  app.use('*', rateLimit())
 
   const routes = app
     .route('/', healthRouter)

@@ -7,3 +7,5 @@ export { hashPassphrase } from './auth/passphrase'
 export { seedDemoContent } from './demo'
 // The server builds the assistant's model once at start; re-exported so it needs no direct dependency.
 export { createModelFromEnv } from '@kracht/assistant'
+// The server applies the same cross-site rule to the portal's own form posts.
+export { isCrossSiteRequest, publicOriginOf } from './lib/cross-site'

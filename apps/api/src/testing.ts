@@ -27,7 +27,9 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
   let offset = 0
   const deps: Deps = {
     db: handle.db,
-    config: loadConfig({ NODE_ENV: 'test', ...env }),
+    // Rate limits off unless a test asks for them: API tests make many writes as one person in a few
+    // seconds. The limits have their own tests (test/security/limits.test.ts).
+    config: loadConfig({ NODE_ENV: 'test', RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_ASSISTANT_PER_MINUTE: '0', ...env }),
     now: () => new Date(Date.now() + offset),
   }
   const seeded = await seedDemo(handle.db, { passwordHash: await hashPassphrase(demoPassword) })

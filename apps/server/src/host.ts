@@ -8,12 +8,15 @@ import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@re
 import { hc } from 'hono/client'
 import type { Api, InternalCall } from '@kracht/api'
 import '@kracht/portal/context'
+import { portalBodyLimit, portalCrossSiteCheck } from './request-guards'
 
 interface HostOptions {
   api: Api
   /** The portal's server build and the folder with its browser assets. */
   portal: { build: ServerBuild; clientDir: string }
   production: boolean
+  /** The address people use (PUBLIC_URL): form posts must come from there. */
+  publicUrl: string
 }
 
 interface HostEnv {
@@ -26,7 +29,7 @@ interface HostEnv {
  * then the API (JSON, never compressed: that halved small-JSON throughput), then static assets, then
  * the portal, which catches every other path.
  */
-export function createHost({ api, portal, production }: HostOptions) {
+export function createHost({ api, portal, production, publicUrl }: HostOptions) {
   const host = new Hono<HostEnv>()
 
   host.use(
@@ -51,6 +54,11 @@ export function createHost({ api, portal, production }: HostOptions) {
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
   )
+
+  // The portal's form posts: from our own site only, and never larger than a form can be. Before the
+  // API and Remix, so a refused request reaches neither. (The API has the same checks of its own.)
+  host.use('*', portalCrossSiteCheck(publicUrl))
+  host.use('*', portalBodyLimit())
 
   host.route('/api/v1', api)
   host.get('/api/docs', (c) => c.redirect('/api/v1/docs', 302))

@@ -47,7 +47,7 @@ export async function startServer(
       }
     }
     const api = createApi(deps)
-    const host = createHost({ api, portal: await loadPortalBuild(), production: config.production })
+    const host = createHost({ api, portal: await loadPortalBuild(), production: config.production, publicUrl: config.publicUrl })
     const server = await listen(host.fetch, config.PORT)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT

@@ -28,6 +28,8 @@ export const problemStatus = {
   password_too_common: 400,
   password_wrong: 400,
   too_many_attempts: 429,
+  too_many_requests: 429,
+  cross_site_request: 403,
   payload_too_large: 413,
   internal_error: 500,
   // The assistant (AssistantError codes, mapped in lib/assistant-errors.ts) and its proposals.

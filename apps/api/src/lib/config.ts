@@ -22,6 +22,11 @@ export const configSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
     LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
     LOGIN_LOCK_MINUTES: positiveInt(15),
+    // Rate limits on writes, per signed-in person and per minute, counted in the database (lib/rate-limit.ts).
+    // Generous for a person writing quickly; a script sending hundreds is stopped. 0 turns a limit off
+    // (for a proxy in front that limits already).
+    RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+    RATE_LIMIT_ASSISTANT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return

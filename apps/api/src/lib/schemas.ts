@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { problemStatus } from './app-error'
+import { sanitiseLine, sanitiseText } from './sanitise-text'
 
 const problemCodes = Object.keys(problemStatus) as [keyof typeof problemStatus, ...(keyof typeof problemStatus)[]]
 
@@ -57,4 +58,14 @@ export const UsernameSchema = z
   .max(32, 'username_too_long')
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'username_invalid')
 
-export const DisplayNameSchema = z.string().trim().min(1, 'required').max(80, 'too_long')
+
+/**
+ * Every free-text field of the API starts from one of these two (then adds its own trim, min and
+ * max). The sanitiser runs as zod's `overwrite` check, first: the result is still a string schema,
+ * so lengths are checked on the cleaned text and the OpenAPI document still says `string`.
+ * The test `free-text.test.ts` walks every route and fails when a text field does not use them.
+ */
+export const TextSchema = z.string().overwrite(sanitiseText)
+export const LineSchema = z.string().overwrite(sanitiseLine)
+
+export const DisplayNameSchema = LineSchema.trim().min(1, 'required').max(80, 'too_long')

@@ -29,9 +29,3 @@ export async function requireRole(request: Request, context: AppLoadContext, ...
   if (!roles.includes(user.role)) throw new Response('forbidden', { status: 403 })
   return user
 }
-
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback
-  return target
-}

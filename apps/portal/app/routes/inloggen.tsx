@@ -3,7 +3,8 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { api, cookieHeaders, readProblem } from '../lib/api.server'
-import { getUser, safeRedirect } from '../lib/auth.server'
+import { getUser } from '../lib/auth.server'
+import { safeReturnPath } from '../lib/return-path'
 import { parseForm } from '../lib/forms'
 import { useT } from '../lib/i18n'
 import { Field, FormProblem, Notice } from '../components/field'
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const problem = await readProblem(response)
     return data({ problem: problem.code, fields: {}, username: form.data.username }, { status: response.status })
   }
-  throw redirect(safeRedirect(form.data.terug), { headers: cookieHeaders(response) })
+  throw redirect(safeReturnPath(form.data.terug), { headers: cookieHeaders(response) })
 }
 
 export default function SignIn() {
@@ -47,7 +48,7 @@ export default function SignIn() {
       {params.get('uitgelogd') ? <Notice>{t('auth.signedOut')}</Notice> : null}
       <FormProblem code={result?.problem} />
       <Form method="post" noValidate className="stack">
-        <input type="hidden" name="terug" value={params.get('terug') ?? '/'} />
+        <input type="hidden" name="terug" value={safeReturnPath(params.get('terug'))} />
         <Field
           name="username"
           label={t('auth.username')}

@@ -36,7 +36,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const problem = await problemOf(response)
       return data({ problem: problem.code, fields: {}, values: null }, { status: response.status })
     }
-    throw redirect(`/inventaris/leefgebied/${String(formData.get('domainBefore') ?? '')}?weg=1`)
+    // The domain comes from the form: encoded, so it can only ever be one path segment of ours.
+    throw redirect(`/inventaris/leefgebied/${encodeURIComponent(String(formData.get('domainBefore') ?? ''))}?weg=1`)
   }
   const values = submittedValues(formData)
   const form = parseForm(StatementSchema, formData)

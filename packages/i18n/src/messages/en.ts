@@ -57,6 +57,7 @@ export const en: Catalogue = {
     internal_error: 'Something went wrong on our side. Nothing was changed. Please try again.',
     version_conflict: 'This was changed somewhere else in the meantime. Nothing was overwritten. Look again and try once more.',
     text_too_long: 'This is too long.',
+    too_many_requests: 'You are going very fast. Wait a minute and try again. What you wrote is still here.',
     generic: 'That did not work. Please try again.',
   },
   fields: {
@@ -205,6 +206,14 @@ export const en: Catalogue = {
   inventory: inventoryEn,
   assistant: assistantEn,
   sharing: sharingEn,
+  // Pages of the server itself, when a request does not pass its checks (edge).
+  edge: {
+    crossSiteTitle: 'This form came from another website',
+    crossSiteText: 'To keep you safe, we did not carry it out. Nothing was changed. Go to Kracht and try again there.',
+    tooLargeTitle: 'This is too much at once',
+    tooLargeText: 'We did not save it. Nothing was changed. Go back and try with less text.',
+    toStart: 'To the start of Kracht',
+  },
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

@@ -56,6 +56,7 @@ export const nl = {
     internal_error: 'Er ging iets mis aan onze kant. Er is niets veranderd. Probeer het zo nog eens.',
     version_conflict: 'Dit is ondertussen ergens anders aangepast. Er is niets overschreven. Kijk opnieuw en probeer het nog eens.',
     text_too_long: 'Dit is te lang.',
+    too_many_requests: 'Je gaat even heel snel. Wacht een minuutje en probeer het dan opnieuw. Wat je schreef staat er nog.',
     generic: 'Dat lukte niet. Probeer het nog eens.',
   },
   fields: {
@@ -204,6 +205,14 @@ export const nl = {
   inventory: inventoryNl,
   assistant: assistantNl,
   sharing: sharingNl,
+  // Pagina's van de server zelf, als een verzoek niet door de controle komt (edge).
+  edge: {
+    crossSiteTitle: 'Dit formulier kwam van een andere website',
+    crossSiteText: 'Voor je veiligheid hebben we het niet uitgevoerd. Er is niets veranderd. Ga naar Kracht en probeer het daar opnieuw.',
+    tooLargeTitle: 'Dit is te veel in één keer',
+    tooLargeText: 'We hebben het niet opgeslagen. Er is niets veranderd. Ga terug en probeer het met minder tekst.',
+    toStart: 'Naar de start van Kracht',
+  },
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',

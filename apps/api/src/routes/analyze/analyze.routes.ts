@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { crisisKinds, domainIds, locales, strengthForms } from '@kracht/language'
-import { commonProblems, jsonBody, jsonResponse } from '../../lib/schemas'
+import { commonProblems, jsonBody, jsonResponse, TextSchema } from '../../lib/schemas'
 
 export const AnalyzeBody = z
   .object({
-    text: z.string({ message: 'required' }).max(2000, 'text_too_long').openapi({ example: 'ik ben niet lui' }),
+    text: TextSchema.max(2000, 'text_too_long').openapi({ example: 'ik ben niet lui' }),
     locale: z.enum(locales, { message: 'unknown_locale' }).default('nl'),
   })
   .openapi('AnalyzeBody')

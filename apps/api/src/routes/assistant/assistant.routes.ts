@@ -2,14 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { flowIds, supportKinds, times, turnOutcomes, vipAreas } from '@kracht/assistant'
 import { crisisKinds, domainIds, strengthForms } from '@kracht/language'
 import { proposalStatuses, safetyChoices } from '@kracht/db'
-import { ProblemSchema, commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
+import { ProblemSchema, commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema, TextSchema } from '../../lib/schemas'
 
 const tags = ['Assistant']
 
 export const ClientParams = z.object({ clientId: z.string().uuid() })
 export const ConversationParams = ClientParams.extend({ conversationId: z.string().uuid() })
 /** Card ids are the engine's: "<conversation id>-<n>". */
-export const ProposalParams = ConversationParams.extend({ proposalId: z.string().min(1).max(200) })
+export const ProposalParams = ConversationParams.extend({ proposalId: LineSchema.min(1).max(200) })
 
 const FlowSchema = z.enum(flowIds).openapi('AssistantFlow')
 
@@ -166,7 +166,7 @@ export const StartBody = z
       .object({
         domains: z.array(z.enum(domainIds)).max(domainIds.length).optional().openapi({ description: 'Strengths flow: the life domains to walk through' }),
         priority: z
-          .object({ domain: z.enum(domainIds), wish: z.string().max(2000).optional() })
+          .object({ domain: z.enum(domainIds), wish: TextSchema.max(2000).optional() })
           .optional()
           .openapi({ description: 'Goal flow: the priority to turn into a goal' }),
       })
@@ -177,28 +177,28 @@ export const StartBody = z
 
 export const AnswerBody = z
   .object({
-    stepId: z.string().min(1, 'required').max(100),
+    stepId: LineSchema.min(1, 'required').max(100),
     // No tight limit here: the engine screens the whole text for a crisis before it refuses a
     // long answer (answer_too_long), so help is shown even then. The body limit caps it.
-    text: z.string().max(65_536, 'answer_too_long').optional(),
-    choices: z.array(z.string().max(100)).max(20).optional(),
+    text: TextSchema.max(65_536, 'answer_too_long').optional(),
+    choices: z.array(LineSchema.max(100)).max(20).optional(),
     skip: z.boolean().optional(),
     dontKnow: z.boolean().optional(),
     version: z.number().int().min(1).optional().openapi({ description: 'The conversation version this answer is for' }),
   })
   .openapi('AnswerBody')
 
-const Text = z.string().trim().min(1, 'required').max(1000, 'too_long')
-const OptionalText = z.string().trim().max(1000, 'too_long').nullable().optional()
+const Text = TextSchema.trim().min(1, 'required').max(1000, 'too_long')
+const OptionalText = TextSchema.trim().max(1000, 'too_long').nullable().optional()
 
 export const AcceptBody = z
   .object({
     version: z.number().int().min(1).optional(),
     text: Text.optional(),
-    domain: z.string().min(1).max(40).optional(),
+    domain: LineSchema.min(1).max(40).optional(),
     time: z.enum(times, { message: 'invalid' }).optional(),
     form: z.enum(strengthForms, { message: 'invalid' }).optional(),
-    name: z.string().trim().min(1, 'required').max(200, 'too_long').optional(),
+    name: LineSchema.trim().min(1, 'required').max(200, 'too_long').optional(),
     area: z.enum(vipAreas, { message: 'invalid' }).optional(),
     ring: z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'invalid' }).optional(),
     support: z.array(z.enum(supportKinds, { message: 'invalid' })).max(supportKinds.length).optional(),

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { commonProblems, jsonBody, jsonResponse, problemResponse, UserSchema } from '../../lib/schemas'
+import { commonProblems, jsonBody, jsonResponse, problemResponse, UserSchema, LineSchema } from '../../lib/schemas'
 
 const tags = ['Sign-in']
 
 export const LoginBody = z
   .object({
     // Generous limits: the point is a clear answer, not a 10 kB string reaching the database.
-    username: z.string().trim().min(1, 'required').max(100, 'too_long'),
+    username: LineSchema.trim().min(1, 'required').max(100, 'too_long'),
     password: z.string().min(1, 'required').max(1000, 'too_long'),
   })
   .openapi('LoginBody')

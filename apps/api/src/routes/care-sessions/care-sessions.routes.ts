@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
+import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema, TextSchema } from '../../lib/schemas'
 
 const tags = ['Sessions']
 
@@ -40,8 +40,8 @@ export const planSession = createRoute({
       z
         .object({
           kind: z.enum(['one_to_one', 'group']),
-          title: z.string().trim().min(1, 'required').max(120, 'too_long'),
-          agenda: z.string().trim().max(1000, 'too_long').default(''),
+          title: LineSchema.trim().min(1, 'required').max(120, 'too_long'),
+          agenda: TextSchema.trim().max(1000, 'too_long').default(''),
           startsAt: z.string().datetime({ offset: true }),
           peerId: z.string().uuid().nullish(),
           clientIds: z.array(z.string().uuid()).min(1).max(30),
@@ -59,7 +59,7 @@ export const writeNote = createRoute({
   summary: 'The client writes their own note about a session they attended',
   request: {
     params: z.object({ clientId: z.string().uuid(), sessionId: z.string().uuid() }),
-    body: jsonBody(z.object({ text: z.string().trim().min(1, 'required').max(4000, 'too_long') }).openapi('SessionNoteBody')),
+    body: jsonBody(z.object({ text: TextSchema.trim().min(1, 'required').max(4000, 'too_long') }).openapi('SessionNoteBody')),
   },
   responses: { 200: jsonResponse(NoteSchema, 'Saved'), ...commonProblems, 404: problemResponse('No such session') },
 })

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
+import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema, TextSchema } from '../../lib/schemas'
 
 const tags = ['Inventory']
 
@@ -11,8 +11,8 @@ export const ClientParams = z.object({ clientId: z.string().uuid() })
 export const StatementParams = ClientParams.extend({ statementId: z.string().uuid() })
 
 /** The client's own words: trimmed, never empty, at most 1,000 characters, stored as plain text. */
-export const StatementText = z.string().trim().min(1, 'required').max(1000, 'too_long')
-const DomainField = z.string().min(1, 'required').max(40, 'unknown_domain')
+export const StatementText = TextSchema.trim().min(1, 'required').max(1000, 'too_long')
+const DomainField = LineSchema.min(1, 'required').max(40, 'unknown_domain')
 
 export const StatementSchema = z
   .object({
@@ -63,7 +63,7 @@ export const UpdateStatementBody = z
 export const PrioritySchema = z
   .object({
     domain: DomainField,
-    wish: z.string().trim().max(500, 'too_long').nullish().transform((wish) => (wish ? wish : null)),
+    wish: TextSchema.trim().max(500, 'too_long').nullish().transform((wish) => (wish ? wish : null)),
   })
   .openapi('Priority')
 
@@ -133,7 +133,7 @@ export const listStatements = createRoute({
   path: '/clients/{clientId}/statements',
   tags,
   summary: "The client's statements, oldest first",
-  request: { params: ClientParams, query: z.object({ domain: z.string().max(40).optional(), time: z.enum(times).optional() }) },
+  request: { params: ClientParams, query: z.object({ domain: LineSchema.max(40).optional(), time: z.enum(times).optional() }) },
   responses: { 200: jsonResponse(z.array(StatementSchema), 'Statements'), ...commonProblems },
 })
 
@@ -204,7 +204,7 @@ export const putRemarks = createRoute({
   summary: 'Set the remarks (opmerkingen) of the inventory',
   request: {
     params: ClientParams,
-    body: jsonBody(z.object({ version: z.number().int().min(0), remarks: z.string().trim().max(4000, 'too_long') }).openapi('RemarksBody')),
+    body: jsonBody(z.object({ version: z.number().int().min(0), remarks: TextSchema.trim().max(4000, 'too_long') }).openapi('RemarksBody')),
   },
   responses: {
     200: jsonResponse(z.object({ version: z.number().int() }), 'Saved'),

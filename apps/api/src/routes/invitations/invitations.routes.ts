@@ -4,6 +4,7 @@ import {
   DisplayNameSchema,
   jsonBody,
   jsonResponse,
+  LineSchema,
   problemResponse,
   RoleSchema,
   UserSchema,
@@ -79,8 +80,8 @@ export const withdrawInvitation = createRoute({
 })
 
 const SecretSchema = z.union([
-  z.object({ token: z.string().min(10).max(100) }),
-  z.object({ code: z.string().trim().min(1, 'required').max(30, 'too_long') }),
+  z.object({ token: LineSchema.min(10).max(100) }),
+  z.object({ code: LineSchema.trim().min(1, 'required').max(30, 'too_long') }),
 ])
 
 export const LookupInvitationBody = SecretSchema.openapi('InvitationSecret')

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { commonProblems, jsonBody, jsonResponse, problemResponse, RoleSchema } from '../../lib/schemas'
+import { commonProblems, jsonBody, jsonResponse, problemResponse, RoleSchema, LineSchema } from '../../lib/schemas'
 
 const tags = ['Organisation']
 
@@ -70,7 +70,7 @@ export const createTeam = createRoute({
   path: '/teams',
   tags,
   summary: 'Add a team (coordinator)',
-  request: { body: jsonBody(z.object({ name: z.string().trim().min(1, 'required').max(80, 'too_long') }).openapi('CreateTeamBody')) },
+  request: { body: jsonBody(z.object({ name: LineSchema.trim().min(1, 'required').max(80, 'too_long') }).openapi('CreateTeamBody')) },
   responses: { 201: jsonResponse(TeamSchema, 'The new team'), ...commonProblems },
 })
 

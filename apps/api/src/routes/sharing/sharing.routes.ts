@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
+import { commonProblems, jsonBody, jsonResponse, problemResponse, TextSchema } from '../../lib/schemas'
 import { StatementSchema, StatementText } from '../inventory/inventory.routes'
 
 const tags = ['Sharing']
@@ -93,7 +93,7 @@ export const addComment = createRoute({
       z
         .object({
           kind: z.enum(['comment', 'suggestion']),
-          body: z.string().trim().max(1000, 'too_long').default(''),
+          body: TextSchema.trim().max(1000, 'too_long').default(''),
           suggestedText: StatementText.nullish(),
         })
         .openapi('CommentBody'),

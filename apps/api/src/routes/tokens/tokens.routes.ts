@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
+import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema } from '../../lib/schemas'
 
 const tags = ['API tokens']
 
@@ -33,8 +33,8 @@ export const createToken = createRoute({
     body: jsonBody(
       z
         .object({
-          name: z.string().trim().min(1, 'required').max(80, 'too_long'),
-          scopes: z.array(z.string().max(40)).min(1, 'unknown_scope').max(4),
+          name: LineSchema.trim().min(1, 'required').max(80, 'too_long'),
+          scopes: z.array(LineSchema.max(40)).min(1, 'unknown_scope').max(4),
           expiresAt: z.string().datetime({ offset: true }),
         })
         .openapi('ApiTokenBody'),

@@ -1,0 +1,59 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { isCrossSiteRequest, publicOriginOf } from '@kracht/api'
+import { localeFromAcceptLanguage, translator, isLocale, type Locale, type MessageKey } from '@kracht/i18n'
+
+/**
+ * Checks on the portal's own requests, before Remix runs an action. (The API under /api/v1 has the
+ * same checks in its own middleware, answering JSON problems; these answer pages people can read.)
+ */
+
+/** The largest form the portal takes: its longest text (an assistant answer) with room to spare. */
+export const portalBodyLimitBytes = 256 * 1024
+
+const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/')
+
+function localeOf(c: Context): Locale {
+  // The language cookie is SameSite=Lax like the session: often absent on a cross-site post.
+  const fromCookie = /(?:^|;\s*)kracht_lang=(\w+)/.exec(c.req.header('cookie') ?? '')?.[1]
+  return isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage(c.req.header('accept-language'))
+}
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+
+/** A small page without scripts: the portal did not run, so nothing of it is needed. */
+function refusalPage(c: Context, status: 403 | 413, title: MessageKey, text: MessageKey) {
+  const locale = localeOf(c)
+  const t = translator(locale)
+  const html = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(t(title))} – Kracht</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}a{color:#0b5394}</style>
+</head><body><main><h1>${escape(t(title))}</h1><p>${escape(t(text))}</p><p><a href="/">${escape(t('edge.toStart'))}</a></p></main></body></html>`
+  c.header('Cache-Control', 'no-store')
+  return c.html(html, status)
+}
+
+/** A form post from another site is refused with a page that says so; the action never runs. */
+export function portalCrossSiteCheck(publicUrl: string): MiddlewareHandler {
+  const publicOrigin = publicOriginOf(publicUrl)
+  return async (c, next) => {
+    if (isApi(c)) return next()
+    if (isCrossSiteRequest({ method: c.req.method, header: (name) => c.req.header(name), publicOrigin })) {
+      return refusalPage(c, 403, 'edge.crossSiteTitle', 'edge.crossSiteText')
+    }
+    return next()
+  }
+}
+
+/**
+ * Every portal request body is capped. A declared Content-Length over the cap is refused at once,
+ * before a byte is read; a body without one is counted while it streams and cut off at the cap.
+ */
+export function portalBodyLimit(): MiddlewareHandler {
+  const limit = bodyLimit({
+    maxSize: portalBodyLimitBytes,
+    onError: (c) => refusalPage(c, 413, 'edge.tooLargeTitle', 'edge.tooLargeText'),
+  })
+  return async (c, next) => (isApi(c) ? next() : limit(c, next))
+}
