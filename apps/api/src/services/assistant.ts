@@ -50,6 +50,7 @@ import type { Deps } from '../lib/env'
 import { attachActionsToGoal, createGoal, createGoalAction } from './action-plan'
 import { createStatement, domainSettings, type DomainSettings } from './inventory'
 import { createNetworkPerson } from './network'
+import { cardVisibleTo, clientWentOnAlone, flowDomains, refuseFacilitatorAfterSolo, storedDomains, cardDomain } from './assistant/together'
 
 /**
  * Who is acting, for whom. `isSelf` false is together mode: a worker or peer expert runs the flow
@@ -60,6 +61,8 @@ export interface Caller {
   clientId: string
   actorId: string
   isSelf: boolean
+  /** The facilitator's left-out life domains (from the gate); none for the client. */
+  excludeDomains?: readonly string[] | undefined
 }
 
 const facilitatorOf = (caller: Caller) => (caller.isSelf ? null : caller.actorId)
@@ -84,6 +87,8 @@ interface ProposalMeta {
   version: number
   savedId: string | null
   decidedAt: string | null
+  /** Together mode: the worker or peer expert who kept it; it waits for the client (pending_client). */
+  suggestedById: string | null
 }
 
 type WithDomainString<T> = T extends { domain: DomainId | null } ? Omit<T, 'domain'> & { domain: string | null } : T
@@ -164,10 +169,17 @@ const savedPersonSchema = z.object({
 const savedGoalSchema = z.object({ domain: z.string().nullable(), text: z.string() })
 const savedActionSchema = z.object({ what: z.string(), who: z.string().nullable(), when: z.string().nullable() })
 
-function proposalOf(row: ConversationProposal): ProposalView {
+export function proposalOf(row: ConversationProposal): ProposalView {
   const draft = proposalSchema.parse(row.draft)
-  const meta: ProposalMeta = { status: row.status, version: row.version, savedId: row.savedId, decidedAt: iso(row.decidedAt) }
-  const saved = row.saved
+  const meta: ProposalMeta = {
+    status: row.status,
+    version: row.version,
+    savedId: row.savedId,
+    decidedAt: iso(row.decidedAt),
+    suggestedById: row.suggestedById,
+  }
+  // Kept: what was saved; waiting for the client: what the facilitator kept (with their edits).
+  const saved = row.saved ?? row.suggested
   switch (draft.kind) {
     case 'statement':
       return { ...draft, ...(saved ? savedStatementSchema.parse(saved) : {}), ...meta }
@@ -202,14 +214,16 @@ async function findConversation(deps: Deps, clientId: string, conversationId: st
   return row
 }
 
-async function proposalsOf(deps: Deps, conversationId: string): Promise<ProposalView[]> {
+async function proposalsOf(deps: Deps, conversationId: string, caller: Caller): Promise<ProposalView[]> {
   const rows = await deps.db
     .select()
     .from(conversationProposals)
     .where(eq(conversationProposals.conversationId, conversationId))
     .orderBy(asc(conversationProposals.createdAt), asc(conversationProposals.proposalId))
+  const settings = caller.isSelf || !caller.excludeDomains?.length ? null : await domainSettings(deps, caller.clientId)
+  const visible = rows.filter((row) => caller.isSelf || cardVisibleTo(caller, settings?.domainSet ?? 'krachtwerk', row))
   // Engine ids end in a counter: order by it within one turn (they share a created_at).
-  return rows.sort((a, b) => (a.createdAt.getTime() - b.createdAt.getTime()) || seqOf(a.proposalId) - seqOf(b.proposalId)).map(proposalOf)
+  return visible.sort((a, b) => (a.createdAt.getTime() - b.createdAt.getTime()) || seqOf(a.proposalId) - seqOf(b.proposalId)).map(proposalOf)
 }
 
 const seqOf = (proposalId: string) => Number(proposalId.slice(proposalId.lastIndexOf('-') + 1)) || 0
@@ -228,17 +242,31 @@ async function viewOf(
   deps: Deps,
   row: Conversation,
   turn: Pick<ConversationView, 'step' | 'intro' | 'feedback' | 'outcome' | 'newProposalIds' | 'safety' | 'summary'>,
+  caller: Caller,
 ): Promise<ConversationView> {
   // A safety event exists only where the screen fired, and then the state says so: most turns
-  // need no second query.
-  const fired = (row.state as { safety?: unknown }).safety != null
-  const [proposals, event] = await Promise.all([proposalsOf(deps, row.id), fired ? latestSafetyEvent(deps, row.id) : null])
-  return { conversation: metaOf(row), ...turn, proposals, safetyEvent: event ? safetyEventOf(event) : null }
+  // need no second query. The client's choice about telling the worker is the client's alone.
+  const fired = caller.isSelf && (row.state as { safety?: unknown }).safety != null
+  const [proposals, event] = await Promise.all([proposalsOf(deps, row.id, caller), fired ? latestSafetyEvent(deps, row.id) : null])
+  const view: ConversationView = { conversation: metaOf(row), ...turn, proposals, safetyEvent: event ? safetyEventOf(event) : null }
+  if (caller.isSelf) return view
+  const shown = new Set(proposals.map((p) => p.id))
+  const newProposalIds = view.newProposalIds.filter((id) => shown.has(id))
+  // The client went on alone: what they answered since (and the question they are at, the help
+  // card, the summary of it all) is theirs. The facilitator keeps the cards of their own turns.
+  if (clientWentOnAlone(caller, row)) return { ...view, step: null, intro: [], feedback: [], outcome: null, newProposalIds, safety: null, summary: null }
+  const summary = view.summary ? { ...view.summary, proposals: view.summary.proposals.filter((p) => shown.has(p.id)) } : null
+  return { ...view, newProposalIds, summary }
 }
 
 export async function listConversations(deps: Deps, clientId: string, facilitatorId: string | null = null): Promise<ConversationListItem[]> {
   // Spelled out: inside a correlated subquery drizzle would leave the outer column unqualified.
-  const open = sql<number>`(select count(*) from conversation_proposals p where p.conversation_id = "conversations"."id" and p.status = 'proposed')`.mapWith(Number)
+  // The client counts cards waiting for them; a facilitator only the open cards of their own turns.
+  const open = (
+    facilitatorId
+      ? sql<number>`(select count(*) from conversation_proposals p where p.conversation_id = "conversations"."id" and p.status = 'proposed' and p.answered_by_id = ${facilitatorId})`
+      : sql<number>`(select count(*) from conversation_proposals p where p.conversation_id = "conversations"."id" and p.status in ('proposed', 'pending_client'))`
+  ).mapWith(Number)
   const rows = await deps.db
     .select({ conversation: conversations, open })
     .from(conversations)
@@ -249,11 +277,9 @@ export async function listConversations(deps: Deps, clientId: string, facilitato
 }
 
 /** The conversation as it stands: for a reload, another device, or days later (welcome back). */
-export async function getConversation(
-  deps: Deps,
-  input: { clientId: string; conversationId: string; facilitatorId?: string | null | undefined },
-): Promise<ConversationView> {
-  const row = await findConversation(deps, input.clientId, input.conversationId, input.facilitatorId ?? null)
+export async function getConversation(deps: Deps, input: { caller: Caller; conversationId: string }): Promise<ConversationView> {
+  const { caller } = input
+  const row = await findConversation(deps, caller.clientId, input.conversationId, facilitatorOf(caller))
   const resumed = await mapAssistantErrors(() => resumeConversation(row.state))
   // Not answered yet (the page loads right after the start): the flow's own welcome, not "welcome
   // back". The offline start is deterministic, so it gives the same lines again.
@@ -269,7 +295,7 @@ export async function getConversation(
     newProposalIds: [],
     safety: resumed.safety,
     summary: resumed.summary,
-  })
+  }, caller)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,9 +356,28 @@ async function protectedNames(deps: Deps, clientId: string): Promise<{ clientNam
   return { clientName: client?.name, knownNames: people.map((p) => p.name) }
 }
 
+/**
+ * Checks one life domain with the gate (the route passes it in, so the gate stays the route's):
+ * throws when the caller may not work on it, and logs the attempt.
+ */
+export type DomainCheck = (domain: string) => Promise<void>
+
+/**
+ * Together mode: the facilitator may work only on life domains the client shared with them, in the
+ * domain the cards will really be stored under (ICM's nine too). Looked up here, never taken from
+ * the request.
+ */
+async function checkFlowDomains(deps: Deps, caller: Caller, state: unknown, checkDomain: DomainCheck | undefined) {
+  if (caller.isSelf || !checkDomain) return
+  const domains = flowDomains(state)
+  if (domains.length === 0) return
+  const settings = await domainSettings(deps, caller.clientId)
+  for (const domain of storedDomains(settings.domainSet, domains)) await checkDomain(domain)
+}
+
 export async function startConversation(
   deps: Deps,
-  input: { caller: Caller; flow: string; locale: Locale; context?: StartContext | undefined },
+  input: { caller: Caller; flow: string; locale: Locale; context?: StartContext | undefined; checkDomain?: DomainCheck | undefined },
 ): Promise<ConversationView> {
   const { caller } = input
   if (!isFlowId(input.flow)) throw toAppError(new AssistantError('unknown_flow'))
@@ -346,6 +391,8 @@ export async function startConversation(
     ...(names.knownNames.length > 0 ? { knownNames: names.knownNames } : {}),
   }
   const options = { flow: input.flow, locale: input.locale, id, context }
+  // Before any model call: a left-out domain is refused with nothing sent anywhere.
+  await checkFlowDomains(deps, caller, { context, data: {} }, input.checkDomain)
   const started = await mapAssistantErrors(() =>
     model ? startConversationWithModel({ ...options, model, aiEnabled: true }) : startEngine(options),
   )
@@ -373,7 +420,7 @@ export async function startConversation(
     newProposalIds: [],
     safety: null,
     summary: null,
-  })
+  }, caller)
 }
 
 async function conflictOf(db: Deps['db'], row: Conversation): Promise<never> {
@@ -415,10 +462,12 @@ function versionConflict(version: number): never {
  */
 export async function answer(
   deps: Deps,
-  input: { caller: Caller; conversationId: string; answer: AnswerInput; version?: number | undefined },
+  input: { caller: Caller; conversationId: string; answer: AnswerInput; version?: number | undefined; checkDomain?: DomainCheck | undefined },
 ): Promise<ConversationView> {
-  const { clientId } = input.caller
-  const row = await findConversation(deps, clientId, input.conversationId, facilitatorOf(input.caller))
+  const { caller } = input
+  const { clientId } = caller
+  const row = await findConversation(deps, clientId, input.conversationId, facilitatorOf(caller))
+  refuseFacilitatorAfterSolo(caller, row)
   // A stale version is refused, except when the text is a crisis: the screen comes before every
   // check, so help is never lost to a second tab (the engine then answers with the help card).
   if (input.version !== undefined && input.version !== row.version) {
@@ -439,6 +488,8 @@ export async function answer(
     throw error
   }
 
+  // A domain picked in the flow itself ("which life domain?") is checked like one given at the start.
+  await checkFlowDomains(deps, caller, result.state, input.checkDomain)
   const now = deps.now()
   const state: ConversationState = result.state
   const changes = {
@@ -448,6 +499,8 @@ export async function answer(
     updatedAt: now,
     finishedAt: state.status === 'finished' ? now : null,
     lastAi: result.ai,
+    // The client answering in their own session a conversation run together: from now on the rest is theirs.
+    clientAloneAt: row.clientAloneAt ?? (caller.isSelf && row.facilitatorId ? now : null),
   }
   const crisis = result.outcome === 'crisis' && result.safety !== null
   // Only the id comes back: reading the whole state again would cost a turn's time for nothing.
@@ -475,6 +528,7 @@ export async function answer(
               proposalId: p.id,
               kind: p.kind,
               draft: p,
+              answeredById: caller.actorId,
               createdAt: now,
             })),
           )
@@ -504,7 +558,7 @@ export async function answer(
     newProposalIds: result.proposals.map((p) => p.id),
     safety: result.safety,
     summary: result.summary,
-  })
+  }, caller)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,13 +670,56 @@ function alreadyDecided(status: ProposalStatus): never {
 
 export interface AcceptResult {
   proposal: ProposalView
-  saved: { kind: Proposal['kind']; id: string }
+  /** What it became; null when a facilitator kept it and it now waits for the client (pending_client). */
+  saved: { kind: Proposal['kind']; id: string } | null
+}
+
+// What a facilitator kept, read back as edits on the draft (the client starts from their version).
+const suggestedEditSchema = z
+  .object({
+    text: z.string(),
+    domain: z.string(),
+    time: z.enum(times),
+    form: z.enum(strengthForms),
+    name: z.string(),
+    area: z.enum(vipAreas),
+    ring: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    support: z.array(z.enum(supportKinds)),
+    note: z.string().nullable(),
+    what: z.string(),
+    who: z.string().nullable(),
+    when: z.string().nullable(),
+  })
+  .partial()
+
+function suggestedEdit(row: ConversationProposal): ProposalEdit {
+  if (row.status !== 'pending_client' || !row.suggested) return {}
+  const { domain, ...rest } = row.suggested
+  return suggestedEditSchema.parse(typeof domain === 'string' ? { ...rest, domain } : rest)
 }
 
 /**
- * Keeps a card: saves it in the client's inventory, network map or plan, with provenance
- * 'client_accepted_assistant' (and the facilitator in together mode), and marks the card, all in
- * one transaction. A second tab accepting the same card gets proposal_decided and saves nothing.
+ * A facilitator keeps a card in together mode: nothing reaches the client's data. The card waits
+ * (pending_client), with the facilitator's version and name, for the client's own yes in their own
+ * session. Only cards of turns the facilitator answered beside the client.
+ */
+async function suggestProposal(deps: Deps, caller: Caller, row: ConversationProposal, edit: ProposalEdit): Promise<AcceptResult> {
+  if (row.answeredById !== caller.actorId) throw new AppError('not_found', 'No such card in this conversation.')
+  const final = finalOf(proposalSchema.parse(row.draft), edit, await domainSettings(deps, caller.clientId))
+  const [pending] = await deps.db
+    .update(conversationProposals)
+    .set({ status: 'pending_client', suggested: final.value, suggestedById: caller.actorId, suggestedAt: deps.now(), version: row.version + 1 })
+    .where(and(eq(conversationProposals.id, row.id), eq(conversationProposals.status, 'proposed'), eq(conversationProposals.version, row.version)))
+    .returning()
+  if (!pending) alreadyDecided('accepted')
+  return { proposal: proposalOf(pending), saved: null }
+}
+
+/**
+ * The client keeps a card: saves it in their inventory, network map or plan, and marks the card,
+ * all in one transaction. Provenance: the assistant's card, a model's rewording, or (a card a
+ * facilitator kept) the facilitator's suggestion, named. A second tab accepting the same card gets
+ * proposal_decided and saves nothing. Anyone else accepting only suggests (see suggestProposal).
  */
 export async function acceptProposal(
   deps: Deps,
@@ -631,23 +728,29 @@ export async function acceptProposal(
   const { caller } = input
   const conversation = await findConversation(deps, caller.clientId, input.conversationId, facilitatorOf(caller))
   const row = await findProposal(deps, conversation.id, input.proposalId)
-  if (row.status !== 'proposed') alreadyDecided(row.status)
+  const waitsForClient = row.status === 'pending_client'
+  if (row.status !== 'proposed' && !(waitsForClient && caller.isSelf)) alreadyDecided(row.status)
   if (input.version !== undefined && input.version !== row.version) {
     throw new AppError('version_conflict', 'This card changed elsewhere. Nothing was overwritten; load it again.')
   }
+  if (!caller.isSelf) return suggestProposal(deps, caller, row, input.edit)
   const draft = proposalSchema.parse(row.draft)
   const settings = await domainSettings(deps, caller.clientId)
-  const final = finalOf(draft, input.edit, settings)
+  const suggestion = suggestedEdit(row)
+  const final = finalOf(draft, { ...suggestion, ...input.edit }, settings)
   const status: ProposalStatus = differs(draft, final) ? 'edited' : 'accepted'
-  const facilitatorId = conversation.facilitatorId ?? facilitatorOf(caller)
-  const provenance = 'client_accepted_assistant' as const
+  const suggestedById = waitsForClient ? row.suggestedById : null
+  // Words the client rewrote are the client's own, whoever suggested them first.
+  const rewritten = suggestedById !== null && input.edit.text !== undefined && input.edit.text.trim() !== suggestion.text
+  const provenance = suggestedById !== null ? (rewritten ? 'client' : 'client_accepted_worker') : draft.source === 'assistant_suggestion' ? 'client_accepted_ai' : 'client_accepted_assistant'
+  const facilitatorId = suggestedById ?? conversation.facilitatorId
   const now = deps.now()
 
   return deps.db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(conversationProposals)
       .set({ status, saved: final.value, decidedAt: now, decidedById: caller.actorId, version: row.version + 1 })
-      .where(and(eq(conversationProposals.id, row.id), eq(conversationProposals.status, 'proposed'), eq(conversationProposals.version, row.version)))
+      .where(and(eq(conversationProposals.id, row.id), eq(conversationProposals.status, row.status), eq(conversationProposals.version, row.version)))
       .returning()
     if (!claimed) alreadyDecided('accepted')
     // The services below run inside this transaction (a savepoint where they open their own).
@@ -655,7 +758,7 @@ export async function acceptProposal(
     let savedId: string
     switch (final.kind) {
       case 'statement': {
-        const statement = await createStatement(txDeps, { clientId: caller.clientId, actorId: caller.actorId, statement: { ...final.value, provenance } })
+        const statement = await createStatement(txDeps, { clientId: caller.clientId, actorId: caller.actorId, statement: { ...final.value, provenance, suggestedById } })
         savedId = statement.id
         break
       }
@@ -709,12 +812,14 @@ export async function dropProposal(
 ): Promise<ProposalView> {
   const conversation = await findConversation(deps, input.caller.clientId, input.conversationId, facilitatorOf(input.caller))
   const row = await findProposal(deps, conversation.id, input.proposalId)
+  // A facilitator decides only on open cards of their own turns; a card waiting for the client is the client's.
+  if (!input.caller.isSelf && row.answeredById !== input.caller.actorId) throw new AppError('not_found', 'No such card in this conversation.')
   if (row.status === 'dropped') return proposalOf(row)
-  if (row.status !== 'proposed') alreadyDecided(row.status)
+  if (row.status !== 'proposed' && !(row.status === 'pending_client' && input.caller.isSelf)) alreadyDecided(row.status)
   const [dropped] = await deps.db
     .update(conversationProposals)
     .set({ status: 'dropped', decidedAt: deps.now(), decidedById: input.caller.actorId, version: row.version + 1 })
-    .where(and(eq(conversationProposals.id, row.id), eq(conversationProposals.status, 'proposed')))
+    .where(and(eq(conversationProposals.id, row.id), eq(conversationProposals.status, row.status)))
     .returning()
   if (!dropped) alreadyDecided('accepted')
   return proposalOf(dropped)
@@ -799,13 +904,19 @@ export async function listNotifications(deps: Deps, recipientId: string): Promis
   }))
 }
 
-/** The kind and domain of a card, so the route can check the scope (and domain) it lands in first. */
+/**
+ * The kind of a card and the life domain it will really be stored under (the edit's, else the
+ * draft's mapped to the organisation's set, ICM's nine too), so the route checks that scope and
+ * domain first. Looked up here: the request only ever names an edit, checked against the set.
+ */
 export async function proposalTarget(
   deps: Deps,
-  input: { caller: Caller; conversationId: string; proposalId: string },
+  input: { caller: Caller; conversationId: string; proposalId: string; editDomain?: string | undefined },
 ): Promise<{ kind: Proposal['kind']; domain: string | undefined }> {
   const conversation = await findConversation(deps, input.caller.clientId, input.conversationId, facilitatorOf(input.caller))
   const row = await findProposal(deps, conversation.id, input.proposalId)
-  const domain = (row.draft as { domain?: unknown }).domain
-  return { kind: row.kind, domain: typeof domain === 'string' ? domain : undefined }
+  if (row.kind === 'network_person' || row.kind === 'action') return { kind: row.kind, domain: undefined }
+  if (input.editDomain !== undefined) return { kind: row.kind, domain: input.editDomain }
+  const settings = await domainSettings(deps, input.caller.clientId)
+  return { kind: row.kind, domain: cardDomain(settings.domainSet, row) ?? undefined }
 }
