@@ -76,7 +76,9 @@ describe.each([
       (await (await page.request.get(`${server.url}/api/v1/clients/${samId}/statements`)).json()) as { text: string; provenance: string; suggestedBy: { name: string | null } | null }[]
     expect((await statements()).some((s) => s.text === wording)).toBe(false)
 
-    await page.goto(`${server.url}/assistent`)
+    // The home page says a card waits, and leads to it.
+    await page.getByRole('link', { name: 'Kaartjes die op jou wachten: 1' }).click()
+    await page.waitForURL(`${server.url}/assistent`)
     const waiting = page.locator('.pending-cards .row', { hasText: wording })
     await expect.poll(() => waiting.count()).toBe(1)
     expect(await waiting.textContent()).toContain('Voorstel van Noor Haddou')
