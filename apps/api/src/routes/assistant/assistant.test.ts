@@ -473,6 +473,7 @@ describe('access', () => {
       '/clients/{clientId}/conversations/{conversationId}/proposals/{proposalId}/drop',
       '/clients/{clientId}/conversations/{conversationId}/safety',
       '/clients/{clientId}/safety-events',
+      '/clients/{clientId}/pending-cards',
       '/clients/{clientId}/settings/ai-help',
       '/notifications',
     ]) {
