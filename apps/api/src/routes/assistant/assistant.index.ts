@@ -3,6 +3,7 @@ import { createRouter } from '../../lib/router'
 import { requireClientAccess, requireClientSelf, type ClientAccess } from '../../lib/client-access'
 import type { AppEnv } from '../../lib/env'
 import * as assistant from '../../services/assistant'
+import * as cards from '../../services/assistant/cards'
 import { listPendingCards } from '../../services/assistant/pending-cards'
 import * as routes from './assistant.routes'
 
@@ -70,17 +71,17 @@ export const assistantRouter = createRouter()
     const { version, ...edit } = c.req.valid('json')
     const deps = c.get('deps')
     const caller = callerOf(access)
-    const target = await assistant.proposalTarget(deps, { caller, conversationId, proposalId, editDomain: edit.domain })
+    const target = await cards.proposalTarget(deps, { caller, conversationId, proposalId, editDomain: edit.domain })
     // The card lands in the inventory, the network map or the plan, in the domain it will really be
     // stored under: the gate checks that part too.
     await requireClientAccess(c, clientId, { scope: scopeOf[target.kind], action: writeActionFor(c, clientId), domain: target.domain })
-    const result = await assistant.acceptProposal(deps, { caller, conversationId, proposalId, version, edit })
+    const result = await cards.acceptProposal(deps, { caller, conversationId, proposalId, version, edit })
     return c.json(result, 200)
   })
   .openapi(routes.dropProposal, async (c) => {
     const { clientId, conversationId, proposalId } = c.req.valid('param')
     const access = await conversationAccess(c, clientId, 'write')
-    const proposal = await assistant.dropProposal(c.get('deps'), { caller: callerOf(access), conversationId, proposalId })
+    const proposal = await cards.dropProposal(c.get('deps'), { caller: callerOf(access), conversationId, proposalId })
     return c.json({ proposal }, 200)
   })
   .openapi(routes.postSafetyChoice, async (c) => {

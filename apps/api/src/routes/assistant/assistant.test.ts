@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { conversations, goalActions, goals, networkPeople, notifications, safetyEvents, statementRevisions, statements } from '@kracht/db'
 import { createTestApi, type TestApi } from '../../testing'
 import * as assistant from '../../services/assistant'
+import * as cards from '../../services/assistant/cards'
 import type { ConversationView } from '../../services/assistant'
 
 let t: TestApi
@@ -496,7 +497,7 @@ describe('together mode (service level)', () => {
     const [card] = view.proposals
     if (!card) throw new Error('no card')
     // The client accepts on their own phone later: the facilitator of the conversation is still kept.
-    const kept = await assistant.acceptProposal(t.deps, {
+    const kept = await cards.acceptProposal(t.deps, {
       caller: { clientId: t.ids.sam, actorId: t.ids.sam, isSelf: true },
       conversationId: view.conversation.id,
       proposalId: card.id,
@@ -511,9 +512,9 @@ describe('together mode (service level)', () => {
     const turn = await assistant.answer(t.deps, { caller, conversationId: strengths.conversation.id, answer: { stepId: strengths.step?.id ?? '', text: 'geduldig' } })
     const statementCard = turn.proposals[0]
     if (!statementCard) throw new Error('no card')
-    const suggested = await assistant.acceptProposal(t.deps, { caller, conversationId: strengths.conversation.id, proposalId: statementCard.id, edit: {} })
+    const suggested = await cards.acceptProposal(t.deps, { caller, conversationId: strengths.conversation.id, proposalId: statementCard.id, edit: {} })
     expect(suggested).toMatchObject({ saved: null, proposal: { status: 'pending_client' } })
-    const saved = await assistant.acceptProposal(t.deps, { caller: self, conversationId: strengths.conversation.id, proposalId: statementCard.id, edit: {} })
+    const saved = await cards.acceptProposal(t.deps, { caller: self, conversationId: strengths.conversation.id, proposalId: statementCard.id, edit: {} })
     const savedId = saved.saved?.id ?? ''
     const [statement] = await t.deps.db.select().from(statements).where(eq(statements.id, savedId))
     expect(statement).toMatchObject({ provenance: 'client_accepted_worker', suggestedById: t.ids.noor, clientId: t.ids.sam })
