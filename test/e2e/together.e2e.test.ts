@@ -7,7 +7,8 @@ import { startTestServer, type TestServer } from '../support/server'
 /**
  * Together mode at 360 px: Noor (worker) runs a flow beside Sam and keeps a card (through the API,
  * as a worker's own system would); the card is not Sam's yet. Sam sees it waiting, with Noor's
- * name, keeps it in Sam's own session, and finds it in the inventory marked as Noor's suggestion.
+ * name, keeps it in Sam's own session, and finds it in the inventory marked as Noor's suggestion;
+ * Noor's read view says so too.
  */
 
 let server: TestServer
@@ -106,5 +107,11 @@ describe.each([
     expect(await page.locator('.pending-cards .row', { hasText: wording }).count()).toBe(0)
     expect(errors).toEqual([])
     await context.close()
+
+    // Noor, reading what Sam shares, sees where the words came from.
+    await noor.page.goto(`${server.url}/clienten/${samId}`)
+    const shared = noor.page.locator('[data-testid="shared-statement"]', { hasText: wording })
+    await expect.poll(() => shared.locator('.provenance').textContent()).toBe('Gekozen uit een voorstel van Noor Haddou')
+    await noHorizontalScroll(noor.page)
   })
 })
