@@ -2,7 +2,7 @@ import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-c
 import { users } from './users'
 
 /** Who wrote it: always the client in the end (see statementProvenances). */
-export const planProvenances = ['client', 'client_accepted_assistant', 'client_accepted_worker'] as const
+export const planProvenances = ['client', 'client_accepted_assistant', 'client_accepted_ai', 'client_accepted_worker'] as const
 export type PlanProvenance = (typeof planProvenances)[number]
 
 /**

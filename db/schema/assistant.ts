@@ -10,8 +10,12 @@ export const conversationFlows = ['miracle', 'strengths', 'vip', 'goal'] as cons
 export const conversationLocales = ['nl', 'en'] as const
 export const conversationStatuses = ['active', 'finished'] as const
 export const proposalKinds = ['statement', 'network_person', 'goal', 'action'] as const
-/** proposed: a card waiting for the client; edited: accepted with the client's changes. */
-export const proposalStatuses = ['proposed', 'accepted', 'edited', 'dropped'] as const
+/**
+ * proposed: a card waiting; pending_client: a worker or peer expert kept it in together mode, and it
+ * waits for the client's own yes in their own session (nothing is saved before); accepted / edited:
+ * the client kept it (edited: with their changes); dropped: nothing saved.
+ */
+export const proposalStatuses = ['proposed', 'pending_client', 'accepted', 'edited', 'dropped'] as const
 
 export type ConversationFlow = (typeof conversationFlows)[number]
 export type ConversationStatus = (typeof conversationStatuses)[number]
@@ -38,6 +42,11 @@ export const conversations = pgTable(
     status: text('status', { enum: conversationStatuses }).notNull().default('active'),
     /** Together mode: the worker or peer expert who started it beside the client; null when alone. */
     facilitatorId: uuid('facilitator_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Set the first time the client answered on their own (in their own session) in a conversation
+     * run together: from then on the facilitator sees only what was answered together.
+     */
+    clientAloneAt: timestamp('client_alone_at', { withTimezone: true }),
     /**
      * Optimistic concurrency: each answer carries the version it answers, so two tabs answering at
      * once get a clear conflict and the state is never written twice from the same starting point.
@@ -73,6 +82,15 @@ export const conversationProposals = pgTable(
     /** The engine's draft as proposed. */
     draft: jsonb('draft').$type<Record<string, unknown>>().notNull(),
     status: text('status', { enum: proposalStatuses }).notNull().default('proposed'),
+    /**
+     * Who gave the answer that proposed this card: the client, or the facilitator beside them.
+     * The facilitator sees only cards of turns they answered; null (older rows): unknown, not shown.
+     */
+    answeredById: uuid('answered_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Together mode: what the facilitator kept (with their edits), waiting for the client's yes. */
+    suggested: jsonb('suggested').$type<Record<string, unknown>>(),
+    suggestedById: uuid('suggested_by_id').references(() => users.id, { onDelete: 'set null' }),
+    suggestedAt: timestamp('suggested_at', { withTimezone: true }),
     /** What was saved (the draft, or the client's edit of it). */
     saved: jsonb('saved').$type<Record<string, unknown>>(),
     savedId: uuid('saved_id'),

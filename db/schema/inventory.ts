@@ -5,9 +5,12 @@ export const statementTimes = ['past', 'present', 'future'] as const
 export const statementForms = ['i_am', 'i_can', 'i_have', 'i_want', 'i_know'] as const
 /**
  * Who wrote it. Always the client in the end: a suggestion only becomes a statement when the client
- * accepts it, and the provenance keeps where the words came from.
+ * accepts it, and the provenance keeps where the words came from: `client` the client's own words,
+ * `client_accepted_assistant` a card of the offline assistant, `client_accepted_ai` a rewording a
+ * model proposed, `client_accepted_worker` a suggestion of a named worker or peer expert
+ * (`suggestedById`: a rewording suggestion, or a card they accepted in together mode).
  */
-export const statementProvenances = ['client', 'client_accepted_assistant', 'client_accepted_worker'] as const
+export const statementProvenances = ['client', 'client_accepted_assistant', 'client_accepted_ai', 'client_accepted_worker'] as const
 export const revisionActions = ['create', 'update', 'delete'] as const
 
 export type StatementTime = (typeof statementTimes)[number]
@@ -27,6 +30,8 @@ export const statements = pgTable(
     form: text('form', { enum: statementForms }),
     text: text('text').notNull(),
     provenance: text('provenance', { enum: statementProvenances }).notNull().default('client'),
+    /** The worker or peer expert who suggested these words (provenance client_accepted_worker). */
+    suggestedById: uuid('suggested_by_id').references(() => users.id, { onDelete: 'set null' }),
     /** Optimistic concurrency: every change carries the version it changes. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -56,6 +61,7 @@ export const statementRevisions = pgTable(
     form: text('form', { enum: statementForms }),
     text: text('text').notNull(),
     provenance: text('provenance', { enum: statementProvenances }).notNull(),
+    suggestedById: uuid('suggested_by_id').references(() => users.id, { onDelete: 'set null' }),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
     changedById: uuid('changed_by_id').references(() => users.id, { onDelete: 'set null' }),
   },

@@ -7,7 +7,7 @@ export const networkAreas = ['family', 'friends', 'school_work_club', 'professio
 /** Kinds of support a person gives; anything else goes to the free-text note. */
 export const networkSupportKinds = ['practical', 'emotional', 'advice', 'company'] as const
 /** Who put the person on the map: always the client in the end (see statementProvenances). */
-export const networkProvenances = ['client', 'client_accepted_assistant', 'client_accepted_worker'] as const
+export const networkProvenances = ['client', 'client_accepted_assistant', 'client_accepted_ai', 'client_accepted_worker'] as const
 
 export type NetworkArea = (typeof networkAreas)[number]
 export type NetworkSupportKind = (typeof networkSupportKinds)[number]

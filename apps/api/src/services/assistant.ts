@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import {
   AssistantError,
@@ -28,7 +28,6 @@ import {
   type TurnOutcome,
 } from '@kracht/assistant'
 import { strengthForms } from '@kracht/language'
-import { isDomainOf, mapAnalysedDomain } from '@kracht/inventory'
 import {
   clientSettings,
   clientWorkers,
@@ -47,9 +46,8 @@ import {
 import { AppError } from '../lib/app-error'
 import { mapAssistantErrors, SafetyAppError, toAppError } from '../lib/assistant-errors'
 import type { Deps } from '../lib/env'
-import { attachActionsToGoal, createGoal, createGoalAction } from './action-plan'
-import { createStatement, domainSettings, type DomainSettings } from './inventory'
-import { createNetworkPerson } from './network'
+import { domainSettings } from './inventory'
+import { cardVisibleTo, clientWentOnAlone, flowDomains, refuseFacilitatorAfterSolo, storedDomains } from './assistant/together'
 
 /**
  * Who is acting, for whom. `isSelf` false is together mode: a worker or peer expert runs the flow
@@ -60,9 +58,11 @@ export interface Caller {
   clientId: string
   actorId: string
   isSelf: boolean
+  /** The facilitator's left-out life domains (from the gate); none for the client. */
+  excludeDomains?: readonly string[] | undefined
 }
 
-const facilitatorOf = (caller: Caller) => (caller.isSelf ? null : caller.actorId)
+export const facilitatorOf = (caller: Caller) => (caller.isSelf ? null : caller.actorId)
 
 // ---------------------------------------------------------------------------------------------
 // Views: what the API returns. Built here so the routes and the tests see one shape.
@@ -84,6 +84,8 @@ interface ProposalMeta {
   version: number
   savedId: string | null
   decidedAt: string | null
+  /** Together mode: the worker or peer expert who kept it; it waits for the client (pending_client). */
+  suggestedById: string | null
 }
 
 type WithDomainString<T> = T extends { domain: DomainId | null } ? Omit<T, 'domain'> & { domain: string | null } : T
@@ -153,21 +155,28 @@ function safetyEventOf(row: SafetyEvent): SafetyEventView {
 }
 
 // What is saved on acceptance, per kind: the draft's fields after the client's edits.
-const savedStatementSchema = z.object({ domain: z.string(), time: z.enum(times), form: z.enum(strengthForms), text: z.string() })
-const savedPersonSchema = z.object({
+export const savedStatementSchema = z.object({ domain: z.string(), time: z.enum(times), form: z.enum(strengthForms), text: z.string() })
+export const savedPersonSchema = z.object({
   name: z.string(),
   area: z.enum(vipAreas),
   ring: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   support: z.array(z.enum(supportKinds)),
   note: z.string().nullable(),
 })
-const savedGoalSchema = z.object({ domain: z.string().nullable(), text: z.string() })
-const savedActionSchema = z.object({ what: z.string(), who: z.string().nullable(), when: z.string().nullable() })
+export const savedGoalSchema = z.object({ domain: z.string().nullable(), text: z.string() })
+export const savedActionSchema = z.object({ what: z.string(), who: z.string().nullable(), when: z.string().nullable() })
 
-function proposalOf(row: ConversationProposal): ProposalView {
+export function proposalOf(row: ConversationProposal): ProposalView {
   const draft = proposalSchema.parse(row.draft)
-  const meta: ProposalMeta = { status: row.status, version: row.version, savedId: row.savedId, decidedAt: iso(row.decidedAt) }
-  const saved = row.saved
+  const meta: ProposalMeta = {
+    status: row.status,
+    version: row.version,
+    savedId: row.savedId,
+    decidedAt: iso(row.decidedAt),
+    suggestedById: row.suggestedById,
+  }
+  // Kept: what was saved; waiting for the client: what the facilitator kept (with their edits).
+  const saved = row.saved ?? row.suggested
   switch (draft.kind) {
     case 'statement':
       return { ...draft, ...(saved ? savedStatementSchema.parse(saved) : {}), ...meta }
@@ -187,7 +196,7 @@ function proposalOf(row: ConversationProposal): ProposalView {
  * Drafts are the client's until they keep them: someone else (together mode, once the gate lets
  * them in) sees only the conversations they ran beside the client. `facilitatorId` null: the client.
  */
-async function findConversation(deps: Deps, clientId: string, conversationId: string, facilitatorId: string | null = null): Promise<Conversation> {
+export async function findConversation(deps: Deps, clientId: string, conversationId: string, facilitatorId: string | null = null): Promise<Conversation> {
   const [row] = await deps.db
     .select()
     .from(conversations)
@@ -202,14 +211,16 @@ async function findConversation(deps: Deps, clientId: string, conversationId: st
   return row
 }
 
-async function proposalsOf(deps: Deps, conversationId: string): Promise<ProposalView[]> {
+async function proposalsOf(deps: Deps, conversationId: string, caller: Caller): Promise<ProposalView[]> {
   const rows = await deps.db
     .select()
     .from(conversationProposals)
     .where(eq(conversationProposals.conversationId, conversationId))
     .orderBy(asc(conversationProposals.createdAt), asc(conversationProposals.proposalId))
+  const settings = caller.isSelf || !caller.excludeDomains?.length ? null : await domainSettings(deps, caller.clientId)
+  const visible = rows.filter((row) => caller.isSelf || cardVisibleTo(caller, settings?.domainSet ?? 'krachtwerk', row))
   // Engine ids end in a counter: order by it within one turn (they share a created_at).
-  return rows.sort((a, b) => (a.createdAt.getTime() - b.createdAt.getTime()) || seqOf(a.proposalId) - seqOf(b.proposalId)).map(proposalOf)
+  return visible.sort((a, b) => (a.createdAt.getTime() - b.createdAt.getTime()) || seqOf(a.proposalId) - seqOf(b.proposalId)).map(proposalOf)
 }
 
 const seqOf = (proposalId: string) => Number(proposalId.slice(proposalId.lastIndexOf('-') + 1)) || 0
@@ -228,17 +239,31 @@ async function viewOf(
   deps: Deps,
   row: Conversation,
   turn: Pick<ConversationView, 'step' | 'intro' | 'feedback' | 'outcome' | 'newProposalIds' | 'safety' | 'summary'>,
+  caller: Caller,
 ): Promise<ConversationView> {
   // A safety event exists only where the screen fired, and then the state says so: most turns
-  // need no second query.
-  const fired = (row.state as { safety?: unknown }).safety != null
-  const [proposals, event] = await Promise.all([proposalsOf(deps, row.id), fired ? latestSafetyEvent(deps, row.id) : null])
-  return { conversation: metaOf(row), ...turn, proposals, safetyEvent: event ? safetyEventOf(event) : null }
+  // need no second query. The client's choice about telling the worker is the client's alone.
+  const fired = caller.isSelf && (row.state as { safety?: unknown }).safety != null
+  const [proposals, event] = await Promise.all([proposalsOf(deps, row.id, caller), fired ? latestSafetyEvent(deps, row.id) : null])
+  const view: ConversationView = { conversation: metaOf(row), ...turn, proposals, safetyEvent: event ? safetyEventOf(event) : null }
+  if (caller.isSelf) return view
+  const shown = new Set(proposals.map((p) => p.id))
+  const newProposalIds = view.newProposalIds.filter((id) => shown.has(id))
+  // The client went on alone: what they answered since (and the question they are at, the help
+  // card, the summary of it all) is theirs. The facilitator keeps the cards of their own turns.
+  if (clientWentOnAlone(caller, row)) return { ...view, step: null, intro: [], feedback: [], outcome: null, newProposalIds, safety: null, summary: null }
+  const summary = view.summary ? { ...view.summary, proposals: view.summary.proposals.filter((p) => shown.has(p.id)) } : null
+  return { ...view, newProposalIds, summary }
 }
 
 export async function listConversations(deps: Deps, clientId: string, facilitatorId: string | null = null): Promise<ConversationListItem[]> {
   // Spelled out: inside a correlated subquery drizzle would leave the outer column unqualified.
-  const open = sql<number>`(select count(*) from conversation_proposals p where p.conversation_id = "conversations"."id" and p.status = 'proposed')`.mapWith(Number)
+  // The client counts cards waiting for them; a facilitator only the open cards of their own turns.
+  const open = (
+    facilitatorId
+      ? sql<number>`(select count(*) from conversation_proposals p where p.conversation_id = "conversations"."id" and p.status = 'proposed' and p.answered_by_id = ${facilitatorId})`
+      : sql<number>`(select count(*) from conversation_proposals p where p.conversation_id = "conversations"."id" and p.status in ('proposed', 'pending_client'))`
+  ).mapWith(Number)
   const rows = await deps.db
     .select({ conversation: conversations, open })
     .from(conversations)
@@ -249,11 +274,9 @@ export async function listConversations(deps: Deps, clientId: string, facilitato
 }
 
 /** The conversation as it stands: for a reload, another device, or days later (welcome back). */
-export async function getConversation(
-  deps: Deps,
-  input: { clientId: string; conversationId: string; facilitatorId?: string | null | undefined },
-): Promise<ConversationView> {
-  const row = await findConversation(deps, input.clientId, input.conversationId, input.facilitatorId ?? null)
+export async function getConversation(deps: Deps, input: { caller: Caller; conversationId: string }): Promise<ConversationView> {
+  const { caller } = input
+  const row = await findConversation(deps, caller.clientId, input.conversationId, facilitatorOf(caller))
   const resumed = await mapAssistantErrors(() => resumeConversation(row.state))
   // Not answered yet (the page loads right after the start): the flow's own welcome, not "welcome
   // back". The offline start is deterministic, so it gives the same lines again.
@@ -269,7 +292,7 @@ export async function getConversation(
     newProposalIds: [],
     safety: resumed.safety,
     summary: resumed.summary,
-  })
+  }, caller)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,9 +353,28 @@ async function protectedNames(deps: Deps, clientId: string): Promise<{ clientNam
   return { clientName: client?.name, knownNames: people.map((p) => p.name) }
 }
 
+/**
+ * Checks one life domain with the gate (the route passes it in, so the gate stays the route's):
+ * throws when the caller may not work on it, and logs the attempt.
+ */
+export type DomainCheck = (domain: string) => Promise<void>
+
+/**
+ * Together mode: the facilitator may work only on life domains the client shared with them, in the
+ * domain the cards will really be stored under (ICM's nine too). Looked up here, never taken from
+ * the request.
+ */
+async function checkFlowDomains(deps: Deps, caller: Caller, state: unknown, checkDomain: DomainCheck | undefined) {
+  if (caller.isSelf || !checkDomain) return
+  const domains = flowDomains(state)
+  if (domains.length === 0) return
+  const settings = await domainSettings(deps, caller.clientId)
+  for (const domain of storedDomains(settings.domainSet, domains)) await checkDomain(domain)
+}
+
 export async function startConversation(
   deps: Deps,
-  input: { caller: Caller; flow: string; locale: Locale; context?: StartContext | undefined },
+  input: { caller: Caller; flow: string; locale: Locale; context?: StartContext | undefined; checkDomain?: DomainCheck | undefined },
 ): Promise<ConversationView> {
   const { caller } = input
   if (!isFlowId(input.flow)) throw toAppError(new AssistantError('unknown_flow'))
@@ -346,6 +388,8 @@ export async function startConversation(
     ...(names.knownNames.length > 0 ? { knownNames: names.knownNames } : {}),
   }
   const options = { flow: input.flow, locale: input.locale, id, context }
+  // Before any model call: a left-out domain is refused with nothing sent anywhere.
+  await checkFlowDomains(deps, caller, { context, data: {} }, input.checkDomain)
   const started = await mapAssistantErrors(() =>
     model ? startConversationWithModel({ ...options, model, aiEnabled: true }) : startEngine(options),
   )
@@ -373,7 +417,7 @@ export async function startConversation(
     newProposalIds: [],
     safety: null,
     summary: null,
-  })
+  }, caller)
 }
 
 async function conflictOf(db: Deps['db'], row: Conversation): Promise<never> {
@@ -415,10 +459,12 @@ function versionConflict(version: number): never {
  */
 export async function answer(
   deps: Deps,
-  input: { caller: Caller; conversationId: string; answer: AnswerInput; version?: number | undefined },
+  input: { caller: Caller; conversationId: string; answer: AnswerInput; version?: number | undefined; checkDomain?: DomainCheck | undefined },
 ): Promise<ConversationView> {
-  const { clientId } = input.caller
-  const row = await findConversation(deps, clientId, input.conversationId, facilitatorOf(input.caller))
+  const { caller } = input
+  const { clientId } = caller
+  const row = await findConversation(deps, clientId, input.conversationId, facilitatorOf(caller))
+  refuseFacilitatorAfterSolo(caller, row)
   // A stale version is refused, except when the text is a crisis: the screen comes before every
   // check, so help is never lost to a second tab (the engine then answers with the help card).
   if (input.version !== undefined && input.version !== row.version) {
@@ -439,6 +485,8 @@ export async function answer(
     throw error
   }
 
+  // A domain picked in the flow itself ("which life domain?") is checked like one given at the start.
+  await checkFlowDomains(deps, caller, result.state, input.checkDomain)
   const now = deps.now()
   const state: ConversationState = result.state
   const changes = {
@@ -448,6 +496,8 @@ export async function answer(
     updatedAt: now,
     finishedAt: state.status === 'finished' ? now : null,
     lastAi: result.ai,
+    // The client answering in their own session a conversation run together: from now on the rest is theirs.
+    clientAloneAt: row.clientAloneAt ?? (caller.isSelf && row.facilitatorId ? now : null),
   }
   const crisis = result.outcome === 'crisis' && result.safety !== null
   // Only the id comes back: reading the whole state again would cost a turn's time for nothing.
@@ -475,6 +525,7 @@ export async function answer(
               proposalId: p.id,
               kind: p.kind,
               draft: p,
+              answeredById: caller.actorId,
               createdAt: now,
             })),
           )
@@ -504,220 +555,7 @@ export async function answer(
     newProposalIds: result.proposals.map((p) => p.id),
     safety: result.safety,
     summary: result.summary,
-  })
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cards: accept (optionally edited) or drop. Only here does anything reach the client's data.
-
-/** Fields the client may change on a card before keeping it; which apply depends on the kind. */
-export interface ProposalEdit {
-  text?: string | undefined
-  domain?: string | undefined
-  time?: (typeof times)[number] | undefined
-  form?: (typeof strengthForms)[number] | undefined
-  name?: string | undefined
-  area?: (typeof vipAreas)[number] | undefined
-  ring?: 1 | 2 | 3 | undefined
-  support?: (typeof supportKinds)[number][] | undefined
-  note?: string | null | undefined
-  what?: string | undefined
-  who?: string | null | undefined
-  when?: string | null | undefined
-}
-
-const MAX_SAVED_TEXT = 1000
-
-function required(field: string): never {
-  throw new AppError('validation_failed', `Choose or fill in ${field} before keeping this card.`, { [field]: 'required' })
-}
-
-function checkLength(field: string, value: string | null) {
-  if (value !== null && value.length > MAX_SAVED_TEXT) {
-    throw new AppError('validation_failed', `${field} is too long (at most ${MAX_SAVED_TEXT} characters).`, { [field]: 'too_long' })
-  }
-  if (value !== null && !value.trim()) required(field)
-}
-
-/** A draft's domain (Krachtwerk's ids) as it lands in the organisation's set; an edit must be in the set. */
-function domainFor(settings: DomainSettings, edited: string | undefined, draft: DomainId | null): string | null {
-  if (edited !== undefined) {
-    if (!isDomainOf(settings.domainSet, edited)) {
-      throw new AppError('validation_failed', 'Unknown life domain.', { domain: 'unknown_domain' })
-    }
-    return edited
-  }
-  return draft ? mapAnalysedDomain(settings.domainSet, draft) : null
-}
-
-type Saved =
-  | { kind: 'statement'; value: z.infer<typeof savedStatementSchema> }
-  | { kind: 'network_person'; value: z.infer<typeof savedPersonSchema> }
-  | { kind: 'goal'; value: z.infer<typeof savedGoalSchema> }
-  | { kind: 'action'; value: z.infer<typeof savedActionSchema> }
-
-/** What will be saved: the draft with the client's edits, checked. */
-function finalOf(draft: Proposal, edit: ProposalEdit, settings: DomainSettings): Saved {
-  switch (draft.kind) {
-    case 'statement': {
-      const domain = domainFor(settings, edit.domain, draft.domain)
-      if (!domain) required('domain')
-      const value = { domain, time: edit.time ?? draft.time, form: edit.form ?? draft.form, text: (edit.text ?? draft.text).trim() }
-      checkLength('text', value.text)
-      return { kind: 'statement', value }
-    }
-    case 'network_person': {
-      const area = edit.area ?? draft.area
-      const ring = edit.ring ?? draft.ring
-      const name = (edit.name ?? draft.name).trim()
-      if (!name) required('name')
-      if (!area) required('area')
-      if (!ring) required('ring')
-      const note = edit.note !== undefined ? edit.note?.trim() || null : draft.note
-      checkLength('note', note)
-      return { kind: 'network_person', value: { name: name.slice(0, 200), area, ring, support: edit.support ?? draft.support, note } }
-    }
-    case 'goal': {
-      const value = { domain: domainFor(settings, edit.domain, draft.domain), text: (edit.text ?? draft.text).trim() }
-      checkLength('text', value.text)
-      return { kind: 'goal', value }
-    }
-    case 'action': {
-      const value = {
-        what: (edit.what ?? draft.what).trim(),
-        who: edit.who !== undefined ? edit.who?.trim() || null : draft.who,
-        when: edit.when !== undefined ? edit.when?.trim() || null : draft.when,
-      }
-      checkLength('what', value.what)
-      checkLength('who', value.who)
-      checkLength('when', value.when)
-      return { kind: 'action', value }
-    }
-  }
-}
-
-function differs(draft: Proposal, saved: Saved): boolean {
-  const before: Record<string, unknown> = draft
-  return Object.entries(saved.value).some(([key, value]) => JSON.stringify(before[key] ?? null) !== JSON.stringify(value))
-}
-
-async function findProposal(deps: Deps, conversationId: string, proposalId: string): Promise<ConversationProposal> {
-  const [row] = await deps.db
-    .select()
-    .from(conversationProposals)
-    .where(and(eq(conversationProposals.conversationId, conversationId), eq(conversationProposals.proposalId, proposalId)))
-  if (!row) throw new AppError('not_found', 'No such card in this conversation.')
-  return row
-}
-
-function alreadyDecided(status: ProposalStatus): never {
-  throw new AppError('proposal_decided', `This card was already ${status === 'dropped' ? 'dropped' : 'kept'}. Nothing was changed.`)
-}
-
-export interface AcceptResult {
-  proposal: ProposalView
-  saved: { kind: Proposal['kind']; id: string }
-}
-
-/**
- * Keeps a card: saves it in the client's inventory, network map or plan, with provenance
- * 'client_accepted_assistant' (and the facilitator in together mode), and marks the card, all in
- * one transaction. A second tab accepting the same card gets proposal_decided and saves nothing.
- */
-export async function acceptProposal(
-  deps: Deps,
-  input: { caller: Caller; conversationId: string; proposalId: string; version?: number | undefined; edit: ProposalEdit },
-): Promise<AcceptResult> {
-  const { caller } = input
-  const conversation = await findConversation(deps, caller.clientId, input.conversationId, facilitatorOf(caller))
-  const row = await findProposal(deps, conversation.id, input.proposalId)
-  if (row.status !== 'proposed') alreadyDecided(row.status)
-  if (input.version !== undefined && input.version !== row.version) {
-    throw new AppError('version_conflict', 'This card changed elsewhere. Nothing was overwritten; load it again.')
-  }
-  const draft = proposalSchema.parse(row.draft)
-  const settings = await domainSettings(deps, caller.clientId)
-  const final = finalOf(draft, input.edit, settings)
-  const status: ProposalStatus = differs(draft, final) ? 'edited' : 'accepted'
-  const facilitatorId = conversation.facilitatorId ?? facilitatorOf(caller)
-  const provenance = 'client_accepted_assistant' as const
-  const now = deps.now()
-
-  return deps.db.transaction(async (tx) => {
-    const [claimed] = await tx
-      .update(conversationProposals)
-      .set({ status, saved: final.value, decidedAt: now, decidedById: caller.actorId, version: row.version + 1 })
-      .where(and(eq(conversationProposals.id, row.id), eq(conversationProposals.status, 'proposed'), eq(conversationProposals.version, row.version)))
-      .returning()
-    if (!claimed) alreadyDecided('accepted')
-    // The services below run inside this transaction (a savepoint where they open their own).
-    const txDeps: Deps = { ...deps, db: tx }
-    let savedId: string
-    switch (final.kind) {
-      case 'statement': {
-        const statement = await createStatement(txDeps, { clientId: caller.clientId, actorId: caller.actorId, statement: { ...final.value, provenance } })
-        savedId = statement.id
-        break
-      }
-      case 'network_person': {
-        const person = await createNetworkPerson(txDeps, { clientId: caller.clientId, person: { ...final.value, provenance, facilitatorId } })
-        savedId = person.id
-        break
-      }
-      case 'goal': {
-        const goal = await createGoal(txDeps, { clientId: caller.clientId, goal: { ...final.value, provenance, facilitatorId } })
-        savedId = goal.id
-        // Steps the client kept before this goal now hang under it.
-        const earlier = await tx
-          .select({ savedId: conversationProposals.savedId })
-          .from(conversationProposals)
-          .where(
-            and(
-              eq(conversationProposals.conversationId, conversation.id),
-              eq(conversationProposals.kind, 'action'),
-              inArray(conversationProposals.status, ['accepted', 'edited']),
-              sql`${conversationProposals.draft}->>'goalRef' = ${draft.id}`,
-            ),
-          )
-        await attachActionsToGoal(txDeps, { clientId: caller.clientId, goalId: goal.id, actionIds: earlier.flatMap((e) => (e.savedId ? [e.savedId] : [])) })
-        break
-      }
-      case 'action': {
-        let goalId: string | null = null
-        if (draft.kind === 'action' && draft.goalRef) {
-          const [goal] = await tx
-            .select({ savedId: conversationProposals.savedId })
-            .from(conversationProposals)
-            .where(and(eq(conversationProposals.conversationId, conversation.id), eq(conversationProposals.proposalId, draft.goalRef)))
-          goalId = goal?.savedId ?? null
-        }
-        const action = await createGoalAction(txDeps, { clientId: caller.clientId, action: { ...final.value, goalId, provenance, facilitatorId } })
-        savedId = action.id
-        break
-      }
-    }
-    const [done] = await tx.update(conversationProposals).set({ savedId }).where(eq(conversationProposals.id, row.id)).returning()
-    if (!done) throw new Error('update returned nothing')
-    return { proposal: proposalOf(done), saved: { kind: final.kind, id: savedId } }
-  })
-}
-
-/** Drops a card: nothing is saved. Dropping twice is fine (a double tap); a kept card stays kept. */
-export async function dropProposal(
-  deps: Deps,
-  input: { caller: Caller; conversationId: string; proposalId: string },
-): Promise<ProposalView> {
-  const conversation = await findConversation(deps, input.caller.clientId, input.conversationId, facilitatorOf(input.caller))
-  const row = await findProposal(deps, conversation.id, input.proposalId)
-  if (row.status === 'dropped') return proposalOf(row)
-  if (row.status !== 'proposed') alreadyDecided(row.status)
-  const [dropped] = await deps.db
-    .update(conversationProposals)
-    .set({ status: 'dropped', decidedAt: deps.now(), decidedById: input.caller.actorId, version: row.version + 1 })
-    .where(and(eq(conversationProposals.id, row.id), eq(conversationProposals.status, 'proposed')))
-    .returning()
-  if (!dropped) alreadyDecided('accepted')
-  return proposalOf(dropped)
+  }, caller)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -797,15 +635,4 @@ export async function listNotifications(deps: Deps, recipientId: string): Promis
     createdAt: n.createdAt.toISOString(),
     readAt: iso(n.readAt),
   }))
-}
-
-/** The kind and domain of a card, so the route can check the scope (and domain) it lands in first. */
-export async function proposalTarget(
-  deps: Deps,
-  input: { caller: Caller; conversationId: string; proposalId: string },
-): Promise<{ kind: Proposal['kind']; domain: string | undefined }> {
-  const conversation = await findConversation(deps, input.caller.clientId, input.conversationId, facilitatorOf(input.caller))
-  const row = await findProposal(deps, conversation.id, input.proposalId)
-  const domain = (row.draft as { domain?: unknown }).domain
-  return { kind: row.kind, domain: typeof domain === 'string' ? domain : undefined }
 }

@@ -101,7 +101,8 @@ export async function decideSuggestion(
       actorId: input.clientId,
       statementId: row.targetId,
       version: input.version,
-      patch: { text, provenance: input.decision === 'accept' ? 'client_accepted_worker' : 'client' },
+      patch:
+        input.decision === 'accept' ? { text, provenance: 'client_accepted_worker', suggestedById: row.authorId } : { text, provenance: 'client' },
     })
   }
   const status = input.decision === 'accept' ? 'accepted' : input.decision === 'edit' ? 'edited' : 'declined'

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, isNull, notInArray, sql } from 'drizzle-orm'
 import { analyze, type Locale } from '@kracht/language'
 import {
   checkQuality,
@@ -64,7 +64,10 @@ export function statementFeedback(text: string, locale: Locale, settings: Domain
   }
 }
 
-export function serialiseStatement(row: Statement) {
+/** A statement row, with the name of whoever suggested its words where a list loads it. */
+export type StatementRow = Statement & { suggestedByName?: string | null | undefined }
+
+export function serialiseStatement(row: StatementRow) {
   return {
     id: row.id,
     domain: row.domain,
@@ -72,6 +75,8 @@ export function serialiseStatement(row: Statement) {
     form: row.form,
     text: row.text,
     provenance: row.provenance,
+    /** Who suggested these words ("suggested by Noor"); null for the client's own and the assistant's. */
+    suggestedBy: row.suggestedById ? { id: row.suggestedById, name: row.suggestedByName ?? null } : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -95,7 +100,13 @@ export async function listStatements(
   if (filter.domain) conditions.push(eq(statements.domain, filter.domain))
   if (filter.time) conditions.push(eq(statements.time, filter.time))
   if (filter.excludeDomains && filter.excludeDomains.length > 0) conditions.push(notInArray(statements.domain, [...filter.excludeDomains]))
-  return deps.db.select().from(statements).where(and(...conditions)).orderBy(asc(statements.createdAt))
+  // The suggester's name in the same query: the list shows "suggested by Noor" beside the words.
+  const suggestedByName = sql<string | null>`(select u.display_name from users u where u.id = ${statements.suggestedById})`
+  return deps.db
+    .select({ ...getTableColumns(statements), suggestedByName })
+    .from(statements)
+    .where(and(...conditions))
+    .orderBy(asc(statements.createdAt))
 }
 
 async function recordRevision(tx: Tx, row: Statement, action: 'create' | 'update' | 'delete', changedById: string, at: Date) {
@@ -109,6 +120,7 @@ async function recordRevision(tx: Tx, row: Statement, action: 'create' | 'update
     form: row.form,
     text: row.text,
     provenance: row.provenance,
+    suggestedById: row.suggestedById,
     changedAt: at,
     changedById,
   })
@@ -120,6 +132,8 @@ export interface NewStatement {
   form?: StatementForm | null | undefined
   text: string
   provenance?: StatementProvenance | undefined
+  /** Only with provenance client_accepted_worker: the worker or peer expert who suggested it. */
+  suggestedById?: string | null | undefined
 }
 
 export async function createStatement(deps: Deps, input: { clientId: string; actorId: string; statement: NewStatement }) {
@@ -136,6 +150,7 @@ export async function createStatement(deps: Deps, input: { clientId: string; act
         form: input.statement.form ?? null,
         text: input.statement.text,
         provenance: input.statement.provenance ?? 'client',
+        suggestedById: input.statement.provenance === 'client_accepted_worker' ? (input.statement.suggestedById ?? null) : null,
         createdAt: now,
         updatedAt: now,
       })
@@ -169,7 +184,7 @@ export async function updateStatement(
     actorId: string
     statementId: string
     version: number
-    patch: Partial<Pick<NewStatement, 'domain' | 'time' | 'form' | 'text' | 'provenance'>>
+    patch: Partial<Pick<NewStatement, 'domain' | 'time' | 'form' | 'text' | 'provenance' | 'suggestedById'>>
   },
 ) {
   const settings = await domainSettings(deps, input.clientId)
@@ -182,7 +197,14 @@ export async function updateStatement(
     if (input.patch.time !== undefined) set.time = input.patch.time
     if (input.patch.form !== undefined) set.form = input.patch.form
     if (input.patch.text !== undefined) set.text = input.patch.text
-    if (input.patch.provenance !== undefined) set.provenance = input.patch.provenance
+    if (input.patch.provenance !== undefined) {
+      set.provenance = input.patch.provenance
+      set.suggestedById = input.patch.provenance === 'client_accepted_worker' ? (input.patch.suggestedById ?? null) : null
+    } else if (input.patch.text !== undefined && input.patch.text !== current.text) {
+      // The client rewrote the words: now they are the client's own, whoever suggested them first.
+      set.provenance = 'client'
+      set.suggestedById = null
+    }
     // The version check is part of the update itself, so two writers cannot both win.
     const [row] = await tx
       .update(statements)

@@ -17,6 +17,8 @@ interface Props {
   problem: CardProblem | null
   busy: boolean
   isNew: boolean
+  /** Kept together with someone, waiting for the client: who suggested it ('' when the name is unknown). */
+  suggestedBy?: string | null | undefined
 }
 
 function kindLabel(t: Translator, p: ProposalData): string {
@@ -174,7 +176,7 @@ function EditFields({ p, domains, fields }: { p: ProposalData; domains: readonly
 }
 
 /** A draft as a card: keep it, change it first, or leave it out. Nothing is saved before "keep". */
-export function ProposalCard({ proposal: p, domains, problem, busy, isNew }: Props) {
+export function ProposalCard({ proposal: p, domains, problem, busy, isNew, suggestedBy }: Props) {
   const t = useT()
   const fields = problem?.fields ?? {}
   // A card can only be kept once the required choices are made: ask for them on the card itself.
@@ -186,6 +188,9 @@ export function ProposalCard({ proposal: p, domains, problem, busy, isNew }: Pro
       <p className="proposal-kind">
         {kindLabel(t, p)}
         {p.source === 'assistant_suggestion' ? <span className="badge">{t('assistant.cards.suggestion')}</span> : null}
+        {suggestedBy != null ? (
+          <span className="badge badge--pending">{suggestedBy ? t('assistant.pending.from', { name: suggestedBy }) : t('assistant.pending.fromWorker')}</span>
+        ) : null}
       </p>
       <CardBody p={p} />
       {problem && Object.keys(fields).length === 0 ? (

@@ -16,9 +16,20 @@ export function formLabel(t: Translator, form: string | null): string {
   return form && hasKey(key) ? t(key) : ''
 }
 
-export function provenanceLabel(t: Translator, provenance: string): string {
-  const key = `inventory.provenance.${provenance}`
+/**
+ * Where a statement's words came from: for the client ("suggested by Noor, chosen by you") or, with
+ * `forWorker`, for the worker who reads it. The name only where a named person suggested it.
+ */
+export function provenanceLabel(t: Translator, provenance: string, suggestedBy?: SuggestedBy | null, forWorker = false): string {
+  const section = forWorker ? 'inventory.provenanceWorker' : 'inventory.provenance'
+  if (provenance === 'client_accepted_worker' && suggestedBy?.name) return t(`${section}.client_accepted_worker_named`, { name: suggestedBy.name })
+  const key = `${section}.${provenance}`
   return hasKey(key) ? t(key) : ''
+}
+
+export interface SuggestedBy {
+  id: string
+  name: string | null
 }
 
 export interface StatementView {
@@ -28,6 +39,7 @@ export interface StatementView {
   form: Form | null
   text: string
   provenance: string
+  suggestedBy?: SuggestedBy | null | undefined
   version: number
   createdAt: string
   updatedAt: string

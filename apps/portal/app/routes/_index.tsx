@@ -17,13 +17,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const sessions = await client.me.sessions.$get().then((r) => (r.ok ? r.json() : []))
   // A client who saw a help card in the assistant and chose "yes, tell my worker" (issue 6).
   const notifications = user.role === 'worker' ? await client.notifications.$get().then((r) => (r.ok ? r.json() : [])) : []
-  return { user, workers, sessions, notifications }
+  // Cards kept together with a worker or peer expert that wait for the client's own choice.
+  const pendingCards =
+    user.role === 'client' ? await client.clients[':clientId']['pending-cards'].$get({ param: { clientId: user.id } }).then((r) => (r.ok ? r.json() : [])) : []
+  return { user, workers, sessions, notifications, pendingCards: pendingCards.length }
 }
 
 export default function Home() {
   const t = useT()
   const locale = useLocale()
-  const { user, workers, sessions, notifications } = useLoaderData<typeof loader>()
+  const { user, workers, sessions, notifications, pendingCards } = useLoaderData<typeof loader>()
   const intro = {
     client: t('home.clientIntro'),
     worker: t('home.workerIntro'),
@@ -58,6 +61,12 @@ export default function Home() {
             ))}
           </ul>
         </section>
+      ) : null}
+
+      {pendingCards > 0 ? (
+        <p className="notice">
+          <Link to="/assistent">{t('assistant.pending.count', { count: pendingCards })}</Link>
+        </p>
       ) : null}
 
       {user.role === 'client' ? (

@@ -22,14 +22,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const view = await loadConversation(request, context, user.id, params['conversationId'] ?? '')
   // The organisation's domain list is only needed when a card asks for a domain.
-  const needsDomains = view.proposals.some((p) => p.status === 'proposed' && (p.kind === 'statement' || p.kind === 'goal'))
+  const needsDomains = view.proposals.some((p) => isOpen(p.status) && (p.kind === 'statement' || p.kind === 'goal'))
   let domains: readonly string[] = krachtwerkDomains
   if (needsDomains) {
     const response = await api(context, request).clients[':clientId'].inventory.$get({ param: { clientId: user.id }, query: {} })
     if (response.ok) domains = (await response.json()).domains
   }
-  return { view, domains }
+  // Cards kept together with someone wait for the client: say whose suggestion each one is.
+  const suggesters: Record<string, string> = {}
+  if (view.proposals.some((p) => p.status === 'pending_client')) {
+    const response = await api(context, request).clients[':clientId']['pending-cards'].$get({ param: { clientId: user.id } })
+    if (response.ok) for (const card of await response.json()) if (card.suggestedBy?.name) suggesters[card.proposal.id] = card.suggestedBy.name
+  }
+  return { view, domains, suggesters }
 }
+
+/** Open for the client: new cards, and cards kept together with someone that wait for the client's own choice. */
+const isOpen = (status: string) => status === 'proposed' || status === 'pending_client'
 
 type Problem = { code: string; fields: Record<string, string> }
 
@@ -102,7 +111,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function Conversation() {
   const t = useT()
-  const { view: loaded, domains } = useLoaderData<typeof loader>()
+  const { view: loaded, domains, suggesters } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as ActionResult | undefined
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
@@ -115,8 +124,8 @@ export default function Conversation() {
   const hasWorker = result?.intent === 'safety' ? result.hasWorker : null
   const cardProblem = (id: string) => (result && (result.intent === 'accept' || result.intent === 'drop') && result.proposalId === id ? result.problem : null)
 
-  const open = view.proposals.filter((p) => p.status === 'proposed')
-  const decided = view.proposals.filter((p) => p.status !== 'proposed')
+  const open = view.proposals.filter((p) => isOpen(p.status))
+  const decided = view.proposals.filter((p) => !isOpen(p.status))
   const step = view.step
   const lines = [...view.intro, ...view.feedback]
 
@@ -175,7 +184,15 @@ export default function Conversation() {
           <p className="muted">{t('assistant.cards.intro')}</p>
           <ul className="proposals">
             {open.map((p) => (
-              <ProposalCard key={`${p.id}-${p.version}`} proposal={p} domains={domains} problem={cardProblem(p.id)} busy={busy} isNew={view.newProposalIds.includes(p.id)} />
+              <ProposalCard
+                key={`${p.id}-${p.version}`}
+                proposal={p}
+                domains={domains}
+                problem={cardProblem(p.id)}
+                busy={busy}
+                isNew={view.newProposalIds.includes(p.id)}
+                suggestedBy={p.status === 'pending_client' ? (suggesters[p.id] ?? '') : null}
+              />
             ))}
           </ul>
         </section>

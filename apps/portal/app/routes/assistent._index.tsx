@@ -17,13 +17,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const client = api(context, request)
   const param = { clientId: user.id }
-  const [list, aiHelp, events] = await Promise.all([
+  const [list, aiHelp, events, pending] = await Promise.all([
     client.clients[':clientId'].conversations.$get({ param }),
     client.clients[':clientId'].settings['ai-help'].$get({ param }),
     client.clients[':clientId']['safety-events'].$get({ param }),
+    client.clients[':clientId']['pending-cards'].$get({ param }),
   ])
   if (!list.ok || !aiHelp.ok) throw new Response('assistant unavailable', { status: list.ok ? aiHelp.status : list.status })
-  return { conversations: await list.json(), aiHelp: await aiHelp.json(), events: events.ok ? await events.json() : [] }
+  return {
+    conversations: await list.json(),
+    aiHelp: await aiHelp.json(),
+    events: events.ok ? await events.json() : [],
+    pending: pending.ok ? await pending.json() : [],
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Assistant() {
   const t = useT()
   const locale = useLocale()
-  const { conversations, aiHelp, events } = useLoaderData<typeof loader>()
+  const { conversations, aiHelp, events, pending } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const busy = useNavigation().state !== 'idle'
   return (
@@ -62,6 +68,33 @@ export default function Assistant() {
         <div className="notice notice--error" role="alert">
           {problemMessage(t, result.problem)}
         </div>
+      ) : null}
+
+      {pending.length > 0 ? (
+        <section aria-labelledby="pending-title" className="card pending-cards">
+          <h2 id="pending-title">{t('assistant.pending.title')}</h2>
+          <p>{t('assistant.pending.intro')}</p>
+          <ul className="rows">
+            {pending.map(({ conversationId, flow, proposal: p, suggestedBy }) => {
+              const text = p.kind === 'network_person' ? p.name : p.kind === 'action' ? p.what : p.text
+              return (
+                <li key={p.id} className="row row--stack">
+                  <span>
+                    <strong>{text}</strong>
+                    <br />
+                    <span className="muted">
+                      {suggestedBy?.name ? t('assistant.pending.from', { name: suggestedBy.name }) : t('assistant.pending.fromWorker')} ·{' '}
+                      {t('assistant.pending.inConversation', { flow: t(`assistant.flows.${flow}`) })}
+                    </span>
+                  </span>
+                  <Link to={`/assistent/${conversationId}#kaart-${p.id}`} className="button button--small" aria-label={`${t('assistant.pending.open')}: ${text.slice(0, 40)}`}>
+                    {t('assistant.pending.open')}
+                  </Link>
+                </li>
+              )
+            })}
+          </ul>
+        </section>
       ) : null}
 
       <section aria-labelledby="choose">

@@ -6,7 +6,7 @@ import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { Agreement } from '../components/agreement'
-import { domainLabel } from '../lib/inventory'
+import { domainLabel, provenanceLabel } from '../lib/inventory'
 import { FormProblem, Notice } from '../components/field'
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld – Kracht' }]
@@ -97,6 +97,7 @@ export default function SharedWithMe() {
                 .map((statement) => (
                   <li key={statement.id} className="row row--stack" data-testid="shared-statement">
                     <p>{statement.text}</p>
+                    <p className="provenance">{provenanceLabel(t, statement.provenance, statement.suggestedBy, true)}</p>
                     {comments
                       .filter((c) => c.targetId === statement.id)
                       .map((c) => (

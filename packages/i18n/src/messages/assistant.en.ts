@@ -27,6 +27,16 @@ export const assistantEn: Catalogue['assistant'] = {
   statusActive: 'In progress',
   statusFinished: 'Done',
   openCards: 'Cards to choose: {count}',
+  /** Cards someone kept together with the client: they wait for the client's own choice. */
+  pending: {
+    title: 'Waiting for you',
+    intro: 'You kept these cards together with someone. They are only yours once you keep them. You choose: keep, change or leave out.',
+    from: 'Suggested by {name}',
+    fromWorker: 'Suggested by your worker',
+    open: 'Look and choose',
+    count: 'Cards waiting for you: {count}',
+    inConversation: 'From: {flow}',
+  },
   ai: {
     title: 'AI help',
     what: 'With AI help, a computer program sometimes puts the questions in other words. And it sometimes suggests a nicer sentence for what you said. You always choose what you keep.',

@@ -25,6 +25,16 @@ export const assistantNl = {
   statusActive: 'Nog bezig',
   statusFinished: 'Klaar',
   openCards: 'Kaartjes om te kiezen: {count}',
+  /** Cards someone kept together with the client: they wait for the client's own choice. */
+  pending: {
+    title: 'Wacht op jou',
+    intro: 'Deze kaartjes bewaarde je samen met iemand. Ze staan pas bij jou als jij ze bewaart. Jij kiest: bewaren, aanpassen of weglaten.',
+    from: 'Voorstel van {name}',
+    fromWorker: 'Voorstel van je begeleider',
+    open: 'Bekijken en kiezen',
+    count: 'Kaartjes die op jou wachten: {count}',
+    inConversation: 'Uit: {flow}',
+  },
   ai: {
     title: 'AI-hulp',
     what: 'Met AI-hulp zet een computerprogramma de vragen soms in andere woorden. En het bedenkt soms een mooiere zin voor wat jij zei. Jij kiest altijd zelf wat je bewaart.',

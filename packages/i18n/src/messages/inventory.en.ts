@@ -36,6 +36,16 @@ export const inventoryEn: Catalogue['inventory'] = {
     client: 'Written by you',
     client_accepted_assistant: 'With the assistant, chosen by you',
     client_accepted_worker: "Your worker's suggestion, chosen by you",
+    client_accepted_ai: 'Reworded with AI help, chosen by you',
+    client_accepted_worker_named: 'Suggested by {name}, chosen by you',
+  },
+  /** Where the words came from, as the worker reads them (the client's words stay the client's). */
+  provenanceWorker: {
+    client: 'In their own words',
+    client_accepted_assistant: "Chosen from the assistant's card",
+    client_accepted_ai: 'Chosen from an AI help suggestion',
+    client_accepted_worker: "Chosen from a worker's suggestion",
+    client_accepted_worker_named: "Chosen from {name}'s suggestion",
   },
   priorities: 'What matters most to me',
   prioritiesEmpty: 'You have not chosen priorities yet.',

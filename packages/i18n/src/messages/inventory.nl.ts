@@ -35,6 +35,16 @@ export const inventoryNl = {
     client: 'Door jou geschreven',
     client_accepted_assistant: 'Samen met de assistent, door jou gekozen',
     client_accepted_worker: 'Voorstel van je begeleider, door jou gekozen',
+    client_accepted_ai: 'Met AI-hulp anders gezegd, door jou gekozen',
+    client_accepted_worker_named: 'Voorstel van {name}, door jou gekozen',
+  },
+  /** Where the words came from, as the worker reads them (the client's words stay the client's). */
+  provenanceWorker: {
+    client: 'In eigen woorden',
+    client_accepted_assistant: 'Gekozen uit een kaartje van de assistent',
+    client_accepted_ai: 'Gekozen uit een voorstel van AI-hulp',
+    client_accepted_worker: 'Gekozen uit een voorstel van een begeleider',
+    client_accepted_worker_named: 'Gekozen uit een voorstel van {name}',
   },
   priorities: 'Wat ik belangrijk vind',
   prioritiesEmpty: 'Je hebt nog geen prioriteiten gekozen.',

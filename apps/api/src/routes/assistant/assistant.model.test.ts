@@ -84,7 +84,8 @@ describe('the model path through the API', () => {
 
     const kept = await (await t.json('POST', `${base}/${view.conversation.id}/proposals/${suggestion?.id}/accept`, { cookie: sam, body: {} })).json()
     const [statement] = await t.deps.db.select().from(statements).where(eq(statements.id, kept.saved.id))
-    expect(statement).toMatchObject({ text: 'Ik ben eerlijk tegen iedereen die ik ken', provenance: 'client_accepted_assistant' })
+    // A model's rewording, kept: the provenance says the words were reworded by AI.
+    expect(statement).toMatchObject({ text: 'Ik ben eerlijk tegen iedereen die ik ken', provenance: 'client_accepted_ai' })
   })
 
   it.each([

@@ -61,6 +61,11 @@ const proposalMeta = {
   savedId: z.string().uuid().nullable().openapi({ description: 'The statement, network person, goal or action it became' }),
   decidedAt: z.string().datetime().nullable(),
   source: z.enum(['assistant', 'assistant_suggestion']),
+  suggestedById: z
+    .string()
+    .uuid()
+    .nullable()
+    .openapi({ description: 'Together mode: the worker or peer expert who kept this card; status pending_client until the client keeps it' }),
 }
 
 const ProposalSchema = z
@@ -277,11 +282,19 @@ export const acceptProposal = createRoute({
   path: '/clients/{clientId}/conversations/{conversationId}/proposals/{proposalId}/accept',
   tags,
   summary: "Keep a card (optionally edited): it becomes a statement, a network person, a goal or an action, in the client's name",
+  description:
+    "Only the client's own keep saves anything. A worker or peer expert keeping a card in together mode only suggests it: the card waits (pending_client) until the client keeps, changes or drops it in their own session.",
   request: { params: ProposalParams, body: jsonBody(AcceptBody) },
   responses: {
     200: jsonResponse(
-      z.object({ proposal: ProposalSchema, saved: z.object({ kind: z.enum(['statement', 'network_person', 'goal', 'action']), id: z.string().uuid() }) }),
-      'Kept',
+      z.object({
+        proposal: ProposalSchema,
+        saved: z
+          .object({ kind: z.enum(['statement', 'network_person', 'goal', 'action']), id: z.string().uuid() })
+          .nullable()
+          .openapi({ description: 'What it became; null when a facilitator kept it: it then waits for the client (pending_client)' }),
+      }),
+      'Kept (by the client), or waiting for the client (kept by a facilitator)',
     ),
     ...commonProblems,
     404: problemResponse('No such card'),
@@ -309,6 +322,7 @@ export const postSafetyChoice = createRoute({
   tags,
   summary: "The client's answer to \"shall we tell your worker?\" after the help card: only yes tells the worker",
   request: { params: ConversationParams, body: jsonBody(SafetyChoiceBody) },
+  description: 'Only the client: a worker or peer expert running the flow together gets 403 and never sees the choice.',
   responses: {
     200: jsonResponse(
       z.object({ event: SafetyEventSchema, workersNotified: z.number().int(), hasWorker: z.boolean() }),
@@ -344,4 +358,23 @@ export const putAiHelp = createRoute({
   summary: 'Turn AI help on or off (only the client, any time)',
   request: { params: ClientParams, body: jsonBody(z.object({ enabled: z.boolean() }).openapi('AiHelpBody')) },
   responses: { 200: jsonResponse(AiHelpSchema, 'The setting'), ...commonProblems },
+})
+
+const PendingCardSchema = z
+  .object({
+    conversationId: z.string().uuid(),
+    flow: FlowSchema,
+    proposal: ProposalSchema,
+    suggestedBy: z.object({ id: z.string().uuid(), name: z.string().nullable() }).nullable(),
+    suggestedAt: z.string().datetime().nullable(),
+  })
+  .openapi('PendingCard')
+
+export const listPendingCards = createRoute({
+  method: 'get',
+  path: '/clients/{clientId}/pending-cards',
+  tags,
+  summary: 'Cards a worker or peer expert kept in together mode, waiting for the client to keep, change or drop them (only the client)',
+  request: { params: ClientParams },
+  responses: { 200: jsonResponse(z.array(PendingCardSchema), 'Waiting cards, oldest first'), ...commonProblems },
 })

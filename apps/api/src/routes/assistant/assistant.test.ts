@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { conversations, goalActions, goals, networkPeople, notifications, safetyEvents, statementRevisions, statements } from '@kracht/db'
 import { createTestApi, type TestApi } from '../../testing'
 import * as assistant from '../../services/assistant'
+import * as cards from '../../services/assistant/cards'
 import type { ConversationView } from '../../services/assistant'
 
 let t: TestApi
@@ -449,9 +450,13 @@ describe('access', () => {
     if (!card) throw new Error('no card')
     const kept = await t.json('POST', `${base}/${view.conversation.id}/proposals/${card.id}/accept`, { cookie: noor, body: {} })
     expect(kept.status).toBe(200)
-    const { saved } = await kept.json()
+    // Kept by the facilitator: it waits for Sam; only Sam's own keep saves it, with Noor named.
+    expect(await kept.json()).toMatchObject({ saved: null, proposal: { status: 'pending_client', suggestedById: t.ids.noor } })
+    const mineKept = await t.json('POST', `${base}/${view.conversation.id}/proposals/${card.id}/accept`, { cookie: sam, body: {} })
+    expect(mineKept.status).toBe(200)
+    const { saved } = await mineKept.json()
     const [row] = await t.deps.db.select().from(statements).where(eq(statements.id, saved.id))
-    expect(row).toMatchObject({ clientId: t.ids.sam, provenance: 'client_accepted_assistant' })
+    expect(row).toMatchObject({ clientId: t.ids.sam, provenance: 'client_accepted_worker', suggestedById: t.ids.noor })
     const [conversation] = await t.deps.db.select().from(conversations).where(eq(conversations.id, view.conversation.id))
     expect(conversation?.facilitatorId).toBe(t.ids.noor)
     // The client sees the conversation the facilitator ran with them.
@@ -469,6 +474,7 @@ describe('access', () => {
       '/clients/{clientId}/conversations/{conversationId}/proposals/{proposalId}/drop',
       '/clients/{clientId}/conversations/{conversationId}/safety',
       '/clients/{clientId}/safety-events',
+      '/clients/{clientId}/pending-cards',
       '/clients/{clientId}/settings/ai-help',
       '/notifications',
     ]) {
@@ -480,6 +486,7 @@ describe('access', () => {
 describe('together mode (service level)', () => {
   it('keeps the facilitator beside the client; the saved words stay the client\'s', async () => {
     const caller = { clientId: t.ids.sam, actorId: t.ids.noor, isSelf: false }
+    const self = { clientId: t.ids.sam, actorId: t.ids.sam, isSelf: true }
     const started = await assistant.startConversation(t.deps, { caller, flow: 'vip', locale: 'nl' })
     expect(started.conversation.facilitatorId).toBe(t.ids.noor)
     let view = started
@@ -490,29 +497,33 @@ describe('together mode (service level)', () => {
     const [card] = view.proposals
     if (!card) throw new Error('no card')
     // The client accepts on their own phone later: the facilitator of the conversation is still kept.
-    const kept = await assistant.acceptProposal(t.deps, {
+    const kept = await cards.acceptProposal(t.deps, {
       caller: { clientId: t.ids.sam, actorId: t.ids.sam, isSelf: true },
       conversationId: view.conversation.id,
       proposalId: card.id,
       edit: {},
     })
-    const [person] = await t.deps.db.select().from(networkPeople).where(eq(networkPeople.id, kept.saved.id))
+    const [person] = await t.deps.db.select().from(networkPeople).where(eq(networkPeople.id, kept.saved?.id ?? ''))
     expect(person).toMatchObject({ name: 'mijn buurvrouw Els', provenance: 'client_accepted_assistant', facilitatorId: t.ids.noor })
 
-    // A statement kept by the facilitator beside the client: provenance the client's, the revision says who typed.
+    // A statement the facilitator kept beside the client waits for the client; the client's keep
+    // saves it, naming the facilitator, and the revision says the client wrote it.
     const strengths = await assistant.startConversation(t.deps, { caller, flow: 'strengths', locale: 'nl', context: { domains: ['work'] } })
     const turn = await assistant.answer(t.deps, { caller, conversationId: strengths.conversation.id, answer: { stepId: strengths.step?.id ?? '', text: 'geduldig' } })
     const statementCard = turn.proposals[0]
     if (!statementCard) throw new Error('no card')
-    const saved = await assistant.acceptProposal(t.deps, { caller, conversationId: strengths.conversation.id, proposalId: statementCard.id, edit: {} })
-    const [statement] = await t.deps.db.select().from(statements).where(eq(statements.id, saved.saved.id))
-    expect(statement).toMatchObject({ provenance: 'client_accepted_assistant', clientId: t.ids.sam })
-    const [revision] = await t.deps.db.select().from(statementRevisions).where(eq(statementRevisions.statementId, saved.saved.id))
-    expect(revision?.changedById).toBe(t.ids.noor)
+    const suggested = await cards.acceptProposal(t.deps, { caller, conversationId: strengths.conversation.id, proposalId: statementCard.id, edit: {} })
+    expect(suggested).toMatchObject({ saved: null, proposal: { status: 'pending_client' } })
+    const saved = await cards.acceptProposal(t.deps, { caller: self, conversationId: strengths.conversation.id, proposalId: statementCard.id, edit: {} })
+    const savedId = saved.saved?.id ?? ''
+    const [statement] = await t.deps.db.select().from(statements).where(eq(statements.id, savedId))
+    expect(statement).toMatchObject({ provenance: 'client_accepted_worker', suggestedById: t.ids.noor, clientId: t.ids.sam })
+    const [revision] = await t.deps.db.select().from(statementRevisions).where(eq(statementRevisions.statementId, savedId))
+    expect(revision).toMatchObject({ changedById: t.ids.sam, suggestedById: t.ids.noor })
 
     // Drafts are the client's: a facilitator sees only the conversations they ran beside the client.
     const own = await assistant.startConversation(t.deps, { caller: { clientId: t.ids.sam, actorId: t.ids.sam, isSelf: true }, flow: 'miracle', locale: 'nl' })
-    await expect(assistant.getConversation(t.deps, { clientId: t.ids.sam, conversationId: own.conversation.id, facilitatorId: t.ids.noor })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(assistant.getConversation(t.deps, { caller, conversationId: own.conversation.id })).rejects.toMatchObject({ code: 'not_found' })
     await expect(
       assistant.answer(t.deps, { caller, conversationId: own.conversation.id, answer: { stepId: 'miracle', text: 'koffie' } }),
     ).rejects.toMatchObject({ code: 'not_found' })

@@ -5,7 +5,9 @@ const tags = ['Inventory']
 
 export const times = ['past', 'present', 'future'] as const
 export const forms = ['i_am', 'i_can', 'i_have', 'i_want', 'i_know'] as const
-export const provenances = ['client', 'client_accepted_assistant', 'client_accepted_worker'] as const
+export const provenances = ['client', 'client_accepted_assistant', 'client_accepted_ai', 'client_accepted_worker'] as const
+/** What a client may say about their own words; a named worker's suggestion only comes from the suggestion or card flows. */
+const ownProvenances = ['client', 'client_accepted_assistant', 'client_accepted_ai'] as const
 
 export const ClientParams = z.object({ clientId: z.string().uuid() })
 export const StatementParams = ClientParams.extend({ statementId: z.string().uuid() })
@@ -22,6 +24,10 @@ export const StatementSchema = z
     form: z.enum(forms).nullable(),
     text: z.string(),
     provenance: z.enum(provenances),
+    suggestedBy: z
+      .object({ id: z.string().uuid(), name: z.string().nullable() })
+      .nullable()
+      .openapi({ description: 'The worker or peer expert who suggested these words (provenance client_accepted_worker)' }),
     version: z.number().int(),
     createdAt: z.string().datetime(),
     updatedAt: z.string().datetime(),
@@ -45,7 +51,7 @@ export const CreateStatementBody = z
     time: z.enum(times, { message: 'invalid' }),
     form: z.enum(forms, { message: 'invalid' }).nullish(),
     text: StatementText,
-    provenance: z.enum(provenances, { message: 'invalid' }).optional(),
+    provenance: z.enum(ownProvenances, { message: 'invalid' }).optional(),
   })
   .openapi('CreateStatementBody')
 
@@ -56,7 +62,7 @@ export const UpdateStatementBody = z
     time: z.enum(times, { message: 'invalid' }).optional(),
     form: z.enum(forms, { message: 'invalid' }).nullish(),
     text: StatementText.optional(),
-    provenance: z.enum(provenances, { message: 'invalid' }).optional(),
+    provenance: z.enum(ownProvenances, { message: 'invalid' }).optional(),
   })
   .openapi('UpdateStatementBody')
 
