@@ -1,4 +1,5 @@
 import { createDatabase, type DatabaseHandle } from './client'
+import { DatabaseStartError } from './errors'
 import { runMigrations } from './migrate'
 import { appRole, assumeAppRole, grantAppRole, requireAppRights } from './roles'
 
@@ -29,6 +30,9 @@ export interface OpenAppDatabaseOptions {
  */
 export async function openAppDatabase(options: OpenAppDatabaseOptions): Promise<{ handle: DatabaseHandle; applied: number }> {
   if (!options.databaseUrl) {
+    if (options.migrationDatabaseUrl) {
+      throw new DatabaseStartError('MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both (the owner and the application user), or neither.')
+    }
     const handle = await createDatabase({ dataDir: options.dataDir, memory: options.memory ?? false })
     try {
       const { applied } = await runMigrations(handle, { backupDir: options.backupDir })
