@@ -46,6 +46,7 @@ import {
 } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import { mapAssistantErrors, SafetyAppError, toAppError } from '../lib/assistant-errors'
+import { loggedModel } from '../lib/access-log'
 import type { Deps } from '../lib/env'
 import { attachActionsToGoal, createGoal, createGoalAction } from './action-plan'
 import { createStatement, domainSettings, type DomainSettings } from './inventory'
@@ -312,7 +313,8 @@ async function modelFor(deps: Deps, clientId: string) {
     .select({ at: clientSettings.aiHelpEnabledAt })
     .from(clientSettings)
     .where(eq(clientSettings.clientId, clientId))
-  return row?.at ? deps.model : null
+  // Every call leaves a row in the client's access log (export to ai_model), never the text.
+  return row?.at ? loggedModel(deps, deps.model, clientId) : null
 }
 
 // ---------------------------------------------------------------------------------------------
