@@ -29,19 +29,24 @@ export interface DatabaseOptions {
   dataDir?: string | undefined
   /** An in-memory embedded database (tests). */
   memory?: boolean
+  /**
+   * PostgreSQL only: the role every pooled connection takes at start (sent as the `role` startup
+   * parameter, so each new connection is in it before its first query, and RESET ROLE returns to it).
+   */
+  role?: string | undefined
 }
 
 /** The one factory that decides which engine runs. Nothing else in the code knows. */
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl)
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.role)
   if (options.memory) return openPglite(new PGlite(), null)
   const dataDir = options.dataDir
   if (!dataDir) throw new DatabaseStartError('DATA_DIR is empty: set it, or set DATABASE_URL.')
   return openPgliteFolder(dataDir)
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
-  const client = postgres(url, { max: 10, onnotice: () => {} })
+async function openPostgres(url: string, role: string | undefined): Promise<DatabaseHandle> {
+  const client = postgres(url, { max: 10, onnotice: () => {}, ...(role ? { connection: { role } } : {}) })
   const db = drizzlePostgres(client, { schema }) as unknown as Database
   try {
     await db.execute(sql`select 1`)
@@ -101,7 +106,9 @@ async function openPglite(pg: PGlite, lock: DataDirLock | null): Promise<Databas
       if (closed) return
       closed = true
       try {
-        // PGlite runs with fsync off: a checkpoint makes sure everything reached the disk.
+        // PGlite runs with fsync off: a checkpoint makes sure everything reached the disk. It needs
+        // the superuser the process started as, not the application role (db/src/roles.ts).
+        await pg.query('RESET ROLE')
         await pg.query('CHECKPOINT')
         await pg.close()
       } finally {

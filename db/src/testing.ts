@@ -1,31 +1,62 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
-import { createDatabase, type DatabaseHandle } from './client'
-import { runMigrations } from './migrate'
+import type { DatabaseHandle } from './client'
+import { openAppDatabase } from './open'
+import { appRole } from './roles'
+
+export interface TestDatabaseHandle extends DatabaseHandle {
+  /**
+   * Runs SQL (one or more statements) as the database's owner, a superuser, around the application
+   * role: for tests that play someone with more rights than the application (an operator, an
+   * intruder on the server). Answers the rows of the last statement.
+   */
+  asOwner(text: string): Promise<Record<string, unknown>[]>
+}
 
 /**
- * A migrated, empty database for one test file: in-memory PGlite by default, or, with DATABASE_URL
- * set, a fresh database created on that PostgreSQL server (dropped again by `close`). Test files run
- * in parallel, so each gets its own.
+ * A migrated, empty database for one test file, used the way the server uses it: as the
+ * application role (db/src/open.ts). In-memory PGlite by default, or, with DATABASE_URL set, a fresh
+ * database created on that PostgreSQL server (dropped again by `close`). Test files run in
+ * parallel, so each gets its own.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<TestDatabaseHandle> {
   const serverUrl = process.env['DATABASE_URL']
   if (!serverUrl) {
-    const handle = await createDatabase({ memory: true })
-    await runMigrations(handle)
-    return handle
+    const { handle } = await openAppDatabase({ memory: true })
+    const pg = handle.pglite
+    if (!pg) throw new Error('expected an embedded database')
+    return {
+      ...handle,
+      async asOwner(text) {
+        // One connection: step out of the role, run, and step back in whatever happened.
+        await pg.exec('RESET ROLE')
+        try {
+          const results = await pg.exec(text)
+          return (results.at(-1)?.rows ?? []) as Record<string, unknown>[]
+        } finally {
+          await pg.exec(`SET ROLE ${appRole}`)
+        }
+      },
+    }
   }
   const name = `kracht_test_${randomBytes(6).toString('hex')}`
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
   await admin.unsafe(`create database ${name}`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  const handle = await createDatabase({ databaseUrl: url.toString() })
-  await runMigrations(handle)
+  const { handle } = await openAppDatabase({ databaseUrl: url.toString() })
+  const owner = postgres(url.toString(), { max: 1, onnotice: () => {} })
   return {
     ...handle,
+    async asOwner(text) {
+      const results = (await owner.unsafe(text)) as unknown
+      // Several statements answer one result per statement.
+      const last = Array.isArray(results) && Array.isArray(results.at(-1)) ? results.at(-1) : results
+      return [...(last as Record<string, unknown>[])]
+    },
     async close() {
       await handle.close()
+      await owner.end({ timeout: 5 })
       await admin.unsafe(`drop database if exists ${name} with (force)`)
       await admin.end({ timeout: 5 })
     },

@@ -4,6 +4,7 @@ import { getCookie, deleteCookie } from 'hono/cookie'
 import { AppError } from './lib/app-error'
 import { createRouter } from './lib/router'
 import type { Deps } from './lib/env'
+import { requestContext } from './lib/request-context'
 import { lookupSession, sessionCookieName } from './auth/sessions'
 import { healthRouter } from './routes/health/health.index'
 import { authRouter } from './routes/auth/auth.index'
@@ -47,6 +48,8 @@ export function createApi(deps: Deps) {
   })
   // A write that another site made the browser send is refused before anything reads it.
   app.use('*', crossSiteCheck())
+  // Where the request came from (address, user agent) and who made it, for the access log.
+  app.use('*', requestContext())
   // Large bodies are refused before anything parses them.
   app.use(
     '*',

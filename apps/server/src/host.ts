@@ -83,7 +83,12 @@ export function createHost({ api, portal, production, publicUrl }: HostOptions) 
         // In-process: the portal calls the same API as everyone else, through the same gate, without a network hop.
         return hc<Api>('http://kracht.internal', {
           fetch: (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(input, init), { internal }),
-          headers: { cookie: request.headers.get('cookie') ?? '', 'accept-language': request.headers.get('accept-language') ?? '' },
+          // The browser's user agent too: the access log records where each access came from.
+          headers: {
+            cookie: request.headers.get('cookie') ?? '',
+            'accept-language': request.headers.get('accept-language') ?? '',
+            'user-agent': request.headers.get('user-agent') ?? '',
+          },
         })
       },
     }

@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import type { ServerBuild } from '@remix-run/node'
 import { createApi, createModelFromEnv, deleteExpiredSessions, hashPassphrase, loadConfig, seedDemoContent, type Config, type Deps } from '@kracht/api'
-import { createDatabase, demoUsers, runMigrations, seedDemo, type DatabaseHandle } from '@kracht/db'
+import { demoUsers, openAppDatabase, seedDemo, type DatabaseHandle } from '@kracht/db'
 import { createHost } from './host'
 
 const portalDir = fileURLToPath(new URL('../../portal/build/', import.meta.url))
@@ -30,9 +30,14 @@ export async function startServer(
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   const config = loadConfig(env)
-  const handle = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR })
+  // Migrated by the owner, then working as the role kracht_app, which cannot rewrite the access log.
+  const { handle, applied } = await openAppDatabase({
+    databaseUrl: config.DATABASE_URL,
+    migrationDatabaseUrl: config.MIGRATION_DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    backupDir: `${config.DATA_DIR}/backups`,
+  })
   try {
-    const { applied } = await runMigrations(handle, { backupDir: `${config.DATA_DIR}/backups` })
     if (applied > 0) log(`Database: ${applied} migration(s) applied.`)
     // The assistant's model, once (null unless AI_PROVIDER=openai and AI_MODEL are set): used only for
     // clients who turned AI help on; without it the assistant works offline.

@@ -1,7 +1,8 @@
 import type { Context } from 'hono'
 import { eq, inArray } from 'drizzle-orm'
-import { accessLog, clientWorkers, consents, users, type AccessLogAction, type ConsentScope } from '@kracht/db'
+import { clientWorkers, consents, users, type AccessLogAction, type ConsentScope } from '@kracht/db'
 import { AppError } from './app-error'
+import { writeAccessLog } from './access-log'
 import type { Actor, AppEnv, Deps, PublicUser } from './env'
 import { requireUser } from './guards'
 import { decide, type ConsentActor, type ConsentDecision, type RequestedAccess } from '../services/consent/rules'
@@ -41,36 +42,9 @@ export interface ClientAccess {
 const logActionOf = (request: ClientAccessRequest): AccessLogAction =>
   request.logAction ?? (request.action === 'read' ? 'read' : request.action === 'comment' || request.action === 'together' ? 'create' : 'update')
 
-/** Writes one access-log row. Ids and names of things only, never the client's words. */
-export async function writeAccessLog(
-  deps: Deps,
-  entry: {
-    actor: Actor | null
-    clientId: string
-    action: AccessLogAction
-    scope: string
-    resource: string
-    outcome: 'allowed' | 'denied'
-    basis: string
-  },
-): Promise<void> {
-  const actor = entry.actor
-  await deps.db.insert(accessLog).values({
-    at: deps.now(),
-    actorId: actor?.user.id ?? null,
-    actorRole: actor?.user.role ?? null,
-    // A token is a system acting on behalf of the person who made it.
-    onBehalfOf: actor?.kind === 'token' ? actor.user.id : null,
-    clientId: entry.clientId,
-    action: entry.action,
-    scope: entry.scope,
-    resource: entry.resource,
-    outcome: entry.outcome,
-    basis: entry.basis,
-    via: actor ? actor.kind : null,
-    viaId: actor ? (actor.kind === 'session' ? actor.sessionId : actor.tokenId) : null,
-  })
-}
+// The log row itself (with the access point, and none for unauthenticated requests) is written in
+// lib/access-log.ts; re-exported here so every caller keeps its import.
+export { writeAccessLog }
 
 /** Loads the facts the rules need and decides; no logging (the caller logs). */
 export async function decideClientAccess(

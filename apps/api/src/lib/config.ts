@@ -9,6 +9,8 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default('.data'),
     DATABASE_URL: z.string().url().optional(),
+    /** The owner's connection, for migrations only; DATABASE_URL then connects as a user in kracht_app. */
+    MIGRATION_DATABASE_URL: z.string().url().optional(),
     PUBLIC_URL: z.string().url().optional(),
     SESSION_SECRET: z.string().optional(),
     SESSION_IDLE_MINUTES: positiveInt(30),

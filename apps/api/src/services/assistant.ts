@@ -45,6 +45,7 @@ import {
 } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import { mapAssistantErrors, SafetyAppError, toAppError } from '../lib/assistant-errors'
+import { loggedModel } from '../lib/access-log'
 import type { Deps } from '../lib/env'
 import { domainSettings } from './inventory'
 import { cardVisibleTo, clientWentOnAlone, flowDomains, refuseFacilitatorAfterSolo, storedDomains } from './assistant/together'
@@ -335,7 +336,8 @@ async function modelFor(deps: Deps, clientId: string) {
     .select({ at: clientSettings.aiHelpEnabledAt })
     .from(clientSettings)
     .where(eq(clientSettings.clientId, clientId))
-  return row?.at ? deps.model : null
+  // Every call leaves a row in the client's access log (export to ai_model), never the text.
+  return row?.at ? loggedModel(deps, deps.model, clientId) : null
 }
 
 // ---------------------------------------------------------------------------------------------

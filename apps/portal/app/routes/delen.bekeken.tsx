@@ -5,6 +5,7 @@ import { hasKey } from '@kracht/i18n'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, useLocale, useT } from '../lib/i18n'
+import { describeLogEntry } from '../lib/access-log-entry'
 
 export const meta: MetaFunction = () => [{ title: 'Wie heeft mijn gegevens bekeken – Kracht' }]
 
@@ -17,13 +18,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const days = periodDays[period]
   const from = days ? new Date(Date.now() - days * 86_400_000).toISOString() : undefined
   const response = await api(context, request).clients[':clientId']['access-log'].$get({ param: { clientId: user.id }, query: from ? { from } : {} })
-  return { period, entries: response.ok ? await response.json() : [] }
+  return { period, clientId: user.id, entries: response.ok ? await response.json() : [] }
 }
 
 export default function WhoLooked() {
   const t = useT()
   const locale = useLocale()
-  const { period, entries } = useLoaderData<typeof loader>()
+  const { period, clientId, entries } = useLoaderData<typeof loader>()
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -52,12 +53,17 @@ export default function WhoLooked() {
             const name = entry.actorName ?? t('sharing.someone')
             const key = `sharing.scopes.${entry.scope}`
             const what = hasKey(key) ? t(key) : entry.scope
+            const special = describeLogEntry(entry, clientId, t('sharing.someone'))
             return (
               <li key={entry.id} className="row">
                 <div>
                   <strong>{formatDate(locale, entry.at, true)}</strong>
                   <br />
-                  {entry.outcome === 'allowed' ? t('sharing.looked', { name, what }) : t('sharing.tried', { name, what })}{' '}
+                  {special
+                    ? t(special.key, special.vars)
+                    : entry.outcome === 'allowed'
+                      ? t('sharing.looked', { name, what })
+                      : t('sharing.tried', { name, what })}{' '}
                   {entry.via === 'token' ? <span className="muted">{t('sharing.viaToken')}</span> : null}
                 </div>
               </li>

@@ -2,6 +2,7 @@ import type { Catalogue } from '../translate'
 import { inventoryEn } from './inventory.en'
 import { assistantEn } from './assistant.en'
 import { sharingEn } from './sharing.en'
+import { accessLogEn } from './access-log.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -214,6 +215,7 @@ export const en: Catalogue = {
     tooLargeText: 'We did not save it. Nothing was changed. Go back and try with less text.',
     toStart: 'To the start of Kracht',
   },
+  accessLog: accessLogEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

@@ -1,6 +1,7 @@
 import { inventoryNl } from './inventory.nl'
 import { assistantNl } from './assistant.nl'
 import { sharingNl } from './sharing.nl'
+import { accessLogNl } from './access-log.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
 export const nl = {
@@ -213,6 +214,7 @@ export const nl = {
     tooLargeText: 'We hebben het niet opgeslagen. Er is niets veranderd. Ga terug en probeer het met minder tekst.',
     toStart: 'Naar de start van Kracht',
   },
+  accessLog: accessLogNl,
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',

@@ -1,6 +1,7 @@
 import { createRouter } from '../../lib/router'
 import { requireRole, requireUser } from '../../lib/guards'
 import { AppError } from '../../lib/app-error'
+import { writeAccessLog, writeAccessLogMany } from '../../lib/access-log'
 import * as organisation from '../../services/organisation'
 import * as routes from './organisation.routes'
 
@@ -24,7 +25,16 @@ export const organisationRouter = createRouter()
   .openapi(routes.listPeople, async (c) => {
     const actor = requireRole(c, 'admin', 'worker', 'peer')
     const roles = c.req.valid('query').role ?? ['worker', 'peer', 'admin']
-    return c.json(await organisation.listPeople(c.get('deps'), { actor, roles }), 200)
+    const people = await organisation.listPeople(c.get('deps'), { actor, roles })
+    // Being someone's client is itself about that client: a coordinator's list of clients leaves a
+    // row in each listed client's log.
+    await writeAccessLogMany(
+      c.get('deps'),
+      people
+        .filter((person) => person.role === 'client')
+        .map((person) => ({ actor: c.get('actor'), clientId: person.id, action: 'read' as const, scope: 'organisation', resource: 'people', outcome: 'allowed' as const, basis: 'coordinator' })),
+    )
+    return c.json(people, 200)
   })
   .openapi(routes.setTeam, async (c) => {
     const actor = requireRole(c, 'admin')
@@ -40,15 +50,24 @@ export const organisationRouter = createRouter()
     const actor = requireUser(c)
     const { clientId } = c.req.valid('param')
     if (actor.id !== clientId && actor.role !== 'admin') throw new AppError('forbidden', 'Not allowed.')
-    return c.json(await organisation.listClientWorkers(c.get('deps'), { actor, clientId }), 200)
+    const workers = await organisation.listClientWorkers(c.get('deps'), { actor, clientId })
+    if (actor.id !== clientId) {
+      await writeAccessLog(c.get('deps'), { actor: c.get('actor'), clientId, action: 'read', scope: 'organisation', resource: 'client_workers', outcome: 'allowed', basis: 'coordinator' })
+    }
+    return c.json(workers, 200)
   })
   .openapi(routes.linkWorker, async (c) => {
     const actor = requireRole(c, 'admin')
-    await organisation.linkWorker(c.get('deps'), { actor, ...c.req.valid('param') })
+    const { clientId, workerId } = c.req.valid('param')
+    await organisation.linkWorker(c.get('deps'), { actor, clientId, workerId })
+    // Who is the client's worker decides who may ask for their consent: the client sees it in their log.
+    await writeAccessLog(c.get('deps'), { actor: c.get('actor'), clientId, action: 'create', scope: 'organisation', resource: `worker_link:${workerId}`, outcome: 'allowed', basis: 'coordinator' })
     return c.body(null, 204)
   })
   .openapi(routes.unlinkWorker, async (c) => {
     const actor = requireRole(c, 'admin')
-    await organisation.unlinkWorker(c.get('deps'), { actor, ...c.req.valid('param') })
+    const { clientId, workerId } = c.req.valid('param')
+    await organisation.unlinkWorker(c.get('deps'), { actor, clientId, workerId })
+    await writeAccessLog(c.get('deps'), { actor: c.get('actor'), clientId, action: 'delete', scope: 'organisation', resource: `worker_link:${workerId}`, outcome: 'allowed', basis: 'coordinator' })
     return c.body(null, 204)
   })

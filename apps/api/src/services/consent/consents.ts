@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, ne, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, like, lte, ne, or, type SQL } from 'drizzle-orm'
 import { isDomainOf } from '@kracht/inventory'
 import { accessLog, clientWorkers, consentScopes, consents, organisations, teams, users, type Consent, type ConsentAccessLevel, type ConsentScope } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
@@ -149,7 +149,12 @@ export async function readAccessLog(
   if (input.from) conditions.push(gte(accessLog.at, input.from))
   if (input.to) conditions.push(lte(accessLog.at, input.to))
   // The client's own look at their log is logged too, but not shown back to them unless asked.
-  if (!input.includeOwn) conditions.push(ne(accessLog.actorId, input.clientId))
+  // Except what went out or changed in the client's name: their words sent to the AI help, and a
+  // sign-in with a new code (the client should see it, in case it was not them).
+  if (!input.includeOwn) {
+    const shownAnyway = or(eq(accessLog.resource, 'ai_model'), like(accessLog.resource, 'access_reset:%'))
+    conditions.push(or(ne(accessLog.actorId, input.clientId), shownAnyway) ?? ne(accessLog.actorId, input.clientId))
+  }
   const rows = await deps.db
     .select()
     .from(accessLog)

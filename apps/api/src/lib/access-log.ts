@@ -1,0 +1,93 @@
+import { accessLog, type AccessLogAction } from '@kracht/db'
+import type { AssistantModel } from '@kracht/assistant'
+import type { Actor, Deps } from './env'
+import { currentAccessPoint, currentActor } from './request-context'
+
+/** One access-log entry as callers describe it. Ids and names of things only, never the client's words. */
+export interface AccessLogInput {
+  actor: Actor | null
+  clientId: string
+  action: AccessLogAction
+  scope: string
+  resource: string
+  outcome: 'allowed' | 'denied'
+  basis: string
+}
+
+function rowOf(deps: Deps, entry: AccessLogInput) {
+  const actor = entry.actor
+  // Where from: the request's address and user agent; the session or token id says which key.
+  const { ipAddress, userAgent } = currentAccessPoint()
+  return {
+    at: deps.now(),
+    actorId: actor?.user.id ?? null,
+    actorRole: actor?.user.role ?? null,
+    // A token is a system acting on behalf of the person who made it.
+    onBehalfOf: actor?.kind === 'token' ? actor.user.id : null,
+    clientId: entry.clientId,
+    action: entry.action,
+    scope: entry.scope,
+    resource: entry.resource,
+    outcome: entry.outcome,
+    basis: entry.basis,
+    via: actor ? actor.kind : null,
+    viaId: actor ? (actor.kind === 'session' ? actor.sessionId : actor.tokenId) : null,
+    ipAddress,
+    userAgent,
+  }
+}
+
+/**
+ * Writes one access-log row, with where the request came from.
+ *
+ * Nothing is written for a request without a signed-in actor. Such a request is refused (401)
+ * before any client data is read, so there was no access to log; and since the log is append-only
+ * and nobody may remove rows, letting anyone on the internet add rows to a client's log would let
+ * them fill it (and the disk) with noise that can never be cleaned, and bury real entries. The
+ * guessing that matters is counted elsewhere: failed sign-ins per account and per address
+ * (auth/throttle.ts) and the rate limits on requests.
+ */
+export async function writeAccessLog(deps: Deps, entry: AccessLogInput): Promise<void> {
+  if (!entry.actor) return
+  await deps.db.insert(accessLog).values(rowOf(deps, entry))
+}
+
+/** Several rows in one statement (e.g. one per client in a list a coordinator reads). */
+export async function writeAccessLogMany(deps: Deps, entries: AccessLogInput[]): Promise<void> {
+  const rows = entries.filter((entry) => entry.actor !== null).map((entry) => rowOf(deps, entry))
+  if (rows.length > 0) await deps.db.insert(accessLog).values(rows)
+}
+
+/**
+ * The model as the assistant must use it for one client: every call first writes a row in that
+ * client's log (export to `ai_model`, never the text), and a call whose row cannot be written is
+ * not made. The row names whoever's request caused the call (the client, or a facilitator in
+ * together mode). Works for any AI SDK model: only `doGenerate` and `doStream` are wrapped.
+ */
+export function loggedModel(deps: Deps, model: AssistantModel, clientId: string): AssistantModel {
+  const logCall = () =>
+    deps.db.insert(accessLog).values(
+      rowOf(deps, {
+        actor: currentActor(),
+        clientId,
+        action: 'export',
+        scope: 'assistant',
+        resource: 'ai_model',
+        outcome: 'allowed',
+        // The client turned AI help on; names, numbers and addresses left as placeholders.
+        basis: 'ai_help_on',
+      }),
+    )
+  return new Proxy(model, {
+    get(target, property) {
+      if (property === 'doGenerate' || property === 'doStream') {
+        const call = Reflect.get(target, property) as (...args: unknown[]) => unknown
+        return async (...args: unknown[]) => {
+          await logCall()
+          return call.apply(target, args)
+        }
+      }
+      return Reflect.get(target, property)
+    },
+  })
+}

@@ -1,0 +1,16 @@
+import type { Catalogue } from '../translate'
+
+// "Who looked at my data": the kinds of entries in the log.
+export const accessLogEn: Catalogue['accessLog'] = {
+  aiModel: 'Your answer went to the AI help, without names',
+  aiModelWith: 'You worked together with {name}. Your answer went to the AI help, without names',
+  notifications: '{name} read a message about you',
+  peopleList: '{name} saw your name in the list of clients',
+  clientWorkers: '{name} looked at who your workers are',
+  workerLinked: '{name} linked a worker to you',
+  workerUnlinked: '{name} unlinked a worker from you',
+  resetCreated: '{name} made a new sign-in code for you',
+  resetApproved: '{name} approved a new sign-in code for you',
+  resetUsed: 'Someone signed in with a new sign-in code',
+  logRead: 'You looked at this log',
+}
