@@ -36,6 +36,7 @@ const TAG_BIGRAM = 98 // 'b'
  * this runs on every keystroke.
  */
 export function features(text: string, o: FeatureOptions): { idx: number[]; val: number } {
+  if (text.trim() === '') return { idx: [], val: 0 }
   const clean = ` ${text.replace(/ \| /g, ' ').trim()} `
   const seen = new Set<number>()
   for (let i = 0; i < clean.length; i++) {

@@ -61,7 +61,8 @@ export function splitGlued(word: string, n: CrisisNormaliser): string[] | null {
   for (let i = 0; i < word.length; i++) {
     const prev = best[i]
     if (!prev) continue
-    for (let j = i + 2; j <= Math.min(word.length, i + 12); j++) {
+    // "i" is the one word of a single letter, and only at the start ("iwanttodie").
+    for (let j = i === 0 && word[0] === 'i' ? 1 : i + 2; j <= Math.min(word.length, i + 12); j++) {
       const part = word.slice(i, j)
       if (!n.glue.has(part)) continue
       const cand = [...prev, part]
