@@ -36,6 +36,8 @@ export interface CrisisStructures {
   resolved: string
   still: string
   nameSensitive: string[]
+  /** Concepts of risk words: the classifier alone may only ask when one of them is in the text. */
+  signal: string[]
 }
 
 export interface ComposedData {
@@ -49,6 +51,7 @@ export interface ComposedRules {
   rules: CrisisRuleData[]
   structures: CrisisStructures
   nameSensitive: Set<string>
+  signal: Set<string>
 }
 
 /** One rule that fired: which, its kind and level, and the words it used. */
@@ -79,7 +82,16 @@ export function compileComposed(data: ComposedData): ComposedRules {
       if (!known.has(c)) throw new Error(`@kracht/language: rule ${r.id} uses unknown concept "${c}" (data/crisis/rules.json)`)
     }
   }
-  return { patterns: new PatternSet(patterns), rules: data.rules, structures: data.structures, nameSensitive: new Set(data.structures.nameSensitive) }
+  for (const c of [...data.structures.signal, ...data.structures.nameSensitive]) {
+    if (!known.has(c)) throw new Error(`@kracht/language: structures name unknown concept "${c}" (data/crisis/rules.json)`)
+  }
+  return {
+    patterns: new PatternSet(patterns),
+    rules: data.rules,
+    structures: data.structures,
+    nameSensitive: new Set(data.structures.nameSensitive),
+    signal: new Set(data.structures.signal),
+  }
 }
 
 const NAME_LEADS = new Set(['de', 'het', 'in', 'bij', 'naar', 'uit', 'van', 'op', 'aan', 'the', 'at', 'cafe', 'huis', 'inloophuis'])
@@ -207,6 +219,8 @@ export interface ComposedScan {
   resolvedStory: boolean
   /** An idiom, a film or the news is in the text: the classifier alone may not ask then. */
   lookalike: boolean
+  /** A risk word (a concept in structures.signal) is in the text. */
+  signal: boolean
 }
 
 const SELF_DIRECTED = new Set<CrisisKind>(['suicide', 'self_harm', 'overdose'])
@@ -237,7 +251,8 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
   const sents = sentences(tokens, hits)
   const resolvedStory = hits.some((h) => h.concept === st.resolved)
   const lookalike = hits.some((h) => h.concept === st.idiom || h.concept === st.media)
-  const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike }
+  const signal = hits.some((h) => rules.signal.has(h.concept))
+  const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike, signal }
   for (const s of sents) {
     if (s.hits.size === 0) continue
     for (const r of rules.rules) {

@@ -81,8 +81,9 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts): 
   const alarmKinds = new Set<CrisisKind>(alarmHits.map((h) => h.kind))
   if (phrase.detected && phrase.kind) alarmKinds.add(phrase.kind)
   const modelAlarm = parts.probability >= t.alarm
-  // The classifier alone only asks when no look-alike structure (an idiom, a film) explains the words.
-  const modelCheck = parts.probability >= t.checkIn && (modelAlarm || !parts.scan.lookalike || parts.hits.length > 0)
+  // The classifier alone only asks about a text with a risk word in it, and not when a look-alike
+  // structure (an idiom, a film) explains the words.
+  const modelCheck = parts.probability >= t.checkIn && (modelAlarm || parts.hits.length > 0 || (parts.scan.signal && !parts.scan.lookalike))
   // Two weak signals that agree make a clear one.
   const weakPair = checkHits.length > 0 && modelCheck
   if (alarmKinds.size === 0 && (modelAlarm || weakPair)) {
