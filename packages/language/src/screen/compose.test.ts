@@ -31,6 +31,7 @@ const EXAMPLES: Record<string, string> = {
   'follow-in-death': 'zodra mijn vader er niet meer is ga ik ook',
   'helpline-contact': 'ik heb vannacht 113 gebeld',
   'pills-gathered': 'ik heb slaappillen verzameld',
+  'pills-all': 'ik heb al mijn pillen in een bakje gedaan',
   'swallow-all': 'ik neem straks alles wat ik heb in een keer',
   'lethal-lookup': 'ik heb opgezocht hoeveel pillen dodelijk is',
   'height-jump': 'ik wil van het dak springen',

@@ -80,7 +80,9 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts): 
   const checkHits = parts.hits.filter((h) => h.level === 'check_in')
   const alarmKinds = new Set<CrisisKind>(alarmHits.map((h) => h.kind))
   if (phrase.detected && phrase.kind) alarmKinds.add(phrase.kind)
-  const modelAlarm = parts.probability >= t.alarm
+  // On its own (no rule hit) the classifier speaks only about a text with a risk word in it.
+  const grounded = parts.hits.length > 0 || parts.scan.signal
+  const modelAlarm = parts.probability >= t.alarm && grounded
   // The classifier alone only asks about a text with a risk word in it, and not when a look-alike
   // structure (an idiom, a film) explains the words.
   const modelCheck = parts.probability >= t.checkIn && (modelAlarm || parts.hits.length > 0 || (parts.scan.signal && !parts.scan.lookalike))
