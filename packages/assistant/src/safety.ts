@@ -20,6 +20,11 @@ const ORDER: Record<CrisisKind, HelpLine['id'][]> = {
   suicide: ['suicide_prevention', 'emergency', 'veilig_thuis'],
   self_harm: ['suicide_prevention', 'emergency', 'veilig_thuis'],
   violence: ['emergency', 'veilig_thuis', 'suicide_prevention'],
+  // An overdose is a medical emergency first.
+  overdose: ['emergency', 'suicide_prevention', 'veilig_thuis'],
+  // Veilig Thuis also advises people who fear they may hurt someone at home, a child included.
+  harm_to_others: ['veilig_thuis', 'emergency', 'suicide_prevention'],
+  child_safety: ['veilig_thuis', 'emergency', 'suicide_prevention'],
 }
 
 export function helpLines(kind: CrisisKind, texts: TextCatalogue): HelpLine[] {

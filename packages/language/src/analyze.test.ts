@@ -12,7 +12,7 @@ describe('analyze', () => {
       negations: [],
       form: 'i_can',
       domains: expect.any(Array),
-      crisis: { detected: false, kind: null },
+      crisis: { detected: false, kind: null, level: null, kinds: [] },
       deficitTerms: [],
       suggestions: [],
       wordCount: 4,

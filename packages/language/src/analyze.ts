@@ -10,6 +10,7 @@ import { findNegations } from './negation'
 import { detectForm } from './form'
 import { scoreDomains } from './domains'
 import { screenCrisis } from './crisis'
+import { screenCrisisText } from './screen'
 import { findDeficitTerms } from './deficit'
 import { buildSuggestions } from './suggestions'
 
@@ -34,7 +35,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const negations = findNegations(tokens, lex.negation)
   const form = detectForm(tokens, lex.forms, person, lex.person)
   const screen = full === input ? screenCrisis(input, tokens, lex.crisis) : screenCrisis(full, tokenize(full, lex.normaliser), lex.crisis)
-  const crisis = screen.result
+  // The phrase lists place the statement in a life domain; the whole screen (composed rules in
+  // both languages and the classifier beside them) decides whether and how to show help.
+  const crisis = screenCrisisText(full, screen.result)
   const domains = scoreDomains(tokens, lex.domains, { known: lex.normaliser.known, crisisKind: screen.topicKind, crisisFirst: screen.first, crisisLast: screen.last })
   const deficitTerms = findDeficitTerms(tokens, lex.deficit)
   const suggestions = buildSuggestions(

@@ -5,7 +5,7 @@
 //   npm run analyze -- --json "k wil een eigen huis"
 
 import { analyze } from './analyze'
-import { locales, type Analysis, type DomainId, type Locale, type Person, type StrengthForm } from './types'
+import { locales, type Analysis, type CrisisKind, type DomainId, type Locale, type Person, type StrengthForm } from './types'
 
 const DOMAIN_LABELS: Record<DomainId, string> = {
   safety: 'Veiligheid & bescherming tegen geweld',
@@ -34,7 +34,14 @@ const FORM_LABELS: Record<StrengthForm, string> = {
   i_know: 'Ik weet…',
 }
 
-const CRISIS_LABELS = { suicide: 'zelfdoding', self_harm: 'zelfbeschadiging', violence: 'geweld' } as const
+const CRISIS_LABELS: Record<CrisisKind, string> = {
+  suicide: 'zelfdoding',
+  self_harm: 'zelfbeschadiging',
+  violence: 'geweld',
+  overdose: 'overdosis',
+  harm_to_others: 'iemand anders iets aandoen',
+  child_safety: 'veiligheid van een kind',
+}
 
 export interface CliArgs {
   text: string
@@ -88,7 +95,7 @@ export function formatAnalysis(text: string, a: Analysis): string {
     lines.push('Leefgebied:')
     for (const d of a.domains.slice(0, 3)) lines.push(`  ${String(Math.round(d.score * 100)).padStart(3)} %  ${DOMAIN_LABELS[d.id]} (${d.id})`)
   }
-  lines.push(`Crisis:     ${a.crisis.detected && a.crisis.kind ? `JA, ${CRISIS_LABELS[a.crisis.kind]}; toon direct de hulpkaart (113, 112, Veilig Thuis)` : 'nee'}`)
+  lines.push(`Crisis:     ${a.crisis.detected && a.crisis.kind ? a.crisis.level === 'check_in' ? `MISSCHIEN, ${CRISIS_LABELS[a.crisis.kind]}; vraag voorzichtig hoe het echt gaat, met de hulplijnen erbij` : `JA, ${CRISIS_LABELS[a.crisis.kind]}; toon direct de hulpkaart (113, 112, Veilig Thuis)` : 'nee'}`)
   if (a.deficitTerms.length > 0) {
     lines.push('Etiketten:')
     for (const d of a.deficitTerms) {

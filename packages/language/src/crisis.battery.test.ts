@@ -1,5 +1,7 @@
 // The crisis test set: many ways people write about suicide, self-harm and violence, and many
-// harmless sentences that look alike. Rerun it after every change to data/*/crisis.json.
+// harmless sentences that look alike. Rerun it after every change to data/*/crisis.json or
+// data/crisis/*. Kinds follow src/types.ts: a threat by the writer is harm_to_others, violence
+// against a child is child_safety (both were 'violence' before those kinds existed).
 import { describe, expect, it } from 'vitest'
 import { analyze } from './analyze'
 import type { CrisisKind, Locale } from './types'
@@ -65,13 +67,13 @@ const NL_ALARM: [string, CrisisKind][] = [
   ['hij heeft me gewurgd', 'violence'],
   ['ik ben verkracht', 'violence'],
   ['mijn oom zit aan me', 'violence'],
-  ['mijn vader slaat mijn broertje', 'violence'],
+  ['mijn vader slaat mijn broertje', 'child_safety'],
   ['mijn kinderen worden geslagen door hun vader', 'violence'],
   ['hij sluit me op in huis', 'violence'],
   ['hij dwingt me tot seks', 'violence'],
   ['er is sprake van huiselijk geweld', 'violence'],
-  ['ik ga hem neersteken', 'violence'],
-  ['ik sla hem in elkaar als ik hem zie', 'violence'],
+  ['ik ga hem neersteken', 'harm_to_others'],
+  ['ik sla hem in elkaar als ik hem zie', 'harm_to_others'],
   ['mijn loverboy laat me werken', 'violence'],
   ['hij heeft een mes op mijn keel gezet', 'violence'],
   ['ik ben bang dat hij terugkomt en me iets aandoet', 'violence'],
@@ -188,7 +190,7 @@ const EN_ALARM: [string, CrisisKind][] = [
   ['my stepfather abuses my sister', 'violence'],
   ["I'm scared he will hurt me", 'violence'],
   ['he locks me in the house', 'violence'],
-  ['I will stab him if he comes near', 'violence'],
+  ['I will stab him if he comes near', 'harm_to_others'],
   ['my partner chokes me', 'violence'],
 ]
 

@@ -32,8 +32,8 @@ describe('crisis screen', () => {
     ['mn ex dreigt dat hij me vermoordt', 'violence'],
     ['ik word thuis geslagen', 'violence'],
     ['mijn stiefvader zit aan me', 'violence'],
-    ['hij heeft mijn dochter misbruikt', 'violence'],
-    ['als hij terugkomt steek ik hem neer', 'violence'],
+    ['hij heeft mijn dochter misbruikt', 'child_safety'],
+    ['als hij terugkomt steek ik hem neer', 'harm_to_others'],
     ['ik ben bang dat hij me iets aandoet', 'violence'],
     ['mevrouw geeft aan dat haar partner haar slaat', 'violence'],
   ])('Dutch %s -> %s', (text, kind) => {
@@ -55,7 +55,7 @@ describe('crisis screen', () => {
     ['i cut myself again', 'self_harm'],
     ['I burn my arms with a lighter', 'self_harm'],
     ['he hits me when he is drunk', 'violence'],
-    ["I'm scared he'll hurt the kids", 'violence'],
+    ["I'm scared he'll hurt the kids", 'child_safety'],
     ['my uncle touched me', 'violence'],
   ])('English %s -> %s', (text, kind) => {
     const c = crisis(text, 'en')

@@ -62,7 +62,7 @@ function segment(tokens: Token[], first: number, last: number): [number, number]
 const SEGMENT_WORDS = new Set(['maar', 'but', 'nu', 'now', 'inmiddels', 'sindsdien', 'tegenwoordig', 'nowadays'])
 
 // When one text matches several kinds, the most urgent help comes first.
-const PRIORITY: Record<CrisisKind, number> = { suicide: 0, self_harm: 1, violence: 2 }
+const PRIORITY: Record<CrisisKind, number> = { suicide: 0, self_harm: 1, overdose: 2, harm_to_others: 3, child_safety: 4, violence: 5 }
 
 /**
  * Past harm that the client has worked through ("vroeger sneed ik mezelf, nu ga ik hardlopen")

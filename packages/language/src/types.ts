@@ -23,8 +23,21 @@ export type DomainId = (typeof domainIds)[number]
 export const strengthForms = ['i_am', 'i_can', 'i_have', 'i_want', 'i_know'] as const
 export type StrengthForm = (typeof strengthForms)[number]
 
-export const crisisKinds = ['suicide', 'self_harm', 'violence'] as const
+/**
+ * Kinds of crisis signal, most urgent help first: suicide, self-harm, overdose risk (addiction
+ * care), violence against the writer, the writer's fear or intent of harming someone else, and
+ * the safety of a child (abuse or neglect).
+ */
+export const crisisKinds = ['suicide', 'self_harm', 'violence', 'overdose', 'harm_to_others', 'child_safety'] as const
 export type CrisisKind = (typeof crisisKinds)[number]
+
+/**
+ * 'alarm': a clear signal, show help at once. 'check_in': the screen is not sure, so it asks
+ * gently ("Hoe gaat het echt met je?") with the help lines beside the question. Both count as
+ * detected: recall comes first.
+ */
+export const crisisLevels = ['alarm', 'check_in'] as const
+export type CrisisLevel = (typeof crisisLevels)[number]
 
 export type Person = 'first' | 'other' | 'none'
 
@@ -72,6 +85,10 @@ export interface Analysis {
     kind: CrisisKind | null
     /** The words that set the screen off, for the worker view and tests; never quote them back as feedback. */
     evidence?: Span & { text: string }
+    /** 'alarm' or 'check_in' when detected, else null. */
+    level: CrisisLevel | null
+    /** Every kind seen, most urgent first (kind is the first). */
+    kinds: CrisisKind[]
   }
   deficitTerms: DeficitTerm[]
   suggestions: Suggestion[]

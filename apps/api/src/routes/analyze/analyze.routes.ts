@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { crisisKinds, domainIds, locales, strengthForms } from '@kracht/language'
+import { crisisKinds, crisisLevels, domainIds, locales, strengthForms } from '@kracht/language'
 import { commonProblems, jsonBody, jsonResponse, TextSchema } from '../../lib/schemas'
 
 export const AnalyzeBody = z
@@ -19,7 +19,8 @@ export const AnalysisSchema = z
     negations: z.array(z.object({ word: z.string(), ...Span })),
     form: z.enum(strengthForms).nullable(),
     domains: z.array(z.object({ id: z.enum(domainIds), score: z.number() })),
-    crisis: z.object({ detected: z.boolean(), kind: z.enum(crisisKinds).nullable() }),
+    // level: 'alarm' shows help at once, 'check_in' asks gently with the help lines beside the question.
+    crisis: z.object({ detected: z.boolean(), kind: z.enum(crisisKinds).nullable(), level: z.enum(crisisLevels).nullable(), kinds: z.array(z.enum(crisisKinds)) }),
     deficitTerms: z.array(z.object({ term: z.string(), alternative: z.string().nullable(), ...Span })),
     suggestions: z.array(z.object({ kind: z.enum(['negation', 'person', 'deficit', 'detail', 'form']), message: z.string() })),
     wordCount: z.number().int(),

@@ -1,0 +1,44 @@
+// The crisis screen on every labelled set: recall per kind and false alarms for the rules alone,
+// the classifier alone and both combined, the misses and the false alarms of the combined screen.
+//
+//   npm run bench:crisis                      every set in eval/ (and crisis-heldout.jsonl when present)
+//   npm run bench:crisis -- eval/dev.jsonl    one set
+//   npm run bench:crisis -- --show 40         list more misses and false alarms
+
+import { existsSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { crisisKinds } from '../src/types'
+import { falseAlarmRate, loadCrisisSet, measure, readers, recall, type Report } from '../src/screen/measure'
+
+const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const SETS = ['eval/crisis-validation.jsonl', 'eval/crisis-train.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl', 'eval/crisis-heldout.jsonl']
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)} %`.padStart(8)
+
+function print(name: string, r: Report, show: number): void {
+  console.log(`\n## ${name}`)
+  console.log(`${'kind'.padEnd(16)}${'n'.padStart(5)}${readers.map((x) => x.padStart(12)).join('')}`)
+  for (const k of crisisKinds) {
+    const row = r.positives[k]
+    if (row.n === 0) continue
+    console.log(`${k.padEnd(16)}${String(row.n).padStart(5)}${readers.map((x) => `${row.found[x]} ${pct(row.found[x] / row.n)}`.padStart(12)).join('')}`)
+  }
+  const n = crisisKinds.reduce((a, k) => a + r.positives[k].n, 0)
+  console.log(`${'recall'.padEnd(16)}${String(n).padStart(5)}${readers.map((x) => pct(recall(r, x)).padStart(12)).join('')}`)
+  console.log(`${'false alarms'.padEnd(16)}${String(r.negatives.n).padStart(5)}${readers.map((x) => `${r.negatives.falseAlarms[x]} ${pct(falseAlarmRate(r, x))}`.padStart(12)).join('')}`)
+  console.log(`combined: ${r.alarms}/${n} positives as alarm, ${r.kindRight}/${n} with the labelled kind first; ${r.negatives.checkIns} false alarms are check-ins`)
+  for (const v of r.misses.slice(0, show)) console.log(`  MISS ${v.item.id} [${v.item.crisis}/${v.item.kind ?? ''}] ${v.item.text}`)
+  for (const v of r.falseAlarms.slice(0, show)) console.log(`  FALSE ${v.item.id} [${v.level} ${v.kind}] ${v.item.text}`)
+}
+
+const showAt = process.argv.indexOf('--show')
+const show = showAt >= 0 ? Number(process.argv[showAt + 1]) : 15
+const explicit = process.argv.slice(2).filter((a, i, all) => a !== '--show' && all[i - 1] !== '--show')
+const t0 = performance.now()
+for (const set of explicit.length > 0 ? explicit : SETS) {
+  const path = resolve(pkg, set)
+  if (!existsSync(path)) continue
+  print(set, measure(loadCrisisSet(path)), show)
+}
+console.log(`\n${((performance.now() - t0) / 1000).toFixed(1)} s`)

@@ -1,0 +1,143 @@
+// A small linear classifier beside the rules: it reads the normalised text as character n-grams
+// (2 to 5 letters, across word gaps, so "kwil nie meer" and "ik wil niet meer" share most of
+// their features) and word unigrams and bigrams, hashed into a fixed number of buckets. A
+// softmax over "no crisis" and the six kinds. Trained in this repository on a labelled set
+// (scripts/train-crisis.ts, `npm run train:crisis`); the weights are a committed JSON file, so
+// nothing is downloaded at run time and the result is the same on every machine.
+
+import { crisisKinds, type CrisisKind } from '../types'
+
+export const CLASSES = ['none', ...crisisKinds] as const
+export type ClassLabel = (typeof CLASSES)[number]
+
+export interface FeatureOptions {
+  buckets: number
+  minN: number
+  maxN: number
+}
+
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
+/** FNV-1a, 32 bit, of a tag character and a string: fast, stable across machines, a good spread. */
+function hash(tag: number, s: string): number {
+  let h = Math.imul(FNV_OFFSET ^ tag, FNV_PRIME)
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME)
+  return h >>> 0
+}
+
+const TAG_CHARS = 99 // 'c'
+const TAG_WORD = 119 // 'w'
+const TAG_BIGRAM = 98 // 'b'
+
+/**
+ * Hashed feature buckets of a normalised text, each once, with weight 1/sqrt(count) (unit
+ * length). Character n-grams are hashed as they grow from each start, so no substring is built:
+ * this runs on every keystroke.
+ */
+export function features(text: string, o: FeatureOptions): { idx: number[]; val: number } {
+  if (text.trim() === '') return { idx: [], val: 0 }
+  const clean = ` ${text.replace(/ \| /g, ' ').trim()} `
+  const seen = new Set<number>()
+  for (let i = 0; i < clean.length; i++) {
+    let h = Math.imul(FNV_OFFSET ^ TAG_CHARS, FNV_PRIME)
+    for (let n = 1; n <= o.maxN && i + n <= clean.length; n++) {
+      h = Math.imul(h ^ clean.charCodeAt(i + n - 1), FNV_PRIME)
+      if (n >= o.minN) seen.add((h >>> 0) % o.buckets)
+    }
+  }
+  const words = text.split(' ')
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? ''
+    if (w === '' || w === '|') continue
+    seen.add(hash(TAG_WORD, w) % o.buckets)
+    const next = words[i + 1]
+    if (next && next !== '|') seen.add(hash(TAG_BIGRAM, `${w} ${next}`) % o.buckets)
+  }
+  const idx = [...seen]
+  return { idx, val: idx.length === 0 ? 0 : 1 / Math.sqrt(idx.length) }
+}
+
+/** The stored model: sparse rows of int8 weights (one per class), scaled back by `scale`. */
+export interface StoredModel {
+  $comment?: string
+  version: 1
+  buckets: number
+  minN: number
+  maxN: number
+  classes: string[]
+  scale: number
+  bias: number[]
+  /** Bucket ids in ascending order as base64 of unsigned LEB128 deltas. */
+  index: string
+  /** base64 of int8, classes.length per kept bucket, in the order of `index`. */
+  weights: string
+  /** Probability of a crisis (1 - p(none)) from which the classifier alone raises an alarm or a check-in. */
+  thresholds: { alarm: number; checkIn: number }
+}
+
+export interface Model {
+  options: FeatureOptions
+  bias: Float64Array
+  rows: Map<number, Float64Array>
+  thresholds: { alarm: number; checkIn: number }
+}
+
+export interface Prediction {
+  /** Probability that the text is a crisis signal of any kind. */
+  crisis: number
+  /** The most likely kind, whatever the probability. */
+  kind: CrisisKind
+}
+
+function fromBase64(s: string): Uint8Array {
+  const bin = atob(s)
+  const out = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+  return out
+}
+
+export function loadModel(m: StoredModel): Model {
+  if (m.version !== 1 || m.classes.join() !== CLASSES.join()) throw new Error('@kracht/language: crisis model does not match the crisis kinds; run npm run train:crisis')
+  const k = CLASSES.length
+  const idxBytes = fromBase64(m.index)
+  const w = new Int8Array(fromBase64(m.weights).buffer)
+  const rows = new Map<number, Float64Array>()
+  let bucket = 0
+  let row = 0
+  for (let i = 0; i < idxBytes.length; ) {
+    let delta = 0
+    let shift = 0
+    let b: number
+    do {
+      b = idxBytes[i++] ?? 0
+      delta |= (b & 0x7f) << shift
+      shift += 7
+    } while (b & 0x80)
+    bucket += delta
+    const r = new Float64Array(k)
+    for (let c = 0; c < k; c++) r[c] = (w[row * k + c] ?? 0) * m.scale
+    rows.set(bucket, r)
+    row++
+  }
+  return { options: { buckets: m.buckets, minN: m.minN, maxN: m.maxN }, bias: Float64Array.from(m.bias), rows, thresholds: m.thresholds }
+}
+
+export function predict(model: Model, text: string): Prediction {
+  const k = CLASSES.length
+  const z = Float64Array.from(model.bias)
+  const f = features(text, model.options)
+  for (const i of f.idx) {
+    const r = model.rows.get(i)
+    if (!r) continue
+    for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (r[c] ?? 0) * f.val
+  }
+  let max = -Infinity
+  for (const v of z) max = Math.max(max, v)
+  let sum = 0
+  const p = z.map((v) => Math.exp(v - max))
+  for (const v of p) sum += v
+  let best = 1
+  for (let c = 2; c < k; c++) if ((p[c] ?? 0) > (p[best] ?? 0)) best = c
+  return { crisis: 1 - (p[0] ?? 0) / sum, kind: CLASSES[best] as CrisisKind }
+}

@@ -1,0 +1,305 @@
+// The composed rules of the crisis screen. The crisis literature reads a signal as parts that
+// come together: someone (the writer, or someone close) x an intent or a state (wanting to die,
+// not waking up, being a burden) x an object or a means (pills, a rope, a height, a weapon).
+// data/crisis/rules.json names those parts as concepts (word patterns) and says which ones,
+// together within a few words, make a signal. A worker can read and extend that file; this
+// module only applies it. Look-alikes are kept out by structure (an idiom, a film, a name, a
+// past that is worked through), never by listing harmless sentences.
+
+import type { CrisisKind, CrisisLevel } from '../types'
+import { parsePattern, PatternSet, type PatternMatch } from '../pattern'
+import { BREAK_COMMA, BREAK_SENTENCE, type Token } from '../tokenize'
+
+export interface CrisisRuleData {
+  id: string
+  kind: CrisisKind
+  level: CrisisLevel
+  /** Concepts that must all be present; a concept may be listed twice (two different hits). */
+  all: string[]
+  /** Most words from the first to the last hit. */
+  window: number
+  ordered?: boolean
+  /** The rule is about the writer: when someone else is the subject there, the writer must be named too. */
+  self?: boolean
+  /** None of these concepts may be in the sentence. */
+  unless?: string[]
+  /** Any of these in the sentence turns an alarm into a check-in. */
+  demote?: string[]
+}
+
+export interface CrisisStructures {
+  idiom: string
+  media: string
+  self: string
+  otherSubject: string
+  past: string
+  resolved: string
+  still: string
+  nameSensitive: string[]
+  /** Concepts of risk words: the classifier alone may only ask when one of them is in the text. */
+  signal: string[]
+}
+
+export interface ComposedData {
+  structures: CrisisStructures
+  concepts: Record<string, string[]>
+  rules: CrisisRuleData[]
+}
+
+export interface ComposedRules {
+  patterns: PatternSet<string>
+  rules: CrisisRuleData[]
+  structures: CrisisStructures
+  nameSensitive: Set<string>
+  signal: Set<string>
+}
+
+/** One rule that fired: which, its kind and level, and the words it used. */
+export interface RuleHit {
+  rule: string
+  kind: CrisisKind
+  level: CrisisLevel
+  first: number
+  last: number
+}
+
+interface Hit {
+  concept: string
+  first: number
+  last: number
+  words: number[]
+}
+
+export function compileComposed(data: ComposedData): ComposedRules {
+  const patterns: ReturnType<typeof parsePattern<string>>[] = []
+  for (const [name, list] of Object.entries(data.concepts)) {
+    if (name.startsWith('$')) continue
+    for (const p of list) patterns.push(parsePattern(p, name))
+  }
+  const known = new Set(Object.keys(data.concepts))
+  for (const r of data.rules) {
+    for (const c of [...r.all, ...(r.unless ?? []), ...(r.demote ?? [])]) {
+      if (!known.has(c)) throw new Error(`@kracht/language: rule ${r.id} uses unknown concept "${c}" (data/crisis/rules.json)`)
+    }
+  }
+  for (const c of [...data.structures.signal, ...data.structures.nameSensitive]) {
+    if (!known.has(c)) throw new Error(`@kracht/language: structures name unknown concept "${c}" (data/crisis/rules.json)`)
+  }
+  return {
+    patterns: new PatternSet(patterns),
+    rules: data.rules,
+    structures: data.structures,
+    nameSensitive: new Set(data.structures.nameSensitive),
+    signal: new Set(data.structures.signal),
+  }
+}
+
+const NAME_LEADS = new Set(['de', 'het', 'in', 'bij', 'naar', 'uit', 'van', 'op', 'aan', 'the', 'at', 'cafe', 'huis', 'inloophuis'])
+
+/**
+ * A capitalised word inside a sentence after an article or preposition is the name of a place or
+ * an organisation ("ik slaap in De Brug", "inloophuis Het Touw"): it is not a means. Text in
+ * capitals only ("IK WIL DOOD") has no names.
+ */
+function nameTokens(tokens: Token[]): Set<number> {
+  const out = new Set<number>()
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]
+    const prev = tokens[i - 1]
+    if (!t || !prev || t.brk === BREAK_SENTENCE) continue
+    const c = t.raw.charAt(0)
+    if (c === c.toLowerCase() || t.raw === t.raw.toUpperCase()) continue
+    if (NAME_LEADS.has(prev.norm) || out.has(i - 1)) out.add(i)
+  }
+  return out
+}
+
+interface Sentence {
+  start: number
+  end: number
+  hits: Map<string, Hit[]>
+}
+
+function sentences(tokens: Token[], hits: Hit[]): Sentence[] {
+  const list: Sentence[] = []
+  let start = 0
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i]?.brk === BREAK_SENTENCE) {
+      list.push({ start, end: i, hits: new Map() })
+      start = i
+    }
+  }
+  // Hits come in text order, so one pass places them.
+  const sorted = [...hits].sort((a, b) => a.first - b.first)
+  let k = 0
+  for (const h of sorted) {
+    while (k < list.length && h.first >= (list[k]?.end ?? 0)) k++
+    const s = list[k]
+    if (!s) break
+    const arr = s.hits.get(h.concept)
+    if (arr) arr.push(h)
+    else s.hits.set(h.concept, [h])
+  }
+  return list
+}
+
+/** The part of the sentence between commas (or "maar"/"but") around a token. */
+function clause(tokens: Token[], i: number, s: Sentence): [number, number] {
+  let a = i
+  while (a > s.start && tokens[a]?.brk !== BREAK_COMMA && !CLAUSE_WORDS.has(tokens[a - 1]?.norm ?? '')) a--
+  let b = i
+  while (b + 1 < s.end && tokens[b + 1]?.brk !== BREAK_COMMA && !CLAUSE_WORDS.has(tokens[b + 1]?.norm ?? '')) b++
+  return [a, b]
+}
+
+const CLAUSE_WORDS = new Set(['maar', 'but', 'nu', 'now', 'inmiddels', 'sindsdien', 'tegenwoordig', 'nowadays'])
+
+/** Index of the first hit that starts at or after `from` (the lists are in text order). */
+function lowerBound(list: Hit[], from: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((list[mid]?.first ?? 0) < from) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Finds one hit per concept (in order when asked) within the window, no two sharing a word.
+ * After the first hit only the hits near it are tried, so a long text full of signal words
+ * stays fast.
+ */
+function combine(need: string[], s: Sentence, window: number, ordered: boolean): Hit[] | null {
+  const lists = need.map((c) => s.hits.get(c) ?? [])
+  if (lists.some((l) => l.length === 0)) return null
+  const chosen: Hit[] = []
+  const used = new Set<number>()
+  const go = (k: number): boolean => {
+    if (k === need.length) return true
+    const list = lists[k] ?? []
+    const anchor = chosen[0]
+    const startAt = anchor ? lowerBound(list, anchor.first - window) : 0
+    for (let i = startAt; i < list.length; i++) {
+      const h = list[i]
+      if (!h) continue
+      if (anchor && h.first > anchor.first + window) break
+      if (chosen.includes(h) || h.words.some((w) => used.has(w))) continue
+      const prev = chosen[chosen.length - 1]
+      if (ordered && prev && h.first <= prev.last) continue
+      let first = h.first
+      let last = h.last
+      for (const c of chosen) {
+        first = Math.min(first, c.first)
+        last = Math.max(last, c.last)
+      }
+      if (last - first > window) continue
+      chosen.push(h)
+      for (const w of h.words) used.add(w)
+      if (go(k + 1)) return true
+      chosen.pop()
+      for (const w of h.words) used.delete(w)
+    }
+    return false
+  }
+  return go(0) ? chosen : null
+}
+
+function within(list: Hit[] | undefined, a: number, b: number): boolean {
+  return (list ?? []).some((h) => h.first >= a && h.last <= b)
+}
+
+/** Everything one reading of a text found: the rules that fired and the concept hits behind them. */
+export interface ComposedScan {
+  hits: RuleHit[]
+  tokens: Token[]
+  sentences: Sentence[]
+  /** A marker of change somewhere in the text ("nu", "sindsdien", "therapie"). */
+  resolvedStory: boolean
+  /** An idiom, a film or the news is in the text: the classifier alone may not ask then. */
+  lookalike: boolean
+  /** A risk word (a concept in structures.signal) is in the text. */
+  signal: boolean
+}
+
+const SELF_DIRECTED = new Set<CrisisKind>(['suicide', 'self_harm', 'overdose'])
+const MEANS = ['rope', 'rope_weak', 'weapon', 'blade', 'pills', 'height', 'train']
+
+/** In a sentence about a film, a game, a song or the news, only the writer's own words count. */
+function mediaOnly(s: Sentence, st: CrisisStructures, first: number, last: number): boolean {
+  return s.hits.has(st.media) && !within(s.hits.get(st.self), first - 1, last)
+}
+
+/** A past marker in this part of the sentence, a change somewhere, and nothing here that says it goes on. */
+function pastWorkedThrough(scan: ComposedScan, s: Sentence, st: CrisisStructures, a: number, b: number): boolean {
+  return scan.resolvedStory && within(s.hits.get(st.past), a, b) && !within(s.hits.get(st.still), a, b)
+}
+
+export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedScan {
+  const st = rules.structures
+  const raw = rules.patterns.matchAll(tokens).map((m: PatternMatch<string>) => ({ concept: m.pattern.value, first: m.first, last: m.last, words: m.words.length > 0 ? m.words : [m.first] }))
+  const idiomWords = new Set<number>()
+  for (const h of raw) if (h.concept === st.idiom) for (const w of h.words) idiomWords.add(w)
+  const names = nameTokens(tokens)
+  const hits = raw.filter((h) => {
+    if (h.concept === st.idiom) return true
+    if (h.words.some((w) => idiomWords.has(w))) return false
+    if (rules.nameSensitive.has(h.concept) && h.words.some((w) => names.has(w))) return false
+    return true
+  })
+  const sents = sentences(tokens, hits)
+  const resolvedStory = hits.some((h) => h.concept === st.resolved)
+  const lookalike = hits.some((h) => h.concept === st.idiom || h.concept === st.media)
+  const signal = hits.some((h) => rules.signal.has(h.concept))
+  const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike, signal }
+  for (const s of sents) {
+    if (s.hits.size === 0) continue
+    for (const r of rules.rules) {
+      if (!r.all.every((c) => s.hits.has(c))) continue
+      if ((r.unless ?? []).some((c) => s.hits.has(c))) continue
+      const found = combine(r.all, s, r.window, r.ordered === true)
+      if (!found) continue
+      const first = Math.min(...found.map((h) => h.first))
+      const last = Math.max(...found.map((h) => h.last))
+      const [ca, cb] = clause(tokens, first, s)
+      const [, cb2] = clause(tokens, last, s)
+      const selfNear = within(s.hits.get(st.self), Math.max(s.start, ca - 1), Math.max(cb, cb2) + 1)
+      if (mediaOnly(s, st, first, last)) continue
+      // Someone else is the subject of a self-directed signal and the writer is not in it.
+      if (r.self && !selfNear && within(s.hits.get(st.otherSubject), s.start, last)) continue
+      if (pastWorkedThrough(scan, s, st, ca, Math.max(cb, cb2))) continue
+      const demoted = (r.demote ?? []).some((c) => s.hits.has(c))
+      scan.hits.push({ rule: r.id, kind: r.kind, level: demoted ? 'check_in' : r.level, first, last })
+    }
+  }
+  return scan
+}
+
+/**
+ * The phrase lists (data/<locale>/crisis.json) match words; the same look-alike structures
+ * apply to what they find, given as a character span of the text: words inside an idiom, a
+ * film or the news, a past that is worked through, someone else's harm, or a means named with a
+ * harmless purpose ("een touw voor de verhuizing").
+ */
+export function phraseLookalike(scan: ComposedScan, rules: ComposedRules, start: number, end: number, kind: CrisisKind): boolean {
+  const st = rules.structures
+  const idx: number[] = []
+  scan.tokens.forEach((t, i) => {
+    if (t.start < end && t.end > start) idx.push(i)
+  })
+  const first = idx[0]
+  const last = idx[idx.length - 1]
+  if (first === undefined || last === undefined) return false
+  const s = scan.sentences.find((x) => first >= x.start && first < x.end)
+  if (!s) return false
+  const idiom = s.hits.get(st.idiom) ?? []
+  if (idiom.some((h) => h.words.some((w) => w >= first && w <= last))) return true
+  if (mediaOnly(s, st, first, last)) return true
+  const [ca, cb] = clause(scan.tokens, first, s)
+  const [, cb2] = clause(scan.tokens, last, s)
+  if (pastWorkedThrough(scan, s, st, ca, Math.max(cb, cb2))) return true
+  if (SELF_DIRECTED.has(kind) && within(s.hits.get(st.otherSubject), s.start, last) && !within(s.hits.get(st.self), ca, Math.max(cb, cb2))) return true
+  const means = MEANS.some((c) => (s.hits.get(c) ?? []).some((h) => h.first >= first && h.last <= last))
+  return means && s.hits.has('harmless_purpose')
+}

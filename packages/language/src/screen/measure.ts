@@ -1,0 +1,109 @@
+// Measures the crisis screen on a labelled set: recall per kind and false alarms, for the rules
+// alone, the classifier alone and the two combined. Used by the regression test
+// (crisis.regression.test.ts) and by `npm run bench:crisis`. Not part of the package's exports.
+
+import { readFileSync } from 'node:fs'
+import { crisisKinds, type CrisisKind, type Locale } from '../types'
+import { lexicon } from '../lexicon'
+import { tokenize } from '../tokenize'
+import { screenCrisis } from '../crisis'
+import { combine, crisisModel, keptPhrase, screenParts } from '.'
+
+export interface CrisisItem {
+  id: string
+  text: string
+  locale: Locale
+  crisis: CrisisKind | null
+  kind?: string
+}
+
+/** Reads a JSON-lines file; the older sets use the same `crisis` field (or null). */
+export function loadCrisisSet(path: string): CrisisItem[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const o = JSON.parse(l) as Partial<CrisisItem>
+      if (typeof o.id !== 'string' || typeof o.text !== 'string') throw new Error(`${path}: a line without id or text`)
+      const crisis = o.crisis ?? null
+      if (crisis !== null && !(crisisKinds as readonly string[]).includes(crisis)) throw new Error(`${path}: ${o.id} has unknown crisis "${String(crisis)}"`)
+      return { id: o.id, text: o.text, locale: o.locale === 'en' ? 'en' : 'nl', crisis, kind: o.kind }
+    })
+}
+
+export type Reader = 'rules' | 'classifier' | 'combined'
+export const readers: Reader[] = ['rules', 'classifier', 'combined']
+
+export interface Verdict {
+  item: CrisisItem
+  detected: Record<Reader, boolean>
+  /** Level and kind of the combined screen. */
+  level: 'alarm' | 'check_in' | null
+  kind: CrisisKind | null
+}
+
+export function judge(item: CrisisItem): Verdict {
+  const lex = lexicon(item.locale)
+  const phrase = screenCrisis(item.text, tokenize(item.text, lex.normaliser), lex.crisis).result
+  const parts = screenParts(item.text)
+  const all = combine(item.text, phrase, parts)
+  return {
+    item,
+    detected: { rules: keptPhrase(phrase, parts).detected || parts.hits.length > 0, classifier: parts.probability >= crisisModel().thresholds.checkIn, combined: all.detected },
+    level: all.level,
+    kind: all.kind,
+  }
+}
+
+export interface KindRow {
+  n: number
+  found: Record<Reader, number>
+}
+
+export interface Report {
+  positives: Record<CrisisKind, KindRow>
+  negatives: { n: number; falseAlarms: Record<Reader, number>; checkIns: number }
+  /** Combined screen: positives whose first kind is the labelled one. */
+  kindRight: number
+  alarms: number
+  misses: Verdict[]
+  falseAlarms: Verdict[]
+}
+
+export function measure(items: CrisisItem[]): Report {
+  const zero = (): Record<Reader, number> => ({ rules: 0, classifier: 0, combined: 0 })
+  const positives = Object.fromEntries(crisisKinds.map((k) => [k, { n: 0, found: zero() }])) as Record<CrisisKind, KindRow>
+  const negatives = { n: 0, falseAlarms: zero(), checkIns: 0 }
+  const report: Report = { positives, negatives, kindRight: 0, alarms: 0, misses: [], falseAlarms: [] }
+  for (const item of items) {
+    const v = judge(item)
+    if (item.crisis === null) {
+      negatives.n++
+      for (const r of readers) if (v.detected[r]) negatives.falseAlarms[r]++
+      if (v.level === 'check_in') negatives.checkIns++
+      if (v.detected.combined) report.falseAlarms.push(v)
+      continue
+    }
+    const row = positives[item.crisis]
+    row.n++
+    for (const r of readers) if (v.detected[r]) row.found[r]++
+    if (v.kind === item.crisis) report.kindRight++
+    if (v.level === 'alarm') report.alarms++
+    if (!v.detected.combined) report.misses.push(v)
+  }
+  return report
+}
+
+export function recall(r: Report, reader: Reader): number {
+  let n = 0
+  let found = 0
+  for (const k of crisisKinds) {
+    n += r.positives[k].n
+    found += r.positives[k].found[reader]
+  }
+  return n === 0 ? 1 : found / n
+}
+
+export function falseAlarmRate(r: Report, reader: Reader): number {
+  return r.negatives.n === 0 ? 0 : r.negatives.falseAlarms[reader] / r.negatives.n
+}
