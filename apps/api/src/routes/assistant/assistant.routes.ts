@@ -1,4 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
+import { clientRoute } from '../../access/client-route'
+import { proposalTarget } from '../../access/targets'
 import { flowIds, supportKinds, times, turnOutcomes, vipAreas } from '@kracht/assistant'
 import { crisisKinds, domainIds, strengthForms } from '@kracht/language'
 import { proposalStatuses, safetyChoices } from '@kracht/db'
@@ -227,7 +229,8 @@ export const SafetyChoiceBody = z.object({ notifyWorker: z.boolean() }).openapi(
 
 const notFound = { 404: problemResponse('No such conversation') }
 
-export const listConversations = createRoute({
+export const listConversations = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: 'conversations' },
   method: 'get',
   path: '/clients/{clientId}/conversations',
   tags,
@@ -236,7 +239,8 @@ export const listConversations = createRoute({
   responses: { 200: jsonResponse(ConversationListSchema, 'Conversations'), ...commonProblems },
 })
 
-export const startConversation = createRoute({
+export const startConversation = clientRoute({
+  access: { scope: 'inventory', action: 'together', resource: 'conversations' },
   method: 'post',
   path: '/clients/{clientId}/conversations',
   tags,
@@ -245,7 +249,8 @@ export const startConversation = createRoute({
   responses: { 201: jsonResponse(ConversationSchema, 'Started, with the first question'), ...commonProblems },
 })
 
-export const getConversation = createRoute({
+export const getConversation = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: (p) => `conversation:${p.conversationId}` },
   method: 'get',
   path: '/clients/{clientId}/conversations/{conversationId}',
   tags,
@@ -254,7 +259,8 @@ export const getConversation = createRoute({
   responses: { 200: jsonResponse(ConversationSchema, 'The conversation'), ...commonProblems, ...notFound },
 })
 
-export const postAnswer = createRoute({
+export const postAnswer = clientRoute({
+  access: { scope: 'inventory', action: 'together', resource: (p) => `conversation:${p.conversationId}` },
   method: 'post',
   path: '/clients/{clientId}/conversations/{conversationId}/answers',
   tags,
@@ -272,7 +278,8 @@ export const postAnswer = createRoute({
   },
 })
 
-export const acceptProposal = createRoute({
+export const acceptProposal = clientRoute({
+  access: { scope: 'inventory', action: 'together', target: proposalTarget, resource: (p) => `conversation:${p.conversationId}` },
   method: 'post',
   path: '/clients/{clientId}/conversations/{conversationId}/proposals/{proposalId}/accept',
   tags,
@@ -289,7 +296,8 @@ export const acceptProposal = createRoute({
   },
 })
 
-export const dropProposal = createRoute({
+export const dropProposal = clientRoute({
+  access: { scope: 'inventory', action: 'together', resource: (p) => `conversation:${p.conversationId}` },
   method: 'post',
   path: '/clients/{clientId}/conversations/{conversationId}/proposals/{proposalId}/drop',
   tags,
@@ -303,7 +311,8 @@ export const dropProposal = createRoute({
   },
 })
 
-export const postSafetyChoice = createRoute({
+export const postSafetyChoice = clientRoute({
+  access: { scope: 'inventory', action: 'together', resource: (p) => `conversation:${p.conversationId}` },
   method: 'post',
   path: '/clients/{clientId}/conversations/{conversationId}/safety',
   tags,
@@ -319,7 +328,8 @@ export const postSafetyChoice = createRoute({
   },
 })
 
-export const listSafetyEvents = createRoute({
+export const listSafetyEvents = clientRoute({
+  access: { self: true, scope: 'assistant', resource: 'safety_events', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/safety-events',
   tags,
@@ -328,7 +338,8 @@ export const listSafetyEvents = createRoute({
   responses: { 200: jsonResponse(z.array(SafetyEventSchema), 'Events, newest first'), ...commonProblems },
 })
 
-export const getAiHelp = createRoute({
+export const getAiHelp = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: 'settings:ai_help' },
   method: 'get',
   path: '/clients/{clientId}/settings/ai-help',
   tags,
@@ -337,7 +348,8 @@ export const getAiHelp = createRoute({
   responses: { 200: jsonResponse(AiHelpSchema, 'The setting'), ...commonProblems },
 })
 
-export const putAiHelp = createRoute({
+export const putAiHelp = clientRoute({
+  access: { self: true, scope: 'assistant', resource: 'settings:ai_help', action: 'update' },
   method: 'put',
   path: '/clients/{clientId}/settings/ai-help',
   tags,

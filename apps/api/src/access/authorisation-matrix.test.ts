@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, count, eq } from 'drizzle-orm'
 import { accessLog, clientWorkers, users } from '@kracht/db'
-import { createTestApi, type TestApi } from '../../testing'
+import { createTestApi, type TestApi } from '../testing'
 
 /**
  * The authorisation matrix: every client-data route, for every kind of caller, with the status the
