@@ -19,6 +19,7 @@ import { sharingRouter } from './routes/sharing/sharing.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
 import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
+import { tokenScopeGuard } from './access/token-scope'
 
 export const apiInfo = {
   openapi: '3.1.0',
@@ -80,6 +81,8 @@ export function createApi(deps: Deps) {
     c.set('actor', { kind: 'token', user: found.user, tokenId: found.tokenId, scopes: found.scopes })
     await next()
   })
+  // A token may use only routes that declare a consent read (access/token-scope.ts).
+  app.use('*', tokenScopeGuard)
 
   const routes = app
     .route('/', healthRouter)

@@ -16,5 +16,8 @@ export const careSessionsRouter = createRouter()
   })
   .openapi(routes.listNotes, async (c) => {
     const { clientId } = c.req.valid('param')
+    // Notes are free text that may speak of any domain: with a domain left out, they stay private
+    // (as the inventory's remarks do).
+    if (c.get('clientAccess').excludeDomains.length > 0) return c.json([], 200)
     return c.json(await sessions.clientNotes(c.get('deps'), clientId), 200)
   })

@@ -53,6 +53,7 @@ export const createInvitation = createRoute({
   responses: {
     201: jsonResponse(IssuedInvitationSchema, 'The invitation, with its one-time link, code and QR code'),
     ...commonProblems,
+    404: problemResponse('No such team in your organisation'),
   },
 })
 
