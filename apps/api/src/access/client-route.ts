@@ -1,7 +1,9 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi'
 import type { Context, MiddlewareHandler } from 'hono'
-import type { AccessLogAction } from '@kracht/db'
+import { eq } from 'drizzle-orm'
+import { users, type AccessLogAction, type Role } from '@kracht/db'
 import { AppError } from '../lib/app-error'
+import { requireUser } from '../lib/guards'
 import type { AppEnv } from '../lib/env'
 import { accessFrom, checkClientAccess, refuse, selfAccess, type ClientAccess, type ClientAction, type ClientScope } from './gate'
 
@@ -36,13 +38,27 @@ export interface SelfRule {
   resource?: string | ((params: Params) => string) | undefined
 }
 
-export type AccessRule = ConsentRule | SelfRule
+/**
+ * Managing the person, never reading their data: who their workers are, a new invitation code.
+ * The client must be of the caller's organisation (else 404); nothing of their content is reached,
+ * so nothing is logged here and no consent is asked.
+ */
+export interface OrganisationRule {
+  organisation: true
+  roles: readonly Role[]
+  /** The client may do it too (see their own workers). */
+  self?: boolean | undefined
+}
+
+export type AccessRule = ConsentRule | SelfRule | OrganisationRule
 
 /** The rule as the OpenAPI document shows it (`x-kracht-access`), for readers and the route walk. */
 export interface DeclaredAccess {
-  rule: 'consent' | 'self'
-  scope: string
-  action: string
+  rule: 'consent' | 'self' | 'organisation'
+  scope: string | null
+  action: string | null
+  /** For organisation rules: the staff roles that may. */
+  roles?: readonly Role[]
   /** Whether the domain (or scope) is looked up in the database before deciding. */
   target: boolean
   only: 'worker' | 'worker_or_self' | null
@@ -62,12 +78,14 @@ export const tokenReadableGates = new WeakSet<(...args: never[]) => unknown>()
 
 const ClientId = z.string().uuid()
 
-const isSelfRule = (rule: AccessRule): rule is SelfRule => 'self' in rule
+const isSelfRule = (rule: AccessRule): rule is SelfRule => 'self' in rule && !('organisation' in rule)
+const isOrganisationRule = (rule: AccessRule): rule is OrganisationRule => 'organisation' in rule
 
-const resourceOf = (rule: AccessRule, params: Params): string | undefined =>
+const resourceOf = (rule: ConsentRule | SelfRule, params: Params): string | undefined =>
   typeof rule.resource === 'function' ? rule.resource(params) : rule.resource
 
 export function describeAccess(rule: AccessRule): DeclaredAccess {
+  if (isOrganisationRule(rule)) return { rule: 'organisation', scope: null, action: null, roles: rule.roles, target: false, only: null, tokens: false }
   if (isSelfRule(rule)) return { rule: 'self', scope: rule.scope, action: rule.action, target: false, only: null, tokens: false }
   return {
     rule: 'consent',
@@ -90,6 +108,10 @@ export function gateFor(rule: AccessRule): MiddlewareHandler<GateEnv> {
     if (!ClientId.safeParse(clientId).success) throw new AppError('validation_failed', 'Invalid input: clientId', { clientId: 'invalid_uuid' })
     const actor = c.get('actor')
     const isSelf = actor?.kind === 'session' && actor.user.id === clientId && actor.user.role === 'client'
+    if (isOrganisationRule(rule)) {
+      await organisationGate(base, rule, clientId, isSelf)
+      return next()
+    }
     const resource = resourceOf(rule, params)
 
     if (isSelfRule(rule)) {
@@ -126,10 +148,19 @@ export function gateFor(rule: AccessRule): MiddlewareHandler<GateEnv> {
   return gate
 }
 
+async function organisationGate(c: Context<AppEnv>, rule: OrganisationRule, clientId: string, isSelf: boolean) {
+  const user = requireUser(c)
+  if (isSelf && rule.self) return
+  if (c.get('actor')?.kind !== 'session' || !rule.roles.includes(user.role)) throw new AppError('forbidden', 'Your role does not allow this.')
+  const [client] = await c.get('deps').db.select({ organisationId: users.organisationId, role: users.role }).from(users).where(eq(users.id, clientId))
+  if (!client || client.role !== 'client' || client.organisationId !== user.organisationId) throw new AppError('not_found', 'No such client.')
+}
+
 /**
  * A route about one client's data (`/clients/{clientId}/…`) with its access rule as part of its
  * definition: the gate runs as the route's middleware, exactly once, before the validators and the
- * handler, and the rule shows in the OpenAPI document. Handlers read `c.get('clientAccess')`.
+ * handler, and the rule shows in the OpenAPI document. Handlers read `c.get('clientAccess')`
+ * (organisation rules set nothing: they reach no client content).
  */
 export function clientRoute<const R extends Omit<RouteConfig, 'middleware'>>(config: R & { access: AccessRule }) {
   const { access, ...route } = config

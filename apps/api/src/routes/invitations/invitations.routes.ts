@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { clientRoute } from '../../access/client-route'
 import {
   commonProblems,
   DisplayNameSchema,
@@ -135,7 +136,8 @@ export const acceptInvitation = createRoute({
   },
 })
 
-export const resetAccess = createRoute({
+export const resetAccess = clientRoute({
+  access: { organisation: true, roles: ['worker', 'admin'] },
   method: 'post',
   path: '/clients/{clientId}/access-reset',
   tags,
