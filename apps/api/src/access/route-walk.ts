@@ -2,7 +2,7 @@ import { accessExtension } from './client-route'
 
 /** The part of an OpenAPI document the walk reads. */
 export interface WalkedDocument {
-  paths?: Record<string, Record<string, unknown> | undefined> | undefined
+  paths?: Record<string, object | undefined> | undefined
 }
 
 const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const
@@ -13,7 +13,7 @@ export function clientOperations(document: WalkedDocument): { operation: string;
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     if (!item || !path.startsWith('/clients/{clientId}')) continue
     for (const method of methods) {
-      const operation = item[method] as Record<string, unknown> | undefined
+      const operation = (item as Record<string, unknown>)[method] as Record<string, unknown> | undefined
       if (operation) found.push({ operation: `${method.toUpperCase()} ${path}`, declared: operation[accessExtension] })
     }
   }
