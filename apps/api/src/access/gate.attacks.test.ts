@@ -217,7 +217,7 @@ describe('the gate runs exactly once per request, and tokens stay inside their s
     expect((await logRows(t, t.ids.noor)) - before).toBe(1)
   })
 
-  it.each(['/me', '/me/sessions', '/me/api-tokens', '/notifications', '/organisation', '/teams', '/people', '/caseload', '/my-clients', '/invitations'])(
+  it.each(['/me', '/me/sessions', '/me/api-tokens', '/notifications', '/organisation', '/teams', '/people', '/my-clients', '/invitations'])(
     'a read-only token is refused on %s (not a declared consent read)',
     async (path) => {
       const response = await t.json('GET', path, { headers: { authorization: `Bearer ${token}` } })
@@ -234,5 +234,7 @@ describe('the gate runs exactly once per request, and tokens stay inside their s
     expect(await logRows(t, t.ids.noor)).toBe(before)
     expect((await t.json('GET', `/clients/${t.ids.sam}/inventory`, { headers })).status).toBe(200)
     expect((await t.json('GET', '/health', { headers })).status).toBe(200)
+    // The caseload (allow-listed): the same rules decide each figure, with the token's scopes.
+    expect((await t.json('GET', '/caseload', { headers })).status).toBe(200)
   })
 })

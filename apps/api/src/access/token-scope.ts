@@ -4,10 +4,14 @@ import type { AppEnv } from '../lib/env'
 import { tokenReadableGates } from './client-route'
 
 /**
- * Routes a token may call although they are no client-data read: they hold nothing about anyone
- * (liveness, the public API description), and monitoring tools send one header to everything.
+ * Routes a token may call although they are no declared client-data read:
+ * - `/health`, `/openapi.json`, `/docs` hold nothing about anyone (monitoring tools send one header
+ *   to everything);
+ * - `/caseload` is how the organisation's system finds the clients who shared with the token's
+ *   owner; every figure in it is decided per client by the same consent rules, with the token's
+ *   scopes (a token without `inventory` gets names and no counts), and each read is logged.
  */
-const tokenAllowList = new Set(['/health', '/openapi.json', '/docs'])
+const tokenAllowList = new Set(['/health', '/openapi.json', '/docs', '/caseload'])
 
 /**
  * A personal API token reads what clients shared, within its scopes, and nothing else: not the
