@@ -54,7 +54,7 @@ export type AccessRule = ConsentRule | SelfRule | OrganisationRule
 
 /** The rule as the OpenAPI document shows it (`x-kracht-access`), for readers and the route walk. */
 export interface DeclaredAccess {
-  rule: 'consent' | 'self' | 'organisation'
+  rule: 'consent' | 'self' | 'organisation' | 'listing'
   scope: string | null
   action: string | null
   /** For organisation rules: the staff roles that may. */
@@ -115,8 +115,8 @@ export function gateFor(rule: AccessRule): MiddlewareHandler<GateEnv> {
     const resource = resourceOf(rule, params)
 
     if (isSelfRule(rule)) {
-      if (!isSelf) await refuse(base, clientId, { scope: rule.scope, resource: resource ?? rule.scope, action: rule.action, basis: 'only_the_client' })
-      c.set('clientAccess', selfAccess(actor!.user, clientId))
+      if (!isSelf) return refuse(base, clientId, { scope: rule.scope, resource: resource ?? rule.scope, action: rule.action, basis: 'only_the_client' })
+      c.set('clientAccess', selfAccess(actor.user, clientId))
       return next()
     }
     if (rule.only && !(isSelf && rule.only === 'worker_or_self')) {
@@ -146,6 +146,18 @@ export function gateFor(rule: AccessRule): MiddlewareHandler<GateEnv> {
   }
   if (describeAccess(rule).tokens) tokenReadableGates.add(gate)
   return gate
+}
+
+/**
+ * For a route that is no client-data route but that a token may read because every figure in it is
+ * decided per client by the consent rules, with the token's scopes (the caseload). Spread into the
+ * route's definition: it marks the route for the token guard and shows in the OpenAPI document.
+ */
+const tokenListingMarker: MiddlewareHandler<AppEnv> = async (_c, next) => next()
+tokenReadableGates.add(tokenListingMarker)
+export const tokenReadableListing = {
+  middleware: [tokenListingMarker] as [MiddlewareHandler<AppEnv>],
+  [accessExtension]: { rule: 'listing', scope: null, action: 'read', target: false, only: null, tokens: true } satisfies DeclaredAccess,
 }
 
 async function organisationGate(c: Context<AppEnv>, rule: OrganisationRule, clientId: string, isSelf: boolean) {

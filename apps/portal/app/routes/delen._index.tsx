@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Fragment } from 'react'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -208,13 +209,16 @@ export default function WhoMaySeeWhat() {
           <fieldset className={fields['teamId'] ? 'field--error' : undefined} aria-describedby={fields['teamId'] ? 'teamId-error' : undefined}>
             <legend>{t('sharing.teamWhich')}</legend>
             {teams.map((team, index) => (
-              <label key={team.id} className="choice">
-                <input type="radio" name="teamId" value={team.id} defaultChecked={index === 0} /> {t('sharing.teamOf', { team: team.name })}
-                <br />
-                <span className="muted">
+              <Fragment key={team.id}>
+                <label className="choice">
+                  <input type="radio" name="teamId" value={team.id} defaultChecked={index === 0} aria-describedby={`team-${team.id}-who`} />{' '}
+                  {t('sharing.teamOf', { team: team.name })}
+                </label>
+                {/* Outside the label: the names are who the share covers, not what the radio is called. */}
+                <p className="hint" id={`team-${team.id}-who`} data-testid="team-who">
                   {team.members.length > 0 ? t('sharing.teamWho', { names: names(team.members) }) : t('sharing.teamWhoNobody')}
-                </span>
-              </label>
+                </p>
+              </Fragment>
             ))}
             {fields['teamId'] ? (
               <p className="field-error" id="teamId-error" role="alert">

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { clientRoute } from '../../access/client-route'
+import { clientRoute, tokenReadableListing } from '../../access/client-route'
 import { statementTarget } from '../../access/targets'
 import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
 import { StatementSchema, StatementText } from '../inventory/inventory.routes'
@@ -71,6 +71,8 @@ export const AgreementSchema = z
   .openapi('Agreement')
 
 export const getCaseload = createRoute({
+  // The organisation's system may read it with a token: each figure goes through the consent rules.
+  ...tokenReadableListing,
   method: 'get',
   path: '/caseload',
   tags,
