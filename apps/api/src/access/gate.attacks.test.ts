@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Hono } from 'hono'
 import { createRoute, z } from '@hono/zod-openapi'
 import { and, count, eq } from 'drizzle-orm'
 import { accessLog, organisations, teams, users } from '@kracht/db'
@@ -236,5 +237,13 @@ describe('the gate runs exactly once per request, and tokens stay inside their s
     expect((await t.json('GET', '/health', { headers })).status).toBe(200)
     // The caseload (allow-listed): the same rules decide each figure, with the token's scopes.
     expect((await t.json('GET', '/caseload', { headers })).status).toBe(200)
+  })
+
+  it('holds the same when the API is mounted in the host under /api/v1 (which wraps its handlers)', async () => {
+    const host = new Hono().route('/api/v1', t.api)
+    const get = (path: string) => host.request(`/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } })
+    expect((await get(`/clients/${t.ids.sam}/inventory`)).status).toBe(200)
+    expect((await get('/caseload')).status).toBe(200)
+    expect((await get('/me')).status).toBe(403)
   })
 })

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
+import { COMPOSED_HANDLER } from 'hono/utils/constants'
 import type { AppEnv } from '../lib/env'
 import { tokenReadableGates } from './client-route'
 
@@ -19,8 +20,20 @@ const tokenAllowList = new Set(['/health', '/openapi.json', '/docs'])
 export const tokenScopeGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.get('actor')?.kind !== 'token') return next()
   const routes = matchedRoutes(c)
-  const declared = routes.some((route) => tokenReadableGates.has(route.handler as (...args: never[]) => unknown))
+  const declared = routes.some((route) => tokenReadableGates.has(unwrapped(route.handler)))
   const allowed = routes.some((route) => route.method !== 'ALL' && [...tokenAllowList].some((path) => route.path.endsWith(path)))
   if (declared || allowed) return next()
   return c.json({ code: 'token_scope', message: 'An API token can only read what clients shared, within its scopes.' }, 403)
+}
+
+type AnyHandler = (...args: never[]) => unknown
+
+/**
+ * The handler as registered: mounting the API in another app (the server's host, under /api/v1)
+ * wraps each handler in one that applies the API's error handler, and keeps the original on it.
+ */
+function unwrapped(handler: unknown): AnyHandler {
+  let current = handler as AnyHandler & { [COMPOSED_HANDLER]?: unknown }
+  while (typeof current[COMPOSED_HANDLER] === 'function') current = current[COMPOSED_HANDLER] as AnyHandler & { [COMPOSED_HANDLER]?: unknown }
+  return current
 }
