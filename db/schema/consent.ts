@@ -27,6 +27,12 @@ export const consents = pgTable(
     granteeId: uuid('grantee_id').references(() => users.id, { onDelete: 'cascade' }),
     /** …or the worker's team, for one team strengths meeting (then endsAt is required). */
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+    /**
+     * For a team share: the people of the team the client saw named when granting. Only they are
+     * covered; someone who joins the team later gets nothing until the client shares again.
+     * Null for a share with one person; a team share from before names were kept covers nobody.
+     */
+    memberIds: uuid('member_ids').array().$type<string[]>(),
     scopes: text('scopes').array().$type<ConsentScope[]>().notNull(),
     /** Life domains left out of the inventory share (e.g. partner, safety). */
     excludeDomains: text('exclude_domains').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),

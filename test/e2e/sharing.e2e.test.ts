@@ -84,7 +84,10 @@ describe('sharing on consent at 360 px', () => {
     await noor.page.getByRole('button', { name: 'Ondertekenen' }).click()
     await noor.page.getByTestId('signatures').getByText(/Getekend door Noor Haddou/).waitFor()
     const signatures = (await noor.page.getByTestId('signatures').textContent()) ?? ''
-    expect(signatures).toContain('Getekend door Sam')
+    // Noor does not see partner, so whether sam's signature still holds (it covers partner too) is
+    // not noor's to see: only when sam signed.
+    expect(signatures).toContain('Sam tekende op')
+    expect(signatures).not.toContain('Veranderd sinds Sam')
     expect(signatures).toContain('Getekend door Noor Haddou')
 
     // Sam sees noor in "Wie heeft mijn gegevens bekeken".

@@ -22,6 +22,7 @@ import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
 import { rateLimit } from './lib/rate-limit'
 import { crossSiteCheck } from './lib/cross-site'
+import { tokenScopeGuard } from './access/token-scope'
 
 export const apiInfo = {
   openapi: '3.1.0',
@@ -89,6 +90,8 @@ export function createApi(deps: Deps) {
   })
   // Writes per person per minute, counted in the database (shared by every server process).
   app.use('*', rateLimit())
+  // A token may use only routes that declare a consent read (access/token-scope.ts).
+  app.use('*', tokenScopeGuard)
 
   const routes = app
     .route('/', healthRouter)

@@ -50,6 +50,7 @@ export const problemStatus = {
   ends_in_past: 400,
   consent_already_revoked: 409,
   token_read_only: 403,
+  token_scope: 403,
   token_invalid: 401,
   token_already_revoked: 409,
   suggestion_decided: 409,

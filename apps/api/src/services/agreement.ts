@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { and, desc, eq } from 'drizzle-orm'
 import { reviews, signatures, users, type AgreementDocument } from '@kracht/db'
 import type { Actor, Deps } from '../lib/env'
-import { decideClientAccess } from '../lib/client-access'
+import { decideClientAccess } from '../access/gate'
 import { toPublicUser } from '../auth/sessions'
 import { getInventory, type DomainFilter } from './inventory'
 import { AppError } from '../lib/app-error'
@@ -46,31 +46,51 @@ export async function latestSignatures(deps: Deps, clientId: string, document: A
   return rows.filter((row) => (seen.has(row.signature.signerId) ? false : (seen.add(row.signature.signerId), true)))
 }
 
+/** Who looks at the agreement: the client, or someone on consent with the domains left out for them. */
+export interface AgreementViewer {
+  isSelf: boolean
+  excludeDomains: readonly string[]
+  actor: { id: string }
+}
+
 /**
  * The agreement as a viewer sees it: each party's latest signature, and whether the content it
  * bound to is still the content now ("changed since signed on …").
+ *
+ * A signature's hash and its "changed since" flag are about content the viewer may not see (the
+ * client signs everything): a worker could confirm guessed hidden words against the hash, or learn
+ * that a left-out domain changed. So a viewer with domains left out sees both only for their own
+ * signature (a hash of what they saw); for the others, both are null: "not yours to see".
  */
-export async function agreementStatus(deps: Deps, input: { clientId: string; viewerFilter: DomainFilter }) {
-  const [latest, full] = await Promise.all([
+export async function agreementStatus(deps: Deps, input: { clientId: string; viewer: AgreementViewer }) {
+  const { viewer } = input
+  const seesAll = viewer.isSelf || viewer.excludeDomains.length === 0
+  const [latest, full, mine] = await Promise.all([
     latestSignatures(deps, input.clientId, 'inventory'),
     currentInventoryHash(deps, input.clientId, {}),
+    currentInventoryHash(deps, input.clientId, { excludeDomains: viewer.excludeDomains }),
   ])
   const result = []
   for (const row of latest) {
-    // The client signs the whole inventory; a worker signs what was shared with them, so a worker's
-    // signature is compared with what the worker may see now (a change in a left-out domain is not theirs).
-    const now = row.signature.signerRole === 'client' ? full.hash : await workerViewHash(deps, input.clientId, row.signature.signerId)
+    const own = row.signature.signerId === viewer.actor.id
+    let current: boolean | null = null
+    if (own) current = mine.hash === row.signature.contentHash
+    else if (seesAll) {
+      // The client signs the whole inventory; a worker signs what was shared with them, so a worker's
+      // signature is compared with what the worker may see now (a change in a left-out domain is not theirs).
+      const now = row.signature.signerRole === 'client' ? full.hash : await workerViewHash(deps, input.clientId, row.signature.signerId)
+      current = now === row.signature.contentHash
+    }
     result.push({
       signerId: row.signature.signerId,
       signerName: row.name,
       signerRole: row.signature.signerRole,
       signedAt: row.signature.signedAt.toISOString(),
-      contentHash: row.signature.contentHash,
-      current: now === row.signature.contentHash,
+      contentHash: own || seesAll ? row.signature.contentHash : null,
+      current,
     })
   }
-  const viewer = await currentInventoryHash(deps, input.clientId, input.viewerFilter)
-  return { document: 'inventory' as const, contentHash: viewer.hash, signatures: result }
+  return { document: 'inventory' as const, contentHash: mine.hash, signatures: result }
 }
 
 /** Signs the inventory as the signer sees it now. Binding to a hash of what the signer saw, not an id. */
@@ -91,12 +111,17 @@ export async function signInventory(
   return { signedAt: row.signedAt.toISOString(), contentHash: hash }
 }
 
-/** Did client and worker both sign, and is the client's signature on the current content? (quality item 6) */
-export async function agreementSigned(deps: Deps, clientId: string): Promise<boolean> {
+/**
+ * Did client and worker both sign, and is the client's signature on the current content? (quality
+ * item 6) For a viewer with domains left out, only whether both signed: whether the client's
+ * signature still holds depends on the content they may not see.
+ */
+export async function agreementSigned(deps: Deps, clientId: string, viewer?: Pick<AgreementViewer, 'isSelf' | 'excludeDomains'>): Promise<boolean> {
   const latest = await latestSignatures(deps, clientId, 'inventory')
   const client = latest.find((row) => row.signature.signerRole === 'client')
   const worker = latest.find((row) => row.signature.signerRole === 'worker')
   if (!client || !worker) return false
+  if (viewer && !viewer.isSelf && viewer.excludeDomains.length > 0) return true
   const { hash } = await currentInventoryHash(deps, clientId, {})
   return client.signature.contentHash === hash
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, notInArray, type SQL } from 'drizzle-orm'
 import { accessLog, clientWorkers, consents, statements, users } from '@kracht/db'
 import type { Actor, Deps } from '../lib/env'
-import { decideClientAccess, writeAccessLog } from '../lib/client-access'
+import { checkClientAccess } from '../access/gate'
 import { currentInventoryHash, lastReview } from './agreement'
 import { listConsents } from './consent/consents'
 import { countOpenSuggestions } from './comments'
@@ -20,15 +20,14 @@ export async function caseload(deps: Deps, actor: Actor) {
   const linkedIds = new Set(linked.map((row) => row.clientId))
   const clientIds = [...new Set([...linkedIds, ...sharedWithMe.map((row) => row.clientId)])]
   if (clientIds.length === 0) return []
-  const [clients, openSuggestions] = await Promise.all([
-    deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(inArray(users.id, clientIds), eq(users.role, 'client'))),
-    countOpenSuggestions(deps, clientIds),
-  ])
+  const clients = await deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(inArray(users.id, clientIds), eq(users.role, 'client')))
   const rows = []
   for (const client of clients.sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'))) {
     const shared = (await listConsents(deps, client.id)).filter((consent) => consent.granteeId === me.id)
-    const { decision } = await decideClientAccess(deps, actor, client.id, { scope: 'inventory', access: 'read' })
+    // The same rules as the gate on every client route; what it reads is logged like any read.
+    const decision = await checkClientAccess(deps, actor, client.id, { scope: 'inventory', action: 'read', resource: 'caseload' }, { logDenied: false })
     let inventory = null
+    let openSuggestions = 0
     if (decision.allowed) {
       const [lastLook] = await deps.db
         .select({ at: accessLog.at })
@@ -51,7 +50,7 @@ export async function caseload(deps: Deps, actor: Actor) {
         reviewWaiting: review?.contentHash !== current.hash,
         lastReviewedAt: review ? review.reviewedAt.toISOString() : null,
       }
-      await writeAccessLog(deps, { actor, clientId: client.id, action: 'read', scope: 'inventory', resource: 'caseload', outcome: 'allowed', basis: decision.basis })
+      openSuggestions = await countOpenSuggestions(deps, client.id, { excludeDomains: decision.excludeDomains })
     }
     rows.push({
       clientId: client.id,
@@ -59,7 +58,7 @@ export async function caseload(deps: Deps, actor: Actor) {
       linked: linkedIds.has(client.id),
       shared: shared.map((consent) => ({ id: consent.id, scopes: consent.scopes, excludeDomains: consent.excludeDomains, access: consent.access, endsAt: consent.endsAt, team: consent.teamId !== null })),
       inventory,
-      openSuggestions: decision.allowed ? (openSuggestions.get(client.id) ?? 0) : 0,
+      openSuggestions,
     })
   }
   return rows

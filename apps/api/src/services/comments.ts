@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notInArray, or, isNull, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, notInArray, or, isNull, sql, type SQL } from 'drizzle-orm'
 import { comments, statements, users, type Comment } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import type { Deps } from '../lib/env'
@@ -61,22 +61,34 @@ export async function addComment(
   return serialiseComment(row)
 }
 
+/**
+ * The domain a comment belongs to now: the domain its statement lives in today (a statement moved
+ * into a left-out domain takes its comments and suggestions with it), else the one it was made in.
+ */
+const currentDomain = sql<string | null>`coalesce(${statements.domain}, ${comments.domain})`
+
+/** Conditions that leave out comments on left-out domains, by where their statement lives now. */
+function domainConditions(excludeDomains: readonly string[] | undefined): SQL[] {
+  if (!excludeDomains || excludeDomains.length === 0) return []
+  const condition = or(sql`${currentDomain} is null`, notInArray(currentDomain, [...excludeDomains]))
+  return condition ? [condition] : []
+}
+
+const statementOfComment = and(eq(comments.targetKind, 'statement'), eq(statements.id, comments.targetId))
+
 /** Comments on a client's statements, oldest first; a left-out domain filters its comments too. */
 export async function listComments(deps: Deps, input: { clientId: string; statementId?: string | undefined; openOnly?: boolean } & DomainFilter) {
-  const conditions: SQL[] = [eq(comments.clientId, input.clientId)]
+  const conditions: SQL[] = [eq(comments.clientId, input.clientId), ...domainConditions(input.excludeDomains)]
   if (input.statementId) conditions.push(eq(comments.targetId, input.statementId))
   if (input.openOnly) conditions.push(eq(comments.status, 'open'))
-  if (input.excludeDomains && input.excludeDomains.length > 0) {
-    const domainCondition = or(isNull(comments.domain), notInArray(comments.domain, [...input.excludeDomains]))
-    if (domainCondition) conditions.push(domainCondition)
-  }
   const rows = await deps.db
-    .select({ comment: comments, authorName: users.displayName })
+    .select({ comment: comments, authorName: users.displayName, domain: currentDomain })
     .from(comments)
+    .leftJoin(statements, statementOfComment)
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(and(...conditions))
     .orderBy(asc(comments.createdAt))
-  return rows.map((row) => serialiseComment({ ...row.comment, authorName: row.authorName }))
+  return rows.map((row) => serialiseComment({ ...row.comment, domain: row.domain, authorName: row.authorName }))
 }
 
 /**
@@ -116,13 +128,12 @@ export async function decideSuggestion(
   return { suggestion: serialiseComment(updated), statement }
 }
 
-export async function countOpenSuggestions(deps: Deps, clientIds: string[]) {
-  if (clientIds.length === 0) return new Map<string, number>()
-  const rows = await deps.db
-    .select({ clientId: comments.clientId })
+/** Open suggestions on one client's statements, leaving out those on left-out domains (the caseload count). */
+export async function countOpenSuggestions(deps: Deps, clientId: string, filter: DomainFilter): Promise<number> {
+  const [row] = await deps.db
+    .select({ n: count() })
     .from(comments)
-    .where(and(inArray(comments.clientId, clientIds), eq(comments.status, 'open')))
-  const counts = new Map<string, number>()
-  for (const row of rows) counts.set(row.clientId, (counts.get(row.clientId) ?? 0) + 1)
-  return counts
+    .leftJoin(statements, statementOfComment)
+    .where(and(eq(comments.clientId, clientId), eq(comments.status, 'open'), ...domainConditions(filter.excludeDomains)))
+  return row?.n ?? 0
 }

@@ -238,7 +238,7 @@ async function inventoryRow(deps: Deps, clientId: string) {
 
 export async function getInventory(
   deps: Deps,
-  input: { clientId: string; locale: Locale; agreementSigned?: boolean | undefined } & DomainFilter,
+  input: { clientId: string; locale: Locale; agreementSigned?: boolean | undefined; isSelf?: boolean | undefined } & DomainFilter,
 ) {
   const excluded = new Set(input.excludeDomains ?? [])
   const [settings, rows, stored, [client]] = await Promise.all([
@@ -260,7 +260,14 @@ export async function getInventory(
     locale: input.locale,
     now: deps.now(),
   })
-  const lastChange = rows.reduce<Date | null>((latest, row) => (!latest || row.updatedAt > latest ? row.updatedAt : latest), inventory.updatedAt)
+  // With a domain left out, the version and last change come from what the viewer sees only: the
+  // inventory row's own version and time move with changes to left-out priorities and the private
+  // remarks too. The client keeps the real version for saving (optimistic concurrency).
+  const partial = excluded.size > 0 && input.isSelf !== true
+  const lastChange = rows.reduce<Date | null>(
+    (latest, row) => (!latest || row.updatedAt > latest ? row.updatedAt : latest),
+    partial ? null : inventory.updatedAt,
+  )
   return {
     clientId: input.clientId,
     displayName: client?.displayName ?? '',
@@ -271,10 +278,19 @@ export async function getInventory(
     priorities: inventory.priorities,
     // Remarks are free text that may speak of any domain: with a domain left out, they stay private.
     remarks: excluded.size > 0 ? '' : inventory.remarks,
-    version: inventory.version,
+    version: partial ? visibleVersion(rows) : inventory.version,
     updatedAt: lastChange ? lastChange.toISOString() : null,
     quality,
   }
+}
+
+/**
+ * A version number for a viewer who sees part of the inventory, from the statements they see only:
+ * it moves when one of them changes and never with what is left out. Nobody but the client saves
+ * the inventory, so this number is for showing "changed", never for a version check.
+ */
+function visibleVersion(rows: readonly { version: number }[]): number {
+  return rows.reduce((sum, row) => sum + row.version, 0)
 }
 
 function versionConflict(): never {

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import QRCode from 'qrcode'
-import { clientWorkers, invitations, organisations, users, type Invitation, type Role } from '@kracht/db'
+import { clientWorkers, invitations, organisations, teams, users, type Invitation, type Role } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import type { Deps, PublicUser } from '../lib/env'
 import { hashToken, newInvitationCode, newToken, normaliseInvitationCode } from '../lib/tokens'
@@ -67,6 +67,12 @@ export async function createInvitation(
   }
   const [inviter] = await deps.db.select().from(users).where(eq(users.id, input.inviter.id))
   const teamId = input.teamId ?? inviter?.teamId ?? null
+  // A team of another organisation (or none at all) is refused as unknown: a coordinator places
+  // people only in their own organisation's teams (a team share names its people; see gate).
+  if (input.teamId) {
+    const [team] = await deps.db.select({ organisationId: teams.organisationId }).from(teams).where(eq(teams.id, input.teamId))
+    if (!team || team.organisationId !== input.inviter.organisationId) throw new AppError('not_found', 'No such team.', { teamId: 'not_found' })
+  }
   return issue(deps, {
     organisationId: input.inviter.organisationId,
     role: input.role,

@@ -3,7 +3,8 @@ import { formatDate, useLocale, useT } from '../lib/i18n'
 
 export interface AgreementView {
   contentHash: string
-  signatures: { signerId: string; signerName: string; signedAt: string; current: boolean }[]
+  /** `current` null: it depends on parts not shared with this viewer, so neither state is shown. */
+  signatures: { signerId: string; signerName: string; signedAt: string; current: boolean | null }[]
 }
 
 /**
@@ -21,9 +22,11 @@ export function Agreement({ agreement }: { agreement: AgreementView }) {
       <ul data-testid="signatures">
         {agreement.signatures.map((s) => (
           <li key={s.signerId}>
-            {s.current
-              ? t('sharing.signed', { name: s.signerName, date: formatDate(locale, s.signedAt, true) })
-              : t('sharing.changedSinceSigned', { name: s.signerName, date: formatDate(locale, s.signedAt, true) })}
+            {s.current === null
+              ? t('sharing.signedOn', { name: s.signerName, date: formatDate(locale, s.signedAt, true) })
+              : s.current
+                ? t('sharing.signed', { name: s.signerName, date: formatDate(locale, s.signedAt, true) })
+                : t('sharing.changedSinceSigned', { name: s.signerName, date: formatDate(locale, s.signedAt, true) })}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Fragment } from 'react'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -37,11 +38,17 @@ const TeamForm = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const client = api(context, request).clients[':clientId']
-  const [consents, grantees] = await Promise.all([
+  const [consents, grantees, teams] = await Promise.all([
     client.consents.$get({ param: { clientId: user.id }, query: {} }),
     client.grantees.$get({ param: { clientId: user.id } }),
+    client['grantee-teams'].$get({ param: { clientId: user.id } }),
   ])
-  return { consents: consents.ok ? await consents.json() : [], grantees: grantees.ok ? await grantees.json() : [] }
+  return {
+    consents: consents.ok ? await consents.json() : [],
+    grantees: grantees.ok ? await grantees.json() : [],
+    // With the names a team share would cover now: the client sees who, before sharing.
+    teams: teams.ok ? await teams.json() : [],
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -90,18 +97,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function WhoMaySeeWhat() {
   const t = useT()
   const locale = useLocale()
-  const { consents, grantees } = useLoaderData<typeof loader>()
+  const { consents, grantees, teams } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
   const fields: Record<string, string> = (result && 'fields' in result ? (result.fields as Record<string, string>) : undefined) ?? {}
-  // The teams of the client's own workers (a team strengths meeting is their team's).
-  const teams = [
-    ...new Map(
-      grantees
-        .filter((person) => person.role === 'worker' && person.teamId)
-        .map((person) => [person.teamId ?? '', { id: person.teamId ?? '', name: person.teamName ?? '' }]),
-    ).values(),
-  ]
+  const names = (people: { displayName: string }[]) => people.map((person) => person.displayName).join(', ')
   return (
     <div className="page page--narrow">
       <h1>{t('sharing.whoTitle')}</h1>
@@ -123,6 +123,18 @@ export default function WhoMaySeeWhat() {
                   <>
                     <br />
                     {t('sharing.except', { domains: consent.excludeDomains.map((d) => domainLabel(t, d)).join(', ') })}
+                  </>
+                ) : null}
+                {consent.teamId ? (
+                  <>
+                    <br />
+                    {t('sharing.teamCovers', { names: names(consent.members) })}
+                  </>
+                ) : null}
+                {consent.active && consent.notCovered.length > 0 ? (
+                  <>
+                    <br />
+                    <span data-testid="joined-later">{t('sharing.teamJoinedLater', { names: names(consent.notCovered) })}</span>
                   </>
                 ) : null}
                 <br />
@@ -197,9 +209,16 @@ export default function WhoMaySeeWhat() {
           <fieldset className={fields['teamId'] ? 'field--error' : undefined} aria-describedby={fields['teamId'] ? 'teamId-error' : undefined}>
             <legend>{t('sharing.teamWhich')}</legend>
             {teams.map((team, index) => (
-              <label key={team.id} className="choice">
-                <input type="radio" name="teamId" value={team.id} defaultChecked={index === 0} /> {t('sharing.teamOf', { team: team.name })}
-              </label>
+              <Fragment key={team.id}>
+                <label className="choice">
+                  <input type="radio" name="teamId" value={team.id} defaultChecked={index === 0} aria-describedby={`team-${team.id}-who`} />{' '}
+                  {t('sharing.teamOf', { team: team.name })}
+                </label>
+                {/* Outside the label: the names are who the share covers, not what the radio is called. */}
+                <p className="hint" id={`team-${team.id}-who`} data-testid="team-who">
+                  {team.members.length > 0 ? t('sharing.teamWho', { names: names(team.members) }) : t('sharing.teamWhoNobody')}
+                </p>
+              </Fragment>
             ))}
             {fields['teamId'] ? (
               <p className="field-error" id="teamId-error" role="alert">

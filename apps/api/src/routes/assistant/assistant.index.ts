@@ -1,10 +1,11 @@
-import type { Context } from 'hono'
 import { createRouter } from '../../lib/router'
-import { requireClientAccess, requireClientSelf, type ClientAccess } from '../../lib/client-access'
-import type { AppEnv } from '../../lib/env'
+import { AppError } from '../../lib/app-error'
+import type { Actor, Deps } from '../../lib/env'
+import { writeAccessLog, type ClientAccess } from '../../access/gate'
 import * as assistant from '../../services/assistant'
 import * as cards from '../../services/assistant/cards'
 import { listPendingCards } from '../../services/assistant/pending-cards'
+import { conversationsTouching } from '../../services/conversation-domains'
 import * as routes from './assistant.routes'
 
 const callerOf = (access: ClientAccess): assistant.Caller => ({
@@ -14,104 +15,105 @@ const callerOf = (access: ClientAccess): assistant.Caller => ({
   excludeDomains: access.excludeDomains,
 })
 
-/** Together mode: each life domain a flow works on passes the gate too (the service finds them, mapped). */
-const domainCheck = (c: Context<AppEnv>, clientId: string) => async (domain: string) => {
-  await requireClientAccess(c, clientId, { scope: 'inventory', action: writeActionFor(c, clientId), domain })
+/**
+ * A facilitator with domains left out never reads or runs a conversation about one of them: it is
+ * answered as if it did not exist (the same 404 as someone else's conversation).
+ */
+async function refuseLeftOut(deps: Deps, access: ClientAccess, conversationId: string) {
+  if (access.isSelf || access.excludeDomains.length === 0) return
+  const touching = await conversationsTouching(deps, access.clientId, [conversationId], access.excludeDomains)
+  if (touching.has(conversationId)) throw new AppError('not_found', 'No such conversation.')
 }
-
-/** Which part of the client's data a card lands in: the gate checks that scope too. */
-const scopeOf = { statement: 'inventory', network_person: 'network', goal: 'action_plan', action: 'action_plan' } as const
 
 /**
- * The client writes; anyone else may only run a flow *together* with the client (a consented
- * facilitator with comment access), and the answers stay the client's.
+ * Together mode: each life domain a flow comes to work on (mapped to the organisation's set by the
+ * service) is checked against what the client left out; a refusal is logged like the gate's own.
  */
-function writeActionFor(c: Context<AppEnv>, clientId: string): 'write' | 'together' {
-  return c.get('actor')?.user.id === clientId ? 'write' : 'together'
-}
-
-async function conversationAccess(c: Context<AppEnv>, clientId: string, action: 'read' | 'write') {
-  return requireClientAccess(c, clientId, { scope: 'inventory', action: action === 'write' ? writeActionFor(c, clientId) : 'read' })
+const domainCheck = (c: { get(key: 'deps'): Deps; get(key: 'actor'): Actor | null }, access: ClientAccess) => async (domain: string) => {
+  if (access.isSelf || !access.excludeDomains.includes(domain)) return
+  await writeAccessLog(c.get('deps'), {
+    actor: c.get('actor'),
+    clientId: access.clientId,
+    action: 'create',
+    scope: 'inventory',
+    resource: 'conversations',
+    outcome: 'denied',
+    basis: 'domain_excluded',
+  })
+  throw new AppError('forbidden', 'This is not shared with you.', { reason: 'domain_excluded' })
 }
 
 export const assistantRouter = createRouter()
   .openapi(routes.listConversations, async (c) => {
     const { clientId } = c.req.valid('param')
-    const access = await conversationAccess(c, clientId, 'read')
-    return c.json(await assistant.listConversations(c.get('deps'), clientId, access.isSelf ? null : access.actor.id), 200)
+    const access = c.get('clientAccess')
+    const deps = c.get('deps')
+    const list = await assistant.listConversations(deps, clientId, access.isSelf ? null : access.actor.id)
+    const withheld = access.isSelf ? new Set<string>() : await conversationsTouching(deps, clientId, list.map((item) => item.id), access.excludeDomains)
+    return c.json(list.filter((item) => !withheld.has(item.id)), 200)
   })
   .openapi(routes.startConversation, async (c) => {
-    const { clientId } = c.req.valid('param')
-    const access = await conversationAccess(c, clientId, 'write')
+    const access = c.get('clientAccess')
     const body = c.req.valid('json')
+    const check = domainCheck(c, access)
+    for (const domain of [...(body.context?.domains ?? []), ...(body.context?.priority ? [body.context.priority.domain] : [])]) await check(domain)
     const view = await assistant.startConversation(c.get('deps'), {
       caller: callerOf(access),
       flow: body.flow,
       locale: body.locale ?? access.actor.locale,
       context: body.context,
-      checkDomain: domainCheck(c, clientId),
+      checkDomain: check,
     })
     return c.json(view, 201)
   })
   .openapi(routes.getConversation, async (c) => {
-    const { clientId, conversationId } = c.req.valid('param')
-    const access = await conversationAccess(c, clientId, 'read')
+    const { conversationId } = c.req.valid('param')
+    const access = c.get('clientAccess')
+    await refuseLeftOut(c.get('deps'), access, conversationId)
     return c.json(await assistant.getConversation(c.get('deps'), { caller: callerOf(access), conversationId }), 200)
   })
   .openapi(routes.postAnswer, async (c) => {
-    const { clientId, conversationId } = c.req.valid('param')
-    const access = await conversationAccess(c, clientId, 'write')
+    const { conversationId } = c.req.valid('param')
+    const access = c.get('clientAccess')
+    await refuseLeftOut(c.get('deps'), access, conversationId)
     const { version, ...answer } = c.req.valid('json')
-    const view = await assistant.answer(c.get('deps'), { caller: callerOf(access), conversationId, answer, version, checkDomain: domainCheck(c, clientId) })
+    const view = await assistant.answer(c.get('deps'), { caller: callerOf(access), conversationId, answer, version, checkDomain: domainCheck(c, access) })
     return c.json(view, 200)
   })
   .openapi(routes.acceptProposal, async (c) => {
-    const { clientId, conversationId, proposalId } = c.req.valid('param')
-    const access = await conversationAccess(c, clientId, 'write')
+    const { conversationId, proposalId } = c.req.valid('param')
+    const access = c.get('clientAccess')
+    await refuseLeftOut(c.get('deps'), access, conversationId)
     const { version, ...edit } = c.req.valid('json')
-    const deps = c.get('deps')
-    const caller = callerOf(access)
-    const target = await cards.proposalTarget(deps, { caller, conversationId, proposalId, editDomain: edit.domain })
-    // The card lands in the inventory, the network map or the plan, in the domain it will really be
-    // stored under: the gate checks that part too.
-    await requireClientAccess(c, clientId, { scope: scopeOf[target.kind], action: writeActionFor(c, clientId), domain: target.domain })
-    const result = await cards.acceptProposal(deps, { caller, conversationId, proposalId, version, edit })
-    return c.json(result, 200)
+    // The gate checked the part the card lands in (inventory, network map or plan) and the domain it
+    // will really be stored under (access/targets.ts).
+    return c.json(await cards.acceptProposal(c.get('deps'), { caller: callerOf(access), conversationId, proposalId, version, edit }), 200)
   })
   .openapi(routes.dropProposal, async (c) => {
-    const { clientId, conversationId, proposalId } = c.req.valid('param')
-    const access = await conversationAccess(c, clientId, 'write')
+    const { conversationId, proposalId } = c.req.valid('param')
+    const access = c.get('clientAccess')
+    await refuseLeftOut(c.get('deps'), access, conversationId)
     const proposal = await cards.dropProposal(c.get('deps'), { caller: callerOf(access), conversationId, proposalId })
     return c.json({ proposal }, 200)
   })
   .openapi(routes.postSafetyChoice, async (c) => {
-    const { clientId, conversationId } = c.req.valid('param')
-    // Whether the worker is told is the client's choice alone: a facilitator can neither see nor set it.
-    const user = await requireClientSelf(c, clientId, { scope: 'assistant', resource: `conversation:${conversationId}:safety`, action: 'update' })
+    const { conversationId } = c.req.valid('param')
     const { notifyWorker } = c.req.valid('json')
-    const caller: assistant.Caller = { clientId, actorId: user.id, isSelf: true }
-    return c.json(await assistant.recordSafetyChoice(c.get('deps'), { caller, conversationId, notifyWorker }), 200)
+    return c.json(await assistant.recordSafetyChoice(c.get('deps'), { caller: callerOf(c.get('clientAccess')), conversationId, notifyWorker }), 200)
   })
   .openapi(routes.listSafetyEvents, async (c) => {
     const { clientId } = c.req.valid('param')
-    // The moments help was shown are the client's alone, whatever else they share.
-    await requireClientSelf(c, clientId, { scope: 'assistant', resource: 'safety_events', action: 'read' })
     return c.json(await assistant.listSafetyEvents(c.get('deps'), clientId), 200)
   })
   .openapi(routes.getAiHelp, async (c) => {
     const { clientId } = c.req.valid('param')
-    await conversationAccess(c, clientId, 'read')
     return c.json(await assistant.getAiHelp(c.get('deps'), clientId), 200)
   })
   .openapi(routes.putAiHelp, async (c) => {
     const { clientId } = c.req.valid('param')
-    // Only the client turns AI help on: it sends (pseudonymised) words of theirs to a model.
-    await requireClientSelf(c, clientId, { scope: 'assistant', resource: 'settings:ai_help', action: 'update' })
     return c.json(await assistant.setAiHelp(c.get('deps'), { clientId, enabled: c.req.valid('json').enabled }), 200)
   })
   .openapi(routes.listPendingCards, async (c) => {
     const { clientId } = c.req.valid('param')
-    // Cards waiting for the client's own yes: the client decides on them, in their own session.
-    await requireClientSelf(c, clientId, { scope: 'assistant', resource: 'pending_cards', action: 'read' })
     return c.json(await listPendingCards(c.get('deps'), clientId), 200)
   })

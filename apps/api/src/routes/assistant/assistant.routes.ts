@@ -1,4 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
+import { clientRoute } from '../../access/client-route'
+import { proposalTarget } from '../../access/targets'
 import { flowIds, supportKinds, times, turnOutcomes, vipAreas } from '@kracht/assistant'
 import { crisisKinds, domainIds, strengthForms } from '@kracht/language'
 import { proposalStatuses, safetyChoices } from '@kracht/db'
@@ -232,7 +234,8 @@ export const SafetyChoiceBody = z.object({ notifyWorker: z.boolean() }).openapi(
 
 const notFound = { 404: problemResponse('No such conversation') }
 
-export const listConversations = createRoute({
+export const listConversations = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: 'conversations' },
   method: 'get',
   path: '/clients/{clientId}/conversations',
   tags,
@@ -241,7 +244,8 @@ export const listConversations = createRoute({
   responses: { 200: jsonResponse(ConversationListSchema, 'Conversations'), ...commonProblems },
 })
 
-export const startConversation = createRoute({
+export const startConversation = clientRoute({
+  access: { scope: 'inventory', action: 'together', resource: 'conversations' },
   method: 'post',
   path: '/clients/{clientId}/conversations',
   tags,
@@ -250,7 +254,8 @@ export const startConversation = createRoute({
   responses: { 201: jsonResponse(ConversationSchema, 'Started, with the first question'), ...commonProblems },
 })
 
-export const getConversation = createRoute({
+export const getConversation = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: (p) => `conversation:${p.conversationId}` },
   method: 'get',
   path: '/clients/{clientId}/conversations/{conversationId}',
   tags,
@@ -259,7 +264,8 @@ export const getConversation = createRoute({
   responses: { 200: jsonResponse(ConversationSchema, 'The conversation'), ...commonProblems, ...notFound },
 })
 
-export const postAnswer = createRoute({
+export const postAnswer = clientRoute({
+  access: { scope: 'inventory', action: 'together', resource: (p) => `conversation:${p.conversationId}` },
   method: 'post',
   path: '/clients/{clientId}/conversations/{conversationId}/answers',
   tags,
@@ -277,7 +283,8 @@ export const postAnswer = createRoute({
   },
 })
 
-export const acceptProposal = createRoute({
+export const acceptProposal = clientRoute({
+  access: { scope: 'inventory', action: 'together', target: proposalTarget, resource: (p) => `conversation:${p.conversationId}` },
   method: 'post',
   path: '/clients/{clientId}/conversations/{conversationId}/proposals/{proposalId}/accept',
   tags,
@@ -302,7 +309,8 @@ export const acceptProposal = createRoute({
   },
 })
 
-export const dropProposal = createRoute({
+export const dropProposal = clientRoute({
+  access: { scope: 'inventory', action: 'together', resource: (p) => `conversation:${p.conversationId}` },
   method: 'post',
   path: '/clients/{clientId}/conversations/{conversationId}/proposals/{proposalId}/drop',
   tags,
@@ -316,7 +324,9 @@ export const dropProposal = createRoute({
   },
 })
 
-export const postSafetyChoice = createRoute({
+export const postSafetyChoice = clientRoute({
+  // Whether the worker is told is the client's choice alone: a facilitator can neither see nor set it.
+  access: { self: true, scope: 'assistant', action: 'update', resource: (p) => `conversation:${p.conversationId}:safety` },
   method: 'post',
   path: '/clients/{clientId}/conversations/{conversationId}/safety',
   tags,
@@ -333,7 +343,8 @@ export const postSafetyChoice = createRoute({
   },
 })
 
-export const listSafetyEvents = createRoute({
+export const listSafetyEvents = clientRoute({
+  access: { self: true, scope: 'assistant', resource: 'safety_events', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/safety-events',
   tags,
@@ -342,7 +353,8 @@ export const listSafetyEvents = createRoute({
   responses: { 200: jsonResponse(z.array(SafetyEventSchema), 'Events, newest first'), ...commonProblems },
 })
 
-export const getAiHelp = createRoute({
+export const getAiHelp = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: 'settings:ai_help' },
   method: 'get',
   path: '/clients/{clientId}/settings/ai-help',
   tags,
@@ -351,7 +363,8 @@ export const getAiHelp = createRoute({
   responses: { 200: jsonResponse(AiHelpSchema, 'The setting'), ...commonProblems },
 })
 
-export const putAiHelp = createRoute({
+export const putAiHelp = clientRoute({
+  access: { self: true, scope: 'assistant', resource: 'settings:ai_help', action: 'update' },
   method: 'put',
   path: '/clients/{clientId}/settings/ai-help',
   tags,
@@ -370,7 +383,9 @@ const PendingCardSchema = z
   })
   .openapi('PendingCard')
 
-export const listPendingCards = createRoute({
+export const listPendingCards = clientRoute({
+  // Cards waiting for the client's own yes: the client decides on them, in their own session.
+  access: { self: true, scope: 'assistant', action: 'read', resource: 'pending_cards' },
   method: 'get',
   path: '/clients/{clientId}/pending-cards',
   tags,

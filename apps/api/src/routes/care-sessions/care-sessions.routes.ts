@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema, TextSchema } from '../../lib/schemas'
 
 const tags = ['Sessions']
@@ -52,7 +53,8 @@ export const planSession = createRoute({
   responses: { 201: jsonResponse(z.object({ id: z.string().uuid() }), 'Planned'), ...commonProblems },
 })
 
-export const writeNote = createRoute({
+export const writeNote = clientRoute({
+  access: { scope: 'sessions', action: 'write', resource: (p) => `session:${p.sessionId}` },
   method: 'put',
   path: '/clients/{clientId}/sessions/{sessionId}/note',
   tags,
@@ -64,7 +66,8 @@ export const writeNote = createRoute({
   responses: { 200: jsonResponse(NoteSchema, 'Saved'), ...commonProblems, 404: problemResponse('No such session') },
 })
 
-export const listNotes = createRoute({
+export const listNotes = clientRoute({
+  access: { scope: 'sessions', action: 'read', resource: 'session_notes' },
   method: 'get',
   path: '/clients/{clientId}/sessions/notes',
   tags,

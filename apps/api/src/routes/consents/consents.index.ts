@@ -1,27 +1,23 @@
 import { createRouter } from '../../lib/router'
-import { requireClientSelf, writeAccessLog } from '../../lib/client-access'
+import { writeAccessLog } from '../../access/gate'
 import * as consent from '../../services/consent/consents'
 import * as routes from './consents.routes'
 
 export const consentsRouter = createRouter()
   .openapi(routes.listConsents, async (c) => {
     const { clientId } = c.req.valid('param')
-    await requireClientSelf(c, clientId, { scope: 'consents', resource: 'consents', action: 'read' })
     return c.json(await consent.listConsents(c.get('deps'), clientId, { includeInactive: c.req.valid('query').all === 'true' }), 200)
   })
   .openapi(routes.grantConsent, async (c) => {
     const { clientId } = c.req.valid('param')
-    await requireClientSelf(c, clientId, { scope: 'consents', resource: 'consents', action: 'share' })
     return c.json(await consent.grantConsent(c.get('deps'), { clientId, consent: c.req.valid('json') }), 201)
   })
   .openapi(routes.revokeConsent, async (c) => {
     const { clientId, consentId } = c.req.valid('param')
-    await requireClientSelf(c, clientId, { scope: 'consents', resource: `consent:${consentId}`, action: 'share' })
     return c.json(await consent.revokeConsent(c.get('deps'), { clientId, consentId }), 200)
   })
   .openapi(routes.readAccessLog, async (c) => {
     const { clientId } = c.req.valid('param')
-    await requireClientSelf(c, clientId, { scope: 'access_log', resource: 'access_log', action: 'read' })
     const deps = c.get('deps')
     const query = c.req.valid('query')
     const entries = await consent.readAccessLog(deps, {
@@ -37,6 +33,9 @@ export const consentsRouter = createRouter()
   })
   .openapi(routes.listGrantees, async (c) => {
     const { clientId } = c.req.valid('param')
-    await requireClientSelf(c, clientId, { scope: 'consents', resource: 'grantees', action: 'read' })
     return c.json(await consent.possibleGrantees(c.get('deps'), clientId), 200)
+  })
+  .openapi(routes.listGranteeTeams, async (c) => {
+    const { clientId } = c.req.valid('param')
+    return c.json(await consent.granteeTeams(c.get('deps'), clientId), 200)
   })

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
+import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema } from '../../lib/schemas'
 
 const tags = ['Sharing']
@@ -21,6 +22,8 @@ export const ConsentBody = z
     example: { granteeId: '00000000-0000-4000-8000-000000000000', scopes: ['inventory'], excludeDomains: ['partner'], access: 'read', endsAt: null },
   })
 
+const PersonSchema = z.object({ id: z.string().uuid(), displayName: z.string() }).openapi('ConsentPerson')
+
 export const ConsentSchema = z
   .object({
     id: z.string().uuid(),
@@ -36,6 +39,10 @@ export const ConsentSchema = z
     createdAt: z.string().datetime(),
     revokedAt: z.string().datetime().nullable(),
     active: z.boolean(),
+    members: z.array(PersonSchema).openapi({ description: 'A team share: the people it covers, named when the client granted it' }),
+    notCovered: z
+      .array(PersonSchema)
+      .openapi({ description: 'A team share: people in the team now who were not named (joined later); they see nothing' }),
   })
   .openapi('Consent')
 
@@ -56,7 +63,8 @@ export const AccessLogEntrySchema = z
   })
   .openapi('AccessLogEntry')
 
-export const listConsents = createRoute({
+export const listConsents = clientRoute({
+  access: { self: true, scope: 'consents', resource: 'consents', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/consents',
   tags,
@@ -65,7 +73,8 @@ export const listConsents = createRoute({
   responses: { 200: jsonResponse(z.array(ConsentSchema), 'Consents, newest first'), ...commonProblems },
 })
 
-export const grantConsent = createRoute({
+export const grantConsent = clientRoute({
+  access: { self: true, scope: 'consents', resource: 'consents', action: 'share' },
   method: 'post',
   path: '/clients/{clientId}/consents',
   tags,
@@ -74,7 +83,8 @@ export const grantConsent = createRoute({
   responses: { 201: jsonResponse(ConsentSchema, 'Shared'), ...commonProblems, 404: problemResponse('No such client') },
 })
 
-export const revokeConsent = createRoute({
+export const revokeConsent = clientRoute({
+  access: { self: true, scope: 'consents', resource: (p) => `consent:${p.consentId}`, action: 'share' },
   method: 'delete',
   path: '/clients/{clientId}/consents/{consentId}',
   tags,
@@ -88,7 +98,8 @@ export const revokeConsent = createRoute({
   },
 })
 
-export const readAccessLog = createRoute({
+export const readAccessLog = clientRoute({
+  access: { self: true, scope: 'access_log', resource: 'access_log', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/access-log',
   tags,
@@ -105,7 +116,8 @@ export const readAccessLog = createRoute({
   responses: { 200: jsonResponse(z.array(AccessLogEntrySchema), 'Log entries, newest first'), ...commonProblems },
 })
 
-export const listGrantees = createRoute({
+export const listGrantees = clientRoute({
+  access: { self: true, scope: 'consents', resource: 'grantees', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/grantees',
   tags,
@@ -113,6 +125,19 @@ export const listGrantees = createRoute({
   request: { params: ClientParams },
   responses: {
     200: jsonResponse(z.array(z.object({ id: z.string().uuid(), displayName: z.string(), role: z.enum(['client', 'worker', 'peer', 'admin']), teamId: z.string().uuid().nullable(), teamName: z.string().nullable() })), 'People (a linked worker\'s team can be shared with for one team strengths meeting)'),
+    ...commonProblems,
+  },
+})
+
+export const listGranteeTeams = clientRoute({
+  access: { self: true, scope: 'consents', resource: 'grantees', action: 'read' },
+  method: 'get',
+  path: '/clients/{clientId}/grantee-teams',
+  tags,
+  summary: 'The teams of the client\'s workers, with the people a team share would cover now (the client only)',
+  request: { params: ClientParams },
+  responses: {
+    200: jsonResponse(z.array(z.object({ id: z.string().uuid(), name: z.string(), members: z.array(PersonSchema) }).openapi('GranteeTeam')), 'Teams'),
     ...commonProblems,
   },
 })

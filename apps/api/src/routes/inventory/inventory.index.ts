@@ -1,5 +1,4 @@
 import { createRouter } from '../../lib/router'
-import { requireClientAccess } from '../../lib/client-access'
 import * as inventory from '../../services/inventory'
 import * as agreement from '../../services/agreement'
 import * as routes from './inventory.routes'
@@ -7,13 +6,13 @@ import * as routes from './inventory.routes'
 export const inventoryRouter = createRouter()
   .openapi(routes.listStatements, async (c) => {
     const { clientId } = c.req.valid('param')
-    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read', resource: 'statements' })
+    const access = c.get('clientAccess')
     const rows = await inventory.listStatements(c.get('deps'), clientId, { ...c.req.valid('query'), excludeDomains: access.excludeDomains })
     return c.json(rows.map(inventory.serialiseStatement), 200)
   })
   .openapi(routes.createStatement, async (c) => {
     const { clientId } = c.req.valid('param')
-    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'write' })
+    const access = c.get('clientAccess')
     const deps = c.get('deps')
     const row = await inventory.createStatement(deps, { clientId, actorId: access.actor.id, statement: c.req.valid('json') })
     const feedback = inventory.statementFeedback(row.text, access.actor.locale, await inventory.domainSettings(deps, clientId))
@@ -21,7 +20,7 @@ export const inventoryRouter = createRouter()
   })
   .openapi(routes.updateStatement, async (c) => {
     const { clientId, statementId } = c.req.valid('param')
-    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'write' })
+    const access = c.get('clientAccess')
     const { version, ...patch } = c.req.valid('json')
     const deps = c.get('deps')
     const row = await inventory.updateStatement(deps, { clientId, actorId: access.actor.id, statementId, version, patch })
@@ -30,36 +29,36 @@ export const inventoryRouter = createRouter()
   })
   .openapi(routes.deleteStatement, async (c) => {
     const { clientId, statementId } = c.req.valid('param')
-    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'write' })
+    const access = c.get('clientAccess')
     await inventory.deleteStatement(c.get('deps'), { clientId, actorId: access.actor.id, statementId, version: c.req.valid('query').version })
     return c.body(null, 204)
   })
   .openapi(routes.getInventory, async (c) => {
     const { clientId } = c.req.valid('param')
-    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read', resource: 'inventory' })
+    const access = c.get('clientAccess')
     const locale = c.req.valid('query').locale ?? access.actor.locale
     const deps = c.get('deps')
     // Quality requirement 6 (an agreement between client and worker) counts only a current signature.
-    const agreementSigned = await agreement.agreementSigned(deps, clientId)
-    return c.json(await inventory.getInventory(deps, { clientId, locale, excludeDomains: access.excludeDomains, agreementSigned }), 200)
+    const agreementSigned = await agreement.agreementSigned(deps, clientId, access)
+    return c.json(await inventory.getInventory(deps, { clientId, locale, excludeDomains: access.excludeDomains, agreementSigned, isSelf: access.isSelf }), 200)
   })
   .openapi(routes.putPriorities, async (c) => {
     const { clientId } = c.req.valid('param')
-    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'write' })
+    const access = c.get('clientAccess')
     const body = c.req.valid('json')
     const row = await inventory.setPriorities(c.get('deps'), { clientId, actorId: access.actor.id, ...body })
     return c.json({ version: row?.version ?? body.version + 1 }, 200)
   })
   .openapi(routes.putRemarks, async (c) => {
     const { clientId } = c.req.valid('param')
-    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'write' })
+    const access = c.get('clientAccess')
     const body = c.req.valid('json')
     const row = await inventory.setRemarks(c.get('deps'), { clientId, actorId: access.actor.id, ...body })
     return c.json({ version: row?.version ?? body.version + 1 }, 200)
   })
   .openapi(routes.getHistory, async (c) => {
     const { clientId } = c.req.valid('param')
-    const access = await requireClientAccess(c, clientId, { scope: 'inventory', action: 'read', resource: 'history' })
+    const access = c.get('clientAccess')
     const { at } = c.req.valid('query')
     // A plain date means the end of that day: "how it looked on 1 March" includes 1 March.
     const moment = at ? (at.length === 10 ? new Date(`${at}T23:59:59.999Z`) : new Date(at)) : c.get('deps').now()

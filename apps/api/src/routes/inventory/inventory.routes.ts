@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
+import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema, TextSchema } from '../../lib/schemas'
 
 const tags = ['Inventory']
@@ -134,7 +135,8 @@ export const HistorySchema = z
 
 const clientProblems = { ...commonProblems, 404: problemResponse('No such statement') }
 
-export const listStatements = createRoute({
+export const listStatements = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: 'statements' },
   method: 'get',
   path: '/clients/{clientId}/statements',
   tags,
@@ -143,7 +145,8 @@ export const listStatements = createRoute({
   responses: { 200: jsonResponse(z.array(StatementSchema), 'Statements'), ...commonProblems },
 })
 
-export const createStatement = createRoute({
+export const createStatement = clientRoute({
+  access: { scope: 'inventory', action: 'write' },
   method: 'post',
   path: '/clients/{clientId}/statements',
   tags,
@@ -152,7 +155,8 @@ export const createStatement = createRoute({
   responses: { 201: jsonResponse(SavedStatementSchema, 'Saved'), ...commonProblems },
 })
 
-export const updateStatement = createRoute({
+export const updateStatement = clientRoute({
+  access: { scope: 'inventory', action: 'write', resource: (p) => `statement:${p.statementId}` },
   method: 'patch',
   path: '/clients/{clientId}/statements/{statementId}',
   tags,
@@ -165,7 +169,8 @@ export const updateStatement = createRoute({
   },
 })
 
-export const deleteStatement = createRoute({
+export const deleteStatement = clientRoute({
+  access: { scope: 'inventory', action: 'write', resource: (p) => `statement:${p.statementId}`, logAction: 'delete' },
   method: 'delete',
   path: '/clients/{clientId}/statements/{statementId}',
   tags,
@@ -178,7 +183,8 @@ export const deleteStatement = createRoute({
   },
 })
 
-export const getInventory = createRoute({
+export const getInventory = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: 'inventory' },
   method: 'get',
   path: '/clients/{clientId}/inventory',
   tags,
@@ -187,7 +193,8 @@ export const getInventory = createRoute({
   responses: { 200: jsonResponse(InventorySchema, 'The inventory'), ...commonProblems },
 })
 
-export const putPriorities = createRoute({
+export const putPriorities = clientRoute({
+  access: { scope: 'inventory', action: 'write', resource: 'priorities' },
   method: 'put',
   path: '/clients/{clientId}/priorities',
   tags,
@@ -203,7 +210,8 @@ export const putPriorities = createRoute({
   },
 })
 
-export const putRemarks = createRoute({
+export const putRemarks = clientRoute({
+  access: { scope: 'inventory', action: 'write', resource: 'remarks' },
   method: 'put',
   path: '/clients/{clientId}/remarks',
   tags,
@@ -219,7 +227,8 @@ export const putRemarks = createRoute({
   },
 })
 
-export const getHistory = createRoute({
+export const getHistory = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: 'history' },
   method: 'get',
   path: '/clients/{clientId}/inventory/history',
   tags,

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { clientRoute } from '../../access/client-route'
 import {
   commonProblems,
   DisplayNameSchema,
@@ -54,6 +55,7 @@ export const createInvitation = createRoute({
   responses: {
     201: jsonResponse(IssuedInvitationSchema, 'The invitation, with its one-time link, code and QR code'),
     ...commonProblems,
+    404: problemResponse('No such team in your organisation'),
   },
 })
 
@@ -135,7 +137,8 @@ export const acceptInvitation = createRoute({
   },
 })
 
-export const resetAccess = createRoute({
+export const resetAccess = clientRoute({
+  access: { organisation: true, roles: ['worker', 'admin'] },
   method: 'post',
   path: '/clients/{clientId}/access-reset',
   tags,

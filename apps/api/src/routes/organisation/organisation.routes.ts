@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, RoleSchema, LineSchema } from '../../lib/schemas'
 
 const tags = ['Organisation']
@@ -112,7 +113,8 @@ export const myClients = createRoute({
 
 const ClientWorkerParams = z.object({ clientId: z.string().uuid(), workerId: z.string().uuid() })
 
-export const listClientWorkers = createRoute({
+export const listClientWorkers = clientRoute({
+  access: { organisation: true, roles: ['admin'], self: true },
   method: 'get',
   path: '/clients/{clientId}/workers',
   tags,
@@ -124,7 +126,8 @@ export const listClientWorkers = createRoute({
   },
 })
 
-export const linkWorker = createRoute({
+export const linkWorker = clientRoute({
+  access: { organisation: true, roles: ['admin'] },
   method: 'put',
   path: '/clients/{clientId}/workers/{workerId}',
   tags,
@@ -133,7 +136,8 @@ export const linkWorker = createRoute({
   responses: { 204: { description: 'Linked' }, ...commonProblems, 404: problemResponse('No such client or worker') },
 })
 
-export const unlinkWorker = createRoute({
+export const unlinkWorker = clientRoute({
+  access: { organisation: true, roles: ['admin'] },
   method: 'delete',
   path: '/clients/{clientId}/workers/{workerId}',
   tags,

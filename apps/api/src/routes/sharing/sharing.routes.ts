@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { clientRoute, tokenReadableListing } from '../../access/client-route'
+import { statementTarget } from '../../access/targets'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, TextSchema } from '../../lib/schemas'
 import { StatementSchema, StatementText } from '../inventory/inventory.routes'
 
@@ -58,14 +60,19 @@ export const AgreementSchema = z
         signerName: z.string(),
         signerRole: z.enum(['client', 'worker']),
         signedAt: z.string().datetime(),
-        contentHash: z.string(),
-        current: z.boolean().openapi({ description: 'False: changed since signed on signedAt; ask for a new signature' }),
+        contentHash: z.string().nullable().openapi({ description: 'Null: it covers parts not shared with you' }),
+        current: z
+          .boolean()
+          .nullable()
+          .openapi({ description: 'False: changed since signed on signedAt; ask for a new signature. Null: it depends on parts not shared with you' }),
       }),
     ),
   })
   .openapi('Agreement')
 
 export const getCaseload = createRoute({
+  // The organisation's system may read it with a token: each figure goes through the consent rules.
+  ...tokenReadableListing,
   method: 'get',
   path: '/caseload',
   tags,
@@ -73,7 +80,8 @@ export const getCaseload = createRoute({
   responses: { 200: jsonResponse(CaseloadSchema, 'The caseload'), ...commonProblems },
 })
 
-export const listComments = createRoute({
+export const listComments = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: 'comments' },
   method: 'get',
   path: '/clients/{clientId}/comments',
   tags,
@@ -82,7 +90,8 @@ export const listComments = createRoute({
   responses: { 200: jsonResponse(z.array(CommentSchema), 'Oldest first'), ...commonProblems },
 })
 
-export const addComment = createRoute({
+export const addComment = clientRoute({
+  access: { scope: 'inventory', action: 'comment', target: statementTarget, resource: (p) => `statement:${p.statementId}`, logAction: 'create' },
   method: 'post',
   path: '/clients/{clientId}/statements/{statementId}/comments',
   tags,
@@ -102,7 +111,8 @@ export const addComment = createRoute({
   responses: { 201: jsonResponse(CommentSchema, 'Added'), ...commonProblems, 404: problemResponse('No such statement') },
 })
 
-export const decideSuggestion = createRoute({
+export const decideSuggestion = clientRoute({
+  access: { self: true, scope: 'inventory', resource: (p) => `suggestion:${p.commentId}`, action: 'update' },
   method: 'post',
   path: '/clients/{clientId}/suggestions/{commentId}/decision',
   tags,
@@ -123,7 +133,8 @@ export const decideSuggestion = createRoute({
   },
 })
 
-export const markReviewed = createRoute({
+export const markReviewed = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: 'review', logAction: 'create', only: 'worker' },
   method: 'post',
   path: '/clients/{clientId}/inventory/reviews',
   tags,
@@ -132,7 +143,8 @@ export const markReviewed = createRoute({
   responses: { 201: jsonResponse(z.object({ reviewedAt: z.string().datetime(), contentHash: z.string() }), 'Reviewed'), ...commonProblems },
 })
 
-export const getAgreement = createRoute({
+export const getAgreement = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: 'agreement' },
   method: 'get',
   path: '/clients/{clientId}/agreement',
   tags,
@@ -141,7 +153,8 @@ export const getAgreement = createRoute({
   responses: { 200: jsonResponse(AgreementSchema, 'The agreement'), ...commonProblems },
 })
 
-export const signAgreement = createRoute({
+export const signAgreement = clientRoute({
+  access: { scope: 'inventory', action: 'read', resource: 'signature', logAction: 'create', only: 'worker_or_self' },
   method: 'post',
   path: '/clients/{clientId}/agreement/signatures',
   tags,

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, like, lte, ne, or, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, like, lte, ne, or, type SQL } from 'drizzle-orm'
 import { isDomainOf } from '@kracht/inventory'
 import { accessLog, clientWorkers, consentScopes, consents, organisations, teams, users, type Consent, type ConsentAccessLevel, type ConsentScope } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
@@ -15,7 +15,16 @@ export interface ConsentInput {
   endsAt: string | null
 }
 
-export function serialiseConsent(row: Consent & { granteeName?: string | null; teamName?: string | null }, now: Date) {
+interface Person {
+  id: string
+  displayName: string
+}
+
+export function serialiseConsent(
+  row: Consent & { granteeName?: string | null; teamName?: string | null },
+  now: Date,
+  people: { members?: Person[]; notCovered?: Person[] } = {},
+) {
   return {
     id: row.id,
     clientId: row.clientId,
@@ -30,6 +39,37 @@ export function serialiseConsent(row: Consent & { granteeName?: string | null; t
     createdAt: row.createdAt.toISOString(),
     revokedAt: row.revokedAt ? row.revokedAt.toISOString() : null,
     active: isActive(row, now),
+    members: people.members ?? [],
+    notCovered: people.notCovered ?? [],
+  }
+}
+
+/** The workers and peer experts in a team now: whom a team share names when granted. */
+async function teamMembers(deps: Deps, teamIds: string[]): Promise<(Person & { teamId: string })[]> {
+  if (teamIds.length === 0) return []
+  const rows = await deps.db
+    .select({ id: users.id, displayName: users.displayName, teamId: users.teamId })
+    .from(users)
+    .where(and(inArray(users.teamId, teamIds), inArray(users.role, ['worker', 'peer'])))
+    .orderBy(asc(users.displayName))
+  return rows.flatMap((row) => (row.teamId ? [{ id: row.id, displayName: row.displayName, teamId: row.teamId }] : []))
+}
+
+/** Names for the people a team share covers, and for those in the team now who are not covered. */
+async function teamPeople(deps: Deps, rows: Consent[]) {
+  const memberIds = [...new Set(rows.flatMap((row) => row.memberIds ?? []))]
+  const [named, current] = await Promise.all([
+    memberIds.length ? deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, memberIds)) : [],
+    teamMembers(deps, [...new Set(rows.flatMap((row) => (row.teamId ? [row.teamId] : [])))]),
+  ])
+  const nameOf = new Map(named.map((person) => [person.id, person.displayName]))
+  return (row: Consent) => {
+    if (!row.teamId) return {}
+    const covered = row.memberIds ?? []
+    return {
+      members: covered.flatMap((id) => (nameOf.has(id) ? [{ id, displayName: nameOf.get(id) ?? '' }] : [])),
+      notCovered: current.filter((person) => person.teamId === row.teamId && !covered.includes(person.id)).map(({ id, displayName }) => ({ id, displayName })),
+    }
   }
 }
 
@@ -43,8 +83,9 @@ export async function listConsents(deps: Deps, clientId: string, options: { incl
     .where(eq(consents.clientId, clientId))
     .orderBy(desc(consents.createdAt))
   const now = deps.now()
+  const peopleOf = await teamPeople(deps, rows.map((row) => row.consent))
   return rows
-    .map((row) => serialiseConsent({ ...row.consent, granteeName: row.granteeName, teamName: row.teamName }, now))
+    .map((row) => serialiseConsent({ ...row.consent, granteeName: row.granteeName, teamName: row.teamName }, now, peopleOf(row.consent)))
     .filter((row) => options.includeInactive || row.active)
 }
 
@@ -76,6 +117,7 @@ export async function grantConsent(deps: Deps, input: { clientId: string; consen
 
   let granteeName: string | null = null
   let teamName: string | null = null
+  let members: Person[] = []
   if (consent.teamId) {
     if (!endsAt) throw new AppError('validation_failed', 'A team share ends after the meeting: give an end date.', { endsAt: 'required' })
     const linkedTeams = await deps.db
@@ -87,6 +129,8 @@ export async function grantConsent(deps: Deps, input: { clientId: string; consen
     const team = linkedTeams.find((row) => row.teamId === consent.teamId)
     if (!team) throw new AppError('grantee_not_linked', "That is not your worker's team.", { teamId: 'grantee_not_linked' })
     teamName = team.teamName
+    // The people the client sees named now are the people covered; whoever joins later is not.
+    members = (await teamMembers(deps, [consent.teamId])).map(({ id, displayName }) => ({ id, displayName }))
   } else {
     if (!consent.granteeId) throw new AppError('unknown_grantee', 'Choose who may see it.', { granteeId: 'required' })
     const [grantee] = await deps.db
@@ -115,6 +159,7 @@ export async function grantConsent(deps: Deps, input: { clientId: string; consen
       clientId: input.clientId,
       granteeId: consent.teamId ? null : (consent.granteeId ?? null),
       teamId: consent.teamId ?? null,
+      memberIds: consent.teamId ? members.map((person) => person.id) : null,
       scopes: consent.scopes.filter(isScope),
       excludeDomains: [...new Set(consent.excludeDomains)],
       access: consent.access,
@@ -123,7 +168,7 @@ export async function grantConsent(deps: Deps, input: { clientId: string; consen
     })
     .returning()
   if (!row) throw new Error('insert returned nothing')
-  return serialiseConsent({ ...row, granteeName, teamName }, now)
+  return serialiseConsent({ ...row, granteeName, teamName }, now, consent.teamId ? { members, notCovered: [] } : {})
 }
 
 /** Revoking is final and bites on the very next request (the gate reads consents every time). */
@@ -137,7 +182,7 @@ export async function revokeConsent(deps: Deps, input: { clientId: string; conse
   if (current.revokedAt) throw new AppError('consent_already_revoked', 'This was already stopped.')
   const [row] = await deps.db.update(consents).set({ revokedAt: now }).where(eq(consents.id, current.id)).returning()
   if (!row) throw new Error('update returned nothing')
-  return serialiseConsent(row, now)
+  return serialiseConsent(row, now, (await teamPeople(deps, [row]))(row))
 }
 
 /** "Wie heeft mijn gegevens bekeken": the client's log, newest first, with names. */
@@ -200,4 +245,20 @@ export async function possibleGrantees(deps: Deps, clientId: string) {
       .where(and(eq(users.organisationId, client.organisationId), eq(users.role, 'peer'))),
   ])
   return [...workers, ...peers]
+}
+
+/** The teams of the client's linked workers, with the people a team share would name now. */
+export async function granteeTeams(deps: Deps, clientId: string) {
+  const linked = await deps.db
+    .selectDistinct({ id: teams.id, name: teams.name })
+    .from(clientWorkers)
+    .innerJoin(users, eq(users.id, clientWorkers.workerId))
+    .innerJoin(teams, eq(teams.id, users.teamId))
+    .where(eq(clientWorkers.clientId, clientId))
+    .orderBy(asc(teams.name))
+  const members = await teamMembers(deps, linked.map((team) => team.id))
+  return linked.map((team) => ({
+    ...team,
+    members: members.filter((person) => person.teamId === team.id).map(({ id, displayName }) => ({ id, displayName })),
+  }))
 }

@@ -23,6 +23,7 @@ const grant = (id: string, over: Partial<ConsentGrant>): ConsentGrant => ({
   id,
   granteeId: null,
   teamId: null,
+  memberIds: null,
   scopes: ['inventory'],
   excludeDomains: [],
   access: 'read',
@@ -37,8 +38,10 @@ const noorRevoked = grant('c-revoked', { granteeId: 'noor', revokedAt: earlier }
 const noorEnded = grant('c-ended', { granteeId: 'noor', endsAt: now })
 const noorLater = grant('c-later', { granteeId: 'noor', endsAt: later })
 const evaNetwork = grant('c-eva', { granteeId: 'eva', scopes: ['network'] })
-const teamMeeting = grant('c-team', { teamId: 'team-a', endsAt: later })
-const teamMeetingOver = grant('c-team-over', { teamId: 'team-a', endsAt: earlier })
+const teamMeeting = grant('c-team', { teamId: 'team-a', memberIds: ['noor', 'bas', 'eva'], endsAt: later })
+const teamMeetingOver = grant('c-team-over', { teamId: 'team-a', memberIds: ['noor', 'bas', 'eva'], endsAt: earlier })
+// Named when the client granted it: only noor. bas joined the team afterwards.
+const teamMeetingNoorOnly = grant('c-team-noor', { teamId: 'team-a', memberIds: ['noor'], endsAt: later })
 
 const read = (scope: ConsentRequest['scope'] = 'inventory', domain?: string): ConsentRequest => ({ scope, access: 'read', domain })
 const comment: ConsentRequest = { scope: 'inventory', access: 'comment' }
@@ -71,6 +74,9 @@ const table: [string, ConsentActor | null, ConsentRequest, ConsentGrant[], boole
   ['peer with a network consent, reads the inventory', actors.eva, read(), [evaNetwork], false, 'scope_not_shared'],
   ['team member during a team strengths meeting', actors.bas, read(), [teamMeeting], true, 'consent:c-team', []],
   ['team member after the meeting', actors.bas, read(), [teamMeetingOver], false, 'consent_ended'],
+  ['joined the team after the client shared', actors.bas, read(), [teamMeetingNoorOnly], false, 'not_covered'],
+  ['named member moved to another team', { ...actors.bas, teamId: 'team-b' }, read(), [teamMeeting], false, 'no_consent'],
+  ['a named member still in the team', actors.noor, read(), [teamMeetingNoorOnly], true, 'consent:c-team-noor', []],
   ['API token within its scope', actors.noorToken, read(), [noorReads], true, 'consent:c-read', ['partner']],
   ['API token outside its scope', actors.noorNetworkToken, read(), [noorReads], false, 'token_scope'],
   ['API token never comments', actors.noorToken, comment, [noorComments], false, 'token_read_only'],

@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { and, count, eq } from 'drizzle-orm'
+import { accessLog, clientWorkers, users } from '@kracht/db'
+import { createTestApi, type TestApi } from '../testing'
+import type { DeclaredAccess } from './client-route'
+import { clientOperations, walkProblems, type WalkedDocument } from './route-walk'
+
+/**
+ * The authorisation matrix: every client-data route, for every kind of caller, with the status the
+ * caller must get. The client is sam. What sam shared (set up below):
+ *   noor  (linked worker): inventory, without `partner`, read and comment
+ *   eva   (peer expert):   inventory, without `partner`, read only
+ *   token (noor's API token, scope inventory): whatever noor may read, never more, never a write
+ * Nobody else has a consent: lotte (a second linked worker), bas (a worker not linked to sam),
+ * pim (a peer expert), kim (another client), the coordinator, and nobody signed in.
+ */
+const actors = ['sam', 'kim', 'noor', 'lotte', 'bas', 'eva', 'pim', 'admin', 'token', 'nobody'] as const
+type ActorName = (typeof actors)[number]
+
+// Columns in the order of `actors`. 2xx = allowed; 400/409 for sam = the gate let sam in and the
+// request itself was refused (on purpose: the matrix must not change sam's data as it walks).
+const R = (...codes: number[]) => Object.fromEntries(actors.map((actor, i) => [actor, codes[i]])) as Record<ActorName, number>
+//                            sam  kim  noor lotte bas  eva  pim  admin token nobody
+const sharedRead = /* ---- */ R(200, 403, 200, 403, 403, 200, 403, 403, 200, 401)
+const clientOnly = /* ---- */ R(200, 403, 403, 403, 403, 403, 403, 403, 403, 401)
+const clientWrite = /* --- */ R(409, 403, 403, 403, 403, 403, 403, 403, 403, 401)
+
+interface Row {
+  route: string
+  /** The operation in the OpenAPI document this row covers (the route walk checks every one has a row). */
+  op: string
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  path: (ids: Ids) => string
+  body?: (ids: Ids) => unknown
+  expect: Record<ActorName, number>
+  /** Organisation rules manage the person and reach no client content: nothing to log. */
+  unlogged?: true
+  /** …except what such a route reads when it is allowed (the list of a client's workers). */
+  loggedWhenAllowed?: true
+}
+interface Ids {
+  sam: string
+  work: string
+  partner: string
+}
+
+const C = '/clients/{clientId}'
+// An id that exists nowhere: the gate decides first, then the route answers 404 to whom it let in.
+const none = '00000000-0000-4000-8000-000000000000'
+//                            sam  kim  noor lotte bas  eva  pim  admin token nobody
+const consentedGone = /* - */ R(404, 403, 404, 403, 403, 404, 403, 403, 404, 401)
+const togetherGone = /* -- */ R(404, 403, 404, 403, 403, 403, 403, 403, 403, 401)
+const clientGone = /* ---- */ R(404, 403, 403, 403, 403, 403, 403, 403, 403, 401)
+
+const matrix: Row[] = [
+  { route: 'inventory', op: `GET ${C}/inventory`, method: 'GET', path: (i) => `/clients/${i.sam}/inventory`, expect: sharedRead },
+  { route: 'statements', op: `GET ${C}/statements`, method: 'GET', path: (i) => `/clients/${i.sam}/statements`, expect: sharedRead },
+  { route: 'statements of the left-out domain', op: `GET ${C}/statements`, method: 'GET', path: (i) => `/clients/${i.sam}/statements?domain=partner`, expect: sharedRead },
+  { route: 'history', op: `GET ${C}/inventory/history`, method: 'GET', path: (i) => `/clients/${i.sam}/inventory/history`, expect: sharedRead },
+  { route: 'comments', op: `GET ${C}/comments`, method: 'GET', path: (i) => `/clients/${i.sam}/comments`, expect: sharedRead },
+  { route: 'agreement', op: `GET ${C}/agreement`, method: 'GET', path: (i) => `/clients/${i.sam}/agreement`, expect: sharedRead },
+  { route: 'add statement', op: `POST ${C}/statements`, method: 'POST', path: (i) => `/clients/${i.sam}/statements`, body: () => ({ domain: 'nope', time: 'present', text: 'Ik kan het' }), expect: R(400, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'change statement', op: `PATCH ${C}/statements/{statementId}`, method: 'PATCH', path: (i) => `/clients/${i.sam}/statements/${i.work}`, body: () => ({ version: 999, text: 'Anders' }), expect: clientWrite },
+  { route: 'remove statement', op: `DELETE ${C}/statements/{statementId}`, method: 'DELETE', path: (i) => `/clients/${i.sam}/statements/${i.work}?version=999`, expect: clientWrite },
+  { route: 'priorities', op: `PUT ${C}/priorities`, method: 'PUT', path: (i) => `/clients/${i.sam}/priorities`, body: () => ({ version: 999, priorities: [] }), expect: clientWrite },
+  { route: 'remarks', op: `PUT ${C}/remarks`, method: 'PUT', path: (i) => `/clients/${i.sam}/remarks`, body: () => ({ version: 999, remarks: 'x' }), expect: clientWrite },
+  { route: 'consents', op: `GET ${C}/consents`, method: 'GET', path: (i) => `/clients/${i.sam}/consents`, expect: clientOnly },
+  { route: 'share', op: `POST ${C}/consents`, method: 'POST', path: (i) => `/clients/${i.sam}/consents`, body: () => ({ granteeId: none, scopes: ['inventory'] }), expect: R(400, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'stop sharing', op: `DELETE ${C}/consents/{consentId}`, method: 'DELETE', path: (i) => `/clients/${i.sam}/consents/${none}`, expect: clientGone },
+  { route: 'access log', op: `GET ${C}/access-log`, method: 'GET', path: (i) => `/clients/${i.sam}/access-log`, expect: clientOnly },
+  { route: 'grantees', op: `GET ${C}/grantees`, method: 'GET', path: (i) => `/clients/${i.sam}/grantees`, expect: clientOnly },
+  { route: 'grantee teams', op: `GET ${C}/grantee-teams`, method: 'GET', path: (i) => `/clients/${i.sam}/grantee-teams`, expect: clientOnly },
+  { route: 'comment on a shared domain', op: `POST ${C}/statements/{statementId}/comments`, method: 'POST', path: (i) => `/clients/${i.sam}/statements/${i.work}/comments`, body: () => ({ kind: 'comment', body: 'Goed!' }), expect: R(403, 403, 201, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'comment on the left-out domain', op: `POST ${C}/statements/{statementId}/comments`, method: 'POST', path: (i) => `/clients/${i.sam}/statements/${i.partner}/comments`, body: () => ({ kind: 'comment', body: 'x' }), expect: R(403, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'decide a suggestion', op: `POST ${C}/suggestions/{commentId}/decision`, method: 'POST', path: (i) => `/clients/${i.sam}/suggestions/${none}/decision`, body: () => ({ decision: 'decline', version: 1 }), expect: clientGone },
+  { route: 'sign the agreement', op: `POST ${C}/agreement/signatures`, method: 'POST', path: (i) => `/clients/${i.sam}/agreement/signatures`, body: () => ({}), expect: R(201, 403, 201, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'mark reviewed', op: `POST ${C}/inventory/reviews`, method: 'POST', path: (i) => `/clients/${i.sam}/inventory/reviews`, expect: R(403, 403, 201, 403, 403, 403, 403, 403, 403, 401) },
+  // Sessions are shared with nobody here: only sam reads the notes.
+  { route: 'session notes', op: `GET ${C}/sessions/notes`, method: 'GET', path: (i) => `/clients/${i.sam}/sessions/notes`, expect: R(200, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'write a session note', op: `PUT ${C}/sessions/{sessionId}/note`, method: 'PUT', path: (i) => `/clients/${i.sam}/sessions/${none}/note`, body: () => ({ text: 'Het ging goed' }), expect: clientGone },
+  { route: 'conversations', op: `GET ${C}/conversations`, method: 'GET', path: (i) => `/clients/${i.sam}/conversations`, expect: sharedRead },
+  { route: 'start a conversation', op: `POST ${C}/conversations`, method: 'POST', path: (i) => `/clients/${i.sam}/conversations`, body: () => ({ flow: 'nope' }), expect: R(400, 403, 400, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'a conversation', op: `GET ${C}/conversations/{conversationId}`, method: 'GET', path: (i) => `/clients/${i.sam}/conversations/${none}`, expect: consentedGone },
+  { route: 'answer', op: `POST ${C}/conversations/{conversationId}/answers`, method: 'POST', path: (i) => `/clients/${i.sam}/conversations/${none}/answers`, body: () => ({ version: 1, stepId: 'x', text: 'Ik kook graag' }), expect: togetherGone },
+  { route: 'accept a card', op: `POST ${C}/conversations/{conversationId}/proposals/{proposalId}/accept`, method: 'POST', path: (i) => `/clients/${i.sam}/conversations/${none}/proposals/${none}-1/accept`, body: () => ({ version: 1 }), expect: togetherGone },
+  { route: 'drop a card', op: `POST ${C}/conversations/{conversationId}/proposals/{proposalId}/drop`, method: 'POST', path: (i) => `/clients/${i.sam}/conversations/${none}/proposals/${none}-1/drop`, expect: togetherGone },
+  // Whether the worker is told is the client's choice alone (a facilitator neither sees nor sets it).
+  { route: 'safety choice', op: `POST ${C}/conversations/{conversationId}/safety`, method: 'POST', path: (i) => `/clients/${i.sam}/conversations/${none}/safety`, body: () => ({ notifyWorker: false }), expect: clientGone },
+  { route: 'cards waiting for the client', op: `GET ${C}/pending-cards`, method: 'GET', path: (i) => `/clients/${i.sam}/pending-cards`, expect: clientOnly },
+  { route: 'safety events', op: `GET ${C}/safety-events`, method: 'GET', path: (i) => `/clients/${i.sam}/safety-events`, expect: clientOnly },
+  { route: 'AI help setting', op: `GET ${C}/settings/ai-help`, method: 'GET', path: (i) => `/clients/${i.sam}/settings/ai-help`, expect: sharedRead },
+  { route: "the client's workers", op: `GET ${C}/workers`, method: 'GET', path: (i) => `/clients/${i.sam}/workers`, expect: R(200, 403, 403, 403, 403, 403, 403, 200, 403, 401), unlogged: true, loggedWhenAllowed: true },
+  { route: 'link a worker', op: `PUT ${C}/workers/{workerId}`, method: 'PUT', path: () => `/clients/${none}/workers/${none}`, expect: R(403, 403, 403, 403, 403, 403, 403, 404, 403, 401), unlogged: true },
+  { route: 'unlink a worker', op: `DELETE ${C}/workers/{workerId}`, method: 'DELETE', path: () => `/clients/${none}/workers/${none}`, expect: R(403, 403, 403, 403, 403, 403, 403, 404, 403, 401), unlogged: true },
+  { route: 'new access code', op: `POST ${C}/access-reset`, method: 'POST', path: () => `/clients/${none}/access-reset`, expect: R(403, 403, 404, 404, 404, 403, 403, 404, 403, 401), unlogged: true },
+  { route: 'turn AI help off', op: `PUT ${C}/settings/ai-help`, method: 'PUT', path: (i) => `/clients/${i.sam}/settings/ai-help`, body: () => ({ enabled: false }), expect: clientOnly },
+]
+
+let t: TestApi
+const auth: Partial<Record<ActorName, { cookie?: string; headers?: Record<string, string> }>> = {}
+const userIds: Partial<Record<ActorName, string>> = {}
+let ids: Ids
+
+beforeAll(async () => {
+  t = await createTestApi()
+  const [samRow] = await t.deps.db.select().from(users).where(eq(users.id, t.ids.sam))
+  if (!samRow) throw new Error('no sam')
+  const extra = { kim: 'client', lotte: 'worker', bas: 'worker', pim: 'peer' } as const
+  for (const [username, role] of Object.entries(extra)) {
+    const [row] = await t.deps.db
+      .insert(users)
+      .values({ organisationId: samRow.organisationId, role, username, displayName: username, passwordHash: samRow.passwordHash })
+      .returning()
+    userIds[username as ActorName] = row!.id
+  }
+  await t.deps.db.insert(clientWorkers).values({ clientId: t.ids.sam, workerId: userIds.lotte! })
+  for (const name of ['sam', 'kim', 'noor', 'lotte', 'bas', 'eva', 'pim', 'admin'] as const) {
+    auth[name] = { cookie: await t.signIn(name) }
+    userIds[name] ??= t.ids[name as keyof typeof t.ids]
+  }
+  const sam = auth.sam!.cookie!
+  const base = `/clients/${t.ids.sam}`
+  const partner = await (await t.json('POST', `${base}/statements`, { cookie: sam, body: { domain: 'partner', time: 'present', text: 'Ik zie mijn ex alleen op het station' } })).json()
+  const inventory = await (await t.json('GET', `${base}/inventory`, { cookie: sam })).json()
+  ids = { sam: t.ids.sam, work: inventory.statements.find((s: { domain: string }) => s.domain === 'work').id, partner: partner.statement.id }
+  await t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: t.ids.noor, scopes: ['inventory'], excludeDomains: ['partner'], access: 'comment', endsAt: null } })
+  await t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: t.ids.eva, scopes: ['inventory'], excludeDomains: ['partner'], access: 'read', endsAt: null } })
+  const token = await (await t.json('POST', '/me/api-tokens', { cookie: auth.noor!.cookie!, body: { name: 'ECD', scopes: ['inventory'], expiresAt: new Date(t.deps.now().getTime() + 86_400_000).toISOString() } })).json()
+  auth.token = { headers: { authorization: `Bearer ${token.token}` } }
+  userIds.token = t.ids.noor
+  auth.nobody = {}
+})
+afterAll(() => t.close())
+
+const logCount = async () => (await t.deps.db.select({ n: count() }).from(accessLog).where(eq(accessLog.clientId, t.ids.sam)))[0]?.n ?? 0
+
+/** Does the route declare a consent read (so a token reaches the gate, which logs it)? */
+const declaredReads = new Set<string>()
+const isConsentRead = (row: Row) => declaredReads.has(row.op)
+
+describe('authorisation matrix', () => {
+  it('covers every client route in the OpenAPI document, and each declares its rule', async () => {
+    const document = (await (await t.json('GET', '/openapi.json')).json()) as WalkedDocument
+    expect(walkProblems(document, new Set(matrix.map((row) => row.op)))).toEqual([])
+    for (const { operation, declared } of clientOperations(document)) {
+      if ((declared as DeclaredAccess).tokens) declaredReads.add(operation)
+    }
+    expect(declaredReads.size).toBeGreaterThan(5)
+  })
+
+  const cases = matrix.flatMap((row) => actors.map((actor) => [row.route, actor, row] as const))
+  it.each(cases)('%s × %s', async (_route, actor, row) => {
+    const before = await logCount()
+    const response = await t.json(row.method, row.path(ids), { ...auth[actor], ...(row.body ? { body: row.body(ids) } : {}) })
+    const text = await response.text()
+    expect(response.status, text).toBe(row.expect[actor])
+
+    // A left-out domain never appears in anything a consented reader gets back.
+    if (actor !== 'sam' && response.ok) {
+      expect(text).not.toContain('partner')
+      expect(text).not.toContain('station')
+    }
+
+    // Every access by someone other than the client wrote exactly one log row (the gate ran once)
+    // with the right outcome; a token outside a declared consent read is refused at the door
+    // (token_scope, token_read_only) before any client data is touched.
+    const rows = (await logCount()) - before
+    const refused = response.status === 401 || response.status === 403
+    if (row.unlogged && row.loggedWhenAllowed && actor !== 'sam') expect(rows).toBe(response.ok ? 1 : 0)
+    else if (actor === 'sam' || row.unlogged) expect(rows).toBe(row.route === 'access log' ? 1 : 0)
+    // A request without anyone signed in leaves no row (lib/access-log.ts says why).
+    else if (actor === 'nobody' || (actor === 'token' && !isConsentRead(row))) expect(rows).toBe(0)
+    else {
+      expect(rows).toBe(1)
+      const [entry] = await t.deps.db.select().from(accessLog).where(eq(accessLog.clientId, t.ids.sam)).orderBy(accessLog.at).offset(before)
+      expect(entry).toMatchObject({
+        actorId: userIds[actor],
+        outcome: refused ? 'denied' : 'allowed',
+        via: actor === 'token' ? 'token' : 'session',
+      })
+      if (!refused) expect(entry?.basis).toMatch(/^consent:/)
+    }
+  })
+})
+
+describe('free text of a partly shared inventory', () => {
+  it('keeps the remarks private when a domain is left out, since they may speak of it', async () => {
+    const sam = auth.sam!.cookie!
+    const own = await (await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: sam })).json()
+    await t.json('PUT', `/clients/${t.ids.sam}/remarks`, { cookie: sam, body: { version: own.version, remarks: 'Over mijn ex wil ik later praten' } })
+    const shared = await (await t.json('GET', `/clients/${t.ids.sam}/inventory`, { ...auth.eva })).json()
+    expect(shared.remarks).toBe('')
+    expect(JSON.stringify(shared)).not.toContain('ex wil ik')
+    expect((await (await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: sam })).json()).remarks).toBe('Over mijn ex wil ik later praten')
+  })
+})
+
+describe('revocation and end dates bite on the very next request', () => {
+  it('revoke: the next read by the grantee and by their token is refused and logged as such', async () => {
+    const sam = auth.sam!.cookie!
+    const list = await (await t.json('GET', `/clients/${t.ids.sam}/consents`, { cookie: sam })).json()
+    const noorConsent = list.find((consent: { granteeId: string }) => consent.granteeId === t.ids.noor)
+    expect((await t.json('GET', `/clients/${t.ids.sam}/inventory`, { ...auth.noor })).status).toBe(200)
+    await t.json('DELETE', `/clients/${t.ids.sam}/consents/${noorConsent.id}`, { cookie: sam })
+    expect((await t.json('GET', `/clients/${t.ids.sam}/inventory`, { ...auth.noor })).status).toBe(403)
+    expect((await t.json('GET', `/clients/${t.ids.sam}/inventory`, { ...auth.token })).status).toBe(403)
+    const [last] = await t.deps.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.clientId, t.ids.sam), eq(accessLog.actorId, t.ids.noor)))
+      .orderBy(accessLog.at)
+      .offset(Number((await t.deps.db.select({ n: count() }).from(accessLog).where(and(eq(accessLog.clientId, t.ids.sam), eq(accessLog.actorId, t.ids.noor))))[0]?.n ?? 1) - 1)
+    expect(last).toMatchObject({ outcome: 'denied', basis: 'consent_revoked', via: 'token' })
+  })
+
+  it('end date: allowed one moment, refused the next', async () => {
+    const sam = auth.sam!.cookie!
+    const endsAt = new Date(t.deps.now().getTime() + 5_000).toISOString()
+    await t.json('POST', `/clients/${t.ids.sam}/consents`, { cookie: sam, body: { granteeId: userIds.pim, scopes: ['inventory'], excludeDomains: [], access: 'read', endsAt } })
+    expect((await t.json('GET', `/clients/${t.ids.sam}/inventory`, { ...auth.pim })).status).toBe(200)
+    t.advance(5_001)
+    expect((await t.json('GET', `/clients/${t.ids.sam}/inventory`, { ...auth.pim })).status).toBe(403)
+  })
+})
