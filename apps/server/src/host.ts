@@ -6,7 +6,7 @@ import { secureHeaders, NONCE } from 'hono/secure-headers'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import { hc } from 'hono/client'
-import type { Api, InternalCall } from '@kracht/api'
+import { resolveClientAddress, type Api, type InternalCall } from '@kracht/api'
 import '@kracht/portal/context'
 
 interface HostOptions {
@@ -14,6 +14,8 @@ interface HostOptions {
   /** The portal's server build and the folder with its browser assets. */
   portal: { build: ServerBuild; clientDir: string }
   production: boolean
+  /** Proxies of our own in front (config.trustedProxies): the portal's calls count addresses as the API's do. */
+  trustedProxies: number
 }
 
 interface HostEnv {
@@ -26,7 +28,7 @@ interface HostEnv {
  * then the API (JSON, never compressed: that halved small-JSON throughput), then static assets, then
  * the portal, which catches every other path.
  */
-export function createHost({ api, portal, production }: HostOptions) {
+export function createHost({ api, portal, production, trustedProxies }: HostOptions) {
   const host = new Hono<HostEnv>()
 
   host.use(
@@ -66,7 +68,13 @@ export function createHost({ api, portal, production }: HostOptions) {
 
   const handleRemix = createRequestHandler(portal.build, production ? 'production' : 'development')
   host.all('*', async (c) => {
-    const clientIp = c.env?.incoming?.socket?.remoteAddress ?? 'unknown'
+    // The same rule as direct API calls (rightmost untrusted X-Forwarded-For hop, IPv6 per /64), so
+    // people behind one proxy do not share one counter.
+    const clientIp = resolveClientAddress({
+      forwardedFor: c.req.header('x-forwarded-for'),
+      remoteAddress: c.env?.incoming?.socket?.remoteAddress,
+      trustedProxies,
+    })
     const nonce = c.get('secureHeadersNonce') ?? randomBytes(16).toString('base64')
     const context: AppLoadContext = {
       nonce,

@@ -2,7 +2,18 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import type { ServerBuild } from '@remix-run/node'
-import { createApi, createModelFromEnv, deleteExpiredSessions, hashPassphrase, loadConfig, seedDemoContent, type Config, type Deps } from '@kracht/api'
+import {
+  createApi,
+  createModelFromEnv,
+  deleteExpiredSessions,
+  hashPassphrase,
+  instanceSecret,
+  loadConfig,
+  refuseDemoDataInProduction,
+  seedDemoContent,
+  type Config,
+  type Deps,
+} from '@kracht/api'
 import { createDatabase, demoUsers, runMigrations, seedDemo, type DatabaseHandle } from '@kracht/db'
 import { createHost } from './host'
 
@@ -29,11 +40,13 @@ export async function startServer(
   env: Record<string, string | undefined>,
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
-  const config = loadConfig(env)
+  // Without SESSION_SECRET (never in production) the key is a random one kept in the data folder.
+  const config = loadConfig(env, () => instanceSecret(env['DATA_DIR'] || '.data'))
   const handle = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR })
   try {
     const { applied } = await runMigrations(handle, { backupDir: `${config.DATA_DIR}/backups` })
     if (applied > 0) log(`Database: ${applied} migration(s) applied.`)
+    await refuseDemoDataInProduction(handle.db, config)
     // The assistant's model, once (null unless AI_PROVIDER=openai and AI_MODEL are set): used only for
     // clients who turned AI help on; without it the assistant works offline.
     const model = createModelFromEnv(env)
@@ -47,7 +60,7 @@ export async function startServer(
       }
     }
     const api = createApi(deps)
-    const host = createHost({ api, portal: await loadPortalBuild(), production: config.production })
+    const host = createHost({ api, portal: await loadPortalBuild(), production: config.production, trustedProxies: config.trustedProxies })
     const server = await listen(host.fetch, config.PORT)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT
