@@ -2,6 +2,7 @@ import type { Catalogue } from '../translate'
 import { inventoryEn } from './inventory.en'
 import { assistantEn } from './assistant.en'
 import { sharingEn } from './sharing.en'
+import { securityEn } from './security.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -58,6 +59,15 @@ export const en: Catalogue = {
     version_conflict: 'This was changed somewhere else in the meantime. Nothing was overwritten. Look again and try once more.',
     text_too_long: 'This is too long.',
     generic: 'That did not work. Please try again.',
+    totp_code_wrong: 'This code is not right. Use the newest code from your app.',
+    totp_enrolment_required: 'Set up an authenticator app first. Your organisation asks for it.',
+    totp_already_on: 'Your authenticator app is already on.',
+    totp_not_started: 'Start the set-up again.',
+    totp_required_by_organisation: 'Your organisation asks for an authenticator app, so it cannot be turned off.',
+    second_factor_expired: 'That took too long. Sign in again with your password.',
+    reset_awaiting_approval: 'This code does not work yet. A second staff member has to approve it first. Ask your worker.',
+    reset_approver_same_person: 'A colleague has to approve this, not you.',
+    reset_not_awaiting_approval: 'This code does not need approval.',
   },
   fields: {
     required: 'Please fill this in.',
@@ -70,6 +80,7 @@ export const en: Catalogue = {
     password_too_long: 'Use at most 200 characters.',
     password_too_common: 'This password is too easy to guess. Choose something of your own, like a sentence.',
     password_wrong: 'This is not right.',
+    totp_code_wrong: 'This code is not right. Use the newest code from your app.',
     password_mismatch: 'The two passwords are not the same.',
     invalid: 'This is not right.',
     unknown_domain: 'Choose a life domain from the list.',
@@ -205,6 +216,7 @@ export const en: Catalogue = {
   inventory: inventoryEn,
   assistant: assistantEn,
   sharing: sharingEn,
+  security: securityEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',
