@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireUser, safeRedirect } from '../lib/auth.server'
@@ -18,7 +18,7 @@ const AnswerForm = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
   const response = await api(context, request).me['access-resets'].$get()
-  return { notices: response.ok ? await response.json() : [] }
+  return { notices: response.ok ? await response.json() : [], back: safeRedirect(new URL(request.url).searchParams.get('terug')) }
 }
 
 /**
@@ -39,10 +39,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ResetNotice() {
   const t = useT()
   const locale = useLocale()
-  const { notices } = useLoaderData<typeof loader>()
+  const { notices, back } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const [params] = useSearchParams()
-  const back = safeRedirect(params.get('terug'))
   if (result?.answeredNo) {
     return (
       <div className="page page--narrow">
