@@ -108,7 +108,7 @@ export default function Authenticator() {
           </div>
           <ul className="code-list">
             {result.recoveryCodes.map((code) => (
-              <li key={code} className="code">
+              <li key={code} className="code code--long">
                 {code}
               </li>
             ))}
@@ -121,9 +121,11 @@ export default function Authenticator() {
         <section className="card" aria-labelledby="scan-title">
           <h2 id="scan-title">{t('security.scanTitle')}</h2>
           {/* Server-made SVG from the qrcode library: no script. */}
-          <div className="qr-image" role="img" aria-label={t('security.qrLabel')} dangerouslySetInnerHTML={{ __html: result.qrSvg }} />
+          <figure className="qr">
+            <div className="qr-image" role="img" aria-label={t('security.qrLabel')} dangerouslySetInnerHTML={{ __html: result.qrSvg }} />
+          </figure>
           <p>{t('security.scanIntro')}</p>
-          <p className="code" data-testid="totp-key">
+          <p className="code code--long" data-testid="totp-key">
             {result.secret}
           </p>
           <ConfirmForm error={undefined} />
