@@ -61,8 +61,8 @@ export async function seedDemo(
 }
 
 /**
- * Whether the database holds demo accounts (an organisation the demo seed made). A production start refuses such a database (the demo passphrase is
- * public).
+ * Whether the database holds demo accounts (an organisation the demo seed made). A production start
+ * refuses such a database: the demo passphrase is public.
  */
 export async function databaseHoldsDemo(db: Database): Promise<boolean> {
   const [demo] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.isDemo, true)).limit(1)

@@ -5,6 +5,7 @@ import { hasKey } from '@kracht/i18n'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, useLocale, useT } from '../lib/i18n'
+import { resetLogText } from '../lib/reset-log'
 
 export const meta: MetaFunction = () => [{ title: 'Wie heeft mijn gegevens bekeken – Kracht' }]
 
@@ -57,7 +58,7 @@ export default function WhoLooked() {
                 <div>
                   <strong>{formatDate(locale, entry.at, true)}</strong>
                   <br />
-                  {entry.outcome === 'allowed' ? t('sharing.looked', { name, what }) : t('sharing.tried', { name, what })}{' '}
+                  {resetLogText(t, entry, name) ?? (entry.outcome === 'allowed' ? t('sharing.looked', { name, what }) : t('sharing.tried', { name, what }))}{' '}
                   {entry.via === 'token' ? <span className="muted">{t('sharing.viaToken')}</span> : null}
                 </div>
               </li>

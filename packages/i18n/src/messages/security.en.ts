@@ -56,5 +56,9 @@ export const securityEn: Catalogue['security'] = {
   approvalNeeded: 'This code works only once a colleague or the coordinator approves it.',
   validUntilTime: 'Valid until {date}',
   passwordAgain: 'Your password',
+  logReset: '{name} gave you a new code to sign in',
+  logResetWaiting: '{name} asked for a new code for you. A colleague still has to approve it',
+  logResetApproved: '{name} approved a new code for you',
+  logFirstSignIn: 'Someone signed in with a new code and chose a new password',
   passwordAgainHint: 'To be safe, we ask for your password again.',
 }

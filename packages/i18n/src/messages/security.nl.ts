@@ -55,5 +55,9 @@ export const securityNl = {
   approvalNeeded: 'Deze code werkt pas als een collega of de coördinator hem goedkeurt.',
   validUntilTime: 'Geldig tot {date}',
   passwordAgain: 'Je wachtwoord',
+  logReset: '{name} gaf je een nieuwe code om in te loggen',
+  logResetWaiting: '{name} vroeg een nieuwe code voor je aan. Een collega moet die nog goedkeuren',
+  logResetApproved: '{name} keurde een nieuwe code voor je goed',
+  logFirstSignIn: 'Met een nieuwe code is ingelogd en een nieuw wachtwoord gekozen',
   passwordAgainHint: 'Voor de zekerheid vragen we je wachtwoord nog een keer.',
 } as const
