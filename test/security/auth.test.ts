@@ -5,22 +5,26 @@ import { startTestServer, type TestServer } from '../support/server'
 // proxy: every request comes from 127.0.0.1 and says in X-Forwarded-For whom it forwards.
 
 let server: TestServer
-beforeAll(async () => {
-  server = await startTestServer({ TRUSTED_PROXIES: '1', LOGIN_MAX_FAILURES_PER_IP: '3' })
-}, 120_000)
-afterAll(() => server.close())
 
-/** A sign-in through the portal's form, as a browser behind the proxy sends it. */
-function portalSignIn(forwardedFor: string, username: string, password: string) {
-  return fetch(`${server.url}/inloggen`, {
+/** A form post to the portal, as a browser behind the proxy sends it. */
+function portalPost(path: string, forwardedFor: string, fields: Record<string, string>) {
+  return fetch(`${server.url}${path}`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, 'x-forwarded-for': forwardedFor },
-    body: new URLSearchParams({ username, password, terug: '/' }).toString(),
+    body: new URLSearchParams(fields).toString(),
   })
 }
 
+const portalSignIn = (forwardedFor: string, username: string, password: string) =>
+  portalPost('/inloggen', forwardedFor, { username, password, terug: '/' })
+
 describe('the portal behind a proxy', () => {
+  beforeAll(async () => {
+    server = await startTestServer({ TRUSTED_PROXIES: '1', LOGIN_MAX_FAILURES_PER_IP: '3' })
+  }, 120_000)
+  afterAll(() => server.close())
+
   it('two people behind one proxy do not share a counter: one guessing does not lock out the other', async () => {
     const guesses: number[] = []
     for (let i = 0; i < 4; i++) guesses.push((await portalSignIn('198.51.100.7', `niemand${i}`, 'verkeerd wachtwoord')).status)
@@ -31,5 +35,25 @@ describe('the portal behind a proxy', () => {
     const other = await portalSignIn('198.51.100.8', 'sam', 'kracht-demo')
     expect(other.status).toBe(302)
     expect(other.headers.get('set-cookie') ?? '').toMatch(/kracht_session=/)
+  })
+})
+
+describe('cookies when PUBLIC_URL is https', () => {
+  beforeAll(async () => {
+    server = await startTestServer({ PUBLIC_URL: 'https://kracht.example.nl' })
+  }, 120_000)
+  afterAll(() => server.close())
+
+  it('the session cookie is __Host- and Secure through the portal too, and the language cookie is Secure', async () => {
+    const signIn = await portalSignIn('', 'sam', 'kracht-demo')
+    expect(signIn.status).toBe(302)
+    const session = signIn.headers.get('set-cookie') ?? ''
+    expect(session).toMatch(/^__Host-kracht_session=[^;]+;/)
+    expect(session).toMatch(/; Secure/)
+    // The portal recognises the prefixed cookie: the home page opens signed in.
+    const home = await fetch(`${server.url}/`, { redirect: 'manual', headers: { cookie: session.split(';')[0] ?? '' } })
+    expect(home.status).toBe(200)
+    const language = await portalPost('/taal', '', { lang: 'en', terug: '/' })
+    expect(language.headers.get('set-cookie') ?? '').toMatch(/; Secure/)
   })
 })

@@ -16,6 +16,8 @@ interface HostOptions {
   production: boolean
   /** Proxies of our own in front (config.trustedProxies): the portal's calls count addresses as the API's do. */
   trustedProxies: number
+  /** PUBLIC_URL is https (config.secureCookies): the portal's own cookies are Secure too. */
+  secureCookies?: boolean
 }
 
 interface HostEnv {
@@ -28,7 +30,7 @@ interface HostEnv {
  * then the API (JSON, never compressed: that halved small-JSON throughput), then static assets, then
  * the portal, which catches every other path.
  */
-export function createHost({ api, portal, production, trustedProxies }: HostOptions) {
+export function createHost({ api, portal, production, trustedProxies, secureCookies = false }: HostOptions) {
   const host = new Hono<HostEnv>()
 
   host.use(
@@ -78,6 +80,7 @@ export function createHost({ api, portal, production, trustedProxies }: HostOpti
     const nonce = c.get('secureHeadersNonce') ?? randomBytes(16).toString('base64')
     const context: AppLoadContext = {
       nonce,
+      secureCookies,
       apiFor(request) {
         const internal: InternalCall = { clientIp }
         // In-process: the portal calls the same API as everyone else, through the same gate, without a network hop.

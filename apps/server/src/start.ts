@@ -60,7 +60,7 @@ export async function startServer(
       }
     }
     const api = createApi(deps)
-    const host = createHost({ api, portal: await loadPortalBuild(), production: config.production, trustedProxies: config.trustedProxies })
+    const host = createHost({ api, portal: await loadPortalBuild(), production: config.production, trustedProxies: config.trustedProxies, secureCookies: config.secureCookies })
     const server = await listen(host.fetch, config.PORT)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT
