@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { organisations, teams } from './organisations'
 import { roles, users } from './users'
 
@@ -24,6 +24,12 @@ export const invitations = pgTable(
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** An access reset under the organisation's two-person rule: redeemable only once approved. */
+    needsApproval: boolean('needs_approval').notNull().default(false),
+    approvedById: uuid('approved_by_id').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** When the client saw (and answered) the "was that you?" notice about this reset. */
+    noticeSeenAt: timestamp('notice_seen_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('invitations_token_idx').on(t.tokenHash),

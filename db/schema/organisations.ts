@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core'
+import { boolean, integer, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core'
 
 /** Which set of life domains an organisation works with (DOMAIN.md): Krachtwerk's ten, or ICM's nine. */
 export const domainSets = ['krachtwerk', 'icm'] as const
@@ -10,6 +10,12 @@ export const organisations = pgTable('organisations', {
   domainSet: text('domain_set', { enum: domainSets }).notNull().default('krachtwerk'),
   /** Krachtwerk allows 4 priority domains, Critical Time Intervention 3. */
   priorityLimit: integer('priority_limit').notNull().default(4),
+  /** Workers, peer experts and coordinators must sign in with an authenticator app (TOTP). */
+  requireStaffTotp: boolean('require_staff_totp').notNull().default(false),
+  /** An access reset for a client works only after a second staff member approved it. */
+  resetNeedsApproval: boolean('reset_needs_approval').notNull().default(false),
+  /** Made by the demo seed: a production start refuses a database that holds one. */
+  isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
 

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { users } from './users'
 
 export const sessions = pgTable(
@@ -13,6 +13,8 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     /** Absolute end, whatever the activity. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Passphrase right, authenticator code still to come: such a session reaches nothing else. */
+    secondFactorPending: boolean('second_factor_pending').notNull().default(false),
   },
   // "Sign out everywhere" deletes by user.
   (t) => [index('sessions_user_idx').on(t.userId)],

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { organisations, teams } from './organisations'
 
 export const roles = ['client', 'worker', 'peer', 'admin'] as const
@@ -23,6 +23,15 @@ export const users = pgTable(
     locale: text('locale', { enum: userLocales }).notNull().default('nl'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /**
+     * Staff second factor (TOTP, RFC 6238). The secret is encrypted with the server's key (AES-256-GCM)
+     * and never returned after enrolment; the pending one waits for the first right code.
+     */
+    totpSecret: text('totp_secret'),
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last time step a code was accepted for: a code is used once, even within its 30 seconds. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   },
   (t) => [
     uniqueIndex('users_username_idx').on(t.username),

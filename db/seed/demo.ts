@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
 import type { Database } from '../src/client'
 import { clientWorkers, organisations, teams, users } from '../schema/index'
 
@@ -25,10 +25,12 @@ export async function seedDemo(
   db: Database,
   options: { passwordHash: string; now?: Date },
 ): Promise<DemoSeedResult> {
-  const [existing] = await db.select({ n: count() }).from(users)
-  if ((existing?.n ?? 0) > 0) return { seeded: false, organisationId: null, userIds: {} }
+  // Only into a database made just now: one that ever held an organisation was not created as a demo.
+  const [existingUsers] = await db.select({ n: count() }).from(users)
+  const [existingOrganisations] = await db.select({ n: count() }).from(organisations)
+  if ((existingUsers?.n ?? 0) > 0 || (existingOrganisations?.n ?? 0) > 0) return { seeded: false, organisationId: null, userIds: {} }
   return db.transaction(async (tx) => {
-    const [organisation] = await tx.insert(organisations).values({ name: 'Stichting De Brug' }).returning()
+    const [organisation] = await tx.insert(organisations).values({ name: 'Stichting De Brug', isDemo: true }).returning()
     if (!organisation) throw new Error('seed: organisation not created')
     const [team] = await tx
       .insert(teams)
@@ -56,4 +58,13 @@ export async function seedDemo(
     if (userIds.sam && userIds.noor) await tx.insert(clientWorkers).values({ clientId: userIds.sam, workerId: userIds.noor })
     return { seeded: true, organisationId: organisation.id, userIds }
   })
+}
+
+/**
+ * Whether the database holds demo accounts (an organisation the demo seed made). A production start
+ * refuses such a database: the demo passphrase is public.
+ */
+export async function databaseHoldsDemo(db: Database): Promise<boolean> {
+  const [demo] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.isDemo, true)).limit(1)
+  return demo !== undefined
 }

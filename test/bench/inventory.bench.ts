@@ -14,7 +14,7 @@ const deps: Deps = { db: handle.db, config: loadConfig({ NODE_ENV: 'test' }), no
 const seeded = await seedDemo(handle.db, { passwordHash: await hashPassphrase('kracht-demo') })
 await seedDemoContent(deps, seeded)
 const api = createApi(deps)
-const host = createHost({ api, portal: await loadPortalBuild(), production: false, publicUrl: deps.config.publicUrl })
+const host = createHost({ api, portal: await loadPortalBuild(), production: false, publicUrl: deps.config.publicUrl, trustedProxies: 0 })
 
 // A second client with 200 statements over all ten domains and three times.
 const invite = async (cookie: string) => {

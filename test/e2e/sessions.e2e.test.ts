@@ -107,6 +107,7 @@ describe('sessions, team share and API tokens at 360 px', () => {
     await noor.page.getByLabel('Naam (waar is de sleutel voor?)').fill('Cliëntdossier')
     const end = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
     await noor.page.getByLabel('Werkt tot en met').fill(end)
+    await noor.page.getByLabel('Je wachtwoord').fill('kracht-demo')
     await noor.page.getByRole('button', { name: 'Sleutel maken' }).click()
     const shown = noor.page.getByTestId('new-token')
     await shown.waitFor()

@@ -101,11 +101,12 @@ describe('the API refuses cross-site writes that carry a cookie', () => {
     const noor = await signIn('noor')
     const created = await call('POST', '/api/v1/me/api-tokens', {
       cookie: noor,
-      body: { name: 'Dossier', scopes: ['inventory'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+      body: { name: 'Dossier', scopes: ['inventory'], expiresAt: new Date(Date.now() + 86_400_000).toISOString(), password: 'kracht-demo' },
     })
     expect(created.status).toBe(201)
     const { token } = (await created.json()) as { token: string }
-    const read = await call('GET', '/api/v1/me', { headers: { ...evil, authorization: `Bearer ${token}` } })
+    // (A token reads only what it was made for: the caseload, within its scopes.)
+    const read = await call('GET', '/api/v1/caseload', { headers: { ...evil, authorization: `Bearer ${token}` } })
     expect(read.status).toBe(200)
     // Writes stay refused for tokens, for their own reason.
     const write = await call('POST', `/api/v1/clients/${samId}/statements`, {

@@ -142,7 +142,7 @@ describe('rate limits on writes', () => {
     const other = await fetch(`${server.url}/api/v1/me/api-tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: noor },
-      body: JSON.stringify({ name: 'Dossier', scopes: ['inventory'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
+      body: JSON.stringify({ name: 'Dossier', scopes: ['inventory'], expiresAt: new Date(Date.now() + 86_400_000).toISOString(), password: 'kracht-demo' }),
     })
     expect(other.status).toBe(201)
   })

@@ -5,7 +5,8 @@ import { AppError } from './lib/app-error'
 import { createRouter } from './lib/router'
 import type { Deps } from './lib/env'
 import { requestContext } from './lib/request-context'
-import { lookupSession, sessionCookieName } from './auth/sessions'
+import { lookupSession, sessionCookie } from './auth/sessions'
+import { totpEnrolmentGate } from './auth/second-factor'
 import { healthRouter } from './routes/health/health.index'
 import { authRouter } from './routes/auth/auth.index'
 import { invitationsRouter } from './routes/invitations/invitations.index'
@@ -18,6 +19,8 @@ import { consentsRouter } from './routes/consents/consents.index'
 import { tokensRouter } from './routes/tokens/tokens.index'
 import { sharingRouter } from './routes/sharing/sharing.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
+import { totpRouter } from './routes/totp/totp.index'
+import { signInPolicyRouter } from './routes/sign-in-policy/sign-in-policy.index'
 import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
 import { rateLimit } from './lib/rate-limit'
@@ -64,13 +67,17 @@ export function createApi(deps: Deps) {
     await next()
     c.header('Cache-Control', 'no-store')
   })
-  // Who is asking. An expired or unknown cookie is cleared, so the browser stops sending it.
+  // Who is asking. An expired or unknown cookie is cleared, so the browser stops sending it. A session
+  // still waiting for its authenticator code is nobody yet (only /auth/totp reads it).
+  const cookie = sessionCookie(deps.config)
   app.use('*', async (c, next) => {
-    const token = getCookie(c, sessionCookieName)
+    const token = getCookie(c, cookie.name)
     if (token) {
       const found = await lookupSession(deps, token)
-      if (found.status === 'active') c.set('actor', { kind: 'session', user: found.user, sessionId: found.sessionId })
-      else deleteCookie(c, sessionCookieName, { path: '/' })
+      if (found.status === 'active') {
+        c.set('actor', { kind: 'session', user: found.user, sessionId: found.sessionId })
+        if (found.mustEnrolTotp) return totpEnrolmentGate(c, next)
+      } else if (found.status !== 'second_factor') deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure })
     }
     await next()
   })
@@ -106,6 +113,8 @@ export function createApi(deps: Deps) {
     .route('/', tokensRouter)
     .route('/', sharingRouter)
     .route('/', careSessionsRouter)
+    .route('/', totpRouter)
+    .route('/', signInPolicyRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

@@ -1,5 +1,8 @@
 export { createApi, apiInfo, type Api } from './app'
 export { loadConfig, ConfigError, type Config } from './lib/config'
+export { instanceSecret, InstanceSecretError } from './lib/instance-secret'
+export { refuseDemoDataInProduction } from './lib/startup-checks'
+export { resolveClientAddress } from './lib/client-ip'
 export type { Deps, PublicUser, InternalCall, AppEnv } from './lib/env'
 export { AppError, type ProblemCode, type Problem } from './lib/app-error'
 export { deleteExpiredSessions } from './auth/sessions'

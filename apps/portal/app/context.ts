@@ -9,6 +9,8 @@ export interface PortalLoadContext {
   /** The CSP nonce of this response, for the scripts Remix writes into the page. */
   nonce: string
   apiFor(request: Request): ApiClient
+  /** PUBLIC_URL is https: the portal's own cookies get `Secure` too (the session cookie is the API's). */
+  secureCookies?: boolean
 }
 
 declare module '@remix-run/node' {

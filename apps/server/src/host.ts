@@ -6,7 +6,7 @@ import { secureHeaders, NONCE } from 'hono/secure-headers'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import { hc } from 'hono/client'
-import type { Api, InternalCall } from '@kracht/api'
+import { resolveClientAddress, type Api, type InternalCall } from '@kracht/api'
 import '@kracht/portal/context'
 import { portalBodyLimit, portalCrossSiteCheck } from './request-guards'
 
@@ -17,6 +17,10 @@ interface HostOptions {
   production: boolean
   /** The address people use (PUBLIC_URL): form posts must come from there. */
   publicUrl: string
+  /** Proxies of our own in front (config.trustedProxies): the portal's calls count addresses as the API's do. */
+  trustedProxies: number
+  /** PUBLIC_URL is https (config.secureCookies): the portal's own cookies are Secure too. */
+  secureCookies?: boolean
 }
 
 interface HostEnv {
@@ -29,7 +33,7 @@ interface HostEnv {
  * then the API (JSON, never compressed: that halved small-JSON throughput), then static assets, then
  * the portal, which catches every other path.
  */
-export function createHost({ api, portal, production, publicUrl }: HostOptions) {
+export function createHost({ api, portal, production, publicUrl, trustedProxies, secureCookies = false }: HostOptions) {
   const host = new Hono<HostEnv>()
 
   host.use(
@@ -74,10 +78,17 @@ export function createHost({ api, portal, production, publicUrl }: HostOptions) 
 
   const handleRemix = createRequestHandler(portal.build, production ? 'production' : 'development')
   host.all('*', async (c) => {
-    const clientIp = c.env?.incoming?.socket?.remoteAddress ?? 'unknown'
+    // The same rule as direct API calls (rightmost untrusted X-Forwarded-For hop, IPv6 per /64), so
+    // people behind one proxy do not share one counter.
+    const clientIp = resolveClientAddress({
+      forwardedFor: c.req.header('x-forwarded-for'),
+      remoteAddress: c.env?.incoming?.socket?.remoteAddress,
+      trustedProxies,
+    })
     const nonce = c.get('secureHeadersNonce') ?? randomBytes(16).toString('base64')
     const context: AppLoadContext = {
       nonce,
+      secureCookies,
       apiFor(request) {
         const internal: InternalCall = { clientIp }
         // In-process: the portal calls the same API as everyone else, through the same gate, without a network hop.

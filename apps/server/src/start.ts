@@ -2,7 +2,18 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import type { ServerBuild } from '@remix-run/node'
-import { createApi, createModelFromEnv, deleteExpiredSessions, hashPassphrase, loadConfig, seedDemoContent, type Config, type Deps } from '@kracht/api'
+import {
+  createApi,
+  createModelFromEnv,
+  deleteExpiredSessions,
+  hashPassphrase,
+  instanceSecret,
+  loadConfig,
+  refuseDemoDataInProduction,
+  seedDemoContent,
+  type Config,
+  type Deps,
+} from '@kracht/api'
 import { demoUsers, openAppDatabase, seedDemo, type DatabaseHandle } from '@kracht/db'
 import { createHost } from './host'
 
@@ -29,7 +40,8 @@ export async function startServer(
   env: Record<string, string | undefined>,
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
-  const config = loadConfig(env)
+  // Without SESSION_SECRET (never in production) the key is a random one kept in the data folder.
+  const config = loadConfig(env, () => instanceSecret(env['DATA_DIR'] || '.data'))
   // Migrated by the owner, then working as the role kracht_app, which cannot rewrite the access log.
   const { handle, applied } = await openAppDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -39,6 +51,7 @@ export async function startServer(
   })
   try {
     if (applied > 0) log(`Database: ${applied} migration(s) applied.`)
+    await refuseDemoDataInProduction(handle.db, config)
     // The assistant's model, once (null unless AI_PROVIDER=openai and AI_MODEL are set): used only for
     // clients who turned AI help on; without it the assistant works offline.
     const model = createModelFromEnv(env)
@@ -52,7 +65,14 @@ export async function startServer(
       }
     }
     const api = createApi(deps)
-    const host = createHost({ api, portal: await loadPortalBuild(), production: config.production, publicUrl: config.publicUrl })
+    const host = createHost({
+      api,
+      portal: await loadPortalBuild(),
+      production: config.production,
+      publicUrl: config.publicUrl,
+      trustedProxies: config.trustedProxies,
+      secureCookies: config.secureCookies,
+    })
     const server = await listen(host.fetch, config.PORT)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT

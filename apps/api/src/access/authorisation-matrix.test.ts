@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, count, eq } from 'drizzle-orm'
 import { accessLog, clientWorkers, users } from '@kracht/db'
-import { createTestApi, type TestApi } from '../testing'
+import { createTestApi, demoPassword, type TestApi } from '../testing'
 import type { DeclaredAccess } from './client-route'
 import { clientOperations, walkProblems, type WalkedDocument } from './route-walk'
 
@@ -125,7 +125,7 @@ beforeAll(async () => {
   ids = { sam: t.ids.sam, work: inventory.statements.find((s: { domain: string }) => s.domain === 'work').id, partner: partner.statement.id }
   await t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: t.ids.noor, scopes: ['inventory'], excludeDomains: ['partner'], access: 'comment', endsAt: null } })
   await t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: t.ids.eva, scopes: ['inventory'], excludeDomains: ['partner'], access: 'read', endsAt: null } })
-  const token = await (await t.json('POST', '/me/api-tokens', { cookie: auth.noor!.cookie!, body: { name: 'ECD', scopes: ['inventory'], expiresAt: new Date(t.deps.now().getTime() + 86_400_000).toISOString() } })).json()
+  const token = await (await t.json('POST', '/me/api-tokens', { cookie: auth.noor!.cookie!, body: { name: 'ECD', scopes: ['inventory'], expiresAt: new Date(t.deps.now().getTime() + 86_400_000).toISOString(), password: demoPassword } })).json()
   auth.token = { headers: { authorization: `Bearer ${token.token}` } }
   userIds.token = t.ids.noor
   auth.nobody = {}

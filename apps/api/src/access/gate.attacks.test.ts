@@ -4,7 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { and, count, eq } from 'drizzle-orm'
 import { accessLog, organisations, teams, users } from '@kracht/db'
 import { createRouter } from '../lib/router'
-import { cookieFrom, createTestApi, type TestApi } from '../testing'
+import { cookieFrom, createTestApi, demoPassword, type TestApi } from '../testing'
 import { clientRoute } from './client-route'
 import { walkProblems } from './route-walk'
 
@@ -205,7 +205,7 @@ describe('the gate runs exactly once per request, and tokens stay inside their s
     const sam = await t.signIn('sam')
     const noor = await t.signIn('noor')
     await t.json('POST', `/clients/${t.ids.sam}/consents`, { cookie: sam, body: { granteeId: t.ids.noor, scopes: ['inventory'], access: 'comment', endsAt: null } })
-    token = (await (await t.json('POST', '/me/api-tokens', { cookie: noor, body: { name: 'ECD', scopes: ['inventory'], expiresAt: tomorrow(t) } })).json()).token
+    token = (await (await t.json('POST', '/me/api-tokens', { cookie: noor, body: { name: 'ECD', scopes: ['inventory'], expiresAt: tomorrow(t), password: demoPassword } })).json()).token
   })
   afterAll(() => t.close())
 

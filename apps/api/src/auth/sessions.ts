@@ -1,11 +1,24 @@
-import { eq, lt, or } from 'drizzle-orm'
+import { and, eq, isNull, lt, or } from 'drizzle-orm'
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie'
 import type { Context } from 'hono'
-import { sessions, users, type User } from '@kracht/db'
+import { apiTokens, organisations, sessions, users, type User } from '@kracht/db'
 import { hashToken, newToken } from '../lib/tokens'
+import type { Config } from '../lib/config'
 import type { AppEnv, Deps, PublicUser } from '../lib/env'
 
 export const sessionCookieName = 'kracht_session'
+
+/**
+ * Over https the cookie is `Secure` and named `__Host-kracht_session`: browsers then accept it only
+ * from this exact host over https, with Path=/ and no Domain, so a sibling subdomain or a plain-http
+ * page cannot plant or overwrite it.
+ */
+export function sessionCookie(config: Config): { name: string; secure: boolean } {
+  return config.secureCookies ? { name: `__Host-${sessionCookieName}`, secure: true } : { name: sessionCookieName, secure: false }
+}
+
+/** A password sign-in of someone with TOTP waits this long for the code. */
+const secondFactorMinutes = 5
 
 // The idle time-out is enforced exactly; last-seen is written at most once a minute to spare the database.
 const touchIntervalMs = 60_000
@@ -21,44 +34,61 @@ export function toPublicUser(user: User): PublicUser {
   }
 }
 
-/** A fresh session id at every sign-in, so a fixed (planted) cookie is worthless. */
-export async function startSession(c: Context<AppEnv>, userId: string): Promise<void> {
+/**
+ * A fresh session id at every sign-in, so a fixed (planted) cookie is worthless. With
+ * `secondFactorPending` the session only lets its holder send the authenticator code, for 5 minutes.
+ */
+export async function startSession(c: Context<AppEnv>, userId: string, options: { secondFactorPending?: boolean } = {}): Promise<string> {
   const deps = c.get('deps')
+  const cookie = sessionCookie(deps.config)
   const token = newToken()
   const now = deps.now()
-  const previous = getCookie(c, sessionCookieName)
+  const previous = getCookie(c, cookie.name)
   if (previous) await deps.db.delete(sessions).where(eq(sessions.id, hashToken(previous, deps.config.secret)))
+  const pending = options.secondFactorPending === true
+  const id = hashToken(token, deps.config.secret)
+  const lifetimeMs = pending ? secondFactorMinutes * 60_000 : deps.config.SESSION_ABSOLUTE_HOURS * 3_600_000
   await deps.db.insert(sessions).values({
-    id: hashToken(token, deps.config.secret),
+    id,
     userId,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + deps.config.SESSION_ABSOLUTE_HOURS * 3_600_000),
+    expiresAt: new Date(now.getTime() + lifetimeMs),
+    secondFactorPending: pending,
   })
-  setCookie(c, sessionCookieName, token, {
+  setCookie(c, cookie.name, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: deps.config.production,
+    secure: cookie.secure,
     path: '/',
-    maxAge: deps.config.SESSION_ABSOLUTE_HOURS * 3600,
+    maxAge: Math.floor(lifetimeMs / 1000),
   })
+  return id
 }
 
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const deps = c.get('deps')
-  const token = getCookie(c, sessionCookieName)
+  const cookie = sessionCookie(deps.config)
+  const token = getCookie(c, cookie.name)
   if (token) await deps.db.delete(sessions).where(eq(sessions.id, hashToken(token, deps.config.secret)))
-  deleteCookie(c, sessionCookieName, { path: '/', secure: deps.config.production })
+  deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure })
 }
 
+/**
+ * Ends every session of a person and revokes their API tokens: used for "sign out everywhere", a
+ * passphrase change and an access reset. A token made from a stolen session must not outlive the
+ * moment the owner takes their account back.
+ */
 export async function endAllSessions(deps: Deps, userId: string): Promise<void> {
   await deps.db.delete(sessions).where(eq(sessions.userId, userId))
+  await deps.db.update(apiTokens).set({ revokedAt: deps.now() }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
 }
 
 export type SessionLookup =
   | { status: 'none' }
   | { status: 'expired' }
-  | { status: 'active'; user: PublicUser; sessionId: string }
+  | { status: 'second_factor'; userId: string; user: PublicUser; sessionId: string }
+  | { status: 'active'; user: PublicUser; sessionId: string; mustEnrolTotp: boolean }
 
 /** Finds the signed-in user for a cookie, applying the idle and absolute time-outs. */
 export async function lookupSession(deps: Deps, token: string | undefined): Promise<SessionLookup> {
@@ -66,9 +96,10 @@ export async function lookupSession(deps: Deps, token: string | undefined): Prom
   const id = hashToken(token, deps.config.secret)
   const now = deps.now()
   const [row] = await deps.db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, requireStaffTotp: organisations.requireStaffTotp })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(sessions.id, id))
   if (!row) return { status: 'none' }
   const idleLimit = new Date(now.getTime() - deps.config.SESSION_IDLE_MINUTES * 60_000)
@@ -76,10 +107,13 @@ export async function lookupSession(deps: Deps, token: string | undefined): Prom
     await deps.db.delete(sessions).where(eq(sessions.id, id))
     return { status: 'expired' }
   }
+  if (row.session.secondFactorPending) return { status: 'second_factor', userId: row.user.id, user: toPublicUser(row.user), sessionId: id }
   if (now.getTime() - row.session.lastSeenAt.getTime() > touchIntervalMs) {
     await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id))
   }
-  return { status: 'active', user: toPublicUser(row.user), sessionId: id }
+  // The organisation asks staff for an authenticator app: until they set one up, they can only do that.
+  const mustEnrolTotp = row.requireStaffTotp && row.user.role !== 'client' && row.user.totpEnabledAt === null
+  return { status: 'active', user: toPublicUser(row.user), sessionId: id, mustEnrolTotp }
 }
 
 /** Housekeeping: sessions past either time-out. */

@@ -55,6 +55,16 @@ export const problemStatus = {
   token_already_revoked: 409,
   suggestion_decided: 409,
   not_a_participant: 400,
+  // Staff sign-in (TOTP) and access resets.
+  totp_enrolment_required: 403,
+  totp_code_wrong: 400,
+  totp_not_started: 409,
+  totp_already_on: 409,
+  totp_required_by_organisation: 409,
+  second_factor_expired: 401,
+  reset_awaiting_approval: 409,
+  reset_not_awaiting_approval: 409,
+  reset_approver_same_person: 403,
 } as const satisfies Record<string, ContentfulStatusCode>
 
 export type ProblemCode = keyof typeof problemStatus

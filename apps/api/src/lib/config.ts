@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
@@ -17,10 +18,17 @@ export const configSchema = z
     SESSION_ABSOLUTE_HOURS: positiveInt(12),
     INVITATION_DAYS: positiveInt(14),
     DEMO_PASSWORD: z.string().min(10).default('kracht-demo'),
+    /** Deprecated spelling of TRUSTED_PROXIES=1, kept so older set-ups keep working. */
     TRUST_PROXY: z
       .enum(['true', 'false', '1', '0'])
       .default('false')
       .transform((v) => v === 'true' || v === '1'),
+    /**
+     * How many proxies of our own stand in front of the server. The client address is the hop that
+     * many places from the right of X-Forwarded-For: everything left of it the client could forge.
+     */
+    TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).optional(),
+    /** Wrong passphrases for one account from one address before that address waits. */
     LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
     LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
     LOGIN_LOCK_MINUTES: positiveInt(15),
@@ -29,6 +37,10 @@ export const configSchema = z
     // (for a proxy in front that limits already).
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(60),
     RATE_LIMIT_ASSISTANT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+    /** Unknown invitation codes from all addresses together before code entry pauses for everyone. */
+    INVITATION_MAX_FAILURES_GLOBAL: positiveInt(300),
+    /** How long an access-reset code works; never more than 30 minutes. */
+    RESET_CODE_MINUTES: z.coerce.number().int().min(1).max(30).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return
@@ -60,26 +72,38 @@ export type RawConfig = z.infer<typeof configSchema>
 export interface Config extends RawConfig {
   production: boolean
   publicUrl: string
-  /** Key for hashing session and invitation tokens; random per process outside production. */
+  /** Key for hashing session and invitation tokens and for encrypting TOTP secrets. */
   secret: string
+  /** Proxies of our own in front of the server (TRUSTED_PROXIES, or 1 for TRUST_PROXY=true). */
+  trustedProxies: number
+  /** Cookies get `Secure` and the `__Host-` prefix whenever people reach us over https. */
+  secureCookies: boolean
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-export function loadConfig(env: Record<string, string | undefined>): Config {
+/**
+ * Reads the configuration. Without SESSION_SECRET (allowed outside production only) the caller passes
+ * `secretFallback`: the server's is a random key kept in the data folder (lib/instance-secret.ts),
+ * tests pass none and get a random key per process. There is no fixed development key any more:
+ * a known key would let anyone forge session hashes for a demo that was put on the internet.
+ */
+export function loadConfig(env: Record<string, string | undefined>, secretFallback?: () => string): Config {
   const parsed = configSchema.safeParse(env)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')} ${issue.message}`)
     throw new ConfigError(`Kracht cannot start, the configuration is not complete:\n${lines.join('\n')}`)
   }
   const raw = parsed.data
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '')
   return {
     ...raw,
     production: raw.NODE_ENV === 'production',
-    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
-    // Outside production a fixed development key keeps sessions valid across restarts.
-    secret: raw.SESSION_SECRET ?? 'kracht-development-secret-not-for-production',
+    publicUrl,
+    secret: raw.SESSION_SECRET ?? (secretFallback ? secretFallback() : randomBytes(32).toString('hex')),
+    trustedProxies: raw.TRUSTED_PROXIES ?? (raw.TRUST_PROXY ? 1 : 0),
+    secureCookies: publicUrl.startsWith('https://'),
   }
 }

@@ -4,11 +4,15 @@ import { AppError } from '../lib/app-error'
 import type { Deps, PublicUser } from '../lib/env'
 import { hashToken, newToken } from '../lib/tokens'
 import { toPublicUser } from '../auth/sessions'
+import { confirmPassphrase } from './accounts'
 
 /** Recognisable in logs and secret scanners; the part after it is 256 random bits. */
 export const tokenPrefix = 'kracht_'
-/** A token always ends; a year at most, so a forgotten token does not live forever. */
-export const maxTokenDays = 366
+/**
+ * A token always ends; 90 days at most, so a forgotten or leaked token does not live long. It also
+ * ends when its owner changes their passphrase or signs out everywhere (auth/sessions endAllSessions).
+ */
+export const maxTokenDays = 90
 
 const serialise = (row: typeof apiTokens.$inferSelect) => ({
   id: row.id,
@@ -22,7 +26,9 @@ const serialise = (row: typeof apiTokens.$inferSelect) => ({
 })
 
 /** Creates a read-only token; the secret is returned once and only its keyed hash is kept. */
-export async function createApiToken(deps: Deps, input: { user: PublicUser; name: string; scopes: string[]; expiresAt: string }) {
+export async function createApiToken(deps: Deps, input: { user: PublicUser; name: string; scopes: string[]; expiresAt: string; password: string }) {
+  // Asked again: someone at an unlocked screen must not be able to take a lasting key away.
+  await confirmPassphrase(deps, { userId: input.user.id, password: input.password, field: 'password' })
   const now = deps.now()
   const scopes = input.scopes.filter((scope): scope is ConsentScope => (consentScopes as readonly string[]).includes(scope))
   if (scopes.length === 0 || scopes.length !== input.scopes.length) throw new AppError('unknown_scope', 'Unknown scope.', { scopes: 'unknown_scope' })

@@ -1,8 +1,9 @@
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import QRCode from 'qrcode'
 import { clientWorkers, invitations, organisations, teams, users, type Invitation, type Role } from '@kracht/db'
 import { AppError } from '../lib/app-error'
-import type { Deps, PublicUser } from '../lib/env'
+import type { Actor, Deps, PublicUser } from '../lib/env'
+import { writeAccessLog } from '../lib/client-access'
 import { hashToken, newInvitationCode, newToken, normaliseInvitationCode } from '../lib/tokens'
 import { checkPassphrasePolicy, hashPassphrase } from '../auth/passphrase'
 import { endAllSessions, toPublicUser } from '../auth/sessions'
@@ -24,6 +25,8 @@ export interface IssuedInvitation {
   code: string
   link: string
   qrSvg: string
+  /** An access reset under the two-person rule: the code works once a second staff member approved. */
+  needsApproval: boolean
 }
 
 export type InvitationStatus = 'open' | 'accepted' | 'expired' | 'withdrawn'
@@ -38,14 +41,16 @@ export function invitationStatus(invitation: Invitation, now: Date): InvitationS
 async function issue(
   deps: Deps,
   values: { organisationId: string; role: Role; teamId: string | null; displayName: string; invitedById: string; userId: string | null },
+  options: { lifetimeMs?: number; needsApproval?: boolean } = {},
 ): Promise<IssuedInvitation> {
   const token = newToken()
   const code = newInvitationCode()
-  const expiresAt = new Date(deps.now().getTime() + deps.config.INVITATION_DAYS * 86_400_000)
+  const expiresAt = new Date(deps.now().getTime() + (options.lifetimeMs ?? deps.config.INVITATION_DAYS * 86_400_000))
   const [row] = await deps.db
     .insert(invitations)
     .values({
       ...values,
+      needsApproval: options.needsApproval ?? false,
       tokenHash: hashToken(token, deps.config.secret),
       codeHash: hashToken(normaliseInvitationCode(code), deps.config.secret),
       expiresAt,
@@ -55,7 +60,7 @@ async function issue(
   if (!row) throw new Error('insert returned nothing')
   const link = `${deps.config.publicUrl}/uitnodiging/${token}`
   const qrSvg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
-  return { id: row.id, role: row.role, displayName: row.displayName, expiresAt, code, link, qrSvg }
+  return { id: row.id, role: row.role, displayName: row.displayName, expiresAt, code, link, qrSvg, needsApproval: row.needsApproval }
 }
 
 export async function createInvitation(
@@ -83,39 +88,118 @@ export async function createInvitation(
   })
 }
 
-/**
- * A client who lost their passphrase gets a new invitation code from their worker; nobody ever sees
- * or sets the passphrase itself. Older open invitations for the same person are withdrawn.
- */
-export async function resetClientAccess(
-  deps: Deps,
-  input: { actor: PublicUser; clientId: string },
-): Promise<IssuedInvitation> {
-  const [client] = await deps.db.select().from(users).where(eq(users.id, input.clientId))
-  if (!client || client.organisationId !== input.actor.organisationId || client.role !== 'client') {
+/** A client of the actor's organisation, and the actor a linked worker or a coordinator. */
+async function clientForReset(deps: Deps, actor: PublicUser, clientId: string) {
+  const [client] = await deps.db.select().from(users).where(eq(users.id, clientId))
+  if (!client || client.organisationId !== actor.organisationId || client.role !== 'client') {
     throw new AppError('not_found', 'No such client.')
   }
-  if (input.actor.role === 'worker') {
+  if (actor.role === 'worker') {
     const [link] = await deps.db
       .select()
       .from(clientWorkers)
-      .where(and(eq(clientWorkers.clientId, client.id), eq(clientWorkers.workerId, input.actor.id)))
+      .where(and(eq(clientWorkers.clientId, client.id), eq(clientWorkers.workerId, actor.id)))
     if (!link) throw new AppError('forbidden', 'Only a linked worker or a coordinator can do this.')
-  } else if (input.actor.role !== 'admin') {
+  } else if (actor.role !== 'admin') {
     throw new AppError('forbidden', 'Only a linked worker or a coordinator can do this.')
   }
+  return client
+}
+
+/**
+ * A client who lost their passphrase gets a new code from their worker; nobody ever sees or sets the
+ * passphrase itself. Older open invitations for the same person are withdrawn. The code works for
+ * RESET_CODE_MINUTES (30 at most), the reset is written to the client's access log, and under the
+ * organisation's two-person rule it works only once a second staff member approved it.
+ */
+export async function resetClientAccess(deps: Deps, input: { actor: Actor; clientId: string }): Promise<IssuedInvitation> {
+  const client = await clientForReset(deps, input.actor.user, input.clientId)
+  const [organisation] = await deps.db
+    .select({ resetNeedsApproval: organisations.resetNeedsApproval })
+    .from(organisations)
+    .where(eq(organisations.id, client.organisationId))
   await deps.db
     .update(invitations)
     .set({ withdrawnAt: deps.now() })
     .where(and(eq(invitations.userId, client.id), isNull(invitations.acceptedAt), isNull(invitations.withdrawnAt)))
-  return issue(deps, {
-    organisationId: client.organisationId,
-    role: 'client',
-    teamId: client.teamId,
-    displayName: client.displayName,
-    invitedById: input.actor.id,
-    userId: client.id,
+  const issued = await issue(
+    deps,
+    {
+      organisationId: client.organisationId,
+      role: 'client',
+      teamId: client.teamId,
+      displayName: client.displayName,
+      invitedById: input.actor.user.id,
+      userId: client.id,
+    },
+    { lifetimeMs: deps.config.RESET_CODE_MINUTES * 60_000, needsApproval: organisation?.resetNeedsApproval ?? false },
+  )
+  await writeAccessLog(deps, {
+    actor: input.actor,
+    clientId: client.id,
+    action: 'create',
+    scope: 'account',
+    resource: `access_reset:${issued.id}`,
+    outcome: 'allowed',
+    basis: issued.needsApproval ? 'access_reset_awaiting_approval' : 'access_reset',
   })
+  return issued
+}
+
+/**
+ * The second person of the two-person rule: a coordinator or another linked worker, never the one
+ * who asked for the reset. Approval does not reveal the code; the one who asked hands it over.
+ */
+export async function approveAccessReset(deps: Deps, input: { actor: Actor; invitationId: string }): Promise<void> {
+  const [row] = await deps.db.select().from(invitations).where(eq(invitations.id, input.invitationId))
+  if (!row?.userId || row.organisationId !== input.actor.user.organisationId) throw new AppError('not_found', 'No such access reset.')
+  await clientForReset(deps, input.actor.user, row.userId)
+  if (row.invitedById === input.actor.user.id) {
+    throw new AppError('reset_approver_same_person', 'A second staff member has to approve a reset you asked for.')
+  }
+  const status = invitationStatus(row, deps.now())
+  if (status !== 'open') throw new AppError(`invitation_${status === 'accepted' ? 'used' : status}`, 'This reset is no longer open.')
+  const approved = await deps.db
+    .update(invitations)
+    .set({ approvedAt: deps.now(), approvedById: input.actor.user.id })
+    .where(and(eq(invitations.id, row.id), eq(invitations.needsApproval, true), isNull(invitations.approvedAt)))
+    .returning({ id: invitations.id })
+  if (approved.length === 0) throw new AppError('reset_not_awaiting_approval', 'This reset does not wait for approval.')
+  await writeAccessLog(deps, {
+    actor: input.actor,
+    clientId: row.userId,
+    action: 'update',
+    scope: 'account',
+    resource: `access_reset:${row.id}`,
+    outcome: 'allowed',
+    basis: 'access_reset_approved',
+  })
+}
+
+/** Resets of my account that I have not answered "was that you?" for yet, newest first. */
+export async function listResetNotices(deps: Deps, userId: string) {
+  const rows = await deps.db
+    .select({ invitation: invitations, byName: users.displayName })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.invitedById))
+    .where(and(eq(invitations.userId, userId), isNull(invitations.noticeSeenAt)))
+    .orderBy(desc(invitations.createdAt))
+    .limit(20)
+  return rows.map(({ invitation, byName }) => ({
+    id: invitation.id,
+    byName,
+    createdAt: invitation.createdAt.toISOString(),
+    usedAt: invitation.acceptedAt ? invitation.acceptedAt.toISOString() : null,
+  }))
+}
+
+export async function markResetNoticeSeen(deps: Deps, input: { userId: string; invitationId: string }): Promise<void> {
+  const updated = await deps.db
+    .update(invitations)
+    .set({ noticeSeenAt: deps.now() })
+    .where(and(eq(invitations.id, input.invitationId), eq(invitations.userId, input.userId), isNull(invitations.noticeSeenAt)))
+    .returning({ id: invitations.id })
+  if (updated.length === 0) throw new AppError('not_found', 'No such notice.')
 }
 
 export async function listInvitations(deps: Deps, actor: PublicUser) {
@@ -133,6 +217,8 @@ export async function listInvitations(deps: Deps, actor: PublicUser) {
     expiresAt: row.expiresAt,
     status: invitationStatus(row, now),
     isAccessReset: row.userId !== null,
+    awaitingApproval: row.needsApproval && row.approvedAt === null,
+    invitedByMe: row.invitedById === actor.id,
   }))
 }
 
@@ -161,6 +247,9 @@ async function findOpenInvitation(deps: Deps, secret: InvitationSecret): Promise
   if (status === 'accepted') throw new AppError('invitation_used', 'This invitation was already used. Ask for a new one if you need it.')
   if (status === 'withdrawn') throw new AppError('invitation_withdrawn', 'This invitation was withdrawn. Ask for a new one.')
   if (status === 'expired') throw new AppError('invitation_expired', 'This invitation has expired. Ask for a new one.')
+  if (row.needsApproval && !row.approvedAt) {
+    throw new AppError('reset_awaiting_approval', 'This code works once a second staff member has approved it. Ask your worker.')
+  }
   return row
 }
 
@@ -185,7 +274,7 @@ export async function lookupInvitation(deps: Deps, secret: InvitationSecret) {
 export async function acceptInvitation(
   deps: Deps,
   input: InvitationSecret & { username?: string | undefined; password: string },
-): Promise<PublicUser> {
+): Promise<{ user: PublicUser; resetId: string | null }> {
   const invitation = await findOpenInvitation(deps, input)
   const username = invitation.userId ? undefined : input.username
   if (!invitation.userId && !username) {
@@ -196,10 +285,11 @@ export async function acceptInvitation(
   const now = deps.now()
   const user = await deps.db.transaction(async (tx) => {
     // Claimed inside the transaction, so two phones using one code cannot both succeed.
+    // The expiry is checked again here: a code found open a moment ago may have ended since.
     const claimed = await tx
       .update(invitations)
       .set({ acceptedAt: now })
-      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.withdrawnAt)))
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.withdrawnAt), gt(invitations.expiresAt, now)))
       .returning({ id: invitations.id })
     if (claimed.length === 0) throw new AppError('invitation_used', 'This invitation was already used.')
     if (invitation.userId) {
@@ -235,6 +325,6 @@ export async function acceptInvitation(
     return created
   })
   if (invitation.userId) await endAllSessions(deps, user.id)
-  return toPublicUser(user)
+  return { user: toPublicUser(user), resetId: invitation.userId ? invitation.id : null }
 }
 

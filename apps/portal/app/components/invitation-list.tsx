@@ -9,6 +9,9 @@ export interface InvitationRow {
   expiresAt: string
   status: 'open' | 'accepted' | 'expired' | 'withdrawn'
   isAccessReset: boolean
+  /** An access reset under the two-person rule that nobody approved yet. */
+  awaitingApproval: boolean
+  invitedByMe: boolean
 }
 
 export function InvitationList({ invitations }: { invitations: InvitationRow[] }) {
@@ -26,9 +29,14 @@ export function InvitationList({ invitations }: { invitations: InvitationRow[] }
               <div>
                 <strong>{invitation.displayName}</strong> · {t(`roles.${invitation.role}`)}
                 {invitation.isAccessReset ? ` · ${t('invitation.reset')}` : ''}
+                {invitation.awaitingApproval && invitation.status === 'open' ? ` · ${t('security.awaitingApproval')}` : ''}
                 <br />
                 <span className={`badge badge--${invitation.status}`}>{t(`invitation.status.${invitation.status}`)}</span>{' '}
-                <span className="muted">{t('invitation.validUntil', { date: formatDate(locale, invitation.expiresAt) })}</span>
+                <span className="muted">
+                  {invitation.isAccessReset
+                    ? t('security.validUntilTime', { date: formatDate(locale, invitation.expiresAt, true) })
+                    : t('invitation.validUntil', { date: formatDate(locale, invitation.expiresAt) })}
+                </span>
               </div>
               {invitation.status === 'open' ? (
                 <Form method="post">

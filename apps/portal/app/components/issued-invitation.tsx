@@ -6,6 +6,8 @@ export interface IssuedInvitationView {
   link: string
   qrSvg: string
   expiresAt: string
+  /** An access reset that works only once a second staff member approved it. */
+  needsApproval?: boolean
 }
 
 /** The one-time view of a new invitation: QR code, link and short code, made to be printed. */
@@ -29,7 +31,13 @@ export function IssuedInvitation({ invitation }: { invitation: IssuedInvitationV
       <p className="code" data-testid="invitation-code">
         {invitation.code}
       </p>
-      <p className="muted">{t('invitation.validUntil', { date: formatDate(locale, invitation.expiresAt) })}</p>
+      {/* Access-reset codes last 30 minutes: the time matters, not only the day. */}
+      <p className="muted">{t('security.validUntilTime', { date: formatDate(locale, invitation.expiresAt, true) })}</p>
+      {invitation.needsApproval ? (
+        <div className="notice notice--care" role="status">
+          {t('security.approvalNeeded')}
+        </div>
+      ) : null}
       <p className="link-line">
         <a href={invitation.link} data-testid="invitation-link">
           {invitation.link}

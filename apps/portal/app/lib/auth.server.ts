@@ -6,22 +6,34 @@ import { api } from './api.server'
 export type SessionUser = PublicUser
 export type Role = PublicUser['role']
 
-export async function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+/** Where staff go when their organisation requires an authenticator app they have not set up. */
+export const totpEnrolPath = '/account/authenticator'
+
+async function fetchUser(request: Request, context: AppLoadContext): Promise<{ user: SessionUser; mustEnrolTotp: boolean } | null> {
+  // Matches `kracht_session=` and, over https, `__Host-kracht_session=`.
   if (!request.headers.get('cookie')?.includes('kracht_session=')) return null
   const response = await api(context, request).me.$get()
   if (!response.ok) return null
-  return (await response.json()) as SessionUser
+  return { user: (await response.json()) as SessionUser, mustEnrolTotp: response.headers.get('x-kracht-totp') === 'enrol' }
 }
 
-/** First line of every loader and action that needs someone signed in: throws the redirect. */
+export async function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+  return (await fetchUser(request, context))?.user ?? null
+}
+
+/**
+ * First line of every loader and action that needs someone signed in: throws the redirect. Staff who
+ * must still set up an authenticator app are sent to do that first (the API refuses everything else).
+ */
 export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
-  const user = await getUser(request, context)
-  if (!user) {
-    const url = new URL(request.url)
+  const found = await fetchUser(request, context)
+  const url = new URL(request.url)
+  if (!found) {
     const back = url.pathname + url.search
     throw redirect(back === '/' ? '/inloggen' : `/inloggen?terug=${encodeURIComponent(back)}`)
   }
-  return user
+  if (found.mustEnrolTotp && url.pathname !== totpEnrolPath) throw redirect(totpEnrolPath)
+  return found.user
 }
 
 export async function requireRole(request: Request, context: AppLoadContext, ...roles: Role[]): Promise<SessionUser> {

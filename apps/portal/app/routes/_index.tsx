@@ -171,6 +171,18 @@ export default function Home() {
             <Link to="/account/api-tokens">{t('sharing.accountLink')}</Link>
           </>
         ) : null}
+        {user.role !== 'client' ? (
+          <>
+            <br />
+            <Link to="/account/authenticator">{t('security.accountLink')}</Link>
+          </>
+        ) : null}
+        {user.role === 'admin' ? (
+          <>
+            <br />
+            <Link to="/beheer/beveiliging">{t('security.policyLink')}</Link>
+          </>
+        ) : null}
       </section>
     </div>
   )

@@ -13,10 +13,11 @@ export const meta: MetaFunction = () => [{ title: 'API-sleutels – Kracht' }]
 
 const scopes = ['inventory', 'action_plan', 'network', 'sessions'] as const
 
-// Messages are catalogue codes; the API checks again (known scopes, at most a year, not past).
+// Messages are catalogue codes; the API checks again (known scopes, at most 90 days, not past, the passphrase).
 const TokenForm = z.object({
   name: z.string().trim().min(1, 'required').max(80, 'too_long'),
   expiresAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
+  password: z.string().min(1, 'required').max(1000, 'too_long'),
 })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -39,7 +40,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const fields: FieldErrors = parsed.ok ? {} : { ...parsed.fields }
   if (chosen.length === 0) fields['scopes'] = 'unknown_scope'
   if (!parsed.ok || Object.keys(fields).length > 0) return data({ problem: 'validation_failed', fields, created: null, revoked: null }, { status: 400 })
-  const response = await tokens.$post({ json: { name: parsed.data.name, scopes: chosen, expiresAt: endOfDutchDay(parsed.data.expiresAt) } })
+  const response = await tokens.$post({
+    json: { name: parsed.data.name, scopes: chosen, expiresAt: endOfDutchDay(parsed.data.expiresAt), password: parsed.data.password },
+  })
   if (!response.ok) {
     const problem = await readProblem(response)
     return data({ problem: problem.code, fields: (problem.fields ?? {}) as FieldErrors, created: null, revoked: null }, { status: response.status })
@@ -139,6 +142,15 @@ export default function ApiTokens() {
           />
           <FieldError code={fields['expiresAt']} id="expiresAt-error" />
         </div>
+        <Field
+          name="password"
+          type="password"
+          label={t('security.passwordAgain')}
+          hint={t('security.passwordAgainHint')}
+          autoComplete="current-password"
+          required
+          error={fields['password']}
+        />
         <button type="submit" className="button">
           {t('sharing.tokenCreate')}
         </button>

@@ -6,6 +6,7 @@ import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { describeLogEntry } from '../lib/access-log-entry'
+import { resetLogText } from '../lib/reset-log'
 
 export const meta: MetaFunction = () => [{ title: 'Wie heeft mijn gegevens bekeken – Kracht' }]
 
@@ -59,11 +60,12 @@ export default function WhoLooked() {
                 <div>
                   <strong>{formatDate(locale, entry.at, true)}</strong>
                   <br />
-                  {special
-                    ? t(special.key, special.vars)
-                    : entry.outcome === 'allowed'
-                      ? t('sharing.looked', { name, what })
-                      : t('sharing.tried', { name, what })}{' '}
+                  {resetLogText(t, entry, name) ??
+                    (special
+                      ? t(special.key, special.vars)
+                      : entry.outcome === 'allowed'
+                        ? t('sharing.looked', { name, what })
+                        : t('sharing.tried', { name, what }))}{' '}
                   {entry.via === 'token' ? <span className="muted">{t('sharing.viaToken')}</span> : null}
                 </div>
               </li>

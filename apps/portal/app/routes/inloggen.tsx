@@ -32,7 +32,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const problem = await readProblem(response)
     return data({ problem: problem.code, fields: {}, username: form.data.username }, { status: response.status })
   }
-  throw redirect(safeReturnPath(form.data.terug), { headers: cookieHeaders(response) })
+  const back = safeReturnPath(form.data.terug)
+  const next = encodeURIComponent(back)
+  // Staff with an authenticator app: the passphrase was right, now the code (a second page, no JavaScript needed).
+  if (response.status === 202) throw redirect(`/inloggen/code?terug=${next}`, { headers: cookieHeaders(response) })
+  // A new code was given for this account since the last sign-in: "was that you?" comes first.
+  if (response.headers.get('x-kracht-notice') === 'access-reset') {
+    throw redirect(`/account/nieuwe-code?terug=${next}`, { headers: cookieHeaders(response) })
+  }
+  throw redirect(back, { headers: cookieHeaders(response) })
 }
 
 export default function SignIn() {
@@ -46,6 +54,7 @@ export default function SignIn() {
       <h1>{t('auth.signInTitle')}</h1>
       <p>{t('auth.signInIntro')}</p>
       {params.get('uitgelogd') ? <Notice>{t('auth.signedOut')}</Notice> : null}
+      {params.get('code') === 'verlopen' ? <FormProblem code="second_factor_expired" /> : null}
       <FormProblem code={result?.problem} />
       <Form method="post" noValidate className="stack">
         <input type="hidden" name="terug" value={safeReturnPath(params.get('terug'))} />

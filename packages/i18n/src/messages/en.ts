@@ -3,6 +3,7 @@ import { inventoryEn } from './inventory.en'
 import { assistantEn } from './assistant.en'
 import { sharingEn } from './sharing.en'
 import { accessLogEn } from './access-log.en'
+import { securityEn } from './security.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -60,6 +61,15 @@ export const en: Catalogue = {
     text_too_long: 'This is too long.',
     too_many_requests: 'You are going very fast. Wait a minute and try again. What you wrote is still here.',
     generic: 'That did not work. Please try again.',
+    totp_code_wrong: 'This code is not right. Use the newest code from your app.',
+    totp_enrolment_required: 'Set up an authenticator app first. Your organisation asks for it.',
+    totp_already_on: 'Your authenticator app is already on.',
+    totp_not_started: 'Start the set-up again.',
+    totp_required_by_organisation: 'Your organisation asks for an authenticator app, so it cannot be turned off.',
+    second_factor_expired: 'That took too long. Sign in again with your password.',
+    reset_awaiting_approval: 'This code does not work yet. A second staff member has to approve it first. Ask your worker.',
+    reset_approver_same_person: 'A colleague has to approve this, not you.',
+    reset_not_awaiting_approval: 'This code does not need approval.',
   },
   fields: {
     required: 'Please fill this in.',
@@ -72,6 +82,7 @@ export const en: Catalogue = {
     password_too_long: 'Use at most 200 characters.',
     password_too_common: 'This password is too easy to guess. Choose something of your own, like a sentence.',
     password_wrong: 'This is not right.',
+    totp_code_wrong: 'This code is not right. Use the newest code from your app.',
     password_mismatch: 'The two passwords are not the same.',
     invalid: 'This is not right.',
     unknown_domain: 'Choose a life domain from the list.',
@@ -216,6 +227,7 @@ export const en: Catalogue = {
     toStart: 'To the start of Kracht',
   },
   accessLog: accessLogEn,
+  security: securityEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

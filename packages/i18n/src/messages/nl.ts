@@ -2,6 +2,7 @@ import { inventoryNl } from './inventory.nl'
 import { assistantNl } from './assistant.nl'
 import { sharingNl } from './sharing.nl'
 import { accessLogNl } from './access-log.nl'
+import { securityNl } from './security.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
 export const nl = {
@@ -59,6 +60,15 @@ export const nl = {
     text_too_long: 'Dit is te lang.',
     too_many_requests: 'Je gaat even heel snel. Wacht een minuutje en probeer het dan opnieuw. Wat je schreef staat er nog.',
     generic: 'Dat lukte niet. Probeer het nog eens.',
+    totp_code_wrong: 'Deze code klopt niet. Gebruik de nieuwste code uit je app.',
+    totp_enrolment_required: 'Stel eerst een authenticator-app in. Dat vraagt je organisatie.',
+    totp_already_on: 'Je authenticator-app staat al aan.',
+    totp_not_started: 'Begin opnieuw met instellen.',
+    totp_required_by_organisation: 'Je organisatie vraagt een authenticator-app. Uitzetten kan daarom niet.',
+    second_factor_expired: 'Dat duurde te lang. Log opnieuw in met je wachtwoord.',
+    reset_awaiting_approval: 'Deze code werkt nog niet. Een tweede medewerker moet hem eerst goedkeuren. Vraag je begeleider.',
+    reset_approver_same_person: 'Een collega moet dit goedkeuren, niet jijzelf.',
+    reset_not_awaiting_approval: 'Deze code hoeft niet goedgekeurd te worden.',
   },
   fields: {
     required: 'Vul dit in.',
@@ -71,6 +81,7 @@ export const nl = {
     password_too_long: 'Kies hoogstens 200 tekens.',
     password_too_common: 'Dit wachtwoord is te makkelijk te raden. Kies iets eigens, bijvoorbeeld een zin.',
     password_wrong: 'Dit klopt niet.',
+    totp_code_wrong: 'Deze code klopt niet. Gebruik de nieuwste code uit je app.',
     password_mismatch: 'De twee wachtwoorden zijn niet hetzelfde.',
     invalid: 'Dit klopt niet.',
     unknown_domain: 'Kies een leefgebied uit de lijst.',
@@ -215,6 +226,7 @@ export const nl = {
     toStart: 'Naar de start van Kracht',
   },
   accessLog: accessLogNl,
+  security: securityNl,
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',

@@ -125,7 +125,7 @@ export const sharingEn: Catalogue['sharing'] = {
   tokenName: 'Name (what is the token for?)',
   tokenScopesLegend: 'What may the token read?',
   tokenExpiresAt: 'Works up to and including',
-  tokenExpiresHint: 'At most one year.',
+  tokenExpiresHint: 'At most 90 days. The key also stops when you change your password or sign out everywhere.',
   tokenCreate: 'Create token',
   tokenNewTitle: 'Your new token: {name}',
   tokenShownOnce: 'Copy the token now. You will not see it again.',

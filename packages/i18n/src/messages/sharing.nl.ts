@@ -124,7 +124,7 @@ export const sharingNl = {
   tokenName: 'Naam (waar is de sleutel voor?)',
   tokenScopesLegend: 'Wat mag de sleutel lezen?',
   tokenExpiresAt: 'Werkt tot en met',
-  tokenExpiresHint: 'Hoogstens een jaar.',
+  tokenExpiresHint: 'Hoogstens 90 dagen. De sleutel stopt ook als je je wachtwoord wijzigt of overal uitlogt.',
   tokenCreate: 'Sleutel maken',
   tokenNewTitle: 'Je nieuwe sleutel: {name}',
   tokenShownOnce: 'Kopieer de sleutel nu. Je ziet hem hierna nooit meer.',

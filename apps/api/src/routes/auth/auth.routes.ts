@@ -3,6 +3,8 @@ import { commonProblems, jsonBody, jsonResponse, problemResponse, UserSchema, Li
 
 const tags = ['Sign-in']
 
+export const SecondStepSchema = z.object({ next: z.literal('totp') }).openapi('SignInSecondStep')
+
 export const LoginBody = z
   .object({
     // Generous limits: the point is a clear answer, not a 10 kB string reaching the database.
@@ -18,10 +20,29 @@ export const login = createRoute({
   summary: 'Sign in with username and passphrase; sets the session cookie',
   request: { body: jsonBody(LoginBody) },
   responses: {
-    200: jsonResponse(UserSchema, 'Signed in'),
+    200: jsonResponse(UserSchema, 'Signed in. `X-Kracht-Notice: access-reset` when a new code was given for this account since'),
+    202: jsonResponse(SecondStepSchema, 'Passphrase right; now send the authenticator code to /auth/totp (within 5 minutes)'),
     400: commonProblems[400],
     401: problemResponse('Unknown username or wrong passphrase (the same answer for both)'),
-    429: problemResponse('Too many failed attempts for this account or address'),
+    429: problemResponse('Too many failed attempts for this account and address, or from this address'),
+  },
+})
+
+export const TotpCodeBody = z
+  .object({ code: z.string().trim().min(1, 'required').max(20, 'too_long').openapi({ description: 'Six digits from the app, or a recovery code' }) })
+  .openapi('TotpCodeBody')
+
+export const signInTotp = createRoute({
+  method: 'post',
+  path: '/auth/totp',
+  tags,
+  summary: 'Second sign-in step for staff with an authenticator app: the code, or one recovery code',
+  request: { body: jsonBody(TotpCodeBody) },
+  responses: {
+    200: jsonResponse(UserSchema, 'Signed in'),
+    400: commonProblems[400],
+    401: problemResponse('second_factor_expired: sign in with the passphrase again'),
+    429: problemResponse('Too many wrong codes'),
   },
 })
 

@@ -23,6 +23,7 @@ export const IssuedInvitationSchema = z
     code: z.string().openapi({ example: 'K7M-4PQ-2XA', description: 'Shown once; only a hash is stored' }),
     link: z.string().url(),
     qrSvg: z.string().openapi({ description: 'The link as a QR code, inline SVG' }),
+    needsApproval: z.boolean().openapi({ description: 'An access reset under the two-person rule: works once a second staff member approved it' }),
   })
   .openapi('IssuedInvitation')
 
@@ -35,6 +36,8 @@ export const InvitationSummarySchema = z
     expiresAt: z.string().datetime(),
     status: z.enum(['open', 'accepted', 'expired', 'withdrawn']),
     isAccessReset: z.boolean(),
+    awaitingApproval: z.boolean(),
+    invitedByMe: z.boolean(),
   })
   .openapi('InvitationSummary')
 
@@ -107,8 +110,9 @@ export const lookupInvitation = createRoute({
   responses: {
     200: jsonResponse(InvitationPreviewSchema, 'The invitation is open'),
     400: commonProblems[400],
+    409: problemResponse('reset_awaiting_approval: an access reset that a second staff member has not approved yet'),
     410: problemResponse('Unknown, used, withdrawn or expired'),
-    429: problemResponse('Too many unknown codes from this address'),
+    429: problemResponse('Too many unknown codes from this address, or from everyone together'),
   },
 })
 
@@ -131,9 +135,9 @@ export const acceptInvitation = createRoute({
   responses: {
     201: jsonResponse(UserSchema, 'Account ready and signed in'),
     400: commonProblems[400],
-    409: problemResponse('Username taken'),
+    409: problemResponse('Username taken, or reset_awaiting_approval'),
     410: problemResponse('Unknown, used, withdrawn or expired'),
-    429: problemResponse('Too many unknown codes from this address'),
+    429: problemResponse('Too many unknown codes from this address, or from everyone together'),
   },
 })
 
@@ -145,8 +149,49 @@ export const resetAccess = clientRoute({
   summary: "Give a client a new invitation code to choose a new passphrase (nobody sees or sets the passphrase)",
   request: { params: z.object({ clientId: z.string().uuid() }) },
   responses: {
-    201: jsonResponse(IssuedInvitationSchema, 'A new invitation for the same account'),
+    201: jsonResponse(IssuedInvitationSchema, 'A new code for the same account, working for at most 30 minutes'),
     ...commonProblems,
     404: problemResponse('No such client'),
   },
+})
+
+export const approveReset = createRoute({
+  method: 'post',
+  path: '/invitations/{invitationId}/approve',
+  tags,
+  summary: "Approve a colleague's access reset (the organisation's two-person rule); never your own",
+  request: { params: z.object({ invitationId: z.string().uuid() }) },
+  responses: {
+    204: { description: 'Approved: the code works now' },
+    ...commonProblems,
+    404: problemResponse('No such access reset'),
+    409: problemResponse('reset_not_awaiting_approval'),
+    410: problemResponse('The reset is no longer open'),
+  },
+})
+
+export const ResetNoticeSchema = z
+  .object({
+    id: z.string().uuid(),
+    byName: z.string().openapi({ description: 'The staff member who asked for the new code' }),
+    createdAt: z.string().datetime(),
+    usedAt: z.string().datetime().nullable(),
+  })
+  .openapi('AccessResetNotice')
+
+export const listResetNotices = createRoute({
+  method: 'get',
+  path: '/me/access-resets',
+  tags,
+  summary: 'New codes given for my account that I have not answered "was that you?" for',
+  responses: { 200: jsonResponse(z.array(ResetNoticeSchema), 'Newest first'), 401: commonProblems[401] },
+})
+
+export const markResetNoticeSeen = createRoute({
+  method: 'post',
+  path: '/me/access-resets/{invitationId}/seen',
+  tags,
+  summary: 'I have seen the notice about this reset',
+  request: { params: z.object({ invitationId: z.string().uuid() }) },
+  responses: { 204: { description: 'Noted' }, 401: commonProblems[401], 404: problemResponse('No such notice') },
 })

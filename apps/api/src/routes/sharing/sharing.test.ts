@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, type TestApi } from '../../testing'
+import { createTestApi, demoPassword, type TestApi } from '../../testing'
 
 let t: TestApi
 let sam: string
@@ -87,7 +87,7 @@ describe('sharing, review and agreement: the main story', () => {
   })
 
   it('an API token reads what was shared, read-only, logged as a token', async () => {
-    const created = await t.json('POST', '/me/api-tokens', { cookie: noor, body: { name: 'ECD', scopes: ['inventory'], expiresAt: new Date(t.deps.now().getTime() + 86_400_000).toISOString() } })
+    const created = await t.json('POST', '/me/api-tokens', { cookie: noor, body: { name: 'ECD', scopes: ['inventory'], expiresAt: new Date(t.deps.now().getTime() + 86_400_000).toISOString(), password: demoPassword } })
     expect(created.status).toBe(201)
     const { token, id } = await created.json()
     const bearer = { authorization: `Bearer ${token}` }

@@ -35,12 +35,17 @@ export const createToken = createRoute({
         .object({
           name: LineSchema.trim().min(1, 'required').max(80, 'too_long'),
           scopes: z.array(LineSchema.max(40)).min(1, 'unknown_scope').max(4),
-          expiresAt: z.string().datetime({ offset: true }),
+          expiresAt: z.string().datetime({ offset: true }).openapi({ description: 'At most 90 days ahead' }),
+          password: z.string().min(1, 'required').max(1000, 'too_long').openapi({ description: 'Your passphrase, asked again' }),
         })
         .openapi('ApiTokenBody'),
     ),
   },
-  responses: { 201: jsonResponse(ApiTokenSchema.extend({ token: z.string() }).openapi('NewApiToken'), 'Created: the token is shown only now'), ...commonProblems },
+  responses: {
+    201: jsonResponse(ApiTokenSchema.extend({ token: z.string() }).openapi('NewApiToken'), 'Created: the token is shown only now'),
+    ...commonProblems,
+    429: problemResponse('Too many wrong passphrases'),
+  },
 })
 
 export const revokeToken = createRoute({

@@ -1,0 +1,98 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { api } from '../lib/api.server'
+import { requireUser } from '../lib/auth.server'
+import { safeReturnPath } from '../lib/return-path'
+import { parseForm } from '../lib/forms'
+import { formatDate, useLocale, useT } from '../lib/i18n'
+
+export const meta: MetaFunction = () => [{ title: 'Nieuwe code – Kracht' }]
+
+const AnswerForm = z.object({
+  invitationId: z.string().uuid('invalid'),
+  answer: z.enum(['yes', 'no'], { message: 'invalid' }),
+  terug: z.string().optional(),
+})
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context)
+  const response = await api(context, request).me['access-resets'].$get()
+  return { notices: response.ok ? await response.json() : [], back: safeReturnPath(new URL(request.url).searchParams.get('terug')) }
+}
+
+/**
+ * "Was that you?" after an access reset. Either answer marks the notice as seen (the client's access
+ * log keeps the reset for good); "no" shows what to do next.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireUser(request, context)
+  const form = parseForm(AnswerForm, await request.formData())
+  if (!form.ok) return { answeredNo: false }
+  await api(context, request).me['access-resets'][':invitationId'].seen.$post({ param: { invitationId: form.data.invitationId } })
+  if (form.data.answer === 'no') return { answeredNo: true }
+  const remaining = await api(context, request).me['access-resets'].$get()
+  if (remaining.ok && (await remaining.json()).length > 0) return { answeredNo: false }
+  throw redirect(safeReturnPath(form.data.terug))
+}
+
+export default function ResetNotice() {
+  const t = useT()
+  const locale = useLocale()
+  const { notices, back } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  if (result?.answeredNo) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t('security.resetNoTitle')}</h1>
+        <p>{t('security.resetNoText')}</p>
+        <ol>
+          <li>{t('security.resetNoStep1')}</li>
+          <li>{t('security.resetNoStep2')}</li>
+          <li>{t('security.resetNoStep3')}</li>
+        </ol>
+        <p>
+          <Link to="/account/wachtwoord" className="button">
+            {t('security.resetNoPassword')}
+          </Link>
+        </p>
+        <p>
+          <Link to="/delen/bekeken">{t('sharing.logTitle')}</Link>
+        </p>
+      </div>
+    )
+  }
+  const notice = notices[0]
+  if (!notice) {
+    return (
+      <div className="page page--narrow">
+        <p>
+          <Link to={back}>{t('common.back')}</Link>
+        </p>
+      </div>
+    )
+  }
+  return (
+    <div className="page page--narrow">
+      <h1>{t('security.resetTitle')}</h1>
+      <div className="notice notice--care" role="status" data-testid="reset-notice">
+        <p>{t('security.resetNotice', { name: notice.byName, date: formatDate(locale, notice.createdAt, true) })}</p>
+        {notice.usedAt ? <p>{t('security.resetUsed', { date: formatDate(locale, notice.usedAt, true) })}</p> : null}
+      </div>
+      <p>
+        <strong>{t('security.resetQuestion')}</strong>
+      </p>
+      <Form method="post" className="stack">
+        <input type="hidden" name="invitationId" value={notice.id} />
+        <input type="hidden" name="terug" value={back} />
+        <button type="submit" name="answer" value="yes" className="button">
+          {t('security.resetYes')}
+        </button>
+        <button type="submit" name="answer" value="no" className="button button--secondary">
+          {t('security.resetNo')}
+        </button>
+      </Form>
+    </div>
+  )
+}

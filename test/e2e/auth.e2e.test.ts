@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core'
+import { generate } from 'otplib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
+import { expectAccessible, noHorizontalScroll } from '../support/pages'
+import { startTestServer, type TestServer } from '../support/server'
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function submitSignIn(page: Page, username: string, password = 'kracht-demo') {
+  await page.goto(`${server.url}/inloggen`)
+  await page.getByLabel('Gebruikersnaam').fill(username)
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+}
+
+describe('staff sign-in with an authenticator app, at 360 px', () => {
+  it('a peer expert turns the app on, keeps the recovery codes, and signs in with a code step that works without JavaScript', { timeout: 120_000 }, async () => {
+    const context = await phoneContext(browser, { javaScript: true })
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await submitSignIn(page, 'eva')
+    await page.waitForURL(`${server.url}/`)
+    await page.getByRole('link', { name: 'Authenticator-app' }).click()
+    await page.waitForURL(/\/account\/authenticator$/)
+    await expectAccessible(page)
+    await page.getByLabel('Je wachtwoord').fill('kracht-demo')
+    await page.getByRole('button', { name: 'Instellen' }).click()
+    const secret = ((await page.getByTestId('totp-key').textContent()) ?? '').trim()
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/)
+    await expect.poll(() => page.locator('.qr-image svg').count()).toBe(1)
+    await noHorizontalScroll(page)
+    await expectAccessible(page)
+    // A wrong code first: shown beside the field.
+    await page.getByLabel('Code', { exact: true }).fill('000000')
+    await page.getByRole('button', { name: 'Aanzetten' }).click()
+    await page.getByText('Deze code klopt niet').first().waitFor()
+    await page.getByLabel('Code', { exact: true }).first().fill(await generate({ secret }))
+    await page.getByRole('button', { name: 'Aanzetten' }).click()
+    const codes = page.getByTestId('recovery-codes').locator('li')
+    await expect.poll(() => codes.count()).toBe(10)
+    const recovery = (await codes.allTextContents()).map((code) => code.trim())
+    await expectAccessible(page)
+    expect(errors).toEqual([])
+    await context.close()
+
+    // Signing in now takes the passphrase and then a code: here a recovery code, on a phone without JavaScript.
+    const plain = await phoneContext(browser, { javaScript: false })
+    const phone = await plain.newPage()
+    await submitSignIn(phone, 'eva')
+    await phone.waitForURL(/\/inloggen\/code/)
+    await phone.getByRole('heading', { level: 1, name: 'Code uit je app' }).waitFor()
+    await phone.getByLabel('Code', { exact: true }).fill('123456')
+    await phone.getByRole('button', { name: 'Inloggen' }).click()
+    await phone.getByText('Deze code klopt niet').first().waitFor()
+    await phone.getByLabel('Code', { exact: true }).fill(recovery[0] ?? '')
+    await phone.getByRole('button', { name: 'Inloggen' }).click()
+    await phone.waitForURL(`${server.url}/`)
+    await noHorizontalScroll(phone)
+    await plain.close()
+  })
+})
+
+describe('an access reset, told to the client', () => {
+  it('the worker gives a new code; at the next sign-in the client is asked "was that you?" and told what to do', { timeout: 90_000 }, async () => {
+    const workerContext = await phoneContext(browser, { javaScript: true })
+    const worker = await workerContext.newPage()
+    await submitSignIn(worker, 'noor')
+    await worker.waitForURL(`${server.url}/`)
+    await worker.goto(`${server.url}/clienten`)
+    await worker.getByRole('button', { name: 'Nieuwe code geven' }).first().click()
+    await worker.getByTestId('invitation-code').waitFor()
+    await workerContext.close()
+
+    const clientContext = await phoneContext(browser, { javaScript: true })
+    const client = await clientContext.newPage()
+    const errors = watchErrors(client)
+    await submitSignIn(client, 'sam')
+    await client.waitForURL(/\/account\/nieuwe-code/)
+    expect(await client.getByTestId('reset-notice').textContent()).toContain('Noor Haddou gaf je op')
+    await noHorizontalScroll(client)
+    await expectAccessible(client)
+    await client.getByRole('button', { name: 'Nee, dat was ik niet' }).click()
+    await client.getByRole('heading', { level: 1, name: 'Goed dat je het zegt' }).waitFor()
+    expect(await client.getByRole('link', { name: 'Nieuw wachtwoord kiezen' }).count()).toBe(1)
+    await expectAccessible(client)
+    // The client's access log says it in words, and nobody can take it out.
+    await client.getByRole('link', { name: 'Wie heeft mijn gegevens bekeken' }).click()
+    await client.getByText('Noor Haddou gaf je een nieuwe code om in te loggen').first().waitFor()
+    expect(errors).toEqual([])
+    await clientContext.close()
+    // Answered: the next sign-in goes straight home.
+    const again = await phoneContext(browser, { javaScript: true })
+    const page = await again.newPage()
+    await submitSignIn(page, 'sam')
+    await page.waitForURL(`${server.url}/`)
+    await again.close()
+  })
+})
