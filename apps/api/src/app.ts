@@ -17,6 +17,7 @@ import { consentsRouter } from './routes/consents/consents.index'
 import { tokensRouter } from './routes/tokens/tokens.index'
 import { sharingRouter } from './routes/sharing/sharing.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
+import { safetyPlanRouter } from './routes/safety-plan/safety-plan.index'
 import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
 
@@ -94,6 +95,7 @@ export function createApi(deps: Deps) {
     .route('/', tokensRouter)
     .route('/', sharingRouter)
     .route('/', careSessionsRouter)
+    .route('/', safetyPlanRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

@@ -2,6 +2,7 @@ import type { Catalogue } from '../translate'
 import { inventoryEn } from './inventory.en'
 import { assistantEn } from './assistant.en'
 import { sharingEn } from './sharing.en'
+import { safetyEn } from './safety.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -205,6 +206,7 @@ export const en: Catalogue = {
   inventory: inventoryEn,
   assistant: assistantEn,
   sharing: sharingEn,
+  safety: safetyEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

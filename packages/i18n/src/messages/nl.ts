@@ -1,6 +1,7 @@
 import { inventoryNl } from './inventory.nl'
 import { assistantNl } from './assistant.nl'
 import { sharingNl } from './sharing.nl'
+import { safetyNl } from './safety.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
 export const nl = {
@@ -204,6 +205,7 @@ export const nl = {
   inventory: inventoryNl,
   assistant: assistantNl,
   sharing: sharingNl,
+  safety: safetyNl,
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',

@@ -3,12 +3,22 @@ import { createRouter } from '../../lib/router'
 import { requireClientAccess, requireClientSelf, type ClientAccess } from '../../lib/client-access'
 import type { AppEnv } from '../../lib/env'
 import * as assistant from '../../services/assistant'
+import { screenTexts } from '../../services/safety-screen'
 import * as routes from './assistant.routes'
 
 const callerOf = (access: ClientAccess): assistant.Caller => ({ clientId: access.clientId, actorId: access.actor.id, isSelf: access.isSelf })
 
 /** Which part of the client's data a card lands in: the gate checks that scope too. */
 const scopeOf = { statement: 'inventory', network_person: 'network', goal: 'action_plan', action: 'action_plan' } as const
+
+/** The free text of a kept card, whatever its kind (statement, person, goal, step, plan line). */
+function keptTexts(proposal: assistant.ProposalView): string[] {
+  const fields: Record<string, unknown> = { ...proposal }
+  return ['text', 'name', 'note', 'what', 'who', 'when'].flatMap((key) => {
+    const value = fields[key]
+    return typeof value === 'string' ? [value] : []
+  })
+}
 
 /**
  * The client writes; anyone else may only run a flow *together* with the client (a consented
@@ -63,7 +73,9 @@ export const assistantRouter = createRouter()
     // The card lands in the inventory, the network map or the plan: the gate checks that part too.
     await requireClientAccess(c, clientId, { scope: scopeOf[target.kind], action: writeActionFor(c, clientId), domain: edit.domain ?? target.domain })
     const result = await assistant.acceptProposal(deps, { caller, conversationId, proposalId, version, edit })
-    return c.json(result, 200)
+    // The kept words (goal, step, VIP note) pass the screen as every saved text does.
+    const safety = screenTexts(keptTexts(result.proposal), access.actor.locale)
+    return c.json({ ...result, safety }, 200)
   })
   .openapi(routes.dropProposal, async (c) => {
     const { clientId, conversationId, proposalId } = c.req.valid('param')

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { SafetyScreenSchema } from '../../lib/safety-schema'
 import { flowIds, supportKinds, times, turnOutcomes, vipAreas } from '@kracht/assistant'
 import { crisisKinds, domainIds, strengthForms } from '@kracht/language'
 import { proposalStatuses, safetyChoices } from '@kracht/db'
@@ -280,7 +281,11 @@ export const acceptProposal = createRoute({
   request: { params: ProposalParams, body: jsonBody(AcceptBody) },
   responses: {
     200: jsonResponse(
-      z.object({ proposal: ProposalSchema, saved: z.object({ kind: z.enum(['statement', 'network_person', 'goal', 'action']), id: z.string().uuid() }) }),
+      z.object({
+        proposal: ProposalSchema,
+        saved: z.object({ kind: z.enum(['statement', 'network_person', 'goal', 'action']), id: z.string().uuid() }),
+        safety: SafetyScreenSchema,
+      }),
       'Kept',
     ),
     ...commonProblems,

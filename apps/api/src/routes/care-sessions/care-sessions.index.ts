@@ -2,6 +2,7 @@ import { createRouter } from '../../lib/router'
 import { requireClientAccess } from '../../lib/client-access'
 import { requireRole, requireUser } from '../../lib/guards'
 import * as sessions from '../../services/care-sessions'
+import { screenText } from '../../services/safety-screen'
 import * as routes from './care-sessions.routes'
 
 export const careSessionsRouter = createRouter()
@@ -13,8 +14,10 @@ export const careSessionsRouter = createRouter()
   })
   .openapi(routes.writeNote, async (c) => {
     const { clientId, sessionId } = c.req.valid('param')
-    await requireClientAccess(c, clientId, { scope: 'sessions', action: 'write', resource: `session:${sessionId}` })
-    return c.json(await sessions.writeNote(c.get('deps'), { clientId, sessionId, text: c.req.valid('json').text }), 200)
+    const access = await requireClientAccess(c, clientId, { scope: 'sessions', action: 'write', resource: `session:${sessionId}` })
+    const { text } = c.req.valid('json')
+    const note = await sessions.writeNote(c.get('deps'), { clientId, sessionId, text })
+    return c.json({ ...note, safety: screenText(text, access.actor.locale) }, 200)
   })
   .openapi(routes.listNotes, async (c) => {
     const { clientId } = c.req.valid('param')

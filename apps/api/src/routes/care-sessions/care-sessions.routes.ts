@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { SafetyScreenSchema } from '../../lib/safety-schema'
 import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
 
 const tags = ['Sessions']
@@ -61,7 +62,7 @@ export const writeNote = createRoute({
     params: z.object({ clientId: z.string().uuid(), sessionId: z.string().uuid() }),
     body: jsonBody(z.object({ text: z.string().trim().min(1, 'required').max(4000, 'too_long') }).openapi('SessionNoteBody')),
   },
-  responses: { 200: jsonResponse(NoteSchema, 'Saved'), ...commonProblems, 404: problemResponse('No such session') },
+  responses: { 200: jsonResponse(NoteSchema.extend({ safety: SafetyScreenSchema }), 'Saved'), ...commonProblems, 404: problemResponse('No such session') },
 })
 
 export const listNotes = createRoute({

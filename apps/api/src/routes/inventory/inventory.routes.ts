@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
+import { SafetyScreenSchema } from '../../lib/safety-schema'
 
 const tags = ['Inventory']
 
@@ -37,7 +38,10 @@ export const FeedbackSchema = z
   })
   .openapi('StatementFeedback')
 
-export const SavedStatementSchema = z.object({ statement: StatementSchema, feedback: FeedbackSchema }).openapi('SavedStatement')
+export const SavedStatementSchema = z.object({ statement: StatementSchema, feedback: FeedbackSchema, safety: SafetyScreenSchema }).openapi('SavedStatement')
+
+/** A save of priorities or remarks: the new version, and the screen of the saved text. */
+const SavedVersionSchema = z.object({ version: z.number().int(), safety: SafetyScreenSchema })
 
 export const CreateStatementBody = z
   .object({
@@ -191,7 +195,7 @@ export const putPriorities = createRoute({
     body: jsonBody(z.object({ version: z.number().int().min(0), priorities: z.array(PrioritySchema).max(10) }).openapi('PrioritiesBody')),
   },
   responses: {
-    200: jsonResponse(z.object({ version: z.number().int() }), 'Saved'),
+    200: jsonResponse(SavedVersionSchema, 'Saved'),
     ...commonProblems,
     409: problemResponse('version_conflict'),
   },
@@ -207,7 +211,7 @@ export const putRemarks = createRoute({
     body: jsonBody(z.object({ version: z.number().int().min(0), remarks: z.string().trim().max(4000, 'too_long') }).openapi('RemarksBody')),
   },
   responses: {
-    200: jsonResponse(z.object({ version: z.number().int() }), 'Saved'),
+    200: jsonResponse(SavedVersionSchema, 'Saved'),
     ...commonProblems,
     409: problemResponse('version_conflict'),
   },

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { SafetyScreenSchema } from '../../lib/safety-schema'
 import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
 import { StatementSchema, StatementText } from '../inventory/inventory.routes'
 
@@ -99,7 +100,7 @@ export const addComment = createRoute({
         .openapi('CommentBody'),
     ),
   },
-  responses: { 201: jsonResponse(CommentSchema, 'Added'), ...commonProblems, 404: problemResponse('No such statement') },
+  responses: { 201: jsonResponse(CommentSchema.extend({ safety: SafetyScreenSchema }), 'Added'), ...commonProblems, 404: problemResponse('No such statement') },
 })
 
 export const decideSuggestion = createRoute({
