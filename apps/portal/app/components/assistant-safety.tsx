@@ -55,6 +55,9 @@ export function SafetyCard({ safety, event, hasWorker, busy }: Props) {
       <p>
         <Link to="/hulp">{t('assistant.safety.moreHelp')}</Link>
       </p>
+      <p>
+        <Link to="/hulp/rustig-worden">{t('safety.screen.grounding')}</Link>
+      </p>
     </section>
   )
 }
