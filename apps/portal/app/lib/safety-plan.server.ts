@@ -1,4 +1,5 @@
 import type { AppLoadContext } from '@remix-run/node'
+import { z } from 'zod'
 import { api } from './api.server'
 import type { PlanLines } from './safety-plan'
 
@@ -15,3 +16,11 @@ export type SafetyPlanData = NonNullable<Awaited<ReturnType<typeof loadSafetyPla
 export function saveSafetyPlan(request: Request, context: AppLoadContext, clientId: string, version: number, lines: PlanLines) {
   return api(context, request).clients[':clientId']['safety-plan'].$put({ param: { clientId }, json: { version, ...lines } })
 }
+
+// Kept here, not in safety-plan.ts: that module goes to the browser, and zod would go with it.
+/** What the form posts besides the lines: the version it changes and what the button asked for. */
+export const PlanFormMeta = z.object({
+  version: z.coerce.number().int().min(0),
+  intent: z.string().max(80).default('save'),
+})
+

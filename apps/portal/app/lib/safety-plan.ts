@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 /** The six parts, in the order the plan is read in a hard moment (same ids as the API). */
 export const planParts = ['warningSigns', 'selfHelp', 'people', 'places', 'reasons', 'professionals'] as const
 export type PlanPart = (typeof planParts)[number]
@@ -14,12 +12,6 @@ export const emptyPlanLines = (): PlanLines => ({ warningSigns: [], selfHelp: []
 
 /** A plan has content when any part has a line. */
 export const hasLines = (plan: PlanLines): boolean => planParts.some((part) => plan[part].length > 0)
-
-/** What the form posts besides the lines: the version it changes and what the button asked for. */
-export const PlanFormMeta = z.object({
-  version: z.coerce.number().int().min(0),
-  intent: z.string().max(80).default('save'),
-})
 
 /**
  * The lines of the posted form: each part's inputs (`<part>`), in order, without empty ones, plus
