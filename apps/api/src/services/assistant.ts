@@ -12,6 +12,7 @@ import {
   startConversation as startEngine,
   startConversationWithModel,
   supportKinds,
+  safetyPlanParts,
   times,
   vipAreas,
   type AnswerInput,
@@ -50,6 +51,7 @@ import type { Deps } from '../lib/env'
 import { attachActionsToGoal, createGoal, createGoalAction } from './action-plan'
 import { createStatement, domainSettings, type DomainSettings } from './inventory'
 import { createNetworkPerson } from './network'
+import { appendSafetyPlanLine } from './safety-plan'
 
 /**
  * Who is acting, for whom. `isSelf` false is together mode: a worker or peer expert runs the flow
@@ -163,6 +165,7 @@ const savedPersonSchema = z.object({
 })
 const savedGoalSchema = z.object({ domain: z.string().nullable(), text: z.string() })
 const savedActionSchema = z.object({ what: z.string(), who: z.string().nullable(), when: z.string().nullable() })
+const savedPlanLineSchema = z.object({ part: z.enum(safetyPlanParts), text: z.string() })
 
 function proposalOf(row: ConversationProposal): ProposalView {
   const draft = proposalSchema.parse(row.draft)
@@ -177,6 +180,8 @@ function proposalOf(row: ConversationProposal): ProposalView {
       return { ...draft, ...(saved ? savedGoalSchema.parse(saved) : {}), ...meta }
     case 'action':
       return { ...draft, ...(saved ? savedActionSchema.parse(saved) : {}), ...meta }
+    case 'safety_plan_line':
+      return { ...draft, ...(saved ? savedPlanLineSchema.parse(saved) : {}), ...meta }
   }
 }
 
@@ -555,6 +560,7 @@ type Saved =
   | { kind: 'network_person'; value: z.infer<typeof savedPersonSchema> }
   | { kind: 'goal'; value: z.infer<typeof savedGoalSchema> }
   | { kind: 'action'; value: z.infer<typeof savedActionSchema> }
+  | { kind: 'safety_plan_line'; value: z.infer<typeof savedPlanLineSchema> }
 
 /** What will be saved: the draft with the client's edits, checked. */
 function finalOf(draft: Proposal, edit: ProposalEdit, settings: DomainSettings): Saved {
@@ -592,6 +598,12 @@ function finalOf(draft: Proposal, edit: ProposalEdit, settings: DomainSettings):
       checkLength('who', value.who)
       checkLength('when', value.when)
       return { kind: 'action', value }
+    }
+    case 'safety_plan_line': {
+      // The part stays where the question put it; only the words can change.
+      const value = { part: draft.part, text: (edit.text ?? draft.text).trim() }
+      checkLength('text', value.text)
+      return { kind: 'safety_plan_line', value }
     }
   }
 }
@@ -693,6 +705,12 @@ export async function acceptProposal(
         }
         const action = await createGoalAction(txDeps, { clientId: caller.clientId, action: { ...final.value, goalId, provenance, facilitatorId } })
         savedId = action.id
+        break
+      }
+      case 'safety_plan_line': {
+        // The plan is one row per client, keyed by the client id: that is the row the line went to.
+        const plan = await appendSafetyPlanLine(txDeps, { clientId: caller.clientId, ...final.value })
+        savedId = plan.clientId
         break
       }
     }

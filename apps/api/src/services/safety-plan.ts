@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { safetyPlanParts, safetyPlans, type SafetyPlan, type SafetyPlanPart } from '@kracht/db'
+import { SAFETY_PLAN_MAX_LINE, SAFETY_PLAN_MAX_LINES, safetyPlanParts, safetyPlans, type SafetyPlan, type SafetyPlanPart } from '@kracht/db'
 import type { Locale } from '@kracht/language'
 import { AppError } from '../lib/app-error'
 import type { Deps } from '../lib/env'
@@ -64,4 +64,38 @@ export async function saveSafetyPlan(
   if (!row) throw new AppError('version_conflict', 'Your plan was changed somewhere else. Nothing was overwritten; load it again.')
   const safety = screenTexts(safetyPlanParts.flatMap((part) => values[part]), input.locale)
   return { plan: view(input.clientId, row), safety }
+}
+
+/**
+ * Adds one line the client kept from the assistant's safety-plan conversation to a part of the plan
+ * (creating the plan on the first line). Runs inside the caller's transaction. A full part refuses
+ * the line with a clear message and changes nothing.
+ */
+export async function appendSafetyPlanLine(deps: Deps, input: { clientId: string; part: SafetyPlanPart; text: string }): Promise<SafetyPlan> {
+  const now = deps.now()
+  const text = input.text.trim()
+  if (!text) throw new AppError('validation_failed', 'The line is empty.', { text: 'required' })
+  if ([...text].length > SAFETY_PLAN_MAX_LINE) throw new AppError('validation_failed', 'The line is too long.', { text: 'too_long' })
+  const [existing] = await deps.db.select().from(safetyPlans).where(eq(safetyPlans.clientId, input.clientId)).for('update')
+  if (!existing) {
+    const [row] = await deps.db
+      .insert(safetyPlans)
+      .values({ clientId: input.clientId, [input.part]: [text], version: 1, createdAt: now, updatedAt: now })
+      .returning()
+    if (!row) throw new Error('insert returned nothing')
+    return row
+  }
+  const lines = existing[input.part]
+  if (lines.length >= SAFETY_PLAN_MAX_LINES) {
+    throw new AppError('validation_failed', 'This part of the plan is full.', { text: 'too_many_lines' })
+  }
+  // A line the plan already has is kept once.
+  if (lines.includes(text)) return existing
+  const [row] = await deps.db
+    .update(safetyPlans)
+    .set({ [input.part]: [...lines, text], version: existing.version + 1, updatedAt: now })
+    .where(and(eq(safetyPlans.clientId, input.clientId), eq(safetyPlans.version, existing.version)))
+    .returning()
+  if (!row) throw new AppError('version_conflict', 'Your plan was changed somewhere else. Nothing was overwritten.')
+  return row
 }

@@ -71,8 +71,13 @@ export default function MySafetyPlan() {
       <p className="lead">{t('safety.plan.intro')}</p>
       <p className="call-row">
         <Link to="/hulp/mijn-plan/afdrukken">{t('safety.plan.print')}</Link>
-        <Link to="/assistent?flow=safety_plan">{t('safety.plan.withAssistant')}</Link>
       </p>
+      {/* Starts the assistant's safety-plan conversation: a plain form post, works without JavaScript. */}
+      <Form method="post" action="/assistent" className="inline-form">
+        <button type="submit" name="flow" value="safety_plan" className="button button--secondary">
+          {t('safety.plan.withAssistant')}
+        </button>
+      </Form>
       {result?.ok ? (
         <p className="notice notice--ok" role="status">
           {t('safety.plan.saved')}

@@ -9,7 +9,7 @@ import * as routes from './assistant.routes'
 const callerOf = (access: ClientAccess): assistant.Caller => ({ clientId: access.clientId, actorId: access.actor.id, isSelf: access.isSelf })
 
 /** Which part of the client's data a card lands in: the gate checks that scope too. */
-const scopeOf = { statement: 'inventory', network_person: 'network', goal: 'action_plan', action: 'action_plan' } as const
+const scopeOf = { statement: 'inventory', network_person: 'network', goal: 'action_plan', action: 'action_plan', safety_plan_line: 'safety_plan' } as const
 
 /** The free text of a kept card, whatever its kind (statement, person, goal, step, plan line). */
 function keptTexts(proposal: assistant.ProposalView): string[] {

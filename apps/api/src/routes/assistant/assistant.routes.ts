@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { SafetyScreenSchema } from '../../lib/safety-schema'
-import { flowIds, supportKinds, times, turnOutcomes, vipAreas } from '@kracht/assistant'
+import { flowIds, safetyPlanParts, supportKinds, times, turnOutcomes, vipAreas } from '@kracht/assistant'
 import { crisisKinds, domainIds, strengthForms } from '@kracht/language'
 import { proposalStatuses, safetyChoices } from '@kracht/db'
 import { ProblemSchema, commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
@@ -99,6 +99,12 @@ const ProposalSchema = z
       who: z.string().nullable(),
       when: z.string().nullable(),
     }),
+    z.object({
+      kind: z.literal('safety_plan_line'),
+      ...proposalMeta,
+      part: z.enum(safetyPlanParts),
+      text: z.string(),
+    }),
   ])
   .openapi('AssistantProposal', { description: 'A card for the client: nothing is saved until they accept it' })
 
@@ -106,7 +112,7 @@ const SummarySchema = z
   .object({
     title: z.string(),
     lines: z.array(z.string()),
-    counts: z.object({ wishes: z.number(), statements: z.number(), people: z.number(), goals: z.number(), actions: z.number() }),
+    counts: z.object({ wishes: z.number(), statements: z.number(), people: z.number(), goals: z.number(), actions: z.number(), planLines: z.number() }),
     proposals: z.array(z.record(z.string(), z.unknown())),
   })
   .openapi('AssistantSummary')
@@ -283,7 +289,7 @@ export const acceptProposal = createRoute({
     200: jsonResponse(
       z.object({
         proposal: ProposalSchema,
-        saved: z.object({ kind: z.enum(['statement', 'network_person', 'goal', 'action']), id: z.string().uuid() }),
+        saved: z.object({ kind: z.enum(['statement', 'network_person', 'goal', 'action', 'safety_plan_line']), id: z.string().uuid() }),
         safety: SafetyScreenSchema,
       }),
       'Kept',

@@ -80,6 +80,31 @@ describe('safety plan', () => {
   })
 })
 
+describe('safety plan through the assistant', () => {
+  it('a short offline conversation: each kept card becomes a line of the plan, a dropped one does not', async () => {
+    const conversations = `/clients/${t.ids.sam}/conversations`
+    let view = await (await t.json('POST', conversations, { cookie: sam, body: { flow: 'safety_plan' } })).json()
+    expect(view.step.id).toBe('warningSigns')
+    const answer = async (body: Record<string, unknown>) =>
+      (await t.json('POST', `${conversations}/${view.conversation.id}/answers`, { cookie: sam, body: { stepId: view.step.id, version: view.conversation.version, ...body } })).json()
+    view = await answer({ text: 'Ik trek me terug, ik eet weinig' })
+    expect(view.step.id).toBe('selfHelp')
+    const cards = view.proposals.filter((p: { kind: string; status: string }) => p.kind === 'safety_plan_line' && p.status === 'proposed')
+    expect(cards.map((c: { part: string; text: string }) => [c.part, c.text])).toEqual([
+      ['warningSigns', 'Ik trek me terug'],
+      ['warningSigns', 'ik eet weinig'],
+    ])
+    const before = await (await t.json('GET', path(), { cookie: sam })).json()
+    const kept = await t.json('POST', `${conversations}/${view.conversation.id}/proposals/${cards[0].id}/accept`, { cookie: sam, body: {} })
+    expect(kept.status).toBe(200)
+    expect((await kept.json()).saved).toMatchObject({ kind: 'safety_plan_line', id: t.ids.sam })
+    await t.json('POST', `${conversations}/${view.conversation.id}/proposals/${cards[1].id}/drop`, { cookie: sam, body: {} })
+    const after = await (await t.json('GET', path(), { cookie: sam })).json()
+    expect(after.warningSigns).toEqual([...before.warningSigns, 'Ik trek me terug'])
+    expect(after.version).toBe(before.version + 1)
+  })
+})
+
 describe('safety plan: bad input changes nothing', () => {
   const attempts: [string, Record<string, unknown>, string][] = [
     ['a 10 kB warning sign', { warningSigns: ['x'.repeat(10_000)] }, 'too_long'],
