@@ -52,6 +52,15 @@ describe('safety plan flow', () => {
     expect(result?.safety?.helpLines.map((l) => l.id)).toContain('suicide_prevention')
   })
 
+  it('after a signal, "you misunderstood" keeps the help, and the next risky message is screened again', () => {
+    const run = drive('safety_plan', 'nl', ['iedereen is beter af zonder mij', 'nee je begrijpt me verkeerd', 'ik ga van de brug springen'])
+    expect(run.results.map((r) => r.outcome)).toEqual(['crisis', 'clarified', 'crisis'])
+    expect(run.results[1]?.safety).toMatchObject({ current: false })
+    expect(run.results[1]?.safety?.helpLines.length).toBeGreaterThan(0)
+    expect(run.results[2]?.safety).toMatchObject({ current: true })
+    expect(allProposals(run.results)).toEqual([])
+  })
+
   it('an answer with only punctuation is asked again, changing nothing', () => {
     const run = drive('safety_plan', 'nl', ['...'])
     expect(run.stepIds).toEqual(['warningSigns', 'warningSigns'])
