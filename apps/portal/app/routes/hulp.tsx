@@ -6,6 +6,7 @@ import { hasLines } from '../lib/safety-plan'
 import { loadSafetyPlan } from '../lib/safety-plan.server'
 import { SafetyPlanView } from '../components/safety-plan-view'
 import safetyStyles from '../styles/safety.css?url'
+import { QuickExit } from '../components/quick-exit'
 
 export const meta: MetaFunction = () => [{ title: 'Hulp – Kracht' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: safetyStyles }]
@@ -23,10 +24,8 @@ export default function Help() {
   const { isClient, plan } = useLoaderData<typeof loader>()
   return (
     <div className="page page--narrow help-page">
-      {/* Quick exit for someone whose phone may be watched: a plain link, works without JavaScript. */}
-      <a className="quick-exit" href="https://www.google.nl/search?q=weer" rel="noreferrer">
-        {t('common.quickExit')}
-      </a>
+      {/* Snel weg: with JavaScript the page is also taken out of the history. */}
+      <QuickExit label={t('common.quickExit')} />
       <h1>{t('help.title')}</h1>
       <p className="lead">{t('help.intro')}</p>
       {isClient ? (

@@ -9,6 +9,7 @@ import { loadSafetyPlan, PlanFormMeta, saveSafetyPlan } from '../lib/safety-plan
 import { SaveSafety, type ScreenData } from '../components/save-safety'
 import safetyStyles from '../styles/safety.css?url'
 import assistantStyles from '../styles/assistant.css?url'
+import { QuickExit } from '../components/quick-exit'
 
 export const meta: MetaFunction = () => [{ title: 'Mijn signaleringsplan – Kracht' }]
 // The help card after a save is the assistant's card, with its styles.
@@ -61,9 +62,8 @@ export default function MySafetyPlan() {
   const names = (plan.networkNames ?? []).filter((name) => !lines.people.includes(name))
   return (
     <div className="page page--narrow safety-plan">
-      <a className="quick-exit" href="https://www.google.nl/search?q=weer" rel="noreferrer">
-        {t('common.quickExit')}
-      </a>
+      {/* Snel weg: with JavaScript the page is also taken out of the history. */}
+      <QuickExit label={t('common.quickExit')} />
       <p>
         <Link to="/hulp">← {t('help.title')}</Link>
       </p>

@@ -2,6 +2,7 @@ import type { LinksFunction, MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { useT } from '../lib/i18n'
 import safetyStyles from '../styles/safety.css?url'
+import { QuickExit } from '../components/quick-exit'
 
 export const meta: MetaFunction = () => [{ title: 'Even rustig worden – Kracht' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: safetyStyles }]
@@ -15,9 +16,8 @@ export default function Grounding() {
   const t = useT()
   return (
     <div className="page page--narrow grounding">
-      <a className="quick-exit" href="https://www.google.nl/search?q=weer" rel="noreferrer">
-        {t('common.quickExit')}
-      </a>
+      {/* Snel weg: with JavaScript the page is also taken out of the history. */}
+      <QuickExit label={t('common.quickExit')} />
       <h1>{t('safety.grounding.title')}</h1>
       <p className="lead">{t('safety.grounding.intro')}</p>
       <section className="card" aria-labelledby="senses-title">
