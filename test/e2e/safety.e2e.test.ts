@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
+import { launchBrowser, phoneContext } from '../support/browser'
 import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
 import { startTestServer, type TestServer } from '../support/server'
 

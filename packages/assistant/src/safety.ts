@@ -15,15 +15,23 @@ export const HELP_NUMBERS = {
 
 export const SUICIDE_PREVENTION_CHAT = { display: '113.nl', url: 'https://www.113.nl' } as const
 
-/** Most fitting line first; all three are always there (never zero resources). */
-const ORDER: Record<CrisisKind, HelpLine['id'][]> = {
-  suicide: ['suicide_prevention', 'emergency', 'veilig_thuis'],
-  self_harm: ['suicide_prevention', 'emergency', 'veilig_thuis'],
-  violence: ['emergency', 'veilig_thuis', 'suicide_prevention'],
+/**
+ * Most fitting line first; all three are always there (never zero resources). A kind the screen
+ * learns later (overdose, child safety, harm to others …) falls into the nearest group.
+ */
+function order(kind: string): HelpLine['id'][] {
+  switch (kind) {
+    case 'violence':
+    case 'child_safety':
+    case 'harm_to_others':
+      return ['emergency', 'veilig_thuis', 'suicide_prevention']
+    default:
+      return ['suicide_prevention', 'emergency', 'veilig_thuis']
+  }
 }
 
 export function helpLines(kind: CrisisKind, texts: TextCatalogue): HelpLine[] {
-  return ORDER[kind].map((id) => ({
+  return order(kind).map((id) => ({
     id,
     name: texts.t(`safety.line.${id}.name`),
     description: texts.t(`safety.line.${id}.description`),
@@ -36,7 +44,8 @@ export function buildSafety(kind: CrisisKind, current: boolean, texts: TextCatal
   return {
     kind,
     current,
-    message: current ? texts.t(`safety.message.${kind}`) : texts.t('safety.still_here'),
+    // A kind without its own message yet gets the general one (the suicide text names 113 and 112).
+    message: current ? texts.t(texts.has(`safety.message.${kind}`) ? `safety.message.${kind}` : 'safety.message.suicide') : texts.t('safety.still_here'),
     helpLines: helpLines(kind, texts),
     offerWorkerContact: true,
     workerQuestion: texts.t('safety.worker.question'),
