@@ -97,6 +97,34 @@ describe('my safety plan at 360 px', () => {
   })
 })
 
+describe('every text screened: a session note', () => {
+  it('a risky note is saved as written and the help card follows, with the lines that fit', { timeout: 90_000 }, async () => {
+    const noor = await signInOnPhone(browser, server.url, 'noor', { javaScript: false })
+    const sam = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
+    const samId = (await (await sam.page.request.get(`${server.url}/api/v1/me`)).json()).id
+    const startsAt = new Date(Date.now() + 86_400_000).toISOString()
+    const planned = await noor.page.request.post(`${server.url}/api/v1/sessions`, {
+      data: { kind: 'one_to_one', title: 'Gesprek', startsAt, clientIds: [samId] },
+      headers: { origin: server.url },
+    })
+    expect(planned.status()).toBe(201)
+    const { id } = await planned.json()
+    await sam.page.goto(`${server.url}/sessies/${id}`)
+    const note = 'Mijn vriend slaat me als hij dronken is'
+    await sam.page.locator('#text').fill(note)
+    await sam.page.getByRole('button', { name: /opslaan|bewaren/i }).click()
+    await expect.poll(() => sam.page.locator('.safety-card').count()).toBe(1)
+    expect(await sam.page.locator('#text').inputValue()).toBe(note)
+    const hrefs = await sam.page.locator('.safety-card a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs).toEqual(['tel:08002000', 'tel:112'])
+    // The kind of signal never lands in the address bar (a watched phone keeps its history).
+    expect(sam.page.url()).not.toMatch(/violence|hulp=/)
+    await noHorizontalScroll(sam.page)
+    await noor.close()
+    await sam.close()
+  })
+})
+
 describe('grounding', () => {
   it('the breathing circle moves, and with reduced motion only the counted text guides', { timeout: 60_000 }, async () => {
     const context = await phoneContext(browser, { javaScript: false })
