@@ -125,6 +125,19 @@ describe('every text screened: a session note', () => {
   })
 })
 
+describe('every text screened: remarks', () => {
+  it('risky remarks are saved as written, with the help card after the save', { timeout: 60_000 }, async () => {
+    const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
+    await page.goto(`${server.url}/inventaris`)
+    await page.locator('#remarks').fill('ik wil niet meer leven')
+    await page.locator('#opmerkingen').getByRole('button').click()
+    await expect.poll(() => page.locator('.safety-card').count()).toBe(1)
+    expect(await page.locator('.safety-card a[href="tel:113"]').count()).toBe(1)
+    expect(await page.locator('#remarks').inputValue()).toBe('ik wil niet meer leven')
+    await context.close()
+  })
+})
+
 describe('grounding', () => {
   it('the breathing circle moves, and with reduced motion only the counted text guides', { timeout: 60_000 }, async () => {
     const context = await phoneContext(browser, { javaScript: false })
