@@ -6,10 +6,10 @@ import { users } from './users'
  * domain package, and a migration must not change when a library adds a value. The API checks
  * that the two lists agree (a test).
  */
-export const conversationFlows = ['miracle', 'strengths', 'vip', 'goal'] as const
+export const conversationFlows = ['miracle', 'strengths', 'vip', 'goal', 'safety_plan'] as const
 export const conversationLocales = ['nl', 'en'] as const
 export const conversationStatuses = ['active', 'finished'] as const
-export const proposalKinds = ['statement', 'network_person', 'goal', 'action'] as const
+export const proposalKinds = ['statement', 'network_person', 'goal', 'action', 'safety_plan_line'] as const
 /**
  * proposed: a card waiting; pending_client: a worker or peer expert kept it in together mode, and it
  * waits for the client's own yes in their own session (nothing is saved before); accepted / edited:

@@ -372,13 +372,14 @@ export function buildSummary(state: ConversationState, texts: TextCatalogue): Su
     people: own.filter((p) => p.kind === 'network_person').length,
     goals: own.filter((p) => p.kind === 'goal').length,
     actions: own.filter((p) => p.kind === 'action').length,
+    planLines: own.filter((p) => p.kind === 'safety_plan_line').length,
   }
   const lines: string[] = []
   const total = Object.values(counts).reduce((a, b) => a + b, 0)
   if (total === 0) {
     lines.push(texts.t('summary.none'))
   } else {
-    for (const key of ['statements', 'wishes', 'people', 'goals', 'actions'] as const) {
+    for (const key of ['statements', 'wishes', 'people', 'goals', 'actions', 'planLines'] as const) {
       if (counts[key] > 0) lines.push(texts.plural(`summary.count.${key}`, counts[key]))
     }
     lines.push(texts.t(`summary.${state.flow}`))

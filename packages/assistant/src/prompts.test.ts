@@ -10,7 +10,8 @@ describe('prompt files', () => {
     expect(nl).toContain('assistant-system')
     expect(nl).toContain('assistant-turn')
     expect(nl).toContain('common')
-    for (const flow of flowIds) expect(nl).toContain(`flow-${flow}`)
+    // File names use hyphens (safety_plan → flow-safety-plan).
+    for (const flow of flowIds) expect(nl).toContain(`flow-${flow.replaceAll('_', '-')}`)
     expect(listPrompts('en')).toEqual(nl)
   })
 

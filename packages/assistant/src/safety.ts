@@ -27,8 +27,11 @@ const ORDER: Record<CrisisKind, HelpLine['id'][]> = {
   child_safety: ['veilig_thuis', 'emergency', 'suicide_prevention'],
 }
 
+/** A kind the screen learns later falls back to 113 first (with 112 and Veilig Thuis still there). */
+const order = (kind: string): HelpLine['id'][] => ORDER[kind as CrisisKind] ?? ORDER.suicide
+
 export function helpLines(kind: CrisisKind, texts: TextCatalogue): HelpLine[] {
-  return ORDER[kind].map((id) => ({
+  return order(kind).map((id) => ({
     id,
     name: texts.t(`safety.line.${id}.name`),
     description: texts.t(`safety.line.${id}.description`),
@@ -41,7 +44,8 @@ export function buildSafety(kind: CrisisKind, current: boolean, texts: TextCatal
   return {
     kind,
     current,
-    message: current ? texts.t(`safety.message.${kind}`) : texts.t('safety.still_here'),
+    // A kind without its own message yet gets the general one (the suicide text names 113 and 112).
+    message: current ? texts.t(texts.has(`safety.message.${kind}`) ? `safety.message.${kind}` : 'safety.message.suicide') : texts.t('safety.still_here'),
     helpLines: helpLines(kind, texts),
     offerWorkerContact: true,
     workerQuestion: texts.t('safety.worker.question'),

@@ -5,7 +5,7 @@ import type { CrisisKind, DomainId, Locale, StrengthForm } from '@kracht/languag
 export type { CrisisKind, DomainId, Locale, StrengthForm }
 
 /** The guided flows. */
-export const flowIds = ['miracle', 'strengths', 'vip', 'goal'] as const
+export const flowIds = ['miracle', 'strengths', 'vip', 'goal', 'safety_plan'] as const
 export type FlowId = (typeof flowIds)[number]
 
 /** Longest answer accepted, in characters (code points). */
@@ -83,17 +83,34 @@ export const actionProposalSchema = z.object({
   source: z.enum(proposalSources),
 })
 
+/** The six parts of the client's safety plan (signaleringsplan), as the API names them. */
+export const safetyPlanParts = ['warningSigns', 'selfHelp', 'people', 'places', 'reasons', 'professionals'] as const
+export type SafetyPlanPart = (typeof safetyPlanParts)[number]
+/** A plan line is short: it is read in a hard moment and printed on one page. */
+export const MAX_PLAN_LINE = 300
+
+/** One line for one part of the safety plan, in the client's own words. */
+export const safetyPlanLineProposalSchema = z.object({
+  kind: z.literal('safety_plan_line'),
+  id,
+  part: z.enum(safetyPlanParts),
+  text: shortText,
+  source: z.enum(proposalSources),
+})
+
 export const proposalSchema = z.discriminatedUnion('kind', [
   statementProposalSchema,
   networkPersonProposalSchema,
   goalProposalSchema,
   actionProposalSchema,
+  safetyPlanLineProposalSchema,
 ])
 export type Proposal = z.infer<typeof proposalSchema>
 export type StatementProposal = z.infer<typeof statementProposalSchema>
 export type NetworkPersonProposal = z.infer<typeof networkPersonProposalSchema>
 export type GoalProposal = z.infer<typeof goalProposalSchema>
 export type ActionProposal = z.infer<typeof actionProposalSchema>
+export type SafetyPlanLineProposal = z.infer<typeof safetyPlanLineProposalSchema>
 
 /** What the caller may pass when a conversation starts. */
 export const conversationContextSchema = z
@@ -215,7 +232,7 @@ export interface Safety {
 export interface Summary {
   title: string
   lines: string[]
-  counts: { wishes: number; statements: number; people: number; goals: number; actions: number }
+  counts: { wishes: number; statements: number; people: number; goals: number; actions: number; planLines: number }
   /** The drafts found in this conversation (the client's own words). */
   proposals: Proposal[]
 }

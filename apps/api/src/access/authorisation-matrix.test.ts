@@ -93,6 +93,9 @@ const matrix: Row[] = [
   { route: 'link a worker', op: `PUT ${C}/workers/{workerId}`, method: 'PUT', path: () => `/clients/${none}/workers/${none}`, expect: R(403, 403, 403, 403, 403, 403, 403, 404, 403, 401), unlogged: true },
   { route: 'unlink a worker', op: `DELETE ${C}/workers/{workerId}`, method: 'DELETE', path: () => `/clients/${none}/workers/${none}`, expect: R(403, 403, 403, 403, 403, 403, 403, 404, 403, 401), unlogged: true },
   { route: 'new access code', op: `POST ${C}/access-reset`, method: 'POST', path: () => `/clients/${none}/access-reset`, expect: R(403, 403, 404, 404, 404, 403, 403, 404, 403, 401), unlogged: true },
+  // The safety plan has a scope of its own, never implied by sharing the inventory (nobody has it here).
+  { route: 'safety plan', op: `GET ${C}/safety-plan`, method: 'GET', path: (i) => `/clients/${i.sam}/safety-plan`, expect: clientOnly },
+  { route: 'save safety plan', op: `PUT ${C}/safety-plan`, method: 'PUT', path: (i) => `/clients/${i.sam}/safety-plan`, body: () => ({ version: 999, warningSigns: [], selfHelp: [], people: [], places: [], reasons: ['x'], professionals: [] }), expect: clientWrite },
   { route: 'turn AI help off', op: `PUT ${C}/settings/ai-help`, method: 'PUT', path: (i) => `/clients/${i.sam}/settings/ai-help`, body: () => ({ enabled: false }), expect: clientOnly },
 ]
 
@@ -220,5 +223,34 @@ describe('revocation and end dates bite on the very next request', () => {
     expect((await t.json('GET', `/clients/${t.ids.sam}/inventory`, { ...auth.pim })).status).toBe(200)
     t.advance(5_001)
     expect((await t.json('GET', `/clients/${t.ids.sam}/inventory`, { ...auth.pim })).status).toBe(403)
+  })
+})
+
+// ---- Safety plan (scope `safety_plan`): its own share, never implied by sharing the inventory. ----
+// Runs last: by now noor's consent is revoked and pim's has ended. Eva gets `safety_plan` here;
+// noor's token has only the `inventory` scope.
+describe('authorisation matrix: safety plan shared', () => {
+  //                              sam  kim  noor lotte bas  eva  pim  admin token nobody
+  const planRead = /* ------- */ R(200, 403, 403, 403, 403, 200, 403, 403, 403, 401)
+  const rows: Row[] = [
+    { route: 'safety plan', op: `GET ${C}/safety-plan`, method: 'GET', path: (i) => `/clients/${i.sam}/safety-plan`, expect: planRead },
+    { route: 'save safety plan', op: `PUT ${C}/safety-plan`, method: 'PUT', path: (i) => `/clients/${i.sam}/safety-plan`, body: () => ({ version: 999, warningSigns: [], selfHelp: [], people: [], places: [], reasons: ['x'], professionals: [] }), expect: clientWrite },
+  ]
+  beforeAll(async () => {
+    const granted = await t.json('POST', `/clients/${t.ids.sam}/consents`, { cookie: auth.sam!.cookie!, body: { granteeId: t.ids.eva, scopes: ['safety_plan'], access: 'read', endsAt: null } })
+    expect(granted.status).toBe(201)
+  })
+  it.each(rows.flatMap((row) => actors.map((actor) => [row.route, actor, row] as const)))('%s × %s', async (_route, actor, row) => {
+    const before = await logCount()
+    const response = await t.json(row.method, row.path(ids), { ...auth[actor], ...(row.body ? { body: row.body(ids) } : {}) })
+    expect(response.status, await response.text()).toBe(row.expect[actor])
+    const logged = (await logCount()) - before
+    // The client's own use is not logged, nor a request without anyone signed in; token writes stop at the door.
+    if (actor === 'sam' || actor === 'nobody' || (actor === 'token' && row.method !== 'GET')) expect(logged).toBe(0)
+    else {
+      expect(logged).toBe(1)
+      const [entry] = await t.deps.db.select().from(accessLog).where(eq(accessLog.clientId, t.ids.sam)).orderBy(accessLog.at).offset(before)
+      expect(entry).toMatchObject({ scope: 'safety_plan', outcome: response.ok ? 'allowed' : 'denied' })
+    }
   })
 })

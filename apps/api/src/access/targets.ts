@@ -28,7 +28,7 @@ export async function statementTarget(c: Context<AppEnv>, clientId: string): Pro
   return row ? { found: true, domain: row.domain } : { found: false }
 }
 
-const scopeOfCard = { statement: 'inventory', network_person: 'network', goal: 'action_plan', action: 'action_plan' } as const
+const scopeOfCard = { statement: 'inventory', network_person: 'network', goal: 'action_plan', action: 'action_plan', safety_plan_line: 'safety_plan' } as const
 
 /** The part of the client's data an assistant card lands in, and the domain it lands in (an edit may move it). */
 export async function proposalTarget(c: Context<AppEnv>, clientId: string): Promise<AccessTarget> {

@@ -12,6 +12,7 @@ import {
   startConversation as startEngine,
   startConversationWithModel,
   supportKinds,
+  safetyPlanParts,
   times,
   vipAreas,
   type AnswerInput,
@@ -166,6 +167,7 @@ export const savedPersonSchema = z.object({
 })
 export const savedGoalSchema = z.object({ domain: z.string().nullable(), text: z.string() })
 export const savedActionSchema = z.object({ what: z.string(), who: z.string().nullable(), when: z.string().nullable() })
+export const savedPlanLineSchema = z.object({ part: z.enum(safetyPlanParts), text: z.string() })
 
 export function proposalOf(row: ConversationProposal): ProposalView {
   const draft = proposalSchema.parse(row.draft)
@@ -187,6 +189,8 @@ export function proposalOf(row: ConversationProposal): ProposalView {
       return { ...draft, ...(saved ? savedGoalSchema.parse(saved) : {}), ...meta }
     case 'action':
       return { ...draft, ...(saved ? savedActionSchema.parse(saved) : {}), ...meta }
+    case 'safety_plan_line':
+      return { ...draft, ...(saved ? savedPlanLineSchema.parse(saved) : {}), ...meta }
   }
 }
 

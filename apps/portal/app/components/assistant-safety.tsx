@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import type { ConversationData, SafetyData } from '../lib/assistant.server'
 import { useT } from '../lib/i18n'
+import { QuickExit } from './quick-exit'
 
 type SafetyEvent = NonNullable<ConversationData['safetyEvent']>
 
@@ -25,10 +26,8 @@ export function SafetyCard({ safety, event, hasWorker, busy }: Props) {
       aria-labelledby="safety-title"
       role={safety.current ? 'alert' : undefined}
     >
-      {/* For a client whose phone may be watched: a plain link away, no JavaScript needed. */}
-      <a className="quick-exit" href="https://www.google.nl/search?q=weer" rel="noreferrer">
-        {t('assistant.safety.quickExit')}
-      </a>
+      {/* Snel weg: with JavaScript the page is also taken out of the history. */}
+      <QuickExit label={t('assistant.safety.quickExit')} />
       <h2 id="safety-title">{t('assistant.safety.title')}</h2>
       <p>{safety.message}</p>
       <ul className="safety-lines">
@@ -54,6 +53,9 @@ export function SafetyCard({ safety, event, hasWorker, busy }: Props) {
       {event ? <WorkerChoice safety={safety} event={event} hasWorker={hasWorker} busy={busy} /> : null}
       <p>
         <Link to="/hulp">{t('assistant.safety.moreHelp')}</Link>
+      </p>
+      <p>
+        <Link to="/hulp/rustig-worden">{t('safety.screen.grounding')}</Link>
       </p>
     </section>
   )

@@ -54,6 +54,13 @@ function CardBody({ p }: { p: ProposalData }) {
           {p.note ? <p className="proposal-meta">{p.note}</p> : null}
         </>
       )
+    case 'safety_plan_line':
+      return (
+        <>
+          <p className="proposal-text">{p.text}</p>
+          <p className="proposal-meta">{t(`safety.plan.parts.${p.part}`)}</p>
+        </>
+      )
     case 'action':
       return (
         <>
@@ -164,6 +171,8 @@ function EditFields({ p, domains, fields }: { p: ProposalData; domains: readonly
           {text('note', p.note, t('assistant.cards.note'), true)}
         </>
       )
+    case 'safety_plan_line':
+      return text('text', p.text, t('assistant.cards.text'), true)
     case 'action':
       return (
         <>

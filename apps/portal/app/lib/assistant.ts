@@ -2,7 +2,7 @@ import { hasKey, type Translator } from '@kracht/i18n'
 
 // Shared by the assistant pages (browser and server): labels for API values. The form schemas are
 // in assistant-forms.server.ts, so zod stays out of the page's JavaScript.
-export const flows = ['miracle', 'strengths', 'vip', 'goal'] as const
+export const flows = ['miracle', 'strengths', 'vip', 'goal', 'safety_plan'] as const
 export const areas = ['family', 'friends', 'school_work_club', 'professionals'] as const
 export const supports = ['practical', 'emotional', 'advice', 'company'] as const
 export type Flow = (typeof flows)[number]

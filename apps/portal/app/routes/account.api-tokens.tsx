@@ -11,7 +11,7 @@ import { Field, FieldError, FormProblem, Notice } from '../components/field'
 
 export const meta: MetaFunction = () => [{ title: 'API-sleutels – Kracht' }]
 
-const scopes = ['inventory', 'action_plan', 'network', 'sessions'] as const
+const scopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan'] as const
 
 // Messages are catalogue codes; the API checks again (known scopes, at most 90 days, not past, the passphrase).
 const TokenForm = z.object({

@@ -8,6 +8,7 @@ import { useT } from '../lib/i18n'
 import { Agreement } from '../components/agreement'
 import { domainLabel, provenanceLabel } from '../lib/inventory'
 import { FormProblem, Notice } from '../components/field'
+import { SafetyPlanLink } from '../components/safety-plan-view'
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld – Kracht' }]
 
@@ -69,6 +70,7 @@ export default function SharedWithMe() {
       <div className="page page--narrow" data-testid="not-shared">
         <h1>{t('sharing.notSharedTitle')}</h1>
         <p>{t('sharing.notSharedText')}</p>
+        <SafetyPlanLink />
         <p>
           <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>
         </p>
@@ -131,6 +133,7 @@ export default function SharedWithMe() {
         </button>
       </Form>
       {agreement ? <Agreement agreement={agreement} /> : null}
+      <SafetyPlanLink />
     </div>
   )
 }

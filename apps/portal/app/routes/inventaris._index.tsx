@@ -1,18 +1,26 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm } from '../lib/forms'
+import { parseForm, type FieldErrors } from '../lib/forms'
 import { requestLocale, useT } from '../lib/i18n'
 import { domainLabel, type StatementView } from '../lib/inventory'
 import { loadInventory, problemOf } from '../lib/inventory.server'
 import { FormProblem, Notice } from '../components/field'
 import { InventoryNav } from '../components/inventory-nav'
 import { StatementsByTime } from '../components/statement-list'
+import { SaveSafety } from '../components/save-safety'
+import assistantStyles from '../styles/assistant.css?url'
+import safetyStyles from '../styles/safety.css?url'
 
 export const meta: MetaFunction = () => [{ title: 'Mijn krachten – Kracht' }]
+// The help card after remarks that fired the screen is the assistant's card, with its styles.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: assistantStyles },
+  { rel: 'stylesheet', href: safetyStyles },
+]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
@@ -24,12 +32,16 @@ const RemarksForm = z.object({ remarks: z.string().trim().max(4000, 'too_long'),
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const form = parseForm(RemarksForm, await request.formData())
-  if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields }, { status: 400 })
+  if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, safety: null }, { status: 400 })
   const response = await api(context, request).clients[':clientId'].remarks.$put({ param: { clientId: user.id }, json: form.data })
   if (!response.ok) {
     const problem = await problemOf(response)
-    return data({ problem: problem.code, fields: problem.fields }, { status: response.status })
+    return data({ problem: problem.code, fields: problem.fields, safety: null }, { status: response.status })
   }
+  const saved = await response.json()
+  // Remarks that fired the screen: stay here with the help card (never the kind in the address).
+  const noFields: FieldErrors = {}
+  if (saved.safety.detected) return { problem: null, fields: noFields, safety: saved.safety }
   throw redirect('/inventaris?opmerkingen=1#opmerkingen')
 }
 
@@ -100,7 +112,8 @@ export default function Portrait() {
 
       <section className="card" id="opmerkingen" aria-labelledby="remarks-title">
         <h2 id="remarks-title">{t('inventory.remarks')}</h2>
-        {params.get('opmerkingen') ? <Notice>{t('inventory.remarksSaved')}</Notice> : null}
+        {params.get('opmerkingen') || result?.safety ? <Notice>{t('inventory.remarksSaved')}</Notice> : null}
+        <SaveSafety screen={result?.safety} />
         <FormProblem code={result?.problem === 'version_conflict' ? 'version_conflict' : null} />
         <Form method="post" className="stack">
           <input type="hidden" name="version" value={inventory.version} />

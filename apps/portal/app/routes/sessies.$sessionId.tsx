@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -9,8 +9,16 @@ import { formatDate, useLocale, useT } from '../lib/i18n'
 import { problemOf } from '../lib/inventory.server'
 import { fieldText } from '../lib/sharing-forms'
 import { FormProblem, Notice } from '../components/field'
+import { SaveSafety } from '../components/save-safety'
+import assistantStyles from '../styles/assistant.css?url'
+import safetyStyles from '../styles/safety.css?url'
 
 export const meta: MetaFunction = () => [{ title: 'Bijeenkomst – Kracht' }]
+// The help card after a note that fired the screen is the assistant's card, with its styles.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: assistantStyles },
+  { rel: 'stylesheet', href: safetyStyles },
+]
 
 const NoteForm = z.object({ text: z.string().trim().min(1, 'required').max(4000, 'too_long') })
 
@@ -29,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const parsed = parseForm(NoteForm, formData)
   const text = String(formData.get('text') ?? '')
-  if (!parsed.ok) return data({ problem: 'validation_failed', field: parsed.fields['text'] ?? null, text }, { status: 400 })
+  if (!parsed.ok) return data({ problem: 'validation_failed', field: parsed.fields['text'] ?? null, text, safety: null }, { status: 400 })
   const sessionId = params['sessionId'] ?? ''
   const response = await api(context, request).clients[':clientId'].sessions[':sessionId'].note.$put({
     param: { clientId: user.id, sessionId },
@@ -37,8 +45,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   })
   if (!response.ok) {
     const problem = await problemOf(response)
-    return data({ problem: problem.code, field: problem.fields['text'] ?? null, text }, { status: response.status })
+    return data({ problem: problem.code, field: problem.fields['text'] ?? null, text, safety: null }, { status: response.status })
   }
+  const saved = await response.json()
+  // A note that fired the screen: stay here with the help card (never the kind in the address).
+  if (saved.safety.detected) return { problem: null, field: null, text: saved.text, safety: saved.safety }
   throw redirect(`/sessies/${sessionId}?bewaard=1`)
 }
 
@@ -65,7 +76,9 @@ export default function Session() {
       <h2>{t('sharing.sessionNoteTitle')}</h2>
       <p>{t('sharing.sessionNoteIntro')}</p>
       {params.has('bewaard') && !result ? <Notice>{t('sharing.sessionNoteSaved')}</Notice> : null}
-      {result?.field ? null : <FormProblem code={result?.problem} />}
+      {result?.safety ? <Notice>{t('sharing.sessionNoteSaved')}</Notice> : null}
+      <SaveSafety screen={result?.safety} />
+      {result?.field || !result?.problem ? null : <FormProblem code={result.problem} />}
       <Form method="post" className="stack">
         <div className={result?.field ? 'field field--error' : 'field'}>
           <label htmlFor="text">{t('sharing.sessionNoteTitle')}</label>

@@ -1,6 +1,7 @@
 import type { FlowId } from '../types'
 import { goalFlow } from './goal'
 import { miracleFlow } from './miracle'
+import { safetyPlanFlow } from './safety-plan'
 import { strengthsFlow } from './strengths'
 import type { Flow } from './types'
 import { vipFlow } from './vip'
@@ -10,6 +11,7 @@ export const flows: Record<FlowId, Flow> = {
   strengths: strengthsFlow,
   vip: vipFlow,
   goal: goalFlow,
+  safety_plan: safetyPlanFlow,
 }
 
 export type { Flow, FlowEnv, ParsedAnswer, StepSpec } from './types'

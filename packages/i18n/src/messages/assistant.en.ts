@@ -12,12 +12,14 @@ export const assistantEn: Catalogue['assistant'] = {
     strengths: 'My strengths',
     vip: 'My important people',
     goal: 'A goal and a first step',
+    safety_plan: 'My safety plan',
   },
   flowTexts: {
     miracle: 'Imagine: tomorrow everything is better. What is the first thing you notice?',
     strengths: 'I am, I can, I have, I want, I know: what fits you?',
     vip: 'Who matters to you, and what do they help you with?',
     goal: 'From something you want to a small first step.',
+    safety_plan: 'What helps you in a hard moment? Six short questions.',
   },
   pausedTitle: 'Your conversations',
   pausedNone: 'You have no conversations yet. Choose above where you want to start.',
@@ -95,6 +97,7 @@ export const assistantEn: Catalogue['assistant'] = {
       network_person: 'Important person',
       goal: 'Goal',
       action: 'First step',
+      safety_plan_line: 'For my safety plan',
     },
     areas: {
       family: 'Family',
@@ -114,6 +117,7 @@ export const assistantEn: Catalogue['assistant'] = {
       network_person: 'Kept on your network map.',
       goal: 'Kept in your plan.',
       action: 'Kept in your plan.',
+      safety_plan_line: 'Kept in your safety plan.',
     },
   },
   safety: {

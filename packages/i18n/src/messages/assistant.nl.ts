@@ -10,12 +10,14 @@ export const assistantNl = {
     strengths: 'Mijn krachten',
     vip: 'Mijn belangrijke mensen',
     goal: 'Een doel en een eerste stap',
+    safety_plan: 'Mijn signaleringsplan',
   },
   flowTexts: {
     miracle: 'Stel je voor: morgen is alles beter. Wat merk je dan als eerste?',
     strengths: 'Ik ben, ik kan, ik heb, ik wil, ik weet: wat past bij jou?',
     vip: 'Wie is belangrijk voor jou, en waar helpen ze je mee?',
     goal: 'Van iets wat je graag wilt naar een kleine eerste stap.',
+    safety_plan: 'Wat helpt jou in een moeilijk moment? Zes korte vragen.',
   },
   pausedTitle: 'Je gesprekken',
   pausedNone: 'Je hebt nog geen gesprekken. Kies hierboven waar je wilt beginnen.',
@@ -93,6 +95,7 @@ export const assistantNl = {
       network_person: 'Belangrijk persoon',
       goal: 'Doel',
       action: 'Eerste stap',
+      safety_plan_line: 'Voor mijn signaleringsplan',
     },
     areas: {
       family: 'Familie',
@@ -112,6 +115,7 @@ export const assistantNl = {
       network_person: 'Bewaard op je netwerkkaart.',
       goal: 'Bewaard in je plan.',
       action: 'Bewaard in je plan.',
+      safety_plan_line: 'Bewaard in je signaleringsplan.',
     },
   },
   safety: {

@@ -5,6 +5,7 @@ import { writeAccessLog, type ClientAccess } from '../../access/gate'
 import * as assistant from '../../services/assistant'
 import * as cards from '../../services/assistant/cards'
 import { listPendingCards } from '../../services/assistant/pending-cards'
+import { screenTexts } from '../../services/safety-screen'
 import { conversationsTouching } from '../../services/conversation-domains'
 import * as routes from './assistant.routes'
 
@@ -14,6 +15,15 @@ const callerOf = (access: ClientAccess): assistant.Caller => ({
   isSelf: access.isSelf,
   excludeDomains: access.excludeDomains,
 })
+
+/** The free text of a kept card, whatever its kind (statement, person, goal, step, plan line). */
+function keptTexts(proposal: assistant.ProposalView): string[] {
+  const fields: Record<string, unknown> = { ...proposal }
+  return ['text', 'name', 'note', 'what', 'who', 'when'].flatMap((key) => {
+    const value = fields[key]
+    return typeof value === 'string' ? [value] : []
+  })
+}
 
 /**
  * A facilitator with domains left out never reads or runs a conversation about one of them: it is
@@ -85,9 +95,12 @@ export const assistantRouter = createRouter()
     const access = c.get('clientAccess')
     await refuseLeftOut(c.get('deps'), access, conversationId)
     const { version, ...edit } = c.req.valid('json')
-    // The gate checked the part the card lands in (inventory, network map or plan) and the domain it
-    // will really be stored under (access/targets.ts).
-    return c.json(await cards.acceptProposal(c.get('deps'), { caller: callerOf(access), conversationId, proposalId, version, edit }), 200)
+    // The gate checked the part the card lands in (inventory, network map, plan or safety plan) and
+    // the domain it will really be stored under (access/targets.ts).
+    const result = await cards.acceptProposal(c.get('deps'), { caller: callerOf(access), conversationId, proposalId, version, edit })
+    // The kept words (goal, step, VIP note) pass the screen as every saved text does.
+    const safety = screenTexts(keptTexts(result.proposal), access.actor.locale)
+    return c.json({ ...result, safety }, 200)
   })
   .openapi(routes.dropProposal, async (c) => {
     const { conversationId, proposalId } = c.req.valid('param')

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
 import { proposalTarget } from '../../access/targets'
-import { flowIds, supportKinds, times, turnOutcomes, vipAreas } from '@kracht/assistant'
+import { SafetyScreenSchema } from '../../lib/safety-schema'
+import { flowIds, safetyPlanParts, supportKinds, times, turnOutcomes, vipAreas } from '@kracht/assistant'
 import { crisisKinds, domainIds, strengthForms } from '@kracht/language'
 import { proposalStatuses, safetyChoices } from '@kracht/db'
 import { ProblemSchema, commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema, TextSchema } from '../../lib/schemas'
@@ -105,6 +106,12 @@ const ProposalSchema = z
       who: z.string().nullable(),
       when: z.string().nullable(),
     }),
+    z.object({
+      kind: z.literal('safety_plan_line'),
+      ...proposalMeta,
+      part: z.enum(safetyPlanParts),
+      text: z.string(),
+    }),
   ])
   .openapi('AssistantProposal', { description: 'A card for the client: nothing is saved until they accept it' })
 
@@ -112,7 +119,7 @@ const SummarySchema = z
   .object({
     title: z.string(),
     lines: z.array(z.string()),
-    counts: z.object({ wishes: z.number(), statements: z.number(), people: z.number(), goals: z.number(), actions: z.number() }),
+    counts: z.object({ wishes: z.number(), statements: z.number(), people: z.number(), goals: z.number(), actions: z.number(), planLines: z.number() }),
     proposals: z.array(z.record(z.string(), z.unknown())),
   })
   .openapi('AssistantSummary')
@@ -297,9 +304,10 @@ export const acceptProposal = clientRoute({
       z.object({
         proposal: ProposalSchema,
         saved: z
-          .object({ kind: z.enum(['statement', 'network_person', 'goal', 'action']), id: z.string().uuid() })
+          .object({ kind: z.enum(['statement', 'network_person', 'goal', 'action', 'safety_plan_line']), id: z.string().uuid() })
           .nullable()
           .openapi({ description: 'What it became; null when a facilitator kept it: it then waits for the client (pending_client)' }),
+        safety: SafetyScreenSchema,
       }),
       'Kept (by the client), or waiting for the client (kept by a facilitator)',
     ),

@@ -29,7 +29,7 @@ export const login = createRoute({
 })
 
 export const TotpCodeBody = z
-  .object({ code: z.string().trim().min(1, 'required').max(20, 'too_long').openapi({ description: 'Six digits from the app, or a recovery code' }) })
+  .object({ code: LineSchema.trim().min(1, 'required').max(20, 'too_long').openapi({ description: 'Six digits from the app, or a recovery code' }) })
   .openapi('TotpCodeBody')
 
 export const signInTotp = createRoute({

@@ -1,6 +1,7 @@
 import { createRouter } from '../../lib/router'
 import { requireRole, requireUser } from '../../lib/guards'
 import * as sessions from '../../services/care-sessions'
+import { screenText } from '../../services/safety-screen'
 import * as routes from './care-sessions.routes'
 
 export const careSessionsRouter = createRouter()
@@ -12,7 +13,10 @@ export const careSessionsRouter = createRouter()
   })
   .openapi(routes.writeNote, async (c) => {
     const { clientId, sessionId } = c.req.valid('param')
-    return c.json(await sessions.writeNote(c.get('deps'), { clientId, sessionId, text: c.req.valid('json').text }), 200)
+    const access = c.get('clientAccess')
+    const { text } = c.req.valid('json')
+    const note = await sessions.writeNote(c.get('deps'), { clientId, sessionId, text })
+    return c.json({ ...note, safety: screenText(text, access.actor.locale) }, 200)
   })
   .openapi(routes.listNotes, async (c) => {
     const { clientId } = c.req.valid('param')

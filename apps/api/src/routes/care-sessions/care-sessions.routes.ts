@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema, TextSchema } from '../../lib/schemas'
+import { SafetyScreenSchema } from '../../lib/safety-schema'
 
 const tags = ['Sessions']
 
@@ -63,7 +64,7 @@ export const writeNote = clientRoute({
     params: z.object({ clientId: z.string().uuid(), sessionId: z.string().uuid() }),
     body: jsonBody(z.object({ text: TextSchema.trim().min(1, 'required').max(4000, 'too_long') }).openapi('SessionNoteBody')),
   },
-  responses: { 200: jsonResponse(NoteSchema, 'Saved'), ...commonProblems, 404: problemResponse('No such session') },
+  responses: { 200: jsonResponse(NoteSchema.extend({ safety: SafetyScreenSchema }), 'Saved'), ...commonProblems, 404: problemResponse('No such session') },
 })
 
 export const listNotes = clientRoute({

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema } from '../../lib/schemas'
+import { consentScopes } from '@kracht/db'
 
 const tags = ['Sharing']
 
@@ -13,7 +14,7 @@ export const ConsentBody = z
   .object({
     granteeId: z.string().uuid('unknown_grantee').nullish(),
     teamId: z.string().uuid().nullish().openapi({ description: 'Instead of granteeId: share with the worker\'s team for one team strengths meeting (needs endsAt)' }),
-    scopes: z.array(LineSchema.max(40)).min(1, 'unknown_scope').max(4),
+    scopes: z.array(LineSchema.max(40)).min(1, 'unknown_scope').max(consentScopes.length),
     excludeDomains: z.array(LineSchema.max(40)).max(10).default([]),
     access: z.enum(['read', 'comment']).default('read'),
     endsAt: z.string().datetime({ offset: true }).nullable().default(null),

@@ -1,6 +1,7 @@
 import { createRouter } from '../../lib/router'
 import * as inventory from '../../services/inventory'
 import * as agreement from '../../services/agreement'
+import { screenText, screenTexts } from '../../services/safety-screen'
 import * as routes from './inventory.routes'
 
 export const inventoryRouter = createRouter()
@@ -16,7 +17,7 @@ export const inventoryRouter = createRouter()
     const deps = c.get('deps')
     const row = await inventory.createStatement(deps, { clientId, actorId: access.actor.id, statement: c.req.valid('json') })
     const feedback = inventory.statementFeedback(row.text, access.actor.locale, await inventory.domainSettings(deps, clientId))
-    return c.json({ statement: inventory.serialiseStatement(row), feedback }, 201)
+    return c.json({ statement: inventory.serialiseStatement(row), feedback, safety: screenText(row.text, access.actor.locale) }, 201)
   })
   .openapi(routes.updateStatement, async (c) => {
     const { clientId, statementId } = c.req.valid('param')
@@ -25,7 +26,7 @@ export const inventoryRouter = createRouter()
     const deps = c.get('deps')
     const row = await inventory.updateStatement(deps, { clientId, actorId: access.actor.id, statementId, version, patch })
     const feedback = inventory.statementFeedback(row.text, access.actor.locale, await inventory.domainSettings(deps, clientId))
-    return c.json({ statement: inventory.serialiseStatement(row), feedback }, 200)
+    return c.json({ statement: inventory.serialiseStatement(row), feedback, safety: screenText(row.text, access.actor.locale) }, 200)
   })
   .openapi(routes.deleteStatement, async (c) => {
     const { clientId, statementId } = c.req.valid('param')
@@ -47,14 +48,15 @@ export const inventoryRouter = createRouter()
     const access = c.get('clientAccess')
     const body = c.req.valid('json')
     const row = await inventory.setPriorities(c.get('deps'), { clientId, actorId: access.actor.id, ...body })
-    return c.json({ version: row?.version ?? body.version + 1 }, 200)
+    const safety = screenTexts(body.priorities.map((priority) => priority.wish), access.actor.locale)
+    return c.json({ version: row?.version ?? body.version + 1, safety }, 200)
   })
   .openapi(routes.putRemarks, async (c) => {
     const { clientId } = c.req.valid('param')
     const access = c.get('clientAccess')
     const body = c.req.valid('json')
     const row = await inventory.setRemarks(c.get('deps'), { clientId, actorId: access.actor.id, ...body })
-    return c.json({ version: row?.version ?? body.version + 1 }, 200)
+    return c.json({ version: row?.version ?? body.version + 1, safety: screenText(body.remarks, access.actor.locale) }, 200)
   })
   .openapi(routes.getHistory, async (c) => {
     const { clientId } = c.req.valid('param')

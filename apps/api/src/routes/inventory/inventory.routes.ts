@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema, TextSchema } from '../../lib/schemas'
+import { SafetyScreenSchema } from '../../lib/safety-schema'
 
 const tags = ['Inventory']
 
@@ -44,7 +45,10 @@ export const FeedbackSchema = z
   })
   .openapi('StatementFeedback')
 
-export const SavedStatementSchema = z.object({ statement: StatementSchema, feedback: FeedbackSchema }).openapi('SavedStatement')
+export const SavedStatementSchema = z.object({ statement: StatementSchema, feedback: FeedbackSchema, safety: SafetyScreenSchema }).openapi('SavedStatement')
+
+/** A save of priorities or remarks: the new version, and the screen of the saved text. */
+const SavedVersionSchema = z.object({ version: z.number().int(), safety: SafetyScreenSchema })
 
 export const CreateStatementBody = z
   .object({
@@ -204,7 +208,7 @@ export const putPriorities = clientRoute({
     body: jsonBody(z.object({ version: z.number().int().min(0), priorities: z.array(PrioritySchema).max(10) }).openapi('PrioritiesBody')),
   },
   responses: {
-    200: jsonResponse(z.object({ version: z.number().int() }), 'Saved'),
+    200: jsonResponse(SavedVersionSchema, 'Saved'),
     ...commonProblems,
     409: problemResponse('version_conflict'),
   },
@@ -221,7 +225,7 @@ export const putRemarks = clientRoute({
     body: jsonBody(z.object({ version: z.number().int().min(0), remarks: TextSchema.trim().max(4000, 'too_long') }).openapi('RemarksBody')),
   },
   responses: {
-    200: jsonResponse(z.object({ version: z.number().int() }), 'Saved'),
+    200: jsonResponse(SavedVersionSchema, 'Saved'),
     ...commonProblems,
     409: problemResponse('version_conflict'),
   },

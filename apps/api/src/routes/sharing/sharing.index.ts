@@ -5,6 +5,7 @@ import * as agreement from '../../services/agreement'
 import { caseload } from '../../services/caseload'
 import * as comments from '../../services/comments'
 import { serialiseStatement } from '../../services/inventory'
+import { screenText } from '../../services/safety-screen'
 import * as routes from './sharing.routes'
 
 export const sharingRouter = createRouter()
@@ -25,7 +26,10 @@ export const sharingRouter = createRouter()
     // The gate found the domain the statement lives in now, so a left-out domain was refused there.
     const access = c.get('clientAccess')
     if (access.isSelf) throw new AppError('forbidden', 'Change your own words on the statement itself.')
-    return c.json(await comments.addComment(c.get('deps'), { clientId, authorId: access.actor.id, statementId, ...c.req.valid('json') }), 201)
+    const body = c.req.valid('json')
+    const comment = await comments.addComment(c.get('deps'), { clientId, authorId: access.actor.id, statementId, ...body })
+    // A comment may quote the client: the worker who wrote it sees the help lines too.
+    return c.json({ ...comment, safety: screenText(body.body, access.actor.locale) }, 201)
   })
   .openapi(routes.decideSuggestion, async (c) => {
     const { clientId, commentId } = c.req.valid('param')

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { clientRoute, tokenReadableListing } from '../../access/client-route'
 import { statementTarget } from '../../access/targets'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, TextSchema } from '../../lib/schemas'
+import { SafetyScreenSchema } from '../../lib/safety-schema'
 import { StatementSchema, StatementText } from '../inventory/inventory.routes'
 
 const tags = ['Sharing']
@@ -108,7 +109,7 @@ export const addComment = clientRoute({
         .openapi('CommentBody'),
     ),
   },
-  responses: { 201: jsonResponse(CommentSchema, 'Added'), ...commonProblems, 404: problemResponse('No such statement') },
+  responses: { 201: jsonResponse(CommentSchema.extend({ safety: SafetyScreenSchema }), 'Added'), ...commonProblems, 404: problemResponse('No such statement') },
 })
 
 export const decideSuggestion = clientRoute({

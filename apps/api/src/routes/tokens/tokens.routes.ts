@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema } from '../../lib/schemas'
+import { consentScopes } from '@kracht/db'
 
 const tags = ['API tokens']
 
@@ -34,7 +35,7 @@ export const createToken = createRoute({
       z
         .object({
           name: LineSchema.trim().min(1, 'required').max(80, 'too_long'),
-          scopes: z.array(LineSchema.max(40)).min(1, 'unknown_scope').max(4),
+          scopes: z.array(LineSchema.max(40)).min(1, 'unknown_scope').max(consentScopes.length),
           expiresAt: z.string().datetime({ offset: true }).openapi({ description: 'At most 90 days ahead' }),
           password: z.string().min(1, 'required').max(1000, 'too_long').openapi({ description: 'Your passphrase, asked again' }),
         })

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
+import { commonProblems, jsonBody, jsonResponse, LineSchema, problemResponse } from '../../lib/schemas'
 
 const tags = ['Authenticator app']
 
@@ -44,7 +44,7 @@ export const confirm = createRoute({
   path: '/me/totp/confirm',
   tags,
   summary: 'Confirm the set-up with a code from the app; returns the recovery codes once',
-  request: { body: jsonBody(z.object({ code: z.string().trim().min(1, 'required').max(20, 'too_long') }).openapi('TotpConfirmBody')) },
+  request: { body: jsonBody(z.object({ code: LineSchema.trim().min(1, 'required').max(20, 'too_long') }).openapi('TotpConfirmBody')) },
   responses: {
     200: jsonResponse(z.object({ recoveryCodes: z.array(z.string()) }).openapi('TotpRecoveryCodes'), 'On; keep these codes somewhere safe'),
     ...commonProblems,

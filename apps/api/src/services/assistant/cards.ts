@@ -10,6 +10,7 @@ import type { Deps } from '../../lib/env'
 import { attachActionsToGoal, createGoal, createGoalAction } from '../action-plan'
 import { createStatement, domainSettings, type DomainSettings } from '../inventory'
 import { createNetworkPerson } from '../network'
+import { appendSafetyPlanLine } from '../safety-plan'
 import {
   facilitatorOf,
   findConversation,
@@ -17,6 +18,7 @@ import {
   savedActionSchema,
   savedGoalSchema,
   savedPersonSchema,
+  savedPlanLineSchema,
   savedStatementSchema,
   type Caller,
   type ProposalView,
@@ -68,6 +70,7 @@ type Saved =
   | { kind: 'network_person'; value: z.infer<typeof savedPersonSchema> }
   | { kind: 'goal'; value: z.infer<typeof savedGoalSchema> }
   | { kind: 'action'; value: z.infer<typeof savedActionSchema> }
+  | { kind: 'safety_plan_line'; value: z.infer<typeof savedPlanLineSchema> }
 
 /** What will be saved: the draft with the client's edits, checked. */
 function finalOf(draft: Proposal, edit: ProposalEdit, settings: DomainSettings): Saved {
@@ -105,6 +108,12 @@ function finalOf(draft: Proposal, edit: ProposalEdit, settings: DomainSettings):
       checkLength('who', value.who)
       checkLength('when', value.when)
       return { kind: 'action', value }
+    }
+    case 'safety_plan_line': {
+      // The part stays where the question put it; only the words can change.
+      const value = { part: draft.part, text: (edit.text ?? draft.text).trim() }
+      checkLength('text', value.text)
+      return { kind: 'safety_plan_line', value }
     }
   }
 }
@@ -255,6 +264,12 @@ export async function acceptProposal(
         }
         const action = await createGoalAction(txDeps, { clientId: caller.clientId, action: { ...final.value, goalId, provenance, facilitatorId } })
         savedId = action.id
+        break
+      }
+      case 'safety_plan_line': {
+        // The plan is one row per client, keyed by the client id: that is the row the line went to.
+        const plan = await appendSafetyPlanLine(txDeps, { clientId: caller.clientId, ...final.value })
+        savedId = plan.clientId
         break
       }
     }

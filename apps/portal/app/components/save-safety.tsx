@@ -1,0 +1,50 @@
+import { Link } from '@remix-run/react'
+import type { Translator } from '@kracht/i18n'
+import type { SafetyData } from '../lib/assistant.server'
+import { useT } from '../lib/i18n'
+import { SafetyCard } from './assistant-safety'
+
+/** The `safety` field of an API answer to a save: what the screen found and which lines fit. */
+export interface ScreenData {
+  detected: boolean
+  kind: string | null
+  level: 'alarm' | 'check_in' | null
+  helpLines: { id: 'emergency' | 'suicide_prevention' | 'veilig_thuis'; numbers: { display: string; tel: string }[] }[]
+}
+
+/** The assistant's help card, filled from a save's screen: the same card wherever help is shown. */
+export function safetyFromScreen(screen: ScreenData, t: Translator): SafetyData {
+  return {
+    kind: screen.kind === 'self_harm' || screen.kind === 'violence' ? screen.kind : 'suicide',
+    current: screen.level !== 'check_in',
+    message: `${t('safety.screen.saved')} ${screen.level === 'check_in' ? t('safety.screen.checkIn') : t('safety.screen.alarm')}`,
+    helpLines: screen.helpLines.map((line) => ({
+      id: line.id,
+      name: t(`safety.lines.${line.id}.name`),
+      description: t(`safety.lines.${line.id}.text`),
+      numbers: line.numbers,
+      chat: line.id === 'suicide_prevention' ? { display: '113.nl', url: 'https://www.113.nl' } : null,
+    })),
+    offerWorkerContact: true,
+    workerQuestion: '',
+    workerNote: '',
+  }
+}
+
+/**
+ * Shown after a save that fired the screen. The text was saved as written; nothing is blocked. A
+ * `check_in` asks gently how the client really is, with the same lines.
+ */
+export function SaveSafety({ screen }: { screen: ScreenData | null | undefined }) {
+  const t = useT()
+  if (!screen?.detected) return null
+  return (
+    <div className="save-safety">
+      <SafetyCard safety={safetyFromScreen(screen, t)} event={null} hasWorker={null} busy={false} />
+      <p className="call-row">
+        <Link to="/hulp/rustig-worden">{t('safety.screen.grounding')}</Link>
+        <Link to="/hulp/mijn-plan">{t('safety.screen.myPlan')}</Link>
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,202 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, phoneContext } from '../support/browser'
+import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
+import { startTestServer, type TestServer } from '../support/server'
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** Sends an answer in the chat (without JavaScript: a page load per turn) and waits for the next step. */
+async function answer(page: Page, text: string) {
+  const before = await page.locator('input[name="version"]').first().inputValue()
+  await page.locator('#answer-text').fill(text)
+  await page.getByRole('button', { name: 'Verstuur' }).click()
+  await expect.poll(() => page.locator('input[name="version"]').count().then(async (n) => (n === 0 ? 'done' : page.locator('input[name="version"]').first().inputValue()))).not.toBe(before)
+}
+
+describe('my safety plan at 360 px', () => {
+  it('a client builds the plan through the conversation, keeps the cards, and sees the plan first on /hulp', { timeout: 150_000 }, async () => {
+    const { context, page, errors } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
+    await page.goto(`${server.url}/hulp/mijn-plan`)
+    await page.getByRole('button', { name: 'Samen met de assistent invullen' }).click()
+    await page.waitForURL(/\/assistent\/[0-9a-f-]+$/)
+    await expect.poll(() => page.locator('#question').textContent()).toMatch(/merk jij dat het minder goed/)
+    await noHorizontalScroll(page)
+
+    await answer(page, 'Ik slaap slecht')
+    await answer(page, 'Ik ga wandelen')
+    await page.getByRole('button', { name: 'Overslaan' }).click()
+    await expect.poll(() => page.locator('#question').textContent()).toMatch(/rustig en veilig/)
+    await answer(page, 'De bibliotheek')
+    await answer(page, 'Mijn kinderen')
+    await answer(page, 'Mijn huisarts')
+    await expect.poll(() => page.locator('.celebration').count()).toBe(1)
+
+    // Keep every card; each lands in the plan.
+    for (let left = await page.locator('.proposal').count(); left > 0; left--) {
+      await page.locator('.proposal').first().getByRole('button', { name: 'Bewaren' }).click()
+      await expect.poll(() => page.locator('.proposal').count()).toBe(left - 1)
+    }
+
+    await page.getByRole('link', { name: 'Hulp nodig?' }).last().click()
+    await page.waitForURL(`${server.url}/hulp`)
+    const plan = page.locator('.my-plan')
+    expect(await plan.textContent()).toContain('Ik slaap slecht')
+    expect(await plan.textContent()).toContain('Mijn kinderen')
+    // First on the page: the plan comes before the help lines.
+    expect(await page.evaluate(() => {
+      const mine = document.querySelector('.my-plan')
+      const lines = document.querySelector('.help-lines')
+      return Boolean(mine && lines && mine.compareDocumentPosition(lines) & Node.DOCUMENT_POSITION_FOLLOWING)
+    })).toBe(true)
+    const hrefs = await page.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs).toEqual(expect.arrayContaining(['tel:112', 'tel:113', 'tel:08000113', 'tel:08002000']))
+    await noHorizontalScroll(page)
+
+    // The print view has every part on one sheet.
+    await page.goto(`${server.url}/hulp/mijn-plan/afdrukken`)
+    expect(await page.locator('.plan-view-part').count()).toBe(6)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('the plan form works without JavaScript and refuses script in a line, keeping what was typed', { timeout: 60_000 }, async () => {
+    const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
+    await page.goto(`${server.url}/hulp/mijn-plan`)
+    await page.getByLabel('Waarom ik doorga, nieuwe regel').fill('<script>alert(1)</script>')
+    await page.getByRole('button', { name: 'Plan opslaan' }).click()
+    await expect.poll(() => page.getByText('Tekens als < en > kunnen hier niet').count()).toBe(1)
+    expect(await page.locator('input[name="reasons"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toContain('<script>alert(1)</script>')
+    await page.goto(`${server.url}/hulp`)
+    expect(await page.locator('.my-plan').textContent()).not.toContain('script')
+    await context.close()
+  })
+
+  it('with JavaScript: accessible, and the help card after a risky line', { timeout: 60_000 }, async () => {
+    const { context, page, errors } = await signInOnPhone(browser, server.url, 'sam', { javaScript: true })
+    await page.goto(`${server.url}/hulp/mijn-plan`)
+    await expectAccessible(page)
+    await page.getByLabel('Mijn signalen, nieuwe regel').fill('Als ik denk dat iedereen beter af is zonder mij')
+    await page.getByRole('button', { name: 'Plan opslaan' }).click()
+    await expect.poll(() => page.locator('.safety-card').count()).toBe(1)
+    expect(await page.getByText('Je plan is opgeslagen.').count()).toBe(1)
+    expect(await page.locator('.safety-card a[href="tel:113"]').count()).toBe(1)
+    await noHorizontalScroll(page)
+    await expectAccessible(page)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
+describe('every text screened: a session note', () => {
+  it('a risky note is saved as written and the help card follows, with the lines that fit', { timeout: 90_000 }, async () => {
+    const noor = await signInOnPhone(browser, server.url, 'noor', { javaScript: false })
+    const sam = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
+    const samId = (await (await sam.page.request.get(`${server.url}/api/v1/me`)).json()).id
+    const startsAt = new Date(Date.now() + 86_400_000).toISOString()
+    const planned = await noor.page.request.post(`${server.url}/api/v1/sessions`, {
+      data: { kind: 'one_to_one', title: 'Gesprek', startsAt, clientIds: [samId] },
+      headers: { origin: server.url },
+    })
+    expect(planned.status()).toBe(201)
+    const { id } = await planned.json()
+    await sam.page.goto(`${server.url}/sessies/${id}`)
+    const note = 'Mijn vriend slaat me als hij dronken is'
+    await sam.page.locator('#text').fill(note)
+    await sam.page.getByRole('button', { name: /opslaan|bewaren/i }).click()
+    await expect.poll(() => sam.page.locator('.safety-card').count()).toBe(1)
+    expect(await sam.page.locator('#text').inputValue()).toBe(note)
+    const hrefs = await sam.page.locator('.safety-card a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs).toEqual(['tel:08002000', 'tel:112'])
+    // The kind of signal never lands in the address bar (a watched phone keeps its history).
+    expect(sam.page.url()).not.toMatch(/violence|hulp=/)
+    await noHorizontalScroll(sam.page)
+    await noor.close()
+    await sam.close()
+  })
+})
+
+describe('every text screened: remarks', () => {
+  it('risky remarks are saved as written, with the help card after the save', { timeout: 60_000 }, async () => {
+    const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
+    await page.goto(`${server.url}/inventaris`)
+    await page.locator('#remarks').fill('ik wil niet meer leven')
+    await page.locator('#opmerkingen').getByRole('button').click()
+    await expect.poll(() => page.locator('.safety-card').count()).toBe(1)
+    expect(await page.locator('.safety-card a[href="tel:113"]').count()).toBe(1)
+    expect(await page.locator('#remarks').inputValue()).toBe('ik wil niet meer leven')
+    await context.close()
+  })
+})
+
+describe('grounding', () => {
+  it('the breathing circle moves, and with reduced motion only the counted text guides', { timeout: 60_000 }, async () => {
+    const context = await phoneContext(browser, { javaScript: false })
+    const page = await context.newPage()
+    await page.goto(`${server.url}/hulp`)
+    await page.getByRole('link', { name: 'Doe de oefening' }).click()
+    await page.waitForURL(`${server.url}/hulp/rustig-worden`)
+    expect(await page.locator('.senses li').count()).toBe(5)
+    expect(await page.locator('.breathing-circle').evaluate((el) => getComputedStyle(el).animationName)).toBe('breathe')
+    await noHorizontalScroll(page)
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    expect(await page.locator('.breathing').isVisible()).toBe(false)
+    expect(await page.locator('.breathing-text').isVisible()).toBe(true)
+    await context.close()
+  })
+})
+
+describe('help is on every page', () => {
+  const routes: Record<string, string[]> = {
+    nobody: ['/', '/inloggen', '/hulp', '/hulp/rustig-worden', '/uitnodiging', '/bestaat-niet'],
+    sam: ['/', '/inventaris', '/inventaris/nieuw', '/inventaris/prioriteiten', '/inventaris/kwaliteit', '/inventaris/terugkijken', '/inventaris/afdrukken', '/assistent', '/delen', '/delen/bekeken', '/voorstellen', '/sessies', '/account/wachtwoord', '/hulp', '/hulp/mijn-plan', '/hulp/mijn-plan/afdrukken', '/hulp/rustig-worden', '/caseload'],
+    noor: ['/', '/caseload', '/clienten', '/clienten/uitnodigen', '/sessies', '/account/api-tokens', '/account/wachtwoord', '/hulp', '/hulp/mijn-plan'],
+    eva: ['/', '/caseload', '/sessies', '/hulp'],
+    admin: ['/', '/beheer', '/beheer/uitnodigen', '/hulp'],
+  }
+  it.each(Object.entries(routes))('signed in as %s (or not): every page has the help link', { timeout: 120_000 }, async (who, paths) => {
+    const signed = who === 'nobody' ? null : await signInOnPhone(browser, server.url, who, { javaScript: false })
+    const context = signed?.context ?? (await phoneContext(browser, { javaScript: false }))
+    const page = signed?.page ?? (await context.newPage())
+    const missing: string[] = []
+    for (const path of paths) {
+      const response = await page.goto(`${server.url}${path}`)
+      expect(response?.status() ?? 0, path).toBeLessThan(500)
+      if ((await page.locator('footer a.help-link[href="/hulp"]').count()) !== 1) missing.push(path)
+    }
+    expect(missing).toEqual([])
+    await context.close()
+  })
+})
+
+describe('quick exit', () => {
+  it('with JavaScript it leaves no way back to the help page', { timeout: 60_000 }, async () => {
+    const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: true })
+    // No network in tests: the neutral page is answered here.
+    await context.route('https://www.google.nl/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>weer</title><p>weer</p>' }))
+    await page.goto(`${server.url}/hulp`)
+    await page.getByRole('link', { name: 'Snel weg' }).click()
+    await page.waitForURL(/google\.nl/)
+    await page.goBack().catch(() => null)
+    expect(page.url()).not.toContain('/hulp')
+    await context.close()
+  })
+
+  it('without JavaScript it is a plain link away, on the help page and the plan', { timeout: 60_000 }, async () => {
+    const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
+    for (const path of ['/hulp', '/hulp/mijn-plan', '/hulp/rustig-worden']) {
+      await page.goto(`${server.url}${path}`)
+      expect(await page.getByRole('link', { name: 'Snel weg' }).getAttribute('href'), path).toMatch(/^https:\/\/www\.google\.nl\//)
+    }
+    await context.close()
+  })
+})
