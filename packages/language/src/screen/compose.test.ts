@@ -113,6 +113,12 @@ const EXAMPLES: Record<string, string> = {
   bondage: 'ik mag pas weg als de schuld van de reis betaald is',
   'revenge-plan': 'ik weet waar hij nu woont, hij gaat spijt krijgen',
   revenge: 'die vent krijgt wat hij verdient',
+  'dead-if-found-out-long': 'als mijn vader ooit te weten komt dat ik een vriendin heb, ben ik niet meer veilig',
+  // The check-in net: a risk word about the writer or someone close asks gently.
+  'check-in-net': 'soms wil ik gewoon verdwijnen, ver weg van alles',
+  'check-in-net-violence': 'mijn stiefvader dreigt steeds als mama er niet is',
+  'check-in-net-harm': 'ik loop met een mes rond op straat',
+  'check-in-net-overdose': 'mijn vriendin is omgevallen in de wc',
 }
 
 describe('composed crisis rules', () => {
@@ -148,6 +154,9 @@ describe('look-alike structures', () => {
     ['thanks with a plan', 'bedankt voor alles, volgende week begin ik aan mijn nieuwe baan'],
     ['photo from a height', 'ik sta op het dak om de zonsondergang te fotograferen'],
     ['someone near for a good reason', 'mijn moeder wacht om de hoek met de auto om me op te halen'],
+    ['medication as prescribed', 'ik neem mijn pillen elke ochtend zoals de dokter zegt'],
+    ['grief', 'mijn opa is overleden en ik mis hem'],
+    ['a joke with an emoji', 'ik ben zo dood als mijn moeder dit ziet 😂'],
     ['debt with a plan', 'ik werk om de schuld af te betalen, de regeling loopt goed'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
