@@ -113,6 +113,7 @@ const EXAMPLES: Record<string, string> = {
   bondage: 'ik mag pas weg als de schuld van de reis betaald is',
   'revenge-plan': 'ik weet waar hij nu woont, hij gaat spijt krijgen',
   revenge: 'die vent krijgt wat hij verdient',
+  'tolerance-soft': 'drie maanden niks gebruikt in de kliniek, vrijdag ga ik meteen scoren',
   'dead-if-found-out-long': 'als mijn vader ooit te weten komt dat ik een vriendin heb, ben ik niet meer veilig',
   // The check-in net: a risk word about the writer or someone close asks gently.
   'check-in-net': 'soms wil ik gewoon verdwijnen, ver weg van alles',
