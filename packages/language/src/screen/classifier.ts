@@ -127,7 +127,6 @@ function fromBase64(s: string): Uint8Array {
 
 export function loadModel(m: StoredModel): Model {
   if (m.version !== 1 || m.classes.join() !== CLASSES.join()) throw new Error('@kracht/language: crisis model does not match the crisis kinds; run npm run train:crisis')
-  const k = CLASSES.length
   const idxBytes = fromBase64(m.index)
   const w = new Int8Array(fromBase64(m.weights).buffer)
   const rowOf = new Int32Array(m.buckets).fill(-1)
