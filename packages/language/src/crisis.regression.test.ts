@@ -74,6 +74,7 @@ const PROBE_FLOORS = [
   { file: 'crisis-probe5.jsonl', found: 31, positives: 31, falseAlarms: 0 },
   { file: 'crisis-probe6.jsonl', found: 29, positives: 30, falseAlarms: 0 },
   { file: 'crisis-probe7.jsonl', found: 27, positives: 27, falseAlarms: 0 },
+  { file: 'crisis-probe8.jsonl', found: 25, positives: 27, falseAlarms: 2 },
 ]
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {
