@@ -15,7 +15,7 @@ import { judge, loadCrisisSet, measure, recall, falseAlarmRate, type CrisisItem 
 const evalDir = resolve(dirname(fileURLToPath(import.meta.url)), '../eval')
 const MAX_FALSE_ALARMS = 0.05
 
-const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'statements.jsonl', 'dev.jsonl'].filter((f) => existsSync(resolve(evalDir, f)))
+const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.jsonl', 'statements.jsonl', 'dev.jsonl'].filter((f) => existsSync(resolve(evalDir, f)))
 
 /** The blind measurement of 2026-11-30 after the rebuild (eval/HELDOUT.md): recall 165/264, false alarms 27/240. */
 const HELDOUT_FLOOR = { file: 'crisis-heldout.jsonl', recall: 165 / 264, falseAlarms: 27 / 240 }
@@ -60,6 +60,35 @@ describe('crisis regression, the new development set', () => {
     expect(all.filter((i) => i.crisis === null).length).toBeGreaterThanOrEqual(600)
     for (const k of crisisKinds) expect(all.filter((i) => i.crisis === k).length, k).toBeGreaterThanOrEqual(30)
     expect(new Set(all.map((i) => i.id)).size).toBe(all.length)
+  })
+})
+
+/**
+ * Round 2's fresh probes (eval/README.md): each was written, measured once blind, and only then
+ * used. Their misses are the wording nobody has a rule for yet; they hold a floor (counts found
+ * and false alarms now), so a change can only close misses, never open new ones.
+ */
+const PROBE_FLOORS = [
+  { file: 'crisis-probe3.jsonl', found: 40, positives: 42, falseAlarms: 0 },
+  { file: 'crisis-probe4.jsonl', found: 29, positives: 34, falseAlarms: 0 },
+  { file: 'crisis-probe5.jsonl', found: 31, positives: 31, falseAlarms: 0 },
+  { file: 'crisis-probe6.jsonl', found: 29, positives: 30, falseAlarms: 0 },
+  { file: 'crisis-probe7.jsonl', found: 27, positives: 27, falseAlarms: 0 },
+  { file: 'crisis-probe8.jsonl', found: 25, positives: 27, falseAlarms: 2 },
+]
+
+describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {
+  const items = loadCrisisSet(resolve(evalDir, file))
+  const report = measure(items)
+  const n = items.filter((i) => i.crisis !== null).length
+
+  it('finds at least as many crisis items as now', () => {
+    expect(n).toBe(positives)
+    expect(Math.round(recall(report, 'combined') * n)).toBeGreaterThanOrEqual(found)
+  })
+
+  it('raises no more false alarms than now', () => {
+    expect(report.falseAlarms.map((v) => v.item.text)).toHaveLength(falseAlarms)
   })
 })
 

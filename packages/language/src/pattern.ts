@@ -37,6 +37,8 @@ export interface Pattern<T> {
   /** Memo of that test for the sentence being matched (see PatternSet.matchAll). */
   seen: number
   possible: boolean
+  /** The token at which this pattern was last tried (see PatternSet.matchAll), so no list is searched. */
+  tried: number
 }
 
 export interface PatternMatch<T> {
@@ -102,7 +104,7 @@ export function parsePattern<T>(source: string, value: T): Pattern<T> {
       required.push(e.seqs.flatMap((seq) => (seq[0] ?? []).map((a) => a.s)))
     }
   }
-  return { source, elems, value, required, seen: -1, possible: true }
+  return { source, elems, value, required, seen: -1, possible: true, tried: -1 }
 }
 
 function mayMatch<T>(p: Pattern<T>, present: Set<string>): boolean {
@@ -265,11 +267,12 @@ export class PatternSet<T> {
       for (let k = i; k < limit; k++) {
         const t = tokens[k]
         if (t === undefined) continue
+        const at = ++tokenStamp
         const byWord = this.byWord.get(t.norm)
         const byLetter = this.byLetter.get(t.norm.charAt(0))
-        if (byWord) this.tryAll(byWord, tokens, k, limit, i, out, undefined, present, stamp)
-        if (byLetter) this.tryAll(byLetter, tokens, k, limit, i, out, byWord, present, stamp)
-        if (this.general.length > 0) this.tryAll(this.general, tokens, k, limit, i, out, undefined, present, stamp)
+        if (byWord) this.tryAll(byWord, tokens, k, limit, i, out, at, present, stamp)
+        if (byLetter) this.tryAll(byLetter, tokens, k, limit, i, out, at, present, stamp)
+        if (this.general.length > 0) this.tryAll(this.general, tokens, k, limit, i, out, at, present, stamp)
       }
     }
     return out
@@ -282,17 +285,19 @@ export class PatternSet<T> {
     limit: number,
     sentStart: number,
     out: PatternMatch<T>[],
-    skip: Pattern<T>[] | undefined,
+    at: number,
     present: Set<string>,
     stamp: number,
   ): void {
     for (const p of list) {
+      // A pattern in both indexes is tried once per token.
+      if (p.tried === at) continue
+      p.tried = at
       if (p.seen !== stamp) {
         p.seen = stamp
         p.possible = mayMatch(p, present)
       }
       if (!p.possible) continue
-      if (skip?.includes(p)) continue
       const m = matchPatternAt(p, tokens, i, limit, sentStart)
       if (m) out.push(m)
     }
@@ -301,6 +306,8 @@ export class PatternSet<T> {
 
 // Counts sentences matched, so that a pattern can remember its quick test for one sentence.
 let sentenceStamp = 0
+// Counts tokens matched, so that a pattern found through two indexes is tried only once there.
+let tokenStamp = 0
 
 interface Sentence {
   start: number

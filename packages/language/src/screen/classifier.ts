@@ -19,16 +19,29 @@ export interface FeatureOptions {
 const FNV_OFFSET = 0x811c9dc5
 const FNV_PRIME = 0x01000193
 
-/** FNV-1a, 32 bit, of a tag character and a string: fast, stable across machines, a good spread. */
-function hash(tag: number, s: string): number {
-  let h = Math.imul(FNV_OFFSET ^ tag, FNV_PRIME)
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME)
-  return h >>> 0
-}
+// FNV-1a, 32 bit, of a tag character and a string: fast, stable across machines, a good spread.
 
 const TAG_CHARS = 99 // 'c'
 const TAG_WORD = 119 // 'w'
 const TAG_BIGRAM = 98 // 'b'
+
+// Deduplicates bucket ids without a Set: a stamp per bucket, bumped once per call (the screen
+// runs on every keystroke, and a Set of a few hundred numbers was a tenth of its time).
+let stamps = new Uint32Array(0)
+let stamp = 0
+
+function seenBefore(b: number): boolean {
+  if (stamps[b] === stamp) return true
+  stamps[b] = stamp
+  return false
+}
+
+/** FNV-1a of the bytes of `s` from `h` on (so a bigram is hashed without building "w next"). */
+function fnvOn(h: number, s: string): number {
+  let x = h
+  for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), FNV_PRIME)
+  return x
+}
 
 /**
  * Hashed feature buckets of a normalised text, each once, with weight 1/sqrt(count) (unit
@@ -37,24 +50,36 @@ const TAG_BIGRAM = 98 // 'b'
  */
 export function features(text: string, o: FeatureOptions): { idx: number[]; val: number } {
   if (text.trim() === '') return { idx: [], val: 0 }
+  if (stamps.length < o.buckets) stamps = new Uint32Array(o.buckets)
+  stamp = (stamp + 1) >>> 0
+  if (stamp === 0) {
+    stamps.fill(0)
+    stamp = 1
+  }
+  const idx: number[] = []
+  const add = (b: number): void => {
+    if (!seenBefore(b)) idx.push(b)
+  }
   const clean = ` ${text.replace(/ \| /g, ' ').trim()} `
-  const seen = new Set<number>()
+  const start = Math.imul(FNV_OFFSET ^ TAG_CHARS, FNV_PRIME)
   for (let i = 0; i < clean.length; i++) {
-    let h = Math.imul(FNV_OFFSET ^ TAG_CHARS, FNV_PRIME)
+    let h = start
     for (let n = 1; n <= o.maxN && i + n <= clean.length; n++) {
       h = Math.imul(h ^ clean.charCodeAt(i + n - 1), FNV_PRIME)
-      if (n >= o.minN) seen.add((h >>> 0) % o.buckets)
+      if (n >= o.minN) add((h >>> 0) % o.buckets)
     }
   }
   const words = text.split(' ')
+  const wordStart = Math.imul(FNV_OFFSET ^ TAG_WORD, FNV_PRIME)
+  const bigramStart = Math.imul(FNV_OFFSET ^ TAG_BIGRAM, FNV_PRIME)
+  const space = 32
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? ''
     if (w === '' || w === '|') continue
-    seen.add(hash(TAG_WORD, w) % o.buckets)
+    add((fnvOn(wordStart, w) >>> 0) % o.buckets)
     const next = words[i + 1]
-    if (next && next !== '|') seen.add(hash(TAG_BIGRAM, `${w} ${next}`) % o.buckets)
+    if (next && next !== '|') add((fnvOn(Math.imul(fnvOn(bigramStart, w) ^ space, FNV_PRIME), next) >>> 0) % o.buckets)
   }
-  const idx = [...seen]
   return { idx, val: idx.length === 0 ? 0 : 1 / Math.sqrt(idx.length) }
 }
 
@@ -79,7 +104,10 @@ export interface StoredModel {
 export interface Model {
   options: FeatureOptions
   bias: Float64Array
-  rows: Map<number, Float64Array>
+  /** Row of each bucket in `weights`, or -1: a dense index, faster than a Map on every call. */
+  rowOf: Int32Array
+  /** classes.length weights per kept bucket, already scaled. */
+  weights: Float64Array
   thresholds: { alarm: number; checkIn: number }
 }
 
@@ -99,10 +127,11 @@ function fromBase64(s: string): Uint8Array {
 
 export function loadModel(m: StoredModel): Model {
   if (m.version !== 1 || m.classes.join() !== CLASSES.join()) throw new Error('@kracht/language: crisis model does not match the crisis kinds; run npm run train:crisis')
-  const k = CLASSES.length
   const idxBytes = fromBase64(m.index)
   const w = new Int8Array(fromBase64(m.weights).buffer)
-  const rows = new Map<number, Float64Array>()
+  const rowOf = new Int32Array(m.buckets).fill(-1)
+  const weights = new Float64Array(w.length)
+  for (let i = 0; i < w.length; i++) weights[i] = (w[i] ?? 0) * m.scale
   let bucket = 0
   let row = 0
   for (let i = 0; i < idxBytes.length; ) {
@@ -115,12 +144,10 @@ export function loadModel(m: StoredModel): Model {
       shift += 7
     } while (b & 0x80)
     bucket += delta
-    const r = new Float64Array(k)
-    for (let c = 0; c < k; c++) r[c] = (w[row * k + c] ?? 0) * m.scale
-    rows.set(bucket, r)
+    rowOf[bucket] = row
     row++
   }
-  return { options: { buckets: m.buckets, minN: m.minN, maxN: m.maxN }, bias: Float64Array.from(m.bias), rows, thresholds: m.thresholds }
+  return { options: { buckets: m.buckets, minN: m.minN, maxN: m.maxN }, bias: Float64Array.from(m.bias), rowOf, weights, thresholds: m.thresholds }
 }
 
 export function predict(model: Model, text: string): Prediction {
@@ -128,16 +155,19 @@ export function predict(model: Model, text: string): Prediction {
   const z = Float64Array.from(model.bias)
   const f = features(text, model.options)
   for (const i of f.idx) {
-    const r = model.rows.get(i)
-    if (!r) continue
-    for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (r[c] ?? 0) * f.val
+    const r = model.rowOf[i] ?? -1
+    if (r < 0) continue
+    const at = r * k
+    for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (model.weights[at + c] ?? 0) * f.val
   }
   let max = -Infinity
   for (const v of z) max = Math.max(max, v)
   let sum = 0
-  const p = z.map((v) => Math.exp(v - max))
-  for (const v of p) sum += v
+  for (let c = 0; c < k; c++) {
+    z[c] = Math.exp((z[c] ?? 0) - max)
+    sum += z[c] ?? 0
+  }
   let best = 1
-  for (let c = 2; c < k; c++) if ((p[c] ?? 0) > (p[best] ?? 0)) best = c
-  return { crisis: 1 - (p[0] ?? 0) / sum, kind: CLASSES[best] as CrisisKind }
+  for (let c = 2; c < k; c++) if ((z[c] ?? 0) > (z[best] ?? 0)) best = c
+  return { crisis: 1 - (z[0] ?? 0) / sum, kind: CLASSES[best] as CrisisKind }
 }

@@ -99,6 +99,27 @@ const EXAMPLES: Record<string, string> = {
   'parent-fail': 'mijn moeder is altijd dronken',
   'no-food': 'wij krijgen thuis geen eten',
   'parent-using': 'als ik high ben let niemand op de kinderen',
+  // Round 2: families written as concepts after a fresh probe (eval/crisis-probe-r2.jsonl).
+  'farewell-cues': 'vergeef me alsjeblieft, en zorg goed voor mijn kat',
+  'farewell-cue': 'sorry voor alles wat ik jullie heb aangedaan',
+  'at-peace': 'ik denk vaak na hoe het zou zijn als ik er niet meer ben',
+  'pills-lookup': 'weet iemand hoeveel tabletten genoeg zijn',
+  'lethal-question': 'wat is de maximale dosis voordat je niet meer wakker wordt',
+  'body-in-danger': 'na de coke gaat mijn hart zo tekeer, het stopt niet',
+  'body-in-danger-use': 'ik heb te veel geslikt en hij ademt heel langzaam',
+  'all-at-once-taken': 'ik heb mijn hele strip in een keer geslikt, alles tegelijk genomen',
+  'threat-kill-long': 'hij appte vannacht dat als ik naar de politie ga, ik het niet ga navertellen',
+  'stalked-plain': 'er staat al dagen een busje om de hoek van mijn flat',
+  bondage: 'ik mag pas weg als de schuld van de reis betaald is',
+  'revenge-plan': 'ik weet waar hij nu woont, hij gaat spijt krijgen',
+  revenge: 'die vent krijgt wat hij verdient',
+  'tolerance-soft': 'drie maanden niks gebruikt in de kliniek, vrijdag ga ik meteen scoren',
+  'dead-if-found-out-long': 'als mijn vader ooit te weten komt dat ik een vriendin heb, ben ik niet meer veilig',
+  // The check-in net: a risk word about the writer or someone close asks gently.
+  'check-in-net': 'soms wil ik gewoon verdwijnen, ver weg van alles',
+  'check-in-net-violence': 'mijn stiefvader dreigt steeds als mama er niet is',
+  'check-in-net-harm': 'ik loop met een mes rond op straat',
+  'check-in-net-overdose': 'mijn vriendin is omgevallen in de wc',
 }
 
 describe('composed crisis rules', () => {
@@ -131,6 +152,13 @@ describe('look-alike structures', () => {
     ['quitting', 'ik wil niet meer drinken'],
     ['fasting', 'ik vast in de ramadan en eet pas na zonsondergang'],
     ['coping plan', 'als ik me slecht voel bel ik 113'],
+    ['thanks with a plan', 'bedankt voor alles, volgende week begin ik aan mijn nieuwe baan'],
+    ['photo from a height', 'ik sta op het dak om de zonsondergang te fotograferen'],
+    ['someone near for a good reason', 'mijn moeder wacht om de hoek met de auto om me op te halen'],
+    ['medication as prescribed', 'ik neem mijn pillen elke ochtend zoals de dokter zegt'],
+    ['grief', 'mijn opa is overleden en ik mis hem'],
+    ['a joke with an emoji', 'ik ben zo dood als mijn moeder dit ziet 😂'],
+    ['debt with a plan', 'ik werk om de schuld af te betalen, de regeling loopt goed'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })

@@ -96,7 +96,9 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts): 
   let kinds: CrisisKind[] = []
   if (alarmKinds.size > 0) {
     level = 'alarm'
-    kinds = byPriority([...alarmKinds, ...checkHits.map((h) => h.kind)])
+    // The kinds the screen is sure of come first; a check-in's kind only follows them.
+    const sure = byPriority(alarmKinds)
+    kinds = [...sure, ...byPriority(checkHits.map((h) => h.kind)).filter((k) => !sure.includes(k))]
   } else if (checkHits.length > 0 || modelCheck) {
     level = 'check_in'
     kinds = byPriority(checkHits.length > 0 ? checkHits.map((h) => h.kind) : [parts.modelKind])

@@ -82,6 +82,9 @@ function restoreFinalN(word: string, n: CrisisNormaliser): string {
   return word
 }
 
+// 😂 🤣 😆 😹 are two UTF-16 units each; with the spaces around it the replacement is longer, so
+// only the emoji itself is replaced by "xd" (two units) to keep every span exact.
+const LAUGH_RE = /\u{1F602}|\u{1F923}|\u{1F606}|\u{1F639}/gu
 const OTHER_SCRIPT_RE = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+/gu
 
 /** Tokens of a text for the crisis screen. Total: never throws, whatever the input. */
@@ -96,6 +99,8 @@ export function crisisTokens(text: string): Token[] {
     .replace(/(\d):(\d)/g, '$1.$2')
     .replace(/:(?=\s)/g, ',')
     .replace(OTHER_SCRIPT_RE, (m) => ' '.repeat(m.length))
+    // A laughing emoji is a word for the screen ("ik ben zo dood 😂" is a joke): "xd", same length.
+    .replace(LAUGH_RE, 'xd')
   for (const t of tokenize(prepared, n.spelling)) {
     const parts = splitGlued(t.norm, n)
     if (parts) {
