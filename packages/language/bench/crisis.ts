@@ -12,7 +12,7 @@ import { crisisKinds } from '../src/types'
 import { falseAlarmRate, loadCrisisSet, measure, readers, recall, type Report } from '../src/screen/measure'
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const SETS = ['eval/crisis-validation.jsonl', 'eval/crisis-train.jsonl', 'eval/crisis-probe2.jsonl', 'eval/crisis-probe3.jsonl', 'eval/crisis-probe4.jsonl', 'eval/crisis-probe5.jsonl', 'eval/crisis-probe6.jsonl', 'eval/crisis-probe7.jsonl', 'eval/crisis-probe8.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl', 'eval/crisis-heldout.jsonl']
+const SETS = ['eval/crisis-heldout-2.jsonl', 'eval/crisis-validation.jsonl', 'eval/crisis-train.jsonl', 'eval/crisis-probe2.jsonl', 'eval/crisis-probe3.jsonl', 'eval/crisis-probe4.jsonl', 'eval/crisis-probe5.jsonl', 'eval/crisis-probe6.jsonl', 'eval/crisis-probe7.jsonl', 'eval/crisis-probe8.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl', 'eval/crisis-heldout.jsonl']
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`.padStart(8)
 
