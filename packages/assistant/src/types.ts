@@ -220,6 +220,10 @@ export interface Summary {
   proposals: Proposal[]
 }
 
+/**
+ * Why model text is missing: AI help off, a crisis turn, the model failed or took too long, or its
+ * reply was discarded by the output check (`OutputRejection`, see output-check.ts).
+ */
 export type AiFallbackReason =
   | 'disabled'
   | 'crisis'
@@ -227,6 +231,13 @@ export type AiFallbackReason =
   | 'error'
   | 'invalid_output'
   | 'screened'
+  | 'empty_or_long'
+  | 'placeholder'
+  | 'asks_personal_data'
+  | 'link_or_phone'
+  | 'advice'
+  | 'self_harm'
+  | 'meaning'
 
 export interface AiInfo {
   /** True when model text is in this result. */
