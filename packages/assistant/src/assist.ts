@@ -104,7 +104,7 @@ async function phrase(
 ): Promise<Phrasing | { failed: AiFallbackReason }> {
   // The crisis screen first, on everything that would be sent: nothing it flags leaves the server.
   const outgoing = [vars.previousQuestion, vars.answer, ...vars.drafts, vars.nextQuestion].filter((t): t is string => Boolean(t))
-  if (outgoing.some((text) => screen(text, options.locale) !== null)) return { failed: 'crisis' }
+  if (outgoing.some((text) => screen(text, options.locale, options.organisations ?? []) !== null)) return { failed: 'crisis' }
 
   const texts = loadTexts(options.locale)
   const p = createPseudonymiser({ names: [...names, ...(options.knownNames ?? [])], organisations: options.organisations ?? [] })
@@ -164,7 +164,8 @@ export async function startConversationWithModel(options: StartOptions & ModelOp
   const model = options.model
   if (!options.aiEnabled || !model) return { ...started, ai: disabled }
   const texts = loadTexts(started.state.locale)
-  const phrased = await phrase({ ...options, model, locale: started.state.locale }, namesOf(started.state), {
+  const organisations = [...(options.organisations ?? []), ...(started.state.context.organisations ?? [])]
+  const phrased = await phrase({ ...options, model, locale: started.state.locale, organisations }, namesOf(started.state), {
     flow: texts.t(`flow.${started.state.flow}`),
     previousQuestion: null,
     answer: null,
@@ -212,7 +213,8 @@ export async function answerStepWithModel(
   const drafts = result.proposals.flatMap((p) => (p.kind === 'statement' || p.kind === 'goal' ? [p.text] : []))
   const form = target ? starterOf(target.kind === 'goal' ? 'i_want' : target.form, locale) : null
 
-  const phrased = await phrase({ ...options, model, locale }, namesOf(parseState(result.state)), {
+  const organisations = [...(options.organisations ?? []), ...(result.state.context.organisations ?? [])]
+  const phrased = await phrase({ ...options, model, locale, organisations }, namesOf(parseState(result.state)), {
     flow: texts.t(`flow.${result.state.flow}`),
     previousQuestion: previous?.question ?? null,
     answer: answerText,

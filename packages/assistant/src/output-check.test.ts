@@ -98,3 +98,28 @@ describe('the output check', () => {
     expect(keepsMeaning(offline, 'Wat heb jij.')).toBe(false)
   })
 })
+
+describe('the crisis screen and the organisation\'s own name', () => {
+  const context = { domains: ['housing'], organisations: ['Stichting De Brug'] }
+
+  it('"De Brug" as the organisation never trips the screen, and reaches the model masked', async () => {
+    const model = mockModel({ question: good, reformulations: [] })
+    const { state, step } = startConversation({ flow: 'strengths', locale: 'nl', context, id: 'c2' })
+    const result = await answerStepWithModel(state, { stepId: step.id, text: 'behulpzaam voor Noor van De Brug en bij De Brug' }, { model, aiEnabled: true })
+    expect(result.outcome).toBe('answered')
+    expect(result.safety).toBeNull()
+    const sent = JSON.stringify(model.doGenerateCalls.map((c) => c.prompt))
+    expect(sent).not.toMatch(/brug/i)
+    expect(sent).toContain('[ORGANISATIE_1]')
+  })
+
+  it('a jump from a bridge still trips it, with or without the name', async () => {
+    const model = mockModel({ question: good, reformulations: [] })
+    for (const text of ['ik wil van De Brug springen', 'ik spring van de brug']) {
+      const { state, step } = startConversation({ flow: 'strengths', locale: 'nl', context })
+      const result = await answerStepWithModel(state, { stepId: step.id, text }, { model, aiEnabled: true })
+      expect(result.outcome).toBe('crisis')
+    }
+    expect(model.doGenerateCalls).toHaveLength(0)
+  })
+})

@@ -105,6 +105,8 @@ export const conversationContextSchema = z
     /** Names that must never leave the server (the client's own name, network people). */
     clientName: z.string().max(200).optional(),
     knownNames: z.array(z.string().max(200)).max(200).optional(),
+    /** The client's organisation(s): masked before a model call; their own name never trips the screen. */
+    organisations: z.array(z.string().max(200)).max(10).optional(),
   })
   .strict()
 export type ConversationContext = z.infer<typeof conversationContextSchema>
