@@ -56,12 +56,17 @@ interface Phrasing {
 
 type PhraseVars = { flow: string; previousQuestion: string | null; answer: string | null; drafts: string[]; nextQuestion: string | null; form: string | null }
 
-async function report(options: ModelOptions, value: ModelCallReport): Promise<void> {
-  if (!options.onModelCall) return
+/**
+ * Hands the report to the caller (the disclosure record). If it cannot be kept, the reply is not
+ * used: nothing a model wrote reaches the client without its record.
+ */
+async function report(options: ModelOptions, value: ModelCallReport): Promise<boolean> {
+  if (!options.onModelCall) return true
   try {
     await options.onModelCall(value)
+    return true
   } catch {
-    // The record is the caller's; its failure must not break the client's turn (the caller logs it).
+    return false
   }
 }
 
@@ -145,7 +150,7 @@ async function phrase(
     await report(options, { placeholders, outcome: 'discarded', reason: checked.rejected, latencyMs })
     return { failed: checked.rejected }
   }
-  await report(options, { placeholders, outcome: 'used', reason: null, latencyMs })
+  if (!(await report(options, { placeholders, outcome: 'used', reason: null, latencyMs }))) return { failed: 'error' }
   return checked
 }
 

@@ -193,8 +193,8 @@ const STOP = new Set(
 
 function contentWords(text: string): Set<string> {
   const words = text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? []
-  // A crude stem (the first five letters), so "gebeurd" and "gebeurt", "merk" and "merken" meet.
-  return new Set(words.filter((w) => !STOP.has(w)).map((w) => w.slice(0, 5)))
+  // A crude stem (the first four letters), so "gebeurd" and "gebeurt", "merk" and "merken" meet.
+  return new Set(words.filter((w) => !STOP.has(w)).map((w) => w.slice(0, 4)))
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   answerStepWithModel,
   conversationStateSchema,
   isFlowId,
+  organisationsOf,
   proposalSchema,
   resumeConversation,
   screen,
@@ -29,11 +30,9 @@ import {
 } from '@kracht/assistant'
 import { strengthForms } from '@kracht/language'
 import {
-  clientSettings,
   clientWorkers,
   conversationProposals,
   conversations,
-  networkPeople,
   notifications,
   safetyEvents,
   users,
@@ -45,9 +44,9 @@ import {
 } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import { mapAssistantErrors, SafetyAppError, toAppError } from '../lib/assistant-errors'
-import { loggedModel } from '../lib/access-log'
 import type { Deps } from '../lib/env'
 import { domainSettings } from './inventory'
+import { modelFor, protectedContext } from './assistant/ai-help'
 import { cardVisibleTo, clientWentOnAlone, flowDomains, refuseFacilitatorAfterSolo, storedDomains } from './assistant/together'
 
 /**
@@ -296,49 +295,9 @@ export async function getConversation(deps: Deps, input: { caller: Caller; conve
   }, caller)
 }
 
-// ---------------------------------------------------------------------------------------------
-// AI help: off until the client turns it on.
-
-export interface AiHelpView {
-  enabled: boolean
-  enabledAt: string | null
-  /** Whether this server has a model at all; without one AI help changes nothing. */
-  available: boolean
-}
-
-export async function getAiHelp(deps: Deps, clientId: string): Promise<AiHelpView> {
-  const [row] = await deps.db.select().from(clientSettings).where(eq(clientSettings.clientId, clientId))
-  const enabledAt = row?.aiHelpEnabledAt ?? null
-  return { enabled: enabledAt !== null, enabledAt: iso(enabledAt), available: Boolean(deps.model) }
-}
-
-export async function setAiHelp(deps: Deps, input: { clientId: string; enabled: boolean }): Promise<AiHelpView> {
-  const now = deps.now()
-  const aiHelpEnabledAt = input.enabled ? now : null
-  await deps.db
-    .insert(clientSettings)
-    .values({ clientId: input.clientId, aiHelpEnabledAt, updatedAt: now })
-    .onConflictDoUpdate({
-      target: clientSettings.clientId,
-      // Turning it on again keeps the first moment it was turned on.
-      set: {
-        aiHelpEnabledAt: input.enabled ? sql`coalesce(${clientSettings.aiHelpEnabledAt}, ${now.toISOString()}::timestamptz)` : null,
-        updatedAt: now,
-      },
-    })
-  return getAiHelp(deps, input.clientId)
-}
-
-/** The model, only when there is one and the client turned AI help on; else null (offline). */
-async function modelFor(deps: Deps, clientId: string) {
-  if (!deps.model) return null
-  const [row] = await deps.db
-    .select({ at: clientSettings.aiHelpEnabledAt })
-    .from(clientSettings)
-    .where(eq(clientSettings.clientId, clientId))
-  // Every call leaves a row in the client's access log (export to ai_model), never the text.
-  return row?.at ? loggedModel(deps, deps.model, clientId) : null
-}
+// AI help (the switch, its history, the disclosure record, the model for one turn): ./assistant/ai-help.ts
+export { getAiHelp, setAiHelp, listAiHelpChanges, listAiDisclosures } from './assistant/ai-help'
+export type { AiHelpView, AiHelpChangeView, AiDisclosureView } from './assistant/ai-help'
 
 // ---------------------------------------------------------------------------------------------
 // Starting and answering
@@ -346,13 +305,6 @@ async function modelFor(deps: Deps, clientId: string) {
 export interface StartContext {
   domains?: DomainId[] | undefined
   priority?: { domain: DomainId; wish?: string | undefined } | undefined
-}
-
-/** Names that must never reach a model: the client's own and everyone on their network map. */
-async function protectedNames(deps: Deps, clientId: string): Promise<{ clientName: string | undefined; knownNames: string[] }> {
-  const [client] = await deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, clientId))
-  const people = await deps.db.select({ name: networkPeople.name }).from(networkPeople).where(eq(networkPeople.clientId, clientId)).limit(200)
-  return { clientName: client?.name, knownNames: people.map((p) => p.name) }
 }
 
 /**
@@ -380,20 +332,18 @@ export async function startConversation(
 ): Promise<ConversationView> {
   const { caller } = input
   if (!isFlowId(input.flow)) throw toAppError(new AssistantError('unknown_flow'))
-  const model = await modelFor(deps, caller.clientId)
-  const names = await protectedNames(deps, caller.clientId)
   const id = crypto.randomUUID()
+  const model = await modelFor(deps, caller.clientId, id)
   const context = {
     ...(input.context?.domains ? { domains: input.context.domains } : {}),
     ...(input.context?.priority ? { priority: input.context.priority } : {}),
-    ...(names.clientName ? { clientName: names.clientName } : {}),
-    ...(names.knownNames.length > 0 ? { knownNames: names.knownNames } : {}),
+    ...(await protectedContext(deps, caller.clientId)),
   }
   const options = { flow: input.flow, locale: input.locale, id, context }
   // Before any model call: a left-out domain is refused with nothing sent anywhere.
   await checkFlowDomains(deps, caller, { context, data: {} }, input.checkDomain)
   const started = await mapAssistantErrors(() =>
-    model ? startConversationWithModel({ ...options, model, aiEnabled: true }) : startEngine(options),
+    model ? startConversationWithModel({ ...options, ...model }) : startEngine(options),
   )
   const now = deps.now()
   const [row] = await deps.db
@@ -471,13 +421,13 @@ export async function answer(
   // check, so help is never lost to a second tab (the engine then answers with the help card).
   if (input.version !== undefined && input.version !== row.version) {
     const text = input.answer.text
-    if (!text || screen(text, row.locale) === null) versionConflict(row.version)
+    if (!text || screen(text, row.locale, organisationsOf(row.state)) === null) versionConflict(row.version)
   }
-  const model = await modelFor(deps, clientId)
+  const model = await modelFor(deps, clientId, row.id)
 
   let result: StepResult
   try {
-    result = model ? await answerStepWithModel(row.state, input.answer, { model, aiEnabled: true }) : answerStep(row.state, input.answer)
+    result = model ? await answerStepWithModel(row.state, input.answer, model) : answerStep(row.state, input.answer)
   } catch (error) {
     if (error instanceof AssistantError) {
       // The answer was refused, but the screen fired on it: the client sees help now, and later.
