@@ -120,6 +120,13 @@ export interface ConversationView {
   /** The latest time the screen fired here, with the client's choice about telling the worker. */
   safetyEvent: SafetyEventView | null
   summary: Summary | null
+  /** AI help is on, but this question came without it (the model failed, was too slow, or its reply was discarded). */
+  aiFallback: boolean
+}
+
+/** True when a model was tried for this turn and the offline wording is shown instead. */
+export function fellBack(ai: { used: boolean; fallback: string | null } | null | undefined): boolean {
+  return Boolean(ai && !ai.used && ai.fallback !== null && ai.fallback !== 'disabled' && ai.fallback !== 'crisis')
 }
 
 export interface ConversationListItem extends ConversationMeta {
@@ -238,7 +245,7 @@ async function latestSafetyEvent(deps: Deps, conversationId: string): Promise<Sa
 async function viewOf(
   deps: Deps,
   row: Conversation,
-  turn: Pick<ConversationView, 'step' | 'intro' | 'feedback' | 'outcome' | 'newProposalIds' | 'safety' | 'summary'>,
+  turn: Pick<ConversationView, 'step' | 'intro' | 'feedback' | 'outcome' | 'newProposalIds' | 'safety' | 'summary' | 'aiFallback'>,
   caller: Caller,
 ): Promise<ConversationView> {
   // A safety event exists only where the screen fired, and then the state says so: most turns
@@ -292,6 +299,7 @@ export async function getConversation(deps: Deps, input: { caller: Caller; conve
     newProposalIds: [],
     safety: resumed.safety,
     summary: resumed.summary,
+    aiFallback: resumed.step !== null && fellBack(row.lastAi),
   }, caller)
 }
 
@@ -369,6 +377,7 @@ export async function startConversation(
     newProposalIds: [],
     safety: null,
     summary: null,
+    aiFallback: fellBack(started.ai),
   }, caller)
 }
 
@@ -507,6 +516,7 @@ export async function answer(
     newProposalIds: result.proposals.map((p) => p.id),
     safety: result.safety,
     summary: result.summary,
+    aiFallback: result.step !== null && fellBack(result.ai),
   }, caller)
 }
 

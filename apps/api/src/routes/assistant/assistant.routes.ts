@@ -151,6 +151,7 @@ export const ConversationSchema = z
     safety: SafetySchema.nullable(),
     safetyEvent: SafetyEventSchema.nullable(),
     summary: SummarySchema.nullable(),
+    aiFallback: z.boolean().openapi({ description: 'AI help is on, but this question came without it (the model failed, took over 6 s, or its reply was discarded): say so' }),
   })
   .openapi('Conversation')
 
