@@ -109,6 +109,14 @@ export const assistantRouter = createRouter()
     await requireClientSelf(c, clientId, { scope: 'assistant', resource: 'settings:ai_help', action: 'update' })
     return c.json(await assistant.setAiHelp(c.get('deps'), { clientId, enabled: c.req.valid('json').enabled }), 200)
   })
+  .openapi(routes.getAiRecord, async (c) => {
+    const { clientId } = c.req.valid('param')
+    // What left the server for a model is the client's to see, like the moments help was shown.
+    await requireClientSelf(c, clientId, { scope: 'assistant', resource: 'ai_record', action: 'read' })
+    const deps = c.get('deps')
+    const [changes, disclosures] = await Promise.all([assistant.listAiHelpChanges(deps, clientId), assistant.listAiDisclosures(deps, clientId)])
+    return c.json({ changes, disclosures }, 200)
+  })
   .openapi(routes.listPendingCards, async (c) => {
     const { clientId } = c.req.valid('param')
     // Cards waiting for the client's own yes: the client decides on them, in their own session.
