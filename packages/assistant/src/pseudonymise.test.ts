@@ -88,6 +88,13 @@ describe('detectPii: what the stand-in model server received as typed before iss
     expect(kinds('Bel Sam op 06-12345678', ['Sam op 06'])).toEqual([['phone', 'Sam op 06-12345678']])
   })
 
+  it('a value found once stays masked in later texts, in any case and in parts (drafts cut from an answer)', () => {
+    const p = createPseudonymiser()
+    expect(p.mask('Ik had een gesprek met dr. Jansen. Geboren 21 mrt. 1985')).toBe('Ik had een gesprek met dr. [NAAM_1]. Geboren [DATUM_1]')
+    expect(p.mask('Ik wil jansen')).toMatch(/^Ik wil \[NAAM_\d\]$/)
+    expect(p.mask('Ik wil 1985')).toMatch(/^Ik wil \[DATUM_\d\]$/)
+  })
+
   it('leaves ordinary sentences alone', () => {
     for (const text of ['Ik kan goed koken voor mijn familie', 'Mijn broer helpt me altijd', 'Samen koken met vrienden', 'Op Maandag bel ik Veilig Thuis'])
       expect(masked(text, ['Sam'])).toBe(text)

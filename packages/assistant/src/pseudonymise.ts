@@ -25,6 +25,11 @@ export interface DetectOptions {
   names?: readonly string[]
   /** The client's organisation(s), e.g. "Stichting De Brug". */
   organisations?: readonly string[]
+  /**
+   * Values already found in an earlier text (with their kind): found again anywhere, in any case,
+   * also in parts. A draft cut from an answer ("Ik wil jansen" after "dr. Jansen") keeps its mask.
+   */
+  seen?: ReadonlyArray<{ value: string; kind: PiiKind }>
 }
 
 export interface PiiSpan {
@@ -35,20 +40,42 @@ export interface PiiSpan {
 }
 
 function normaliseOptions(options: DetectOptions | readonly string[]): Required<DetectOptions> {
-  if (Array.isArray(options)) return { names: options as readonly string[], organisations: [] }
+  if (Array.isArray(options)) return { names: options as readonly string[], organisations: [], seen: [] }
   const o = options as DetectOptions
-  return { names: o.names ?? [], organisations: o.organisations ?? [] }
+  return { names: o.names ?? [], organisations: o.organisations ?? [], seen: o.seen ?? [] }
+}
+
+/** A seen value and its longer words (4+ letters or digits) as case-insensitive whole-word patterns. */
+function seenCandidates(text: string, seen: ReadonlyArray<{ value: string; kind: PiiKind }>): Candidate[] {
+  const out: Candidate[] = []
+  const lower = text.toLowerCase()
+  for (const { value, kind } of seen) {
+    const parts = new Set([value.trim(), ...(value.match(/[\p{L}\p{N}]{4,}/gu) ?? [])].filter((p) => p.length >= 2).map((p) => p.toLowerCase()))
+    for (const part of parts) {
+      let from = 0
+      for (;;) {
+        const at = lower.indexOf(part, from)
+        if (at < 0) break
+        from = at + 1
+        const before = text[at - 1] ?? ''
+        const after = text[at + part.length] ?? ''
+        if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue
+        out.push({ start: at, end: at + part.length, kind, rank: 0 })
+      }
+    }
+  }
+  return out
 }
 
 /** All personal-data spans in a text, joined where they overlap, in text order. */
 export function detectPii(text: string, options: DetectOptions | readonly string[] = []): PiiSpan[] {
-  const { names, organisations } = normaliseOptions(options)
+  const { names, organisations, seen } = normaliseOptions(options)
   const candidates: Candidate[] = []
   for (const m of [...spansOf(NEAR_TOKEN_RE, text), ...spansOf(NEAR_UPPER_RE, text)]) {
     const label = /\p{L}+/u.exec(m.value)?.[0]?.toUpperCase() ?? 'NAAM'
     candidates.push({ start: m.start, end: m.end, kind: LABEL_TO_KIND.get(label) ?? 'name', rank: -1 })
   }
-  candidates.push(...wordCandidates(text, { names, organisations }), ...numberCandidates(text))
+  candidates.push(...seenCandidates(text, seen), ...wordCandidates(text, { names, organisations }), ...numberCandidates(text))
   candidates.sort((a, b) => a.start - b.start || b.end - a.end)
   // Joined spans take the kind of their longest part (an e-mail address that holds a known name
   // stays an e-mail address), the strongest detector on a tie.
@@ -105,7 +132,9 @@ export function createPseudonymiser(options: DetectOptions | readonly string[] =
     mask(text) {
       let out = ''
       let at = 0
-      for (const span of detectPii(text, known)) {
+      // Everything masked so far is looked for again: the same person in a later text, in any case.
+      const seen = [...byPlaceholder.values()].filter((v) => v.value.trim().length >= 2)
+      for (const span of detectPii(text, { ...known, seen })) {
         out += text.slice(at, span.start) + `[${placeholderFor(span.kind, span.value)}]`
         at = span.end
       }
