@@ -17,6 +17,8 @@ describe('detectPii: what the stand-in model server received as typed before iss
     ['mevrouw jansen helpt me', 'jansen'],
     ['meneer De Groot belt', 'De Groot'],
     ['my brother john helps', 'john'],
+    ['mn dochter maryam is 4', 'maryam'],
+    ['Rocco helpt mij met klussen', 'Rocco'],
   ])('names: "%s"', (text, name) => {
     expect(masked(text)).not.toContain(name)
   })
@@ -64,6 +66,8 @@ describe('detectPii: what the stand-in model server received as typed before iss
     ['volg me op insta @fatima_92', '@fatima_92'],
     ['mail fatima.el-amrani+kracht@voorbeeld.nl', 'fatima.el-amrani+kracht@voorbeeld.nl'],
     ['ik ben geboren op 12 maart 1990', '12 maart 1990'],
+    ['ik ben van 1995', '1995'],
+    ['mijn pas eindigt op 4821', '4821'],
   ])('"%s" loses "%s"', (text, detail) => {
     expect(masked(text)).not.toContain(detail)
   })

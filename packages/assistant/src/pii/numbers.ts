@@ -43,7 +43,7 @@ const DATE_RES = [
   new RegExp(`${B}\\d{1,2}(?:st|nd|rd|th|e|ste|de)?(?:\\s+of)?\\s+(?:${MONTHS})${E}\\.?`, 'giu'),
   new RegExp(`${B}(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?${E}`, 'giu'),
   // "geboren in 1990", "born in '88", "bouwjaar": a year right after birth words.
-  new RegExp(`(?<=${B}(?:geboren|geb\\.|born|geboortejaar|jaar\\s+van\\s+geboorte|year\\s+of\\s+birth)(?:\\s+(?:in|op|on|:))?\\s+)${YEAR}${E}`, 'giu'),
+  new RegExp(`(?<=${B}(?:geboren|geb\\.|born|geboortejaar|jaar\\s+van\\s+geboorte|year\\s+of\\s+birth|ik\\s+ben\\s+van|i\\s+was\\s+born|bouwjaar)(?:\\s+(?:in|op|on|:))?\\s+)${YEAR}${E}`, 'giu'),
 ]
 
 /** 1234 AB, 1234AB, 1234ab, 1234 ab; but not "1990 en" (two letters that are a word). */
@@ -55,6 +55,9 @@ const TWO_LETTER_WORDS = new Set(
 /** Codes that mix letters and digits: plates (12-ABC-3), passports, case numbers (Z-2024-1234). */
 const CODE_RE = new RegExp(`${B}[\\p{L}\\p{N}]+(?:[-/.][\\p{L}\\p{N}]+)*${E}`, 'gu')
 const PLATE_RE = /^(?:[a-z\d]{1,3}-[a-z\d]{2,3}-[a-z\d]{1,3}|[a-z\d]{6})$/i
+
+/** The last digits of a card: "mijn pas eindigt op 4821". */
+const CARD_END_RE = new RegExp(`(?<=${B}(?:eindigt\\s+op|eindigend\\s+op|eindigt\\s+met|ending\\s+in|ends\\s+in|ends\\s+with|laatste\\s+(?:4|vier)\\s+cijfers(?:\\s+zijn)?|last\\s+(?:4|four)\\s+digits(?:\\s+are)?)\\s*:?\\s*)\\d{3,4}${E}`, 'giu')
 
 /** A number after a word that says what it is: "dossiernummer 2023-04567", "kenteken 12-ABC-3". */
 const CONTEXT_RE = new RegExp(
@@ -151,6 +154,7 @@ export function numberCandidates(text: string): Candidate[] {
             : 'case_number'
     out.push({ start: m.start, end: m.end, kind, rank: 16 })
   }
+  push('bank_card', 17, spansOf(CARD_END_RE, text))
   for (const m of spansOf(CONTEXT_RE, text, 2)) {
     const before = text.slice(Math.max(0, m.start - 40), m.start).toLowerCase()
     const kind: PiiKind = /kenteken|plate/.test(before)

@@ -49,6 +49,34 @@ const RELATION_RE = new RegExp(
     `((?:${CAP_WORD}|(?:${FIRST_ANY}|${SURNAME_ANY}|${ciAlternation(AMBIGUOUS_FIRST_NAMES)})${E})${TAIL})`,
   'gud',
 )
+/**
+ * A word in small letters right after a relation word ("mn dochter maryam") is taken for a name,
+ * unless it is one of the words that usually follow there (verbs, small words).
+ */
+const AFTER_RELATION_RE = new RegExp(
+  `${B}${ci("(?:mijn|m['’]n|mn|me|onze|ons|jouw|zijn|z['’]n|haar|hun|my|our|your|his|her|their)")}\\s+(?:${WORD}\\s+)?(?:${RELATIONS})(?:\\s*,)?\\s+(\\p{Ll}[\\p{Ll}'’-]{2,})(?![\\p{L}\\p{N}])`,
+  'gud',
+)
+const NOT_A_NAME = new Set(
+  (
+    'is was zit zat woont woonde heeft had helpt hielp komt kwam gaat ging kan kon wil wou wilde zegt zei belt belde werkt werkte doet deed ' +
+    'geeft gaf maakt maakte weet wist vindt vond staat stond ligt lag leeft speelt houdt hield kookt brengt bracht haalt haalde past ziet zag ' +
+    'neemt nam moet moest mag mocht zal zou hebben zijn zijnde die dat dit wie wat waar ook nog niet wel maar want dus toen nu hier daar ' +
+    'heel erg altijd vaak soms nooit even weer echt gewoon samen alleen van uit bij met voor naar over als aan tegen zonder tot sinds ' +
+    'heet noemt noem lacht luistert steunt snapt begrijpt kent vertelt schrijft stuurt appt mailt rijdt fietst loopt slaapt eet drinkt ' +
+    'werd wordt blijft bleef kreeg krijgt leert leerde zoekt zocht denkt dacht voelt merkt hoort praat spreekt zingt danst bidt ' +
+    'and who was has had lives lived helps helped calls called says said works worked does did can could will would is are the ' +
+    'gets got takes took makes made knows knew thinks loves likes cooks visits always often never also still just too very ' +
+    'mijn jouw zijn haar onze een het de ik jij hij zij wij jullie ze je me mij hem ons hun er zo heb ben en of'
+  ).split(' '),
+)
+/** A capitalised first word of a sentence is a name when what follows says so ("Rocco helpt mij"). */
+const NAME_FIRST_RE = new RegExp(
+  `(?:^|(?<=[.!?;:\\n]\\s*))(${CAP_WORD})(?=\\s+(?:is\\s+(?:mijn|m['’]n|my|onze|our)|was\\s+(?:mijn|my)|en\\s+ik|and\\s+I|helpt|hielp|belt|belde|zegt|zei|woont|komt|kookt|steunt|luistert|snapt|appt|bezoekt|heeft\\s+me|helps|calls|says|lives|visits|cooks|supports)\\b)`,
+  'gud',
+)
+const NOT_FIRST_NAME = new Set('ik het de een dit dat die deze er hij zij ze wij we jij je mijn onze iedereen niemand alles niets god this that it he she they we my our everyone nobody everything nothing'.split(' '))
+
 const CALLED_RE = new RegExp(
   `${B}${ci("(?:ik\\s+heet|heet\\s+ik|heet|heten|mijn\\s+naam\\s+is|noem\\s+me|noem\\s+mij|genaamd|my\\s+name\\s+is|i\\s+am\\s+called|i['’]?m\\s+called|call\\s+me|named|called)")}\\s+` +
     `((?:${PARTICLE}[\\s-]+)*${WORD}${TAIL})`,
@@ -143,6 +171,8 @@ export function wordCandidates(text: string, known: KnownValues): Candidate[] {
   push('name', 30, spansOf(TITLE_RE, text, 1), (v) => !NOT_AFTER_TITLE.test(v.trim()))
   push('name', 31, spansOf(RELATION_RE, text, 1))
   push('name', 32, spansOf(CALLED_RE, text, 1), (v) => !CALLED_STOP.test(v.split(/\s+/)[0] ?? ''))
+  push('name', 32, spansOf(AFTER_RELATION_RE, text, 1), (v) => !NOT_A_NAME.has(v.toLowerCase()) && !/(?:en|je|tje|ig|lijk|isch)$/.test(v))
+  push('name', 32, spansOf(NAME_FIRST_RE, text, 1), (v) => !NOT_FIRST_NAME.has(v.toLowerCase()) && !SAFE_CAPITALISED.has(v.toLowerCase()))
   push('name', 33, spansOf(FIRST_NAME_RE, text))
   push('organisation', 34, spansOf(ORG_RE, text))
   push('organisation', 35, spansOf(ORG_HEAD_RE, text))
