@@ -68,6 +68,9 @@ describe('detectPii: what the stand-in model server received as typed before iss
     ['ik ben geboren op 12 maart 1990', '12 maart 1990'],
     ['ik ben van 1995', '1995'],
     ['mijn pas eindigt op 4821', '4821'],
+    ['ik woon op Rokin 120', 'Rokin 120'],
+    ['volg sam.devries', 'sam.devries'],
+    ["geboren 05/03/'90", "05/03/'90"],
   ])('"%s" loses "%s"', (text, detail) => {
     expect(masked(text)).not.toContain(detail)
   })

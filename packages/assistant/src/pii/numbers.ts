@@ -21,6 +21,8 @@ const HANDLE_RES = [
   new RegExp(`${B}(?:${SOCIAL})${E}(?:\\s*(?:is|:|=|-|naam|name|handle))*\\s*(@?[\\p{L}\\p{N}_.]{3,30}(?<![.]))`, 'giud'),
   // user_name, name.name.92: underscores, or dots between letters and digits, are never Dutch words.
   new RegExp(`${B}[\\p{L}\\p{N}]+(?:_[\\p{L}\\p{N}]+)+${E}`, 'gu'),
+  // sam.devries, fatima.92: small letters and digits joined by dots, no space after the dot.
+  /(?<![\p{L}\p{N}.@])[a-z][a-z0-9]+(?:\.[a-z0-9]{2,})+(?![\p{L}\p{N}@])(?!\.[a-z0-9])/gu,
 ]
 const HANDLE_STOP = new Set(['is', 'op', 'on', 'van', 'mijn', 'my', 'naam', 'name', 'de', 'het', 'een', 'and', 'en'])
 
@@ -36,7 +38,7 @@ const DIGIT_RUN_RE = /(?<![\p{L}\p{N}])(?:\+\s?)?\(?\d(?:\d|\(0\)|[ .\-/]{1,3}(?
 const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec'
 const YEAR = "(?:(?:19|20)\\d{2}|['’]\\d{2})"
 const DATE_RES = [
-  new RegExp(`${B}(?:\\d{1,2}[-/.]\\d{1,2}[-/.](?:(?:19|20)\\d{2}|\\d{2})|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2})${E}`, 'gu'),
+  new RegExp(`${B}(?:\\d{1,2}[-/.]\\d{1,2}[-/.](?:(?:19|20)\\d{2}|['’]?\\d{2})|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2})${E}`, 'gu'),
   new RegExp(`${B}\\d{1,2}(?:st|nd|rd|th|e|ste|de)?(?:\\s+of)?\\s+(?:${MONTHS})\\.?\\s+${YEAR}${E}`, 'giu'),
   new RegExp(`${B}(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+${YEAR}${E}`, 'giu'),
   // A day and a month without a year ("jarig op 12 maart"): a birthday is enough to find someone.

@@ -109,6 +109,13 @@ const NOT_STREETS = new Set(['winkelstraat', 'zijstraat', 'woonstraat', 'dreef',
 const STREET_FIRST_RE = new RegExp(`${B}${ci('(?:laan|plein|weg|straat|kade|singel|dreef)')}\\s+${ci('(?:van|der|de|den|op|in|aan)')}(?:\\s+${ci('(?:de|het|der|den)')})?\\s+${WORD}(?:${HOUSE_NUMBER})?${E}`, 'gu')
 const EN_STREET_RE = new RegExp(`${B}\\d{1,5}[a-z]?\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}(?:Street|Road|Avenue|Lane|Drive|Way|Close|Square|Place|Court|Crescent|Terrace|Gardens|Hill|St|Rd|Ave)\\.?${E}`, 'gu')
 
+/** After "ik woon op", "adres:", "I live at": the street, whatever its name ("Rokin 120"). */
+const ADDRESS_CONTEXT_RE = new RegExp(
+  `${B}${ci('(?:woon|woont|wonen|woonde|woonden|adres|address|live|lives|lived)')}(?:\\s+${ci('(?:is|op|aan|at|on)')})?\\s*:?\\s*(?:${ci('(?:de|het|the)')}\\s+)?` +
+    `((?:${CAP_WORD}|${WORD})(?:\\s+(?:${CAP_WORD}|${PARTICLE})){0,3}\\s+\\d{1,5}(?:\\s?[a-zA-Z](?![\\p{L}\\p{N}]))?(?:\\s?[-/]\\s?\\w{1,4})?)${E}`,
+  'gud',
+)
+
 const SPECIAL = specialPatterns()
 
 /** Words with a capital inside a sentence: runs of them, with particles between ("Leger des Heils"). */
@@ -166,6 +173,7 @@ export function wordCandidates(text: string, known: KnownValues): Candidate[] {
   push('street', 20, spansOf(STREET_NUMBER_RE, text))
   push('street', 21, spansOf(EN_STREET_RE, text))
   push('street', 24, spansOf(STREET_FIRST_RE, text))
+  push('street', 25, spansOf(ADDRESS_CONTEXT_RE, text, 1))
   push('street', 37, spansOf(STREET_CAP_RE, text))
   push('street', 38, spansOf(STREET_LOWER_RE, text), (v) => !NOT_STREETS.has(v.toLowerCase()))
   push('name', 30, spansOf(TITLE_RE, text, 1), (v) => !NOT_AFTER_TITLE.test(v.trim()))
