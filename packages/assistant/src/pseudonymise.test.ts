@@ -70,6 +70,7 @@ describe('detectPii: what the stand-in model server received as typed before iss
     ['mijn pas eindigt op 4821', '4821'],
     ['ik woon op Rokin 120', 'Rokin 120'],
     ['volg sam.devries', 'sam.devries'],
+    ['mijn verjaardag is 12/05', '12/05'],
     ["geboren 05/03/'90", "05/03/'90"],
   ])('"%s" loses "%s"', (text, detail) => {
     expect(masked(text)).not.toContain(detail)

@@ -44,6 +44,8 @@ const DATE_RES = [
   // A day and a month without a year ("jarig op 12 maart"): a birthday is enough to find someone.
   new RegExp(`${B}\\d{1,2}(?:st|nd|rd|th|e|ste|de)?(?:\\s+of)?\\s+(?:${MONTHS})${E}\\.?`, 'giu'),
   new RegExp(`${B}(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?${E}`, 'giu'),
+  // "mijn verjaardag is 12/05": a day and month without a year, after birthday words.
+  new RegExp(`(?<=${B}(?:jarig|verjaardag|birthday|geboren|born|geb\\.)[^\\d\\n]{0,20})\\d{1,2}[-/.]\\d{1,2}${E}`, 'giu'),
   // "geboren in 1990", "born in '88", "bouwjaar": a year right after birth words.
   new RegExp(`(?<=${B}(?:geboren|geb\\.|born|geboortejaar|jaar\\s+van\\s+geboorte|year\\s+of\\s+birth|ik\\s+ben\\s+van|i\\s+was\\s+born|bouwjaar)(?:\\s+(?:in|op|on|:))?\\s+)${YEAR}${E}`, 'giu'),
 ]
