@@ -62,6 +62,9 @@ END $$`),
     // The log: add and read, nothing else. The chain's head: read only (the trigger writes it with its owner's rights).
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON access_log FROM ${appRole}`,
     `REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON access_log_chain FROM ${appRole}`,
+    // The AI disclosure record and the AI-help history: add and read, like the log.
+    `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ai_disclosures FROM ${appRole}`,
+    `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ai_help_changes FROM ${appRole}`,
   ]
   for (const statement of statements) await db.execute(sql.raw(statement))
 }

@@ -111,16 +111,23 @@ describe('with a model', () => {
     expect(result.safety).toBeNull()
   })
 
-  it('drops reformulations that repeat the client, use "niet" or invent placeholders', async () => {
-    const model = mockModel({
-      question: '',
-      reformulations: ['ik kan KOKEN', 'Ik kan niet stilzitten', 'Ik kook voor [NAAM_4]', 'Ik kan heerlijk koken'],
-    })
+  it('drops reformulations that repeat the client or use "niet", keeps the rest', async () => {
+    const model = mockModel({ question: '', reformulations: ['ik kan KOKEN', 'Ik kan niet stilzitten', 'Ik kan heerlijk koken'] })
     const { state, step } = strengthsAt()
     const second = await answerStepWithModel(state, { stepId: step.id, text: 'eerlijk' }, { model: null, aiEnabled: true })
     const result = await answerStepWithModel(second.state, { stepId: 'housing.i_can', text: 'koken' }, { model, aiEnabled: true })
     expect(result.proposals.map((p) => (p.kind === 'statement' ? p.text : ''))).toEqual(['Ik kan koken', 'Ik kan heerlijk koken'])
     expect(result.step?.phrasedBy).toBe('offline')
+  })
+
+  it('discards the whole reply when one reformulation invents a placeholder', async () => {
+    const model = mockModel({ question: 'Wat heb jij nog meer?', reformulations: ['Ik kan heerlijk koken', 'Ik kook voor [NAAM_4]'] })
+    const { state, step } = strengthsAt()
+    const second = await answerStepWithModel(state, { stepId: step.id, text: 'eerlijk' }, { model: null, aiEnabled: true })
+    const result = await answerStepWithModel(second.state, { stepId: 'housing.i_can', text: 'koken' }, { model, aiEnabled: true })
+    expect(result.proposals.map((p) => (p.kind === 'statement' ? p.text : ''))).toEqual(['Ik kan koken'])
+    expect(result.step?.phrasedBy).toBe('offline')
+    expect(result.ai).toEqual({ used: false, fallback: 'placeholder' })
   })
 
   it('sends no personal data: names, phone, e-mail, address, postcode, BSN, birth date become placeholders, restored in the answer', async () => {

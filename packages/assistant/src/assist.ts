@@ -3,10 +3,11 @@ import { analyze } from '@kracht/language'
 import { answerStep, currentStep, namesOf, parseState, startConversation } from './engine'
 import type { AnswerOptions, StartOptions } from './engine'
 import { callModel } from './model'
-import type { AssistantModel, ModelFailure } from './model'
+import type { AssistantModel } from './model'
 import { loadTexts, renderPrompt } from './prompts'
-import { createPseudonymiser } from './pseudonymise'
-import type { Pseudonymiser } from './pseudonymise'
+import { checkModelText } from './output-check'
+import { createPseudonymiser, placeholderCounts } from './pseudonymise'
+import type { PiiKind, Pseudonymiser } from './pseudonymise'
 import { screen } from './safety'
 import { answerInputSchema } from './types'
 import type { AiFallbackReason, AiInfo, GoalProposal, Proposal, StartResult, StatementProposal, StepResult, StepView } from './types'
@@ -17,11 +18,28 @@ export interface ModelOptions {
   model?: AssistantModel | null
   /** True only when the client turned AI help on. False: the model is never called. */
   aiEnabled: boolean
-  /** Default 15 s; after it the offline step is used. */
+  /** Default 6 s (`DEFAULT_MODEL_TIMEOUT_MS`); after it the offline step is used. */
   timeoutMs?: number
   abortSignal?: AbortSignal
   /** More names to keep out of the prompt (the conversation's own names are always added). */
   knownNames?: string[]
+  /** The client's organisation(s) ("Stichting De Brug"): masked wherever they appear. */
+  organisations?: string[]
+  /**
+   * Called once per model call, after it ended, with what a disclosure record keeps: the kinds
+   * and counts of placeholders sent, the outcome and the time it took. Never any text.
+   */
+  onModelCall?: (report: ModelCallReport) => void | Promise<void>
+}
+
+export type ModelCallOutcome = 'used' | 'discarded' | 'timeout' | 'error'
+
+export interface ModelCallReport {
+  placeholders: Partial<Record<PiiKind, number>>
+  outcome: ModelCallOutcome
+  /** Why a reply was discarded (or the failure), null when used. */
+  reason: AiFallbackReason | null
+  latencyMs: number
 }
 
 /** At most this many model reformulations per answer. */
@@ -34,41 +52,85 @@ const PROMPT_TURN = 'assistant-turn'
 interface Phrasing {
   question: string | null
   reformulations: string[]
-  fallback: AiFallbackReason | null
+}
+
+type PhraseVars = { flow: string; previousQuestion: string | null; answer: string | null; drafts: string[]; nextQuestion: string | null; form: string | null }
+
+/**
+ * Hands the report to the caller (the disclosure record). If it cannot be kept, the reply is not
+ * used: nothing a model wrote reaches the client without its record.
+ */
+async function report(options: ModelOptions, value: ModelCallReport): Promise<boolean> {
+  if (!options.onModelCall) return true
+  try {
+    await options.onModelCall(value)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**
- * A model text is used only when it is not empty, has no placeholder the model made up, the
- * crisis screen stays quiet on it and it has no deficit word.
+ * Checks the whole reply; one failing field discards all of it (the offline wording is used).
+ * Checked on the model's own text; the client's values are put back only after every check passed.
  */
-function acceptModelText(raw: string, p: Pseudonymiser, locale: Locale, maxLength: number): { text: string } | { rejected: AiFallbackReason } {
-  const trimmed = raw.trim()
-  if (!trimmed || trimmed.length > maxLength) return { rejected: 'invalid_output' }
-  if (p.unknownPlaceholders(trimmed).length > 0) return { rejected: 'invalid_output' }
-  const text = p.restore(trimmed)
-  if (screen(text, locale) !== null) return { rejected: 'screened' }
-  // Never a word that makes the client small.
-  if (analyze(text, { locale }).deficitTerms.length > 0) return { rejected: 'screened' }
-  return { text }
+function checkReply(
+  output: { question: string; reformulations: string[] },
+  vars: PhraseVars,
+  masked: { nextQuestion: string | null; source: string },
+  p: Pseudonymiser,
+  locale: Locale,
+): Phrasing | { rejected: AiFallbackReason } {
+  let question: string | null = null
+  if (vars.nextQuestion && masked.nextQuestion && output.question.trim()) {
+    const checked = checkModelText(output.question, { p, locale, maxLength: MAX_QUESTION_LENGTH, source: masked.nextQuestion, offline: masked.nextQuestion })
+    if (!checked.ok) return { rejected: checked.reason }
+    question = checked.text
+  }
+  const reformulations: string[] = []
+  const seen = new Set([vars.answer, ...vars.drafts].filter((t): t is string => t !== null).map(normalise))
+  for (const raw of vars.drafts.length > 0 ? output.reformulations : []) {
+    const checked = checkModelText(raw, { p, locale, maxLength: 600, source: masked.source })
+    if (!checked.ok) return { rejected: checked.reason }
+    const key = normalise(checked.text)
+    if (seen.has(key)) continue
+    // Positive formulations only (no "niet"/"geen"): such a draft is left out, the rest stays.
+    if (analyze(checked.text, { locale }).negative) continue
+    seen.add(key)
+    if (reformulations.length < MAX_SUGGESTIONS) reformulations.push(checked.text)
+  }
+  return { question, reformulations }
 }
 
 async function phrase(
   options: ModelOptions & { locale: Locale; model: AssistantModel },
   names: string[],
-  vars: { flow: string; previousQuestion: string | null; answer: string | null; drafts: string[]; nextQuestion: string | null; form: string | null },
-): Promise<Phrasing | { failed: ModelFailure }> {
+  vars: PhraseVars,
+): Promise<Phrasing | { failed: AiFallbackReason }> {
+  // The crisis screen first, on everything that would be sent: nothing it flags leaves the server.
+  const outgoing = [vars.previousQuestion, vars.answer, ...vars.drafts, vars.nextQuestion].filter((t): t is string => Boolean(t))
+  if (outgoing.some((text) => screen(text, options.locale, options.organisations ?? []) !== null)) return { failed: 'crisis' }
+
   const texts = loadTexts(options.locale)
-  const p = createPseudonymiser([...names, ...(options.knownNames ?? [])])
+  const p = createPseudonymiser({ names: [...names, ...(options.knownNames ?? [])], organisations: options.organisations ?? [] })
   const none = texts.t('model.none')
+  const masked = {
+    previousQuestion: vars.previousQuestion ? p.mask(vars.previousQuestion) : null,
+    answer: vars.answer ? p.mask(vars.answer) : null,
+    drafts: vars.drafts.map((d) => p.mask(d)),
+    nextQuestion: vars.nextQuestion ? p.mask(vars.nextQuestion) : null,
+  }
   const prompt = renderPrompt(PROMPT_TURN, options.locale, {
     flow: vars.flow,
-    previousQuestion: vars.previousQuestion ? p.mask(vars.previousQuestion) : none,
-    answer: vars.answer ? p.mask(vars.answer) : none,
-    drafts: vars.drafts.length > 0 ? vars.drafts.map((d) => `- ${p.mask(d)}`).join('\n') : none,
-    nextQuestion: vars.nextQuestion ? p.mask(vars.nextQuestion) : none,
+    previousQuestion: masked.previousQuestion ?? none,
+    answer: masked.answer ?? none,
+    drafts: masked.drafts.length > 0 ? masked.drafts.map((d) => `- ${d}`).join('\n') : none,
+    nextQuestion: masked.nextQuestion ?? none,
     form: vars.form ?? none,
   })
   const system = renderPrompt(PROMPT_SYSTEM, options.locale)
+  const placeholders = placeholderCounts(p)
+  const started = performance.now()
   const result = await callModel({
     model: options.model,
     system,
@@ -76,32 +138,20 @@ async function phrase(
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
   })
-  if (!result.ok) return { failed: result.reason }
-
-  let fallback: AiFallbackReason | null = null
-  let question: string | null = null
-  if (vars.nextQuestion && result.output.question.trim()) {
-    const accepted = acceptModelText(result.output.question, p, options.locale, MAX_QUESTION_LENGTH)
-    if ('text' in accepted) question = accepted.text
-    else fallback = accepted.rejected
+  const latencyMs = Math.round(performance.now() - started)
+  if (!result.ok) {
+    const outcome: ModelCallOutcome = result.reason === 'timeout' ? 'timeout' : result.reason === 'error' ? 'error' : 'discarded'
+    await report(options, { placeholders, outcome, reason: result.reason, latencyMs })
+    return { failed: result.reason }
   }
-  const reformulations: string[] = []
-  const seen = new Set([vars.answer, ...vars.drafts].filter((t): t is string => t !== null).map(normalise))
-  for (const raw of vars.drafts.length > 0 ? result.output.reformulations : []) {
-    const accepted = acceptModelText(raw, p, options.locale, 600)
-    if (!('text' in accepted)) {
-      fallback ??= accepted.rejected
-      continue
-    }
-    const key = normalise(accepted.text)
-    if (seen.has(key)) continue
-    // Positive formulations only (no "niet"/"geen").
-    if (analyze(accepted.text, { locale: options.locale }).negative) continue
-    seen.add(key)
-    reformulations.push(accepted.text)
-    if (reformulations.length >= MAX_SUGGESTIONS) break
+  const source = [masked.answer, ...masked.drafts, vars.form].filter((t): t is string => Boolean(t)).join('\n')
+  const checked = checkReply(result.output, vars, { nextQuestion: masked.nextQuestion, source }, p, options.locale)
+  if ('rejected' in checked) {
+    await report(options, { placeholders, outcome: 'discarded', reason: checked.rejected, latencyMs })
+    return { failed: checked.rejected }
   }
-  return { question, reformulations, fallback }
+  if (!(await report(options, { placeholders, outcome: 'used', reason: null, latencyMs }))) return { failed: 'error' }
+  return checked
 }
 
 function withQuestion(step: StepView | null, question: string | null): StepView | null {
@@ -119,7 +169,8 @@ export async function startConversationWithModel(options: StartOptions & ModelOp
   const model = options.model
   if (!options.aiEnabled || !model) return { ...started, ai: disabled }
   const texts = loadTexts(started.state.locale)
-  const phrased = await phrase({ ...options, model, locale: started.state.locale }, namesOf(started.state), {
+  const organisations = [...(options.organisations ?? []), ...(started.state.context.organisations ?? [])]
+  const phrased = await phrase({ ...options, model, locale: started.state.locale, organisations }, namesOf(started.state), {
     flow: texts.t(`flow.${started.state.flow}`),
     previousQuestion: null,
     answer: null,
@@ -129,7 +180,7 @@ export async function startConversationWithModel(options: StartOptions & ModelOp
   })
   if ('failed' in phrased) return { ...started, ai: { used: false, fallback: phrased.failed } }
   const step = withQuestion(started.step, phrased.question) ?? started.step
-  return { ...started, step, ai: { used: phrased.question !== null, fallback: phrased.fallback } }
+  return { ...started, step, ai: { used: phrased.question !== null, fallback: null } }
 }
 
 /**
@@ -167,7 +218,8 @@ export async function answerStepWithModel(
   const drafts = result.proposals.flatMap((p) => (p.kind === 'statement' || p.kind === 'goal' ? [p.text] : []))
   const form = target ? starterOf(target.kind === 'goal' ? 'i_want' : target.form, locale) : null
 
-  const phrased = await phrase({ ...options, model, locale }, namesOf(parseState(result.state)), {
+  const organisations = [...(options.organisations ?? []), ...(result.state.context.organisations ?? [])]
+  const phrased = await phrase({ ...options, model, locale, organisations }, namesOf(parseState(result.state)), {
     flow: texts.t(`flow.${result.state.flow}`),
     previousQuestion: previous?.question ?? null,
     answer: answerText,
@@ -186,6 +238,6 @@ export async function answerStepWithModel(
     state: { ...result.state, seq },
     step: withQuestion(result.step, phrased.question),
     proposals: [...result.proposals, ...suggestions],
-    ai: { used: phrased.question !== null || suggestions.length > 0, fallback: phrased.fallback },
+    ai: { used: phrased.question !== null || suggestions.length > 0, fallback: null },
   }
 }

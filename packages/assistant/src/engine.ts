@@ -202,6 +202,12 @@ export function resumeConversation(stateInput: unknown, options: AnswerOptions =
   }
 }
 
+/** The organisation names in a state not yet checked (the screen runs before any check). */
+export function organisationsOf(stateInput: unknown): string[] {
+  const parsed = conversationStateSchema.shape.context.safeParse((stateInput as { context?: unknown } | null)?.context)
+  return parsed.success ? (parsed.data.organisations ?? []) : []
+}
+
 function parseAnswerInput(input: unknown): AnswerInput {
   const parsed = answerInputSchema.safeParse(input)
   if (!parsed.success) throw new AssistantError('invalid_answer', `bad answer: ${parsed.error.issues[0]?.message ?? ''}`)
@@ -245,7 +251,7 @@ export function answerStep(stateInput: unknown, answerInput: unknown, options: A
 
   // 1. Safety first: screen the text before anything else looks at it, even before the checks.
   const rawText = typeof answerInput === 'object' && answerInput !== null && 'text' in answerInput ? answerInput.text : undefined
-  const crisis = typeof rawText === 'string' ? screen(rawText, locale) : null
+  const crisis = typeof rawText === 'string' ? screen(rawText, locale, organisationsOf(stateInput)) : null
 
   let answer: AnswerInput
   let loaded: Loaded

@@ -9,22 +9,25 @@ export {
   parseState,
   buildSummary,
   isFlowId,
+  organisationsOf,
 } from './engine'
 export type { StartOptions, AnswerOptions, ResumeResult } from './engine'
 
 export { startConversationWithModel, answerStepWithModel } from './assist'
-export type { ModelOptions } from './assist'
+export type { ModelOptions, ModelCallReport, ModelCallOutcome } from './assist'
+export { checkModelText, keepsMeaning, outputRejections } from './output-check'
+export type { OutputRejection } from './output-check'
 
-export { callModel, createModelFromEnv, modelOutputSchema, DEFAULT_MODEL_TIMEOUT_MS } from './model'
+export { callModel, createModelFromEnv, modelOutputSchema, DEFAULT_MODEL_TIMEOUT_MS, MODEL_PROVIDER_OPTIONS } from './model'
 export type { AssistantModel, ModelOutput, ModelCallResult, ModelFailure, Env } from './model'
 
 export { AssistantError, assistantErrorCodes } from './errors'
 export type { AssistantErrorCode } from './errors'
 
-export { pseudonymise, createPseudonymiser, detectPii, piiKinds } from './pseudonymise'
-export type { Pseudonymiser, PiiKind } from './pseudonymise'
+export { pseudonymise, createPseudonymiser, detectPii, piiKinds, specialCategories, placeholderCounts } from './pseudonymise'
+export type { Pseudonymiser, PiiKind, DetectOptions, PiiSpan } from './pseudonymise'
 
-export { HELP_NUMBERS, SUICIDE_PREVENTION_CHAT, buildSafety, helpLines, screen } from './safety'
+export { HELP_NUMBERS, SUICIDE_PREVENTION_CHAT, buildSafety, helpLines, screen, withoutOrganisationNames } from './safety'
 
 export {
   loadPrompt,

@@ -19,8 +19,8 @@ describe('createModelFromEnv', () => {
 })
 
 describe('callModel', () => {
-  it('has a 15 s default time-out', () => {
-    expect(DEFAULT_MODEL_TIMEOUT_MS).toBe(15_000)
+  it('has a 6 s default time-out: a client never waits longer for a model', () => {
+    expect(DEFAULT_MODEL_TIMEOUT_MS).toBe(6_000)
   })
 
   it('passes an abort signal and stops waiting after the time-out', async () => {

@@ -6,7 +6,8 @@ import { z } from 'zod'
 /** A model object (never a bare model id string, which would route to a hosted gateway). */
 export type AssistantModel = Exclude<LanguageModel, string>
 
-export const DEFAULT_MODEL_TIMEOUT_MS = 15_000
+/** A client waits at most this long for a model before the offline wording is used. */
+export const DEFAULT_MODEL_TIMEOUT_MS = 6_000
 
 /** What the model must answer: the next question, phrased warmly, and positive ik-sentences. */
 export const modelOutputSchema = z.object({
@@ -22,11 +23,14 @@ export interface ModelCall {
   model: AssistantModel
   system: string
   prompt: string
-  /** Default 15 s. */
+  /** Default 6 s. */
   timeoutMs?: number
   /** Cancels the call too, e.g. when the client leaves the page. */
   abortSignal?: AbortSignal
 }
+
+/** Sent with every call: see `callModel`. */
+export const MODEL_PROVIDER_OPTIONS = { openai: { store: false } } as const
 
 class ModelTimeout extends Error {
   override readonly name = 'ModelTimeout'
@@ -60,6 +64,9 @@ export async function callModel(call: ModelCall): Promise<ModelCallResult> {
       abortSignal: signal,
       maxRetries: 0,
       temperature: 0.3,
+      // The provider keeps nothing: no stored completion or response (both the Chat Completions
+      // and the Responses path read this), and no user or client id is ever sent.
+      providerOptions: MODEL_PROVIDER_OPTIONS,
     }).then((result) => ({ output: result.output }))
     // A late rejection after a time-out must not become an unhandled rejection.
     generation.catch(() => undefined)

@@ -56,12 +56,34 @@ export function buildSafety(kind: CrisisKind, current: boolean, texts: TextCatal
 /** Screened at most this much of a text (a longer answer is rejected anyway, but screened first). */
 const SCREEN_LIMIT = 20_000
 
+/** Words of a jump or a fall: with them near, a place name is never taken out of the screen. */
+const MEANS_NEAR = /spring|sprong|jump|spring|val\b|vallen|gooi|laat me|af\b|eraf|eraf|over de rand|leap|fall|off\b|dood|suïc|suic|zelfmoord|kill/iu
+
+/**
+ * The organisation's own name ("De Brug", "Stichting De Brug"), written as a name (with its
+ * capitals), stands for the organisation, not for a bridge: it is read as "de organisatie" by the
+ * screen. Never when the text also holds words of a jump or a fall: recall comes first.
+ */
+export function withoutOrganisationNames(text: string, organisations: readonly string[]): string {
+  if (organisations.length === 0 || MEANS_NEAR.test(text)) return text
+  let out = text
+  for (const name of organisations.flatMap((n) => [n, n.replace(/^(?:stichting|vereniging)\s+/i, '')])) {
+    const clean = name.trim()
+    if (clean.length < 3 || !/\p{Lu}/u.test(clean)) continue
+    const escaped = clean.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'), 'de organisatie')
+  }
+  return out
+}
+
 /**
  * The local crisis screen. Recall first: the text is screened with the conversation's locale
- * and, when that finds nothing, with the other locale too (clients mix languages).
+ * and, when that finds nothing, with the other locale too (clients mix languages). The
+ * organisation's own name does not trip it (see `withoutOrganisationNames`).
  */
-export function screen(text: string, locale: Locale): CrisisKind | null {
-  const sample = text.length > SCREEN_LIMIT ? text.slice(0, SCREEN_LIMIT) : text
+export function screen(text: string, locale: Locale, organisations: readonly string[] = []): CrisisKind | null {
+  const cut = text.length > SCREEN_LIMIT ? text.slice(0, SCREEN_LIMIT) : text
+  const sample = withoutOrganisationNames(cut, organisations)
   if (!sample.trim()) return null
   const first = analyze(sample, { locale }).crisis
   if (first.detected) return first.kind ?? 'suicide'

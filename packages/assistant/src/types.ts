@@ -122,6 +122,8 @@ export const conversationContextSchema = z
     /** Names that must never leave the server (the client's own name, network people). */
     clientName: z.string().max(200).optional(),
     knownNames: z.array(z.string().max(200)).max(200).optional(),
+    /** The client's organisation(s): masked before a model call; their own name never trips the screen. */
+    organisations: z.array(z.string().max(200)).max(10).optional(),
   })
   .strict()
 export type ConversationContext = z.infer<typeof conversationContextSchema>
@@ -237,6 +239,10 @@ export interface Summary {
   proposals: Proposal[]
 }
 
+/**
+ * Why model text is missing: AI help off, a crisis turn, the model failed or took too long, or its
+ * reply was discarded by the output check (`OutputRejection`, see output-check.ts).
+ */
 export type AiFallbackReason =
   | 'disabled'
   | 'crisis'
@@ -244,6 +250,13 @@ export type AiFallbackReason =
   | 'error'
   | 'invalid_output'
   | 'screened'
+  | 'empty_or_long'
+  | 'placeholder'
+  | 'asks_personal_data'
+  | 'link_or_phone'
+  | 'advice'
+  | 'self_harm'
+  | 'meaning'
 
 export interface AiInfo {
   /** True when model text is in this result. */

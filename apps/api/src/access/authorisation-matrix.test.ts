@@ -86,6 +86,7 @@ const matrix: Row[] = [
   { route: 'drop a card', op: `POST ${C}/conversations/{conversationId}/proposals/{proposalId}/drop`, method: 'POST', path: (i) => `/clients/${i.sam}/conversations/${none}/proposals/${none}-1/drop`, expect: togetherGone },
   // Whether the worker is told is the client's choice alone (a facilitator neither sees nor sets it).
   { route: 'safety choice', op: `POST ${C}/conversations/{conversationId}/safety`, method: 'POST', path: (i) => `/clients/${i.sam}/conversations/${none}/safety`, body: () => ({ notifyWorker: false }), expect: clientGone },
+  { route: 'what went to the AI help', op: `GET ${C}/ai-record`, method: 'GET', path: (i) => `/clients/${i.sam}/ai-record`, expect: clientOnly },
   { route: 'cards waiting for the client', op: `GET ${C}/pending-cards`, method: 'GET', path: (i) => `/clients/${i.sam}/pending-cards`, expect: clientOnly },
   { route: 'safety events', op: `GET ${C}/safety-events`, method: 'GET', path: (i) => `/clients/${i.sam}/safety-events`, expect: clientOnly },
   { route: 'AI help setting', op: `GET ${C}/settings/ai-help`, method: 'GET', path: (i) => `/clients/${i.sam}/settings/ai-help`, expect: sharedRead },

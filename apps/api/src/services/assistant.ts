@@ -6,6 +6,7 @@ import {
   answerStepWithModel,
   conversationStateSchema,
   isFlowId,
+  organisationsOf,
   proposalSchema,
   resumeConversation,
   screen,
@@ -30,11 +31,9 @@ import {
 } from '@kracht/assistant'
 import { strengthForms } from '@kracht/language'
 import {
-  clientSettings,
   clientWorkers,
   conversationProposals,
   conversations,
-  networkPeople,
   notifications,
   safetyEvents,
   users,
@@ -46,9 +45,9 @@ import {
 } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import { mapAssistantErrors, SafetyAppError, toAppError } from '../lib/assistant-errors'
-import { loggedModel } from '../lib/access-log'
 import type { Deps } from '../lib/env'
 import { domainSettings } from './inventory'
+import { modelFor, protectedContext } from './assistant/ai-help'
 import { cardVisibleTo, clientWentOnAlone, flowDomains, refuseFacilitatorAfterSolo, storedDomains } from './assistant/together'
 
 /**
@@ -122,6 +121,13 @@ export interface ConversationView {
   /** The latest time the screen fired here, with the client's choice about telling the worker. */
   safetyEvent: SafetyEventView | null
   summary: Summary | null
+  /** AI help is on, but this question came without it (the model failed, was too slow, or its reply was discarded). */
+  aiFallback: boolean
+}
+
+/** True when a model was tried for this turn and the offline wording is shown instead. */
+export function fellBack(ai: { used: boolean; fallback: string | null } | null | undefined): boolean {
+  return Boolean(ai && !ai.used && ai.fallback !== null && ai.fallback !== 'disabled' && ai.fallback !== 'crisis')
 }
 
 export interface ConversationListItem extends ConversationMeta {
@@ -243,7 +249,7 @@ async function latestSafetyEvent(deps: Deps, conversationId: string): Promise<Sa
 async function viewOf(
   deps: Deps,
   row: Conversation,
-  turn: Pick<ConversationView, 'step' | 'intro' | 'feedback' | 'outcome' | 'newProposalIds' | 'safety' | 'summary'>,
+  turn: Pick<ConversationView, 'step' | 'intro' | 'feedback' | 'outcome' | 'newProposalIds' | 'safety' | 'summary' | 'aiFallback'>,
   caller: Caller,
 ): Promise<ConversationView> {
   // A safety event exists only where the screen fired, and then the state says so: most turns
@@ -297,52 +303,13 @@ export async function getConversation(deps: Deps, input: { caller: Caller; conve
     newProposalIds: [],
     safety: resumed.safety,
     summary: resumed.summary,
+    aiFallback: resumed.step !== null && fellBack(row.lastAi),
   }, caller)
 }
 
-// ---------------------------------------------------------------------------------------------
-// AI help: off until the client turns it on.
-
-export interface AiHelpView {
-  enabled: boolean
-  enabledAt: string | null
-  /** Whether this server has a model at all; without one AI help changes nothing. */
-  available: boolean
-}
-
-export async function getAiHelp(deps: Deps, clientId: string): Promise<AiHelpView> {
-  const [row] = await deps.db.select().from(clientSettings).where(eq(clientSettings.clientId, clientId))
-  const enabledAt = row?.aiHelpEnabledAt ?? null
-  return { enabled: enabledAt !== null, enabledAt: iso(enabledAt), available: Boolean(deps.model) }
-}
-
-export async function setAiHelp(deps: Deps, input: { clientId: string; enabled: boolean }): Promise<AiHelpView> {
-  const now = deps.now()
-  const aiHelpEnabledAt = input.enabled ? now : null
-  await deps.db
-    .insert(clientSettings)
-    .values({ clientId: input.clientId, aiHelpEnabledAt, updatedAt: now })
-    .onConflictDoUpdate({
-      target: clientSettings.clientId,
-      // Turning it on again keeps the first moment it was turned on.
-      set: {
-        aiHelpEnabledAt: input.enabled ? sql`coalesce(${clientSettings.aiHelpEnabledAt}, ${now.toISOString()}::timestamptz)` : null,
-        updatedAt: now,
-      },
-    })
-  return getAiHelp(deps, input.clientId)
-}
-
-/** The model, only when there is one and the client turned AI help on; else null (offline). */
-async function modelFor(deps: Deps, clientId: string) {
-  if (!deps.model) return null
-  const [row] = await deps.db
-    .select({ at: clientSettings.aiHelpEnabledAt })
-    .from(clientSettings)
-    .where(eq(clientSettings.clientId, clientId))
-  // Every call leaves a row in the client's access log (export to ai_model), never the text.
-  return row?.at ? loggedModel(deps, deps.model, clientId) : null
-}
+// AI help (the switch, its history, the disclosure record, the model for one turn): ./assistant/ai-help.ts
+export { getAiHelp, setAiHelp, listAiHelpChanges, listAiDisclosures } from './assistant/ai-help'
+export type { AiHelpView, AiHelpChangeView, AiDisclosureView } from './assistant/ai-help'
 
 // ---------------------------------------------------------------------------------------------
 // Starting and answering
@@ -350,13 +317,6 @@ async function modelFor(deps: Deps, clientId: string) {
 export interface StartContext {
   domains?: DomainId[] | undefined
   priority?: { domain: DomainId; wish?: string | undefined } | undefined
-}
-
-/** Names that must never reach a model: the client's own and everyone on their network map. */
-async function protectedNames(deps: Deps, clientId: string): Promise<{ clientName: string | undefined; knownNames: string[] }> {
-  const [client] = await deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, clientId))
-  const people = await deps.db.select({ name: networkPeople.name }).from(networkPeople).where(eq(networkPeople.clientId, clientId)).limit(200)
-  return { clientName: client?.name, knownNames: people.map((p) => p.name) }
 }
 
 /**
@@ -384,20 +344,18 @@ export async function startConversation(
 ): Promise<ConversationView> {
   const { caller } = input
   if (!isFlowId(input.flow)) throw toAppError(new AssistantError('unknown_flow'))
-  const model = await modelFor(deps, caller.clientId)
-  const names = await protectedNames(deps, caller.clientId)
   const id = crypto.randomUUID()
+  const model = await modelFor(deps, caller.clientId, id)
   const context = {
     ...(input.context?.domains ? { domains: input.context.domains } : {}),
     ...(input.context?.priority ? { priority: input.context.priority } : {}),
-    ...(names.clientName ? { clientName: names.clientName } : {}),
-    ...(names.knownNames.length > 0 ? { knownNames: names.knownNames } : {}),
+    ...(await protectedContext(deps, caller.clientId)),
   }
   const options = { flow: input.flow, locale: input.locale, id, context }
   // Before any model call: a left-out domain is refused with nothing sent anywhere.
   await checkFlowDomains(deps, caller, { context, data: {} }, input.checkDomain)
   const started = await mapAssistantErrors(() =>
-    model ? startConversationWithModel({ ...options, model, aiEnabled: true }) : startEngine(options),
+    model ? startConversationWithModel({ ...options, ...model }) : startEngine(options),
   )
   const now = deps.now()
   const [row] = await deps.db
@@ -423,6 +381,7 @@ export async function startConversation(
     newProposalIds: [],
     safety: null,
     summary: null,
+    aiFallback: fellBack(started.ai),
   }, caller)
 }
 
@@ -475,13 +434,13 @@ export async function answer(
   // check, so help is never lost to a second tab (the engine then answers with the help card).
   if (input.version !== undefined && input.version !== row.version) {
     const text = input.answer.text
-    if (!text || screen(text, row.locale) === null) versionConflict(row.version)
+    if (!text || screen(text, row.locale, organisationsOf(row.state)) === null) versionConflict(row.version)
   }
-  const model = await modelFor(deps, clientId)
+  const model = await modelFor(deps, clientId, row.id)
 
   let result: StepResult
   try {
-    result = model ? await answerStepWithModel(row.state, input.answer, { model, aiEnabled: true }) : answerStep(row.state, input.answer)
+    result = model ? await answerStepWithModel(row.state, input.answer, model) : answerStep(row.state, input.answer)
   } catch (error) {
     if (error instanceof AssistantError) {
       // The answer was refused, but the screen fired on it: the client sees help now, and later.
@@ -561,6 +520,7 @@ export async function answer(
     newProposalIds: result.proposals.map((p) => p.id),
     safety: result.safety,
     summary: result.summary,
+    aiFallback: result.step !== null && fellBack(result.ai),
   }, caller)
 }
 

@@ -118,7 +118,7 @@ export default function Conversation() {
 
   // The answer's own result (feedback, a model's phrasing) belongs to the state the loader shows now.
   const turn = result?.intent === 'answer' && result.turn && result.turn.conversation.version === loaded.conversation.version ? result.turn : null
-  const view = turn ? { ...loaded, step: turn.step, feedback: turn.feedback, intro: [], newProposalIds: turn.newProposalIds, safety: turn.safety } : loaded
+  const view = turn ? { ...loaded, step: turn.step, feedback: turn.feedback, intro: [], newProposalIds: turn.newProposalIds, safety: turn.safety, aiFallback: turn.aiFallback } : loaded
   const answerProblem = result?.intent === 'answer' ? result.problem : null
   const safety = view.safety ?? (result?.intent === 'answer' ? result.safety : null)
   const hasWorker = result?.intent === 'safety' ? result.hasWorker : null
@@ -217,6 +217,7 @@ export default function Conversation() {
             {step.question}
           </h2>
           {step.hint ? <p className="hint">{step.hint}</p> : null}
+          {view.aiFallback ? <p className="hint">{t('assistant.ai.offlineFallback')}</p> : null}
           <input type="hidden" name="stepId" value={step.id} />
           <input type="hidden" name="version" value={view.conversation.version} />
           {answerProblem ? (

@@ -161,6 +161,8 @@ export default function Assistant() {
         <h2 id="ai-help">{t('assistant.ai.title')}</h2>
         <p>{t('assistant.ai.what')}</p>
         <p>{t('assistant.ai.privacy')}</p>
+        <p>{t('assistant.ai.special')}</p>
+        <p>{t('assistant.ai.record')}</p>
         {result?.intent === 'aiHelp' && result.saved ? (
           <p className="notice notice--ok" role="status">
             {result.saved === 'on' ? t('assistant.ai.savedOn') : t('assistant.ai.savedOff')}

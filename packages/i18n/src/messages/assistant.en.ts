@@ -42,7 +42,10 @@ export const assistantEn: Catalogue['assistant'] = {
   ai: {
     title: 'AI help',
     what: 'With AI help, a computer program sometimes puts the questions in other words. And it sometimes suggests a nicer sentence for what you said. You always choose what you keep.',
-    privacy: 'First we take out your name, phone number, address, e-mail, citizen service number and date of birth. Only then does your answer go to the program. On a difficult or dangerous subject nothing is sent.',
+    privacy: 'First we take out names, numbers, addresses, places, schools and work. Only then does your answer go to the program. On a difficult or dangerous subject nothing is sent.',
+    special: 'Words about your health, medicines, addiction, debts, the law, faith or sexuality are not sent either. The program only sees a word like [HEALTH].',
+    record: 'The program may not keep your answer. Each time something is sent, you see it under Who looked at my data.',
+    offlineFallback: 'This question comes without AI help.',
     off: 'AI help is off. The assistant works without it too. That is the normal setting.',
     on: 'AI help is on since {date}. You can turn it off at any time.',
     turnOn: 'Turn AI help on',

@@ -40,7 +40,10 @@ export const assistantNl = {
   ai: {
     title: 'AI-hulp',
     what: 'Met AI-hulp zet een computerprogramma de vragen soms in andere woorden. En het bedenkt soms een mooiere zin voor wat jij zei. Jij kiest altijd zelf wat je bewaart.',
-    privacy: 'Eerst halen we je naam, telefoonnummer, adres, e-mail, BSN en geboortedatum weg. Pas dan gaat je antwoord naar het programma. Bij een moeilijk of gevaarlijk onderwerp gaat er niets heen.',
+    privacy: 'Eerst halen we namen, nummers, adressen, plaatsen, scholen en werk weg. Pas dan gaat je antwoord naar het programma. Bij een moeilijk of gevaarlijk onderwerp gaat er niets heen.',
+    special: 'Woorden over je gezondheid, medicijnen, verslaving, schulden, justitie, geloof of seksualiteit gaan ook niet mee. Het programma ziet dan alleen een woord als [GEZONDHEID].',
+    record: 'Het programma mag je antwoord niet bewaren. Elke keer dat er iets heen gaat, zie je dat bij Wie heeft mijn gegevens bekeken.',
+    offlineFallback: 'Deze vraag komt zonder AI-hulp.',
     off: 'AI-hulp staat uit. De assistent werkt ook zonder. Dat is de gewone stand.',
     on: 'AI-hulp staat aan sinds {date}. Je kunt het altijd weer uitzetten.',
     turnOn: 'AI-hulp aanzetten',

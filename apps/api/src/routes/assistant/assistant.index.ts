@@ -126,6 +126,12 @@ export const assistantRouter = createRouter()
     const { clientId } = c.req.valid('param')
     return c.json(await assistant.setAiHelp(c.get('deps'), { clientId, enabled: c.req.valid('json').enabled }), 200)
   })
+  .openapi(routes.getAiRecord, async (c) => {
+    const { clientId } = c.req.valid('param')
+    const deps = c.get('deps')
+    const [changes, disclosures] = await Promise.all([assistant.listAiHelpChanges(deps, clientId), assistant.listAiDisclosures(deps, clientId)])
+    return c.json({ changes, disclosures }, 200)
+  })
   .openapi(routes.listPendingCards, async (c) => {
     const { clientId } = c.req.valid('param')
     return c.json(await listPendingCards(c.get('deps'), clientId), 200)

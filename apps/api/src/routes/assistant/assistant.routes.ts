@@ -160,6 +160,7 @@ export const ConversationSchema = z
     safety: SafetySchema.nullable(),
     safetyEvent: SafetyEventSchema.nullable(),
     summary: SummarySchema.nullable(),
+    aiFallback: z.boolean().openapi({ description: 'AI help is on, but this question came without it (the model failed, took over 6 s, or its reply was discarded): say so' }),
   })
   .openapi('Conversation')
 
@@ -379,6 +380,37 @@ export const putAiHelp = clientRoute({
   summary: 'Turn AI help on or off (only the client, any time)',
   request: { params: ClientParams, body: jsonBody(z.object({ enabled: z.boolean() }).openapi('AiHelpBody')) },
   responses: { 200: jsonResponse(AiHelpSchema, 'The setting'), ...commonProblems },
+})
+
+const AiDisclosureSchema = z
+  .object({
+    id: z.string().uuid(),
+    at: z.string().datetime(),
+    conversationId: z.string().uuid(),
+    modelId: z.string(),
+    placeholders: z.record(z.string(), z.number().int()).openapi({ description: 'Kinds of personal data replaced by placeholders, and how many of each (never the values)' }),
+    outcome: z.enum(['used', 'discarded', 'timeout', 'error']),
+    reason: z.string().nullable().openapi({ description: 'Why a reply was discarded or failed: an output-check code, timeout, error …' }),
+    latencyMs: z.number().int(),
+  })
+  .openapi('AiDisclosure')
+
+const AiRecordSchema = z
+  .object({
+    changes: z.array(z.object({ at: z.string().datetime(), enabled: z.boolean() })).openapi({ description: 'Every time AI help was turned on or off, newest first' }),
+    disclosures: z.array(AiDisclosureSchema).openapi({ description: 'One row per model call, newest first' }),
+  })
+  .openapi('AiRecord')
+
+export const getAiRecord = clientRoute({
+  // What left the server for a model is the client's to see, like the moments help was shown.
+  access: { self: true, scope: 'assistant', action: 'read', resource: 'ai_record' },
+  method: 'get',
+  path: '/clients/{clientId}/ai-record',
+  tags,
+  summary: "What went to the AI help and when it was on: the client's own record (kinds and counts, never text)",
+  request: { params: ClientParams },
+  responses: { 200: jsonResponse(AiRecordSchema, 'The on/off history and the disclosures'), ...commonProblems },
 })
 
 const PendingCardSchema = z
