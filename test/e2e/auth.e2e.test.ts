@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { generate } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
-import { expectAccessible, noHorizontalScroll } from '../support/pages'
+import { expectAccessible, noHorizontalScroll, submitSignIn } from '../support/pages'
 import { startTestServer, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -16,19 +16,15 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function submitSignIn(page: Page, username: string, password = 'kracht-demo') {
-  await page.goto(`${server.url}/inloggen`)
-  await page.getByLabel('Gebruikersnaam').fill(username)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-}
+/** The sign-in form on this test's server (test/support/pages.ts). */
+const signInHere = (page: Page, username: string, password?: string) => submitSignIn(page, server.url, username, password)
 
 describe('staff sign-in with an authenticator app, at 360 px', () => {
   it('a peer expert turns the app on, keeps the recovery codes, and signs in with a code step that works without JavaScript', { timeout: 120_000 }, async () => {
     const context = await phoneContext(browser, { javaScript: true })
     const page = await context.newPage()
     const errors = watchErrors(page)
-    await submitSignIn(page, 'eva')
+    await signInHere(page, 'eva')
     await page.waitForURL(`${server.url}/`)
     await page.getByRole('link', { name: 'Authenticator-app' }).click()
     await page.waitForURL(/\/account\/authenticator$/)
@@ -56,7 +52,7 @@ describe('staff sign-in with an authenticator app, at 360 px', () => {
     // Signing in now takes the passphrase and then a code: here a recovery code, on a phone without JavaScript.
     const plain = await phoneContext(browser, { javaScript: false })
     const phone = await plain.newPage()
-    await submitSignIn(phone, 'eva')
+    await signInHere(phone, 'eva')
     await phone.waitForURL(/\/inloggen\/code/)
     await phone.getByRole('heading', { level: 1, name: 'Code uit je app' }).waitFor()
     await phone.getByLabel('Code', { exact: true }).fill('123456')
@@ -74,7 +70,7 @@ describe('an access reset, told to the client', () => {
   it('the worker gives a new code; at the next sign-in the client is asked "was that you?" and told what to do', { timeout: 90_000 }, async () => {
     const workerContext = await phoneContext(browser, { javaScript: true })
     const worker = await workerContext.newPage()
-    await submitSignIn(worker, 'noor')
+    await signInHere(worker, 'noor')
     await worker.waitForURL(`${server.url}/`)
     await worker.goto(`${server.url}/clienten`)
     await worker.getByRole('button', { name: 'Nieuwe code geven' }).first().click()
@@ -84,7 +80,7 @@ describe('an access reset, told to the client', () => {
     const clientContext = await phoneContext(browser, { javaScript: true })
     const client = await clientContext.newPage()
     const errors = watchErrors(client)
-    await submitSignIn(client, 'sam')
+    await signInHere(client, 'sam')
     await client.waitForURL(/\/account\/nieuwe-code/)
     expect(await client.getByTestId('reset-notice').textContent()).toContain('Noor Haddou gaf je op')
     await noHorizontalScroll(client)
@@ -101,7 +97,7 @@ describe('an access reset, told to the client', () => {
     // Answered: the next sign-in goes straight home.
     const again = await phoneContext(browser, { javaScript: true })
     const page = await again.newPage()
-    await submitSignIn(page, 'sam')
+    await signInHere(page, 'sam')
     await page.waitForURL(`${server.url}/`)
     await again.close()
   })

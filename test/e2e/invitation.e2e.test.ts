@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
-import { expectAccessible, noHorizontalScroll } from '../support/pages'
+import { expectAccessible, noHorizontalScroll, submitSignIn } from '../support/pages'
 import { startTestServer, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -15,12 +15,8 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function signIn(page: Page, username: string, password = 'kracht-demo') {
-  await page.goto(`${server.url}/inloggen`)
-  await page.getByLabel('Gebruikersnaam').fill(username)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-}
+/** The sign-in form on this test's server (test/support/pages.ts). */
+const signIn = (page: Page, username: string, password?: string) => submitSignIn(page, server.url, username, password)
 
 
 

@@ -21,6 +21,14 @@ export interface SignedIn {
   close: () => Promise<void>
 }
 
+/** Fills in and sends the sign-in form, as a person would; where it leads is the caller's to check. */
+export async function submitSignIn(page: Page, baseUrl: string, username: string, password = 'kracht-demo') {
+  await page.goto(`${baseUrl}/inloggen`)
+  await page.getByLabel('Gebruikersnaam').fill(username)
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+}
+
 /** A new phone, signed in through the sign-in page as a person would. */
 export async function signInOnPhone(
   browser: Browser,
@@ -33,10 +41,7 @@ export async function signInOnPhone(
   // A failing step should say which one, well within the test's own time-out.
   page.setDefaultTimeout(15_000)
   const errors = watchErrors(page)
-  await page.goto(`${baseUrl}/inloggen`)
-  await page.getByLabel('Gebruikersnaam').fill(username)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(options.password ?? 'kracht-demo')
-  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await submitSignIn(page, baseUrl, username, options.password)
   await page.waitForURL(`${baseUrl}/`)
   return { context, page, errors, close: () => context.close() }
 }
