@@ -159,6 +159,9 @@ export const PlanSchema = z
     goals: z.array(GoalSchema),
     unattached: z.array(ActionSchema).openapi({ description: 'Steps the assistant kept without a goal' }),
     next: z.array(ActionSchema.extend({ goalText: z.string().nullable() })).openapi({ description: 'The next open steps, at most three ("Deze week")' }),
+    people: z
+      .array(z.object({ id: z.string().uuid(), name: z.string() }))
+      .openapi({ description: "The client's own VIP card, to choose who does a step (empty for anyone else)" }),
   })
   .openapi('ActionPlan')
 

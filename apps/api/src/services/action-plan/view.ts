@@ -118,7 +118,16 @@ export async function getPlan(deps: Deps, input: { clientId: string; viewer: Pla
   const seesLoose = !input.goalId && (viewer.isSelf || viewer.excludeDomains.length === 0)
   const unattached = seesLoose ? actions.filter((action) => action.goalId === null) : []
   const goalText = new Map(shownGoals.map((goal) => [goal.id, goal.text]))
-  return { clientId, today, goals: shownGoals, unattached, next: nextActions([...shownGoals.flatMap((goal) => goal.actions), ...unattached], goalText) }
+  // The people of the client's own VIP card, to choose who does a step: for the client only (the
+  // map has a scope of its own; a worker sees a person's name only where the plan names them).
+  const people = viewer.isSelf
+    ? await deps.db
+        .select({ id: networkPeople.id, name: networkPeople.name })
+        .from(networkPeople)
+        .where(and(eq(networkPeople.clientId, clientId), isNull(networkPeople.deletedAt)))
+        .orderBy(asc(networkPeople.ring), asc(networkPeople.name))
+    : []
+  return { clientId, today, goals: shownGoals, unattached, next: nextActions([...shownGoals.flatMap((goal) => goal.actions), ...unattached], goalText), people }
 }
 export type PlanView = Awaited<ReturnType<typeof getPlan>>
 
