@@ -1,5 +1,5 @@
 export { createApi, apiInfo, type Api } from './app'
-export { loadConfig, ConfigError, type Config } from './lib/config'
+export { loadConfig, appMode, ConfigError, type AppMode, type Config } from './lib/config'
 export { instanceSecret, InstanceSecretError } from './lib/instance-secret'
 export { refuseDemoDataInProduction } from './lib/startup-checks'
 export { resolveClientAddress } from './lib/client-ip'

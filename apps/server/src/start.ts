@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import type { ServerBuild } from '@remix-run/node'
@@ -26,6 +27,17 @@ export async function loadPortalBuild(): Promise<{ build: ServerBuild; clientDir
   }
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild
   return { build, clientDir: `${portalDir}client` }
+}
+
+/**
+ * Which build of React's server renderer this process loaded, read from the module cache: the
+ * proof that `npm start` serves the production build whatever NODE_ENV the shell had.
+ */
+export function reactServerBuild(): 'production' | 'development' | 'unknown' {
+  const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => /react-dom[\\/]cjs[\\/]react-dom-server/.test(file))
+  if (loaded.some((file) => file.includes('.development.'))) return 'development'
+  if (loaded.some((file) => file.includes('.production.'))) return 'production'
+  return 'unknown'
 }
 
 export interface RunningServer {
@@ -80,6 +92,7 @@ export async function startServer(
     const sweep = setInterval(() => void deleteExpiredSessions(deps).catch(() => {}), 10 * 60_000)
     sweep.unref()
     log(`Kracht runs on ${url} (database: ${handle.kind === 'pglite' ? `embedded, in ${config.DATA_DIR}` : 'PostgreSQL server'})`)
+    log(`Mode: ${config.mode}; React: ${reactServerBuild()} build.`)
     if (!config.production) {
       log(`Demo users (password "${config.DEMO_PASSWORD}"): ${demoUsers.map((u) => `${u.username} (${u.role})`).join(', ')}`)
     }

@@ -6,6 +6,13 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 /** Every setting the server reads, parsed once at start. The README's configuration table mirrors it. */
 export const configSchema = z
   .object({
+    /**
+     * The app's own mode: `demo` (demo data, a random key, the embedded database), `production`
+     * (required settings, no demo data, HSTS) or `test`. Unset, it follows NODE_ENV (`production`,
+     * `test`, else `demo`) so older set-ups keep their meaning. React's build does not follow it:
+     * `npm start` always serves the production build (apps/server/src/main.ts).
+     */
+    KRACHT_MODE: z.enum(['demo', 'production', 'test']).optional(),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default('.data'),
@@ -43,7 +50,7 @@ export const configSchema = z
     RESET_CODE_MINUTES: z.coerce.number().int().min(1).max(30).default(30),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return
+    if (appMode(env) !== 'production') return
     if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {
       ctx.addIssue({
         code: 'custom',
@@ -68,8 +75,19 @@ export const configSchema = z
   })
 
 export type RawConfig = z.infer<typeof configSchema>
+export type AppMode = 'demo' | 'production' | 'test'
+
+/** KRACHT_MODE, or what NODE_ENV meant before the two were separate. */
+export function appMode(env: { KRACHT_MODE?: AppMode | string | undefined; NODE_ENV?: string | undefined }): AppMode {
+  if (env.KRACHT_MODE === 'demo' || env.KRACHT_MODE === 'production' || env.KRACHT_MODE === 'test') return env.KRACHT_MODE
+  if (env.NODE_ENV === 'production') return 'production'
+  if (env.NODE_ENV === 'test') return 'test'
+  return 'demo'
+}
 
 export interface Config extends RawConfig {
+  mode: AppMode
+  /** `mode === 'production'`: required settings, no demo data, HSTS. */
   production: boolean
   publicUrl: string
   /** Key for hashing session and invitation tokens and for encrypting TOTP secrets. */
@@ -100,7 +118,8 @@ export function loadConfig(env: Record<string, string | undefined>, secretFallba
   const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '')
   return {
     ...raw,
-    production: raw.NODE_ENV === 'production',
+    mode: appMode(raw),
+    production: appMode(raw) === 'production',
     publicUrl,
     secret: raw.SESSION_SECRET ?? (secretFallback ? secretFallback() : randomBytes(32).toString('hex')),
     trustedProxies: raw.TRUSTED_PROXIES ?? (raw.TRUST_PROXY ? 1 : 0),
