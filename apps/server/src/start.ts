@@ -16,6 +16,7 @@ import {
   type Deps,
 } from '@kracht/api'
 import { demoUsers, openAppDatabase, seedDemo, type DatabaseHandle } from '@kracht/db'
+import { scheduleBackups } from './backups'
 import { createHost } from './host'
 
 const portalDir = fileURLToPath(new URL('../../portal/build/', import.meta.url))
@@ -44,6 +45,8 @@ export interface RunningServer {
   url: string
   config: Config
   handle: DatabaseHandle
+  /** Writes a backup of the embedded database now (`npm run backup` asks for it with SIGUSR2); null on PostgreSQL. */
+  backupNow(): Promise<string | null>
   /** Stops taking requests, lets open ones finish, checkpoints and closes the database. */
   close(): Promise<void>
 }
@@ -91,6 +94,7 @@ export async function startServer(
     const url = `http://localhost:${port}`
     const sweep = setInterval(() => void deleteExpiredSessions(deps).catch(() => {}), 10 * 60_000)
     sweep.unref()
+    const backups = scheduleBackups({ handle, dataDir: config.DATA_DIR, everyHours: config.BACKUP_EVERY_HOURS, keepDays: config.BACKUP_KEEP_DAYS, log })
     log(`Kracht runs on ${url} (database: ${handle.kind === 'pglite' ? `embedded, in ${config.DATA_DIR}` : 'PostgreSQL server'})`)
     log(`Mode: ${config.mode}; React: ${reactServerBuild()} build.`)
     if (!config.production) {
@@ -101,6 +105,7 @@ export async function startServer(
       url,
       config,
       handle,
+      backupNow: backups.backupNow,
       close() {
         closing ??= (async () => {
           clearInterval(sweep)
@@ -109,6 +114,7 @@ export async function startServer(
             // Idle keep-alive connections would hold close() open.
             if ('closeIdleConnections' in server) server.closeIdleConnections()
           })
+          await backups.stop()
           await handle.close()
         })()
         return closing
