@@ -7,11 +7,13 @@ import {
   createApi,
   createModelFromEnv,
   deleteExpiredSessions,
+  durabilityProblems,
   hashPassphrase,
   instanceSecret,
   loadConfig,
   refuseDemoDataInProduction,
   seedDemoContent,
+  showSetting,
   type Config,
   type Deps,
 } from '@kracht/api'
@@ -67,6 +69,9 @@ export async function startServer(
   try {
     if (applied > 0) log(`Database: ${applied} migration(s) applied.`)
     await refuseDemoDataInProduction(handle.db, config)
+    if (handle.kind === 'postgres') {
+      for (const problem of await durabilityProblems((setting) => showSetting(handle.db, setting))) log(`Warning: ${problem}`)
+    }
     // The assistant's model, once (null unless AI_PROVIDER=openai and AI_MODEL are set): used only for
     // clients who turned AI help on; without it the assistant works offline.
     const model = createModelFromEnv(env)
