@@ -77,7 +77,8 @@ describe.each([
     expect(celebration).not.toMatch(/goed bezig|\d+ van \d+|cijfer|score/i)
     expect(await page.getByTestId('step').filter({ hasText: first }).textContent()).toContain('Gedaan op')
     await noHorizontalScroll(page)
-    await expectAccessible(page)
+    // axe-core runs as a script in the page: only where the page may run one.
+    if (javaScript) await expectAccessible(page)
 
     await page.goto(`${server.url}/`)
     expect(await thisWeek(page)).not.toContain(first)
