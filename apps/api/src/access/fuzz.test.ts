@@ -51,7 +51,7 @@ interface Document {
 }
 
 let t: TestApi
-let operations: Operation[] = []
+const operations: Operation[] = []
 let document: Document
 const cookies: Partial<Record<Actor, string>> = {}
 const known: string[] = []
