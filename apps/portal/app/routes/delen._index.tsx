@@ -87,7 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A chosen end date means the end of that day, Dutch time.
   const response = await client.consents.$post({
     param: { clientId: user.id },
-    json: { ...rest, endsAt: endsAt ? new Date(`${endsAt}T23:59:59+01:00`).toISOString() : null },
+    json: { ...rest, endsAt: endsAt ? endOfDutchDay(endsAt) : null },
   })
   if (!response.ok) return data({ problem: (await readProblem(response)).code }, { status: response.status })
   const shared = await response.json()
