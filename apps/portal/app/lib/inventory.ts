@@ -32,17 +32,16 @@ export interface SuggestedBy {
   name: string | null
 }
 
+/**
+ * What a statement list needs of a statement. Not a copy of the API's type: the inventory's and the
+ * history's statements (typed by the API client) both fit it as they are, so no cast is needed.
+ */
 export interface StatementView {
   id: string
-  domain: string
-  time: Time
-  form: Form | null
+  time: string
   text: string
   provenance: string
   suggestedBy?: SuggestedBy | null | undefined
-  version: number
-  createdAt: string
-  updatedAt: string
 }
 
 export interface FeedbackView {

@@ -5,7 +5,7 @@ import { api } from '../lib/api.server'
 import { okOrThrow } from '../lib/api-failure.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
-import { domainLabel, type StatementView } from '../lib/inventory'
+import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { GrowthChart } from '../components/growth-chart'
 import { InventoryNav } from '../components/inventory-nav'
@@ -64,7 +64,7 @@ export default function LookBack() {
             .map((domain) => (
               <div key={domain} className="then-domain">
                 <h3>{domainLabel(t, domain)}</h3>
-                <StatementsByTime statements={history.statements.filter((s) => s.domain === domain) as unknown as StatementView[]} editable={false} />
+                <StatementsByTime statements={history.statements.filter((s) => s.domain === domain)} editable={false} />
               </div>
             ))
         )}
