@@ -24,6 +24,7 @@ export const icmDomains = ['family', 'housing', 'education', 'work', 'finances',
 /** The domain sets an organisation can work with; `krachtwerk` unless the coordinator chose ICM. */
 export const domainSets = { krachtwerk: krachtwerkDomains, icm: icmDomains } as const
 export type DomainSetId = keyof typeof domainSets
+export const domainSetIds = ['krachtwerk', 'icm'] as const satisfies readonly DomainSetId[]
 export const defaultDomainSet: DomainSetId = 'krachtwerk'
 export type KrachtwerkDomain = (typeof krachtwerkDomains)[number]
 export type LifeDomain = (typeof domainSets)[DomainSetId][number]

@@ -1,10 +1,10 @@
+import { strengthForms, times, type StrengthForm, type Time } from '@kracht/method'
 import { hasKey, type Translator } from '@kracht/i18n'
 
 // Shared by the inventory pages (browser and server): labels for values that come from the API.
-export const times = ['past', 'present', 'future'] as const
-export const forms = ['i_am', 'i_can', 'i_have', 'i_want', 'i_know'] as const
-export type Time = (typeof times)[number]
-export type Form = (typeof forms)[number]
+export { times, type Time }
+export const forms = strengthForms
+export type Form = StrengthForm
 
 export function domainLabel(t: Translator, id: string): string {
   const key = `inventory.domains.${id}`
