@@ -1,15 +1,11 @@
+import { consentAccess, consentScopes, type ConsentAccessLevel, type ConsentScope } from '@kracht/method'
 import { sql } from 'drizzle-orm'
 import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { teams } from './organisations'
 import { users } from './users'
 
-/** What a client can share, one scope at a time (DOMAIN.md). */
-export const consentScopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan'] as const
-/** Read only, or read and comment/suggest. Nobody but the client ever writes the client's text. */
-export const consentAccess = ['read', 'comment'] as const
-
-export type ConsentScope = (typeof consentScopes)[number]
-export type ConsentAccessLevel = (typeof consentAccess)[number]
+/** What a client can share, one scope at a time, and at what level (defined in @kracht/method, see docs/method.md). */
+export { consentAccess, consentScopes, type ConsentAccessLevel, type ConsentScope }
 
 /**
  * A client's consent: the only thing that lets anyone but the client see the client's data.

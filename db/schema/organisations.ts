@@ -1,8 +1,9 @@
+import { domainSetIds, type DomainSetId } from '@kracht/method'
 import { boolean, integer, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core'
 
-/** Which set of life domains an organisation works with (DOMAIN.md): Krachtwerk's ten, or ICM's nine. */
-export const domainSets = ['krachtwerk', 'icm'] as const
-export type DomainSet = (typeof domainSets)[number]
+/** Which set of life domains an organisation works with (docs/method.md): Krachtwerk's ten, or ICM's nine. */
+export const domainSets = domainSetIds
+export type DomainSet = DomainSetId
 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,8 +1,9 @@
+import { roles, type Role } from '@kracht/method'
 import { bigint, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { organisations, teams } from './organisations'
 
-export const roles = ['client', 'worker', 'peer', 'admin'] as const
-export type Role = (typeof roles)[number]
+/** Who uses Kracht (defined in @kracht/method, see docs/method.md). */
+export { roles, type Role }
 
 export const userLocales = ['nl', 'en'] as const
 

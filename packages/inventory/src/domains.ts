@@ -1,16 +1,13 @@
 import type { DomainId } from '@kracht/language'
 
-/**
- * The life domains an organisation works with. Krachtwerk's ten are the default; Intensive Case
- * Management uses nine slightly different ones (DOMAIN.md).
- */
-export const domainSets = {
-  krachtwerk: ['safety', 'housing', 'finances', 'children', 'partner', 'relationships', 'work', 'leisure', 'health', 'meaning'],
-  icm: ['family', 'housing', 'education', 'work', 'finances', 'health', 'social', 'leisure', 'justice'],
-} as const
+import { domainSets, type DomainSetId, type LifeDomain } from '@kracht/method'
 
-export type DomainSetId = keyof typeof domainSets
-export type InventoryDomainId = (typeof domainSets)[DomainSetId][number]
+/**
+ * The life domains an organisation works with (defined in @kracht/method). Krachtwerk's ten are the
+ * default; Intensive Case Management uses nine slightly different ones (docs/method.md).
+ */
+export { domainSets, type DomainSetId }
+export type InventoryDomainId = LifeDomain
 
 export function domainsOf(set: DomainSetId): readonly InventoryDomainId[] {
   return domainSets[set]
@@ -39,5 +36,4 @@ export function mapAnalysedDomain(set: DomainSetId, id: DomainId): InventoryDoma
   return set === 'krachtwerk' ? id : toIcm[id]
 }
 
-export const times = ['past', 'present', 'future'] as const
-export type Time = (typeof times)[number]
+export { times, type Time } from '@kracht/method'

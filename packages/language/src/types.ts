@@ -4,24 +4,14 @@
 export const locales = ['nl', 'en'] as const
 export type Locale = (typeof locales)[number]
 
-/** The ten life domains (leefgebieden) of Krachtwerk, see shared/DOMAIN.md. */
-export const domainIds = [
-  'safety',
-  'housing',
-  'finances',
-  'children',
-  'partner',
-  'relationships',
-  'work',
-  'leisure',
-  'health',
-  'meaning',
-] as const
-export type DomainId = (typeof domainIds)[number]
+import { krachtwerkDomains, strengthForms, type KrachtwerkDomain, type StrengthForm } from '@kracht/method'
+
+/** The ten life domains (leefgebieden) of Krachtwerk that the analysis knows, see docs/method.md. */
+export const domainIds = krachtwerkDomains
+export type DomainId = KrachtwerkDomain
 
 /** Forms of strength (vormen van kracht): ik ben / ik kan / ik heb / ik wil / ik weet. */
-export const strengthForms = ['i_am', 'i_can', 'i_have', 'i_want', 'i_know'] as const
-export type StrengthForm = (typeof strengthForms)[number]
+export { strengthForms, type StrengthForm }
 
 /**
  * Kinds of crisis signal, most urgent help first: suicide, self-harm, overdose risk (addiction

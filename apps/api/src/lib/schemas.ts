@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { roles } from '@kracht/method'
 import { problemStatus } from './app-error'
 import { sanitiseLine, sanitiseText } from './sanitise-text'
 
@@ -36,7 +37,7 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 
 export const UuidParam = z.string().uuid()
 
-export const RoleSchema = z.enum(['client', 'worker', 'peer', 'admin']).openapi('Role')
+export const RoleSchema = z.enum(roles).openapi('Role')
 
 export const UserSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react'
-import type { InvitationPreview } from '../lib/invitation.server'
+import type { InvitationPreview } from '../lib/api-types'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { Field, FormProblem } from './field'
 

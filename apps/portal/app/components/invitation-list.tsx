@@ -1,18 +1,7 @@
 import { Form } from '@remix-run/react'
+import type { InvitationRow } from '../lib/api-types'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 
-export interface InvitationRow {
-  id: string
-  role: 'client' | 'worker' | 'peer' | 'admin'
-  displayName: string
-  createdAt: string
-  expiresAt: string
-  status: 'open' | 'accepted' | 'expired' | 'withdrawn'
-  isAccessReset: boolean
-  /** An access reset under the two-person rule that nobody approved yet. */
-  awaitingApproval: boolean
-  invitedByMe: boolean
-}
 
 export function InvitationList({ invitations }: { invitations: InvitationRow[] }) {
   const t = useT()

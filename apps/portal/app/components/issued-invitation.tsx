@@ -1,14 +1,6 @@
+import type { IssuedInvitationView } from '../lib/api-types'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 
-export interface IssuedInvitationView {
-  displayName: string
-  code: string
-  link: string
-  qrSvg: string
-  expiresAt: string
-  /** An access reset that works only once a second staff member approved it. */
-  needsApproval?: boolean
-}
 
 /** The one-time view of a new invitation: QR code, link and short code, made to be printed. */
 export function IssuedInvitation({ invitation }: { invitation: IssuedInvitationView }) {

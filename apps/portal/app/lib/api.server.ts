@@ -1,11 +1,15 @@
 import type { AppLoadContext } from '@remix-run/node'
+import { z } from 'zod'
 import type { ApiClient } from '../context'
 
-export interface ProblemBody {
-  code: string
-  message: string
-  fields?: Record<string, string>
-}
+/** The API's problem answer, read leniently: whatever is missing or malformed falls back. */
+const ProblemBodySchema = z.object({
+  code: z.string().catch('generic'),
+  message: z.string().catch(''),
+  fields: z.record(z.string(), z.string()).optional().catch(undefined),
+})
+
+export type ProblemBody = z.output<typeof ProblemBodySchema>
 
 export function api(context: AppLoadContext, request: Request): ApiClient {
   return context.apiFor(request)
@@ -14,8 +18,10 @@ export function api(context: AppLoadContext, request: Request): ApiClient {
 /** The problem of a failed API answer, read safely whatever the body is. */
 export async function readProblem(response: Response): Promise<ProblemBody> {
   try {
-    const body = (await response.json()) as Partial<ProblemBody>
-    return { code: body.code ?? 'generic', message: body.message ?? '', ...(body.fields ? { fields: body.fields } : {}) }
+    const parsed = ProblemBodySchema.safeParse(await response.json())
+    if (!parsed.success) return { code: 'generic', message: '' }
+    const { fields, ...problem } = parsed.data
+    return fields ? { ...problem, fields } : problem
   } catch {
     return { code: 'generic', message: '' }
   }

@@ -14,7 +14,7 @@ async function fetchUser(request: Request, context: AppLoadContext): Promise<{ u
   if (!request.headers.get('cookie')?.includes('kracht_session=')) return null
   const response = await api(context, request).me.$get()
   if (!response.ok) return null
-  return { user: (await response.json()) as SessionUser, mustEnrolTotp: response.headers.get('x-kracht-totp') === 'enrol' }
+  return { user: await response.json(), mustEnrolTotp: response.headers.get('x-kracht-totp') === 'enrol' }
 }
 
 export async function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {

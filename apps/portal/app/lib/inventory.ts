@@ -1,10 +1,10 @@
+import { strengthForms, times, type StrengthForm, type Time } from '@kracht/method'
 import { hasKey, type Translator } from '@kracht/i18n'
 
 // Shared by the inventory pages (browser and server): labels for values that come from the API.
-export const times = ['past', 'present', 'future'] as const
-export const forms = ['i_am', 'i_can', 'i_have', 'i_want', 'i_know'] as const
-export type Time = (typeof times)[number]
-export type Form = (typeof forms)[number]
+export { times, type Time }
+export const forms = strengthForms
+export type Form = StrengthForm
 
 export function domainLabel(t: Translator, id: string): string {
   const key = `inventory.domains.${id}`
@@ -32,17 +32,16 @@ export interface SuggestedBy {
   name: string | null
 }
 
+/**
+ * What a statement list needs of a statement. Not a copy of the API's type: the inventory's and the
+ * history's statements (typed by the API client) both fit it as they are, so no cast is needed.
+ */
 export interface StatementView {
   id: string
-  domain: string
-  time: Time
-  form: Form | null
+  time: string
   text: string
   provenance: string
   suggestedBy?: SuggestedBy | null | undefined
-  version: number
-  createdAt: string
-  updatedAt: string
 }
 
 export interface FeedbackView {

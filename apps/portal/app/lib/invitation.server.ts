@@ -3,20 +3,13 @@ import { z } from 'zod'
 import { api, cookieHeaders, readProblem } from './api.server'
 import { parseForm } from './forms'
 
-export interface InvitationPreview {
-  role: 'client' | 'worker' | 'peer' | 'admin'
-  displayName: string
-  organisationName: string
-  expiresAt: string
-  existingUsername: string | null
-}
 
 export type InvitationSecret = { token: string } | { code: string }
 
 export async function lookup(request: Request, context: AppLoadContext, secret: InvitationSecret) {
   const response = await api(context, request).invitations.lookup.$post({ json: secret })
   if (!response.ok) return { preview: null, problem: (await readProblem(response)).code }
-  return { preview: (await response.json()) as InvitationPreview, problem: null }
+  return { preview: await response.json(), problem: null }
 }
 
 const AcceptForm = z

@@ -1,13 +1,13 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
-import type { InvitationRow } from '../components/invitation-list'
-import type { IssuedInvitationView } from '../components/issued-invitation'
+import type { InvitationRow, IssuedInvitationView } from './api-types'
 import { api, readProblem } from './api.server'
+import { okOrThrow } from './api-failure.server'
 import { parseForm } from './forms'
 
 export async function listInvitations(request: Request, context: AppLoadContext): Promise<InvitationRow[]> {
   const response = await api(context, request).invitations.$get()
-  return response.ok ? ((await response.json()) as InvitationRow[]) : []
+  return okOrThrow(response).json()
 }
 
 const WithdrawForm = z.object({ invitationId: z.string().uuid('invalid') })
@@ -40,6 +40,6 @@ export async function invite(request: Request, context: AppLoadContext, formData
     const problem = await readProblem(response)
     return { issued: null, problem: problem.code, fields: problem.fields ?? {} }
   }
-  return { issued: (await response.json()) as IssuedInvitationView, problem: null, fields: {} }
+  return { issued: await response.json(), problem: null, fields: {} }
 }
 

@@ -1,23 +1,30 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { z } from 'zod'
-import { api, readProblem } from '../lib/api.server'
+import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm, type FieldErrors } from '../lib/forms'
 import { formatDate, useLocale, useT } from '../lib/i18n'
-import { Field, FormProblem, Notice } from '../components/field'
+import { Notice } from '../components/field'
+import { currentPasswordField, requiredLine } from '../forms/fields'
+import { FormErrors, PasswordField, TextField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Authenticator-app – Kracht' }]
 
-const PasswordForm = z.object({ password: z.string().min(1, 'required').max(1000, 'too_long') })
-const CodeForm = z.object({ code: z.string().trim().min(1, 'required').max(20, 'too_long') })
+const PasswordForm = z.object({ password: currentPasswordField })
+const CodeForm = z.object({ code: requiredLine(20) })
+
+type Intent = 'start' | 'off' | 'confirm'
 
 type Result =
-  | { step: 'scan'; secret: string; qrSvg: string; problem: null; fields: FieldErrors }
-  | { step: 'codes'; recoveryCodes: string[]; problem: null; fields: FieldErrors }
-  | { step: 'off'; problem: null; fields: FieldErrors }
-  | { step: 'problem'; retryConfirm: boolean; problem: string; fields: FieldErrors }
+  | { step: 'scan'; secret: string; qrSvg: string }
+  | { step: 'codes'; recoveryCodes: string[] }
+  | { step: 'off' }
+  /** The form `intent` gets `result` (its errors); the others start empty. */
+  | { step: 'problem'; intent: Intent; result: SubmissionResult<string[]> }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer', 'admin')
@@ -26,45 +33,50 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { status: await response.json() }
 }
 
-const fail = async (response: Response, retryConfirm: boolean, field: string) => {
-  const problem = await readProblem(response)
-  const fields: FieldErrors = problem.code === 'password_wrong' || problem.code === 'totp_code_wrong' ? { [field]: problem.code } : {}
-  return data<Result>({ step: 'problem', retryConfirm, problem: problem.code, fields }, { status: response.status })
-}
+const problemStep = (intent: Intent, result: SubmissionResult<string[]>, status: number) =>
+  data<Result>({ step: 'problem', intent, result }, { status })
+
+/** A wrong password or code belongs beside its field; anything else above the form. */
+const besideField = (code: string) => (code === 'password_wrong' ? 'password' : code === 'totp_code_wrong' ? 'code' : null)
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer', 'admin')
   const formData = await request.formData()
   const totp = api(context, request).me.totp
-  const intent = formData.get('intent')
-  if (intent === 'confirm') {
-    const form = parseForm(CodeForm, formData)
-    if (!form.ok) return data<Result>({ step: 'problem', retryConfirm: true, problem: 'validation_failed', fields: form.fields }, { status: 400 })
-    const response = await totp.confirm.$post({ json: { code: form.data.code } })
-    if (!response.ok) return fail(response, true, 'code')
+  if (formData.get('intent') === 'confirm') {
+    const submission = parseSubmission(formData, CodeForm)
+    const hide = ['code']
+    if (submission.status !== 'success') return problemStep('confirm', reply(submission, { hide }), 400)
+    const response = await totp.confirm.$post({ json: { code: submission.value.code } })
+    if (!response.ok) return problemStep('confirm', await replyWithProblem(submission, response, { hide, fieldFor: besideField }), response.status)
     // Shown in this one answer only; the server keeps only hashes.
-    return data<Result>({ step: 'codes', recoveryCodes: (await response.json()).recoveryCodes, problem: null, fields: {} })
+    return data<Result>({ step: 'codes', recoveryCodes: (await response.json()).recoveryCodes })
   }
-  const form = parseForm(PasswordForm, formData)
-  if (!form.ok) return data<Result>({ step: 'problem', retryConfirm: false, problem: 'validation_failed', fields: form.fields }, { status: 400 })
+  const intent: Intent = formData.get('intent') === 'off' ? 'off' : 'start'
+  const submission = parseSubmission(formData, PasswordForm)
+  const hide = ['password']
+  if (submission.status !== 'success') return problemStep(intent, reply(submission, { hide }), 400)
+  const json = { password: submission.value.password }
   if (intent === 'off') {
-    const response = await totp.disable.$post({ json: { password: form.data.password } })
-    if (!response.ok) return fail(response, false, 'password')
-    return data<Result>({ step: 'off', problem: null, fields: {} })
+    const response = await totp.disable.$post({ json })
+    if (!response.ok) return problemStep(intent, await replyWithProblem(submission, response, { hide, fieldFor: besideField }), response.status)
+    return data<Result>({ step: 'off' })
   }
-  const response = await totp.setup.$post({ json: { password: form.data.password } })
-  if (!response.ok) return fail(response, false, 'password')
+  const response = await totp.setup.$post({ json })
+  if (!response.ok) return problemStep(intent, await replyWithProblem(submission, response, { hide, fieldFor: besideField }), response.status)
   const setup = await response.json()
-  return data<Result>({ step: 'scan', secret: setup.secret, qrSvg: setup.qrSvg, problem: null, fields: {} })
+  return data<Result>({ step: 'scan', secret: setup.secret, qrSvg: setup.qrSvg })
 }
 
-function ConfirmForm({ error }: { error: string | undefined }) {
+function ConfirmForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const t = useT()
+  const [form, fields] = useSchemaForm({ id: 'totp-confirm', schema: CodeForm, lastResult })
   return (
-    <Form method="post" className="stack" noValidate>
+    <Form method="post" className="stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="confirm" />
       <p>{t('security.confirmIntro')}</p>
-      <Field name="code" label={t('security.code')} autoComplete="one-time-code" inputMode="numeric" required maxLength={20} error={error} />
+      <FormErrors form={form} />
+      <TextField meta={fields.code} label={t('security.code')} autoComplete="one-time-code" inputMode="numeric" />
       <button type="submit" className="button">
         {t('security.confirmButton')}
       </button>
@@ -72,13 +84,22 @@ function ConfirmForm({ error }: { error: string | undefined }) {
   )
 }
 
-function PasswordStep({ intent, intro, button, error }: { intent: 'start' | 'off'; intro: string; button: string; error: string | undefined }) {
+interface PasswordStepProps {
+  intent: 'start' | 'off'
+  intro: string
+  button: string
+  lastResult: SubmissionResult<string[]> | undefined
+}
+
+function PasswordStep({ intent, intro, button, lastResult }: PasswordStepProps) {
   const t = useT()
+  const [form, fields] = useSchemaForm({ id: `totp-${intent}`, schema: PasswordForm, lastResult })
   return (
-    <Form method="post" className="stack" noValidate>
+    <Form method="post" className="stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
       <p>{intro}</p>
-      <Field name="password" type="password" label={t('security.passwordAgain')} autoComplete="current-password" required error={error} />
+      <FormErrors form={form} />
+      <PasswordField meta={fields.password} label={t('security.passwordAgain')} autoComplete="current-password" />
       <button type="submit" className={intent === 'off' ? 'button button--secondary' : 'button'}>
         {button}
       </button>
@@ -91,14 +112,13 @@ export default function Authenticator() {
   const locale = useLocale()
   const { status } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const fields: FieldErrors = result?.fields ?? {}
-  const problem = result?.step === 'problem' && !fields['code'] && !fields['password'] ? result.problem : null
+  // Each form gets back only its own answer.
+  const resultOf = (intent: Intent) => (result?.step === 'problem' && result.intent === intent ? result.result : undefined)
   return (
     <div className="page page--narrow">
       <h1>{t('security.appTitle')}</h1>
       <p>{t('security.appIntro')}</p>
       {status.required && !status.enabled ? <div className="notice notice--care" role="status">{t('security.appRequired')}</div> : null}
-      <FormProblem code={problem} />
       {result?.step === 'off' ? <Notice>{t('security.turnedOff')}</Notice> : null}
       {result?.step === 'codes' ? (
         <section className="card" aria-labelledby="recovery-title" data-testid="recovery-codes">
@@ -128,13 +148,13 @@ export default function Authenticator() {
           <p className="code code--long" data-testid="totp-key">
             {result.secret}
           </p>
-          <ConfirmForm error={undefined} />
+          <ConfirmForm lastResult={undefined} />
         </section>
-      ) : result?.step === 'problem' && result.retryConfirm ? (
+      ) : result?.step === 'problem' && result.intent === 'confirm' ? (
         <section className="card">
           <p>{t('security.confirmAgain')}</p>
-          <ConfirmForm error={fields['code']} />
-          <PasswordStep intent="start" intro={t('security.startIntro')} button={t('security.startButton')} error={undefined} />
+          <ConfirmForm lastResult={resultOf('confirm')} />
+          <PasswordStep intent="start" intro={t('security.startIntro')} button={t('security.startButton')} lastResult={undefined} />
         </section>
       ) : status.enabled && result?.step !== 'off' ? (
         <>
@@ -143,14 +163,14 @@ export default function Authenticator() {
           {status.required ? null : (
             <section className="card" aria-labelledby="off-title">
               <h2 id="off-title">{t('security.turnOffTitle')}</h2>
-              <PasswordStep intent="off" intro={t('security.turnOffIntro')} button={t('security.turnOffButton')} error={fields['password']} />
+              <PasswordStep intent="off" intro={t('security.turnOffIntro')} button={t('security.turnOffButton')} lastResult={resultOf('off')} />
             </section>
           )}
         </>
       ) : (
         <>
           <p>{t('security.appOff')}</p>
-          <PasswordStep intent="start" intro={t('security.startIntro')} button={t('security.startButton')} error={fields['password']} />
+          <PasswordStep intent="start" intro={t('security.startIntro')} button={t('security.startButton')} lastResult={resultOf('start')} />
         </>
       )}
     </div>

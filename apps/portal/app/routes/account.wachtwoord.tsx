@@ -1,22 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
 import { z } from 'zod'
-import { api, cookieHeaders, readProblem } from '../lib/api.server'
+import { api, cookieHeaders } from '../lib/api.server'
 import { requireUser } from '../lib/auth.server'
-import { parseForm } from '../lib/forms'
 import { useT } from '../lib/i18n'
-import { Field, FormProblem, Notice } from '../components/field'
+import { Notice } from '../components/field'
+import { currentPasswordField, newPasswordField, withRepeatedPassword } from '../forms/fields'
+import { FormErrors, PasswordField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Wachtwoord – Kracht' }]
 
 const ChangeForm = z
   .object({
-    currentPassword: z.string().min(1, 'required').max(1000, 'too_long'),
-    newPassword: z.string().min(1, 'required').max(1000, 'too_long'),
-    repeat: z.string(),
+    currentPassword: currentPasswordField,
+    newPassword: newPasswordField,
+    repeat: z.string({ error: 'required' }),
   })
-  .refine((form) => form.newPassword === form.repeat, { path: ['repeat'], message: 'password_mismatch' })
+  .superRefine(withRepeatedPassword)
+
+const passwords = ['currentPassword', 'newPassword', 'repeat']
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
@@ -31,45 +37,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const response = await client.auth['logout-everywhere'].$post()
     throw redirect('/inloggen?uitgelogd=1', { headers: cookieHeaders(response) })
   }
-  const form = parseForm(ChangeForm, formData)
-  if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields }, { status: 400 })
+  const submission = parseSubmission(formData, ChangeForm)
+  if (submission.status !== 'success') return data({ result: reply(submission, { hide: passwords }) }, { status: 400 })
   const response = await client.auth.password.$post({
-    json: { currentPassword: form.data.currentPassword, newPassword: form.data.newPassword },
+    json: { currentPassword: submission.value.currentPassword, newPassword: submission.value.newPassword },
   })
   if (!response.ok) {
-    const problem = await readProblem(response)
-    const fields: Record<string, string> = {}
-    if (problem.code === 'password_wrong') fields['currentPassword'] = 'password_wrong'
-    else if (problem.code.startsWith('password_')) fields['newPassword'] = problem.code
-    return data({ problem: problem.code, fields }, { status: response.status })
+    // The API names the new password's problems `password`; a wrong current one belongs beside that field.
+    const result = await replyWithProblem(submission, response, {
+      hide: passwords,
+      fieldFor: (code) => (code === 'password_wrong' ? 'currentPassword' : code.startsWith('password_') ? 'newPassword' : null),
+    })
+    return data({ result }, { status: response.status })
   }
   throw redirect('/account/wachtwoord?gewijzigd=1', { headers: cookieHeaders(response) })
 }
 
 export default function ChangePassword() {
   const t = useT()
-  const result = useActionData<typeof action>()
+  const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const fields: Record<string, string> = result?.fields ?? {}
+  const [form, fields] = useSchemaForm({ id: 'change-password', schema: ChangeForm, lastResult: actionData?.result })
   return (
     <div className="page page--narrow">
       <h1>{t('auth.changeTitle')}</h1>
       {params.get('gewijzigd') ? <Notice>{t('auth.changed')}</Notice> : null}
       <p>{t('auth.changeIntro')}</p>
-      <FormProblem code={result?.problem && Object.keys(fields).length === 0 ? result.problem : null} />
-      <Form method="post" noValidate className="stack">
-        <Field name="currentPassword" type="password" label={t('auth.currentPassword')} autoComplete="current-password" required error={fields['currentPassword']} />
-        <Field
-          name="newPassword"
-          type="password"
-          label={t('auth.newPassword')}
-          hint={t('auth.passwordHint')}
-          autoComplete="new-password"
-          required
-          minLength={10}
-          error={fields['newPassword']}
-        />
-        <Field name="repeat" type="password" label={t('auth.repeatPassword')} autoComplete="new-password" required error={fields['repeat']} />
+      <FormErrors form={form} />
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <PasswordField meta={fields.currentPassword} label={t('auth.currentPassword')} autoComplete="current-password" />
+        <PasswordField meta={fields.newPassword} label={t('auth.newPassword')} hint={t('auth.passwordHint')} autoComplete="new-password" />
+        <PasswordField meta={fields.repeat} label={t('auth.repeatPassword')} autoComplete="new-password" />
         <button type="submit" className="button">
           {t('auth.changeButton')}
         </button>

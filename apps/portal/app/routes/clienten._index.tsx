@@ -6,7 +6,7 @@ import { formatDate, useLocale, useT } from '../lib/i18n'
 import { listInvitations, withdraw } from '../lib/invitations.server'
 import { FormProblem, Notice } from '../components/field'
 import { InvitationList } from '../components/invitation-list'
-import { IssuedInvitation, type IssuedInvitationView } from '../components/issued-invitation'
+import { IssuedInvitation } from '../components/issued-invitation'
 
 export const meta: MetaFunction = () => [{ title: 'Mijn cliënten – Kracht' }]
 
@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const clientId = String(formData.get('clientId') ?? '')
   const response = await api(context, request).clients[':clientId']['access-reset'].$post({ param: { clientId } })
   if (!response.ok) return { problem: (await readProblem(response)).code, withdrawn: false, issued: null }
-  return { problem: null, withdrawn: false, issued: (await response.json()) as IssuedInvitationView }
+  return { problem: null, withdrawn: false, issued: await response.json() }
 }
 
 export default function Clients() {

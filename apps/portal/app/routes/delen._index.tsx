@@ -3,18 +3,19 @@ import { Fragment } from 'react'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { consentScopes } from '@kracht/method'
 import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
+import { loadInventory } from '../lib/inventory.server'
 import { parseForm } from '../lib/forms'
 import { endOfDutchDay, fieldText } from '../lib/sharing-forms'
 import { FormProblem, Notice } from '../components/field'
 
 export const meta: MetaFunction = () => [{ title: 'Wie mag wat zien – Kracht' }]
 
-const scopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan'] as const
-const domains = ['safety', 'housing', 'finances', 'children', 'partner', 'relationships', 'work', 'leisure', 'health', 'meaning'] as const
+const scopes = consentScopes
 
 // One schema per form; the API checks again (who is linked, which domains exist).
 const ShareForm = z.object({
@@ -38,16 +39,19 @@ const TeamForm = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const client = api(context, request).clients[':clientId']
-  const [consents, grantees, teams] = await Promise.all([
+  const [consents, grantees, teams, inventory] = await Promise.all([
     client.consents.$get({ param: { clientId: user.id }, query: {} }),
     client.grantees.$get({ param: { clientId: user.id } }),
     client['grantee-teams'].$get({ param: { clientId: user.id } }),
+    // The organisation's life domains (Krachtwerk's ten or ICM's nine): the ones a client can leave out.
+    loadInventory(request, context, user, requestLocale(request)),
   ])
   return {
     consents: consents.ok ? await consents.json() : [],
     grantees: grantees.ok ? await grantees.json() : [],
     // With the names a team share would cover now: the client sees who, before sharing.
     teams: teams.ok ? await teams.json() : [],
+    domains: inventory.domains,
   }
 }
 
@@ -87,7 +91,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A chosen end date means the end of that day, Dutch time.
   const response = await client.consents.$post({
     param: { clientId: user.id },
-    json: { ...rest, endsAt: endsAt ? new Date(`${endsAt}T23:59:59+01:00`).toISOString() : null },
+    json: { ...rest, endsAt: endsAt ? endOfDutchDay(endsAt) : null },
   })
   if (!response.ok) return data({ problem: (await readProblem(response)).code }, { status: response.status })
   const shared = await response.json()
@@ -97,7 +101,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function WhoMaySeeWhat() {
   const t = useT()
   const locale = useLocale()
-  const { consents, grantees, teams } = useLoaderData<typeof loader>()
+  const { consents, grantees, teams, domains } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
   const fields: Record<string, string> = (result && 'fields' in result ? (result.fields as Record<string, string>) : undefined) ?? {}

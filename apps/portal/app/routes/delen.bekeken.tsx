@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { hasKey } from '@kracht/i18n'
 import { api } from '../lib/api.server'
+import { okOrThrow } from '../lib/api-failure.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { describeLogEntry } from '../lib/access-log-entry'
@@ -19,7 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const days = periodDays[period]
   const from = days ? new Date(Date.now() - days * 86_400_000).toISOString() : undefined
   const response = await api(context, request).clients[':clientId']['access-log'].$get({ param: { clientId: user.id }, query: from ? { from } : {} })
-  return { period, clientId: user.id, entries: response.ok ? await response.json() : [] }
+  // A log that could not be read shows the error page, never "nobody looked".
+  return { period, clientId: user.id, entries: await okOrThrow(response).json() }
 }
 
 export default function WhoLooked() {

@@ -1,20 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
 import { z } from 'zod'
-import { api, cookieHeaders, readProblem } from '../lib/api.server'
+import { api, cookieHeaders } from '../lib/api.server'
 import { getUser } from '../lib/auth.server'
 import { safeReturnPath } from '../lib/return-path'
-import { parseForm } from '../lib/forms'
 import { useT } from '../lib/i18n'
-import { Field, FormProblem, Notice } from '../components/field'
+import { FormProblem, Notice } from '../components/field'
+import { currentPasswordField, optionalLine, usernameField } from '../forms/fields'
+import { FormErrors, PasswordField, TextField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Inloggen – Kracht' }]
 
 const SignInForm = z.object({
-  username: z.string().trim().min(1, 'required').max(100, 'too_long'),
-  password: z.string().min(1, 'required').max(1000, 'too_long'),
-  terug: z.string().optional(),
+  username: usernameField,
+  password: currentPasswordField,
+  terug: optionalLine(2000),
 })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -23,16 +27,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(SignInForm, await request.formData())
-  if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, username: '' }, { status: 400 })
+  const submission = parseSubmission(await request.formData(), SignInForm)
+  if (submission.status !== 'success') return data({ result: reply(submission, { hide: ['password'] }) }, { status: 400 })
   const response = await api(context, request).auth.login.$post({
-    json: { username: form.data.username, password: form.data.password },
+    json: { username: submission.value.username, password: submission.value.password },
   })
-  if (!response.ok) {
-    const problem = await readProblem(response)
-    return data({ problem: problem.code, fields: {}, username: form.data.username }, { status: response.status })
-  }
-  const back = safeReturnPath(form.data.terug)
+  if (!response.ok) return data({ result: await replyWithProblem(submission, response, { hide: ['password'] }) }, { status: response.status })
+  const back = safeReturnPath(submission.value.terug)
   const next = encodeURIComponent(back)
   // Staff with an authenticator app: the passphrase was right, now the code (a second page, no JavaScript needed).
   if (response.status === 202) throw redirect(`/inloggen/code?terug=${next}`, { headers: cookieHeaders(response) })
@@ -45,39 +46,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const t = useT()
-  const result = useActionData<typeof action>()
+  const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const busy = useNavigation().state === 'submitting'
-  const fields: Record<string, string> = result?.fields ?? {}
+  const [form, fields] = useSchemaForm({ id: 'sign-in', schema: SignInForm, lastResult: actionData?.result })
   return (
     <div className="page page--narrow">
       <h1>{t('auth.signInTitle')}</h1>
       <p>{t('auth.signInIntro')}</p>
       {params.get('uitgelogd') ? <Notice>{t('auth.signedOut')}</Notice> : null}
       {params.get('code') === 'verlopen' ? <FormProblem code="second_factor_expired" /> : null}
-      <FormProblem code={result?.problem} />
-      <Form method="post" noValidate className="stack">
+      <FormErrors form={form} />
+      <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="terug" value={safeReturnPath(params.get('terug'))} />
-        <Field
-          name="username"
+        <TextField
+          meta={fields.username}
           label={t('auth.username')}
           autoComplete="username"
           autoCapitalize="none"
           autoCorrect="off"
           spellCheck={false}
-          required
-          maxLength={100}
-          defaultValue={result?.username ?? ''}
-          error={fields['username']}
         />
-        <Field
-          name="password"
-          type="password"
-          label={t('auth.password')}
-          autoComplete="current-password"
-          required
-          error={fields['password']}
-        />
+        <PasswordField meta={fields.password} label={t('auth.password')} autoComplete="current-password" />
         <button type="submit" className="button" disabled={busy}>
           {t('auth.signInButton')}
         </button>

@@ -6,7 +6,7 @@ import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { parseForm, type FieldErrors } from '../lib/forms'
 import { requestLocale, useT } from '../lib/i18n'
-import { domainLabel, type StatementView } from '../lib/inventory'
+import { domainLabel } from '../lib/inventory'
 import { loadInventory, problemOf } from '../lib/inventory.server'
 import { FormProblem, Notice } from '../components/field'
 import { InventoryNav } from '../components/inventory-nav'
@@ -50,7 +50,7 @@ export default function Portrait() {
   const inventory = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const byDomain = (domain: string) => inventory.statements.filter((statement) => statement.domain === domain) as StatementView[]
+  const byDomain = (domain: string) => inventory.statements.filter((statement) => statement.domain === domain)
   return (
     <div className="page page--wide">
       <h1>{t('inventory.title')}</h1>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
-import { domainLabel, type StatementView } from '../lib/inventory'
+import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { StatementsByTime } from '../components/statement-list'
 
@@ -49,7 +49,7 @@ export default function PrintInventory() {
         )}
       </section>
       {inventory.domains.map((domain) => {
-        const statements = inventory.statements.filter((statement) => statement.domain === domain) as StatementView[]
+        const statements = inventory.statements.filter((statement) => statement.domain === domain)
         return (
           <section key={domain} className="print-section print-domain">
             <h2>{domainLabel(t, domain)}</h2>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { requestLocale, useT } from '../lib/i18n'
-import { domainLabel, type StatementView } from '../lib/inventory'
+import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { Notice } from '../components/field'
 import { InventoryNav } from '../components/inventory-nav'
@@ -52,7 +52,7 @@ export default function DomainPage() {
         </Notice>
       ) : null}
       {removed ? <Notice>{t('inventory.removed')}</Notice> : null}
-      {statements.length === 0 ? <p>{t('inventory.emptyDomain')}</p> : <StatementsByTime statements={statements as StatementView[]} editable highlightId={savedId} />}
+      {statements.length === 0 ? <p>{t('inventory.emptyDomain')}</p> : <StatementsByTime statements={statements} editable highlightId={savedId} />}
       <p>
         <Link to={`/inventaris/nieuw?domein=${domain}`} className="button">
           {t('inventory.addStatement')}

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { dutchDateDaysBefore, isCalendarDate } from '@kracht/calendar'
 import { api } from '../lib/api.server'
+import { okOrThrow } from '../lib/api-failure.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
-import { domainLabel, type StatementView } from '../lib/inventory'
+import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { GrowthChart } from '../components/growth-chart'
 import { InventoryNav } from '../components/inventory-nav'
@@ -11,19 +13,16 @@ import { StatementsByTime } from '../components/statement-list'
 
 export const meta: MetaFunction = () => [{ title: 'Terugkijken – Kracht' }]
 
-const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const asked = new URL(request.url).searchParams.get('datum')
   // Default: a month ago, a natural first look back.
-  const date = isDate(asked) ? asked : new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10)
+  const date = asked !== null && isCalendarDate(asked) ? asked : dutchDateDaysBefore(new Date(), 30)
   const [inventory, response] = await Promise.all([
     loadInventory(request, context, user, requestLocale(request)),
     api(context, request).clients[':clientId'].inventory.history.$get({ param: { clientId: user.id }, query: { at: date } }),
   ])
-  if (!response.ok) throw new Response('history unavailable', { status: response.status })
-  return { date, domains: inventory.domains, history: await response.json() }
+  return { date, domains: inventory.domains, history: await okOrThrow(response).json() }
 }
 
 export default function LookBack() {
@@ -65,7 +64,7 @@ export default function LookBack() {
             .map((domain) => (
               <div key={domain} className="then-domain">
                 <h3>{domainLabel(t, domain)}</h3>
-                <StatementsByTime statements={history.statements.filter((s) => s.domain === domain) as unknown as StatementView[]} editable={false} />
+                <StatementsByTime statements={history.statements.filter((s) => s.domain === domain)} editable={false} />
               </div>
             ))
         )}

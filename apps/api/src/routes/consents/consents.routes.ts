@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema } from '../../lib/schemas'
 import { consentScopes } from '@kracht/db'
+import { roles } from '@kracht/method'
 
 const tags = ['Sharing']
 
@@ -125,7 +126,7 @@ export const listGrantees = clientRoute({
   summary: 'Whom the client can share with: linked workers and peer experts of the organisation, with their team (the client only)',
   request: { params: ClientParams },
   responses: {
-    200: jsonResponse(z.array(z.object({ id: z.string().uuid(), displayName: z.string(), role: z.enum(['client', 'worker', 'peer', 'admin']), teamId: z.string().uuid().nullable(), teamName: z.string().nullable() })), 'People (a linked worker\'s team can be shared with for one team strengths meeting)'),
+    200: jsonResponse(z.array(z.object({ id: z.string().uuid(), displayName: z.string(), role: z.enum(roles), teamId: z.string().uuid().nullable(), teamName: z.string().nullable() })), 'People (a linked worker\'s team can be shared with for one team strengths meeting)'),
     ...commonProblems,
   },
 })

@@ -1,3 +1,4 @@
+import { endOfDutchDay } from '@kracht/calendar'
 import { createRouter } from '../../lib/router'
 import * as inventory from '../../services/inventory'
 import * as agreement from '../../services/agreement'
@@ -62,7 +63,7 @@ export const inventoryRouter = createRouter()
     const { clientId } = c.req.valid('param')
     const access = c.get('clientAccess')
     const { at } = c.req.valid('query')
-    // A plain date means the end of that day: "how it looked on 1 March" includes 1 March.
-    const moment = at ? (at.length === 10 ? new Date(`${at}T23:59:59.999Z`) : new Date(at)) : c.get('deps').now()
+    // A plain date means the end of that Dutch day: "how it looked on 1 March" includes all of 1 March.
+    const moment = at ? (at.length === 10 ? endOfDutchDay(at) : new Date(at)) : c.get('deps').now()
     return c.json(await inventory.inventoryHistory(c.get('deps'), { clientId, at: moment, excludeDomains: access.excludeDomains }), 200)
   })

@@ -1,3 +1,4 @@
+import { domainSetIds } from '@kracht/method'
 import { z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema, TextSchema } from '../../lib/schemas'
@@ -97,7 +98,7 @@ export const InventorySchema = z
   .object({
     clientId: z.string().uuid(),
     displayName: z.string(),
-    domainSet: z.enum(['krachtwerk', 'icm']),
+    domainSet: z.enum(domainSetIds),
     domains: z.array(z.string()),
     priorityLimit: z.number().int(),
     statements: z.array(StatementSchema),

@@ -1,3 +1,4 @@
+import { domainSetIds } from '@kracht/method'
 import { createRoute, z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, RoleSchema, LineSchema } from '../../lib/schemas'
@@ -8,7 +9,7 @@ export const OrganisationSchema = z
   .object({
     id: z.string().uuid(),
     name: z.string(),
-    domainSet: z.enum(['krachtwerk', 'icm']),
+    domainSet: z.enum(domainSetIds),
     priorityLimit: z.number().int(),
   })
   .openapi('Organisation')
@@ -47,7 +48,7 @@ export const updateOrganisation = createRoute({
   request: {
     body: jsonBody(
       z
-        .object({ domainSet: z.enum(['krachtwerk', 'icm'], { message: 'invalid' }), priorityLimit: z.number().int().min(1, 'invalid').max(4, 'invalid') })
+        .object({ domainSet: z.enum(domainSetIds, { message: 'invalid' }), priorityLimit: z.number().int().min(1, 'invalid').max(4, 'invalid') })
         .openapi('UpdateOrganisationBody'),
     ),
   },

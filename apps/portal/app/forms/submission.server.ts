@@ -1,0 +1,52 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { Submission as ConformSubmission, SubmissionResult } from '@conform-to/react'
+import type { z } from 'zod'
+import { readProblem } from '../lib/api.server'
+
+/** The action's side of a form: the same schema the browser ran, on the posted data. */
+export function parseSubmission<S extends z.ZodType>(formData: FormData, schema: S) {
+  return parseWithZod(formData, { schema })
+}
+
+/** Any parsed submission: only its `reply` is needed here. */
+type Submission = Pick<ConformSubmission<unknown, string[], unknown>, 'reply'>
+
+interface ReplyOptions {
+  /** A problem for the whole form (an API code such as `invalid_credentials`), shown above it. */
+  problem?: string | null | undefined
+  /** Problems beside fields (catalogue codes), e.g. the API's `fields`. */
+  fields?: Record<string, string> | undefined
+  /** Fields whose value must never be sent back to the page (passwords, codes). */
+  hide?: string[] | undefined
+}
+
+/**
+ * The action's answer for the form: its errors and what was typed, so nothing is lost; passwords
+ * and codes are left out (`hide`) so they never travel back into the page.
+ */
+export function reply(submission: Submission, { problem, fields, hide }: ReplyOptions = {}): SubmissionResult<string[]> {
+  const fieldErrors = fields ? Object.fromEntries(Object.entries(fields).map(([name, code]) => [name, [code]])) : undefined
+  return submission.reply({
+    ...(problem ? { formErrors: [problem] } : {}),
+    ...(fieldErrors ? { fieldErrors } : {}),
+    ...(hide ? { hideFields: hide } : {}),
+  })
+}
+
+/**
+ * A failed API answer as the form's errors: the API's field codes beside their fields (renamed with
+ * `fieldFor` where the form names a field differently, or where the code itself belongs to a field:
+ * `password_wrong` beside the current password), the rest above the form.
+ */
+export async function replyWithProblem(
+  submission: Submission,
+  response: Response,
+  options: { hide?: string[]; fieldFor?: (code: string) => string | null } = {},
+): Promise<SubmissionResult<string[]>> {
+  const problem = await readProblem(response)
+  const fields: Record<string, string> = { ...problem.fields }
+  const field = options.fieldFor?.(problem.code) ?? null
+  if (field) fields[field] = problem.code
+  const hasFields = Object.keys(fields).length > 0
+  return reply(submission, { problem: hasFields ? null : problem.code, fields, hide: options.hide })
+}

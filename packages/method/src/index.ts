@@ -1,0 +1,62 @@
+/*
+ * The method's vocabulary, defined once: life domains, forms of strength, times, consent scopes,
+ * roles, the VIP card's areas. Every package and app imports these lists from here instead of
+ * writing them out again. What each term means is in docs/method.md.
+ */
+
+/** Krachtwerk's ten life domains (leefgebieden), the default set (docs/method.md#life-domains). */
+export const krachtwerkDomains = [
+  'safety',
+  'housing',
+  'finances',
+  'children',
+  'partner',
+  'relationships',
+  'work',
+  'leisure',
+  'health',
+  'meaning',
+] as const
+
+/** Intensive Case Management's nine life domains, a set an organisation may choose instead. */
+export const icmDomains = ['family', 'housing', 'education', 'work', 'finances', 'health', 'social', 'leisure', 'justice'] as const
+
+/** The domain sets an organisation can work with; `krachtwerk` unless the coordinator chose ICM. */
+export const domainSets = { krachtwerk: krachtwerkDomains, icm: icmDomains } as const
+export type DomainSetId = keyof typeof domainSets
+export const domainSetIds = ['krachtwerk', 'icm'] as const satisfies readonly DomainSetId[]
+export const defaultDomainSet: DomainSetId = 'krachtwerk'
+export type KrachtwerkDomain = (typeof krachtwerkDomains)[number]
+export type LifeDomain = (typeof domainSets)[DomainSetId][number]
+
+/** Forms of strength (vormen van kracht): ik ben / ik kan / ik heb / ik wil / ik weet. */
+export const strengthForms = ['i_am', 'i_can', 'i_have', 'i_want', 'i_know'] as const
+export type StrengthForm = (typeof strengthForms)[number]
+
+/** The three times of the inventory: past (verleden), present (heden), future (toekomst). */
+export const times = ['past', 'present', 'future'] as const
+export type Time = (typeof times)[number]
+
+/** What a client can share, one scope at a time (docs/method.md#consent). */
+export const consentScopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan'] as const
+export type ConsentScope = (typeof consentScopes)[number]
+
+/** Read only, or read and comment/suggest. Nobody but the client ever writes the client's text. */
+export const consentAccess = ['read', 'comment'] as const
+export type ConsentAccessLevel = (typeof consentAccess)[number]
+
+/** Who uses Kracht (docs/method.md#roles). */
+export const roles = ['client', 'worker', 'peer', 'admin'] as const
+export type Role = (typeof roles)[number]
+/** Staff: everyone but the client. */
+export const staffRoles = ['worker', 'peer', 'admin'] as const satisfies readonly Role[]
+
+/** The VIP card's four areas and three rings (1 closest). */
+export const vipAreas = ['family', 'friends', 'school_work_club', 'professionals'] as const
+export type VipArea = (typeof vipAreas)[number]
+export const vipRings = [1, 2, 3] as const
+
+/** True when `id` is one of the set's life domains. */
+export function isDomainOf(set: DomainSetId, id: string): id is LifeDomain {
+  return (domainSets[set] as readonly string[]).includes(id)
+}
