@@ -65,6 +65,7 @@ export const AccessLogEntrySchema = z
   .openapi('AccessLogEntry')
 
 export const listConsents = clientRoute({
+  operationId: 'listConsents',
   access: { self: true, scope: 'consents', resource: 'consents', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/consents',
@@ -75,6 +76,7 @@ export const listConsents = clientRoute({
 })
 
 export const grantConsent = clientRoute({
+  operationId: 'grantConsent',
   access: { self: true, scope: 'consents', resource: 'consents', action: 'share' },
   method: 'post',
   path: '/clients/{clientId}/consents',
@@ -85,6 +87,7 @@ export const grantConsent = clientRoute({
 })
 
 export const revokeConsent = clientRoute({
+  operationId: 'revokeConsent',
   access: { self: true, scope: 'consents', resource: (p) => `consent:${p.consentId}`, action: 'share' },
   method: 'delete',
   path: '/clients/{clientId}/consents/{consentId}',
@@ -100,6 +103,7 @@ export const revokeConsent = clientRoute({
 })
 
 export const readAccessLog = clientRoute({
+  operationId: 'readAccessLog',
   access: { self: true, scope: 'access_log', resource: 'access_log', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/access-log',
@@ -118,6 +122,7 @@ export const readAccessLog = clientRoute({
 })
 
 export const listGrantees = clientRoute({
+  operationId: 'listGrantees',
   access: { self: true, scope: 'consents', resource: 'grantees', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/grantees',
@@ -131,6 +136,7 @@ export const listGrantees = clientRoute({
 })
 
 export const listGranteeTeams = clientRoute({
+  operationId: 'listGranteeTeams',
   access: { self: true, scope: 'consents', resource: 'grantees', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/grantee-teams',

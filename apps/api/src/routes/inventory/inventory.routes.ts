@@ -140,6 +140,7 @@ export const HistorySchema = z
 const clientProblems = { ...commonProblems, 404: problemResponse('No such statement') }
 
 export const listStatements = clientRoute({
+  operationId: 'listStatements',
   access: { scope: 'inventory', action: 'read', resource: 'statements' },
   method: 'get',
   path: '/clients/{clientId}/statements',
@@ -150,6 +151,7 @@ export const listStatements = clientRoute({
 })
 
 export const createStatement = clientRoute({
+  operationId: 'createStatement',
   access: { scope: 'inventory', action: 'write' },
   method: 'post',
   path: '/clients/{clientId}/statements',
@@ -160,6 +162,7 @@ export const createStatement = clientRoute({
 })
 
 export const updateStatement = clientRoute({
+  operationId: 'updateStatement',
   access: { scope: 'inventory', action: 'write', resource: (p) => `statement:${p.statementId}` },
   method: 'patch',
   path: '/clients/{clientId}/statements/{statementId}',
@@ -174,6 +177,7 @@ export const updateStatement = clientRoute({
 })
 
 export const deleteStatement = clientRoute({
+  operationId: 'deleteStatement',
   access: { scope: 'inventory', action: 'write', resource: (p) => `statement:${p.statementId}`, logAction: 'delete' },
   method: 'delete',
   path: '/clients/{clientId}/statements/{statementId}',
@@ -188,6 +192,7 @@ export const deleteStatement = clientRoute({
 })
 
 export const getInventory = clientRoute({
+  operationId: 'getInventory',
   access: { scope: 'inventory', action: 'read', resource: 'inventory' },
   method: 'get',
   path: '/clients/{clientId}/inventory',
@@ -198,6 +203,7 @@ export const getInventory = clientRoute({
 })
 
 export const putPriorities = clientRoute({
+  operationId: 'putPriorities',
   access: { scope: 'inventory', action: 'write', resource: 'priorities' },
   method: 'put',
   path: '/clients/{clientId}/priorities',
@@ -215,6 +221,7 @@ export const putPriorities = clientRoute({
 })
 
 export const putRemarks = clientRoute({
+  operationId: 'putRemarks',
   access: { scope: 'inventory', action: 'write', resource: 'remarks' },
   method: 'put',
   path: '/clients/{clientId}/remarks',
@@ -232,6 +239,7 @@ export const putRemarks = clientRoute({
 })
 
 export const getHistory = clientRoute({
+  operationId: 'getHistory',
   access: { scope: 'inventory', action: 'read', resource: 'history' },
   method: 'get',
   path: '/clients/{clientId}/inventory/history',

@@ -32,6 +32,7 @@ export const LinkedClientSchema = z
   .openapi('LinkedClient')
 
 export const getOrganisation = createRoute({
+  operationId: 'getOrganisation',
   method: 'get',
   path: '/organisation',
   tags,
@@ -40,6 +41,7 @@ export const getOrganisation = createRoute({
 })
 
 export const updateOrganisation = createRoute({
+  operationId: 'updateOrganisation',
   method: 'put',
   path: '/organisation',
   tags,
@@ -59,6 +61,7 @@ export const updateOrganisation = createRoute({
 })
 
 export const listTeams = createRoute({
+  operationId: 'listTeams',
   method: 'get',
   path: '/teams',
   tags,
@@ -67,6 +70,7 @@ export const listTeams = createRoute({
 })
 
 export const createTeam = createRoute({
+  operationId: 'createTeam',
   method: 'post',
   path: '/teams',
   tags,
@@ -76,6 +80,7 @@ export const createTeam = createRoute({
 })
 
 export const listPeople = createRoute({
+  operationId: 'listPeople',
   method: 'get',
   path: '/people',
   tags,
@@ -92,6 +97,7 @@ export const listPeople = createRoute({
 })
 
 export const setTeam = createRoute({
+  operationId: 'setTeam',
   method: 'put',
   path: '/people/{userId}/team',
   tags,
@@ -104,6 +110,7 @@ export const setTeam = createRoute({
 })
 
 export const myClients = createRoute({
+  operationId: 'myClients',
   method: 'get',
   path: '/my-clients',
   tags,
@@ -114,6 +121,7 @@ export const myClients = createRoute({
 const ClientWorkerParams = z.object({ clientId: z.string().uuid(), workerId: z.string().uuid() })
 
 export const listClientWorkers = clientRoute({
+  operationId: 'listClientWorkers',
   access: { organisation: true, roles: ['admin'], self: true },
   method: 'get',
   path: '/clients/{clientId}/workers',
@@ -127,6 +135,7 @@ export const listClientWorkers = clientRoute({
 })
 
 export const linkWorker = clientRoute({
+  operationId: 'linkWorker',
   access: { organisation: true, roles: ['admin'] },
   method: 'put',
   path: '/clients/{clientId}/workers/{workerId}',
@@ -137,6 +146,7 @@ export const linkWorker = clientRoute({
 })
 
 export const unlinkWorker = clientRoute({
+  operationId: 'unlinkWorker',
   access: { organisation: true, roles: ['admin'] },
   method: 'delete',
   path: '/clients/{clientId}/workers/{workerId}',
