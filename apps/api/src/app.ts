@@ -44,6 +44,7 @@ const apiTags = [
   { name: 'Language', description: 'Offline analysis of a sentence: form of strength, life domain, suggestions.' },
   { name: 'Inventory', description: "The client's strengths inventory: statements per life domain, priorities, remarks and history." },
   { name: 'Assistant', description: 'The guided conversations (miracle question, forms of strength, VIP card, goal) and their cards.' },
+  { name: 'Action plan', description: "The client's action plan: goals, the steps towards them, remarks and a signature." },
   { name: 'Safety plan', description: "The client's safety plan: what helps in a hard moment and who to call." },
   { name: 'Sharing', description: 'Consents, the access log, the caseload, comments, suggestions, reviews and signatures.' },
   { name: 'Sessions', description: 'Sessions a worker plans (one to one or in a group, with a peer expert) and the client\'s own notes on them.' },
