@@ -33,6 +33,25 @@ import { rateLimit } from './lib/rate-limit'
 import { crossSiteCheck } from './lib/cross-site'
 import { tokenScopeGuard } from './access/token-scope'
 
+// One line per tag, so a generated client or the reference page can say what each area is for.
+const apiTags = [
+  { name: 'System', description: 'Health of the running service.' },
+  { name: 'Sign-in', description: 'Signing in and out, sessions and passphrases.' },
+  { name: 'Authenticator app', description: 'The second factor: enrolling and checking an authenticator app (TOTP).' },
+  { name: 'Sign-in policy', description: "The organisation's rules for signing in, such as whether staff must use a second factor." },
+  { name: 'Invitations', description: 'Inviting clients and staff, accepting an invitation, and codes to choose a new passphrase.' },
+  { name: 'Organisation', description: 'The organisation: its settings, teams, people, and which worker is linked to which client.' },
+  { name: 'Language', description: 'Offline analysis of a sentence: form of strength, life domain, suggestions.' },
+  { name: 'Inventory', description: "The client's strengths inventory: statements per life domain, priorities, remarks and history." },
+  { name: 'Assistant', description: 'The guided conversations (miracle question, forms of strength, VIP card, goal) and their cards.' },
+  { name: 'Action plan', description: "The client's action plan: goals, the steps towards them, remarks and a signature." },
+  { name: 'Safety plan', description: "The client's safety plan: what helps in a hard moment and who to call." },
+  { name: 'Sharing', description: 'Consents, the access log, the caseload, comments, suggestions, reviews and signatures.' },
+  { name: 'Sessions', description: 'Sessions a worker plans (one to one or in a group, with a peer expert) and the client\'s own notes on them.' },
+  { name: 'Notifications', description: 'What a user is told, such as a client asking to be contacted: who and when, never text.' },
+  { name: 'API tokens', description: "Personal read-only tokens for the organisation's own systems." },
+]
+
 export const apiInfo = {
   openapi: '3.1.0',
   info: {
@@ -40,7 +59,9 @@ export const apiInfo = {
     version: '1.0.0',
     description:
       'The API of Kracht, the strengths-based portal for clients of social care. A client shares their data with their worker on consent, and with nobody else. Errors are JSON `{ code, message }` with a stable code.',
+    contact: { name: 'The Kracht maintainers' },
   },
+  tags: apiTags,
 } as const
 
 /**

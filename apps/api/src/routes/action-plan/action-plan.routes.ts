@@ -11,6 +11,7 @@ const conflict = { 409: problemResponse('version_conflict: changed elsewhere; no
 const goalResource = (p: Record<string, string>) => `goal:${p.goalId ?? ''}`
 
 export const getPlan = clientRoute({
+  operationId: 'getPlan',
   access: { scope: 'action_plan', action: 'read', resource: 'action_plan' },
   method: 'get',
   path: '/clients/{clientId}/goals',
@@ -21,6 +22,7 @@ export const getPlan = clientRoute({
 })
 
 export const addGoal = clientRoute({
+  operationId: 'addGoal',
   access: { scope: 'action_plan', action: 'write', resource: 'goals', logAction: 'create' },
   method: 'post',
   path: '/clients/{clientId}/goals',
@@ -31,6 +33,7 @@ export const addGoal = clientRoute({
 })
 
 export const getGoal = clientRoute({
+  operationId: 'getGoal',
   access: { scope: 'action_plan', action: 'read', target: goalTarget, resource: goalResource },
   method: 'get',
   path: '/clients/{clientId}/goals/{goalId}',
@@ -41,6 +44,7 @@ export const getGoal = clientRoute({
 })
 
 export const changeGoal = clientRoute({
+  operationId: 'changeGoal',
   access: { scope: 'action_plan', action: 'write', resource: goalResource },
   method: 'patch',
   path: '/clients/{clientId}/goals/{goalId}',
@@ -51,6 +55,7 @@ export const changeGoal = clientRoute({
 })
 
 export const removeGoal = clientRoute({
+  operationId: 'removeGoal',
   access: { scope: 'action_plan', action: 'write', resource: goalResource, logAction: 'delete' },
   method: 'delete',
   path: '/clients/{clientId}/goals/{goalId}',
@@ -61,6 +66,7 @@ export const removeGoal = clientRoute({
 })
 
 export const addAction = clientRoute({
+  operationId: 'addAction',
   access: { scope: 'action_plan', action: 'write', resource: goalResource, logAction: 'create' },
   method: 'post',
   path: '/clients/{clientId}/goals/{goalId}/actions',
@@ -71,6 +77,7 @@ export const addAction = clientRoute({
 })
 
 export const changeAction = clientRoute({
+  operationId: 'changeAction',
   access: { scope: 'action_plan', action: 'write', resource: (p) => `action:${p.actionId ?? ''}` },
   method: 'patch',
   path: '/clients/{clientId}/goals/{goalId}/actions/{actionId}',
@@ -92,6 +99,7 @@ export const changeAction = clientRoute({
 })
 
 export const addRemark = clientRoute({
+  operationId: 'addRemark',
   access: { scope: 'action_plan', action: 'write', resource: goalResource, logAction: 'create' },
   method: 'post',
   path: '/clients/{clientId}/goals/{goalId}/remarks',
@@ -102,6 +110,7 @@ export const addRemark = clientRoute({
 })
 
 export const removeRemark = clientRoute({
+  operationId: 'removeRemark',
   access: { scope: 'action_plan', action: 'write', resource: (p) => `goal_remark:${p.remarkId ?? ''}`, logAction: 'delete' },
   method: 'delete',
   path: '/clients/{clientId}/goals/{goalId}/remarks/{remarkId}',
@@ -112,6 +121,7 @@ export const removeRemark = clientRoute({
 })
 
 export const addGoalComment = clientRoute({
+  operationId: 'addGoalComment',
   access: { scope: 'action_plan', action: 'comment', target: goalTarget, resource: goalResource, logAction: 'create' },
   method: 'post',
   path: '/clients/{clientId}/goals/{goalId}/comments',
@@ -122,6 +132,7 @@ export const addGoalComment = clientRoute({
 })
 
 export const decideGoalSuggestion = clientRoute({
+  operationId: 'decideGoalSuggestion',
   access: { self: true, scope: 'action_plan', resource: (p) => `suggestion:${p.commentId ?? ''}`, action: 'update' },
   method: 'post',
   path: '/clients/{clientId}/goals/{goalId}/suggestions/{commentId}/decision',
@@ -136,6 +147,7 @@ export const decideGoalSuggestion = clientRoute({
 })
 
 export const getPlanAgreement = clientRoute({
+  operationId: 'getPlanAgreement',
   access: { scope: 'action_plan', action: 'read', resource: 'action_plan_agreement' },
   method: 'get',
   path: '/clients/{clientId}/action-plan/agreement',
@@ -146,6 +158,7 @@ export const getPlanAgreement = clientRoute({
 })
 
 export const signPlan = clientRoute({
+  operationId: 'signPlan',
   access: { scope: 'action_plan', action: 'read', resource: 'action_plan_signature', logAction: 'create', only: 'worker_or_self' },
   method: 'post',
   path: '/clients/{clientId}/action-plan/agreement/signatures',

@@ -28,6 +28,7 @@ export const AnalysisSchema = z
   .openapi('Analysis')
 
 export const analyze = createRoute({
+  operationId: 'analyze',
   method: 'post',
   path: '/analyze',
   tags: ['Language'],

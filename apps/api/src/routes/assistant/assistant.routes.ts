@@ -30,6 +30,7 @@ const tags = ['Assistant']
 const notFound = { 404: problemResponse('No such conversation') }
 
 export const listConversations = clientRoute({
+  operationId: 'listConversations',
   access: { scope: 'inventory', action: 'read', resource: 'conversations' },
   method: 'get',
   path: '/clients/{clientId}/conversations',
@@ -40,6 +41,7 @@ export const listConversations = clientRoute({
 })
 
 export const startConversation = clientRoute({
+  operationId: 'startConversation',
   access: { scope: 'inventory', action: 'together', resource: 'conversations' },
   method: 'post',
   path: '/clients/{clientId}/conversations',
@@ -50,6 +52,7 @@ export const startConversation = clientRoute({
 })
 
 export const getConversation = clientRoute({
+  operationId: 'getConversation',
   access: { scope: 'inventory', action: 'read', resource: (p) => `conversation:${p.conversationId}` },
   method: 'get',
   path: '/clients/{clientId}/conversations/{conversationId}',
@@ -60,6 +63,7 @@ export const getConversation = clientRoute({
 })
 
 export const postAnswer = clientRoute({
+  operationId: 'postAnswer',
   access: { scope: 'inventory', action: 'together', resource: (p) => `conversation:${p.conversationId}` },
   method: 'post',
   path: '/clients/{clientId}/conversations/{conversationId}/answers',
@@ -79,6 +83,7 @@ export const postAnswer = clientRoute({
 })
 
 export const acceptProposal = clientRoute({
+  operationId: 'acceptProposal',
   access: { scope: 'inventory', action: 'together', target: proposalTarget, resource: (p) => `conversation:${p.conversationId}` },
   method: 'post',
   path: '/clients/{clientId}/conversations/{conversationId}/proposals/{proposalId}/accept',
@@ -106,6 +111,7 @@ export const acceptProposal = clientRoute({
 })
 
 export const dropProposal = clientRoute({
+  operationId: 'dropProposal',
   access: { scope: 'inventory', action: 'together', resource: (p) => `conversation:${p.conversationId}` },
   method: 'post',
   path: '/clients/{clientId}/conversations/{conversationId}/proposals/{proposalId}/drop',
@@ -121,6 +127,7 @@ export const dropProposal = clientRoute({
 })
 
 export const postSafetyChoice = clientRoute({
+  operationId: 'postSafetyChoice',
   // Whether the worker is told is the client's choice alone: a facilitator can neither see nor set it.
   access: { self: true, scope: 'assistant', action: 'update', resource: (p) => `conversation:${p.conversationId}:safety` },
   method: 'post',
@@ -140,6 +147,7 @@ export const postSafetyChoice = clientRoute({
 })
 
 export const listSafetyEvents = clientRoute({
+  operationId: 'listSafetyEvents',
   access: { self: true, scope: 'assistant', resource: 'safety_events', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/safety-events',
@@ -150,6 +158,7 @@ export const listSafetyEvents = clientRoute({
 })
 
 export const getAiHelp = clientRoute({
+  operationId: 'getAiHelp',
   access: { scope: 'inventory', action: 'read', resource: 'settings:ai_help' },
   method: 'get',
   path: '/clients/{clientId}/settings/ai-help',
@@ -160,6 +169,7 @@ export const getAiHelp = clientRoute({
 })
 
 export const putAiHelp = clientRoute({
+  operationId: 'putAiHelp',
   access: { self: true, scope: 'assistant', resource: 'settings:ai_help', action: 'update' },
   method: 'put',
   path: '/clients/{clientId}/settings/ai-help',
@@ -170,6 +180,7 @@ export const putAiHelp = clientRoute({
 })
 
 export const getAiRecord = clientRoute({
+  operationId: 'getAiRecord',
   // What left the server for a model is the client's to see, like the moments help was shown.
   access: { self: true, scope: 'assistant', action: 'read', resource: 'ai_record' },
   method: 'get',
@@ -181,6 +192,7 @@ export const getAiRecord = clientRoute({
 })
 
 export const listPendingCards = clientRoute({
+  operationId: 'listPendingCards',
   // Cards waiting for the client's own yes: the client decides on them, in their own session.
   access: { self: true, scope: 'assistant', action: 'read', resource: 'pending_cards' },
   method: 'get',

@@ -14,6 +14,7 @@ export const LoginBody = z
   .openapi('LoginBody')
 
 export const login = createRoute({
+  operationId: 'login',
   method: 'post',
   path: '/auth/login',
   tags,
@@ -33,6 +34,7 @@ export const TotpCodeBody = z
   .openapi('TotpCodeBody')
 
 export const signInTotp = createRoute({
+  operationId: 'signInTotp',
   method: 'post',
   path: '/auth/totp',
   tags,
@@ -47,6 +49,7 @@ export const signInTotp = createRoute({
 })
 
 export const logout = createRoute({
+  operationId: 'logout',
   method: 'post',
   path: '/auth/logout',
   tags,
@@ -55,6 +58,7 @@ export const logout = createRoute({
 })
 
 export const logoutEverywhere = createRoute({
+  operationId: 'logoutEverywhere',
   method: 'post',
   path: '/auth/logout-everywhere',
   tags,
@@ -70,6 +74,7 @@ export const ChangePasswordBody = z
   .openapi('ChangePasswordBody')
 
 export const changePassword = createRoute({
+  operationId: 'changePassword',
   method: 'post',
   path: '/auth/password',
   tags,
@@ -84,6 +89,7 @@ export const changePassword = createRoute({
 })
 
 export const me = createRoute({
+  operationId: 'me',
   method: 'get',
   path: '/me',
   tags,

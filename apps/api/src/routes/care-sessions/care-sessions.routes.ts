@@ -25,6 +25,7 @@ export const CareSessionSchema = z
 const NoteSchema = z.object({ sessionId: z.string().uuid(), title: z.string().optional(), startsAt: z.string().optional(), text: z.string(), updatedAt: z.string().datetime() }).openapi('SessionNote')
 
 export const listMySessions = createRoute({
+  operationId: 'listMySessions',
   method: 'get',
   path: '/me/sessions',
   tags,
@@ -33,6 +34,7 @@ export const listMySessions = createRoute({
 })
 
 export const planSession = createRoute({
+  operationId: 'planSession',
   method: 'post',
   path: '/sessions',
   tags,
@@ -55,6 +57,7 @@ export const planSession = createRoute({
 })
 
 export const writeNote = clientRoute({
+  operationId: 'writeNote',
   access: { scope: 'sessions', action: 'write', resource: (p) => `session:${p.sessionId}` },
   method: 'put',
   path: '/clients/{clientId}/sessions/{sessionId}/note',
@@ -68,6 +71,7 @@ export const writeNote = clientRoute({
 })
 
 export const listNotes = clientRoute({
+  operationId: 'listNotes',
   access: { scope: 'sessions', action: 'read', resource: 'session_notes' },
   method: 'get',
   path: '/clients/{clientId}/sessions/notes',

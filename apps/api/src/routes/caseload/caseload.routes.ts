@@ -30,6 +30,7 @@ export const CaseloadSchema = z
   .openapi('Caseload')
 
 export const getCaseload = createRoute({
+  operationId: 'getCaseload',
   // The organisation's system may read it with a token: each figure goes through the consent rules.
   ...tokenReadableListing,
   method: 'get',

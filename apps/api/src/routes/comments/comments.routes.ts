@@ -29,6 +29,7 @@ export const CommentSchema = z
   .openapi('Comment')
 
 export const listComments = clientRoute({
+  operationId: 'listComments',
   access: { scope: 'inventory', action: 'read', resource: 'comments' },
   method: 'get',
   path: '/clients/{clientId}/comments',
@@ -39,6 +40,7 @@ export const listComments = clientRoute({
 })
 
 export const addComment = clientRoute({
+  operationId: 'addComment',
   access: { scope: 'inventory', action: 'comment', target: statementTarget, resource: (p) => `statement:${p.statementId}`, logAction: 'create' },
   method: 'post',
   path: '/clients/{clientId}/statements/{statementId}/comments',

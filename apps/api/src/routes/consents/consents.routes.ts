@@ -66,6 +66,7 @@ export const AccessLogEntrySchema = z
   .openapi('AccessLogEntry')
 
 export const listConsents = clientRoute({
+  operationId: 'listConsents',
   access: { self: true, scope: 'consents', resource: 'consents', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/consents',
@@ -76,6 +77,7 @@ export const listConsents = clientRoute({
 })
 
 export const grantConsent = clientRoute({
+  operationId: 'grantConsent',
   access: { self: true, scope: 'consents', resource: 'consents', action: 'share' },
   method: 'post',
   path: '/clients/{clientId}/consents',
@@ -86,6 +88,7 @@ export const grantConsent = clientRoute({
 })
 
 export const revokeConsent = clientRoute({
+  operationId: 'revokeConsent',
   access: { self: true, scope: 'consents', resource: (p) => `consent:${p.consentId}`, action: 'share' },
   method: 'delete',
   path: '/clients/{clientId}/consents/{consentId}',
@@ -101,6 +104,7 @@ export const revokeConsent = clientRoute({
 })
 
 export const readAccessLog = clientRoute({
+  operationId: 'readAccessLog',
   access: { self: true, scope: 'access_log', resource: 'access_log', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/access-log',
@@ -119,6 +123,7 @@ export const readAccessLog = clientRoute({
 })
 
 export const listGrantees = clientRoute({
+  operationId: 'listGrantees',
   access: { self: true, scope: 'consents', resource: 'grantees', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/grantees',
@@ -132,6 +137,7 @@ export const listGrantees = clientRoute({
 })
 
 export const listGranteeTeams = clientRoute({
+  operationId: 'listGranteeTeams',
   access: { self: true, scope: 'consents', resource: 'grantees', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/grantee-teams',

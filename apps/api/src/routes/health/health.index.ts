@@ -8,6 +8,7 @@ const HealthSchema = z
   .openapi('Health')
 
 const health = createRoute({
+  operationId: 'health',
   method: 'get',
   path: '/health',
   tags: ['System'],

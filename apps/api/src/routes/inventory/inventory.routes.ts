@@ -141,6 +141,7 @@ export const HistorySchema = z
 const clientProblems = { ...commonProblems, 404: problemResponse('No such statement') }
 
 export const listStatements = clientRoute({
+  operationId: 'listStatements',
   access: { scope: 'inventory', action: 'read', resource: 'statements' },
   method: 'get',
   path: '/clients/{clientId}/statements',
@@ -151,6 +152,7 @@ export const listStatements = clientRoute({
 })
 
 export const createStatement = clientRoute({
+  operationId: 'createStatement',
   access: { scope: 'inventory', action: 'write' },
   method: 'post',
   path: '/clients/{clientId}/statements',
@@ -161,6 +163,7 @@ export const createStatement = clientRoute({
 })
 
 export const updateStatement = clientRoute({
+  operationId: 'updateStatement',
   access: { scope: 'inventory', action: 'write', resource: (p) => `statement:${p.statementId}` },
   method: 'patch',
   path: '/clients/{clientId}/statements/{statementId}',
@@ -175,6 +178,7 @@ export const updateStatement = clientRoute({
 })
 
 export const deleteStatement = clientRoute({
+  operationId: 'deleteStatement',
   access: { scope: 'inventory', action: 'write', resource: (p) => `statement:${p.statementId}`, logAction: 'delete' },
   method: 'delete',
   path: '/clients/{clientId}/statements/{statementId}',
@@ -189,6 +193,7 @@ export const deleteStatement = clientRoute({
 })
 
 export const getInventory = clientRoute({
+  operationId: 'getInventory',
   access: { scope: 'inventory', action: 'read', resource: 'inventory' },
   method: 'get',
   path: '/clients/{clientId}/inventory',
@@ -199,6 +204,7 @@ export const getInventory = clientRoute({
 })
 
 export const putPriorities = clientRoute({
+  operationId: 'putPriorities',
   access: { scope: 'inventory', action: 'write', resource: 'priorities' },
   method: 'put',
   path: '/clients/{clientId}/priorities',
@@ -216,6 +222,7 @@ export const putPriorities = clientRoute({
 })
 
 export const putRemarks = clientRoute({
+  operationId: 'putRemarks',
   access: { scope: 'inventory', action: 'write', resource: 'remarks' },
   method: 'put',
   path: '/clients/{clientId}/remarks',
@@ -233,6 +240,7 @@ export const putRemarks = clientRoute({
 })
 
 export const getHistory = clientRoute({
+  operationId: 'getHistory',
   access: { scope: 'inventory', action: 'read', resource: 'history' },
   method: 'get',
   path: '/clients/{clientId}/inventory/history',

@@ -50,6 +50,7 @@ export const CreateInvitationBody = z
   .openapi('CreateInvitationBody')
 
 export const createInvitation = createRoute({
+  operationId: 'createInvitation',
   method: 'post',
   path: '/invitations',
   tags,
@@ -63,6 +64,7 @@ export const createInvitation = createRoute({
 })
 
 export const listInvitations = createRoute({
+  operationId: 'listInvitations',
   method: 'get',
   path: '/invitations',
   tags,
@@ -71,6 +73,7 @@ export const listInvitations = createRoute({
 })
 
 export const withdrawInvitation = createRoute({
+  operationId: 'withdrawInvitation',
   method: 'delete',
   path: '/invitations/{invitationId}',
   tags,
@@ -102,6 +105,7 @@ export const InvitationPreviewSchema = z
   .openapi('InvitationPreview')
 
 export const lookupInvitation = createRoute({
+  operationId: 'lookupInvitation',
   method: 'post',
   path: '/invitations/lookup',
   tags,
@@ -127,6 +131,7 @@ export const AcceptInvitationBody = z
   .openapi('AcceptInvitationBody')
 
 export const acceptInvitation = createRoute({
+  operationId: 'acceptInvitation',
   method: 'post',
   path: '/invitations/accept',
   tags,
@@ -142,6 +147,7 @@ export const acceptInvitation = createRoute({
 })
 
 export const resetAccess = clientRoute({
+  operationId: 'resetAccess',
   access: { organisation: true, roles: ['worker', 'admin'] },
   method: 'post',
   path: '/clients/{clientId}/access-reset',
@@ -156,6 +162,7 @@ export const resetAccess = clientRoute({
 })
 
 export const approveReset = createRoute({
+  operationId: 'approveReset',
   method: 'post',
   path: '/invitations/{invitationId}/approve',
   tags,
@@ -180,6 +187,7 @@ export const ResetNoticeSchema = z
   .openapi('AccessResetNotice')
 
 export const listResetNotices = createRoute({
+  operationId: 'listResetNotices',
   method: 'get',
   path: '/me/access-resets',
   tags,
@@ -188,6 +196,7 @@ export const listResetNotices = createRoute({
 })
 
 export const markResetNoticeSeen = createRoute({
+  operationId: 'markResetNoticeSeen',
   method: 'post',
   path: '/me/access-resets/{invitationId}/seen',
   tags,

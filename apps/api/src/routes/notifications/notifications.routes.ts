@@ -14,6 +14,7 @@ export const NotificationSchema = z
   .openapi('Notification', { description: 'safety_contact: the client asked, after a help card in the assistant, that you be told' })
 
 export const listNotifications = createRoute({
+  operationId: 'listNotifications',
   method: 'get',
   path: '/notifications',
   tags: ['Notifications'],

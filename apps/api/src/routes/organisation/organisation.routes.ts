@@ -33,6 +33,7 @@ export const LinkedClientSchema = z
   .openapi('LinkedClient')
 
 export const getOrganisation = createRoute({
+  operationId: 'getOrganisation',
   method: 'get',
   path: '/organisation',
   tags,
@@ -41,6 +42,7 @@ export const getOrganisation = createRoute({
 })
 
 export const updateOrganisation = createRoute({
+  operationId: 'updateOrganisation',
   method: 'put',
   path: '/organisation',
   tags,
@@ -60,6 +62,7 @@ export const updateOrganisation = createRoute({
 })
 
 export const listTeams = createRoute({
+  operationId: 'listTeams',
   method: 'get',
   path: '/teams',
   tags,
@@ -68,6 +71,7 @@ export const listTeams = createRoute({
 })
 
 export const createTeam = createRoute({
+  operationId: 'createTeam',
   method: 'post',
   path: '/teams',
   tags,
@@ -77,6 +81,7 @@ export const createTeam = createRoute({
 })
 
 export const listPeople = createRoute({
+  operationId: 'listPeople',
   method: 'get',
   path: '/people',
   tags,
@@ -93,6 +98,7 @@ export const listPeople = createRoute({
 })
 
 export const setTeam = createRoute({
+  operationId: 'setTeam',
   method: 'put',
   path: '/people/{userId}/team',
   tags,
@@ -105,6 +111,7 @@ export const setTeam = createRoute({
 })
 
 export const myClients = createRoute({
+  operationId: 'myClients',
   method: 'get',
   path: '/my-clients',
   tags,
@@ -115,6 +122,7 @@ export const myClients = createRoute({
 const ClientWorkerParams = z.object({ clientId: z.string().uuid(), workerId: z.string().uuid() })
 
 export const listClientWorkers = clientRoute({
+  operationId: 'listClientWorkers',
   access: { organisation: true, roles: ['admin'], self: true },
   method: 'get',
   path: '/clients/{clientId}/workers',
@@ -128,6 +136,7 @@ export const listClientWorkers = clientRoute({
 })
 
 export const linkWorker = clientRoute({
+  operationId: 'linkWorker',
   access: { organisation: true, roles: ['admin'] },
   method: 'put',
   path: '/clients/{clientId}/workers/{workerId}',
@@ -138,6 +147,7 @@ export const linkWorker = clientRoute({
 })
 
 export const unlinkWorker = clientRoute({
+  operationId: 'unlinkWorker',
   access: { organisation: true, roles: ['admin'] },
   method: 'delete',
   path: '/clients/{clientId}/workers/{workerId}',

@@ -8,6 +8,7 @@ const tags = ['Sharing']
 const ClientParams = z.object({ clientId: z.string().uuid() })
 
 export const markReviewed = clientRoute({
+  operationId: 'markReviewed',
   access: { scope: 'inventory', action: 'read', resource: 'review', logAction: 'create', only: 'worker' },
   method: 'post',
   path: '/clients/{clientId}/inventory/reviews',

@@ -53,6 +53,7 @@ export const SafetyPlanSchema = z
   .openapi('SafetyPlan')
 
 export const getSafetyPlan = clientRoute({
+  operationId: 'getSafetyPlan',
   access: { scope: 'safety_plan', action: 'read', resource: 'safety_plan' },
   method: 'get',
   path: '/clients/{clientId}/safety-plan',
@@ -63,6 +64,7 @@ export const getSafetyPlan = clientRoute({
 })
 
 export const putSafetyPlan = clientRoute({
+  operationId: 'putSafetyPlan',
   access: { scope: 'safety_plan', action: 'write', resource: 'safety_plan' },
   method: 'put',
   path: '/clients/{clientId}/safety-plan',

@@ -11,6 +11,7 @@ export const SignInPolicySchema = z
   .openapi('SignInPolicy')
 
 export const readPolicy = createRoute({
+  operationId: 'readPolicy',
   method: 'get',
   path: '/organisation/sign-in-policy',
   tags,
@@ -19,6 +20,7 @@ export const readPolicy = createRoute({
 })
 
 export const updatePolicy = createRoute({
+  operationId: 'updatePolicy',
   method: 'put',
   path: '/organisation/sign-in-policy',
   tags,

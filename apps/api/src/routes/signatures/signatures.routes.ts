@@ -28,6 +28,7 @@ export const AgreementSchema = z
   .openapi('Agreement')
 
 export const getAgreement = clientRoute({
+  operationId: 'getAgreement',
   access: { scope: 'inventory', action: 'read', resource: 'agreement' },
   method: 'get',
   path: '/clients/{clientId}/agreement',
@@ -38,6 +39,7 @@ export const getAgreement = clientRoute({
 })
 
 export const signAgreement = clientRoute({
+  operationId: 'signAgreement',
   access: { scope: 'inventory', action: 'read', resource: 'signature', logAction: 'create', only: 'worker_or_self' },
   method: 'post',
   path: '/clients/{clientId}/agreement/signatures',

@@ -10,6 +10,7 @@ const tags = ['Sharing']
 const ClientParams = z.object({ clientId: z.string().uuid() })
 
 export const decideSuggestion = clientRoute({
+  operationId: 'decideSuggestion',
   access: { self: true, scope: 'inventory', resource: (p) => `suggestion:${p.commentId}`, action: 'update' },
   method: 'post',
   path: '/clients/{clientId}/suggestions/{commentId}/decision',

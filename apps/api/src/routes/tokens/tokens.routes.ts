@@ -18,6 +18,7 @@ export const ApiTokenSchema = z
   .openapi('ApiToken')
 
 export const listTokens = createRoute({
+  operationId: 'listTokens',
   method: 'get',
   path: '/me/api-tokens',
   tags,
@@ -26,6 +27,7 @@ export const listTokens = createRoute({
 })
 
 export const createToken = createRoute({
+  operationId: 'createToken',
   method: 'post',
   path: '/me/api-tokens',
   tags,
@@ -50,6 +52,7 @@ export const createToken = createRoute({
 })
 
 export const revokeToken = createRoute({
+  operationId: 'revokeToken',
   method: 'delete',
   path: '/me/api-tokens/{tokenId}',
   tags,

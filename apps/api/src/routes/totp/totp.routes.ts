@@ -15,6 +15,7 @@ export const TotpStatusSchema = z
   .openapi('TotpStatus')
 
 export const status = createRoute({
+  operationId: 'status',
   method: 'get',
   path: '/me/totp',
   tags,
@@ -23,6 +24,7 @@ export const status = createRoute({
 })
 
 export const setup = createRoute({
+  operationId: 'setup',
   method: 'post',
   path: '/me/totp/setup',
   tags,
@@ -40,6 +42,7 @@ export const setup = createRoute({
 })
 
 export const confirm = createRoute({
+  operationId: 'confirm',
   method: 'post',
   path: '/me/totp/confirm',
   tags,
@@ -54,6 +57,7 @@ export const confirm = createRoute({
 })
 
 export const disable = createRoute({
+  operationId: 'disable',
   method: 'post',
   path: '/me/totp/disable',
   tags,
