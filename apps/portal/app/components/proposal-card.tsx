@@ -1,8 +1,9 @@
-import { Form } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import type { Translator } from '@kracht/i18n'
 import type { ProposalData } from '../lib/assistant.server'
 import { areas, label, problemMessage, supports } from '../lib/assistant'
 import { domainLabel } from '../lib/inventory'
+import { keptCardHref } from '../lib/kept-card-link'
 import { problemText, useT } from '../lib/i18n'
 
 interface CardProblem {
@@ -236,6 +237,14 @@ export function ProposalCard({ proposal: p, domains, problem, busy, isNew, sugge
   )
 }
 
+/** Where a kept card lives now, as a link when it has a page (keptCardHref). */
+function KeptIn({ p }: { p: ProposalData }) {
+  const t = useT()
+  const href = keptCardHref(p)
+  const text = t(`assistant.cards.keptIn.${p.kind}`)
+  return <span className="proposal-meta"> {href ? <Link to={href}>{text}</Link> : text}</span>
+}
+
 /** A card the client already decided on: a quiet line. */
 export function DecidedCard({ proposal: p }: { proposal: ProposalData }) {
   const t = useT()
@@ -244,7 +253,7 @@ export function DecidedCard({ proposal: p }: { proposal: ProposalData }) {
   return (
     <li className={p.status === 'dropped' ? 'decided is-dropped' : 'decided'}>
       <span className="badge">{status}</span> <span>{text}</span>
-      {p.status !== 'dropped' ? <span className="proposal-meta"> {t(`assistant.cards.keptIn.${p.kind}`)}</span> : null}
+      {p.status !== 'dropped' ? <KeptIn p={p} /> : null}
     </li>
   )
 }

@@ -74,6 +74,9 @@ export default function Home() {
           <Link to="/inventaris" className="tile">
             {t('home.clientInventory')}
           </Link>
+          <Link to="/netwerk" className="tile">
+            {t('network.title')}
+          </Link>
           <Link to="/assistent" className="tile">
             {t('home.clientAssistant')}
           </Link>

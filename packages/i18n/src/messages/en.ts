@@ -5,6 +5,7 @@ import { sharingEn } from './sharing.en'
 import { accessLogEn } from './access-log.en'
 import { securityEn } from './security.en'
 import { safetyEn } from './safety.en'
+import { networkEn } from './network.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -230,6 +231,7 @@ export const en: Catalogue = {
   accessLog: accessLogEn,
   security: securityEn,
   safety: safetyEn,
+  network: networkEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

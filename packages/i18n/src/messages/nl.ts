@@ -4,6 +4,7 @@ import { sharingNl } from './sharing.nl'
 import { accessLogNl } from './access-log.nl'
 import { securityNl } from './security.nl'
 import { safetyNl } from './safety.nl'
+import { networkNl } from './network.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
 export const nl = {
@@ -229,6 +230,7 @@ export const nl = {
   accessLog: accessLogNl,
   security: securityNl,
   safety: safetyNl,
+  network: networkNl,
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',
