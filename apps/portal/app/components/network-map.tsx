@@ -49,11 +49,11 @@ export function NetworkMap({ people, linkTo, title }: { people: readonly MapPers
           )
           // Not in the tab order: the list below holds the same links for keyboards and screen readers.
           return linkTo ? (
-            <a key={person.id} href={linkTo(person.id)} tabIndex={-1} data-person={person.id}>
+            <a key={person.id} href={linkTo(person.id)} tabIndex={-1} data-person={person.id} data-name={person.name}>
               {dot}
             </a>
           ) : (
-            <g key={person.id} data-person={person.id}>
+            <g key={person.id} data-person={person.id} data-name={person.name}>
               {dot}
             </g>
           )
