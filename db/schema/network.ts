@@ -9,13 +9,22 @@ export const networkSupportKinds = ['practical', 'emotional', 'advice', 'company
 /** Who put the person on the map: always the client in the end (see statementProvenances). */
 export const networkProvenances = ['client', 'client_accepted_assistant', 'client_accepted_ai', 'client_accepted_worker'] as const
 
+/** Whether the contact is there now, or was there in the past (the VIP card keeps both). */
+export const networkPeriods = ['now', 'past'] as const
+
+/** A name or nickname, and the client's own words about the help: short enough to print on the map. */
+export const NETWORK_NAME_MAX = 200
+export const NETWORK_NOTE_MAX = 500
+
 export type NetworkArea = (typeof networkAreas)[number]
+export type NetworkPeriod = (typeof networkPeriods)[number]
 export type NetworkSupportKind = (typeof networkSupportKinds)[number]
 export type NetworkProvenance = (typeof networkProvenances)[number]
 
 /**
- * The people on the client's network map (VIP card). Issue 7 draws the map; the assistant's VIP
- * flow fills it now, one accepted card at a time.
+ * The people on the client's network map (VIP card): the page `/netwerk` and the assistant's VIP
+ * flow write here. Every change is kept in `network_person_revisions` (network-history.ts), so the
+ * map of any past day can be drawn again.
  */
 export const networkPeople = pgTable(
   'network_people',
@@ -32,6 +41,8 @@ export const networkPeople = pgTable(
     support: jsonb('support').$type<NetworkSupportKind[]>().notNull().default([]),
     /** What the person helps with, in the client's words. */
     note: text('note'),
+    /** Contact now, or in the past (a grandmother who died, a friend from school). */
+    period: text('period', { enum: networkPeriods }).notNull().default('now'),
     provenance: text('provenance', { enum: networkProvenances }).notNull().default('client'),
     /** Together mode: the worker or peer expert who ran the flow beside the client; null when alone. */
     facilitatorId: uuid('facilitator_id').references(() => users.id, { onDelete: 'set null' }),

@@ -42,6 +42,9 @@ interface Ids {
   sam: string
   work: string
   partner: string
+  /** A person on sam's network map, and a resource beside it. */
+  person: string
+  resource: string
 }
 
 const C = '/clients/{clientId}'
@@ -98,6 +101,8 @@ const matrix: Row[] = [
   { route: 'safety plan', op: `GET ${C}/safety-plan`, method: 'GET', path: (i) => `/clients/${i.sam}/safety-plan`, expect: clientOnly },
   { route: 'save safety plan', op: `PUT ${C}/safety-plan`, method: 'PUT', path: (i) => `/clients/${i.sam}/safety-plan`, body: () => ({ version: 999, warningSigns: [], selfHelp: [], people: [], places: [], reasons: ['x'], professionals: [] }), expect: clientWrite },
   { route: 'turn AI help off', op: `PUT ${C}/settings/ai-help`, method: 'PUT', path: (i) => `/clients/${i.sam}/settings/ai-help`, body: () => ({ enabled: false }), expect: clientOnly },
+  // The network map has a scope of its own, never implied by sharing the inventory (nobody has it here).
+  ...networkRows(clientOnly, R(403, 403, 403, 403, 403, 403, 403, 403, 403, 401)),
 ]
 
 // ---- Action plan (scope `action_plan`): rows walked in their own block below, once sam shared it. ----
@@ -126,6 +131,31 @@ const planRows: Row[] = [
   { route: 'sign the plan', op: `POST ${C}/action-plan/agreement/signatures`, method: 'POST', path: P('/action-plan/agreement/signatures'), body: () => ({}), expect: R(201, 403, 201, 403, 403, 403, 403, 403, 403, 401) },
 ]
 
+/**
+ * The network map's routes. `seen`: what a reader of the map gets; `commented`: adding a comment or
+ * suggestion (needs comment access; the client changes the map on the map itself). Writes are the
+ * client's alone, and sam's are refused on purpose (bad area, stale version) so the walk changes nothing.
+ */
+function networkRows(seen: Record<ActorName, number>, commented: Record<ActorName, number>): Row[] {
+  const N = `${C}/network`
+  const base = (i: Ids) => `/clients/${i.sam}/network`
+  return [
+    { route: 'network persons', op: `GET ${N}/persons`, method: 'GET', path: (i) => `${base(i)}/persons`, expect: seen },
+    { route: 'a network person', op: `GET ${N}/persons/{personId}`, method: 'GET', path: (i) => `${base(i)}/persons/${i.person}`, expect: seen },
+    { route: 'add a network person', op: `POST ${N}/persons`, method: 'POST', path: (i) => `${base(i)}/persons`, body: () => ({ name: 'Jan', area: 'neighbours', ring: 1 }), expect: R(400, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+    { route: 'change a network person', op: `PATCH ${N}/persons/{personId}`, method: 'PATCH', path: (i) => `${base(i)}/persons/${i.person}`, body: () => ({ version: 999, ring: 2 }), expect: clientWrite },
+    { route: 'remove a network person', op: `DELETE ${N}/persons/{personId}`, method: 'DELETE', path: (i) => `${base(i)}/persons/${i.person}?version=999`, expect: clientWrite },
+    { route: 'the map of a past day', op: `GET ${N}/history`, method: 'GET', path: (i) => `${base(i)}/history?at=2026-01-01`, expect: seen },
+    { route: 'resources', op: `GET ${N}/resources`, method: 'GET', path: (i) => `${base(i)}/resources`, expect: seen },
+    { route: 'add a resource', op: `POST ${N}/resources`, method: 'POST', path: (i) => `${base(i)}/resources`, body: () => ({ kind: 'money', text: 'x' }), expect: R(400, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+    { route: 'change a resource', op: `PATCH ${N}/resources/{resourceId}`, method: 'PATCH', path: (i) => `${base(i)}/resources/${i.resource}`, body: () => ({ version: 999, text: 'x' }), expect: clientWrite },
+    { route: 'remove a resource', op: `DELETE ${N}/resources/{resourceId}`, method: 'DELETE', path: (i) => `${base(i)}/resources/${i.resource}?version=999`, expect: clientWrite },
+    { route: 'network comments', op: `GET ${N}/comments`, method: 'GET', path: (i) => `${base(i)}/comments`, expect: seen },
+    { route: 'comment on the network', op: `POST ${N}/comments`, method: 'POST', path: (i) => `${base(i)}/comments`, body: (i) => ({ kind: 'comment', personId: i.person, body: 'Fijn' }), expect: commented },
+    { route: 'decide a network suggestion', op: `POST ${N}/suggestions/{commentId}/decision`, method: 'POST', path: (i) => `${base(i)}/suggestions/${none}/decision`, body: () => ({ decision: 'decline' }), expect: clientGone },
+  ]
+}
+
 let t: TestApi
 const auth: Partial<Record<ActorName, { cookie?: string; headers?: Record<string, string> }>> = {}
 const userIds: Partial<Record<ActorName, string>> = {}
@@ -152,7 +182,15 @@ beforeAll(async () => {
   const base = `/clients/${t.ids.sam}`
   const partner = await (await t.json('POST', `${base}/statements`, { cookie: sam, body: { domain: 'partner', time: 'present', text: 'Ik zie mijn ex alleen op het station' } })).json()
   const inventory = await (await t.json('GET', `${base}/inventory`, { cookie: sam })).json()
-  ids = { sam: t.ids.sam, work: inventory.statements.find((s: { domain: string }) => s.domain === 'work').id, partner: partner.statement.id }
+  const person = await (await t.json('POST', `${base}/network/persons`, { cookie: sam, body: { name: 'Oma Rie', area: 'family', ring: 1, support: ['emotional'] } })).json()
+  const resource = await (await t.json('POST', `${base}/network/resources`, { cookie: sam, body: { kind: 'social_cohesion', text: 'Oma kookt op zondag', personId: person.person.id } })).json()
+  ids = {
+    sam: t.ids.sam,
+    work: inventory.statements.find((s: { domain: string }) => s.domain === 'work').id,
+    partner: partner.statement.id,
+    person: person.person.id,
+    resource: resource.resource.id,
+  }
   await t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: t.ids.noor, scopes: ['inventory'], excludeDomains: ['partner'], access: 'comment', endsAt: null } })
   await t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: t.ids.eva, scopes: ['inventory'], excludeDomains: ['partner'], access: 'read', endsAt: null } })
   const token = await (await t.json('POST', '/me/api-tokens', { cookie: auth.noor!.cookie!, body: { name: 'ECD', scopes: ['inventory'], expiresAt: new Date(t.deps.now().getTime() + 86_400_000).toISOString(), password: demoPassword } })).json()
@@ -315,6 +353,36 @@ describe('authorisation matrix: action plan shared', () => {
       const [entry] = await t.deps.db.select().from(accessLog).where(eq(accessLog.clientId, t.ids.sam)).orderBy(accessLog.at).offset(before)
       expect(entry).toMatchObject({ scope: 'action_plan', actorId: userIds[actor], outcome: response.ok ? 'allowed' : 'denied' })
       if (response.ok) expect(entry?.basis).toMatch(/^consent:/)
+    }
+  })
+})
+
+// ---- Network map (scope `network`): its own share. Runs after the blocks above: noor's first
+// consent is revoked by now, so noor gets a new one here (network, comment), eva one to read;
+// noor's token has only the `inventory` scope and stays refused.
+describe('authorisation matrix: network shared', () => {
+  //                                sam  kim  noor lotte bas  eva  pim  admin token nobody
+  const networkRead = /* ------- */ R(200, 403, 200, 403, 403, 200, 403, 403, 403, 401)
+  const networkComment = /* ---- */ R(403, 403, 201, 403, 403, 403, 403, 403, 403, 401)
+  beforeAll(async () => {
+    const sam = auth.sam!.cookie!
+    for (const [granteeId, access] of [[t.ids.noor, 'comment'], [t.ids.eva, 'read']] as const) {
+      const granted = await t.json('POST', `/clients/${t.ids.sam}/consents`, { cookie: sam, body: { granteeId, scopes: ['network'], access, endsAt: null } })
+      expect(granted.status).toBe(201)
+    }
+  })
+  const rows = networkRows(networkRead, networkComment)
+  it.each(rows.flatMap((row) => actors.map((actor) => [row.route, actor, row] as const)))('%s × %s', async (_route, actor, row) => {
+    const before = await logCount()
+    const response = await t.json(row.method, row.path(ids), { ...auth[actor], ...(row.body ? { body: row.body(ids) } : {}) })
+    expect(response.status, await response.text()).toBe(row.expect[actor])
+    const logged = (await logCount()) - before
+    // The client's own use is not logged, nor a request without anyone signed in; token writes stop at the door.
+    if (actor === 'sam' || actor === 'nobody' || (actor === 'token' && row.method !== 'GET')) expect(logged).toBe(0)
+    else {
+      expect(logged).toBe(1)
+      const [entry] = await t.deps.db.select().from(accessLog).where(eq(accessLog.clientId, t.ids.sam)).orderBy(accessLog.at).offset(before)
+      expect(entry).toMatchObject({ scope: 'network', outcome: response.ok ? 'allowed' : 'denied', actorId: userIds[actor] })
     }
   })
 })

@@ -3,7 +3,7 @@ import type { Translator } from '@kracht/i18n'
 import type { ProposalData } from '../lib/assistant.server'
 import { areas, label, problemMessage, supports } from '../lib/assistant'
 import { domainLabel } from '../lib/inventory'
-import { keptLink } from '../lib/kept-link'
+import { keptCardHref } from '../lib/kept-card-link'
 import { problemText, useT } from '../lib/i18n'
 
 interface CardProblem {
@@ -237,6 +237,14 @@ export function ProposalCard({ proposal: p, domains, problem, busy, isNew, sugge
   )
 }
 
+/** Where a kept card lives now, as a link when it has a page (keptCardHref). */
+function KeptIn({ p }: { p: ProposalData }) {
+  const t = useT()
+  const href = keptCardHref(p)
+  const text = t(`assistant.cards.keptIn.${p.kind}`)
+  return <span className="proposal-meta"> {href ? <Link to={href}>{text}</Link> : text}</span>
+}
+
 /** A card the client already decided on: a quiet line. */
 export function DecidedCard({ proposal: p }: { proposal: ProposalData }) {
   const t = useT()
@@ -245,13 +253,7 @@ export function DecidedCard({ proposal: p }: { proposal: ProposalData }) {
   return (
     <li className={p.status === 'dropped' ? 'decided is-dropped' : 'decided'}>
       <span className="badge">{status}</span> <span>{text}</span>
-      {p.status !== 'dropped' ? <span className="proposal-meta"> {t(`assistant.cards.keptIn.${p.kind}`)}</span> : null}
-      {p.status !== 'dropped' && keptLink(p) ? (
-        <>
-          {' '}
-          <Link to={keptLink(p) ?? ''}>{t('plan.keptLink')}</Link>
-        </>
-      ) : null}
+      {p.status !== 'dropped' ? <KeptIn p={p} /> : null}
     </li>
   )
 }

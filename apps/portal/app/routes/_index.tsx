@@ -83,6 +83,9 @@ export default function Home() {
           <Link to="/plan" className="tile">
             {t('plan.title')}
           </Link>
+          <Link to="/netwerk" className="tile">
+            {t('network.title')}
+          </Link>
           <Link to="/assistent" className="tile">
             {t('home.clientAssistant')}
           </Link>

@@ -6,6 +6,7 @@ import { accessLogEn } from './access-log.en'
 import { securityEn } from './security.en'
 import { safetyEn } from './safety.en'
 import { planEn } from './plan.en'
+import { networkEn } from './network.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -234,6 +235,7 @@ export const en: Catalogue = {
   security: securityEn,
   safety: safetyEn,
   plan: planEn,
+  network: networkEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

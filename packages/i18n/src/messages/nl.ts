@@ -5,6 +5,7 @@ import { accessLogNl } from './access-log.nl'
 import { securityNl } from './security.nl'
 import { safetyNl } from './safety.nl'
 import { planNl } from './plan.nl'
+import { networkNl } from './network.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
 export const nl = {
@@ -233,6 +234,7 @@ export const nl = {
   security: securityNl,
   safety: safetyNl,
   plan: planNl,
+  network: networkNl,
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',

@@ -137,7 +137,6 @@ export const planEn: Shape<typeof planNl> = {
   printSignatures: 'Signatures',
   printClient: 'Client',
   printWorker: 'Worker',
-  keptLink: 'See where it is',
   worker: {
     title: 'Action plan of {name}',
     notShared: '{name} does not share the action plan with you.',

@@ -133,7 +133,6 @@ export const planNl = {
   printSignatures: 'Handtekeningen',
   printClient: 'Cliënt',
   printWorker: 'Begeleider',
-  keptLink: 'Bekijk waar het staat',
   worker: {
     title: 'Actieplan van {name}',
     notShared: '{name} deelt het actieplan niet met jou.',

@@ -1,0 +1,66 @@
+import { Form } from '@remix-run/react'
+import { useT } from '../lib/i18n'
+import { describe } from './network-map'
+
+interface CommentData {
+  id: string
+  personId: string | null
+  authorName: string | null
+  kind: 'comment' | 'suggestion'
+  body: string
+  proposal: { name: string; area: string; ring: number; support: string[]; note: string | null; period: string } | null
+  status: 'open' | 'accepted' | 'declined' | null
+}
+
+const isArea = (area: string): area is 'family' | 'friends' | 'school_work_club' | 'professionals' => ['family', 'friends', 'school_work_club', 'professionals'].includes(area)
+
+/**
+ * What the client's worker wrote about the map: comments, and open suggestions the client accepts
+ * or declines (nothing changes on the map before the client's yes). Nothing when there is nothing.
+ */
+export function NetworkRemarks({ comments, people }: { comments: readonly CommentData[]; people: readonly { id: string; name: string; version: number }[] }) {
+  const t = useT()
+  const shown = comments.filter((comment) => comment.kind === 'comment' || comment.status === 'open')
+  if (shown.length === 0) return null
+  const byId = new Map(people.map((person) => [person.id, person]))
+  return (
+    <section aria-labelledby="remarks-title" className="card network-section">
+      <h2 id="remarks-title">{t('network.comments.title')}</h2>
+      <ul className="plain-list">
+        {shown.map((comment) => {
+          const author = comment.authorName ?? t('network.comments.someone')
+          const person = comment.personId ? byId.get(comment.personId) : undefined
+          if (comment.kind === 'comment') {
+            return (
+              <li key={comment.id}>
+                <span className="muted">{t('network.comments.wrote', { name: author })}</span> {person ? <strong>{person.name}: </strong> : null}
+                {comment.body}
+              </li>
+            )
+          }
+          const proposal = comment.proposal
+          if (!proposal) return null
+          return (
+            <li key={comment.id} className="suggestion" data-testid="network-suggestion">
+              <p>{t(comment.personId ? 'network.comments.suggestChange' : 'network.comments.suggestAdd', { name: author })}</p>
+              <p>
+                <strong>{proposal.name}</strong> · {isArea(proposal.area) ? t(`network.areas.${proposal.area}`) : proposal.area} · {describe(t, proposal)}
+              </p>
+              {comment.body ? <p className="muted">{comment.body}</p> : null}
+              <Form method="post" className="card-actions">
+                <input type="hidden" name="commentId" value={comment.id} />
+                {person ? <input type="hidden" name="version" value={person.version} /> : null}
+                <button type="submit" name="intent" value="accept" className="button button--small">
+                  {t('network.comments.accept')}
+                </button>
+                <button type="submit" name="intent" value="decline" className="button button--small button--secondary">
+                  {t('network.comments.decline')}
+                </button>
+              </Form>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}

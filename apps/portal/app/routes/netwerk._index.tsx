@@ -1,0 +1,182 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { api, readProblem } from '../lib/api.server'
+import { requireRole } from '../lib/auth.server'
+import { parseForm } from '../lib/forms'
+import { useT } from '../lib/i18n'
+import { linkOf, loadNetwork, PersonForm, ResourceForm, supportFrom, VersionField } from '../lib/network.server'
+import { NetworkList, NetworkMap } from '../components/network-map'
+import { emptyPerson, PersonFields } from '../components/person-fields'
+import { ResourcesSection } from '../components/network-resources'
+import { NetworkRemarks } from '../components/network-remarks'
+import { SaveSafety, type ScreenData } from '../components/save-safety'
+import networkStyles from '../styles/network.css?url'
+import assistantStyles from '../styles/assistant.css?url'
+
+export const meta: MetaFunction = () => [{ title: 'Mijn netwerk – Kracht' }]
+// The help card after a save is the assistant's card, with its styles.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: networkStyles },
+  { rel: 'stylesheet', href: assistantStyles },
+]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const [network, inventory] = await Promise.all([
+    loadNetwork(request, context, user.id),
+    api(context, request).clients[':clientId'].inventory.$get({ param: { clientId: user.id }, query: {} }),
+  ])
+  if (!network) throw new Response('unavailable', { status: 503 })
+  const domains = inventory.ok ? (await inventory.json()).domains : []
+  return { ...network, domains }
+}
+
+type Values = Record<string, string | string[]>
+export type NetworkActionResult =
+  | { ok: true; intent: string; safety: ScreenData | null; name?: string | undefined }
+  | { ok: false; intent: string; problem: 'validation_failed' | 'version_conflict' | 'generic'; fields: Record<string, string>; values: Values }
+
+const problemOf = (code: string) => (code === 'validation_failed' || code === 'version_conflict' ? code : 'generic')
+
+/** Every form posts here and works without JavaScript; bad input saves nothing and keeps what was typed. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
+  const values: Values = {}
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).map(String)
+    values[key] = all.length > 1 ? all : (all[0] ?? '')
+  }
+  const network = api(context, request).clients[':clientId'].network
+  const param = { clientId: user.id }
+  const refused = (fields: Record<string, string>, status = 400, problem: 'validation_failed' | 'version_conflict' | 'generic' = 'validation_failed') =>
+    data<NetworkActionResult>({ ok: false, intent, problem, fields, values }, { status })
+
+  if (intent === 'add-person') {
+    const parsed = parseForm(PersonForm, formData)
+    const support = supportFrom(formData)
+    if (!parsed.ok || !support.ok) return refused({ ...(parsed.ok ? {} : parsed.fields), ...(support.ok ? {} : { support: 'unknown_support' }) })
+    const response = await network.persons.$post({ param, json: { ...parsed.data, ring: parsed.data.ring, support: support.support } })
+    if (!response.ok) {
+      const problem = await readProblem(response)
+      return refused(problem.fields ?? {}, response.status, problemOf(problem.code))
+    }
+    const saved = await response.json()
+    return data<NetworkActionResult>({ ok: true, intent, safety: saved.safety, name: saved.person.name })
+  }
+  if (intent === 'add-resource') {
+    const parsed = parseForm(ResourceForm, formData)
+    if (!parsed.ok) return refused(parsed.fields)
+    const response = await network.resources.$post({ param, json: { kind: parsed.data.kind, text: parsed.data.text, ...linkOf(parsed.data.link) } })
+    if (!response.ok) {
+      const problem = await readProblem(response)
+      const fields = problem.fields ?? {}
+      // The link is one field on the page: a domain or a person refused by the API shows beside it.
+      const link = fields.domain ?? fields.personId
+      return refused({ ...fields, ...(link ? { link } : {}) }, response.status, problemOf(problem.code))
+    }
+    const saved = await response.json()
+    return data<NetworkActionResult>({ ok: true, intent, safety: saved.safety })
+  }
+  if (intent === 'remove-resource') {
+    const version = VersionField.safeParse(formData.get('version'))
+    const resourceId = String(formData.get('resourceId') ?? '')
+    if (!version.success) return refused({})
+    const response = await network.resources[':resourceId'].$delete({ param: { ...param, resourceId }, query: { version: String(version.data) } })
+    if (!response.ok) return refused({}, response.status, problemOf((await readProblem(response)).code))
+    return data<NetworkActionResult>({ ok: true, intent, safety: null })
+  }
+  if (intent === 'accept' || intent === 'decline') {
+    const commentId = String(formData.get('commentId') ?? '')
+    const version = VersionField.safeParse(formData.get('version'))
+    const response = await network.suggestions[':commentId'].decision.$post({
+      param: { ...param, commentId },
+      json: { decision: intent, ...(version.success ? { version: version.data } : {}) },
+    })
+    if (!response.ok) return refused({}, response.status, problemOf((await readProblem(response)).code))
+    return data<NetworkActionResult>({ ok: true, intent, safety: null })
+  }
+  return refused({})
+}
+
+export default function MyNetwork() {
+  const t = useT()
+  const { people, resources, comments, domains } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const failed = result && !result.ok ? result : null
+  const personValues = failed?.intent === 'add-person' ? valuesOf(failed.values) : emptyPerson
+  const toPerson = (id: string) => `/netwerk/persoon/${id}`
+  return (
+    <div className="page network-page">
+      <h1>{t('network.title')}</h1>
+      <p className="lead">{t('network.intro')}</p>
+      <p className="call-row no-print">
+        <Link to="/netwerk/afdrukken">{t('network.print.link')}</Link> · <Link to="/netwerk/vergelijken">{t('network.compare.link')}</Link>
+      </p>
+      <Form method="post" action="/assistent" className="inline-form">
+        <button type="submit" name="flow" value="vip" className="button button--secondary">
+          {t('network.withAssistant')}
+        </button>
+      </Form>
+
+      {result?.ok ? (
+        <p className="notice notice--ok" role="status">
+          {result.intent === 'add-person'
+            ? t('network.add.added', { name: result.name ?? '' })
+            : result.intent === 'add-resource'
+              ? t('network.resources.added')
+              : result.intent === 'remove-resource'
+                ? t('network.resources.removed')
+                : result.intent === 'accept'
+                  ? t('network.comments.accepted')
+                  : t('network.comments.declined')}
+        </p>
+      ) : null}
+      {failed ? (
+        <p className="notice notice--error" role="alert">
+          {failed.problem === 'version_conflict' ? t('network.conflict') : t('network.invalid')}
+        </p>
+      ) : null}
+      {result?.ok ? <SaveSafety screen={result.safety} /> : null}
+
+      <section aria-labelledby="map-title" className="network-section">
+        <h2 id="map-title">{t('network.mapTitle')}</h2>
+        {people.length === 0 ? <p>{t('network.empty')}</p> : null}
+        <div className="network-map-and-list">
+          <NetworkMap people={people} linkTo={toPerson} title={t('network.mapTitle')} />
+          <div>
+            <h3 className="visually-hidden">{t('network.listTitle')}</h3>
+            <NetworkList people={people} linkTo={toPerson} />
+          </div>
+        </div>
+      </section>
+
+      <NetworkRemarks comments={comments} people={people} />
+
+      <section aria-labelledby="add-title" className="card network-section">
+        <h2 id="add-title">{t('network.add.title')}</h2>
+        {/* A new key after each save empties the form; after a refusal the typing stays. */}
+        <Form method="post" className="stack" key={result?.ok && result.intent === 'add-person' ? `saved-${people.length}` : 'add'}>
+          <PersonFields prefix="add" values={personValues} fields={failed?.intent === 'add-person' ? failed.fields : {}} />
+          <button type="submit" name="intent" value="add-person" className="button">
+            {t('network.add.button')}
+          </button>
+        </Form>
+      </section>
+
+      <ResourcesSection resources={resources} people={people} domains={domains} failed={failed?.intent === 'add-resource' ? failed : null} resetKey={result?.ok ? resources.length : -1} />
+    </div>
+  )
+}
+
+/** What the client typed, back into the fields after a refused save. */
+function valuesOf(values: Values) {
+  const one = (key: string) => {
+    const value = values[key]
+    return Array.isArray(value) ? (value[0] ?? '') : (value ?? '')
+  }
+  const support = values.support
+  return { name: one('name'), area: one('area'), ring: one('ring'), support: Array.isArray(support) ? support : support ? [support] : [], note: one('note'), period: one('period') || 'now' }
+}
