@@ -18,6 +18,7 @@ import { notificationsRouter } from './routes/notifications/notifications.index'
 import { consentsRouter } from './routes/consents/consents.index'
 import { tokensRouter } from './routes/tokens/tokens.index'
 import { sharingRouter } from './routes/sharing/sharing.index'
+import { commentRepliesRouter } from './routes/comment-replies/comment-replies.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
 import { totpRouter } from './routes/totp/totp.index'
 import { signInPolicyRouter } from './routes/sign-in-policy/sign-in-policy.index'
@@ -113,6 +114,7 @@ export function createApi(deps: Deps) {
     .route('/', consentsRouter)
     .route('/', tokensRouter)
     .route('/', sharingRouter)
+    .route('/', commentRepliesRouter)
     .route('/', careSessionsRouter)
     .route('/', totpRouter)
     .route('/', signInPolicyRouter)

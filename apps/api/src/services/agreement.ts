@@ -6,6 +6,8 @@ import { decideClientAccess } from '../access/gate'
 import { toPublicUser } from '../auth/sessions'
 import { getInventory, type DomainFilter } from './inventory'
 import { AppError } from '../lib/app-error'
+import { changesSince, visibleChangeSince, type ChangesSince } from './agreement-changes'
+import { countOwnOpenSuggestions } from './own-suggestions'
 
 interface HashableInventory {
   statements: { id: string; domain: string; time: string; form: string | null; text: string }[]
@@ -81,6 +83,16 @@ export async function agreementStatus(deps: Deps, input: { clientId: string; vie
       const now = row.signature.signerRole === 'client' ? full.hash : await workerViewHash(deps, input.clientId, row.signature.signerId)
       current = now === row.signature.contentHash
     }
+    // "Changed since signed" says what changed, counted over what this viewer may see.
+    let changes: ChangesSince | null = null
+    if (current === false) {
+      changes = await changesSince(deps, {
+        clientId: input.clientId,
+        since: row.signature.signedAt,
+        excludeDomains: own ? viewer.excludeDomains : [],
+        seesAll: seesAll,
+      })
+    }
     result.push({
       signerId: row.signature.signerId,
       signerName: row.name,
@@ -88,9 +100,12 @@ export async function agreementStatus(deps: Deps, input: { clientId: string; vie
       signedAt: row.signature.signedAt.toISOString(),
       contentHash: own || seesAll ? row.signature.contentHash : null,
       current,
+      changes,
     })
   }
-  return { document: 'inventory' as const, contentHash: mine.hash, signatures: result }
+  // Signing is not offered while the viewer's own suggestions wait for the client's answer.
+  const openSuggestions = await countOwnOpenSuggestions(deps, { clientId: input.clientId, viewerId: viewer.actor.id, isSelf: viewer.isSelf, excludeDomains: viewer.excludeDomains })
+  return { document: 'inventory' as const, contentHash: mine.hash, signatures: result, openSuggestions }
 }
 
 /** Signs the inventory as the signer sees it now. Binding to a hash of what the signer saw, not an id. */
@@ -103,6 +118,11 @@ export async function signInventory(
   if (input.expectedHash && input.expectedHash !== hash) {
     throw new AppError('version_conflict', 'The inventory changed while you were reading it. Look again before you sign.')
   }
+  // Open suggestions first: the client decides on them, or the worker waits for that.
+  const open = await countOwnOpenSuggestions(deps, { clientId: input.clientId, viewerId: input.signerId, isSelf: input.signerRole === 'client', excludeDomains: input.filter.excludeDomains ?? [] })
+  if (open > 0) throw new AppError('suggestions_open', 'Some suggestions are still open. Decide on them (or wait for the client) before you sign.')
+  const [previous] = (await latestSignatures(deps, input.clientId, 'inventory')).filter((row) => row.signature.signerId === input.signerId)
+  if (previous?.signature.contentHash === hash) throw new AppError('already_signed', 'You already signed this version.')
   const [row] = await deps.db
     .insert(signatures)
     .values({ clientId: input.clientId, document: 'inventory', signerId: input.signerId, signerRole: input.signerRole, contentHash: hash, signedAt: deps.now() })
@@ -121,7 +141,13 @@ export async function agreementSigned(deps: Deps, clientId: string, viewer?: Pic
   const client = latest.find((row) => row.signature.signerRole === 'client')
   const worker = latest.find((row) => row.signature.signerRole === 'worker')
   if (!client || !worker) return false
-  if (viewer && !viewer.isSelf && viewer.excludeDomains.length > 0) return true
+  // The worker signed what was shared with them: that must still be what they see.
+  if ((await workerViewHash(deps, clientId, worker.signature.signerId)) !== worker.signature.contentHash) return false
+  // A viewer with domains left out may not learn whether those changed: for them the client's
+  // signature counts as stale when anything they can see changed since (never "done" when stale to them).
+  if (viewer && !viewer.isSelf && viewer.excludeDomains.length > 0) {
+    return !(await visibleChangeSince(deps, { clientId, since: client.signature.signedAt, excludeDomains: viewer.excludeDomains }))
+  }
   const { hash } = await currentInventoryHash(deps, clientId, {})
   return client.signature.contentHash === hash
 }

@@ -51,6 +51,16 @@ export const CommentSchema = z
   })
   .openapi('Comment')
 
+export const CommentReplySchema = z
+  .object({ id: z.string().uuid(), authorId: z.string().uuid().nullable(), authorName: z.string().nullable(), body: z.string(), createdAt: z.string().datetime() })
+  .openapi('CommentReply')
+
+/** A comment as listed: with whether the client read it and what they answered. */
+export const CommentThreadSchema = CommentSchema.extend({
+  readAt: z.string().datetime().nullable().openapi({ description: 'When the client marked it read (or answered it)' }),
+  replies: z.array(CommentReplySchema),
+}).openapi('CommentThread')
+
 export const AgreementSchema = z
   .object({
     document: z.literal('inventory'),
@@ -66,8 +76,13 @@ export const AgreementSchema = z
           .boolean()
           .nullable()
           .openapi({ description: 'False: changed since signed on signedAt; ask for a new signature. Null: it depends on parts not shared with you' }),
+        changes: z
+          .object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int(), domains: z.array(z.string()), priorities: z.boolean(), remarks: z.boolean() })
+          .nullable()
+          .openapi({ description: 'When not current: what changed since, counted over what you may see' }),
       }),
     ),
+    openSuggestions: z.number().int().openapi({ description: 'Your own open suggestions (the client: all open ones); signing waits until none are open' }),
   })
   .openapi('Agreement')
 
@@ -88,7 +103,7 @@ export const listComments = clientRoute({
   tags,
   summary: 'Comments and suggestions on the client\'s statements (left-out domains filtered)',
   request: { params: ClientParams, query: z.object({ statementId: z.string().uuid().optional(), open: z.enum(['true', 'false']).optional() }) },
-  responses: { 200: jsonResponse(z.array(CommentSchema), 'Oldest first'), ...commonProblems },
+  responses: { 200: jsonResponse(z.array(CommentThreadSchema), 'Oldest first'), ...commonProblems },
 })
 
 export const addComment = clientRoute({
@@ -164,6 +179,6 @@ export const signAgreement = clientRoute({
   responses: {
     201: jsonResponse(z.object({ signedAt: z.string().datetime(), contentHash: z.string() }), 'Signed'),
     ...commonProblems,
-    409: problemResponse('version_conflict: the inventory changed since you loaded it'),
+    409: problemResponse('version_conflict: the inventory changed since you loaded it; suggestions_open: your own suggestions wait for an answer; already_signed: you signed this version'),
   },
 })
