@@ -48,6 +48,19 @@ export function formatDate(locale: Locale, value: string | Date, withTime = fals
   }).format(date)
 }
 
+/** A day people say out loud: "donderdag 3 december, 10:00" (for what comes next on a home tile). */
+export function formatDay(locale: Locale, value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(value) : value
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  }).format(date)
+}
+
 /** The locale of a request: the language switch's cookie, else the browser's preference. */
 export function requestLocale(request: Request): Locale {
   return localeFromCookie(request.headers.get('cookie')) ?? localeFromAcceptLanguage(request.headers.get('accept-language'))

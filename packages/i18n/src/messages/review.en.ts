@@ -80,7 +80,7 @@ export const reviewEn: Catalogue['review'] = {
     reachNone: 'There is no appointment with {name} yet. Get in touch the way you usually do, and follow your protocol.',
     plan: 'Plan an appointment',
     done: 'Had contact',
-    doneNotice: 'Good. The request of {name} is marked as done.',
+    doneNotice: 'Good. The request is marked as done.',
   },
   log: {
     times: { one: 'once', other: '{count} times' },

@@ -79,7 +79,7 @@ export const reviewNl = {
     reachNone: 'Er staat nog geen afspraak met {name}. Neem contact op zoals jullie gewend zijn, en volg jullie protocol.',
     plan: 'Afspraak plannen',
     done: 'Contact gehad',
-    doneNotice: 'Fijn. De vraag van {name} staat op afgehandeld.',
+    doneNotice: 'Fijn. De vraag staat op afgehandeld.',
   },
   log: {
     times: { one: '{count} keer', other: '{count} keer' },
