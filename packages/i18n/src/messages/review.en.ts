@@ -88,6 +88,10 @@ export const reviewEn: Catalogue['review'] = {
     yesterday: 'yesterday',
     onDay: 'on {date}',
   },
+  counted: {
+    openSuggestions: { one: '{count} open suggestion', other: '{count} open suggestions' },
+    attendees: { one: '{count} client', other: '{count} clients' },
+  },
   errors: {
     suggestions_open: 'Some suggestions are still open. Decide first, then sign.',
     already_signed: 'You already signed this version.',

@@ -87,6 +87,10 @@ export const reviewNl = {
     yesterday: 'gisteren',
     onDay: 'op {date}',
   },
+  counted: {
+    openSuggestions: { one: '{count} voorstel open', other: '{count} voorstellen open' },
+    attendees: { one: '{count} cliënt', other: '{count} cliënten' },
+  },
   errors: {
     suggestions_open: 'Er staan nog voorstellen open. Eerst beslissen, dan tekenen.',
     already_signed: 'Je tekende deze versie al.',
