@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, TextSchema } from '../../lib/schemas'
 import { SafetyScreenSchema } from '../../lib/safety-schema'
-import { CommentReplySchema } from '../sharing/sharing.routes'
+import { CommentReplySchema } from '../comments/comments.routes'
 
 const tags = ['Sharing']
 const CommentParams = z.object({ clientId: z.string().uuid(), commentId: z.string().uuid() })

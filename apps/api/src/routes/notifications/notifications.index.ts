@@ -1,7 +1,7 @@
 import { createRouter } from '../../lib/router'
 import { requireRole, requireUser } from '../../lib/guards'
 import { writeAccessLogMany } from '../../lib/access-log'
-import { listNotifications } from '../../services/assistant'
+import { listNotifications } from '../../services/notifications/list'
 import * as contact from '../../services/contact-requests'
 import * as routes from './notifications.routes'
 
