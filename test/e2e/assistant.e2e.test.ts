@@ -144,11 +144,15 @@ describe('a "yes" reaches the worker', () => {
     await sam.close()
 
     const noor = await signInOnPhone(browser, server.url, 'noor')
-    await expect.poll(() => noor.page.getByRole('heading', { name: 'Vraag om contact' }).count()).toBe(1)
-    expect(await noor.page.locator('#notifications-title + .rows').textContent()).toContain('Sam zag een hulpkaart')
+    await expect.poll(() => noor.page.getByRole('heading', { name: 'Vraagt om contact' }).count()).toBe(1)
+    expect(await noor.page.getByTestId('contact-requests').textContent()).toContain('Sam vroeg op')
     // The worker is told that Sam asked, never what Sam wrote.
     expect(await noor.page.content()).not.toContain('niet meer zijn')
     await expectAccessible(noor.page)
+    // "Contact gehad" closes it; the notice says so only after it is done.
+    await noor.page.getByRole('button', { name: 'Contact gehad' }).click()
+    await noor.page.getByText('De vraag staat op afgehandeld.').waitFor()
+    expect(await noor.page.getByTestId('contact-requests').count()).toBe(0)
     expect(noor.errors).toEqual([])
     await noor.close()
   })

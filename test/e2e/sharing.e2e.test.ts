@@ -77,18 +77,19 @@ describe('sharing on consent at 360 px', () => {
     expect(await sam.page.getByTestId('suggestion').count()).toBe(0)
 
     // Both sign.
-    await sam.page.getByRole('button', { name: 'Ondertekenen' }).click()
-    await sam.page.getByTestId('signatures').getByText(/Getekend door Sam/).waitFor()
+    await sam.page.getByRole('button', { name: 'Deze versie ondertekenen' }).click()
+    await sam.page.getByText('Getekend. Dank je wel.').waitFor()
+    expect(await sam.page.getByTestId('signatures').textContent()).toContain('Sam: getekend op')
     await noor.page.goto(samUrl)
     expect(await noor.page.locator('body').textContent()).toContain('Ik kan elke dinsdag goed plannen bij de fietsenmaker')
-    await noor.page.getByRole('button', { name: 'Ondertekenen' }).click()
-    await noor.page.getByTestId('signatures').getByText(/Getekend door Noor Haddou/).waitFor()
+    await noor.page.getByRole('button', { name: 'Deze versie ondertekenen' }).click()
+    await noor.page.getByText('Getekend. Dank je wel.').waitFor()
     const signatures = (await noor.page.getByTestId('signatures').textContent()) ?? ''
     // Noor does not see partner, so whether sam's signature still holds (it covers partner too) is
     // not noor's to see: only when sam signed.
-    expect(signatures).toContain('Sam tekende op')
-    expect(signatures).not.toContain('Veranderd sinds Sam')
-    expect(signatures).toContain('Getekend door Noor Haddou')
+    expect(signatures).toContain('Sam: tekende op')
+    expect(signatures).not.toContain('daarna veranderd')
+    expect(signatures).toContain('Noor Haddou: getekend op')
 
     // Sam sees noor in "Wie heeft mijn gegevens bekeken".
     await sam.page.goto(`${server.url}/delen/bekeken`)

@@ -22,6 +22,7 @@ import { commentsRouter } from './routes/comments/comments.index'
 import { suggestionsRouter } from './routes/suggestions/suggestions.index'
 import { reviewsRouter } from './routes/reviews/reviews.index'
 import { signaturesRouter } from './routes/signatures/signatures.index'
+import { commentRepliesRouter } from './routes/comment-replies/comment-replies.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
 import { totpRouter } from './routes/totp/totp.index'
 import { signInPolicyRouter } from './routes/sign-in-policy/sign-in-policy.index'
@@ -144,6 +145,7 @@ export function createApi(deps: Deps) {
     .route('/', suggestionsRouter)
     .route('/', reviewsRouter)
     .route('/', signaturesRouter)
+    .route('/', commentRepliesRouter)
     .route('/', careSessionsRouter)
     .route('/', totpRouter)
     .route('/', signInPolicyRouter)

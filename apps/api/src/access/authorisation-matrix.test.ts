@@ -76,6 +76,8 @@ const matrix: Row[] = [
   { route: 'comment on a shared domain', op: `POST ${C}/statements/{statementId}/comments`, method: 'POST', path: (i) => `/clients/${i.sam}/statements/${i.work}/comments`, body: () => ({ kind: 'comment', body: 'Goed!' }), expect: R(403, 403, 201, 403, 403, 403, 403, 403, 403, 401) },
   { route: 'comment on the left-out domain', op: `POST ${C}/statements/{statementId}/comments`, method: 'POST', path: (i) => `/clients/${i.sam}/statements/${i.partner}/comments`, body: () => ({ kind: 'comment', body: 'x' }), expect: R(403, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
   { route: 'decide a suggestion', op: `POST ${C}/suggestions/{commentId}/decision`, method: 'POST', path: (i) => `/clients/${i.sam}/suggestions/${none}/decision`, body: () => ({ decision: 'decline', version: 1 }), expect: clientGone },
+  { route: 'mark a comment read', op: `POST ${C}/comments/{commentId}/read`, method: 'POST', path: (i) => `/clients/${i.sam}/comments/${none}/read`, expect: clientGone },
+  { route: 'reply to a comment', op: `POST ${C}/comments/{commentId}/replies`, method: 'POST', path: (i) => `/clients/${i.sam}/comments/${none}/replies`, body: () => ({ body: 'Dank je' }), expect: clientGone },
   { route: 'sign the agreement', op: `POST ${C}/agreement/signatures`, method: 'POST', path: (i) => `/clients/${i.sam}/agreement/signatures`, body: () => ({}), expect: R(201, 403, 201, 403, 403, 403, 403, 403, 403, 401) },
   { route: 'mark reviewed', op: `POST ${C}/inventory/reviews`, method: 'POST', path: (i) => `/clients/${i.sam}/inventory/reviews`, expect: R(403, 403, 201, 403, 403, 403, 403, 403, 403, 401) },
   // Sessions are shared with nobody here: only sam reads the notes.

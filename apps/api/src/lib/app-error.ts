@@ -54,6 +54,8 @@ export const problemStatus = {
   token_invalid: 401,
   token_already_revoked: 409,
   suggestion_decided: 409,
+  suggestions_open: 409,
+  already_signed: 409,
   not_a_participant: 400,
   // Staff sign-in (TOTP) and access resets.
   totp_enrolment_required: 403,

@@ -2,6 +2,8 @@ import { and, desc, eq } from 'drizzle-orm'
 import { reviews } from '@kracht/db'
 import type { Deps } from '../lib/env'
 import { getInventory, type DomainFilter } from './inventory'
+import { changesSince, visibleChangeSince } from './agreement-changes'
+import { countOwnOpenSuggestions } from './own-suggestions'
 import { contentHash, documentSigned, latestSignatures, signatureStatus, signDocument, type SignableDocument, type SignatureViewer } from './signatures'
 
 interface HashableInventory {
@@ -37,6 +39,9 @@ export const inventoryDocument: SignableDocument = {
   document: 'inventory',
   scope: 'inventory',
   hash: async (deps, clientId, excludeDomains) => (await currentInventoryHash(deps, clientId, { excludeDomains })).hash,
+  changesSince,
+  visibleChangeSince,
+  openSuggestions: countOwnOpenSuggestions,
 }
 
 export { latestSignatures }

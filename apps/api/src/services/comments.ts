@@ -3,6 +3,7 @@ import { comments, statements, users, type Comment } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import type { Deps } from '../lib/env'
 import { updateStatement, type DomainFilter } from './inventory'
+import { clientSideOf } from './comment-replies'
 
 export function serialiseComment(row: Comment & { authorName?: string | null }) {
   return {
@@ -89,7 +90,10 @@ export async function listComments(deps: Deps, input: { clientId: string; statem
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(and(...conditions))
     .orderBy(asc(comments.createdAt))
-  return rows.map((row) => serialiseComment({ ...row.comment, domain: row.domain, authorName: row.authorName }))
+  const list = rows.map((row) => serialiseComment({ ...row.comment, domain: row.domain, authorName: row.authorName }))
+  // Whether the client read each one and what they answered: the worker sees that it arrived.
+  const { reads, replies } = await clientSideOf(deps, input.clientId, list.map((comment) => comment.id))
+  return list.map((comment) => ({ ...comment, readAt: reads.get(comment.id) ?? null, replies: replies.get(comment.id) ?? [] }))
 }
 
 /**

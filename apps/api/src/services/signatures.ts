@@ -21,6 +21,22 @@ export interface SignableDocument {
   scope: ConsentScope
   /** The hash of the content with these life domains left out (none: the whole document). */
   hash(deps: Deps, clientId: string, excludeDomains: readonly string[]): Promise<string>
+  /** What changed since a signature, in words a person can check, counted over what the viewer may see. */
+  changesSince?(deps: Deps, input: { clientId: string; since: Date; excludeDomains: readonly string[]; seesAll: boolean }): Promise<DocumentChanges>
+  /** Whether anything a viewer with these domains left out can see changed since then. */
+  visibleChangeSince?(deps: Deps, input: { clientId: string; since: Date; excludeDomains: readonly string[] }): Promise<boolean>
+  /** Suggestions that still wait for an answer, as this signer sees them: signing waits for them. */
+  openSuggestions?(deps: Deps, input: { clientId: string; viewerId: string; isSelf: boolean; excludeDomains: readonly string[] }): Promise<number>
+}
+
+/** "Changed since signed", in numbers and life domains (services/agreement-changes.ts for the inventory). */
+export interface DocumentChanges {
+  added: number
+  changed: number
+  removed: number
+  domains: string[]
+  priorities: boolean
+  remarks: boolean
 }
 
 /** Who looks: the client, or someone on consent with the domains left out for them. */
@@ -70,6 +86,11 @@ export async function signatureStatus(doc: SignableDocument, deps: Deps, input: 
       const now = row.signature.signerRole === 'client' ? full : await workerViewHash(doc, deps, input.clientId, row.signature.signerId)
       current = now === row.signature.contentHash
     }
+    // "Changed since signed" says what changed, counted over what this viewer may see.
+    const changes =
+      current === false && doc.changesSince
+        ? await doc.changesSince(deps, { clientId: input.clientId, since: row.signature.signedAt, excludeDomains: own ? viewer.excludeDomains : [], seesAll })
+        : null
     result.push({
       signerId: row.signature.signerId,
       signerName: row.name,
@@ -77,9 +98,14 @@ export async function signatureStatus(doc: SignableDocument, deps: Deps, input: 
       signedAt: row.signature.signedAt.toISOString(),
       contentHash: own || seesAll ? row.signature.contentHash : null,
       current,
+      changes,
     })
   }
-  return { document: doc.document, contentHash: mine, signatures: result }
+  // Signing is not offered while the viewer's own suggestions wait for the client's answer.
+  const openSuggestions = doc.openSuggestions
+    ? await doc.openSuggestions(deps, { clientId: input.clientId, viewerId: viewer.actor.id, isSelf: viewer.isSelf, excludeDomains: viewer.excludeDomains })
+    : 0
+  return { document: doc.document, contentHash: mine, signatures: result, openSuggestions }
 }
 
 /** Signs the document as the signer sees it now. Binding to a hash of what the signer saw, not an id. */
@@ -93,6 +119,13 @@ export async function signDocument(
   if (input.expectedHash && input.expectedHash !== hash) {
     throw new AppError('version_conflict', 'This changed while you were reading it. Look again before you sign.')
   }
+  // Open suggestions first: the client decides on them, or the worker waits for that.
+  const open = doc.openSuggestions
+    ? await doc.openSuggestions(deps, { clientId: input.clientId, viewerId: input.signerId, isSelf: input.signerRole === 'client', excludeDomains: input.excludeDomains })
+    : 0
+  if (open > 0) throw new AppError('suggestions_open', 'Some suggestions are still open. Decide on them (or wait for the client) before you sign.')
+  const [previous] = (await latestSignatures(deps, input.clientId, doc.document)).filter((row) => row.signature.signerId === input.signerId)
+  if (previous?.signature.contentHash === hash) throw new AppError('already_signed', 'You already signed this version.')
   const [row] = await deps.db
     .insert(signatures)
     .values({ clientId: input.clientId, document: doc.document, signerId: input.signerId, signerRole: input.signerRole, contentHash: hash, signedAt: deps.now() })
@@ -102,16 +135,20 @@ export async function signDocument(
 }
 
 /**
- * Did client and worker both sign, and is the client's signature on the current content? For a
- * viewer with domains left out, only whether both signed: whether the client's signature still
- * holds depends on content they may not see.
+ * Did client and worker both sign, and do both signatures hold for the current content? The
+ * worker signed what was shared with them, so that must still be what they see. A viewer with
+ * domains left out may not learn whether those changed: for them the client's signature counts as
+ * stale when anything they can see changed since (never "done" while stale to them).
  */
 export async function documentSigned(doc: SignableDocument, deps: Deps, clientId: string, viewer?: Pick<SignatureViewer, 'isSelf' | 'excludeDomains'>): Promise<boolean> {
   const latest = await latestSignatures(deps, clientId, doc.document)
   const client = latest.find((row) => row.signature.signerRole === 'client')
   const worker = latest.find((row) => row.signature.signerRole === 'worker')
   if (!client || !worker) return false
-  if (viewer && !viewer.isSelf && viewer.excludeDomains.length > 0) return true
+  if ((await workerViewHash(doc, deps, clientId, worker.signature.signerId)) !== worker.signature.contentHash) return false
+  if (viewer && !viewer.isSelf && viewer.excludeDomains.length > 0) {
+    return doc.visibleChangeSince ? !(await doc.visibleChangeSince(deps, { clientId, since: client.signature.signedAt, excludeDomains: viewer.excludeDomains })) : true
+  }
   return client.signature.contentHash === (await doc.hash(deps, clientId, []))
 }
 

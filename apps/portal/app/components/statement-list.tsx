@@ -2,8 +2,26 @@ import { Link } from '@remix-run/react'
 import { useT } from '../lib/i18n'
 import { provenanceLabel, times, type StatementView } from '../lib/inventory'
 
+/** A worker's plain comment, shown under the statement it is about (the client answers it under "Voor jou"). */
+export interface StatementNote {
+  id: string
+  targetId: string
+  authorName: string | null
+  body: string
+}
+
 /** A domain's statements grouped by time (vroeger / nu / later), as the worksheet has them. */
-export function StatementsByTime({ statements, editable, highlightId }: { statements: StatementView[]; editable: boolean; highlightId?: string | null }) {
+export function StatementsByTime({
+  statements,
+  editable,
+  highlightId,
+  notes = [],
+}: {
+  statements: StatementView[]
+  editable: boolean
+  highlightId?: string | null
+  notes?: StatementNote[]
+}) {
   const t = useT()
   return (
     <div className="by-time">
@@ -23,6 +41,16 @@ export function StatementsByTime({ statements, editable, highlightId }: { statem
                       {t('inventory.edit')}
                     </Link>
                   ) : null}
+                  {notes
+                    .filter((note) => note.targetId === statement.id)
+                    .map((note) => (
+                      <p key={note.id} className="statement-note" data-testid="statement-note">
+                        {t('review.underStatement', { name: note.authorName ?? t('review.someone'), body: note.body })}{' '}
+                        <Link to="/voorstellen" className="no-print">
+                          {t('review.forYouLink')}
+                        </Link>
+                      </p>
+                    ))}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react'
-import { defaultLocale, hasKey, isLocale, localeFromAcceptLanguage, translator, type Locale, type Translator } from '@kracht/i18n'
+import { defaultLocale, hasKey, isLocale, localeFromAcceptLanguage, translatePlural, translator, type Locale, type PluralKey, type Translator, type Vars } from '@kracht/i18n'
 
 export const localeCookieName = 'kracht_lang'
 
@@ -16,6 +16,14 @@ interface RootData {
 export function useT(): Translator {
   const data = useRouteLoaderData<RootData>('root')
   return translator(data?.locale ?? defaultLocale)
+}
+
+/** Counted words with the right plural ("1 voorstel", "3 voorstellen"), from `{ one, other }` entries. */
+export type PluralTranslator = (key: PluralKey, count: number, vars?: Vars) => string
+
+export function usePlural(): PluralTranslator {
+  const locale = useLocale()
+  return (key, count, vars) => translatePlural(locale, key, count, vars)
 }
 
 export function useLocale(): Locale {
@@ -36,6 +44,19 @@ export function formatDate(locale: Locale, value: string | Date, withTime = fals
     month: 'long',
     year: 'numeric',
     ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+    timeZone: 'Europe/Amsterdam',
+  }).format(date)
+}
+
+/** A day people say out loud: "donderdag 3 december, 10:00" (for what comes next on a home tile). */
+export function formatDay(locale: Locale, value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(value) : value
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: 'Europe/Amsterdam',
   }).format(date)
 }

@@ -1,8 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
 import { api } from '../lib/api.server'
-import { requireUser } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { requireRole, requireUser } from '../lib/auth.server'
+import { formatDate, formatDay, useLocale, usePlural, useT } from '../lib/i18n'
+import { Notice } from '../components/field'
+import { HomeTiles, type HomeTile } from '../components/home-tiles'
 import { loadThisWeek } from '../lib/this-week.server'
 import { ThisWeek } from '../components/plan/this-week'
 
@@ -11,32 +15,89 @@ export const meta: MetaFunction = () => [{ title: 'Kracht' }]
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
   const client = api(context, request)
-  const workers =
-    user.role === 'client'
-      ? await client.clients[':clientId'].workers.$get({ param: { clientId: user.id } }).then((r) => (r.ok ? r.json() : []))
-      : []
-  // Sessions the person attends or facilitates, on the home page (issue 5).
-  const sessions = await client.me.sessions.$get().then((r) => (r.ok ? r.json() : []))
-  // A client who saw a help card in the assistant and chose "yes, tell my worker" (issue 6).
-  const notifications = user.role === 'worker' ? await client.notifications.$get().then((r) => (r.ok ? r.json() : [])) : []
-  // Cards kept together with a worker or peer expert that wait for the client's own choice.
-  const pendingCards =
-    user.role === 'client' ? await client.clients[':clientId']['pending-cards'].$get({ param: { clientId: user.id } }).then((r) => (r.ok ? r.json() : [])) : []
+  const isClient = user.role === 'client'
+  const self = client.clients[':clientId']
+  const [workers, sessions, contactRequests, pendingCards, comments, caseload] = await Promise.all([
+    isClient ? self.workers.$get({ param: { clientId: user.id } }).then((r) => (r.ok ? r.json() : [])) : [],
+    // Sessions the person attends or facilitates (issue 5).
+    client.me.sessions.$get().then((r) => (r.ok ? r.json() : [])),
+    // A client asked to be contacted: who and how to reach them, never their words.
+    user.role === 'worker' || user.role === 'peer' ? client.notifications['contact-requests'].$get().then((r) => (r.ok ? r.json() : [])) : [],
+    // Cards kept together with a worker or peer expert that wait for the client's own choice.
+    isClient ? self['pending-cards'].$get({ param: { clientId: user.id } }).then((r) => (r.ok ? r.json() : [])) : [],
+    isClient ? self.comments.$get({ param: { clientId: user.id }, query: {} }).then((r) => (r.ok ? r.json() : [])) : [],
+    user.role === 'worker' ? client.caseload.$get().then((r) => (r.ok ? r.json() : [])) : [],
+  ])
   // The next steps of the action plan ("Deze week"), for a client.
   const thisWeek = await loadThisWeek(request, context, user)
-  return { user, workers, sessions, notifications, pendingCards: pendingCards.length, thisWeek }
+  const now = Date.now()
+  const upcoming = sessions.filter((s) => !s.cancelledAt && new Date(s.startsAt).getTime() > now).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+  return {
+    user,
+    workers,
+    sessions,
+    contactRequests,
+    thisWeek,
+    counts: {
+      pendingCards: pendingCards.length,
+      // New for the client: plain comments not yet read, and suggestions waiting for a decision.
+      forYou: comments.filter((c) => (c.kind === 'comment' && !c.readAt) || (c.kind === 'suggestion' && c.status === 'open')).length,
+      sharedWithMe: caseload.filter((row) => row.inventory !== null).length,
+      reviewsWaiting: caseload.filter((row) => row.inventory?.reviewWaiting).length,
+      upcoming: upcoming.length,
+    },
+    next: upcoming[0] ? { title: upcoming[0].title, startsAt: upcoming[0].startsAt } : null,
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireRole(request, context, 'worker', 'peer')
+  const form = await request.formData()
+  const id = z.string().uuid().safeParse(form.get('notificationId'))
+  if (!id.success) throw redirect('/')
+  const response = await api(context, request).notifications[':notificationId']['contact-had'].$post({ param: { notificationId: id.data } })
+  // Only say it is done when it is.
+  throw redirect(response.ok ? '/?contact=1' : '/')
 }
 
 export default function Home() {
   const t = useT()
+  const plural = usePlural()
   const locale = useLocale()
-  const { user, workers, sessions, notifications, pendingCards, thisWeek } = useLoaderData<typeof loader>()
-  const intro = {
-    client: t('home.clientIntro'),
-    worker: t('home.workerIntro'),
-    peer: t('home.peerIntro'),
-    admin: t('home.adminIntro'),
-  }[user.role]
+  const { user, workers, sessions, contactRequests, counts, next, thisWeek } = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const intro = { client: t('home.clientIntro'), worker: t('home.workerIntro'), peer: t('home.peerIntro'), admin: t('home.adminIntro') }[user.role]
+  const sessionDetail = next ? t('review.home.nextSession', { title: next.title, date: formatDay(locale, next.startsAt) }) : t('review.home.noSessions')
+  const sessionsTile: HomeTile = { to: '/sessies', label: t('sharing.sessionsPageTitle'), detail: counts.upcoming > 0 ? `${plural('review.home.sessions', counts.upcoming)} · ${sessionDetail}` : sessionDetail, testId: 'tile-sessions' }
+  // Each role's tiles: a list, so another feature appends its own tile here.
+  const tiles: Record<typeof user.role, HomeTile[]> = {
+    client: [
+      { to: '/inventaris', label: t('home.clientInventory') },
+      { to: '/plan', label: t('plan.title') },
+      { to: '/netwerk', label: t('network.title') },
+      { to: '/voorstellen', label: t('review.forYouTitle'), detail: counts.forYou > 0 ? plural('review.home.forYou', counts.forYou) : t('review.home.nothingNew'), waiting: counts.forYou > 0, testId: 'tile-for-you' },
+      { to: '/assistent', label: t('home.clientAssistant'), detail: counts.pendingCards > 0 ? plural('review.home.pendingCards', counts.pendingCards) : null, waiting: counts.pendingCards > 0 },
+      { to: '/delen', label: t('sharing.whoTitle') },
+      { to: '/delen/bekeken', label: t('sharing.logTitle') },
+    ],
+    worker: [
+      {
+        to: '/caseload',
+        label: t('sharing.caseloadTitle'),
+        detail: [counts.sharedWithMe > 0 ? plural('review.home.sharedWithYou', counts.sharedWithMe) : t('review.home.caseloadNone'), counts.reviewsWaiting > 0 ? plural('review.home.reviewsWaiting', counts.reviewsWaiting) : null].filter(Boolean).join(' · '),
+        waiting: counts.reviewsWaiting > 0,
+        testId: 'tile-caseload',
+      },
+      sessionsTile,
+      { to: '/clienten', label: t('worker.clientsTitle') },
+      { to: '/clienten/uitnodigen', label: t('worker.inviteClient') },
+    ],
+    peer: [sessionsTile],
+    admin: [
+      { to: '/beheer', label: t('admin.title') },
+      { to: '/beheer/uitnodigen', label: t('admin.invite') },
+    ],
+  }
   return (
     <div className="page">
       <h1>{t('home.greeting', { name: user.displayName })}</h1>
@@ -44,62 +105,42 @@ export default function Home() {
       <p className="muted">
         {t('common.signedInAs', { name: user.username })} · {t(`roles.${user.role}`)}
       </p>
+      {params.get('contact') ? <Notice>{t('review.contact.doneNotice')}</Notice> : null}
 
-      {notifications.length > 0 ? (
-        <section className="card notice--care" aria-labelledby="notifications-title">
-          <h2 id="notifications-title">{t('home.notificationsTitle')}</h2>
+      {contactRequests.length > 0 ? (
+        <section className="card notice--care" aria-labelledby="contact-title" data-testid="contact-requests">
+          <h2 id="contact-title">{t('review.contact.title')}</h2>
           <ul className="rows">
-            {notifications.map((notification) => (
-              <li key={notification.id} className="row">
-                <span>
-                  {t('home.safetyContact', { name: notification.clientName ?? '' })}
-                  <br />
-                  <span className="muted">{formatDate(locale, notification.createdAt, true)}</span>
-                </span>
-                {notification.clientId ? (
-                  <Link to={`/clienten/${notification.clientId}`} className="button button--small button--secondary">
-                    {notification.clientName}
-                  </Link>
-                ) : null}
+            {contactRequests.map((request) => (
+              <li key={request.id} className="row row--stack">
+                <p>{t('review.contact.asked', { name: request.clientName, date: formatDate(locale, request.createdAt, true) })}</p>
+                <p>
+                  {request.nextSession
+                    ? t('review.contact.reachSession', { name: request.clientName, title: request.nextSession.title, date: formatDay(locale, request.nextSession.startsAt) })
+                    : t('review.contact.reachNone', { name: request.clientName })}
+                </p>
+                <div className="card-actions">
+                  <Form method="post">
+                    <input type="hidden" name="notificationId" value={request.id} />
+                    <button type="submit" className="button button--small">
+                      {t('review.contact.done')}
+                    </button>
+                  </Form>
+                  {request.nextSession ? null : (
+                    <Link to="/sessies" className="button button--small button--secondary">
+                      {t('review.contact.plan')}
+                    </Link>
+                  )}
+                </div>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
 
-      {pendingCards > 0 ? (
-        <p className="notice">
-          <Link to="/assistent">{t('assistant.pending.count', { count: pendingCards })}</Link>
-        </p>
-      ) : null}
-
       <ThisWeek data={thisWeek} />
 
-      {user.role === 'client' ? (
-        <nav className="tiles" aria-label={t('home.whatYouCanDo')}>
-          <Link to="/inventaris" className="tile">
-            {t('home.clientInventory')}
-          </Link>
-          <Link to="/plan" className="tile">
-            {t('plan.title')}
-          </Link>
-          <Link to="/netwerk" className="tile">
-            {t('network.title')}
-          </Link>
-          <Link to="/assistent" className="tile">
-            {t('home.clientAssistant')}
-          </Link>
-          <Link to="/delen" className="tile">
-            {t('sharing.whoTitle')}
-          </Link>
-          <Link to="/voorstellen" className="tile">
-            {t('sharing.suggestionsTitle')}
-          </Link>
-          <Link to="/delen/bekeken" className="tile">
-            {t('sharing.logTitle')}
-          </Link>
-        </nav>
-      ) : null}
+      <HomeTiles tiles={tiles[user.role]} label={t('home.whatYouCanDo')} />
 
       {user.role === 'client' ? (
         <section className="card" aria-labelledby="my-workers">
@@ -115,42 +156,6 @@ export default function Home() {
           )}
           <p className="muted">{t('home.sharingNote')}</p>
         </section>
-      ) : null}
-
-      {user.role === 'worker' ? (
-        <nav className="tiles" aria-label={t('home.whatYouCanDo')}>
-          <Link to="/caseload" className="tile">
-            {t('sharing.caseloadTitle')}
-          </Link>
-          <Link to="/clienten" className="tile">
-            {t('worker.clientsTitle')}
-          </Link>
-          <Link to="/clienten/uitnodigen" className="tile">
-            {t('worker.inviteClient')}
-          </Link>
-          <Link to="/sessies" className="tile">
-            {t('sharing.sessionsPageTitle')}
-          </Link>
-        </nav>
-      ) : null}
-
-      {user.role === 'peer' ? (
-        <nav className="tiles" aria-label={t('home.whatYouCanDo')}>
-          <Link to="/sessies" className="tile">
-            {t('sharing.sessionsPageTitle')}
-          </Link>
-        </nav>
-      ) : null}
-
-      {user.role === 'admin' ? (
-        <nav className="tiles" aria-label={t('home.whatYouCanDo')}>
-          <Link to="/beheer" className="tile">
-            {t('admin.title')}
-          </Link>
-          <Link to="/beheer/uitnodigen" className="tile">
-            {t('admin.invite')}
-          </Link>
-        </nav>
       ) : null}
 
       {sessions.length > 0 ? (

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { usePlural, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 
 export const meta: MetaFunction = () => [{ title: 'Mijn caseload – Kracht' }]
@@ -15,6 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Caseload() {
   const t = useT()
+  const plural = usePlural()
   const { clients } = useLoaderData<typeof loader>()
   return (
     <div className="page">
@@ -41,7 +42,7 @@ export default function Caseload() {
                 <span className="muted">
                   {t('sharing.changedSince', { count: client.inventory.changedSinceLastLook })}
                   {client.inventory.reviewWaiting ? ` · ${t('sharing.reviewWaiting')}` : ''}
-                  {client.openSuggestions ? ` · ${t('sharing.openSuggestions', { count: client.openSuggestions })}` : ''}
+                  {client.openSuggestions ? ` · ${plural('review.counted.openSuggestions', client.openSuggestions)}` : ''}
                 </span>
               ) : null}
             </div>

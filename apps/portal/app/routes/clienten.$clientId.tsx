@@ -1,43 +1,53 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
-import { Agreement } from '../components/agreement'
-import { domainLabel, provenanceLabel } from '../lib/inventory'
-import { FormProblem, Notice } from '../components/field'
+import { Notice } from '../components/field'
 import { SafetyPlanLink } from '../components/safety-plan-view'
 import { PlanLink } from '../components/plan/plan-link'
+import { InventoryGrid } from '../components/review/inventory-grid'
+import { WorksheetExtras } from '../components/review/worksheet-extras'
+import { ReviewPanel } from '../components/review/review-panel'
+import { SignStep } from '../components/review/sign-step'
+import { reviewProblem } from '../components/review/comment-form'
+import type { KeptComment } from '../components/review/types'
+import reviewStyles from '../styles/review.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reviewStyles }]
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld – Kracht' }]
 
 const Params = z.object({ clientId: z.string().uuid() })
-const CommentForm = z.object({
-  statementId: z.string().uuid(),
-  body: z.string().trim().max(1000).default(''),
-  suggestedText: z.string().trim().max(1000).optional(),
-})
+// The same limits as the API, so a long text gets its message here, with the text kept.
+const CommentForm = z
+  .object({
+    statementId: z.string().uuid(),
+    body: z.string().trim().max(1000, 'too_long'),
+    suggestedText: z.string().trim().max(1000, 'too_long'),
+  })
+  .refine((value) => value.body.length > 0 || value.suggestedText.length > 0, { message: 'required', path: ['body'] })
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireRole(request, context, 'worker', 'peer')
+  const user = await requireRole(request, context, 'worker', 'peer')
   const { clientId } = Params.parse(params)
   const client = api(context, request).clients[':clientId']
   const inventory = await client.inventory.$get({ param: { clientId }, query: {} })
   // Not shared (or no longer): a friendly page, never the data and never a stack trace.
-  if (!inventory.ok) return data({ shared: false as const, inventory: null, comments: [], agreement: null }, { status: (inventory.status as number) === 401 ? 401 : 403 })
-  const [comments, agreement] = await Promise.all([
-    client.comments.$get({ param: { clientId }, query: {} }),
-    client.agreement.$get({ param: { clientId } }),
-  ])
+  if (!inventory.ok) return data({ shared: false as const }, { status: (inventory.status as number) === 401 ? 401 : 403 })
+  const [comments, agreement] = await Promise.all([client.comments.$get({ param: { clientId }, query: {} }), client.agreement.$get({ param: { clientId } })])
   return {
     shared: true as const,
+    viewer: { id: user.id, role: user.role, displayName: user.displayName },
     inventory: await inventory.json(),
     comments: comments.ok ? await comments.json() : [],
     agreement: agreement.ok ? await agreement.json() : null,
   }
 }
+
+type ActionResult = { problem: string; kept?: KeptComment }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
@@ -45,20 +55,32 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
   const client = api(context, request).clients[':clientId']
-  let response: Response
-  if (intent === 'review') response = await client.inventory.reviews.$post({ param: { clientId } })
-  else if (intent === 'sign') response = await client.agreement.signatures.$post({ param: { clientId }, json: { contentHash: String(formData.get('contentHash') ?? '') } })
-  else {
-    const parsed = CommentForm.safeParse({ statementId: formData.get('statementId'), body: formData.get('body') ?? '', suggestedText: formData.get('suggestedText') || undefined })
-    if (!parsed.success) return data({ problem: 'validation_failed' }, { status: 400 })
-    const { statementId, body, suggestedText } = parsed.data
-    response = await client.statements[':statementId'].comments.$post({
-      param: { clientId, statementId },
-      json: suggestedText ? { kind: 'suggestion', body, suggestedText } : { kind: 'comment', body },
-    })
+  if (intent === 'review' || intent === 'sign') {
+    const response =
+      intent === 'review'
+        ? await client.inventory.reviews.$post({ param: { clientId } })
+        : await client.agreement.signatures.$post({ param: { clientId }, json: { contentHash: String(formData.get('contentHash') ?? '') || undefined } })
+    if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
+    throw redirect(`/clienten/${clientId}?klaar=${intent}`)
   }
-  if (!response.ok) return data({ problem: (await readProblem(response)).code }, { status: response.status })
-  throw redirect(`/clienten/${clientId}?klaar=${intent}`)
+  // A comment: whatever goes wrong, what was typed comes back to the form.
+  const typed = { statementId: String(formData.get('statementId') ?? ''), body: String(formData.get('body') ?? ''), suggestedText: String(formData.get('suggestedText') ?? '') }
+  const parsed = CommentForm.safeParse(typed)
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.message ?? 'validation_failed'
+    return data<ActionResult>({ problem: 'validation_failed', kept: { ...typed, problem: 'validation_failed', field } }, { status: 400 })
+  }
+  const { statementId, body, suggestedText } = parsed.data
+  const response = await client.statements[':statementId'].comments.$post({
+    param: { clientId, statementId },
+    json: suggestedText ? { kind: 'suggestion', body, suggestedText } : { kind: 'comment', body },
+  })
+  if (!response.ok) {
+    const problem = await readProblem(response)
+    const field = problem.fields ? Object.values(problem.fields)[0] : undefined
+    return data<ActionResult>({ problem: problem.code, kept: { ...typed, problem: problem.code, field } }, { status: response.status })
+  }
+  throw redirect(`/clienten/${clientId}?klaar=${suggestedText ? 'suggestion' : 'comment'}`)
 }
 
 export default function SharedWithMe() {
@@ -79,64 +101,55 @@ export default function SharedWithMe() {
       </div>
     )
   }
-  const { inventory, comments, agreement } = loaded
+  const { inventory, comments, agreement, viewer } = loaded
+  const name = inventory.displayName
+  const canComment = inventory.viewerAccess !== 'read'
   const done = params.get('klaar')
+  const kept = result && 'kept' in result && result.kept ? result.kept : null
   return (
-    <div className="page page--narrow">
+    <div className="page page--wide">
       <p className="breadcrumb">
         <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>
       </p>
-      <h1>{t('sharing.readTitle', { name: inventory.displayName })}</h1>
-      {done === 'review' ? <Notice>{t('sharing.reviewed')}</Notice> : null}
-      {done === 'comment' ? <Notice>{t('sharing.commentSaved')}</Notice> : null}
-      <FormProblem code={result?.problem} />
-      {inventory.domains
-        .filter((domain) => inventory.statements.some((s) => s.domain === domain))
-        .map((domain) => (
-          <section key={domain} data-domain={domain}>
-            <h2>{domainLabel(t, domain)}</h2>
-            <ul className="rows">
-              {inventory.statements
-                .filter((s) => s.domain === domain)
-                .map((statement) => (
-                  <li key={statement.id} className="row row--stack" data-testid="shared-statement">
-                    <p>{statement.text}</p>
-                    <p className="provenance">{provenanceLabel(t, statement.provenance, statement.suggestedBy, true)}</p>
-                    {comments
-                      .filter((c) => c.targetId === statement.id)
-                      .map((c) => (
-                        <p key={c.id} className="muted">
-                          {c.authorName}: {c.body} {c.suggestedText ? `→ "${c.suggestedText}" (${c.status})` : ''}
-                        </p>
-                      ))}
-                    <details>
-                      <summary>{t('sharing.comment')}</summary>
-                      <Form method="post" className="stack">
-                        <input type="hidden" name="intent" value="comment" />
-                        <input type="hidden" name="statementId" value={statement.id} />
-                        <label htmlFor={`body-${statement.id}`}>{t('sharing.commentLabel')}</label>
-                        <textarea id={`body-${statement.id}`} name="body" rows={2} maxLength={1000} />
-                        <label htmlFor={`suggest-${statement.id}`}>{t('sharing.suggestLabel')}</label>
-                        <textarea id={`suggest-${statement.id}`} name="suggestedText" rows={2} maxLength={1000} />
-                        <button type="submit" className="button button--small">
-                          {t('sharing.comment')}
-                        </button>
-                      </Form>
-                    </details>
-                  </li>
-                ))}
-            </ul>
-          </section>
-        ))}
-      <Form method="post">
-        <input type="hidden" name="intent" value="review" />
-        <button type="submit" className="button button--secondary">
-          {t('sharing.review')}
-        </button>
-      </Form>
-      {agreement ? <Agreement agreement={agreement} /> : null}
-      <SafetyPlanLink />
-      <PlanLink />
+      <h1>{t('sharing.readTitle', { name })}</h1>
+      <p className="lead" data-testid="access-line">
+        {canComment ? t('review.canComment', { name }) : t('review.readOnly', { name })}
+      </p>
+      {done === 'review' ? <Notice>{t('review.reviewed')}</Notice> : null}
+      {done === 'comment' ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
+      {done === 'suggestion' ? <Notice>{t('review.suggestionSaved', { name })}</Notice> : null}
+      {done === 'sign' ? <Notice>{t('review.signedConfirm')}</Notice> : null}
+      {result && !kept ? (
+        <div className="notice notice--error" role="alert">
+          {reviewProblem(t, result.problem)}
+        </div>
+      ) : null}
+      <nav className="review-tabs" aria-label={t('review.tabsLabel')}>
+        <a href="#krachten">{t('review.tabInventory')}</a>
+        <a href="#reacties">{t('review.tabPanel')}</a>
+      </nav>
+      <div className="review-layout">
+        <div className="review-main" id="krachten">
+          <InventoryGrid inventory={inventory} comments={comments} canComment={canComment} kept={kept} />
+          <WorksheetExtras inventory={inventory} />
+        </div>
+        <aside className="review-aside" id="reacties" aria-label={t('review.tabPanel')}>
+          <ReviewPanel inventory={inventory} comments={comments} viewerId={viewer.id} />
+          {agreement ? (
+            <SignStep agreement={agreement} viewerId={viewer.id} clientName={name} workerName={viewer.displayName} isClient={false} canSign={viewer.role === 'worker'} />
+          ) : null}
+          {viewer.role === 'worker' ? (
+            <Form method="post" className="card">
+              <input type="hidden" name="intent" value="review" />
+              <button type="submit" className="button button--secondary">
+                {t('sharing.review')}
+              </button>
+            </Form>
+          ) : null}
+          <SafetyPlanLink />
+          <PlanLink />
+        </aside>
+      </div>
     </div>
   )
 }

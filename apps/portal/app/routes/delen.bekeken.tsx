@@ -5,7 +5,8 @@ import { hasKey } from '@kracht/i18n'
 import { api } from '../lib/api.server'
 import { okOrThrow } from '../lib/api-failure.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, usePlural, useT } from '../lib/i18n'
+import { dayWord, groupLogEntries } from '../lib/access-log-groups'
 import { describeLogEntry } from '../lib/access-log-entry'
 import { resetLogText } from '../lib/reset-log'
 
@@ -27,7 +28,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function WhoLooked() {
   const t = useT()
   const locale = useLocale()
+  const plural = usePlural()
   const { period, clientId, entries } = useLoaderData<typeof loader>()
+  // One line per entry, in plain words; equal neighbours on one day are shown once with a count.
+  const say = (entry: (typeof entries)[number]) => {
+    const name = entry.actorName ?? t('sharing.someone')
+    const key = `sharing.scopes.${entry.scope}`
+    const what = hasKey(key) ? t(key) : entry.scope
+    const special = describeLogEntry(entry, clientId, t('sharing.someone'))
+    const line =
+      resetLogText(t, entry, name) ??
+      (special ? t(special.key, special.vars) : entry.outcome === 'allowed' ? t('sharing.looked', { name, what }) : t('sharing.tried', { name, what }))
+    return line
+  }
+  // Reading through the organisation's system is told apart, so it never merges with a person's own look.
+  const sameAs = (entry: (typeof entries)[number]) => `${say(entry)}|${entry.via}`
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -52,22 +67,16 @@ export default function WhoLooked() {
         <p>{t('sharing.logEmpty')}</p>
       ) : (
         <ol className="rows" data-testid="access-log">
-          {entries.map((entry) => {
-            const name = entry.actorName ?? t('sharing.someone')
-            const key = `sharing.scopes.${entry.scope}`
-            const what = hasKey(key) ? t(key) : entry.scope
-            const special = describeLogEntry(entry, clientId, t('sharing.someone'))
+          {groupLogEntries(entries, sameAs).map(({ first: entry, count, day }) => {
+            const when = dayWord(day, new Date())
+            const dayText = when === 'other' ? t('review.log.onDay', { date: formatDate(locale, entry.at) }) : t(`review.log.${when}`)
             return (
               <li key={entry.id} className="row">
                 <div>
                   <strong>{formatDate(locale, entry.at, true)}</strong>
                   <br />
-                  {resetLogText(t, entry, name) ??
-                    (special
-                      ? t(special.key, special.vars)
-                      : entry.outcome === 'allowed'
-                        ? t('sharing.looked', { name, what })
-                        : t('sharing.tried', { name, what }))}{' '}
+                  {say(entry)}
+                  {count > 1 ? ` · ${plural('review.log.times', count)} ${dayText}` : null}{' '}
                   {entry.via === 'token' ? <span className="muted">{t('sharing.viaToken')}</span> : null}
                 </div>
               </li>

@@ -31,12 +31,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       feedback = { suggestions: analysis.suggestions, crisis: analysis.crisis.detected }
     }
   }
-  return { domain, statements, savedId: saved?.id ?? null, feedback, removed: url.searchParams.has('weg') }
+  // A worker's plain comments show under the sentence they are about (issue 17).
+  const comments = await api(context, request).clients[':clientId'].comments.$get({ param: { clientId: user.id }, query: {} })
+  const ids = new Set(statements.map((statement) => statement.id))
+  const notes = comments.ok
+    ? (await comments.json()).filter((c) => c.kind === 'comment' && ids.has(c.targetId)).map((c) => ({ id: c.id, targetId: c.targetId, authorName: c.authorName, body: c.body }))
+    : []
+  return { domain, statements, notes, savedId: saved?.id ?? null, feedback, removed: url.searchParams.has('weg') }
 }
 
 export default function DomainPage() {
   const t = useT()
-  const { domain, statements, savedId, feedback, removed } = useLoaderData<typeof loader>()
+  const { domain, statements, notes, savedId, feedback, removed } = useLoaderData<typeof loader>()
   const label = domainLabel(t, domain)
   return (
     <div className="page">
@@ -52,7 +58,7 @@ export default function DomainPage() {
         </Notice>
       ) : null}
       {removed ? <Notice>{t('inventory.removed')}</Notice> : null}
-      {statements.length === 0 ? <p>{t('inventory.emptyDomain')}</p> : <StatementsByTime statements={statements} editable highlightId={savedId} />}
+      {statements.length === 0 ? <p>{t('inventory.emptyDomain')}</p> : <StatementsByTime statements={statements} editable highlightId={savedId} notes={notes} />}
       <p>
         <Link to={`/inventaris/nieuw?domein=${domain}`} className="button">
           {t('inventory.addStatement')}

@@ -6,7 +6,7 @@ import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { parseForm, type FieldErrors } from '../lib/forms'
 import { translator } from '@kracht/i18n'
-import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
+import { formatDate, requestLocale, useLocale, usePlural, useT } from '../lib/i18n'
 import { problemOf } from '../lib/inventory.server'
 import { dutchMoment } from '../lib/sharing-forms'
 import { Field, FieldError, FormProblem, Notice } from '../components/field'
@@ -69,6 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Sessions() {
   const t = useT()
+  const plural = usePlural()
   const locale = useLocale()
   const { role, sessions, clients, peers } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
@@ -92,7 +93,7 @@ export default function Sessions() {
                 <br />
                 <span className="muted">
                   {t('sharing.sessionWith', { names: [session.workerName, session.peerName].filter(Boolean).join(', ') })} ·{' '}
-                  {t('sharing.sessionAttendees', { count: session.attendeeCount })}
+                  {plural('review.counted.attendees', session.attendeeCount)}
                 </span>
                 {session.agenda ? (
                   <>

@@ -2,6 +2,7 @@ import type { Catalogue } from '../translate'
 import { inventoryEn } from './inventory.en'
 import { assistantEn } from './assistant.en'
 import { sharingEn } from './sharing.en'
+import { reviewEn } from './review.en'
 import { accessLogEn } from './access-log.en'
 import { securityEn } from './security.en'
 import { safetyEn } from './safety.en'
@@ -223,6 +224,7 @@ export const en: Catalogue = {
   inventory: inventoryEn,
   assistant: assistantEn,
   sharing: sharingEn,
+  review: reviewEn,
   // Pages of the server itself, when a request does not pass its checks (edge).
   edge: {
     crossSiteTitle: 'This form came from another website',

@@ -1,6 +1,7 @@
 import { inventoryNl } from './inventory.nl'
 import { assistantNl } from './assistant.nl'
 import { sharingNl } from './sharing.nl'
+import { reviewNl } from './review.nl'
 import { accessLogNl } from './access-log.nl'
 import { securityNl } from './security.nl'
 import { safetyNl } from './safety.nl'
@@ -222,6 +223,7 @@ export const nl = {
   inventory: inventoryNl,
   assistant: assistantNl,
   sharing: sharingNl,
+  review: reviewNl,
   // Pagina's van de server zelf, als een verzoek niet door de controle komt (edge).
   edge: {
     crossSiteTitle: 'Dit formulier kwam van een andere website',

@@ -28,6 +28,16 @@ export const CommentSchema = z
   })
   .openapi('Comment')
 
+export const CommentReplySchema = z
+  .object({ id: z.string().uuid(), authorId: z.string().uuid().nullable(), authorName: z.string().nullable(), body: z.string(), createdAt: z.string().datetime() })
+  .openapi('CommentReply')
+
+/** A comment as listed: with whether the client read it and what they answered. */
+export const CommentThreadSchema = CommentSchema.extend({
+  readAt: z.string().datetime().nullable().openapi({ description: 'When the client marked it read (or answered it)' }),
+  replies: z.array(CommentReplySchema),
+}).openapi('CommentThread')
+
 export const listComments = clientRoute({
   operationId: 'listComments',
   access: { scope: 'inventory', action: 'read', resource: 'comments' },
@@ -36,7 +46,7 @@ export const listComments = clientRoute({
   tags,
   summary: 'Comments and suggestions on the client\'s statements (left-out domains filtered)',
   request: { params: ClientParams, query: z.object({ statementId: z.string().uuid().optional(), open: z.enum(['true', 'false']).optional() }) },
-  responses: { 200: jsonResponse(z.array(CommentSchema), 'Oldest first'), ...commonProblems },
+  responses: { 200: jsonResponse(z.array(CommentThreadSchema), 'Oldest first'), ...commonProblems },
 })
 
 export const addComment = clientRoute({

@@ -42,7 +42,9 @@ export const inventoryRouter = createRouter()
     const deps = c.get('deps')
     // Quality requirement 6 (an agreement between client and worker) counts only a current signature.
     const agreementSigned = await agreement.agreementSigned(deps, clientId, access)
-    return c.json(await inventory.getInventory(deps, { clientId, locale, excludeDomains: access.excludeDomains, agreementSigned, isSelf: access.isSelf }), 200)
+    const shown = await inventory.getInventory(deps, { clientId, locale, excludeDomains: access.excludeDomains, agreementSigned, isSelf: access.isSelf })
+    // The portal shows only the actions the consent allows (a read-only share offers no comment form).
+    return c.json({ ...shown, viewerAccess: access.access }, 200)
   })
   .openapi(routes.putPriorities, async (c) => {
     const { clientId } = c.req.valid('param')

@@ -200,7 +200,15 @@ export const getInventory = clientRoute({
   tags,
   summary: 'The whole inventory: domains, statements, priorities, remarks and the quality check',
   request: { params: ClientParams, query: z.object({ locale: z.enum(['nl', 'en']).optional() }) },
-  responses: { 200: jsonResponse(InventorySchema, 'The inventory'), ...commonProblems },
+  responses: {
+    200: jsonResponse(
+      InventorySchema.extend({
+        viewerAccess: z.enum(['read', 'comment', 'write']).openapi({ description: 'What you may do: read only, also comment and suggest (a consent), or write (the client)' }),
+      }),
+      'The inventory',
+    ),
+    ...commonProblems,
+  },
 })
 
 export const putPriorities = clientRoute({

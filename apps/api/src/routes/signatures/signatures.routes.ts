@@ -22,8 +22,13 @@ export const AgreementSchema = z
           .boolean()
           .nullable()
           .openapi({ description: 'False: changed since signed on signedAt; ask for a new signature. Null: it depends on parts not shared with you' }),
+        changes: z
+          .object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int(), domains: z.array(z.string()), priorities: z.boolean(), remarks: z.boolean() })
+          .nullable()
+          .openapi({ description: 'When not current: what changed since, counted over what you may see' }),
       }),
     ),
+    openSuggestions: z.number().int().openapi({ description: 'Your own open suggestions (the client: all open ones); signing waits until none are open' }),
   })
   .openapi('Agreement')
 
@@ -49,6 +54,6 @@ export const signAgreement = clientRoute({
   responses: {
     201: jsonResponse(z.object({ signedAt: z.string().datetime(), contentHash: z.string() }), 'Signed'),
     ...commonProblems,
-    409: problemResponse('version_conflict: the inventory changed since you loaded it'),
+    409: problemResponse('version_conflict: the inventory changed since you loaded it; suggestions_open: your own suggestions wait for an answer; already_signed: you signed this version'),
   },
 })

@@ -1,0 +1,48 @@
+import { formatDate, useLocale, useT } from '../../lib/i18n'
+import type { CommentThread, SharedInventory } from './types'
+
+/**
+ * The worker's own comments and suggestions on one page: what each was about, whether the client
+ * read it or decided on it, and what the client answered. Only what the worker wrote: the client's
+ * other readers' notes are theirs.
+ */
+export function ReviewPanel({ inventory, comments, viewerId }: { inventory: SharedInventory; comments: CommentThread[]; viewerId: string }) {
+  const t = useT()
+  const locale = useLocale()
+  const name = inventory.displayName
+  const mine = comments.filter((c) => c.authorId === viewerId).reverse()
+  return (
+    <section className="card" aria-labelledby="panel-title" data-testid="review-panel">
+      <h2 id="panel-title">{t('review.panelTitle')}</h2>
+      {mine.length === 0 ? <p>{t('review.panelEmpty')}</p> : null}
+      <ul className="rows">
+        {mine.map((c) => {
+          const statement = inventory.statements.find((s) => s.id === c.targetId)
+          return (
+            <li key={c.id} className="row row--stack" data-testid="panel-comment">
+              {statement ? <p className="muted">{t('review.about', { text: statement.text })}</p> : null}
+              {c.body ? <p>{c.body}</p> : null}
+              {c.suggestedText ? (
+                <p>
+                  → <strong>“{c.suggestedText}”</strong>
+                </p>
+              ) : null}
+              <p className="status-line">
+                {c.kind === 'suggestion' && c.status
+                  ? t(`review.status.${c.status}`, { name })
+                  : c.readAt
+                    ? t('review.readOn', { date: formatDate(locale, c.readAt) })
+                    : t('review.notReadYet')}
+              </p>
+              {c.replies.map((reply) => (
+                <p key={reply.id} className="reply">
+                  {t('review.repliedBy', { name: reply.authorName ?? name })} {reply.body}
+                </p>
+              ))}
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}

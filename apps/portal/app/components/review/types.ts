@@ -1,0 +1,50 @@
+import type { StatementView } from '../../lib/inventory'
+
+/** A comment as the list route gives it: with whether the client read it and what they answered. */
+export interface CommentThread {
+  id: string
+  targetId: string
+  authorId: string | null
+  authorName: string | null
+  kind: 'comment' | 'suggestion'
+  body: string
+  suggestedText: string | null
+  status: 'open' | 'accepted' | 'edited' | 'declined' | null
+  createdAt: string
+  readAt: string | null
+  replies: { id: string; authorId: string | null; authorName: string | null; body: string; createdAt: string }[]
+}
+
+export interface SignatureChanges {
+  added: number
+  changed: number
+  removed: number
+  domains: string[]
+  priorities: boolean
+  remarks: boolean
+}
+
+export interface AgreementState {
+  contentHash: string
+  openSuggestions: number
+  signatures: { signerId: string; signerName: string; signerRole: 'client' | 'worker'; signedAt: string; current: boolean | null; changes: SignatureChanges | null }[]
+}
+
+export interface SharedInventory {
+  clientId: string
+  displayName: string
+  domains: string[]
+  statements: (StatementView & { domain: string })[]
+  priorities: { domain: string; wish: string | null }[]
+  remarks: string
+  quality: { items: { id: string; status: string }[] }
+}
+
+/** What a failed comment left behind, to show again in its form (nothing typed is lost). */
+export interface KeptComment {
+  statementId: string
+  body: string
+  suggestedText: string
+  problem: string
+  field?: string | undefined
+}

@@ -1,0 +1,157 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, watchErrors } from '../support/browser'
+import { expectAccessible, noHorizontalScroll, signInOnPhone, submitSignIn } from '../support/pages'
+import { startTestServer, type TestServer } from '../support/server'
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** A desk: 1280 px wide, a mouse, Dutch. */
+async function signInAtDesk(username: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  const errors = watchErrors(page)
+  await submitSignIn(page, server.url, username)
+  await page.waitForURL(`${server.url}/`)
+  return { page, errors, close: () => context.close() }
+}
+
+const step = (name: string) => process.env['E2E_STEPS'] && console.log(`[review e2e] step ${name} at ${new Date().toISOString()}`)
+const visible = (page: Page, selector: string) => page.locator(selector).first().isVisible()
+
+describe('the worker reviews, comments and signs; the client reads and answers (360 and 1280 px)', () => {
+  it('noor at her desk, sam on a phone without JavaScript', { timeout: 420_000 }, async () => {
+    step('1')
+    // Sam (no JavaScript) writes something in a domain to leave out, and shares the rest with noor.
+    const sam = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
+    // axe and the width check run scripts in the page: the same pages, checked on a second phone of sam's with JavaScript.
+    const samCheck = await signInOnPhone(browser, server.url, 'sam')
+    const checkAsSam = async (path: string) => {
+      await samCheck.page.goto(`${server.url}${path}`)
+      await noHorizontalScroll(samCheck.page)
+      await expectAccessible(samCheck.page)
+    }
+    await sam.page.goto(`${server.url}/inventaris/nieuw?domein=partner`)
+    await sam.page.getByLabel('Je zin').fill('Ik spreek mijn ex alleen op het station')
+    await sam.page.getByRole('button', { name: 'Opslaan' }).click()
+    await sam.page.waitForURL(/leefgebied\/partner/)
+    await sam.page.goto(`${server.url}/delen`)
+    await sam.page.getByLabel(/Noor Haddou/).check()
+    await sam.page.getByText('Deze leefgebieden niet delen').click()
+    await sam.page.getByLabel('(Ex-)partner').check()
+    await sam.page.getByLabel('Lezen en reageren').check()
+    await sam.page.getByRole('button', { name: 'Delen' }).click()
+    await sam.page.waitForURL(/gedeeld=/)
+    await checkAsSam('/delen')
+
+    step('2')
+    // Noor's home says what waits; the caseload leads to sam.
+    const noor = await signInAtDesk('noor')
+    expect(await noor.page.getByTestId('tile-caseload').textContent()).toContain('1 cliënt deelt met jou')
+    await expectAccessible(noor.page)
+    await noor.page.goto(`${server.url}/caseload`)
+    await noor.page.getByRole('link', { name: 'Bekijken' }).first().click()
+    await noor.page.waitForURL(/\/clienten\/[0-9a-f-]{36}$/)
+    const samUrl = noor.page.url()
+    await noor.page.getByRole('heading', { level: 1, name: 'Wat Sam met je deelt' }).waitFor()
+    step('3')
+    // Two columns at 1280 px: the panel sits beside the inventory, no tab needed.
+    expect(await visible(noor.page, '#reacties')).toBe(true)
+    expect(await visible(noor.page, '.review-tabs')).toBe(false)
+    const [main, aside] = await Promise.all([noor.page.locator('#krachten').boundingBox(), noor.page.locator('#reacties').boundingBox()])
+    expect(aside!.x).toBeGreaterThan(main!.x + main!.width - 1)
+    step('4')
+    // Nothing hints at what sam left out; the worksheet's other parts are there.
+    const body = (await noor.page.locator('main').textContent()) ?? ''
+    expect(body).not.toContain('station')
+    expect(body).not.toContain('(Ex-)partner')
+    expect(body).toContain('Checklist')
+    expect(await noor.page.getByTestId('access-line').textContent()).toContain('Je kunt reageren')
+    await expectAccessible(noor.page)
+
+    step('5')
+    // A comment that is too long: a clear message, and the typed text is still there.
+    const work = noor.page.locator('[data-domain="work"] [data-testid="shared-statement"]').first()
+    await work.getByText('Reageren').first().click()
+    const long = 'Heel mooi. '.repeat(120)
+    await work.getByLabel('Reactie').fill(long)
+    await work.getByRole('button', { name: 'Reageren' }).click()
+    await noor.page.getByText('Je tekst is te lang').waitFor()
+    expect(await noor.page.locator('[data-domain="work"] [data-testid="shared-statement"]').first().getByLabel('Reactie').inputValue()).toBe(long)
+    step('6')
+    // A plain comment, said truthfully: sam sees it under "Voor jou".
+    await noor.page.locator('[data-domain="work"] [data-testid="shared-statement"]').first().getByLabel('Reactie').fill('Mooi gezegd. Waar fiets je het liefst?')
+    await noor.page.locator('[data-domain="work"] [data-testid="shared-statement"]').first().getByRole('button', { name: 'Reageren' }).click()
+    await noor.page.waitForURL(/klaar=comment/)
+    await noor.page.getByText('Je reactie staat erbij. Sam ziet hem bij "Voor jou".').waitFor()
+    expect(await noor.page.getByTestId('panel-comment').first().textContent()).toContain('Nog niet gelezen')
+
+    step('7')
+    // Sam: the home tile counts it; "Voor jou" shows it with the sentence; sam answers (no JavaScript).
+    await sam.page.goto(`${server.url}/`)
+    expect(await sam.page.getByTestId('tile-for-you').textContent()).toContain('1 reactie of voorstel voor jou')
+    await checkAsSam('/')
+    await sam.page.getByTestId('tile-for-you').click()
+    await sam.page.waitForURL(/voorstellen/)
+    expect(await sam.page.getByTestId('comment-for-you').textContent()).toContain('Waar fiets je het liefst?')
+    await checkAsSam('/voorstellen')
+    await sam.page.getByLabel('Jouw antwoord (mag kort)').fill('Langs de rivier, op zondag.')
+    await sam.page.getByRole('button', { name: 'Antwoord sturen' }).click()
+    await sam.page.getByText('Je antwoord is verstuurd. Noor Haddou ziet het.').waitFor()
+    step('8')
+    // The comment is also under the sentence it is about.
+    await sam.page.goto(`${server.url}/inventaris/leefgebied/work`)
+    expect(await sam.page.getByTestId('statement-note').first().textContent()).toContain('Waar fiets je het liefst?')
+    await checkAsSam('/inventaris/leefgebied/work')
+
+    step('9')
+    // Noor sees it arrived and the answer; then signs: a confirmation, no second button.
+    await noor.page.goto(samUrl)
+    const panel = (await noor.page.getByTestId('review-panel').textContent()) ?? ''
+    expect(panel).toContain('Gelezen op')
+    expect(panel).toContain('Sam antwoordde: Langs de rivier, op zondag.')
+    expect(await noor.page.getByTestId('signatures').textContent()).toContain('Sam: nog niet')
+    await noor.page.getByRole('button', { name: 'Deze versie ondertekenen' }).click()
+    await noor.page.getByText('Getekend. Dank je wel.').waitFor()
+    expect(await noor.page.getByTestId('signatures').textContent()).toMatch(/Sam: nog niet · Noor Haddou: getekend op \d+ \w+ \d{4}/)
+    expect(await noor.page.getByRole('button', { name: 'Deze versie ondertekenen' }).count()).toBe(0)
+    await expectAccessible(noor.page)
+
+    step('10')
+    // Sam signs too, from "Voor jou".
+    await sam.page.goto(`${server.url}/voorstellen`)
+    await sam.page.getByRole('button', { name: 'Deze versie ondertekenen' }).click()
+    await sam.page.getByText('Getekend. Dank je wel.').waitFor()
+    expect(await sam.page.getByTestId('signatures').textContent()).toMatch(/Sam: getekend op .* · Noor Haddou: getekend op/)
+    await checkAsSam('/voorstellen')
+
+    step('11')
+    // Noor on a phone: one column, the panel behind its tab (a link, so no JavaScript needed).
+    const phone = await signInOnPhone(browser, server.url, 'noor')
+    await phone.page.goto(samUrl)
+    expect(await visible(phone.page, '#reacties')).toBe(false)
+    await noHorizontalScroll(phone.page)
+    await expectAccessible(phone.page)
+    await phone.page.getByRole('link', { name: 'Reacties en voorstellen' }).click()
+    await expect.poll(() => visible(phone.page, '#reacties')).toBe(true)
+    expect(await visible(phone.page, '#krachten')).toBe(false)
+    await noHorizontalScroll(phone.page)
+    await expectAccessible(phone.page)
+
+    expect(sam.errors).toEqual([])
+    expect(samCheck.errors).toEqual([])
+    expect(noor.errors).toEqual([])
+    expect(phone.errors).toEqual([])
+    await Promise.all([sam.close(), samCheck.close(), noor.close(), phone.close()])
+  })
+})
