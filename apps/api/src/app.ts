@@ -22,6 +22,7 @@ import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
 import { totpRouter } from './routes/totp/totp.index'
 import { signInPolicyRouter } from './routes/sign-in-policy/sign-in-policy.index'
 import { safetyPlanRouter } from './routes/safety-plan/safety-plan.index'
+import { trajectoryRouter } from './routes/trajectory/trajectory.index'
 import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
 import { rateLimit } from './lib/rate-limit'
@@ -117,6 +118,7 @@ export function createApi(deps: Deps) {
     .route('/', totpRouter)
     .route('/', signInPolicyRouter)
     .route('/', safetyPlanRouter)
+    .route('/', trajectoryRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

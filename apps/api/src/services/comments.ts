@@ -1,4 +1,4 @@
-import { and, asc, count, eq, notInArray, or, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, notInArray, or, isNull, sql, type SQL } from 'drizzle-orm'
 import { comments, statements, users, type Comment } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import type { Deps } from '../lib/env'
@@ -76,9 +76,12 @@ function domainConditions(excludeDomains: readonly string[] | undefined): SQL[] 
 
 const statementOfComment = and(eq(comments.targetKind, 'statement'), eq(statements.id, comments.targetId))
 
+/** Remarks on the client's words; a team's ideas from a team strengths meeting are listed with the meeting. */
+const onWords = inArray(comments.targetKind, ['statement', 'goal'])
+
 /** Comments on a client's statements, oldest first; a left-out domain filters its comments too. */
 export async function listComments(deps: Deps, input: { clientId: string; statementId?: string | undefined; openOnly?: boolean } & DomainFilter) {
-  const conditions: SQL[] = [eq(comments.clientId, input.clientId), ...domainConditions(input.excludeDomains)]
+  const conditions: SQL[] = [eq(comments.clientId, input.clientId), onWords, ...domainConditions(input.excludeDomains)]
   if (input.statementId) conditions.push(eq(comments.targetId, input.statementId))
   if (input.openOnly) conditions.push(eq(comments.status, 'open'))
   const rows = await deps.db
@@ -105,7 +108,9 @@ export async function decideSuggestion(
   if (!row || row.kind !== 'suggestion') throw new AppError('not_found', 'No such suggestion.')
   if (row.status !== 'open') throw new AppError('suggestion_decided', 'This suggestion was already decided.')
   let statement = null
-  if (input.decision !== 'decline') {
+  // A team's idea is the client's to take up or leave; it changes none of the client's words.
+  if (row.targetKind === 'team_meeting' && input.decision === 'edit') throw new AppError('validation_failed', 'Accept or decline an idea of the team.', { decision: 'invalid' })
+  if (input.decision !== 'decline' && row.targetKind !== 'team_meeting') {
     const text = input.decision === 'accept' ? row.suggestedText : input.text
     if (!text) throw new AppError('validation_failed', 'Write your own words.', { text: 'required' })
     statement = await updateStatement(deps, {
@@ -134,6 +139,6 @@ export async function countOpenSuggestions(deps: Deps, clientId: string, filter:
     .select({ n: count() })
     .from(comments)
     .leftJoin(statements, statementOfComment)
-    .where(and(eq(comments.clientId, clientId), eq(comments.status, 'open'), ...domainConditions(filter.excludeDomains)))
+    .where(and(eq(comments.clientId, clientId), onWords, eq(comments.status, 'open'), ...domainConditions(filter.excludeDomains)))
   return row?.n ?? 0
 }

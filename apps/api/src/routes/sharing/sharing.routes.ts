@@ -36,7 +36,7 @@ export const CaseloadSchema = z
 export const CommentSchema = z
   .object({
     id: z.string().uuid(),
-    targetKind: z.enum(['statement', 'goal']),
+    targetKind: z.enum(['statement', 'goal', 'team_meeting']),
     targetId: z.string().uuid(),
     domain: z.string().nullable(),
     targetVersion: z.number().int(),
