@@ -144,3 +144,39 @@ describe('trajectory', () => {
     expect(extra.status).toBe(400)
   })
 })
+
+describe('capacity assessment (draagkracht/draaglast)', () => {
+  const assessments = `/clients/{id}/capacity-assessments`
+  const at = () => assessments.replace('{id}', t.ids.sam)
+  const assessment = { capacity: 'Sam houdt vol en zoekt zelf hulp', load: 'Schulden en een kleine kamer', risks: 'Weinig slaap', safety: '', balance: 'in_balance' }
+
+  it('is written by the linked worker only, screened, and never mixed into the inventory', async () => {
+    expect((await t.json('POST', at(), { cookie: sam, body: assessment })).status).toBe(403)
+    const saved = await t.json('POST', at(), { cookie: noor, body: { ...assessment, risks: 'Ze zegt: ik wil dood' } })
+    expect(saved.status).toBe(201)
+    const body = await saved.json()
+    expect(body.assessment).toMatchObject({ capacity: assessment.capacity, balance: 'in_balance', authorName: 'Noor Haddou' })
+    expect(body.safety.detected).toBe(true)
+    const inventory = await (await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: sam })).json()
+    expect(JSON.stringify(inventory)).not.toContain('Schulden en een kleine kamer')
+  })
+
+  it('is shown to the client on request, newest first, and to nobody outside the link', async () => {
+    t.advance(1000)
+    await t.json('POST', at(), { cookie: noor, body: { ...assessment, balance: 'capacity_outweighs' } })
+    const own = await t.json('GET', at(), { cookie: sam })
+    expect(own.status).toBe(200)
+    const list = await own.json()
+    expect(list.map((a: { balance: string }) => a.balance)).toEqual(['capacity_outweighs', 'in_balance'])
+    expect((await t.json('GET', at(), { cookie: otherWorker })).status).toBe(403)
+    expect((await t.json('GET', at(), { cookie: await t.signIn('eva') })).status).toBe(403)
+  })
+
+  it('refuses an unknown balance or an empty part with field messages, and saves nothing', async () => {
+    const before = (await (await t.json('GET', at(), { cookie: noor })).json()).length
+    const bad = await t.json('POST', at(), { cookie: noor, body: { ...assessment, balance: 'zwaar', capacity: '' } })
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).fields).toMatchObject({ balance: 'invalid', capacity: 'required' })
+    expect((await (await t.json('GET', at(), { cookie: noor })).json()).length).toBe(before)
+  })
+})
