@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { trajectoryModels, type TeamMeetingStep } from '@kracht/trajectory'
+import { capacityBalances, trajectoryModels, type TeamMeetingStep } from '@kracht/trajectory'
 import { consents } from './consent'
 import { users } from './users'
 
@@ -46,9 +46,7 @@ export const trajectoryPhases = pgTable(
   ],
 )
 
-/** The balance a worker sees between what the client can carry and what weighs on them. */
-export const capacityBalances = ['capacity_outweighs', 'in_balance', 'load_outweighs'] as const
-export type CapacityBalance = (typeof capacityBalances)[number]
+export { capacityBalances, type CapacityBalance } from '@kracht/trajectory'
 
 /**
  * The worker's capacity assessment (*taxatie van draagkracht*): worker-owned, kept apart from the

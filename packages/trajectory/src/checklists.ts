@@ -32,3 +32,7 @@ export const teamMeetingSteps = [
 export type TeamMeetingStep = (typeof teamMeetingSteps)[number]
 
 export const isEvaluationItem = (value: unknown): value is EvaluationItem => typeof value === 'string' && (evaluationItems as readonly string[]).includes(value)
+
+/** The balance a worker sees between what the client can carry and what weighs on them (capacity assessment). */
+export const capacityBalances = ['capacity_outweighs', 'in_balance', 'load_outweighs'] as const
+export type CapacityBalance = (typeof capacityBalances)[number]

@@ -86,6 +86,9 @@ export default function Home() {
           <Link to="/delen/bekeken" className="tile">
             {t('sharing.logTitle')}
           </Link>
+          <Link to="/traject" className="tile">
+            {t('trajectory.linkClient')}
+          </Link>
         </nav>
       ) : null}
 

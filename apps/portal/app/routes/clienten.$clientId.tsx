@@ -9,6 +9,7 @@ import { Agreement } from '../components/agreement'
 import { domainLabel, provenanceLabel } from '../lib/inventory'
 import { FormProblem, Notice } from '../components/field'
 import { SafetyPlanLink } from '../components/safety-plan-view'
+import { TrajectoryLink } from '../components/trajectory-timeline'
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld – Kracht' }]
 
@@ -71,6 +72,7 @@ export default function SharedWithMe() {
         <h1>{t('sharing.notSharedTitle')}</h1>
         <p>{t('sharing.notSharedText')}</p>
         <SafetyPlanLink />
+        <TrajectoryLink />
         <p>
           <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>
         </p>
@@ -134,6 +136,7 @@ export default function SharedWithMe() {
       </Form>
       {agreement ? <Agreement agreement={agreement} /> : null}
       <SafetyPlanLink />
+      <TrajectoryLink />
     </div>
   )
 }
