@@ -1,11 +1,15 @@
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { appMode, loadConfig } from '@kracht/api'
+import { backupDirOf, listBackups } from '@kracht/db'
 import { startServer, type RunningServer } from '@kracht/server'
+
+const run = promisify(execFile)
 
 const running: RunningServer[] = []
 const dirs: string[] = []
@@ -122,7 +126,7 @@ describe('the app mode and React build are separate settings', () => {
     expect(() => loadConfig({ KRACHT_MODE: 'pilot' })).toThrow(/KRACHT_MODE/)
   })
 
-  it('`npm start` serves React’s production build even with NODE_ENV=development, in demo mode', { timeout: 120_000 }, async () => {
+  it('`npm start` serves React’s production build even with NODE_ENV=development, in demo mode; `npm run backup` beside it', { timeout: 120_000 }, async () => {
     const dataDir = tempDir()
     const main = fileURLToPath(new URL('../apps/server/src/main.ts', import.meta.url))
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir }
@@ -142,6 +146,11 @@ describe('the app mode and React build are separate settings', () => {
         child.once('exit', () => reject(new Error(`the server stopped: ${output}`)))
       })
       expect(output).toContain('Mode: demo; React: production build.')
+      // `npm run backup` beside the running server: the server writes it (only it may open the folder).
+      const cli = fileURLToPath(new URL('../db/src/backup-cli.ts', import.meta.url))
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', cli, 'backup'], { env: { ...process.env, DATA_DIR: dataDir } })
+      expect(stdout).toMatch(/is writing the backup[\s\S]*Backup written: .*kracht-.*\.tar\.gz/)
+      expect(listBackups(backupDirOf(dataDir))).toHaveLength(1)
     } finally {
       child.kill('SIGTERM')
       await new Promise((resolve) => child.once('exit', resolve))

@@ -1,7 +1,7 @@
 export { createApi, apiInfo, type Api } from './app'
 export { loadConfig, appMode, ConfigError, type AppMode, type Config } from './lib/config'
 export { instanceSecret, InstanceSecretError } from './lib/instance-secret'
-export { refuseDemoDataInProduction } from './lib/startup-checks'
+export { refuseDemoDataInProduction, durabilityProblems, showSetting } from './lib/startup-checks'
 export { resolveClientAddress } from './lib/client-ip'
 export type { Deps, PublicUser, InternalCall, AppEnv } from './lib/env'
 export { AppError, type ProblemCode, type Problem } from './lib/app-error'

@@ -18,6 +18,8 @@ const [{ default: closeWithGrace }, { ConfigError }, { DatabaseStartError }, { s
 
 try {
   const server = await startServer(process.env)
+  // `npm run backup` asks a running server for a backup: only this process may open its data folder.
+  process.on('SIGUSR2', () => void server.backupNow())
   // Let open requests finish, checkpoint the database, exit; forced after 10 s.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) console.error('Kracht stops after an unexpected error:', err)

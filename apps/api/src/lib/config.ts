@@ -46,6 +46,10 @@ export const configSchema = z
     RATE_LIMIT_ASSISTANT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
     /** Unknown invitation codes from all addresses together before code entry pauses for everyone. */
     INVITATION_MAX_FAILURES_GLOBAL: positiveInt(300),
+    /** Embedded database only: a backup every this many hours into $DATA_DIR/backups; 0 turns it off. */
+    BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
+    /** Backups older than this are removed (the newest one is always kept). */
+    BACKUP_KEEP_DAYS: positiveInt(14),
     /** How long an access-reset code works; never more than 30 minutes. */
     RESET_CODE_MINUTES: z.coerce.number().int().min(1).max(30).default(30),
   })
