@@ -1,8 +1,8 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { users } from './users'
 
-/** What can be signed or reviewed: the inventory now, the action plan later. */
-export const agreementDocuments = ['inventory', 'action_plan'] as const
+/** What can be signed or reviewed: the inventory, the action plan, an evaluation together (one of several: `subjectId`). */
+export const agreementDocuments = ['inventory', 'action_plan', 'evaluation'] as const
 export const signerRoles = ['client', 'worker'] as const
 
 export type AgreementDocument = (typeof agreementDocuments)[number]
@@ -19,6 +19,8 @@ export const signatures = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     document: text('document', { enum: agreementDocuments }).notNull(),
+    /** Which one, for a document a client has several of (an evaluation's id); null for the inventory. */
+    subjectId: uuid('subject_id'),
     signerId: uuid('signer_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

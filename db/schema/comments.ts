@@ -3,7 +3,8 @@ import { users } from './users'
 
 /** A remark, or a proposed rewording the client decides on. */
 export const commentKinds = ['comment', 'suggestion'] as const
-export const commentTargets = ['statement', 'goal'] as const
+/** `team_meeting`: an idea of the team at a team strengths meeting, for the client to accept or decline. */
+export const commentTargets = ['statement', 'goal', 'team_meeting'] as const
 /** A suggestion stays open until the client accepts it, edits it into their own words, or declines it. */
 export const suggestionStatuses = ['open', 'accepted', 'edited', 'declined'] as const
 

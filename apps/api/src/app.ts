@@ -29,6 +29,7 @@ import { signInPolicyRouter } from './routes/sign-in-policy/sign-in-policy.index
 import { safetyPlanRouter } from './routes/safety-plan/safety-plan.index'
 import { actionPlanRouter } from './routes/action-plan/action-plan.index'
 import { networkRouter } from './routes/network/network.index'
+import { trajectoryRouter } from './routes/trajectory/trajectory.index'
 import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
 import { rateLimit } from './lib/rate-limit'
@@ -152,6 +153,7 @@ export function createApi(deps: Deps) {
     .route('/', safetyPlanRouter)
     .route('/', actionPlanRouter)
     .route('/', networkRouter)
+    .route('/', trajectoryRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

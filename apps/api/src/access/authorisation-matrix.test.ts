@@ -37,6 +37,8 @@ interface Row {
   unlogged?: true
   /** …except what such a route reads when it is allowed (the list of a client's workers). */
   loggedWhenAllowed?: true
+  /** The care arrangement (access/linked.ts): the client and linked workers, logged as `linked_worker`, no consent. */
+  linked?: true
 }
 interface Ids {
   sam: string
@@ -54,6 +56,9 @@ const none = '00000000-0000-4000-8000-000000000000'
 const consentedGone = /* - */ R(404, 403, 404, 403, 403, 404, 403, 403, 404, 401)
 const togetherGone = /* -- */ R(404, 403, 404, 403, 403, 403, 403, 403, 403, 401)
 const clientGone = /* ---- */ R(404, 403, 403, 403, 403, 403, 403, 403, 403, 401)
+const linkedRead = /* ---- */ R(200, 403, 200, 200, 403, 403, 403, 403, 403, 401)
+const linkedWorkerOnly = (status: number) => R(403, 403, status, status, 403, 403, 403, 403, 403, 401)
+const linkedGone = /* ---- */ R(404, 403, 404, 404, 403, 403, 403, 403, 403, 401)
 
 const matrix: Row[] = [
   { route: 'inventory', op: `GET ${C}/inventory`, method: 'GET', path: (i) => `/clients/${i.sam}/inventory`, expect: sharedRead },
@@ -102,6 +107,13 @@ const matrix: Row[] = [
   // The safety plan has a scope of its own, never implied by sharing the inventory (nobody has it here).
   { route: 'safety plan', op: `GET ${C}/safety-plan`, method: 'GET', path: (i) => `/clients/${i.sam}/safety-plan`, expect: clientOnly },
   { route: 'save safety plan', op: `PUT ${C}/safety-plan`, method: 'PUT', path: (i) => `/clients/${i.sam}/safety-plan`, body: () => ({ version: 999, warningSigns: [], selfHelp: [], people: [], places: [], reasons: ['x'], professionals: [] }), expect: clientWrite },
+  // The trajectory is the care arrangement, not the client's words: the client and the linked workers
+  // (noor, lotte) see it whatever was shared; only they move it on. Matrix bodies change nothing.
+  { route: 'trajectory', op: `GET ${C}/trajectory`, method: 'GET', path: (i) => `/clients/${i.sam}/trajectory`, expect: linkedRead, linked: true },
+  { route: 'start a trajectory', op: `POST ${C}/trajectory`, method: 'POST', path: (i) => `/clients/${i.sam}/trajectory`, body: () => ({ model: 'nope' }), expect: linkedWorkerOnly(400), linked: true },
+  { route: 'next phase', op: `POST ${C}/trajectory/next`, method: 'POST', path: (i) => `/clients/${i.sam}/trajectory/next`, expect: linkedWorkerOnly(409), linked: true },
+  { route: 'capacity assessments', op: `GET ${C}/capacity-assessments`, method: 'GET', path: (i) => `/clients/${i.sam}/capacity-assessments`, expect: linkedRead, linked: true },
+  { route: 'assess capacity', op: `POST ${C}/capacity-assessments`, method: 'POST', path: (i) => `/clients/${i.sam}/capacity-assessments`, body: () => ({ capacity: '' }), expect: linkedWorkerOnly(400), linked: true },
   { route: 'turn AI help off', op: `PUT ${C}/settings/ai-help`, method: 'PUT', path: (i) => `/clients/${i.sam}/settings/ai-help`, body: () => ({ enabled: false }), expect: clientOnly },
   // The network map has a scope of its own, never implied by sharing the inventory (nobody has it here).
   ...networkRows(clientOnly, R(403, 403, 403, 403, 403, 403, 403, 403, 403, 401)),
@@ -248,7 +260,7 @@ describe('authorisation matrix', () => {
         outcome: refused ? 'denied' : 'allowed',
         via: actor === 'token' ? 'token' : 'session',
       })
-      if (!refused) expect(entry?.basis).toMatch(/^consent:/)
+      if (!refused) expect(entry?.basis).toMatch(row.linked ? /^linked_worker$/ : /^consent:/)
     }
   })
 })

@@ -6,6 +6,7 @@ import { AppError } from '../lib/app-error'
 import { requireUser } from '../lib/guards'
 import type { AppEnv } from '../lib/env'
 import { accessFrom, checkClientAccess, refuse, selfAccess, type ClientAccess, type ClientAction, type ClientScope } from './gate'
+import { linkedGate, type LinkedRule } from './linked'
 
 /**
  * What a request is really about, found in the database before deciding: the life domain the
@@ -50,18 +51,18 @@ export interface OrganisationRule {
   self?: boolean | undefined
 }
 
-export type AccessRule = ConsentRule | SelfRule | OrganisationRule
+export type AccessRule = ConsentRule | SelfRule | OrganisationRule | LinkedRule
 
 /** The rule as the OpenAPI document shows it (`x-kracht-access`), for readers and the route walk. */
 export interface DeclaredAccess {
-  rule: 'consent' | 'self' | 'organisation' | 'listing'
+  rule: 'consent' | 'self' | 'organisation' | 'linked' | 'listing'
   scope: string | null
   action: string | null
   /** For organisation rules: the staff roles that may. */
   roles?: readonly Role[]
   /** Whether the domain (or scope) is looked up in the database before deciding. */
   target: boolean
-  only: 'worker' | 'worker_or_self' | null
+  only: 'worker' | 'worker_or_self' | 'client' | null
   /** Whether a personal API token (read-only, within its scopes) may use the route at all. */
   tokens: boolean
 }
@@ -79,12 +80,14 @@ export const tokenReadableGates = new WeakSet<(...args: never[]) => unknown>()
 const ClientId = z.string().uuid()
 
 const isSelfRule = (rule: AccessRule): rule is SelfRule => 'self' in rule && !('organisation' in rule)
+const isLinkedRule = (rule: AccessRule): rule is LinkedRule => 'linked' in rule
 const isOrganisationRule = (rule: AccessRule): rule is OrganisationRule => 'organisation' in rule
 
 const resourceOf = (rule: ConsentRule | SelfRule, params: Params): string | undefined =>
   typeof rule.resource === 'function' ? rule.resource(params) : rule.resource
 
 export function describeAccess(rule: AccessRule): DeclaredAccess {
+  if (isLinkedRule(rule)) return { rule: 'linked', scope: rule.scope, action: rule.action, target: false, only: rule.only ?? null, tokens: false }
   if (isOrganisationRule(rule)) return { rule: 'organisation', scope: null, action: null, roles: rule.roles, target: false, only: null, tokens: false }
   if (isSelfRule(rule)) return { rule: 'self', scope: rule.scope, action: rule.action, target: false, only: null, tokens: false }
   return {
@@ -110,6 +113,10 @@ export function gateFor(rule: AccessRule): MiddlewareHandler<GateEnv> {
     const isSelf = actor?.kind === 'session' && actor.user.id === clientId && actor.user.role === 'client'
     if (isOrganisationRule(rule)) {
       await organisationGate(base, rule, clientId, isSelf)
+      return next()
+    }
+    if (isLinkedRule(rule)) {
+      c.set('clientAccess', await linkedGate(base, rule, clientId, isSelf))
       return next()
     }
     const resource = resourceOf(rule, params)

@@ -67,6 +67,15 @@ export const problemStatus = {
   reset_awaiting_approval: 409,
   reset_not_awaiting_approval: 409,
   reset_approver_same_person: 403,
+  // The trajectory (phases, evaluations together, the team strengths meeting).
+  unknown_trajectory_model: 400,
+  trajectory_exists: 409,
+  trajectory_not_started: 409,
+  trajectory_last_phase: 409,
+  phase_changed: 409,
+  not_an_evaluation_phase: 409,
+  evaluation_signed: 409,
+  no_team_share: 409,
 } as const satisfies Record<string, ContentfulStatusCode>
 
 export type ProblemCode = keyof typeof problemStatus

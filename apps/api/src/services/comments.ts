@@ -77,6 +77,7 @@ function domainConditions(excludeDomains: readonly string[] | undefined): SQL[] 
 
 const statementOfComment = and(eq(comments.targetKind, 'statement'), eq(statements.id, comments.targetId))
 
+
 /** Comments on a client's statements, oldest first; a left-out domain filters its comments too. */
 export async function listComments(deps: Deps, input: { clientId: string; statementId?: string | undefined; openOnly?: boolean } & DomainFilter) {
   // Comments on goals belong to the action plan (its own scope): services/action-plan/view.ts reads them.
@@ -108,10 +109,12 @@ export async function decideSuggestion(
 ) {
   const [row] = await deps.db.select().from(comments).where(and(eq(comments.id, input.commentId), eq(comments.clientId, input.clientId)))
   // A suggested step on a goal is decided on the plan (services/action-plan/suggestions.ts).
-  if (!row || row.kind !== 'suggestion' || row.targetKind !== 'statement') throw new AppError('not_found', 'No such suggestion.')
+  if (!row || row.kind !== 'suggestion' || row.targetKind === 'goal') throw new AppError('not_found', 'No such suggestion.')
   if (row.status !== 'open') throw new AppError('suggestion_decided', 'This suggestion was already decided.')
   let statement = null
-  if (input.decision !== 'decline') {
+  // A team's idea is the client's to take up or leave; it changes none of the client's words.
+  if (row.targetKind === 'team_meeting' && input.decision === 'edit') throw new AppError('validation_failed', 'Accept or decline an idea of the team.', { decision: 'invalid' })
+  if (input.decision !== 'decline' && row.targetKind !== 'team_meeting') {
     const text = input.decision === 'accept' ? row.suggestedText : input.text
     if (!text) throw new AppError('validation_failed', 'Write your own words.', { text: 'required' })
     statement = await updateStatement(deps, {

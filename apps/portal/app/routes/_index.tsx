@@ -75,6 +75,7 @@ export default function Home() {
       { to: '/inventaris', label: t('home.clientInventory') },
       { to: '/plan', label: t('plan.title') },
       { to: '/netwerk', label: t('network.title') },
+      { to: '/traject', label: t('trajectory.linkClient') },
       { to: '/voorstellen', label: t('review.forYouTitle'), detail: counts.forYou > 0 ? plural('review.home.forYou', counts.forYou) : t('review.home.nothingNew'), waiting: counts.forYou > 0, testId: 'tile-for-you' },
       { to: '/assistent', label: t('home.clientAssistant'), detail: counts.pendingCards > 0 ? plural('review.home.pendingCards', counts.pendingCards) : null, waiting: counts.pendingCards > 0 },
       { to: '/delen', label: t('sharing.whoTitle') },

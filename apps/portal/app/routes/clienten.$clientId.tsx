@@ -17,6 +17,7 @@ import type { KeptComment } from '../components/review/types'
 import reviewStyles from '../styles/review.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reviewStyles }]
+import { TrajectoryLink } from '../components/trajectory-timeline'
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld – Kracht' }]
 
@@ -95,6 +96,7 @@ export default function SharedWithMe() {
         <p>{t('sharing.notSharedText')}</p>
         <SafetyPlanLink />
         <PlanLink />
+        <TrajectoryLink />
         <p>
           <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>
         </p>
@@ -148,6 +150,7 @@ export default function SharedWithMe() {
           ) : null}
           <SafetyPlanLink />
           <PlanLink />
+          <TrajectoryLink />
         </aside>
       </div>
     </div>

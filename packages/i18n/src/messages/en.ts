@@ -8,6 +8,7 @@ import { securityEn } from './security.en'
 import { safetyEn } from './safety.en'
 import { planEn } from './plan.en'
 import { networkEn } from './network.en'
+import { trajectoryEn } from './trajectory.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -47,6 +48,14 @@ export const en: Catalogue = {
     admin: 'coordinator',
   },
   errors: {
+    trajectory_exists: 'This client already has a trajectory. Nothing changed.',
+    trajectory_not_started: 'There is no trajectory yet. Start one first.',
+    trajectory_last_phase: 'This is the last phase. No phase comes after it.',
+    phase_changed: 'The phase changed in the meantime. Nothing was skipped. Look again.',
+    unknown_trajectory_model: 'Choose one of the ways of working.',
+    not_an_evaluation_phase: 'Looking back together is for a phase meant for looking back.',
+    evaluation_signed: 'You both signed this already. It stays as it is.',
+    no_team_share: 'The client shares nothing with the team for a meeting right now.',
     validation_failed: 'Not everything is filled in right. Please look at the fields below.',
     invalid_credentials: 'Your username or password is not right. Please try again.',
     too_many_attempts: 'Too many tries. Wait fifteen minutes and try again. Or ask your worker for a new code.',
@@ -238,6 +247,7 @@ export const en: Catalogue = {
   safety: safetyEn,
   plan: planEn,
   network: networkEn,
+  trajectory: trajectoryEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

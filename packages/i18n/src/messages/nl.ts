@@ -7,6 +7,7 @@ import { securityNl } from './security.nl'
 import { safetyNl } from './safety.nl'
 import { planNl } from './plan.nl'
 import { networkNl } from './network.nl'
+import { trajectoryNl } from './trajectory.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
 export const nl = {
@@ -46,6 +47,14 @@ export const nl = {
     admin: 'coördinator',
   },
   errors: {
+    trajectory_exists: 'Deze cliënt heeft al een traject. Er is niets veranderd.',
+    trajectory_not_started: 'Er is nog geen traject. Begin eerst een traject.',
+    trajectory_last_phase: 'Dit is de laatste fase. Er komt geen fase meer na.',
+    phase_changed: 'De fase is ondertussen al veranderd. Er is niets overgeslagen. Kijk opnieuw.',
+    unknown_trajectory_model: 'Kies een van de werkwijzen.',
+    not_an_evaluation_phase: 'Samen terugkijken kan in een fase om terug te kijken.',
+    evaluation_signed: 'Jullie hebben dit al allebei ondertekend. Het blijft zo staan.',
+    no_team_share: 'De cliënt deelt nu niets met het team voor een bespreking.',
     validation_failed: 'Niet alles is goed ingevuld. Kijk bij de velden hieronder.',
     invalid_credentials: 'Je gebruikersnaam of wachtwoord klopt niet. Probeer het nog eens.',
     too_many_attempts: 'Te vaak geprobeerd. Wacht een kwartier en probeer het dan opnieuw. Of vraag je begeleider om een nieuwe code.',
@@ -237,6 +246,7 @@ export const nl = {
   safety: safetyNl,
   plan: planNl,
   network: networkNl,
+  trajectory: trajectoryNl,
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',

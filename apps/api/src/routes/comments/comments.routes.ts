@@ -13,7 +13,7 @@ const ClientParams = z.object({ clientId: z.string().uuid() })
 export const CommentSchema = z
   .object({
     id: z.string().uuid(),
-    targetKind: z.enum(['statement', 'goal']),
+    targetKind: z.enum(['statement', 'goal', 'team_meeting']),
     targetId: z.string().uuid(),
     domain: z.string().nullable(),
     targetVersion: z.number().int(),

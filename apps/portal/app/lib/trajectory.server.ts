@@ -1,0 +1,14 @@
+import type { AppLoadContext } from '@remix-run/node'
+import { api } from './api.server'
+
+/** The client's trajectory through the API (the gate decides and logs); null when refused. */
+export async function loadTrajectory(request: Request, context: AppLoadContext, clientId: string) {
+  const response = await api(context, request).clients[':clientId'].trajectory.$get({ param: { clientId } })
+  return response.ok ? response.json() : null
+}
+
+/** The worker's capacity assessments, newest first; null when refused. */
+export async function loadAssessments(request: Request, context: AppLoadContext, clientId: string) {
+  const response = await api(context, request).clients[':clientId']['capacity-assessments'].$get({ param: { clientId } })
+  return response.ok ? response.json() : null
+}
