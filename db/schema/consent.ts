@@ -4,7 +4,7 @@ import { teams } from './organisations'
 import { users } from './users'
 
 /** What a client can share, one scope at a time (DOMAIN.md). */
-export const consentScopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan'] as const
+export const consentScopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan', 'messages'] as const
 /** Read only, or read and comment/suggest. Nobody but the client ever writes the client's text. */
 export const consentAccess = ['read', 'comment'] as const
 
