@@ -19,6 +19,7 @@ import { consentsRouter } from './routes/consents/consents.index'
 import { tokensRouter } from './routes/tokens/tokens.index'
 import { sharingRouter } from './routes/sharing/sharing.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
+import { messagesRouter } from './routes/messages/messages.index'
 import { totpRouter } from './routes/totp/totp.index'
 import { signInPolicyRouter } from './routes/sign-in-policy/sign-in-policy.index'
 import { safetyPlanRouter } from './routes/safety-plan/safety-plan.index'
@@ -114,6 +115,7 @@ export function createApi(deps: Deps) {
     .route('/', tokensRouter)
     .route('/', sharingRouter)
     .route('/', careSessionsRouter)
+    .route('/', messagesRouter)
     .route('/', totpRouter)
     .route('/', signInPolicyRouter)
     .route('/', safetyPlanRouter)

@@ -97,6 +97,11 @@ const matrix: Row[] = [
   // The safety plan has a scope of its own, never implied by sharing the inventory (nobody has it here).
   { route: 'safety plan', op: `GET ${C}/safety-plan`, method: 'GET', path: (i) => `/clients/${i.sam}/safety-plan`, expect: clientOnly },
   { route: 'save safety plan', op: `PUT ${C}/safety-plan`, method: 'PUT', path: (i) => `/clients/${i.sam}/safety-plan`, body: () => ({ version: 999, warningSigns: [], selfHelp: [], people: [], places: [], reasons: ['x'], professionals: [] }), expect: clientWrite },
+  // Messages: the linked workers (noor, lotte) reach sam without a content consent; anyone else needs
+  // sam's messages share (nobody has one here). An empty text is refused after the gate: nothing is sent.
+  { route: 'messages', op: `GET ${C}/messages`, method: 'GET', path: (i) => `/clients/${i.sam}/messages`, expect: R(200, 403, 200, 200, 403, 403, 403, 403, 403, 401) },
+  { route: 'send a message', op: `POST ${C}/messages`, method: 'POST', path: (i) => `/clients/${i.sam}/messages`, body: () => ({ text: ' ' }), expect: R(400, 403, 400, 400, 403, 403, 403, 403, 403, 401) },
+  { route: 'mark messages read', op: `POST ${C}/messages/read`, method: 'POST', path: (i) => `/clients/${i.sam}/messages/read`, expect: R(204, 403, 204, 204, 403, 403, 403, 403, 403, 401) },
   { route: 'turn AI help off', op: `PUT ${C}/settings/ai-help`, method: 'PUT', path: (i) => `/clients/${i.sam}/settings/ai-help`, body: () => ({ enabled: false }), expect: clientOnly },
 ]
 
@@ -173,7 +178,8 @@ describe('authorisation matrix', () => {
     if (row.unlogged && row.loggedWhenAllowed && actor !== 'sam') expect(rows).toBe(response.ok ? 1 : 0)
     else if (actor === 'sam' || row.unlogged) expect(rows).toBe(row.route === 'access log' ? 1 : 0)
     // A request without anyone signed in leaves no row (lib/access-log.ts says why).
-    else if (actor === 'nobody' || (actor === 'token' && !isConsentRead(row))) expect(rows).toBe(0)
+    // A token is read-only: any other method is refused at the door too.
+    else if (actor === 'nobody' || (actor === 'token' && (!isConsentRead(row) || row.method !== 'GET'))) expect(rows).toBe(0)
     else {
       expect(rows).toBe(1)
       const [entry] = await t.deps.db.select().from(accessLog).where(eq(accessLog.clientId, t.ids.sam)).orderBy(accessLog.at).offset(before)
@@ -182,7 +188,8 @@ describe('authorisation matrix', () => {
         outcome: refused ? 'denied' : 'allowed',
         via: actor === 'token' ? 'token' : 'session',
       })
-      if (!refused) expect(entry?.basis).toMatch(/^consent:/)
+      // Allowed on a consent, or (messages only) as the client's linked worker.
+      if (!refused) expect(entry?.basis).toMatch(row.route.includes('message') ? /^(consent:|linked_worker$)/ : /^consent:/)
     }
   })
 })
