@@ -20,6 +20,7 @@ import { tokensRouter } from './routes/tokens/tokens.index'
 import { sharingRouter } from './routes/sharing/sharing.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
 import { messagesRouter } from './routes/messages/messages.index'
+import { sharedWithMeRouter } from './routes/shared-with-me/shared-with-me.index'
 import { totpRouter } from './routes/totp/totp.index'
 import { signInPolicyRouter } from './routes/sign-in-policy/sign-in-policy.index'
 import { safetyPlanRouter } from './routes/safety-plan/safety-plan.index'
@@ -116,6 +117,7 @@ export function createApi(deps: Deps) {
     .route('/', sharingRouter)
     .route('/', careSessionsRouter)
     .route('/', messagesRouter)
+    .route('/', sharedWithMeRouter)
     .route('/', totpRouter)
     .route('/', signInPolicyRouter)
     .route('/', safetyPlanRouter)
