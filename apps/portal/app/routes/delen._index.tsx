@@ -13,7 +13,7 @@ import { FormProblem, Notice } from '../components/field'
 
 export const meta: MetaFunction = () => [{ title: 'Wie mag wat zien – Kracht' }]
 
-const scopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan'] as const
+const scopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan', 'messages'] as const
 const domains = ['safety', 'housing', 'finances', 'children', 'partner', 'relationships', 'work', 'leisure', 'health', 'meaning'] as const
 
 // One schema per form; the API checks again (who is linked, which domains exist).
