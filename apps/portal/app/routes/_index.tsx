@@ -3,6 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireUser } from '../lib/auth.server'
 import { formatDate, useLocale, useT } from '../lib/i18n'
+import { loadUnreadMessages } from '../lib/unread-messages.server'
+import { UnreadMessagesNotice } from '../components/unread-messages'
 
 export const meta: MetaFunction = () => [{ title: 'Kracht' }]
 
@@ -20,13 +22,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Cards kept together with a worker or peer expert that wait for the client's own choice.
   const pendingCards =
     user.role === 'client' ? await client.clients[':clientId']['pending-cards'].$get({ param: { clientId: user.id } }).then((r) => (r.ok ? r.json() : [])) : []
-  return { user, workers, sessions, notifications, pendingCards: pendingCards.length }
+  const unreadMessages = await loadUnreadMessages(context, request)
+  return { user, workers, sessions, notifications, pendingCards: pendingCards.length, unreadMessages }
 }
 
 export default function Home() {
   const t = useT()
   const locale = useLocale()
-  const { user, workers, sessions, notifications, pendingCards } = useLoaderData<typeof loader>()
+  const { user, workers, sessions, notifications, pendingCards, unreadMessages } = useLoaderData<typeof loader>()
   const intro = {
     client: t('home.clientIntro'),
     worker: t('home.workerIntro'),
@@ -63,6 +66,8 @@ export default function Home() {
         </section>
       ) : null}
 
+      <UnreadMessagesNotice role={user.role} unread={unreadMessages} />
+
       {pendingCards > 0 ? (
         <p className="notice">
           <Link to="/assistent">{t('assistant.pending.count', { count: pendingCards })}</Link>
@@ -85,6 +90,9 @@ export default function Home() {
           </Link>
           <Link to="/delen/bekeken" className="tile">
             {t('sharing.logTitle')}
+          </Link>
+          <Link to="/berichten" className="tile">
+            {t('messages.tile')}
           </Link>
         </nav>
       ) : null}
@@ -124,6 +132,9 @@ export default function Home() {
 
       {user.role === 'peer' ? (
         <nav className="tiles" aria-label={t('home.whatYouCanDo')}>
+          <Link to="/gedeeld" className="tile">
+            {t('peer.sharedTitle')}
+          </Link>
           <Link to="/sessies" className="tile">
             {t('sharing.sessionsPageTitle')}
           </Link>
@@ -147,13 +158,9 @@ export default function Home() {
           <ul className="plain-list" data-testid="sessions">
             {sessions.map((session) => (
               <li key={session.id}>
-                {user.role === 'client' ? (
-                  <Link to={`/sessies/${session.id}`}>
-                    <strong>{session.title}</strong>
-                  </Link>
-                ) : (
+                <Link to={`/sessies/${session.id}`}>
                   <strong>{session.title}</strong>
-                )}{' '}
+                </Link>{' '}
                 · {formatDate(locale, session.startsAt, true)}{' '}
                 <span className="muted">{t('sharing.sessionWith', { names: [session.workerName, session.peerName].filter(Boolean).join(', ') })}</span>
               </li>
