@@ -17,7 +17,11 @@ import { assistantRouter } from './routes/assistant/assistant.index'
 import { notificationsRouter } from './routes/notifications/notifications.index'
 import { consentsRouter } from './routes/consents/consents.index'
 import { tokensRouter } from './routes/tokens/tokens.index'
-import { sharingRouter } from './routes/sharing/sharing.index'
+import { caseloadRouter } from './routes/caseload/caseload.index'
+import { commentsRouter } from './routes/comments/comments.index'
+import { suggestionsRouter } from './routes/suggestions/suggestions.index'
+import { reviewsRouter } from './routes/reviews/reviews.index'
+import { signaturesRouter } from './routes/signatures/signatures.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
 import { messagesRouter } from './routes/messages/messages.index'
 import { sharedWithMeRouter } from './routes/shared-with-me/shared-with-me.index'
@@ -114,7 +118,11 @@ export function createApi(deps: Deps) {
     .route('/', notificationsRouter)
     .route('/', consentsRouter)
     .route('/', tokensRouter)
-    .route('/', sharingRouter)
+    .route('/', caseloadRouter)
+    .route('/', commentsRouter)
+    .route('/', suggestionsRouter)
+    .route('/', reviewsRouter)
+    .route('/', signaturesRouter)
     .route('/', careSessionsRouter)
     .route('/', messagesRouter)
     .route('/', sharedWithMeRouter)
