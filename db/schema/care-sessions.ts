@@ -22,12 +22,20 @@ export const careSessions = pgTable(
     title: text('title').notNull(),
     /** e.g. a guided tool (`miracle_question`, `vip_card`) or a few plain words. */
     agenda: text('agenda').notNull().default(''),
+    /** Where it takes place, in plain words ("De Brug, zaal 2", "bij Sam thuis"). */
+    place: text('place').notNull().default(''),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Raised at every change, so two facilitators editing at once do not overwrite each other. */
+    version: integer('version').notNull().default(1),
   },
   // A facilitator's planning list.
-  (t) => [index('care_sessions_worker_idx').on(t.workerId, t.startsAt)],
+  (t) => [
+    index('care_sessions_worker_idx').on(t.workerId, t.startsAt),
+    // The peer expert's planning list.
+    index('care_sessions_peer_idx').on(t.peerId, t.startsAt),
+  ],
 )
 
 export const careSessionAttendees = pgTable(

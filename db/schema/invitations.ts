@@ -30,6 +30,8 @@ export const invitations = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     /** When the client saw (and answered) the "was that you?" notice about this reset. */
     noticeSeenAt: timestamp('notice_seen_at', { withTimezone: true }),
+    /** A client invited by a coordinator: the worker they are linked to when they accept. */
+    linkWorkerId: uuid('link_worker_id').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('invitations_token_idx').on(t.tokenHash),

@@ -33,6 +33,11 @@ export const users = pgTable(
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     /** The last time step a code was accepted for: a code is used once, even within its 30 seconds. */
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /**
+     * A coordinator ended this staff account: it cannot sign in, its sessions and tokens ended at
+     * that moment. The row stays, so what the person wrote and the access log keep their author.
+     */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('users_username_idx').on(t.username),

@@ -24,6 +24,8 @@ import { reviewsRouter } from './routes/reviews/reviews.index'
 import { signaturesRouter } from './routes/signatures/signatures.index'
 import { commentRepliesRouter } from './routes/comment-replies/comment-replies.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
+import { messagesRouter } from './routes/messages/messages.index'
+import { sharedWithMeRouter } from './routes/shared-with-me/shared-with-me.index'
 import { totpRouter } from './routes/totp/totp.index'
 import { signInPolicyRouter } from './routes/sign-in-policy/sign-in-policy.index'
 import { safetyPlanRouter } from './routes/safety-plan/safety-plan.index'
@@ -148,6 +150,8 @@ export function createApi(deps: Deps) {
     .route('/', signaturesRouter)
     .route('/', commentRepliesRouter)
     .route('/', careSessionsRouter)
+    .route('/', messagesRouter)
+    .route('/', sharedWithMeRouter)
     .route('/', totpRouter)
     .route('/', signInPolicyRouter)
     .route('/', safetyPlanRouter)

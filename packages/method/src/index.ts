@@ -38,7 +38,7 @@ export const times = ['past', 'present', 'future'] as const
 export type Time = (typeof times)[number]
 
 /** What a client can share, one scope at a time (docs/method.md#consent). */
-export const consentScopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan'] as const
+export const consentScopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan', 'messages'] as const
 export type ConsentScope = (typeof consentScopes)[number]
 
 /** Read only, or read and comment/suggest. Nobody but the client ever writes the client's text. */

@@ -114,6 +114,11 @@ const matrix: Row[] = [
   { route: 'next phase', op: `POST ${C}/trajectory/next`, method: 'POST', path: (i) => `/clients/${i.sam}/trajectory/next`, expect: linkedWorkerOnly(409), linked: true },
   { route: 'capacity assessments', op: `GET ${C}/capacity-assessments`, method: 'GET', path: (i) => `/clients/${i.sam}/capacity-assessments`, expect: linkedRead, linked: true },
   { route: 'assess capacity', op: `POST ${C}/capacity-assessments`, method: 'POST', path: (i) => `/clients/${i.sam}/capacity-assessments`, body: () => ({ capacity: '' }), expect: linkedWorkerOnly(400), linked: true },
+  // Messages: the linked workers (noor, lotte) reach sam without a content consent; anyone else needs
+  // sam's messages share (nobody has one here). An empty text is refused after the gate: nothing is sent.
+  { route: 'messages', op: `GET ${C}/messages`, method: 'GET', path: (i) => `/clients/${i.sam}/messages`, expect: R(200, 403, 200, 200, 403, 403, 403, 403, 403, 401) },
+  { route: 'send a message', op: `POST ${C}/messages`, method: 'POST', path: (i) => `/clients/${i.sam}/messages`, body: () => ({ text: ' ' }), expect: R(400, 403, 400, 400, 403, 403, 403, 403, 403, 401) },
+  { route: 'mark messages read', op: `POST ${C}/messages/read`, method: 'POST', path: (i) => `/clients/${i.sam}/messages/read`, expect: R(204, 403, 204, 204, 403, 403, 403, 403, 403, 401) },
   { route: 'turn AI help off', op: `PUT ${C}/settings/ai-help`, method: 'PUT', path: (i) => `/clients/${i.sam}/settings/ai-help`, body: () => ({ enabled: false }), expect: clientOnly },
   // The network map has a scope of its own, never implied by sharing the inventory (nobody has it here).
   ...networkRows(clientOnly, R(403, 403, 403, 403, 403, 403, 403, 403, 403, 401)),
@@ -251,7 +256,8 @@ describe('authorisation matrix', () => {
     if (row.unlogged && row.loggedWhenAllowed && actor !== 'sam') expect(rows).toBe(response.ok ? 1 : 0)
     else if (actor === 'sam' || row.unlogged) expect(rows).toBe(row.route === 'access log' ? 1 : 0)
     // A request without anyone signed in leaves no row (lib/access-log.ts says why).
-    else if (actor === 'nobody' || (actor === 'token' && !isConsentRead(row))) expect(rows).toBe(0)
+    // A token is read-only: any other method is refused at the door too.
+    else if (actor === 'nobody' || (actor === 'token' && (!isConsentRead(row) || row.method !== 'GET'))) expect(rows).toBe(0)
     else {
       expect(rows).toBe(1)
       const [entry] = await t.deps.db.select().from(accessLog).where(eq(accessLog.clientId, t.ids.sam)).orderBy(accessLog.at).offset(before)
@@ -260,7 +266,8 @@ describe('authorisation matrix', () => {
         outcome: refused ? 'denied' : 'allowed',
         via: actor === 'token' ? 'token' : 'session',
       })
-      if (!refused) expect(entry?.basis).toMatch(row.linked ? /^linked_worker$/ : /^consent:/)
+      // Allowed on a consent, as the linked worker (the trajectory), or (messages) either.
+      if (!refused) expect(entry?.basis).toMatch(row.linked ? /^linked_worker$/ : row.route.includes('message') ? /^(consent:|linked_worker$)/ : /^consent:/)
     }
   })
 })

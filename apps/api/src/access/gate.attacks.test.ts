@@ -171,7 +171,12 @@ describe('left-out domains never leak', () => {
   })
 
   it("the agreement shows no hash or 'changed since signed' that covers a left-out domain", async () => {
-    await t.json('POST', `${base()}/agreement/signatures`, { cookie: sam, body: {} })
+    // Signing waits for open suggestions: sam answers them first.
+    const open = ((await (await t.json('GET', `${base()}/comments`, { cookie: sam })).json()) as { id: string; kind: string; status: string }[]).filter(
+      (c) => c.kind === 'suggestion' && c.status === 'open',
+    )
+    for (const c of open) await t.json('POST', `${base()}/suggestions/${c.id}/decision`, { cookie: sam, body: { decision: 'decline', version: 1 } })
+    expect((await t.json('POST', `${base()}/agreement/signatures`, { cookie: sam, body: {} })).status).toBe(201)
     const full = (await (await t.json('GET', `${base()}/agreement`, { cookie: sam })).json()).contentHash
     const seen = async () => (await t.json('GET', `${base()}/agreement`, { cookie: noor })).text()
     const before = await seen()

@@ -37,6 +37,8 @@ const noorComments = grant('c-comment', { granteeId: 'noor', access: 'comment', 
 const noorRevoked = grant('c-revoked', { granteeId: 'noor', revokedAt: earlier })
 const noorEnded = grant('c-ended', { granteeId: 'noor', endsAt: now })
 const noorLater = grant('c-later', { granteeId: 'noor', endsAt: later })
+const evaMessages = grant('c-eva-msg', { granteeId: 'eva', scopes: ['messages'], access: 'comment' })
+const evaMessagesRead = grant('c-eva-msg-read', { granteeId: 'eva', scopes: ['messages'] })
 const evaNetwork = grant('c-eva', { granteeId: 'eva', scopes: ['network'] })
 const teamMeeting = grant('c-team', { teamId: 'team-a', memberIds: ['noor', 'bas', 'eva'], endsAt: later })
 const teamMeetingOver = grant('c-team-over', { teamId: 'team-a', memberIds: ['noor', 'bas', 'eva'], endsAt: earlier })
@@ -47,6 +49,7 @@ const read = (scope: ConsentRequest['scope'] = 'inventory', domain?: string): Co
 const comment: ConsentRequest = { scope: 'inventory', access: 'comment' }
 const together: ConsentRequest = { scope: 'inventory', access: 'together' }
 const write: ConsentRequest = { scope: 'inventory', access: 'write' }
+const sendMessage: ConsentRequest = { scope: 'messages', access: 'comment' }
 
 // Read a row as: <actor> asking <request> with <consents> → allowed? on which basis, leaving out which domains.
 const table: [string, ConsentActor | null, ConsentRequest, ConsentGrant[], boolean, string, string[]?][] = [
@@ -83,6 +86,14 @@ const table: [string, ConsentActor | null, ConsentRequest, ConsentGrant[], boole
   ['together mode needs comment access', actors.noor, together, [noorReads], false, 'read_only_consent'],
   ['together mode with comment access', actors.noor, together, [noorComments], true, 'consent:c-comment', ['partner', 'safety']],
   ['API token never runs a flow', actors.noorToken, together, [noorComments], false, 'token_read_only'],
+  ['linked worker reads messages without a consent', actors.noor, read('messages'), [], true, 'linked_worker', []],
+  ['linked worker sends a message without a consent', actors.noor, sendMessage, [], true, 'linked_worker', []],
+  ['linked worker never writes the client\'s words, messages or not', actors.noor, { scope: 'messages', access: 'write' }, [], false, 'only_client_writes'],
+  ['unlinked worker, messages without a consent', actors.bas, sendMessage, [], false, 'no_consent'],
+  ['a linked worker\'s API token is no linked worker', { ...actors.noorToken, token: { id: 't4', scopes: ['messages'] } }, read('messages'), [], false, 'no_consent'],
+  ['peer sends a message on a messages share', actors.eva, sendMessage, [evaMessages], true, 'consent:c-eva-msg', []],
+  ['peer with a read-only messages share only reads', actors.eva, sendMessage, [evaMessagesRead], false, 'read_only_consent'],
+  ['peer with an inventory share sends no messages', actors.eva, sendMessage, [grant('c-eva-inv', { granteeId: 'eva', access: 'comment' })], false, 'scope_not_shared'],
   ['API token of the client is not the client', { ...actors.sam, token: { id: 't3', scopes: ['inventory'] } }, read(), [], false, 'other_client'],
 ]
 

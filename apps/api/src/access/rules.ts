@@ -134,6 +134,12 @@ export function decide(input: {
   // A worker comments and suggests; the client's words are only ever written by the client.
   if (request.access === 'write') return deny('only_client_writes')
   if (actor.token && !actor.token.scopes.includes(request.scope)) return deny('token_scope')
+  // Messages are how a client and their own worker reach each other: the linked worker reads and
+  // writes the thread without a content consent (in person, never a token). Reading the thread
+  // shows nothing of the inventory or the plan. Anyone else needs the client's `messages` share.
+  if (request.scope === 'messages' && actor.role === 'worker' && !actor.token && client.workerIds.includes(actor.id)) {
+    return { allowed: true, basis: 'linked_worker', consentId: null, excludeDomains: [], access: 'comment' }
+  }
 
   const addressed = input.consents.filter((grant) => isGrantee(grant, actor))
   // In the team, but not one of the people the client named: joined (or was moved in) later.

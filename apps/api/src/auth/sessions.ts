@@ -102,6 +102,11 @@ export async function lookupSession(deps: Deps, token: string | undefined): Prom
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(sessions.id, id))
   if (!row) return { status: 'none' }
+  // A deactivated account's sessions were ended at that moment; a row that slipped past is ended now.
+  if (row.user.deactivatedAt) {
+    await deps.db.delete(sessions).where(eq(sessions.id, id))
+    return { status: 'expired' }
+  }
   const idleLimit = new Date(now.getTime() - deps.config.SESSION_IDLE_MINUTES * 60_000)
   if (row.session.expiresAt <= now || row.session.lastSeenAt <= idleLimit) {
     await deps.db.delete(sessions).where(eq(sessions.id, id))

@@ -57,6 +57,10 @@ export const problemStatus = {
   suggestions_open: 409,
   already_signed: 409,
   not_a_participant: 400,
+  session_not_started: 409,
+  session_cancelled: 409,
+  // Coordinators end staff accounts; such an account cannot sign in.
+  account_deactivated: 403,
   // Staff sign-in (TOTP) and access resets.
   totp_enrolment_required: 403,
   totp_code_wrong: 400,

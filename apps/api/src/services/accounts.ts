@@ -42,6 +42,10 @@ export async function signIn(deps: Deps, input: { username: string; password: st
   }
   await giveBack(deps, [ipKey])
   await clearFailures(deps, pairKey)
+  // Said only after the right passphrase, so the answer reveals nothing to someone guessing.
+  if (user.deactivatedAt) {
+    throw new AppError('account_deactivated', 'This account was turned off by your organisation. Ask your coordinator.')
+  }
   return user
 }
 

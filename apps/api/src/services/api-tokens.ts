@@ -79,6 +79,8 @@ export async function lookupApiToken(deps: Deps, secret: string) {
   if (!row || row.token.revokedAt || row.token.expiresAt <= now) return null
   // Tokens belong to workers and coordinators; a role change makes old tokens worthless.
   if (row.user.role !== 'worker' && row.user.role !== 'admin') return null
+  // Ended when the account was deactivated; checked here too, so no path around it remains.
+  if (row.user.deactivatedAt) return null
   if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > 60_000) {
     await deps.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id))
   }

@@ -8,10 +8,10 @@ import { hashToken, newInvitationCode, newToken, normaliseInvitationCode } from 
 import { checkPassphrasePolicy, hashPassphrase } from '../auth/passphrase'
 import { endAllSessions, toPublicUser } from '../auth/sessions'
 
-/** Who may invite whom: a worker invites clients, a coordinator invites workers and peer experts. */
+/** Who may invite whom: a worker invites clients, a coordinator invites clients and staff. */
 export const invitableRoles: Record<Role, readonly Role[]> = {
   worker: ['client'],
-  admin: ['worker', 'peer', 'admin'],
+  admin: ['client', 'worker', 'peer', 'admin'],
   client: [],
   peer: [],
 }
@@ -40,7 +40,7 @@ export function invitationStatus(invitation: Invitation, now: Date): InvitationS
 
 async function issue(
   deps: Deps,
-  values: { organisationId: string; role: Role; teamId: string | null; displayName: string; invitedById: string; userId: string | null },
+  values: { organisationId: string; role: Role; teamId: string | null; displayName: string; invitedById: string; userId: string | null; linkWorkerId?: string | null },
   options: { lifetimeMs?: number; needsApproval?: boolean } = {},
 ): Promise<IssuedInvitation> {
   const token = newToken()
@@ -65,10 +65,21 @@ async function issue(
 
 export async function createInvitation(
   deps: Deps,
-  input: { inviter: PublicUser; role: Role; displayName: string; teamId?: string | null | undefined },
+  input: { inviter: PublicUser; role: Role; displayName: string; teamId?: string | null | undefined; workerId?: string | null | undefined },
 ): Promise<IssuedInvitation> {
   if (!invitableRoles[input.inviter.role].includes(input.role)) {
     throw new AppError('forbidden', `A ${input.inviter.role} cannot invite a ${input.role}.`)
+  }
+  // A coordinator who invites a client names the worker the client will be linked to (optional:
+  // the link can also be made later). A worker's own invitation links the worker.
+  let linkWorkerId: string | null = null
+  if (input.workerId) {
+    if (input.role !== 'client' || input.inviter.role !== 'admin') throw new AppError('validation_failed', 'Only a client is linked to a worker.', { workerId: 'invalid' })
+    const [worker] = await deps.db.select().from(users).where(eq(users.id, input.workerId))
+    if (!worker || worker.role !== 'worker' || worker.organisationId !== input.inviter.organisationId || worker.deactivatedAt) {
+      throw new AppError('not_found', 'No such worker in your organisation.', { workerId: 'not_found' })
+    }
+    linkWorkerId = worker.id
   }
   const [inviter] = await deps.db.select().from(users).where(eq(users.id, input.inviter.id))
   const teamId = input.teamId ?? inviter?.teamId ?? null
@@ -85,6 +96,7 @@ export async function createInvitation(
     displayName: input.displayName,
     invitedById: input.inviter.id,
     userId: null,
+    linkWorkerId,
   })
 }
 
@@ -317,10 +329,13 @@ export async function acceptInvitation(
       })
       .returning()
     if (!created) throw new Error('insert returned nothing')
-    // A client invited by a worker is linked to that worker.
+    // A client invited by a worker is linked to that worker; one invited by a coordinator to the
+    // worker the coordinator named (if that account is still active).
     if (created.role === 'client') {
       const [inviter] = await tx.select().from(users).where(eq(users.id, invitation.invitedById))
-      if (inviter?.role === 'worker') await tx.insert(clientWorkers).values({ clientId: created.id, workerId: inviter.id })
+      const workerId = inviter?.role === 'worker' ? inviter.id : invitation.linkWorkerId
+      const [worker] = workerId ? await tx.select().from(users).where(eq(users.id, workerId)) : []
+      if (worker && !worker.deactivatedAt) await tx.insert(clientWorkers).values({ clientId: created.id, workerId: worker.id })
     }
     return created
   })

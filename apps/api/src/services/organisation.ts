@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm'
 import { clientWorkers, organisations, statements, teams, users, type DomainSet, type Role } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import type { Deps, PublicUser } from '../lib/env'
+import { endAllSessions } from '../auth/sessions'
 
 export async function getOrganisation(deps: Deps, actor: PublicUser) {
   const [row] = await deps.db.select().from(organisations).where(eq(organisations.id, actor.organisationId))
@@ -65,11 +66,29 @@ export async function listPeople(deps: Deps, input: { actor: PublicUser; roles: 
   const allowed: Role[] = input.actor.role === 'admin' ? ['client', 'worker', 'peer', 'admin'] : ['worker', 'peer']
   const roles = input.roles.filter((role) => allowed.includes(role))
   if (roles.length === 0) return []
-  return deps.db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, teamId: users.teamId })
+  const conditions: SQL[] = [eq(users.organisationId, input.actor.organisationId), inArray(users.role, roles)]
+  // Only a coordinator sees accounts that were turned off (nobody else can plan with them).
+  if (input.actor.role !== 'admin') conditions.push(isNull(users.deactivatedAt))
+  const rows = await deps.db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, teamId: users.teamId, deactivatedAt: users.deactivatedAt })
     .from(users)
-    .where(and(eq(users.organisationId, input.actor.organisationId), inArray(users.role, roles)))
+    .where(and(...conditions))
     .orderBy(asc(users.displayName))
+  return rows.map(({ deactivatedAt, ...person }) => ({ ...person, active: deactivatedAt === null }))
+}
+
+/**
+ * A coordinator turns a staff account off (someone left, a lost phone): from that moment it cannot
+ * sign in, its sessions end and its API tokens are revoked. Nothing else changes: what clients wrote,
+ * their consents and the access log keep their author; links to clients stay for the record but give
+ * nothing, because every way in checks the account first.
+ */
+export async function deactivateStaff(deps: Deps, input: { actor: PublicUser; userId: string }) {
+  const [person] = await deps.db.select().from(users).where(eq(users.id, input.userId))
+  if (!person || person.organisationId !== input.actor.organisationId || person.role === 'client') throw new AppError('not_found', 'No such staff member.')
+  if (person.id === input.actor.id) throw new AppError('validation_failed', 'You cannot turn off your own account.', { userId: 'self' })
+  if (!person.deactivatedAt) await deps.db.update(users).set({ deactivatedAt: deps.now() }).where(eq(users.id, person.id))
+  await endAllSessions(deps, person.id)
 }
 
 export async function setTeam(deps: Deps, input: { actor: PublicUser; userId: string; teamId: string | null }) {

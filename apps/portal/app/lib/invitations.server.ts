@@ -26,6 +26,11 @@ export const InviteForm = z.object({
     .string()
     .optional()
     .transform((value) => (value ? value : null)),
+  // A coordinator inviting a client names the worker they are linked to (or chooses later).
+  workerId: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value : null)),
 })
 
 export type InviteResult =
@@ -35,7 +40,8 @@ export type InviteResult =
 export async function invite(request: Request, context: AppLoadContext, formData: FormData): Promise<InviteResult> {
   const form = parseForm(InviteForm, formData)
   if (!form.ok) return { issued: null, problem: 'validation_failed', fields: form.fields }
-  const response = await api(context, request).invitations.$post({ json: form.data })
+  // Only a client is linked to a worker: the choice is ignored for staff.
+  const response = await api(context, request).invitations.$post({ json: { ...form.data, workerId: form.data.role === 'client' ? form.data.workerId : null } })
   if (!response.ok) {
     const problem = await readProblem(response)
     return { issued: null, problem: problem.code, fields: problem.fields ?? {} }

@@ -9,6 +9,8 @@ import { Notice } from '../components/field'
 import { HomeTiles, type HomeTile } from '../components/home-tiles'
 import { loadThisWeek } from '../lib/this-week.server'
 import { ThisWeek } from '../components/plan/this-week'
+import { loadUnreadMessages } from '../lib/unread-messages.server'
+import { UnreadMessagesNotice } from '../components/unread-messages'
 
 export const meta: MetaFunction = () => [{ title: 'Kracht' }]
 
@@ -30,6 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ])
   // The next steps of the action plan ("Deze week"), for a client.
   const thisWeek = await loadThisWeek(request, context, user)
+  const unreadMessages = await loadUnreadMessages(context, request)
   const now = Date.now()
   const upcoming = sessions.filter((s) => !s.cancelledAt && new Date(s.startsAt).getTime() > now).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
   return {
@@ -38,6 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     sessions,
     contactRequests,
     thisWeek,
+    unreadMessages,
     counts: {
       pendingCards: pendingCards.length,
       // New for the client: plain comments not yet read, and suggestions waiting for a decision.
@@ -64,7 +68,7 @@ export default function Home() {
   const t = useT()
   const plural = usePlural()
   const locale = useLocale()
-  const { user, workers, sessions, contactRequests, counts, next, thisWeek } = useLoaderData<typeof loader>()
+  const { user, workers, sessions, contactRequests, counts, next, thisWeek, unreadMessages } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const intro = { client: t('home.clientIntro'), worker: t('home.workerIntro'), peer: t('home.peerIntro'), admin: t('home.adminIntro') }[user.role]
   const sessionDetail = next ? t('review.home.nextSession', { title: next.title, date: formatDay(locale, next.startsAt) }) : t('review.home.noSessions')
@@ -76,6 +80,7 @@ export default function Home() {
       { to: '/plan', label: t('plan.title') },
       { to: '/netwerk', label: t('network.title') },
       { to: '/traject', label: t('trajectory.linkClient') },
+      { to: '/berichten', label: t('messages.tile') },
       { to: '/voorstellen', label: t('review.forYouTitle'), detail: counts.forYou > 0 ? plural('review.home.forYou', counts.forYou) : t('review.home.nothingNew'), waiting: counts.forYou > 0, testId: 'tile-for-you' },
       { to: '/assistent', label: t('home.clientAssistant'), detail: counts.pendingCards > 0 ? plural('review.home.pendingCards', counts.pendingCards) : null, waiting: counts.pendingCards > 0 },
       { to: '/delen', label: t('sharing.whoTitle') },
@@ -93,7 +98,7 @@ export default function Home() {
       { to: '/clienten', label: t('worker.clientsTitle') },
       { to: '/clienten/uitnodigen', label: t('worker.inviteClient') },
     ],
-    peer: [sessionsTile],
+    peer: [{ to: '/gedeeld', label: t('peer.sharedTitle') }, sessionsTile],
     admin: [
       { to: '/beheer', label: t('admin.title') },
       { to: '/beheer/uitnodigen', label: t('admin.invite') },
@@ -139,6 +144,8 @@ export default function Home() {
         </section>
       ) : null}
 
+      <UnreadMessagesNotice role={user.role} unread={unreadMessages} />
+
       <ThisWeek data={thisWeek} />
 
       <HomeTiles tiles={tiles[user.role]} label={t('home.whatYouCanDo')} />
@@ -165,13 +172,9 @@ export default function Home() {
           <ul className="plain-list" data-testid="sessions">
             {sessions.map((session) => (
               <li key={session.id}>
-                {user.role === 'client' ? (
-                  <Link to={`/sessies/${session.id}`}>
-                    <strong>{session.title}</strong>
-                  </Link>
-                ) : (
+                <Link to={`/sessies/${session.id}`}>
                   <strong>{session.title}</strong>
-                )}{' '}
+                </Link>{' '}
                 · {formatDate(locale, session.startsAt, true)}{' '}
                 <span className="muted">{t('sharing.sessionWith', { names: [session.workerName, session.peerName].filter(Boolean).join(', ') })}</span>
               </li>

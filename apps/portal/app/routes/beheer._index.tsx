@@ -41,6 +41,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: response.status })
     return { problem: null, withdrawn: false, fields: {}, done: 'settings' as const }
   }
+  if (intent === 'deactivate') {
+    // Sessions and API tokens end at once (the API does it); the clients' data stays.
+    const userId = String(formData.get('userId') ?? '')
+    const response = await client.people[':userId'].deactivate.$post({ param: { userId } })
+    if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: response.status })
+    return { problem: null, withdrawn: false, fields: {}, done: 'deactivate' as const }
+  }
   if (intent === 'team') {
     const form = parseForm(TeamForm, formData)
     if (!form.ok) return data({ problem: 'validation_failed', withdrawn: false, fields: form.fields, done: null }, { status: 400 })
@@ -148,6 +155,16 @@ export default function Admin() {
                     <strong>{person.displayName}</strong> <span className="muted">({person.username})</span>
                   </span>
                   {teamName(person.teamId) ? <span className="muted">{teamName(person.teamId)}</span> : null}
+                  {role !== 'client' && !person.active ? <span className="muted">{t('adminPeople.deactivated')}</span> : null}
+                  {role !== 'client' && person.active ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="deactivate" />
+                      <input type="hidden" name="userId" value={person.id} />
+                      <button type="submit" className="button button--small button--secondary" aria-label={`${t('adminPeople.deactivate')}: ${person.displayName}`}>
+                        {t('adminPeople.deactivate')}
+                      </button>
+                    </Form>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -12,8 +12,11 @@ export const meta: MetaFunction = () => [{ title: 'Uitnodigen – Kracht' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')
-  const response = await api(context, request).teams.$get()
-  return { teams: response.ok ? await response.json() : [] }
+  const [response, workers] = await Promise.all([
+    api(context, request).teams.$get(),
+    api(context, request).people.$get({ query: { role: 'worker' } }),
+  ])
+  return { teams: response.ok ? await response.json() : [], workers: workers.ok ? (await workers.json()).filter((w) => w.active) : [] }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -24,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function InviteStaff() {
   const t = useT()
-  const { teams } = useLoaderData<typeof loader>()
+  const { teams, workers } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   if (result?.issued) return <div className="page"><IssuedInvitation invitation={result.issued} /></div>
   const fields = result?.fields ?? {}
@@ -35,7 +38,7 @@ export default function InviteStaff() {
       <Form method="post" noValidate className="stack">
         <fieldset className="field">
           <legend>{t('admin.role')}</legend>
-          {(['worker', 'peer', 'admin'] as const).map((role, index) => (
+          {(['worker', 'peer', 'admin', 'client'] as const).map((role, index) => (
             <label key={role} className="choice">
               <input type="radio" name="role" value={role} defaultChecked={index === 0} /> {t(`roles.${role}`)}
             </label>
@@ -50,6 +53,17 @@ export default function InviteStaff() {
             {teams.map((team) => (
               <option key={team.id} value={team.id}>
                 {team.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="workerId">{t('adminPeople.linkWorker')}</label>
+          <select id="workerId" name="workerId" defaultValue="">
+            <option value="">{t('adminPeople.noWorker')}</option>
+            {workers.map((worker) => (
+              <option key={worker.id} value={worker.id}>
+                {worker.displayName}
               </option>
             ))}
           </select>

@@ -3,7 +3,9 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
-import { requireRole } from '../lib/auth.server'
+import { requireRole, requireUser } from '../lib/auth.server'
+import { facilitatorAction, loadFacilitatorSession, type FacilitatorResult } from '../lib/session-facilitation.server'
+import { FacilitatorSession } from '../components/facilitator-session'
 import { parseForm } from '../lib/forms'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { problemOf } from '../lib/inventory.server'
@@ -23,16 +25,26 @@ export const links: LinksFunction = () => [
 const NoteForm = z.object({ text: z.string().trim().min(1, 'required').max(4000, 'too_long') })
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, context, 'client')
+  const user = await requireUser(request, context)
+  // A worker or peer expert who facilitates it sees their own view (a separate component).
+  if (user.role === 'worker' || user.role === 'peer') {
+    return { view: 'staff' as const, staff: await loadFacilitatorSession(context, request, params['sessionId'] ?? '') }
+  }
+  await requireRole(request, context, 'client')
   // The client's own sessions: one they do not attend is simply not there.
   const response = await api(context, request).me.sessions.$get()
   const sessions = response.ok ? await response.json() : []
   const session = sessions.find((s) => s.id === params['sessionId'])
   if (!session) throw new Response('Not found', { status: 404 })
-  return { session, clientId: user.id }
+  return { view: 'client' as const, session, clientId: user.id }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
+  const staff = await requireUser(request, context)
+  if (staff.role === 'worker' || staff.role === 'peer') {
+    const { status, result } = await facilitatorAction(context, request, params['sessionId'] ?? '', await request.formData())
+    return data({ staff: result }, { status })
+  }
   const user = await requireRole(request, context, 'client')
   const formData = await request.formData()
   const parsed = parseForm(NoteForm, formData)
@@ -54,10 +66,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Session() {
+  const loaded = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  if (loaded.view === 'staff') {
+    const staffResult = result && 'staff' in result ? (result.staff as FacilitatorResult) : undefined
+    return <FacilitatorSession session={loaded.staff.session} participants={loaded.staff.participants} result={staffResult} />
+  }
+  return <ClientSession session={loaded.session} result={result && !('staff' in result) ? result : undefined} />
+}
+
+type ClientResult = { problem: string | null; field: string | null; text: string; safety: Parameters<typeof SaveSafety>[0]['screen'] }
+
+function ClientSession({ session, result }: { session: { title: string; startsAt: string; kind: 'one_to_one' | 'group'; workerName: string | null; peerName: string | null; agenda: string; place: string; happened: boolean; myNote: string | null }; result: ClientResult | undefined }) {
   const t = useT()
   const locale = useLocale()
-  const { session } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
   const [params] = useSearchParams()
   return (
     <div className="page page--narrow">
@@ -68,7 +90,10 @@ export default function Session() {
       <p className="lead">
         {formatDate(locale, session.startsAt, true)} · {t(`sharing.sessionKindShort.${session.kind}`)}
       </p>
-      <p className="muted">{t('sharing.sessionWith', { names: [session.workerName, session.peerName].filter(Boolean).join(', ') })}</p>
+      <p className="muted">
+        {t('sharing.sessionWith', { names: [session.workerName, session.peerName].filter(Boolean).join(', ') })}
+        {session.place ? ` · ${session.place}` : ''}
+      </p>
       <section className="card" aria-labelledby="agenda">
         <h2 id="agenda">{t('sharing.sessionAgendaTitle')}</h2>
         {session.agenda ? <p className="pre-line">{session.agenda}</p> : <p className="muted">{t('sharing.sessionNoAgenda')}</p>}
@@ -79,6 +104,9 @@ export default function Session() {
       {result?.safety ? <Notice>{t('sharing.sessionNoteSaved')}</Notice> : null}
       <SaveSafety screen={result?.safety} />
       {result?.field || !result?.problem ? null : <FormProblem code={result.problem} />}
+      {!session.happened ? (
+        <p className="notice">{t('peer.notYet')}</p>
+      ) : (
       <Form method="post" className="stack">
         <div className={result?.field ? 'field field--error' : 'field'}>
           <label htmlFor="text">{t('sharing.sessionNoteTitle')}</label>
@@ -101,6 +129,7 @@ export default function Session() {
           {t('sharing.sessionNoteSave')}
         </button>
       </Form>
+      )}
     </div>
   )
 }

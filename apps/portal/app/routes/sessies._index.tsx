@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
@@ -24,6 +24,8 @@ const PlanForm = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
   time: z.string().regex(/^\d{2}:\d{2}$/, 'time'),
   peerId: z.string().uuid('not_a_participant').optional().or(z.literal('')),
+  workerId: z.string().uuid('not_a_participant').optional().or(z.literal('')),
+  place: z.string().trim().max(120, 'too_long').default(''),
   tool: z.enum(tools).optional().or(z.literal('')),
   agenda: z.string().trim().max(900, 'too_long').default(''),
 })
@@ -31,23 +33,30 @@ const PlanForm = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'worker', 'peer')
   const client = api(context, request)
+  // A worker plans with their own clients and a peer expert; a peer expert with a worker, for the
+  // clients who share something with them (never a worker's caseload).
   const [sessions, clients, peers] = await Promise.all([
     client.me.sessions.$get().then((r) => (r.ok ? r.json() : [])),
-    user.role === 'worker' ? client['my-clients'].$get().then((r) => (r.ok ? r.json() : [])) : [],
-    user.role === 'worker' ? client.people.$get({ query: { role: 'peer' } }).then((r) => (r.ok ? r.json() : [])) : [],
+    user.role === 'worker'
+      ? client['my-clients'].$get().then((r) => (r.ok ? r.json() : []))
+      : client.me['shared-with-me'].$get().then(async (r) => (r.ok ? (await r.json()).map((c) => ({ id: c.clientId, displayName: c.displayName })) : [])),
+    client.people.$get({ query: { role: user.role === 'worker' ? 'peer' : 'worker' } }).then((r) => (r.ok ? r.json() : [])),
   ])
   return { role: user.role, sessions, clients, peers }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireRole(request, context, 'worker')
+  const user = await requireRole(request, context, 'worker', 'peer')
   const formData = await request.formData()
   const clientIds = formData.getAll('clientIds').map(String)
   const parsed = parseForm(PlanForm, formData)
   const fields: FieldErrors = parsed.ok ? {} : { ...parsed.fields }
   if (clientIds.length === 0) fields['clientIds'] = 'pick_client'
-  if (!parsed.ok || Object.keys(fields).length > 0) return data({ problem: 'validation_failed', fields }, { status: 400 })
-  const { kind, title, date, time, peerId, tool, agenda } = parsed.data
+  if (user.role === 'peer' && !formData.get('workerId')) fields['workerId'] = 'required'
+  // What was typed goes back into the form on any refusal.
+  const values = Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  if (!parsed.ok || Object.keys(fields).length > 0) return data({ problem: 'validation_failed', fields, values }, { status: 400 })
+  const { kind, title, date, time, peerId, workerId, place, tool, agenda } = parsed.data
   const response = await api(context, request).sessions.$post({
     json: {
       kind,
@@ -55,13 +64,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       // The chosen tool heads the agenda, in the worker's words after it.
       agenda: [tool ? translator(requestLocale(request))(`assistant.flows.${tool}`) : '', agenda].filter(Boolean).join('\n'),
       startsAt: dutchMoment(date, time),
-      peerId: peerId || null,
+      place,
+      ...(user.role === 'worker' ? { peerId: peerId || null } : { workerId: workerId || null }),
       clientIds,
     },
   })
   if (!response.ok) {
     const problem = await problemOf(response)
-    return data({ problem: problem.code, fields: problem.fields }, { status: response.status })
+    return data({ problem: problem.code, fields: problem.fields, values }, { status: response.status })
   }
   throw redirect(`/sessies?gepland=${encodeURIComponent(title.slice(0, 80))}`)
 }
@@ -75,6 +85,7 @@ export default function Sessions() {
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
   const fields: FieldErrors = result?.fields ?? {}
+  const typed: Record<string, string> = result?.values ?? {}
   return (
     <div className="page page--narrow">
       <h1>{t('sharing.sessionsPageTitle')}</h1>
@@ -87,9 +98,13 @@ export default function Sessions() {
           {sessions.map((session) => (
             <li key={session.id} className="row">
               <div>
-                <strong>{session.title}</strong> · {t(`sharing.sessionKindShort.${session.kind}`)}
+                <Link to={`/sessies/${session.id}`}>
+                  <strong>{session.title}</strong>
+                </Link>{' '}
+                · {t(`sharing.sessionKindShort.${session.kind}`)}
                 <br />
                 {formatDate(locale, session.startsAt, true)}
+                {session.place ? ` · ${session.place}` : ''}
                 <br />
                 <span className="muted">
                   {t('sharing.sessionWith', { names: [session.workerName, session.peerName].filter(Boolean).join(', ') })} ·{' '}
@@ -107,7 +122,7 @@ export default function Sessions() {
         </ul>
       )}
 
-      {role === 'worker' ? (
+      {role === 'worker' || role === 'peer' ? (
         <>
           <h2>{t('sharing.sessionsPlanTitle')}</h2>
           <FormProblem code={result?.problem} />
@@ -121,9 +136,23 @@ export default function Sessions() {
               ))}
               <FieldError code={fields['kind']} id="kind-error" />
             </fieldset>
-            <Field name="title" label={t('sharing.sessionTitleLabel')} maxLength={120} required error={fields['title']} />
-            <Field name="date" type="date" label={t('sharing.sessionDate')} required error={fields['date']} />
-            <Field name="time" type="time" label={t('sharing.sessionTime')} required error={fields['time']} />
+            <Field name="title" label={t('sharing.sessionTitleLabel')} maxLength={120} required error={fields['title']} defaultValue={typed['title']} />
+            <Field name="date" type="date" label={t('sharing.sessionDate')} required error={fields['date']} defaultValue={typed['date']} />
+            <Field name="time" type="time" label={t('sharing.sessionTime')} required error={fields['time']} defaultValue={typed['time']} />
+            <Field name="place" label={t('peer.placeLabel')} maxLength={120} error={fields['place']} defaultValue={typed['place']} />
+            {role === 'peer' ? (
+              <div className={fields['workerId'] ? 'field field--error' : 'field'}>
+                <label htmlFor="workerId">{t('peer.workerLabel')}</label>
+                <select id="workerId" name="workerId" defaultValue={peers[0]?.id ?? ''} aria-invalid={fields['workerId'] ? true : undefined} aria-describedby={fields['workerId'] ? 'workerId-error' : undefined}>
+                  {peers.map((worker) => (
+                    <option key={worker.id} value={worker.id}>
+                      {worker.displayName}
+                    </option>
+                  ))}
+                </select>
+                <FieldError code={fields['workerId']} id="workerId-error" />
+              </div>
+            ) : (
             <div className={fields['peerId'] ? 'field field--error' : 'field'}>
               <label htmlFor="peerId">{t('sharing.sessionPeer')}</label>
               <select id="peerId" name="peerId" defaultValue={peers[0]?.id ?? ''} aria-invalid={fields['peerId'] ? true : undefined} aria-describedby={fields['peerId'] ? 'peerId-error' : undefined}>
@@ -136,8 +165,9 @@ export default function Sessions() {
               </select>
               <FieldError code={fields['peerId']} id="peerId-error" />
             </div>
+            )}
             <fieldset className={fields['clientIds'] ? 'field--error' : undefined} aria-describedby={fields['clientIds'] ? 'clientIds-error' : undefined}>
-              <legend>{t('sharing.sessionClients')}</legend>
+              <legend>{role === 'peer' ? t('peer.planClients') : t('sharing.sessionClients')}</legend>
               {clients.length === 0 ? <p className="muted">{t('sharing.sessionNoClients')}</p> : null}
               {clients.map((client) => (
                 <label key={client.id} className="choice">
@@ -159,7 +189,7 @@ export default function Sessions() {
             </div>
             <div className={fields['agenda'] ? 'field field--error' : 'field'}>
               <label htmlFor="agenda">{t('sharing.sessionAgenda')}</label>
-              <textarea id="agenda" name="agenda" maxLength={900} aria-describedby={fields['agenda'] ? 'agenda-error' : undefined} />
+              <textarea id="agenda" name="agenda" maxLength={900} defaultValue={typed['agenda']} aria-describedby={fields['agenda'] ? 'agenda-error' : undefined} />
               <FieldError code={fields['agenda']} id="agenda-error" />
             </div>
             <button type="submit" className="button">

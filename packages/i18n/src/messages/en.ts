@@ -9,6 +9,7 @@ import { safetyEn } from './safety.en'
 import { planEn } from './plan.en'
 import { networkEn } from './network.en'
 import { trajectoryEn } from './trajectory.en'
+import { adminPeopleEn, messagesEn, peerEn } from './peer.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -83,6 +84,9 @@ export const en: Catalogue = {
     reset_awaiting_approval: 'This code does not work yet. A second staff member has to approve it first. Ask your worker.',
     reset_approver_same_person: 'A colleague has to approve this, not you.',
     reset_not_awaiting_approval: 'This code does not need approval.',
+    account_deactivated: 'This account is turned off by your organisation. Ask your coordinator.',
+    session_not_started: 'The session has not happened yet. You can write here afterwards. Nothing was saved.',
+    session_cancelled: 'This session was cancelled.',
   },
   fields: {
     required: 'Please fill this in.',
@@ -103,6 +107,8 @@ export const en: Catalogue = {
     unknown_person: 'Choose someone from your network map.',
     too_many_priorities: 'You chose too many. Choose fewer.',
     duplicate_priority: 'You chose a life domain twice. Choose each one once.',
+    session_not_started: 'The session has not happened yet. Write here afterwards.',
+    session_cancelled: 'This session was cancelled.',
   },
   auth: {
     signInTitle: 'Sign in',
@@ -267,4 +273,7 @@ export const en: Catalogue = {
     groundingSteps: 'Put your feet on the floor. Breathe in for four counts, and out for six. Name five things you see, four you hear, three you feel.',
     quickExitText: 'The "Quick exit" button takes you straight to another website.',
   },
+  messages: messagesEn,
+  peer: peerEn,
+  adminPeople: adminPeopleEn,
 }

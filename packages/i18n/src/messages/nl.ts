@@ -8,6 +8,7 @@ import { safetyNl } from './safety.nl'
 import { planNl } from './plan.nl'
 import { networkNl } from './network.nl'
 import { trajectoryNl } from './trajectory.nl'
+import { adminPeopleNl, messagesNl, peerNl } from './peer.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
 export const nl = {
@@ -82,6 +83,9 @@ export const nl = {
     reset_awaiting_approval: 'Deze code werkt nog niet. Een tweede medewerker moet hem eerst goedkeuren. Vraag je begeleider.',
     reset_approver_same_person: 'Een collega moet dit goedkeuren, niet jijzelf.',
     reset_not_awaiting_approval: 'Deze code hoeft niet goedgekeurd te worden.',
+    account_deactivated: 'Dit account staat uit. Je organisatie heeft het uitgezet. Vraag je coördinator.',
+    session_not_started: 'De bijeenkomst is nog niet geweest. Daarna kun je hier schrijven. Er is niets bewaard.',
+    session_cancelled: 'Deze bijeenkomst is afgezegd.',
   },
   fields: {
     required: 'Vul dit in.',
@@ -102,6 +106,8 @@ export const nl = {
     unknown_person: 'Kies iemand van je netwerkkaart.',
     too_many_priorities: 'Je hebt te veel gekozen. Kies er minder.',
     duplicate_priority: 'Je koos een leefgebied twee keer. Kies elk leefgebied één keer.',
+    session_not_started: 'De bijeenkomst is nog niet geweest. Schrijf hier na afloop.',
+    session_cancelled: 'Deze bijeenkomst is afgezegd.',
   },
   auth: {
     signInTitle: 'Inloggen',
@@ -266,4 +272,7 @@ export const nl = {
     groundingSteps: 'Zet je voeten op de grond. Adem vier tellen in, en zes tellen uit. Noem vijf dingen die je ziet, vier die je hoort, drie die je voelt.',
     quickExitText: 'De knop "Snel weg" brengt je meteen naar een andere website.',
   },
+  messages: messagesNl,
+  peer: peerNl,
+  adminPeople: adminPeopleNl,
 } as const

@@ -11,6 +11,8 @@ export const CareSessionSchema = z
     kind: z.enum(['one_to_one', 'group']),
     title: z.string(),
     agenda: z.string(),
+    place: z.string(),
+    version: z.number().int(),
     startsAt: z.string().datetime(),
     workerId: z.string().uuid(),
     workerName: z.string().nullable(),
@@ -18,6 +20,7 @@ export const CareSessionSchema = z
     peerName: z.string().nullable(),
     attendeeCount: z.number().int(),
     cancelledAt: z.string().datetime().nullable(),
+    happened: z.boolean().openapi({ description: 'The session has started: notes can be written' }),
     myNote: z.string().nullable(),
   })
   .openapi('CareSession')
@@ -38,7 +41,8 @@ export const planSession = createRoute({
   method: 'post',
   path: '/sessions',
   tags,
-  summary: 'Worker: plan a 1:1 or group session with a peer expert as co-facilitator',
+  summary: 'Worker or peer expert: plan a 1:1 or group session, the other one co-facilitating',
+  description: 'A worker names the peer expert (`peerId`, optional) and picks from their linked clients; a peer expert names the worker (`workerId`) and picks clients who share something with them.',
   request: {
     body: jsonBody(
       z
@@ -46,8 +50,10 @@ export const planSession = createRoute({
           kind: z.enum(['one_to_one', 'group']),
           title: LineSchema.trim().min(1, 'required').max(120, 'too_long'),
           agenda: TextSchema.trim().max(1000, 'too_long').default(''),
+          place: LineSchema.trim().max(120, 'too_long').default(''),
           startsAt: z.string().datetime({ offset: true }),
           peerId: z.string().uuid().nullish(),
+          workerId: z.string().uuid().nullish(),
           clientIds: z.array(z.string().uuid()).min(1).max(30),
         })
         .openapi('PlanSessionBody'),
@@ -67,7 +73,12 @@ export const writeNote = clientRoute({
     params: z.object({ clientId: z.string().uuid(), sessionId: z.string().uuid() }),
     body: jsonBody(z.object({ text: TextSchema.trim().min(1, 'required').max(4000, 'too_long') }).openapi('SessionNoteBody')),
   },
-  responses: { 200: jsonResponse(NoteSchema.extend({ safety: SafetyScreenSchema }), 'Saved'), ...commonProblems, 404: problemResponse('No such session') },
+  responses: {
+    200: jsonResponse(NoteSchema.extend({ safety: SafetyScreenSchema }), 'Saved'),
+    ...commonProblems,
+    404: problemResponse('No such session'),
+    409: problemResponse('session_not_started (before the start) or session_cancelled'),
+  },
 })
 
 export const listNotes = clientRoute({

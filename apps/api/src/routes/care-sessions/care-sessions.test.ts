@@ -25,6 +25,13 @@ describe('sessions', () => {
     expect(mine).toEqual([expect.objectContaining({ id, title: 'Krachtengroep', workerName: 'Noor Haddou', peerName: 'Eva de Wit', myNote: null })])
     expect(await (await t.json('GET', '/me/sessions', { cookie: eva })).json()).toHaveLength(1)
 
+    // Before it happened there is nothing to write about: a clear refusal, nothing saved.
+    const early = await t.json('PUT', `/clients/${t.ids.sam}/sessions/${id}/note`, { cookie: sam, body: { text: 'Ik vond het fijn' } })
+    expect(early.status).toBe(409)
+    expect((await early.json()).code).toBe('session_not_started')
+    t.advance(86_400_000 + 60_000)
+    // A day later: everyone signs in again (sessions time out).
+    ;[sam, noor, eva] = await Promise.all([t.signIn('sam'), t.signIn('noor'), t.signIn('eva')])
     expect((await t.json('PUT', `/clients/${t.ids.sam}/sessions/${id}/note`, { cookie: sam, body: { text: 'Ik vond het fijn om te vertellen' } })).status).toBe(200)
     expect((await t.json('PUT', `/clients/${t.ids.sam}/sessions/${id}/note`, { cookie: eva, body: { text: 'x' } })).status).toBe(403)
     // Facilitating is not consent: eva reads sam's notes only after sam shares `sessions` with her.

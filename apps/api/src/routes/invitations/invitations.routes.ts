@@ -46,6 +46,7 @@ export const CreateInvitationBody = z
     role: RoleSchema,
     displayName: DisplayNameSchema.openapi({ description: 'How the person is called in the portal' }),
     teamId: z.string().uuid().nullish(),
+    workerId: z.string().uuid().nullish().openapi({ description: 'A coordinator inviting a client: the worker the client is linked to on accepting' }),
   })
   .openapi('CreateInvitationBody')
 
@@ -54,7 +55,7 @@ export const createInvitation = createRoute({
   method: 'post',
   path: '/invitations',
   tags,
-  summary: 'Invite someone: a worker invites a client, a coordinator invites workers and peer experts',
+  summary: 'Invite someone: a worker invites a client, a coordinator invites clients (linked to a worker they name) and staff',
   request: { body: jsonBody(CreateInvitationBody) },
   responses: {
     201: jsonResponse(IssuedInvitationSchema, 'The invitation, with its one-time link, code and QR code'),

@@ -41,6 +41,11 @@ export const organisationRouter = createRouter()
     await organisation.setTeam(c.get('deps'), { actor, userId: c.req.valid('param').userId, teamId: c.req.valid('json').teamId })
     return c.body(null, 204)
   })
+  .openapi(routes.deactivatePerson, async (c) => {
+    const actor = requireRole(c, 'admin')
+    await organisation.deactivateStaff(c.get('deps'), { actor, userId: c.req.valid('param').userId })
+    return c.body(null, 204)
+  })
   .openapi(routes.myClients, async (c) => {
     const worker = requireRole(c, 'worker')
     const rows = await organisation.listMyClients(c.get('deps'), worker)

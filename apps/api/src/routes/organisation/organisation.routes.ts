@@ -25,6 +25,7 @@ export const PersonSchema = z
     displayName: z.string(),
     role: RoleSchema,
     teamId: z.string().uuid().nullable(),
+    active: z.boolean().openapi({ description: 'False once a coordinator turned the account off' }),
   })
   .openapi('Person')
 
@@ -108,6 +109,15 @@ export const setTeam = createRoute({
     body: jsonBody(z.object({ teamId: z.string().uuid().nullable() }).openapi('SetTeamBody')),
   },
   responses: { 204: { description: 'Saved' }, ...commonProblems, 404: problemResponse('No such person or team') },
+})
+
+export const deactivatePerson = createRoute({
+  method: 'post',
+  path: '/people/{userId}/deactivate',
+  tags,
+  summary: "Turn a staff account off (coordinator): it cannot sign in, its sessions and API tokens end at once, the clients' data stays",
+  request: { params: z.object({ userId: z.string().uuid() }) },
+  responses: { 204: { description: 'Turned off' }, ...commonProblems, 404: problemResponse('No such staff member in your organisation') },
 })
 
 export const myClients = createRoute({

@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { requireRole } from '../lib/auth.server'
+import { useT } from '../lib/i18n'
+import { loadThread, sendFromForm } from '../lib/messages.server'
+import { MessageThread } from '../components/message-thread'
+import assistantStyles from '../styles/assistant.css?url'
+import safetyStyles from '../styles/safety.css?url'
+
+export const meta: MetaFunction = () => [{ title: 'Berichten – Kracht' }]
+// The help card after a message that fired the screen is the assistant's card, with its styles.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: assistantStyles },
+  { rel: 'stylesheet', href: safetyStyles },
+]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const thread = await loadThread(context, request, user.id)
+  return { messages: thread?.messages ?? [] }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const { status, result } = await sendFromForm(context, request, user.id, await request.formData())
+  return data(result, { status })
+}
+
+export default function Messages() {
+  const t = useT()
+  const { messages } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  return (
+    <div className="page page--narrow">
+      <p className="breadcrumb">
+        <Link to="/">← {t('messages.back')}</Link>
+      </p>
+      <h1>{t('messages.title')}</h1>
+      <p>{t('messages.clientIntro')}</p>
+      <MessageThread messages={messages} result={result} canSend showRead={false} />
+    </div>
+  )
+}
