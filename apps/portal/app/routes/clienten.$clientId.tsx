@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -9,8 +9,17 @@ import { Agreement } from '../components/agreement'
 import { domainLabel, provenanceLabel } from '../lib/inventory'
 import { FormProblem, Notice } from '../components/field'
 import { SafetyPlanLink } from '../components/safety-plan-view'
+import { SaveSafety } from '../components/save-safety'
+import assistantStyles from '../styles/assistant.css?url'
+import safetyStyles from '../styles/safety.css?url'
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld – Kracht' }]
+
+// The shared help card (after a comment that fired the screen) is styled by these.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: assistantStyles },
+  { rel: 'stylesheet', href: safetyStyles },
+]
 
 const Params = z.object({ clientId: z.string().uuid() })
 const CommentForm = z.object({
@@ -49,14 +58,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   else if (intent === 'sign') response = await client.agreement.signatures.$post({ param: { clientId }, json: { contentHash: String(formData.get('contentHash') ?? '') } })
   else {
     const parsed = CommentForm.safeParse({ statementId: formData.get('statementId'), body: formData.get('body') ?? '', suggestedText: formData.get('suggestedText') || undefined })
-    if (!parsed.success) return data({ problem: 'validation_failed' }, { status: 400 })
+    if (!parsed.success) return data({ problem: 'validation_failed', safety: null }, { status: 400 })
     const { statementId, body, suggestedText } = parsed.data
     response = await client.statements[':statementId'].comments.$post({
       param: { clientId, statementId },
       json: suggestedText ? { kind: 'suggestion', body, suggestedText } : { kind: 'comment', body },
     })
+    // A comment that quotes risky words is saved as written; its writer sees the help card at once.
+    if (response.ok) {
+      const saved = (await response.clone().json()) as { safety?: { detected: boolean } }
+      if (saved.safety?.detected) return { problem: null, safety: (await response.json()).safety }
+    }
   }
-  if (!response.ok) return data({ problem: (await readProblem(response)).code }, { status: response.status })
+  if (!response.ok) return data({ problem: (await readProblem(response)).code, safety: null }, { status: response.status })
   throw redirect(`/clienten/${clientId}?klaar=${intent}`)
 }
 
@@ -86,7 +100,8 @@ export default function SharedWithMe() {
       </p>
       <h1>{t('sharing.readTitle', { name: inventory.displayName })}</h1>
       {done === 'review' ? <Notice>{t('sharing.reviewed')}</Notice> : null}
-      {done === 'comment' ? <Notice>{t('sharing.commentSaved')}</Notice> : null}
+      {done === 'comment' || result?.safety ? <Notice>{t('sharing.commentSaved')}</Notice> : null}
+      <SaveSafety screen={result?.safety} />
       <FormProblem code={result?.problem} />
       {inventory.domains
         .filter((domain) => inventory.statements.some((s) => s.domain === domain))
