@@ -1,9 +1,15 @@
+import { execFile, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadConfig } from '@kracht/api'
+import { appMode, loadConfig } from '@kracht/api'
+import { backupDirOf, listBackups } from '@kracht/db'
 import { startServer, type RunningServer } from '@kracht/server'
+
+const run = promisify(execFile)
 
 const running: RunningServer[] = []
 const dirs: string[] = []
@@ -105,5 +111,49 @@ describe('production mode', () => {
   it('rejects nonsense settings with a message', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/)
     expect(() => loadConfig({ SESSION_IDLE_MINUTES: '-1' })).toThrow(/SESSION_IDLE_MINUTES/)
+  })
+})
+
+describe('the app mode and React build are separate settings', () => {
+  it('KRACHT_MODE decides the app mode; unset, it follows NODE_ENV as before', () => {
+    expect(appMode({})).toBe('demo')
+    expect(appMode({ NODE_ENV: 'development' })).toBe('demo')
+    expect(appMode({ NODE_ENV: 'production' })).toBe('production')
+    expect(appMode({ NODE_ENV: 'test' })).toBe('test')
+    expect(appMode({ NODE_ENV: 'production', KRACHT_MODE: 'demo' })).toBe('demo')
+    expect(loadConfig({ NODE_ENV: 'production', KRACHT_MODE: 'demo' }).production).toBe(false)
+    expect(() => loadConfig({ KRACHT_MODE: 'production' })).toThrow(/SESSION_SECRET is required in production/)
+    expect(() => loadConfig({ KRACHT_MODE: 'pilot' })).toThrow(/KRACHT_MODE/)
+  })
+
+  it('`npm start` serves React’s production build even with NODE_ENV=development, in demo mode; `npm run backup` beside it', { timeout: 120_000 }, async () => {
+    const dataDir = tempDir()
+    const main = fileURLToPath(new URL('../apps/server/src/main.ts', import.meta.url))
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir }
+    delete env['KRACHT_MODE']
+    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString()
+          if (output.includes('React:')) resolve()
+        })
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+        child.once('exit', () => reject(new Error(`the server stopped: ${output}`)))
+      })
+      expect(output).toContain('Mode: demo; React: production build.')
+      // `npm run backup` beside the running server: the server writes it (only it may open the folder).
+      const cli = fileURLToPath(new URL('../db/src/backup-cli.ts', import.meta.url))
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', cli, 'backup'], { env: { ...process.env, DATA_DIR: dataDir } })
+      expect(stdout).toMatch(/is writing the backup[\s\S]*Backup written: .*kracht-.*\.tar\.gz/)
+      expect(listBackups(backupDirOf(dataDir))).toHaveLength(1)
+    } finally {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    }
   })
 })

@@ -7,6 +7,10 @@ declare module '@remix-run/node' {
   }
 }
 
+// A build is always React's production build, whatever NODE_ENV the shell has (a demo or a pilot
+// must never ship the development build); the app's own mode is KRACHT_MODE (README, Configuration).
+if (process.argv.includes('vite:build') || process.argv.includes('build')) process.env['NODE_ENV'] = 'production'
+
 export default defineConfig({
   plugins: [
     remix({

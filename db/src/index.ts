@@ -4,6 +4,7 @@ export { createDatabase, type Database, type DatabaseHandle, type DatabaseOption
 export { runMigrations, migrationsFolder } from './migrate'
 export { DatabaseStartError } from './errors'
 export { seedDemo, databaseHoldsDemo, demoUsers, type DemoUsername, type DemoSeedResult } from '../seed/demo'
+export { writeBackup, listBackups, pruneBackups, restoreBackup, backupDirOf, type BackupFile } from './backup'
 export { openAppDatabase, type OpenAppDatabaseOptions } from './open'
 export { appRole, logRights, requireAppRights, type LogRights } from './roles'
 export { verifyAccessLogChain, chainHash, type ChainReport, type ChainProblem } from './access-log-chain'

@@ -53,3 +53,14 @@ function isRunning(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
+
+/** The process id of a running process that holds the data folder, or null (no lock, or a dead owner's). */
+export function runningLockOwner(dataDir: string): number | null {
+  let owner: number
+  try {
+    owner = Number.parseInt(readFileSync(`${dataDir}/kracht.lock`, 'utf8'), 10)
+  } catch {
+    return null
+  }
+  return Number.isInteger(owner) && owner !== process.pid && isRunning(owner) ? owner : null
+}

@@ -76,7 +76,8 @@ export function createHost({ api, portal, production, publicUrl, trustedProxies,
   )
   host.use('*', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }))
 
-  const handleRemix = createRequestHandler(portal.build, production ? 'production' : 'development')
+  // Always Remix's production mode: the development mode sends error details to the browser.
+  const handleRemix = createRequestHandler(portal.build, 'production')
   host.all('*', async (c) => {
     // The same rule as direct API calls (rightmost untrusted X-Forwarded-For hop, IPv6 per /64), so
     // people behind one proxy do not share one counter.

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import type { ServerBuild } from '@remix-run/node'
@@ -6,15 +7,18 @@ import {
   createApi,
   createModelFromEnv,
   deleteExpiredSessions,
+  durabilityProblems,
   hashPassphrase,
   instanceSecret,
   loadConfig,
   refuseDemoDataInProduction,
   seedDemoContent,
+  showSetting,
   type Config,
   type Deps,
 } from '@kracht/api'
 import { demoUsers, openAppDatabase, seedDemo, type DatabaseHandle } from '@kracht/db'
+import { scheduleBackups } from './backups'
 import { createHost } from './host'
 
 const portalDir = fileURLToPath(new URL('../../portal/build/', import.meta.url))
@@ -28,10 +32,23 @@ export async function loadPortalBuild(): Promise<{ build: ServerBuild; clientDir
   return { build, clientDir: `${portalDir}client` }
 }
 
+/**
+ * Which build of React's server renderer this process loaded, read from the module cache: the
+ * proof that `npm start` serves the production build whatever NODE_ENV the shell had.
+ */
+export function reactServerBuild(): 'production' | 'development' | 'unknown' {
+  const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => /react-dom[\\/]cjs[\\/]react-dom-server/.test(file))
+  if (loaded.some((file) => file.includes('.development.'))) return 'development'
+  if (loaded.some((file) => file.includes('.production.'))) return 'production'
+  return 'unknown'
+}
+
 export interface RunningServer {
   url: string
   config: Config
   handle: DatabaseHandle
+  /** Writes a backup of the embedded database now (`npm run backup` asks for it with SIGUSR2); null on PostgreSQL. */
+  backupNow(): Promise<string | null>
   /** Stops taking requests, lets open ones finish, checkpoints and closes the database. */
   close(): Promise<void>
 }
@@ -52,6 +69,9 @@ export async function startServer(
   try {
     if (applied > 0) log(`Database: ${applied} migration(s) applied.`)
     await refuseDemoDataInProduction(handle.db, config)
+    if (handle.kind === 'postgres') {
+      for (const problem of await durabilityProblems((setting) => showSetting(handle.db, setting))) log(`Warning: ${problem}`)
+    }
     // The assistant's model, once (null unless AI_PROVIDER=openai and AI_MODEL are set): used only for
     // clients who turned AI help on; without it the assistant works offline.
     const model = createModelFromEnv(env)
@@ -79,7 +99,9 @@ export async function startServer(
     const url = `http://localhost:${port}`
     const sweep = setInterval(() => void deleteExpiredSessions(deps).catch(() => {}), 10 * 60_000)
     sweep.unref()
+    const backups = scheduleBackups({ handle, dataDir: config.DATA_DIR, everyHours: config.BACKUP_EVERY_HOURS, keepDays: config.BACKUP_KEEP_DAYS, log })
     log(`Kracht runs on ${url} (database: ${handle.kind === 'pglite' ? `embedded, in ${config.DATA_DIR}` : 'PostgreSQL server'})`)
+    log(`Mode: ${config.mode}; React: ${reactServerBuild()} build.`)
     if (!config.production) {
       log(`Demo users (password "${config.DEMO_PASSWORD}"): ${demoUsers.map((u) => `${u.username} (${u.role})`).join(', ')}`)
     }
@@ -88,6 +110,7 @@ export async function startServer(
       url,
       config,
       handle,
+      backupNow: backups.backupNow,
       close() {
         closing ??= (async () => {
           clearInterval(sweep)
@@ -96,6 +119,7 @@ export async function startServer(
             // Idle keep-alive connections would hold close() open.
             if ('closeIdleConnections' in server) server.closeIdleConnections()
           })
+          await backups.stop()
           await handle.close()
         })()
         return closing

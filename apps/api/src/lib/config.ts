@@ -6,6 +6,13 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 /** Every setting the server reads, parsed once at start. The README's configuration table mirrors it. */
 export const configSchema = z
   .object({
+    /**
+     * The app's own mode: `demo` (demo data, a random key, the embedded database), `production`
+     * (required settings, no demo data, HSTS) or `test`. Unset, it follows NODE_ENV (`production`,
+     * `test`, else `demo`) so older set-ups keep their meaning. React's build does not follow it:
+     * `npm start` always serves the production build (apps/server/src/main.ts).
+     */
+    KRACHT_MODE: z.enum(['demo', 'production', 'test']).optional(),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default('.data'),
@@ -39,11 +46,15 @@ export const configSchema = z
     RATE_LIMIT_ASSISTANT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
     /** Unknown invitation codes from all addresses together before code entry pauses for everyone. */
     INVITATION_MAX_FAILURES_GLOBAL: positiveInt(300),
+    /** Embedded database only: a backup every this many hours into $DATA_DIR/backups; 0 turns it off. */
+    BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
+    /** Backups older than this are removed (the newest one is always kept). */
+    BACKUP_KEEP_DAYS: positiveInt(14),
     /** How long an access-reset code works; never more than 30 minutes. */
     RESET_CODE_MINUTES: z.coerce.number().int().min(1).max(30).default(30),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return
+    if (appMode(env) !== 'production') return
     if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {
       ctx.addIssue({
         code: 'custom',
@@ -68,8 +79,19 @@ export const configSchema = z
   })
 
 export type RawConfig = z.infer<typeof configSchema>
+export type AppMode = 'demo' | 'production' | 'test'
+
+/** KRACHT_MODE, or what NODE_ENV meant before the two were separate. */
+export function appMode(env: { KRACHT_MODE?: AppMode | string | undefined; NODE_ENV?: string | undefined }): AppMode {
+  if (env.KRACHT_MODE === 'demo' || env.KRACHT_MODE === 'production' || env.KRACHT_MODE === 'test') return env.KRACHT_MODE
+  if (env.NODE_ENV === 'production') return 'production'
+  if (env.NODE_ENV === 'test') return 'test'
+  return 'demo'
+}
 
 export interface Config extends RawConfig {
+  mode: AppMode
+  /** `mode === 'production'`: required settings, no demo data, HSTS. */
   production: boolean
   publicUrl: string
   /** Key for hashing session and invitation tokens and for encrypting TOTP secrets. */
@@ -100,7 +122,8 @@ export function loadConfig(env: Record<string, string | undefined>, secretFallba
   const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '')
   return {
     ...raw,
-    production: raw.NODE_ENV === 'production',
+    mode: appMode(raw),
+    production: appMode(raw) === 'production',
     publicUrl,
     secret: raw.SESSION_SECRET ?? (secretFallback ? secretFallback() : randomBytes(32).toString('hex')),
     trustedProxies: raw.TRUSTED_PROXIES ?? (raw.TRUST_PROXY ? 1 : 0),
