@@ -75,7 +75,7 @@ const SOURCES = [
   'eval/statements.jsonl',
   'eval/dev.jsonl',
   // The phrases of src/crisis.battery.test.ts (the team's own crisis and quiet sentences), copied
-  // so the classifier learns them too; see eval/CRISIS-ROUND3.md for how to regenerate it.
+  // so the classifier learns them too (scripts/battery-to-jsonl.ts writes it).
   'eval/crisis-battery.jsonl',
 ]
 
