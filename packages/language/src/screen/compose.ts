@@ -221,6 +221,8 @@ export interface ComposedScan {
   lookalike: boolean
   /** A risk word (a concept in structures.signal) is in the text. */
   signal: boolean
+  /** An idiom is in the text ("dood van het lachen", "ik sla me er doorheen"). */
+  idiom: boolean
 }
 
 const SELF_DIRECTED = new Set<CrisisKind>(['suicide', 'self_harm', 'overdose'])
@@ -253,7 +255,8 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
   const resolvedStory = hits.some((h) => h.concept === st.resolved)
   const lookalike = hits.some((h) => h.concept === st.idiom || h.concept === st.media)
   const signal = hits.some((h) => rules.signal.has(h.concept))
-  const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike, signal }
+  const idiom = hits.some((h) => h.concept === st.idiom)
+  const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike, signal, idiom }
   for (const s of sents) {
     if (s.hits.size === 0) continue
     for (const r of rules.rules) {

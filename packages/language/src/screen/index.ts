@@ -95,8 +95,9 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts): 
   const checkHits = hits.filter((h) => h.level === 'check_in')
   const alarmKinds = new Set<CrisisKind>(alarmHits.map((h) => h.kind))
   if (phrase.detected && phrase.kind) alarmKinds.add(phrase.kind)
-  // The classifier alone speaks about words, never about an empty text (its bias alone is no signal).
-  const modelMay = parts.tokens.length > 0
+  // The classifier alone speaks about words, never about an empty text (its bias alone is no
+  // signal), and not where an idiom explains them.
+  const modelMay = parts.tokens.length > 0 && !parts.scan.idiom
   const modelAlarm = modelMay && parts.probability >= t.alarm
   // The wider net: the classifier alone asks gently about wording no rule knows.
   const modelCheck = modelMay && parts.probability >= t.checkIn
