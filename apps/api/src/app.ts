@@ -17,11 +17,16 @@ import { assistantRouter } from './routes/assistant/assistant.index'
 import { notificationsRouter } from './routes/notifications/notifications.index'
 import { consentsRouter } from './routes/consents/consents.index'
 import { tokensRouter } from './routes/tokens/tokens.index'
-import { sharingRouter } from './routes/sharing/sharing.index'
+import { caseloadRouter } from './routes/caseload/caseload.index'
+import { commentsRouter } from './routes/comments/comments.index'
+import { suggestionsRouter } from './routes/suggestions/suggestions.index'
+import { reviewsRouter } from './routes/reviews/reviews.index'
+import { signaturesRouter } from './routes/signatures/signatures.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
 import { totpRouter } from './routes/totp/totp.index'
 import { signInPolicyRouter } from './routes/sign-in-policy/sign-in-policy.index'
 import { safetyPlanRouter } from './routes/safety-plan/safety-plan.index'
+import { actionPlanRouter } from './routes/action-plan/action-plan.index'
 import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
 import { rateLimit } from './lib/rate-limit'
@@ -112,11 +117,16 @@ export function createApi(deps: Deps) {
     .route('/', notificationsRouter)
     .route('/', consentsRouter)
     .route('/', tokensRouter)
-    .route('/', sharingRouter)
+    .route('/', caseloadRouter)
+    .route('/', commentsRouter)
+    .route('/', suggestionsRouter)
+    .route('/', reviewsRouter)
+    .route('/', signaturesRouter)
     .route('/', careSessionsRouter)
     .route('/', totpRouter)
     .route('/', signInPolicyRouter)
     .route('/', safetyPlanRouter)
+    .route('/', actionPlanRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

@@ -236,6 +236,18 @@ function carriedSafety(state: ConversationState, texts: TextCatalogue): Safety |
 }
 
 /**
+ * Every turn's result is built here, so each outcome carries the same fields: the step shown next
+ * comes from the new state, and the offline engine never used a model.
+ */
+function turnResult(
+  loaded: Loaded,
+  texts: TextCatalogue,
+  turn: Pick<StepResult, 'feedback' | 'proposals' | 'safety' | 'outcome' | 'summary'>,
+): StepResult {
+  return { state: loaded.state, step: viewOf(loaded, texts), ...turn, ai: { used: false, fallback: null } }
+}
+
+/**
  * Answers the current step, offline (no model). Order: the crisis screen first, on every text;
  * then checks; then the flow. Returns the next step (or the same one on a re-ask or a crisis),
  * feedback lines, draft proposals and, once the screen fired in this conversation, `safety`.
@@ -271,16 +283,7 @@ export function answerStep(stateInput: unknown, answerInput: unknown, options: A
       safety: { kind: crisis, lastTurn: true, count: (state.safety?.count ?? 0) + 1 },
       history: pushHistory(state, state.stepId ?? 'finished', 'crisis'),
     }
-    return {
-      state,
-      step: viewOf({ state, flow }, texts),
-      feedback: [],
-      proposals: [],
-      safety: buildSafety(crisis, true, texts),
-      outcome: 'crisis',
-      summary: null,
-      ai: { used: false, fallback: null },
-    }
+    return turnResult({ state, flow }, texts, { feedback: [], proposals: [], safety: buildSafety(crisis, true, texts), outcome: 'crisis', summary: null })
   }
 
   const safety = carriedSafety(state, texts)
@@ -298,16 +301,7 @@ export function answerStep(stateInput: unknown, answerInput: unknown, options: A
   const previousSafety = state.safety
   if (previousSafety?.lastTurn && answer.text !== undefined && isClarification(answer.text)) {
     state = { ...state, safety: { ...previousSafety, lastTurn: false }, history: pushHistory(state, stepId, 'clarified') }
-    return {
-      state,
-      step: viewOf({ state, flow }, texts),
-      feedback: [texts.t('safety.clarified')],
-      proposals: [],
-      safety: buildSafety(previousSafety.kind, false, texts),
-      outcome: 'clarified',
-      summary: null,
-      ai: { used: false, fallback: null },
-    }
+    return turnResult({ state, flow }, texts, { feedback: [texts.t('safety.clarified')], proposals: [], safety: buildSafety(previousSafety.kind, false, texts), outcome: 'clarified', summary: null })
   }
   if (previousSafety) state = { ...state, safety: { ...previousSafety, lastTurn: false } }
 
@@ -315,32 +309,14 @@ export function answerStep(stateInput: unknown, answerInput: unknown, options: A
   if (parsed === null) {
     // An empty answer: a gentle re-ask, not an error.
     state = { ...state, reasks: state.reasks + 1 }
-    return {
-      state,
-      step: viewOf({ state, flow }, texts),
-      feedback: [texts.pick('reask', state.reasks - 1)],
-      proposals: [],
-      safety,
-      outcome: 'reask',
-      summary: null,
-      ai: { used: false, fallback: null },
-    }
+    return turnResult({ state, flow }, texts, { feedback: [texts.pick('reask', state.reasks - 1)], proposals: [], safety, outcome: 'reask', summary: null })
   }
 
   const env = makeEnv(state, texts, flow)
   const outcome = flow.answer(stepId, state.data, parsed, env)
   if (outcome.reask) {
     state = { ...state, reasks: state.reasks + 1 }
-    return {
-      state,
-      step: viewOf({ state, flow }, texts),
-      feedback: outcome.feedback,
-      proposals: [],
-      safety,
-      outcome: 'reask',
-      summary: null,
-      ai: { used: false, fallback: null },
-    }
+    return turnResult({ state, flow }, texts, { feedback: outcome.feedback, proposals: [], safety, outcome: 'reask', summary: null })
   }
 
   const turnOutcome: TurnOutcome = parsed.kind === 'skip' ? 'skipped' : parsed.kind === 'dont_know' ? 'dont_know' : 'answered'
@@ -357,16 +333,7 @@ export function answerStep(stateInput: unknown, answerInput: unknown, options: A
   }
   const feedback = [...outcome.feedback]
   const summary = finished ? buildSummary(state, texts) : null
-  return {
-    state,
-    step: viewOf({ state, flow }, texts),
-    feedback,
-    proposals: outcome.proposals,
-    safety,
-    outcome: turnOutcome,
-    summary,
-    ai: { used: false, fallback: null },
-  }
+  return turnResult({ state, flow }, texts, { feedback, proposals: outcome.proposals, safety, outcome: turnOutcome, summary })
 }
 
 /** What was found, to celebrate at the end of a flow. */

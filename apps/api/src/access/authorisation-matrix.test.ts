@@ -100,6 +100,32 @@ const matrix: Row[] = [
   { route: 'turn AI help off', op: `PUT ${C}/settings/ai-help`, method: 'PUT', path: (i) => `/clients/${i.sam}/settings/ai-help`, body: () => ({ enabled: false }), expect: clientOnly },
 ]
 
+// ---- Action plan (scope `action_plan`): rows walked in their own block below, once sam shared it. ----
+// noor: action_plan without `partner`, comment; eva: action_plan without `partner`, read. Nobody
+// else, and noor's token holds only `inventory`: the plan is never implied by sharing the inventory.
+const plan = { work: none, partner: none, action: none }
+const P = (path: string) => (i: Ids) => `/clients/${i.sam}${path.replace('{work}', plan.work).replace('{partner}', plan.partner).replace('{action}', plan.action)}`
+//                            sam  kim  noor lotte bas  eva  pim  admin token nobody
+const planRead = /* ----- */ R(200, 403, 200, 403, 403, 200, 403, 403, 403, 401)
+const planHidden = /* --- */ R(200, 403, 403, 403, 403, 403, 403, 403, 403, 401)
+const planRows: Row[] = [
+  { route: 'plan', op: `GET ${C}/goals`, method: 'GET', path: P('/goals'), expect: planRead },
+  { route: 'add goal', op: `POST ${C}/goals`, method: 'POST', path: P('/goals'), body: () => ({ text: 'Ik wil zwemmen', domain: 'nope' }), expect: R(400, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'goal of a shared domain', op: `GET ${C}/goals/{goalId}`, method: 'GET', path: P('/goals/{work}'), expect: planRead },
+  { route: 'goal of the left-out domain', op: `GET ${C}/goals/{goalId}`, method: 'GET', path: P('/goals/{partner}'), expect: planHidden },
+  { route: 'change goal', op: `PATCH ${C}/goals/{goalId}`, method: 'PATCH', path: P('/goals/{work}'), body: () => ({ version: 999, text: 'Anders' }), expect: clientWrite },
+  { route: 'remove goal', op: `DELETE ${C}/goals/{goalId}`, method: 'DELETE', path: P('/goals/{work}?version=999'), expect: clientWrite },
+  { route: 'add step', op: `POST ${C}/goals/{goalId}/actions`, method: 'POST', path: P('/goals/{work}/actions'), body: () => ({ what: 'Bellen', who: 'client', when: '20000-01-15' }), expect: R(400, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'change step', op: `PATCH ${C}/goals/{goalId}/actions/{actionId}`, method: 'PATCH', path: P('/goals/{work}/actions/{action}'), body: () => ({ version: 999, status: 'done' }), expect: clientWrite },
+  { route: 'progress remark', op: `POST ${C}/goals/{goalId}/remarks`, method: 'POST', path: P('/goals/{work}/remarks'), body: () => ({ text: '' }), expect: R(400, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'remove remark', op: `DELETE ${C}/goals/{goalId}/remarks/{remarkId}`, method: 'DELETE', path: P(`/goals/{work}/remarks/${none}`), expect: clientGone },
+  { route: 'comment on a shared goal', op: `POST ${C}/goals/{goalId}/comments`, method: 'POST', path: P('/goals/{work}/comments'), body: () => ({ kind: 'comment', body: 'Mooi!' }), expect: R(403, 403, 201, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'comment on the left-out goal', op: `POST ${C}/goals/{goalId}/comments`, method: 'POST', path: P('/goals/{partner}/comments'), body: () => ({ kind: 'comment', body: 'x' }), expect: R(403, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+  { route: 'decide a suggested step', op: `POST ${C}/goals/{goalId}/suggestions/{commentId}/decision`, method: 'POST', path: P(`/goals/{work}/suggestions/${none}/decision`), body: () => ({ decision: 'decline' }), expect: clientGone },
+  { route: 'plan agreement', op: `GET ${C}/action-plan/agreement`, method: 'GET', path: P('/action-plan/agreement'), expect: planRead },
+  { route: 'sign the plan', op: `POST ${C}/action-plan/agreement/signatures`, method: 'POST', path: P('/action-plan/agreement/signatures'), body: () => ({}), expect: R(201, 403, 201, 403, 403, 403, 403, 403, 403, 401) },
+]
+
 let t: TestApi
 const auth: Partial<Record<ActorName, { cookie?: string; headers?: Record<string, string> }>> = {}
 const userIds: Partial<Record<ActorName, string>> = {}
@@ -145,7 +171,7 @@ const isConsentRead = (row: Row) => declaredReads.has(row.op)
 describe('authorisation matrix', () => {
   it('covers every client route in the OpenAPI document, and each declares its rule', async () => {
     const document = (await (await t.json('GET', '/openapi.json')).json()) as WalkedDocument
-    expect(walkProblems(document, new Set(matrix.map((row) => row.op)))).toEqual([])
+    expect(walkProblems(document, new Set([...matrix, ...planRows].map((row) => row.op)))).toEqual([])
     for (const { operation, declared } of clientOperations(document)) {
       if ((declared as DeclaredAccess).tokens) declaredReads.add(operation)
     }
@@ -252,6 +278,43 @@ describe('authorisation matrix: safety plan shared', () => {
       expect(logged).toBe(1)
       const [entry] = await t.deps.db.select().from(accessLog).where(eq(accessLog.clientId, t.ids.sam)).orderBy(accessLog.at).offset(before)
       expect(entry).toMatchObject({ scope: 'safety_plan', outcome: response.ok ? 'allowed' : 'denied' })
+    }
+  })
+})
+
+// Runs after the blocks above: noor's first consent is revoked by now, so the plan is shared anew.
+describe('authorisation matrix: action plan shared', () => {
+  beforeAll(async () => {
+    const sam = auth.sam!.cookie!
+    const base = `/clients/${t.ids.sam}`
+    const work = await (await t.json('POST', `${base}/goals`, { cookie: sam, body: { text: 'Ik wil weer bakken', domain: 'work' } })).json()
+    const partner = await (await t.json('POST', `${base}/goals`, { cookie: sam, body: { text: 'Ik spreek mijn ex op het station', domain: 'partner' } })).json()
+    const step = await (await t.json('POST', `${base}/goals/${work.goal.id}/actions`, { cookie: sam, body: { what: 'Bakker bellen', who: 'client', when: '2027-01-15' } })).json()
+    Object.assign(plan, { work: work.goal.id, partner: partner.goal.id, action: step.action.id })
+    for (const [grantee, access] of [[t.ids.noor, 'comment'], [t.ids.eva, 'read']] as const) {
+      const granted = await t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: grantee, scopes: ['action_plan'], excludeDomains: ['partner'], access, endsAt: null } })
+      expect(granted.status).toBe(201)
+    }
+  })
+  it.each(planRows.flatMap((row) => actors.map((actor) => [row.route, actor, row] as const)))('%s × %s', async (_route, actor, row) => {
+    const before = await logCount()
+    const response = await t.json(row.method, row.path(ids), { ...auth[actor], ...(row.body ? { body: row.body(ids) } : {}) })
+    const text = await response.text()
+    expect(response.status, text).toBe(row.expect[actor])
+    // A left-out domain never appears in anything a consented reader gets back; nor does the plan to anyone without it.
+    if (actor !== 'sam' && response.ok) {
+      expect(text).not.toContain('partner')
+      expect(text).not.toContain('station')
+    }
+    if (actor !== 'sam' && !response.ok) expect(text).not.toContain('bakken')
+    const logged = (await logCount()) - before
+    // The client's own use is not logged, nor a request without anyone signed in; token writes stop at the door.
+    if (actor === 'sam' || actor === 'nobody' || (actor === 'token' && row.method !== 'GET')) expect(logged).toBe(0)
+    else {
+      expect(logged).toBe(1)
+      const [entry] = await t.deps.db.select().from(accessLog).where(eq(accessLog.clientId, t.ids.sam)).orderBy(accessLog.at).offset(before)
+      expect(entry).toMatchObject({ scope: 'action_plan', actorId: userIds[actor], outcome: response.ok ? 'allowed' : 'denied' })
+      if (response.ok) expect(entry?.basis).toMatch(/^consent:/)
     }
   })
 })

@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto'
 import { and, desc, eq } from 'drizzle-orm'
-import { reviews, signatures, users, type AgreementDocument } from '@kracht/db'
-import type { Actor, Deps } from '../lib/env'
-import { decideClientAccess } from '../access/gate'
-import { toPublicUser } from '../auth/sessions'
+import { reviews } from '@kracht/db'
+import type { Deps } from '../lib/env'
 import { getInventory, type DomainFilter } from './inventory'
-import { AppError } from '../lib/app-error'
+import { contentHash, documentSigned, latestSignatures, signatureStatus, signDocument, type SignableDocument, type SignatureViewer } from './signatures'
 
 interface HashableInventory {
   statements: { id: string; domain: string; time: string; form: string | null; text: string }[]
@@ -26,7 +23,7 @@ export function inventoryHash(inventory: HashableInventory): string {
     priorities: inventory.priorities.map((p) => [p.domain, p.wish]),
     remarks: inventory.remarks,
   }
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex')
+  return contentHash(canonical)
 }
 
 /** The hash of the inventory as this viewer sees it (a worker signs what was shared with them). */
@@ -35,95 +32,35 @@ export async function currentInventoryHash(deps: Deps, clientId: string, filter:
   return { hash: inventoryHash(inventory), statementCount: inventory.statements.length }
 }
 
-export async function latestSignatures(deps: Deps, clientId: string, document: AgreementDocument) {
-  const rows = await deps.db
-    .select({ signature: signatures, name: users.displayName })
-    .from(signatures)
-    .innerJoin(users, eq(users.id, signatures.signerId))
-    .where(and(eq(signatures.clientId, clientId), eq(signatures.document, document)))
-    .orderBy(desc(signatures.signedAt))
-  const seen = new Set<string>()
-  return rows.filter((row) => (seen.has(row.signature.signerId) ? false : (seen.add(row.signature.signerId), true)))
+/** The inventory as a signable document (services/signatures.ts holds the mechanism it shares with the plan). */
+export const inventoryDocument: SignableDocument = {
+  document: 'inventory',
+  scope: 'inventory',
+  hash: async (deps, clientId, excludeDomains) => (await currentInventoryHash(deps, clientId, { excludeDomains })).hash,
 }
+
+export { latestSignatures }
 
 /** Who looks at the agreement: the client, or someone on consent with the domains left out for them. */
-export interface AgreementViewer {
-  isSelf: boolean
-  excludeDomains: readonly string[]
-  actor: { id: string }
-}
+export type AgreementViewer = SignatureViewer
 
-/**
- * The agreement as a viewer sees it: each party's latest signature, and whether the content it
- * bound to is still the content now ("changed since signed on …").
- *
- * A signature's hash and its "changed since" flag are about content the viewer may not see (the
- * client signs everything): a worker could confirm guessed hidden words against the hash, or learn
- * that a left-out domain changed. So a viewer with domains left out sees both only for their own
- * signature (a hash of what they saw); for the others, both are null: "not yours to see".
- */
+/** The agreement on the inventory as a viewer sees it (see signatureStatus). */
 export async function agreementStatus(deps: Deps, input: { clientId: string; viewer: AgreementViewer }) {
-  const { viewer } = input
-  const seesAll = viewer.isSelf || viewer.excludeDomains.length === 0
-  const [latest, full, mine] = await Promise.all([
-    latestSignatures(deps, input.clientId, 'inventory'),
-    currentInventoryHash(deps, input.clientId, {}),
-    currentInventoryHash(deps, input.clientId, { excludeDomains: viewer.excludeDomains }),
-  ])
-  const result = []
-  for (const row of latest) {
-    const own = row.signature.signerId === viewer.actor.id
-    let current: boolean | null = null
-    if (own) current = mine.hash === row.signature.contentHash
-    else if (seesAll) {
-      // The client signs the whole inventory; a worker signs what was shared with them, so a worker's
-      // signature is compared with what the worker may see now (a change in a left-out domain is not theirs).
-      const now = row.signature.signerRole === 'client' ? full.hash : await workerViewHash(deps, input.clientId, row.signature.signerId)
-      current = now === row.signature.contentHash
-    }
-    result.push({
-      signerId: row.signature.signerId,
-      signerName: row.name,
-      signerRole: row.signature.signerRole,
-      signedAt: row.signature.signedAt.toISOString(),
-      contentHash: own || seesAll ? row.signature.contentHash : null,
-      current,
-    })
-  }
-  return { document: 'inventory' as const, contentHash: mine.hash, signatures: result }
+  const status = await signatureStatus(inventoryDocument, deps, input)
+  return { ...status, document: 'inventory' as const }
 }
 
-/** Signs the inventory as the signer sees it now. Binding to a hash of what the signer saw, not an id. */
+/** Signs the inventory as the signer sees it now. */
 export async function signInventory(
   deps: Deps,
   input: { clientId: string; signerId: string; signerRole: 'client' | 'worker'; filter: DomainFilter; expectedHash?: string | undefined },
 ) {
-  const { hash } = await currentInventoryHash(deps, input.clientId, input.filter)
-  // The page sends the hash it showed: a change in between means the signer did not see this version.
-  if (input.expectedHash && input.expectedHash !== hash) {
-    throw new AppError('version_conflict', 'The inventory changed while you were reading it. Look again before you sign.')
-  }
-  const [row] = await deps.db
-    .insert(signatures)
-    .values({ clientId: input.clientId, document: 'inventory', signerId: input.signerId, signerRole: input.signerRole, contentHash: hash, signedAt: deps.now() })
-    .returning()
-  if (!row) throw new Error('insert returned nothing')
-  return { signedAt: row.signedAt.toISOString(), contentHash: hash }
+  return signDocument(inventoryDocument, deps, { ...input, excludeDomains: input.filter.excludeDomains ?? [] })
 }
 
-/**
- * Did client and worker both sign, and is the client's signature on the current content? (quality
- * item 6) For a viewer with domains left out, only whether both signed: whether the client's
- * signature still holds depends on the content they may not see.
- */
+/** Did client and worker both sign the current inventory? (quality item 6; see documentSigned) */
 export async function agreementSigned(deps: Deps, clientId: string, viewer?: Pick<AgreementViewer, 'isSelf' | 'excludeDomains'>): Promise<boolean> {
-  const latest = await latestSignatures(deps, clientId, 'inventory')
-  const client = latest.find((row) => row.signature.signerRole === 'client')
-  const worker = latest.find((row) => row.signature.signerRole === 'worker')
-  if (!client || !worker) return false
-  if (viewer && !viewer.isSelf && viewer.excludeDomains.length > 0) return true
-  const { hash } = await currentInventoryHash(deps, clientId, {})
-  return client.signature.contentHash === hash
+  return documentSigned(inventoryDocument, deps, clientId, viewer)
 }
 
 export async function markReviewed(deps: Deps, input: { clientId: string; reviewerId: string; filter: DomainFilter }) {
@@ -144,14 +81,4 @@ export async function lastReview(deps: Deps, clientId: string, reviewerId: strin
     .orderBy(desc(reviews.reviewedAt))
     .limit(1)
   return row ?? null
-}
-
-/** The hash of what a worker may see now, through the same rules as the gate (no log: nothing is returned). */
-async function workerViewHash(deps: Deps, clientId: string, workerId: string): Promise<string | null> {
-  const [worker] = await deps.db.select().from(users).where(eq(users.id, workerId))
-  if (!worker) return null
-  const actor: Actor = { kind: 'session', user: toPublicUser(worker), sessionId: '' }
-  const { decision } = await decideClientAccess(deps, actor, clientId, { scope: 'inventory', access: 'read' })
-  if (!decision.allowed) return null
-  return (await currentInventoryHash(deps, clientId, { excludeDomains: decision.excludeDomains })).hash
 }

@@ -78,7 +78,8 @@ const statementOfComment = and(eq(comments.targetKind, 'statement'), eq(statemen
 
 /** Comments on a client's statements, oldest first; a left-out domain filters its comments too. */
 export async function listComments(deps: Deps, input: { clientId: string; statementId?: string | undefined; openOnly?: boolean } & DomainFilter) {
-  const conditions: SQL[] = [eq(comments.clientId, input.clientId), ...domainConditions(input.excludeDomains)]
+  // Comments on goals belong to the action plan (its own scope): services/action-plan/view.ts reads them.
+  const conditions: SQL[] = [eq(comments.clientId, input.clientId), eq(comments.targetKind, 'statement'), ...domainConditions(input.excludeDomains)]
   if (input.statementId) conditions.push(eq(comments.targetId, input.statementId))
   if (input.openOnly) conditions.push(eq(comments.status, 'open'))
   const rows = await deps.db
@@ -102,7 +103,8 @@ export async function decideSuggestion(
   input: { clientId: string; commentId: string; decision: 'accept' | 'edit' | 'decline'; text?: string | undefined; version: number },
 ) {
   const [row] = await deps.db.select().from(comments).where(and(eq(comments.id, input.commentId), eq(comments.clientId, input.clientId)))
-  if (!row || row.kind !== 'suggestion') throw new AppError('not_found', 'No such suggestion.')
+  // A suggested step on a goal is decided on the plan (services/action-plan/suggestions.ts).
+  if (!row || row.kind !== 'suggestion' || row.targetKind !== 'statement') throw new AppError('not_found', 'No such suggestion.')
   if (row.status !== 'open') throw new AppError('suggestion_decided', 'This suggestion was already decided.')
   let statement = null
   if (input.decision !== 'decline') {
@@ -134,6 +136,6 @@ export async function countOpenSuggestions(deps: Deps, clientId: string, filter:
     .select({ n: count() })
     .from(comments)
     .leftJoin(statements, statementOfComment)
-    .where(and(eq(comments.clientId, clientId), eq(comments.status, 'open'), ...domainConditions(filter.excludeDomains)))
+    .where(and(eq(comments.clientId, clientId), eq(comments.targetKind, 'statement'), eq(comments.status, 'open'), ...domainConditions(filter.excludeDomains)))
   return row?.n ?? 0
 }

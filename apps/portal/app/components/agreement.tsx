@@ -11,13 +11,13 @@ export interface AgreementView {
  * The agreement (overeenkomst) as both the client and the worker see it: who signed which version,
  * "changed since signed on …" after a change, and the button to sign what is shown now.
  */
-export function Agreement({ agreement }: { agreement: AgreementView }) {
+export function Agreement({ agreement, title, intro }: { agreement: AgreementView; title?: string | undefined; intro?: string | undefined }) {
   const t = useT()
   const locale = useLocale()
   return (
     <section>
-      <h2>{t('sharing.agreementTitle')}</h2>
-      <p>{t('sharing.agreementIntro')}</p>
+      <h2>{title ?? t('sharing.agreementTitle')}</h2>
+      <p>{intro ?? t('sharing.agreementIntro')}</p>
       {agreement.signatures.length === 0 ? <p>{t('sharing.notSignedYet')}</p> : null}
       <ul data-testid="signatures">
         {agreement.signatures.map((s) => (

@@ -1,8 +1,9 @@
-import { Form } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import type { Translator } from '@kracht/i18n'
 import type { ProposalData } from '../lib/assistant.server'
 import { areas, label, problemMessage, supports } from '../lib/assistant'
 import { domainLabel } from '../lib/inventory'
+import { keptLink } from '../lib/kept-link'
 import { problemText, useT } from '../lib/i18n'
 
 interface CardProblem {
@@ -245,6 +246,12 @@ export function DecidedCard({ proposal: p }: { proposal: ProposalData }) {
     <li className={p.status === 'dropped' ? 'decided is-dropped' : 'decided'}>
       <span className="badge">{status}</span> <span>{text}</span>
       {p.status !== 'dropped' ? <span className="proposal-meta"> {t(`assistant.cards.keptIn.${p.kind}`)}</span> : null}
+      {p.status !== 'dropped' && keptLink(p) ? (
+        <>
+          {' '}
+          <Link to={keptLink(p) ?? ''}>{t('plan.keptLink')}</Link>
+        </>
+      ) : null}
     </li>
   )
 }

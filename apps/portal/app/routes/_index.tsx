@@ -3,6 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireUser } from '../lib/auth.server'
 import { formatDate, useLocale, useT } from '../lib/i18n'
+import { loadThisWeek } from '../lib/this-week.server'
+import { ThisWeek } from '../components/plan/this-week'
 
 export const meta: MetaFunction = () => [{ title: 'Kracht' }]
 
@@ -20,13 +22,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Cards kept together with a worker or peer expert that wait for the client's own choice.
   const pendingCards =
     user.role === 'client' ? await client.clients[':clientId']['pending-cards'].$get({ param: { clientId: user.id } }).then((r) => (r.ok ? r.json() : [])) : []
-  return { user, workers, sessions, notifications, pendingCards: pendingCards.length }
+  // The next steps of the action plan ("Deze week"), for a client.
+  const thisWeek = await loadThisWeek(request, context, user)
+  return { user, workers, sessions, notifications, pendingCards: pendingCards.length, thisWeek }
 }
 
 export default function Home() {
   const t = useT()
   const locale = useLocale()
-  const { user, workers, sessions, notifications, pendingCards } = useLoaderData<typeof loader>()
+  const { user, workers, sessions, notifications, pendingCards, thisWeek } = useLoaderData<typeof loader>()
   const intro = {
     client: t('home.clientIntro'),
     worker: t('home.workerIntro'),
@@ -69,10 +73,15 @@ export default function Home() {
         </p>
       ) : null}
 
+      <ThisWeek data={thisWeek} />
+
       {user.role === 'client' ? (
         <nav className="tiles" aria-label={t('home.whatYouCanDo')}>
           <Link to="/inventaris" className="tile">
             {t('home.clientInventory')}
+          </Link>
+          <Link to="/plan" className="tile">
+            {t('plan.title')}
           </Link>
           <Link to="/assistent" className="tile">
             {t('home.clientAssistant')}

@@ -9,6 +9,7 @@ import { Agreement } from '../components/agreement'
 import { domainLabel, provenanceLabel } from '../lib/inventory'
 import { FormProblem, Notice } from '../components/field'
 import { SafetyPlanLink } from '../components/safety-plan-view'
+import { PlanLink } from '../components/plan/plan-link'
 import { SaveSafety } from '../components/save-safety'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
@@ -85,6 +86,7 @@ export default function SharedWithMe() {
         <h1>{t('sharing.notSharedTitle')}</h1>
         <p>{t('sharing.notSharedText')}</p>
         <SafetyPlanLink />
+        <PlanLink />
         <p>
           <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>
         </p>
@@ -149,6 +151,7 @@ export default function SharedWithMe() {
       </Form>
       {agreement ? <Agreement agreement={agreement} /> : null}
       <SafetyPlanLink />
+      <PlanLink />
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { sharingEn } from './sharing.en'
 import { accessLogEn } from './access-log.en'
 import { securityEn } from './security.en'
 import { safetyEn } from './safety.en'
+import { planEn } from './plan.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -87,6 +88,8 @@ export const en: Catalogue = {
     password_mismatch: 'The two passwords are not the same.',
     invalid: 'This is not right.',
     unknown_domain: 'Choose a life domain from the list.',
+    invalid_date: 'Choose a real date, for example 15-01-2027.',
+    unknown_person: 'Choose someone from your network map.',
     too_many_priorities: 'You chose too many. Choose fewer.',
     duplicate_priority: 'You chose a life domain twice. Choose each one once.',
   },
@@ -230,6 +233,7 @@ export const en: Catalogue = {
   accessLog: accessLogEn,
   security: securityEn,
   safety: safetyEn,
+  plan: planEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

@@ -4,6 +4,7 @@ import { sharingNl } from './sharing.nl'
 import { accessLogNl } from './access-log.nl'
 import { securityNl } from './security.nl'
 import { safetyNl } from './safety.nl'
+import { planNl } from './plan.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
 export const nl = {
@@ -86,6 +87,8 @@ export const nl = {
     password_mismatch: 'De twee wachtwoorden zijn niet hetzelfde.',
     invalid: 'Dit klopt niet.',
     unknown_domain: 'Kies een leefgebied uit de lijst.',
+    invalid_date: 'Kies een echte datum, bijvoorbeeld 15-01-2027.',
+    unknown_person: 'Kies iemand van je netwerkkaart.',
     too_many_priorities: 'Je hebt te veel gekozen. Kies er minder.',
     duplicate_priority: 'Je koos een leefgebied twee keer. Kies elk leefgebied één keer.',
   },
@@ -229,6 +232,7 @@ export const nl = {
   accessLog: accessLogNl,
   security: securityNl,
   safety: safetyNl,
+  plan: planNl,
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',

@@ -1,7 +1,7 @@
 import { createRouter } from '../../lib/router'
 import { requireUser } from '../../lib/guards'
 import { writeAccessLogMany } from '../../lib/access-log'
-import { listNotifications } from '../../services/assistant'
+import { listNotifications } from '../../services/notifications/list'
 import * as routes from './notifications.routes'
 
 export const notificationsRouter = createRouter().openapi(routes.listNotifications, async (c) => {

@@ -13,7 +13,6 @@ import { createNetworkPerson } from '../network'
 import { appendSafetyPlanLine } from '../safety-plan'
 import {
   facilitatorOf,
-  findConversation,
   proposalOf,
   savedActionSchema,
   savedGoalSchema,
@@ -22,7 +21,8 @@ import {
   savedStatementSchema,
   type Caller,
   type ProposalView,
-} from '../assistant'
+} from './views'
+import { findConversation } from './conversations'
 import { cardDomain } from './together'
 
 /** Fields the client may change on a card before keeping it; which apply depends on the kind. */

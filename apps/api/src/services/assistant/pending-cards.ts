@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { conversationProposals, conversations, users, type ConversationFlow } from '@kracht/db'
 import type { Deps } from '../../lib/env'
-import { proposalOf, type ProposalView } from '../assistant'
+import { proposalOf, type ProposalView } from './views'
 
 export interface PendingCardView {
   conversationId: string

@@ -3,7 +3,7 @@ import { isDomainOf } from '@kracht/inventory'
 import { accessLog, clientWorkers, consentScopes, consents, organisations, teams, users, type Consent, type ConsentAccessLevel, type ConsentScope } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
-import { isActive } from './rules'
+import { isActive } from '../../access/rules'
 
 export interface ConsentInput {
   granteeId?: string | null | undefined

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import { goalActions, goals, type Goal, type GoalAction, type PlanProvenance } from '@kracht/db'
-import type { Deps } from '../lib/env'
+import type { Deps } from '../../lib/env'
 
 export interface NewGoal {
   domain: string | null

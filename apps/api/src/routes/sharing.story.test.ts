@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, demoPassword, type TestApi } from '../../testing'
+import { createTestApi, demoPassword, type TestApi } from '../testing'
 
 let t: TestApi
 let sam: string

@@ -1,0 +1,23 @@
+import { createRouter } from '../../lib/router'
+import { AppError } from '../../lib/app-error'
+import * as comments from '../../services/comments'
+import { screenText } from '../../services/safety-screen'
+import * as routes from './comments.routes'
+
+export const commentsRouter = createRouter()
+  .openapi(routes.listComments, async (c) => {
+    const { clientId } = c.req.valid('param')
+    const access = c.get('clientAccess')
+    const query = c.req.valid('query')
+    return c.json(await comments.listComments(c.get('deps'), { clientId, statementId: query.statementId, openOnly: query.open === 'true', excludeDomains: access.excludeDomains }), 200)
+  })
+  .openapi(routes.addComment, async (c) => {
+    const { clientId, statementId } = c.req.valid('param')
+    // The gate found the domain the statement lives in now, so a left-out domain was refused there.
+    const access = c.get('clientAccess')
+    if (access.isSelf) throw new AppError('forbidden', 'Change your own words on the statement itself.')
+    const body = c.req.valid('json')
+    const comment = await comments.addComment(c.get('deps'), { clientId, authorId: access.actor.id, statementId, ...body })
+    // A comment may quote the client: the worker who wrote it sees the help lines too.
+    return c.json({ ...comment, safety: screenText(body.body, access.actor.locale) }, 201)
+  })

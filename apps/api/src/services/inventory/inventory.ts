@@ -1,0 +1,126 @@
+// The inventory as a whole: its statements, priorities, remarks and quality, and saving priorities and remarks.
+import { and, eq, sql } from 'drizzle-orm'
+import type { Locale } from '@kracht/language'
+import { checkQuality } from '@kracht/inventory'
+import { inventories, inventoryRevisions, users, type Priority } from '@kracht/db'
+import { AppError } from '../../lib/app-error'
+import type { Deps } from '../../lib/env'
+import { assertDomain, domainSettings, type DomainFilter, type Tx } from './settings'
+import { listStatements, serialiseStatement } from './statements'
+
+async function inventoryRow(deps: Deps, clientId: string) {
+  const [row] = await deps.db.select().from(inventories).where(eq(inventories.clientId, clientId))
+  return row ?? { clientId, priorities: [] as Priority[], remarks: '', version: 0, updatedAt: null }
+}
+
+export async function getInventory(
+  deps: Deps,
+  input: { clientId: string; locale: Locale; agreementSigned?: boolean | undefined; isSelf?: boolean | undefined } & DomainFilter,
+) {
+  const excluded = new Set(input.excludeDomains ?? [])
+  const [settings, rows, stored, [client]] = await Promise.all([
+    domainSettings(deps, input.clientId),
+    listStatements(deps, input.clientId, { excludeDomains: input.excludeDomains }),
+    inventoryRow(deps, input.clientId),
+    deps.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, input.clientId)),
+  ])
+  // A priority names its domain and may hold a wish about it: left out with the domain.
+  const inventory = { ...stored, priorities: stored.priorities.filter((priority) => !excluded.has(priority.domain)) }
+  const domains = settings.domains.filter((domain) => !excluded.has(domain))
+  const domainsUsed = new Set(rows.map((row) => row.domain)).size
+  const quality = checkQuality({
+    statements: rows,
+    domainsUsed,
+    domainsTotal: domains.length,
+    prioritiesChosen: inventory.priorities.length,
+    agreementSigned: input.agreementSigned ?? false,
+    locale: input.locale,
+    now: deps.now(),
+  })
+  // With a domain left out, the version and last change come from what the viewer sees only: the
+  // inventory row's own version and time move with changes to left-out priorities and the private
+  // remarks too. The client keeps the real version for saving (optimistic concurrency).
+  const partial = excluded.size > 0 && input.isSelf !== true
+  const lastChange = rows.reduce<Date | null>(
+    (latest, row) => (!latest || row.updatedAt > latest ? row.updatedAt : latest),
+    partial ? null : inventory.updatedAt,
+  )
+  return {
+    clientId: input.clientId,
+    displayName: client?.displayName ?? '',
+    domainSet: settings.domainSet,
+    domains,
+    priorityLimit: settings.priorityLimit,
+    statements: rows.map(serialiseStatement),
+    priorities: inventory.priorities,
+    // Remarks are free text that may speak of any domain: with a domain left out, they stay private.
+    remarks: excluded.size > 0 ? '' : inventory.remarks,
+    version: partial ? visibleVersion(rows) : inventory.version,
+    updatedAt: lastChange ? lastChange.toISOString() : null,
+    quality,
+  }
+}
+
+/**
+ * A version number for a viewer who sees part of the inventory, from the statements they see only:
+ * it moves when one of them changes and never with what is left out. Nobody but the client saves
+ * the inventory, so this number is for showing "changed", never for a version check.
+ */
+function visibleVersion(rows: readonly { version: number }[]): number {
+  return rows.reduce((sum, row) => sum + row.version, 0)
+}
+
+function versionConflict(): never {
+  throw new AppError('version_conflict', 'The inventory was changed elsewhere. Nothing was overwritten; load it again.')
+}
+
+/** Upserts the inventory row with an optimistic version check; the first save has version 0. */
+async function saveInventory(
+  tx: Tx,
+  input: { clientId: string; version: number; set: { priorities?: Priority[]; remarks?: string }; now: Date },
+) {
+  if (input.version === 0) {
+    const inserted = await tx
+      .insert(inventories)
+      .values({ clientId: input.clientId, priorities: input.set.priorities ?? [], remarks: input.set.remarks ?? '', version: 1, updatedAt: input.now })
+      .onConflictDoNothing()
+      .returning()
+    if (inserted.length === 0) versionConflict()
+    return inserted[0]
+  }
+  const [row] = await tx
+    .update(inventories)
+    .set({ ...input.set, version: sql`${inventories.version} + 1`, updatedAt: input.now })
+    .where(and(eq(inventories.clientId, input.clientId), eq(inventories.version, input.version)))
+    .returning()
+  if (!row) versionConflict()
+  return row
+}
+
+export async function setPriorities(deps: Deps, input: { clientId: string; actorId: string; version: number; priorities: Priority[] }) {
+  const settings = await domainSettings(deps, input.clientId)
+  if (input.priorities.length > settings.priorityLimit) {
+    throw new AppError('validation_failed', `Choose at most ${settings.priorityLimit} priorities.`, { priorities: 'too_many_priorities' })
+  }
+  const seen = new Set<string>()
+  for (const priority of input.priorities) {
+    assertDomain(settings, priority.domain)
+    if (seen.has(priority.domain)) throw new AppError('validation_failed', 'Each domain once.', { priorities: 'duplicate_priority' })
+    seen.add(priority.domain)
+  }
+  const now = deps.now()
+  return deps.db.transaction(async (tx) => {
+    const row = await saveInventory(tx, { clientId: input.clientId, version: input.version, set: { priorities: input.priorities }, now })
+    await tx.insert(inventoryRevisions).values({ clientId: input.clientId, kind: 'priorities', priorities: input.priorities, changedAt: now, changedById: input.actorId })
+    return row
+  })
+}
+
+export async function setRemarks(deps: Deps, input: { clientId: string; actorId: string; version: number; remarks: string }) {
+  const now = deps.now()
+  return deps.db.transaction(async (tx) => {
+    const row = await saveInventory(tx, { clientId: input.clientId, version: input.version, set: { remarks: input.remarks }, now })
+    await tx.insert(inventoryRevisions).values({ clientId: input.clientId, kind: 'remarks', remarks: input.remarks, changedAt: now, changedById: input.actorId })
+    return row
+  })
+}

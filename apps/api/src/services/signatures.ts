@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto'
+import { and, desc, eq } from 'drizzle-orm'
+import { signatures, users, type AgreementDocument, type ConsentScope } from '@kracht/db'
+import type { Actor, Deps } from '../lib/env'
+import { decideClientAccess } from '../access/gate'
+import { toPublicUser } from '../auth/sessions'
+import { AppError } from '../lib/app-error'
+
+/**
+ * Signatures on a client's document (the inventory, the action plan): one mechanism for both. A
+ * signature binds to the SHA-256 of the exact content the signer saw, so any later change shows as
+ * "changed since signed on …" without storing the content twice.
+ */
+
+/** SHA-256 of a canonical JSON value (the caller puts lists in a stable order first). */
+export const contentHash = (canonical: unknown): string => createHash('sha256').update(JSON.stringify(canonical)).digest('hex')
+
+/** A document that can be signed: its scope (for the worker's view) and its hash as a viewer sees it. */
+export interface SignableDocument {
+  document: AgreementDocument
+  scope: ConsentScope
+  /** The hash of the content with these life domains left out (none: the whole document). */
+  hash(deps: Deps, clientId: string, excludeDomains: readonly string[]): Promise<string>
+}
+
+/** Who looks: the client, or someone on consent with the domains left out for them. */
+export interface SignatureViewer {
+  isSelf: boolean
+  excludeDomains: readonly string[]
+  actor: { id: string }
+}
+
+export type SignerRole = 'client' | 'worker'
+
+export async function latestSignatures(deps: Deps, clientId: string, document: AgreementDocument) {
+  const rows = await deps.db
+    .select({ signature: signatures, name: users.displayName })
+    .from(signatures)
+    .innerJoin(users, eq(users.id, signatures.signerId))
+    .where(and(eq(signatures.clientId, clientId), eq(signatures.document, document)))
+    .orderBy(desc(signatures.signedAt))
+  const seen = new Set<string>()
+  return rows.filter((row) => (seen.has(row.signature.signerId) ? false : (seen.add(row.signature.signerId), true)))
+}
+
+/**
+ * Each party's latest signature, and whether the content it bound to is still the content now.
+ *
+ * A signature's hash and its "changed since" flag are about content the viewer may not see (the
+ * client signs everything): a worker could confirm guessed hidden words against the hash, or learn
+ * that a left-out domain changed. So a viewer with domains left out sees both only for their own
+ * signature (a hash of what they saw); for the others, both are null: "not yours to see".
+ */
+export async function signatureStatus(doc: SignableDocument, deps: Deps, input: { clientId: string; viewer: SignatureViewer }) {
+  const { viewer } = input
+  const seesAll = viewer.isSelf || viewer.excludeDomains.length === 0
+  const [latest, full, mine] = await Promise.all([
+    latestSignatures(deps, input.clientId, doc.document),
+    doc.hash(deps, input.clientId, []),
+    doc.hash(deps, input.clientId, viewer.excludeDomains),
+  ])
+  const result = []
+  for (const row of latest) {
+    const own = row.signature.signerId === viewer.actor.id
+    let current: boolean | null = null
+    if (own) current = mine === row.signature.contentHash
+    else if (seesAll) {
+      // The client signs the whole document; a worker signs what was shared with them, so a worker's
+      // signature is compared with what the worker may see now (a change in a left-out domain is not theirs).
+      const now = row.signature.signerRole === 'client' ? full : await workerViewHash(doc, deps, input.clientId, row.signature.signerId)
+      current = now === row.signature.contentHash
+    }
+    result.push({
+      signerId: row.signature.signerId,
+      signerName: row.name,
+      signerRole: row.signature.signerRole,
+      signedAt: row.signature.signedAt.toISOString(),
+      contentHash: own || seesAll ? row.signature.contentHash : null,
+      current,
+    })
+  }
+  return { document: doc.document, contentHash: mine, signatures: result }
+}
+
+/** Signs the document as the signer sees it now. Binding to a hash of what the signer saw, not an id. */
+export async function signDocument(
+  doc: SignableDocument,
+  deps: Deps,
+  input: { clientId: string; signerId: string; signerRole: SignerRole; excludeDomains: readonly string[]; expectedHash?: string | undefined },
+) {
+  const hash = await doc.hash(deps, input.clientId, input.excludeDomains)
+  // The page sends the hash it showed: a change in between means the signer did not see this version.
+  if (input.expectedHash && input.expectedHash !== hash) {
+    throw new AppError('version_conflict', 'This changed while you were reading it. Look again before you sign.')
+  }
+  const [row] = await deps.db
+    .insert(signatures)
+    .values({ clientId: input.clientId, document: doc.document, signerId: input.signerId, signerRole: input.signerRole, contentHash: hash, signedAt: deps.now() })
+    .returning()
+  if (!row) throw new Error('insert returned nothing')
+  return { signedAt: row.signedAt.toISOString(), contentHash: hash }
+}
+
+/**
+ * Did client and worker both sign, and is the client's signature on the current content? For a
+ * viewer with domains left out, only whether both signed: whether the client's signature still
+ * holds depends on content they may not see.
+ */
+export async function documentSigned(doc: SignableDocument, deps: Deps, clientId: string, viewer?: Pick<SignatureViewer, 'isSelf' | 'excludeDomains'>): Promise<boolean> {
+  const latest = await latestSignatures(deps, clientId, doc.document)
+  const client = latest.find((row) => row.signature.signerRole === 'client')
+  const worker = latest.find((row) => row.signature.signerRole === 'worker')
+  if (!client || !worker) return false
+  if (viewer && !viewer.isSelf && viewer.excludeDomains.length > 0) return true
+  return client.signature.contentHash === (await doc.hash(deps, clientId, []))
+}
+
+/** The hash of what a worker may see now, through the same rules as the gate (no log: nothing is returned). */
+async function workerViewHash(doc: SignableDocument, deps: Deps, clientId: string, workerId: string): Promise<string | null> {
+  const [worker] = await deps.db.select().from(users).where(eq(users.id, workerId))
+  if (!worker) return null
+  const actor: Actor = { kind: 'session', user: toPublicUser(worker), sessionId: '' }
+  const { decision } = await decideClientAccess(deps, actor, clientId, { scope: doc.scope, access: 'read' })
+  if (!decision.allowed) return null
+  return doc.hash(deps, clientId, decision.excludeDomains)
+}

@@ -1,0 +1,84 @@
+import { Form } from '@remix-run/react'
+import { useLocale, useT } from '../../lib/i18n'
+import { dayText, whoText, type StepView } from '../../lib/plan'
+import { formatDate } from '../../lib/i18n'
+
+/**
+ * One small step: what, how, who, when, and its state. For the client it carries the real forms to
+ * mark it done, move it to a new day, let it go, or take it up again (each works without JavaScript).
+ */
+export function StepItem({ step, editable, error }: { step: StepView; editable: boolean; error?: string | null | undefined }) {
+  const t = useT()
+  const locale = useLocale()
+  const who = whoText(t, step)
+  return (
+    <li id={`actie-${step.id}`} className={`step step--${step.status}`} data-testid="step">
+      <p className="step-what">
+        {step.status === 'done' ? <span aria-hidden="true">✓ </span> : null}
+        <strong>{step.what}</strong>
+      </p>
+      <ul className="step-facts">
+        {step.how ? <li>{t('plan.step.howLine', { how: step.how })}</li> : null}
+        {who ? <li>{t('plan.step.whoLine', { name: who })}</li> : step.whoName ? <li>{t('plan.step.whoWords', { words: step.whoName })}</li> : null}
+        {step.when ? (
+          <li>
+            {t('plan.step.whenLine', { date: dayText(locale, step.when) })}
+            {step.movedAt ? <span className="muted"> ({t('plan.step.isMoved')})</span> : null}
+          </li>
+        ) : step.whenWords ? (
+          <li>{t('plan.step.whenWords', { words: step.whenWords })}</li>
+        ) : null}
+        {step.status === 'done' && step.doneAt ? <li className="step-done">{t('plan.step.doneOn', { date: formatDate(locale, step.doneAt) })}</li> : null}
+        {step.status === 'dropped' ? <li className="muted">{t('plan.step.isDropped')}</li> : null}
+      </ul>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {editable ? (
+        <div className="step-actions">
+          {step.status === 'open' ? (
+            <>
+              <Form method="post">
+                <input type="hidden" name="intent" value="done" />
+                <input type="hidden" name="actionId" value={step.id} />
+                <input type="hidden" name="version" value={step.version} />
+                <button type="submit" className="button button--small">
+                  {t('plan.step.done')}
+                </button>
+              </Form>
+              <Form method="post" className="step-move">
+                <input type="hidden" name="intent" value="move" />
+                <input type="hidden" name="actionId" value={step.id} />
+                <input type="hidden" name="version" value={step.version} />
+                <label htmlFor={`move-${step.id}`}>{t('plan.step.newDate')}</label>
+                <input id={`move-${step.id}`} type="date" name="when" required min="2000-01-01" max="2199-12-31" defaultValue={step.when ?? ''} />
+                <button type="submit" className="button button--small button--secondary">
+                  {t('plan.step.move')}
+                </button>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="drop" />
+                <input type="hidden" name="actionId" value={step.id} />
+                <input type="hidden" name="version" value={step.version} />
+                <button type="submit" className="button button--small button--secondary">
+                  {t('plan.step.drop')}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="reopen" />
+              <input type="hidden" name="actionId" value={step.id} />
+              <input type="hidden" name="version" value={step.version} />
+              <button type="submit" className="button button--small button--secondary">
+                {t('plan.step.reopen')}
+              </button>
+            </Form>
+          )}
+        </div>
+      ) : null}
+    </li>
+  )
+}

@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { api } from '../lib/api.server'
+import { requireRole } from '../lib/auth.server'
+import { useT } from '../lib/i18n'
+import { domainLabel } from '../lib/inventory'
+import { loadPlan, loadPlanAgreement, refused } from '../lib/plan.server'
+import { Agreement } from '../components/agreement'
+import { FormProblem, Notice } from '../components/field'
+import { StepItem } from '../components/plan/step-item'
+import planStyles from '../styles/plan.css?url'
+
+export const meta: MetaFunction = () => [{ title: 'Mijn actieplan – Kracht' }]
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: planStyles }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const [plan, agreement] = await Promise.all([loadPlan(request, context, user.id), loadPlanAgreement(request, context, user.id)])
+  if (!plan) throw new Response('forbidden', { status: 403 })
+  return { plan, agreement }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const formData = await request.formData()
+  const hash = String(formData.get('contentHash') ?? '')
+  const response = await api(context, request).clients[':clientId']['action-plan'].agreement.signatures.$post({
+    param: { clientId: user.id },
+    json: /^[0-9a-f]{64}$/.test(hash) ? { contentHash: hash } : {},
+  })
+  if (!response.ok) return data(await refused(response, 'sign', null), { status: response.status })
+  throw redirect('/plan?getekend=1')
+}
+
+/** The client's action plan: every goal with its steps, loose steps from the assistant, the agreement. */
+export default function PlanPage() {
+  const t = useT()
+  const { plan, agreement } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  return (
+    <div className="page page--narrow plan">
+      <h1>{t('plan.title')}</h1>
+      <p className="lead">{t('plan.intro')}</p>
+      {params.get('weg') ? <Notice>{t('plan.goal.removed')}</Notice> : null}
+      {params.get('getekend') ? <Notice>{t('plan.saved')}</Notice> : null}
+      <FormProblem code={result?.problem} />
+      <p className="card-actions">
+        <Link to="/plan/nieuw" className="button">
+          {t('plan.newGoal')}
+        </Link>
+        <Link to="/plan/afdrukken" className="button button--secondary">
+          {t('plan.print')}
+        </Link>
+      </p>
+      {plan.goals.length === 0 ? <p>{t('plan.empty')}</p> : null}
+      {plan.goals.map((goal) => (
+        <section key={goal.id} className="card goal-card" aria-labelledby={`goal-${goal.id}`} data-testid="goal">
+          <p className="muted goal-domain">{goal.domain ? domainLabel(t, goal.domain) : t('plan.noDomain')}</p>
+          <h2 id={`goal-${goal.id}`} className="goal-text">
+            <Link to={`/plan/doel/${goal.id}`}>{goal.text}</Link>
+          </h2>
+          {goal.actions.length === 0 ? (
+            <p className="muted">{t('plan.noSteps')}</p>
+          ) : (
+            <ul className="steps">
+              {goal.actions.map((step) => (
+                <StepItem key={step.id} step={step} editable={false} />
+              ))}
+            </ul>
+          )}
+          <Link to={`/plan/doel/${goal.id}`} className="text-link">
+            {t('plan.openGoal')}
+          </Link>
+        </section>
+      ))}
+      {plan.unattached.length > 0 ? (
+        <section className="card" aria-labelledby="loose-steps">
+          <h2 id="loose-steps">{t('plan.unattached')}</h2>
+          <ul className="steps">
+            {plan.unattached.map((step) => (
+              <StepItem key={step.id} step={step} editable={false} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {agreement && plan.goals.length > 0 ? (
+        <div className="card">
+          <Agreement agreement={agreement} title={t('plan.agreement.title')} intro={t('plan.agreement.intro')} />
+        </div>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,246 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { requireRole } from '../lib/auth.server'
+import { formatDate, problemText, requestLocale, useLocale, useT } from '../lib/i18n'
+import { loadInventory } from '../lib/inventory.server'
+import { domainLabel } from '../lib/inventory'
+import { celebrationText } from '../lib/plan'
+import { loadPlan } from '../lib/plan.server'
+import { goalAction } from '../lib/plan-goal.server'
+import { FormProblem, Notice } from '../components/field'
+import { GoalCheck } from '../components/plan/goal-check'
+import { StepForm } from '../components/plan/step-form'
+import { StepItem } from '../components/plan/step-item'
+import { SaveSafety } from '../components/save-safety'
+import assistantStyles from '../styles/assistant.css?url'
+import safetyStyles from '../styles/safety.css?url'
+import planStyles from '../styles/plan.css?url'
+
+export const meta: MetaFunction = () => [{ title: 'Mijn doel – Kracht' }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: planStyles },
+  { rel: 'stylesheet', href: assistantStyles },
+  { rel: 'stylesheet', href: safetyStyles },
+]
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const plan = await loadPlan(request, context, user.id)
+  const goal = plan?.goals.find((row) => row.id === params['goalId'])
+  if (!plan || !goal) throw new Response('not found', { status: 404 })
+  // The life domains to choose from are the organisation's set (Krachtwerk's ten or ICM's nine).
+  const inventory = await loadInventory(request, context, user, requestLocale(request))
+  return { goal, people: plan.people, domains: inventory.domains }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'client')
+  const outcome = await goalAction(request, context, user.id, params['goalId'] ?? '', await request.formData())
+  if (outcome.kind === 'redirect') throw redirect(outcome.to)
+  if (outcome.kind === 'safety') return data({ safety: outcome.safety, notice: outcome.notice, result: null })
+  return data({ safety: null, notice: null, result: outcome.result }, { status: outcome.status })
+}
+
+export default function GoalPage() {
+  const t = useT()
+  const locale = useLocale()
+  const { goal, people, domains } = useLoaderData<typeof loader>()
+  const answer = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const result = answer?.result ?? null
+  const celebration = celebrationText(t, params.get('gedaan'))
+  const saved = params.get('opgeslagen') ?? (answer?.notice ? 'ja' : null)
+  const stepResult = result?.intent === 'add-step' ? result : null
+  const goalResult = result?.intent === 'goal' ? result : null
+  const remarkResult = result?.intent === 'remark' ? result : null
+  const stepProblem = (id: string) =>
+    result && result.target === id && ['done', 'move', 'drop', 'reopen'].includes(result.intent)
+      ? result.problem === 'version_conflict'
+        ? t('plan.step.conflict')
+        : result.fields['when']
+          ? problemText(t, 'fields', result.fields['when'])
+          : problemText(t, 'errors', result.problem ?? undefined)
+      : null
+  const open = goal.comments.filter((comment) => comment.kind === 'suggestion' && comment.status === 'open')
+  return (
+    <div className="page page--narrow plan">
+      <p className="breadcrumb">
+        <Link to="/plan">← {t('plan.title')}</Link>
+      </p>
+      {celebration ? (
+        <div className="notice notice--ok celebration" role="status" data-testid="celebration">
+          {celebration}
+        </div>
+      ) : saved ? (
+        <Notice>{t('plan.saved')}</Notice>
+      ) : null}
+      {answer?.safety ? <SaveSafety screen={answer.safety} /> : null}
+      <section className="card goal-card" aria-labelledby="goal-title">
+        <p className="muted goal-domain">{goal.domain ? domainLabel(t, goal.domain) : t('plan.noDomain')}</p>
+        <h1 id="goal-title" className="goal-text">
+          {goal.text}
+        </h1>
+        {goal.wish ? <p className="goal-wish">{t('plan.wish', { wish: goal.wish })}</p> : null}
+      </section>
+
+      <GoalCheck prompts={goal.check} />
+
+      <section aria-labelledby="steps-title">
+        <h2 id="steps-title">{t('plan.steps')}</h2>
+        {goal.actions.length === 0 ? <p className="muted">{t('plan.noSteps')}</p> : null}
+        <ul className="steps">
+          {goal.actions.map((step) => (
+            <StepItem key={step.id} step={step} editable error={stepProblem(step.id)} />
+          ))}
+        </ul>
+      </section>
+
+      <section className="card" aria-labelledby="add-step-title" id="nieuwe-stap">
+        <h2 id="add-step-title">{t('plan.step.addTitle')}</h2>
+        <FormProblem code={stepResult?.problem && stepResult.problem !== 'validation_failed' ? stepResult.problem : null} />
+        <StepForm
+          key={stepResult ? 'retry' : goal.actions.length}
+          intent="add-step"
+          idPrefix="step"
+          people={people}
+          values={stepResult?.values ?? {}}
+          fields={stepResult?.fields ?? {}}
+          submitLabel={t('plan.step.add')}
+        />
+      </section>
+
+      {goal.comments.length > 0 ? (
+        <section className="card" aria-labelledby="comments-title">
+          <h2 id="comments-title">{t('plan.comments.title')}</h2>
+          {goal.comments.map((comment) => {
+            const name = comment.authorName ?? t('plan.comments.someone')
+            const deciding = result && result.target === comment.id ? result : null
+            return (
+              <div key={comment.id} className="comment" data-testid="goal-comment">
+                <p className="muted">{t(comment.kind === 'suggestion' ? 'plan.comments.suggestion' : 'plan.comments.comment', { name })}</p>
+                {comment.suggestedText ? <p><strong>{comment.suggestedText}</strong></p> : null}
+                {comment.body ? <p>{comment.body}</p> : null}
+                {comment.status === 'accepted' || comment.status === 'edited' ? <p className="muted">{t('plan.comments.accepted')}</p> : null}
+                {comment.status === 'declined' ? <p className="muted">{t('plan.comments.declined')}</p> : null}
+                {open.includes(comment) ? (
+                  <>
+                    <p>{t('plan.comments.acceptIntro')}</p>
+                    <StepForm
+                      intent="accept"
+                      commentId={comment.id}
+                      idPrefix={`accept-${comment.id}`}
+                      people={people}
+                      withWhat={false}
+                      values={deciding?.values ?? {}}
+                      fields={deciding?.fields ?? {}}
+                      submitLabel={t('plan.comments.accept')}
+                    />
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="decline" />
+                      <input type="hidden" name="commentId" value={comment.id} />
+                      <button type="submit" className="button button--secondary">
+                        {t('plan.comments.decline')}
+                      </button>
+                    </Form>
+                  </>
+                ) : null}
+              </div>
+            )
+          })}
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="progress-title" id="voortgang">
+        <h2 id="progress-title">{t('plan.remarks.title')}</h2>
+        <p className="muted">{t('plan.remarks.intro')}</p>
+        {goal.remarks.length === 0 ? <p>{t('plan.remarks.empty')}</p> : null}
+        <ul className="remarks">
+          {goal.remarks.map((remark) => (
+            <li key={remark.id}>
+              <span className="muted">{formatDate(locale, remark.createdAt)}</span>
+              <br />
+              {remark.text}
+              <Form method="post">
+                <input type="hidden" name="intent" value="remove-remark" />
+                <input type="hidden" name="remarkId" value={remark.id} />
+                <button type="submit" className="button button--small button--secondary">
+                  {t('plan.remarks.remove')}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="remark" />
+          <div className={remarkResult?.fields['text'] ? 'field field--error' : 'field'}>
+            <label htmlFor="remark-text">{t('plan.remarks.label')}</label>
+            <textarea id="remark-text" name="text" rows={3} maxLength={1000} defaultValue={remarkResult?.values['text'] ?? ''} key={goal.remarks.length} />
+            {remarkResult?.fields['text'] ? (
+              <p className="field-error" role="alert">
+                {problemText(t, 'fields', remarkResult.fields['text'])}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t('plan.remarks.add')}
+          </button>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="edit-goal-title">
+        <h2 id="edit-goal-title">{t('plan.goal.editTitle')}</h2>
+        {goalResult?.problem === 'version_conflict' ? (
+          <div className="notice notice--error" role="alert">
+            <p>{t('plan.goal.conflict')}</p>
+            <p>{t('plan.goal.now')}</p>
+            <blockquote>{goal.text}</blockquote>
+          </div>
+        ) : (
+          <FormProblem code={goalResult?.problem && goalResult.problem !== 'validation_failed' ? goalResult.problem : null} />
+        )}
+        <Form method="post" className="stack" noValidate key={goal.version}>
+          <input type="hidden" name="intent" value="goal" />
+          <input type="hidden" name="version" value={goal.version} />
+          <div className={goalResult?.fields['text'] ? 'field field--error' : 'field'}>
+            <label htmlFor="goal-text">{t('plan.goal.text')}</label>
+            <p className="hint">{t('plan.goal.textHint')}</p>
+            <textarea id="goal-text" name="text" rows={3} maxLength={1000} defaultValue={goalResult?.values['text'] ?? goal.text} />
+            {goalResult?.fields['text'] ? (
+              <p className="field-error" role="alert">
+                {problemText(t, 'fields', goalResult.fields['text'])}
+              </p>
+            ) : null}
+          </div>
+          <div className={goalResult?.fields['domain'] ? 'field field--error' : 'field'}>
+            <label htmlFor="goal-domain">{t('plan.goal.domain')}</label>
+            <select id="goal-domain" name="domain" defaultValue={goalResult?.values['domain'] ?? goal.domain ?? ''}>
+              <option value="">{t('plan.noDomain')}</option>
+              {domains.map((domain) => (
+                <option key={domain} value={domain}>
+                  {domainLabel(t, domain)}
+                </option>
+              ))}
+            </select>
+            {goalResult?.fields['domain'] ? (
+              <p className="field-error" role="alert">
+                {problemText(t, 'fields', goalResult.fields['domain'])}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t('plan.goal.save')}
+          </button>
+        </Form>
+        <Form method="post" className="aside">
+          <input type="hidden" name="intent" value="remove-goal" />
+          <input type="hidden" name="version" value={goal.version} />
+          <p className="muted">{t('plan.goal.removeConfirm')}</p>
+          <button type="submit" className="button button--secondary">
+            {t('plan.goal.remove')}
+          </button>
+        </Form>
+      </section>
+    </div>
+  )
+}
