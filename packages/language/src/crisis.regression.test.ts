@@ -22,8 +22,9 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * screen may only get better on them. Never tune on them; a new round is measured on a new blind set.
  */
 const HELDOUT_FLOORS = [
-  { file: 'crisis-heldout.jsonl', recall: 185 / 264, falseAlarms: 28 / 240 },
-  { file: 'crisis-heldout-2.jsonl', recall: 179 / 304, falseAlarms: 43 / 285 },
+  { file: 'crisis-heldout.jsonl', recall: 238 / 264, falseAlarms: 25 / 240 },
+  { file: 'crisis-heldout-2.jsonl', recall: 256 / 304, falseAlarms: 37 / 285 },
+  { file: 'crisis-heldout-3.jsonl', recall: 252 / 278, falseAlarms: 26 / 250 },
 ]
 
 /** Items the older sets mark as built to look like a crisis ("crisis trap: …"). */
