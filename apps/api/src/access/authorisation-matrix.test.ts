@@ -58,7 +58,6 @@ const togetherGone = /* -- */ R(404, 403, 404, 403, 403, 403, 403, 403, 403, 401
 const clientGone = /* ---- */ R(404, 403, 403, 403, 403, 403, 403, 403, 403, 401)
 const linkedRead = /* ---- */ R(200, 403, 200, 200, 403, 403, 403, 403, 403, 401)
 const linkedWorkerOnly = (status: number) => R(403, 403, status, status, 403, 403, 403, 403, 403, 401)
-const linkedGone = /* ---- */ R(404, 403, 404, 404, 403, 403, 403, 403, 403, 401)
 
 const matrix: Row[] = [
   { route: 'inventory', op: `GET ${C}/inventory`, method: 'GET', path: (i) => `/clients/${i.sam}/inventory`, expect: sharedRead },
