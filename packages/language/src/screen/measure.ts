@@ -15,8 +15,6 @@ export interface CrisisItem {
   locale: Locale
   crisis: CrisisKind | null
   kind?: string
-  /** Round 3's own set: `train` (rules and classifier may learn from it) or `dev` (measured only). */
-  split?: 'train' | 'dev'
 }
 
 /** Reads a JSON-lines file; the older sets use the same `crisis` field (or null). */
@@ -29,9 +27,7 @@ export function loadCrisisSet(path: string): CrisisItem[] {
       if (typeof o.id !== 'string' || typeof o.text !== 'string') throw new Error(`${path}: a line without id or text`)
       const crisis = o.crisis ?? null
       if (crisis !== null && !(crisisKinds as readonly string[]).includes(crisis)) throw new Error(`${path}: ${o.id} has unknown crisis "${String(crisis)}"`)
-      const item: CrisisItem = { id: o.id, text: o.text, locale: o.locale === 'en' ? 'en' : 'nl', crisis, kind: o.kind }
-      if (o.split === 'train' || o.split === 'dev') item.split = o.split
-      return item
+      return { id: o.id, text: o.text, locale: o.locale === 'en' ? 'en' : 'nl', crisis, kind: o.kind }
     })
 }
 
