@@ -55,6 +55,10 @@ const apiTags = [
   { name: 'Sessions', description: 'Sessions a worker plans (one to one or in a group, with a peer expert) and the client\'s own notes on them.' },
   { name: 'Notifications', description: 'What a user is told, such as a client asking to be contacted: who and when, never text.' },
   { name: 'API tokens', description: "Personal read-only tokens for the organisation's own systems." },
+  { name: 'Messages', description: 'Short messages between a client and their worker (or a peer expert the client shares them with).' },
+  { name: 'Network', description: "The client's VIP card: the people who matter, in four areas and three rings, and resources." },
+  { name: 'Trajectory', description: 'The phases of the care arrangement (Krachtwerk, CTI or ICM), moved on by the linked worker.' },
+  { name: 'Capacity assessment', description: "The worker's assessment of what the client carries and can carry, shown to the client on request." },
 ]
 
 export const apiInfo = {

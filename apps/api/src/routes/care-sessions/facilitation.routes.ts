@@ -34,6 +34,7 @@ export const FacilitatedSessionSchema = z
 const TextBody = z.object({ text: TextSchema.trim().min(1, 'required').max(2000, 'too_long') })
 
 export const getSession = createRoute({
+  operationId: 'getSession',
   method: 'get',
   path: '/sessions/{sessionId}',
   tags,
@@ -43,6 +44,7 @@ export const getSession = createRoute({
 })
 
 export const changeSession = createRoute({
+  operationId: 'changeSession',
   method: 'patch',
   path: '/sessions/{sessionId}',
   tags,
@@ -71,6 +73,7 @@ export const changeSession = createRoute({
 })
 
 export const cancelSession = createRoute({
+  operationId: 'cancelSession',
   method: 'post',
   path: '/sessions/{sessionId}/cancel',
   tags,
@@ -80,6 +83,7 @@ export const cancelSession = createRoute({
 })
 
 export const writeMyNote = createRoute({
+  operationId: 'writeMyNote',
   method: 'put',
   path: '/sessions/{sessionId}/my-note',
   tags,
@@ -94,6 +98,7 @@ export const writeMyNote = createRoute({
 })
 
 export const writeReflection = createRoute({
+  operationId: 'writeReflection',
   method: 'put',
   path: '/sessions/{sessionId}/reflection',
   tags,

@@ -8,6 +8,7 @@ const tags = ['Sharing']
 const CommentParams = z.object({ clientId: z.string().uuid(), commentId: z.string().uuid() })
 
 export const markCommentRead = clientRoute({
+  operationId: 'markCommentRead',
   access: { self: true, scope: 'inventory', action: 'update', resource: (p) => `comment:${p.commentId}` },
   method: 'post',
   path: '/clients/{clientId}/comments/{commentId}/read',
@@ -22,6 +23,7 @@ export const markCommentRead = clientRoute({
 })
 
 export const replyToComment = clientRoute({
+  operationId: 'replyToComment',
   access: { self: true, scope: 'inventory', action: 'create', resource: (p) => `comment:${p.commentId}` },
   method: 'post',
   path: '/clients/{clientId}/comments/{commentId}/replies',

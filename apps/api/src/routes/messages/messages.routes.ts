@@ -26,6 +26,7 @@ export const MessageSchema = z
 export const messageMaxLength = 1000
 
 export const listMessages = clientRoute({
+  operationId: 'listMessages',
   access: { scope: 'messages', action: 'read', resource: 'messages' },
   method: 'get',
   path: '/clients/{clientId}/messages',
@@ -36,6 +37,7 @@ export const listMessages = clientRoute({
 })
 
 export const sendMessage = clientRoute({
+  operationId: 'sendMessage',
   access: { scope: 'messages', action: 'comment', resource: 'messages', logAction: 'create' },
   method: 'post',
   path: '/clients/{clientId}/messages',
@@ -60,6 +62,7 @@ export const sendMessage = clientRoute({
 })
 
 export const markMessagesRead = clientRoute({
+  operationId: 'markMessagesRead',
   access: { scope: 'messages', action: 'read', resource: 'messages', logAction: 'update' },
   method: 'post',
   path: '/clients/{clientId}/messages/read',
@@ -70,6 +73,7 @@ export const markMessagesRead = clientRoute({
 })
 
 export const unreadMessages = createRoute({
+  operationId: 'unreadMessages',
   method: 'get',
   path: '/me/messages/unread',
   tags,

@@ -37,6 +37,7 @@ const conflict = { 409: problemResponse('version_conflict: changed elsewhere; no
 const gone = (what: string) => ({ 404: problemResponse(`No such ${what} (of this client)`) })
 
 export const listPersons = clientRoute({
+  operationId: 'listPersons',
   access: read('network'),
   method: 'get',
   path: '/clients/{clientId}/network/persons',
@@ -47,6 +48,7 @@ export const listPersons = clientRoute({
 })
 
 export const createPerson = clientRoute({
+  operationId: 'createPerson',
   access: write('network', 'create'),
   method: 'post',
   path: '/clients/{clientId}/network/persons',
@@ -57,6 +59,7 @@ export const createPerson = clientRoute({
 })
 
 export const getPerson = clientRoute({
+  operationId: 'getPerson',
   access: read(person),
   method: 'get',
   path: '/clients/{clientId}/network/persons/{personId}',
@@ -67,6 +70,7 @@ export const getPerson = clientRoute({
 })
 
 export const updatePerson = clientRoute({
+  operationId: 'updatePerson',
   access: write(person, 'update'),
   method: 'patch',
   path: '/clients/{clientId}/network/persons/{personId}',
@@ -82,6 +86,7 @@ export const updatePerson = clientRoute({
 })
 
 export const deletePerson = clientRoute({
+  operationId: 'deletePerson',
   access: write(person, 'delete'),
   method: 'delete',
   path: '/clients/{clientId}/network/persons/{personId}',
@@ -92,6 +97,7 @@ export const deletePerson = clientRoute({
 })
 
 export const getHistory = clientRoute({
+  operationId: 'getNetworkHistory',
   access: read('network_history'),
   method: 'get',
   path: '/clients/{clientId}/network/history',
@@ -102,6 +108,7 @@ export const getHistory = clientRoute({
 })
 
 export const listResources = clientRoute({
+  operationId: 'listResources',
   access: read('resources'),
   method: 'get',
   path: '/clients/{clientId}/network/resources',
@@ -112,6 +119,7 @@ export const listResources = clientRoute({
 })
 
 export const createResource = clientRoute({
+  operationId: 'createResource',
   access: write('resources', 'create'),
   method: 'post',
   path: '/clients/{clientId}/network/resources',
@@ -122,6 +130,7 @@ export const createResource = clientRoute({
 })
 
 export const updateResource = clientRoute({
+  operationId: 'updateResource',
   access: write(resource, 'update'),
   method: 'patch',
   path: '/clients/{clientId}/network/resources/{resourceId}',
@@ -137,6 +146,7 @@ export const updateResource = clientRoute({
 })
 
 export const deleteResource = clientRoute({
+  operationId: 'deleteResource',
   access: write(resource, 'delete'),
   method: 'delete',
   path: '/clients/{clientId}/network/resources/{resourceId}',
@@ -147,6 +157,7 @@ export const deleteResource = clientRoute({
 })
 
 export const listNetworkComments = clientRoute({
+  operationId: 'listNetworkComments',
   access: read('network_comments'),
   method: 'get',
   path: '/clients/{clientId}/network/comments',
@@ -157,6 +168,7 @@ export const listNetworkComments = clientRoute({
 })
 
 export const addNetworkComment = clientRoute({
+  operationId: 'addNetworkComment',
   access: { scope: 'network', action: 'comment', resource: 'network_comments', logAction: 'create' },
   method: 'post',
   path: '/clients/{clientId}/network/comments',
@@ -171,6 +183,7 @@ export const addNetworkComment = clientRoute({
 })
 
 export const decideNetworkSuggestion = clientRoute({
+  operationId: 'decideNetworkSuggestion',
   access: { self: true, scope: 'network', resource: (p) => `network_suggestion:${p.commentId}`, action: 'update' },
   method: 'post',
   path: '/clients/{clientId}/network/suggestions/{commentId}/decision',

@@ -33,6 +33,7 @@ export const ContactRequestSchema = z
   .openapi('ContactRequest', { description: 'A client asked to be contacted; never their words, only how to reach them (the next planned session)' })
 
 export const listContactRequests = createRoute({
+  operationId: 'listContactRequests',
   method: 'get',
   path: '/notifications/contact-requests',
   tags: ['Notifications'],
@@ -41,6 +42,7 @@ export const listContactRequests = createRoute({
 })
 
 export const markContactHad = createRoute({
+  operationId: 'markContactHad',
   method: 'post',
   path: '/notifications/{notificationId}/contact-had',
   tags: ['Notifications'],

@@ -112,6 +112,7 @@ export const setTeam = createRoute({
 })
 
 export const deactivatePerson = createRoute({
+  operationId: 'deactivatePerson',
   method: 'post',
   path: '/people/{userId}/deactivate',
   tags,

@@ -25,6 +25,7 @@ export const SharedWithMeSchema = z
   .openapi('SharedWithMe')
 
 export const listSharedWithMe = createRoute({
+  operationId: 'listSharedWithMe',
   method: 'get',
   path: '/me/shared-with-me',
   tags: ['Sharing'],

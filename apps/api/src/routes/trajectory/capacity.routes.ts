@@ -23,6 +23,7 @@ export const AssessmentSchema = z
   .openapi('CapacityAssessment')
 
 export const listAssessments = clientRoute({
+  operationId: 'listAssessments',
   access: { linked: true, scope: 'capacity', action: 'read', resource: 'capacity_assessment' },
   method: 'get',
   path: '/clients/{clientId}/capacity-assessments',
@@ -33,6 +34,7 @@ export const listAssessments = clientRoute({
 })
 
 export const addAssessment = clientRoute({
+  operationId: 'addAssessment',
   access: { linked: true, scope: 'capacity', action: 'create', resource: 'capacity_assessment', only: 'worker' },
   method: 'post',
   path: '/clients/{clientId}/capacity-assessments',

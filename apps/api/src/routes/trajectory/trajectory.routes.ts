@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { trajectoryModels } from '@kracht/trajectory'
 import { clientRoute } from '../../access/client-route'
-import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
+import { commonProblems, jsonBody, jsonResponse, LineSchema, problemResponse } from '../../lib/schemas'
 
 const tags = ['Trajectory']
 
@@ -32,6 +32,7 @@ export const TrajectorySchema = z
 const Model = z.enum(trajectoryModels, { message: 'unknown_trajectory_model' })
 
 export const getTrajectory = clientRoute({
+  operationId: 'getTrajectory',
   access: { linked: true, scope: 'trajectory', action: 'read' },
   method: 'get',
   path: '/clients/{clientId}/trajectory',
@@ -42,6 +43,7 @@ export const getTrajectory = clientRoute({
 })
 
 export const startTrajectory = clientRoute({
+  operationId: 'startTrajectory',
   access: { linked: true, scope: 'trajectory', action: 'create', only: 'worker' },
   method: 'post',
   path: '/clients/{clientId}/trajectory',
@@ -56,6 +58,7 @@ export const startTrajectory = clientRoute({
 })
 
 export const nextPhase = clientRoute({
+  operationId: 'nextPhase',
   access: { linked: true, scope: 'trajectory', action: 'update', resource: 'trajectory_phase', only: 'worker' },
   method: 'post',
   path: '/clients/{clientId}/trajectory/next',
@@ -68,7 +71,7 @@ export const nextPhase = clientRoute({
       content: {
         'application/json': {
           schema: z
-            .object({ from: z.string().max(40).optional().openapi({ description: 'The phase you saw; if it changed since, nothing changes (phase_changed)' }) })
+            .object({ from: LineSchema.max(40).optional().openapi({ description: 'The phase you saw; if it changed since, nothing changes (phase_changed)' }) })
             .strict()
             .openapi('NextPhase'),
         },
