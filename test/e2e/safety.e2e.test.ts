@@ -102,13 +102,15 @@ describe('every text screened: a session note', () => {
     const noor = await signInOnPhone(browser, server.url, 'noor', { javaScript: false })
     const sam = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
     const samId = (await (await sam.page.request.get(`${server.url}/api/v1/me`)).json()).id
-    const startsAt = new Date(Date.now() + 86_400_000).toISOString()
+    // A note waits until the session has begun: this one starts in two seconds.
+    const startsAt = new Date(Date.now() + 2_000).toISOString()
     const planned = await noor.page.request.post(`${server.url}/api/v1/sessions`, {
       data: { kind: 'one_to_one', title: 'Gesprek', startsAt, clientIds: [samId] },
       headers: { origin: server.url },
     })
     expect(planned.status()).toBe(201)
     const { id } = await planned.json()
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
     await sam.page.goto(`${server.url}/sessies/${id}`)
     const note = 'Mijn vriend slaat me als hij dronken is'
     await sam.page.locator('#text').fill(note)
