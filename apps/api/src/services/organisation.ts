@@ -66,7 +66,8 @@ export async function listPeople(deps: Deps, input: { actor: PublicUser; roles: 
   const allowed: Role[] = input.actor.role === 'admin' ? ['client', 'worker', 'peer', 'admin'] : ['worker', 'peer']
   const roles = input.roles.filter((role) => allowed.includes(role))
   if (roles.length === 0) return []
-  const conditions: SQL[] = [eq(users.organisationId, input.actor.organisationId), inArray(users.role, roles)]
+  // An erased client is only an id the kept access log points to: listed nowhere.
+  const conditions: SQL[] = [eq(users.organisationId, input.actor.organisationId), inArray(users.role, roles), isNull(users.erasedAt)]
   // Only a coordinator sees accounts that were turned off (nobody else can plan with them).
   if (input.actor.role !== 'admin') conditions.push(isNull(users.deactivatedAt))
   const rows = await deps.db
@@ -107,7 +108,7 @@ export async function listMyClients(deps: Deps, worker: PublicUser) {
     .select({ id: users.id, username: users.username, displayName: users.displayName, linkedAt: clientWorkers.createdAt })
     .from(clientWorkers)
     .innerJoin(users, eq(users.id, clientWorkers.clientId))
-    .where(eq(clientWorkers.workerId, worker.id))
+    .where(and(eq(clientWorkers.workerId, worker.id), isNull(users.erasedAt)))
     .orderBy(asc(users.displayName))
 }
 
@@ -121,7 +122,7 @@ export async function listClientWorkers(deps: Deps, input: { actor: PublicUser; 
 
 async function requireSameOrganisation(deps: Deps, organisationId: string, userId: string, role: Role) {
   const [row] = await deps.db.select().from(users).where(eq(users.id, userId))
-  if (!row || row.organisationId !== organisationId || row.role !== role) {
+  if (!row || row.organisationId !== organisationId || row.role !== role || row.erasedAt) {
     throw new AppError('not_found', `No such ${role} in your organisation.`)
   }
   return row
