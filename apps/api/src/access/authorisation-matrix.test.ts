@@ -122,6 +122,8 @@ const matrix: Row[] = [
   // alone, whatever they shared. The delete body is empty on purpose (400 for sam): the walk erases nothing.
   { route: 'export', op: `GET ${C}/export`, method: 'GET', path: (i) => `/clients/${i.sam}/export`, expect: clientOnly },
   { route: 'delete the account', op: `DELETE ${C}`, method: 'DELETE', path: (i) => `/clients/${i.sam}`, body: () => ({}), expect: R(400, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+  // Ending a client's account when care ended is the coordinator's (a client of no organisation here: nothing ends).
+  { route: 'end an account', op: `POST ${C}/end`, method: 'POST', path: () => `/clients/${none}/end`, expect: R(403, 403, 403, 403, 403, 403, 403, 404, 403, 401), unlogged: true },
   { route: 'turn AI help off', op: `PUT ${C}/settings/ai-help`, method: 'PUT', path: (i) => `/clients/${i.sam}/settings/ai-help`, body: () => ({ enabled: false }), expect: clientOnly },
   // The network map has a scope of its own, never implied by sharing the inventory (nobody has it here).
   ...networkRows(clientOnly, R(403, 403, 403, 403, 403, 403, 403, 403, 403, 401)),

@@ -7,7 +7,13 @@ import { endAllSessions } from '../auth/sessions'
 export async function getOrganisation(deps: Deps, actor: PublicUser) {
   const [row] = await deps.db.select().from(organisations).where(eq(organisations.id, actor.organisationId))
   if (!row) throw new AppError('not_found', 'No such organisation.')
-  return { id: row.id, name: row.name, domainSet: row.domainSet, priorityLimit: row.priorityLimit }
+  return { id: row.id, name: row.name, domainSet: row.domainSet, priorityLimit: row.priorityLimit, retentionDays: row.retentionDays }
+}
+
+/** How long an ended client's data stays (days) before the daily job erases it (services/client-data/retention.ts). */
+export async function setRetention(deps: Deps, input: { actor: PublicUser; retentionDays: number }) {
+  await deps.db.update(organisations).set({ retentionDays: input.retentionDays }).where(eq(organisations.id, input.actor.organisationId))
+  return getOrganisation(deps, input.actor)
 }
 
 /**

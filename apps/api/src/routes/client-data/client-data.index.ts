@@ -6,6 +6,7 @@ import { confirmPassphrase } from '../../services/accounts'
 import { sessionCookie } from '../../auth/sessions'
 import { exportClientData } from '../../services/client-data/export'
 import { eraseClient } from '../../services/client-data/erase'
+import { endClientAccount } from '../../services/client-data/end-account'
 import * as routes from './client-data.routes'
 
 export const clientDataRouter = createRouter()
@@ -36,4 +37,11 @@ export const clientDataRouter = createRouter()
     const cookie = sessionCookie(deps.config)
     deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure })
     return c.body(null, 204)
+  })
+  .openapi(routes.endClientAccount, async (c) => {
+    const { clientId } = c.req.valid('param')
+    const actor = c.get('actor')
+    if (!actor) throw new AppError('unauthenticated', 'Sign in first.')
+    const { endedAt } = await endClientAccount(c.get('deps'), { actor, clientId })
+    return c.json({ endedAt: endedAt.toISOString() }, 200)
   })

@@ -45,3 +45,19 @@ export const eraseClientAccount = clientRoute({
     429: problemResponse('too_many_attempts: too many wrong passphrases'),
   },
 })
+
+export const endClientAccount = clientRoute({
+  operationId: 'endClientAccount',
+  access: { organisation: true, roles: ['admin'] },
+  method: 'post',
+  path: '/clients/{clientId}/end',
+  tags: ['Organisation'],
+  summary:
+    "End a client's account when their care ended (coordinator): they can no longer sign in; their data is erased when the organisation's retention period has passed",
+  request: { params: ClientParams },
+  responses: {
+    200: jsonResponse(z.object({ endedAt: z.string().datetime() }).openapi('EndedAccount'), 'Ended (or ended before: the first moment stays)'),
+    ...commonProblems,
+    404: problemResponse('No such client in your organisation'),
+  },
+})

@@ -80,7 +80,7 @@ describe('GET /clients/{clientId}/export', () => {
 
     // Every statement, the removed one too, with its history.
     const stored = (await t.deps.db.select({ n: count() }).from(statements).where(eq(statements.clientId, t.ids.sam)))[0]?.n
-    expect(file.inventory.statements).toHaveLength(stored)
+    expect(file.inventory.statements).toHaveLength(stored ?? -1)
     const removed = file.inventory.statements.find((s: { text: string }) => s.text === 'Ik maak mijn huis gezellig')
     expect(removed.deletedAt).not.toBeNull()
     expect(removed.history.map((r: { action: string }) => r.action)).toEqual(['create', 'update', 'delete'])
@@ -188,5 +188,31 @@ describe('DELETE /clients/{clientId}', () => {
 
     // kim is untouched (her log grew by the coordinator's list above, which logs a row per client).
     expect({ ...(await rowsOf(kim.id)), access_log: 0 }).toEqual({ ...kimBefore, access_log: 0 })
+  })
+})
+
+describe('retention: the coordinator ends an account and sets the period', () => {
+  it('lets only a coordinator set the period, within 30 to 3650 days', async () => {
+    const admin = await t.signIn('admin')
+    expect((await (await t.json('GET', '/organisation', { cookie: admin })).json()).retentionDays).toBe(365)
+    expect((await t.json('PUT', '/organisation/retention', { cookie: await t.signIn('noor'), body: { retentionDays: 60 } })).status).toBe(403)
+    expect((await t.json('PUT', '/organisation/retention', { cookie: admin, body: { retentionDays: 7 } })).status).toBe(400)
+    expect((await t.json('PUT', '/organisation/retention', { cookie: admin, body: {} })).status).toBe(400)
+    const saved = await t.json('PUT', '/organisation/retention', { cookie: admin, body: { retentionDays: 60 } })
+    expect(saved.status).toBe(200)
+    expect((await saved.json()).retentionDays).toBe(60)
+  })
+
+  it("ends a client's account: no sign-in from then on, the data stays until the period has passed", async () => {
+    const admin = await t.signIn('admin')
+    expect((await t.json('POST', `/clients/${kim.id}/end`, { cookie: await t.signIn('noor') })).status).toBe(403)
+    const before = await logRows(kim.id)
+    const ended = await t.json('POST', `/clients/${kim.id}/end`, { cookie: admin })
+    expect(ended.status).toBe(200)
+    expect(await logRows(kim.id)).toBe(before + 1)
+    expect((await t.json('GET', `/clients/${kim.id}/statements`, { cookie: kim.cookie })).status).toBe(401)
+    const signIn = await t.json('POST', '/auth/login', { body: { username: 'kim', password: demoPassword } })
+    expect((await signIn.json()).code).toBe('account_deactivated')
+    expect((await rowsOf(kim.id)).statements).toBe(1)
   })
 })
