@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { count, eq } from 'drizzle-orm'
-import { accessLog, organisations, statements, users } from '@kracht/db'
+import { accessLog, invitations, organisations, statements, users } from '@kracht/db'
 import { createTestApi, type TestApi } from '../../testing'
 import type { Deps } from '../../lib/env'
 import { clientsPastRetention, eraseClientsPastRetention } from './retention'
@@ -22,6 +22,17 @@ beforeAll(async () => {
       .values({ organisationId: sam!.organisationId, role: 'client', username, displayName: username, passwordHash: sam!.passwordHash, deactivatedAt })
       .returning()
     await t.deps.db.insert(statements).values({ clientId: row!.id, domain: 'work', time: 'present', text: `Ik ben ${username} en ik kan koken` })
+    // The invitation that made the account holds the name: accepted at the very moment the account was made.
+    await t.deps.db.insert(invitations).values({
+      organisationId: sam!.organisationId,
+      role: 'client',
+      displayName: username,
+      invitedById: t.ids.noor,
+      tokenHash: `token-${username}`,
+      codeHash: `code-${username}`,
+      expiresAt: new Date(row!.createdAt.getTime() + day),
+      acceptedAt: row!.createdAt,
+    })
     return row!.id
   }
   // kim's account ended on 10 January; lou's a week later; sam's never (still in care).
@@ -63,6 +74,8 @@ describe('retention', () => {
     expect((await t.deps.db.select({ n: count() }).from(statements).where(eq(statements.clientId, kim)))[0]?.n).toBe(0)
     const [logged] = await t.deps.db.select().from(accessLog).where(eq(accessLog.clientId, kim))
     expect(logged).toMatchObject({ action: 'delete', basis: 'retention_period', actorId: null })
+    const invited = await t.deps.db.select({ name: invitations.displayName }).from(invitations)
+    expect(invited.map((row) => row.name).sort()).toEqual(['lou'])
     // lou and sam keep everything; a second run finds nothing more to do.
     expect((await t.deps.db.select({ n: count() }).from(statements).where(eq(statements.clientId, lou)))[0]?.n).toBe(1)
     expect((await t.deps.db.select({ n: count() }).from(statements).where(eq(statements.clientId, t.ids.sam)))[0]?.n).toBeGreaterThan(0)
