@@ -25,6 +25,7 @@ const HELDOUT_FLOORS = [
   { file: 'crisis-heldout.jsonl', recall: 185 / 264, falseAlarms: 28 / 240 },
   { file: 'crisis-heldout-2.jsonl', recall: 179 / 304, falseAlarms: 43 / 285 },
   { file: 'crisis-heldout-3.jsonl', recall: 192 / 278, falseAlarms: 29 / 250 },
+  { file: 'crisis-heldout-4.jsonl', recall: 193 / 285, falseAlarms: 28 / 262 },
 ]
 
 /** Items the older sets mark as built to look like a crisis ("crisis trap: …"). */
