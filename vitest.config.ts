@@ -14,6 +14,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest runs one file at a time on a 2-core machine (cores − 1); most files wait on a browser or
+    // a database much of the time, so two at once finish the suite sooner.
+    maxWorkers: 2,
+    minWorkers: 1,
     // Room for PGlite's first start (initdb) in the files that open several embedded databases.
     poolOptions: { forks: { execArgv: ['--max-old-space-size=6144'] } },
     globalSetup: ['test/support/global-setup.ts'],
