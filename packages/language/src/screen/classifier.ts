@@ -97,8 +97,17 @@ export interface StoredModel {
   index: string
   /** base64 of int8, classes.length per kept bucket, in the order of `index`. */
   weights: string
-  /** Probability of a crisis (1 - p(none)) from which the classifier alone raises an alarm or a check-in. */
-  thresholds: { alarm: number; checkIn: number }
+  /**
+   * Probability of a crisis (1 - p(none)) from which the classifier alone raises an alarm or a
+   * check-in, and below which it may quiet a rule in a text with a look-alike structure.
+   */
+  thresholds: Thresholds
+}
+
+export interface Thresholds {
+  alarm: number
+  checkIn: number
+  quiet: number
 }
 
 export interface Model {
@@ -108,7 +117,7 @@ export interface Model {
   rowOf: Int32Array
   /** classes.length weights per kept bucket, already scaled. */
   weights: Float64Array
-  thresholds: { alarm: number; checkIn: number }
+  thresholds: Thresholds
 }
 
 export interface Prediction {
