@@ -56,6 +56,8 @@ export interface ScreenParts {
   scan: ComposedScan
   probability: number
   modelKind: CrisisKind
+  /** How many of the text's features the classifier knows: below `minKnown` it may not speak alone. */
+  known: number
   tokens: ReturnType<typeof crisisTokens>
 }
 
@@ -64,7 +66,7 @@ export function screenParts(text: string): ScreenParts {
   const tokens = crisisTokens(text)
   const scan = scanComposed(tokens, composedRules())
   const p = predict(crisisModel(), normalisedText(tokens))
-  return { hits: scan.hits, scan, probability: p.crisis, modelKind: p.kind, tokens }
+  return { hits: scan.hits, scan, probability: p.crisis, modelKind: p.kind, known: p.known, tokens }
 }
 
 function byPriority(kinds: Iterable<CrisisKind>): CrisisKind[] {
@@ -95,14 +97,15 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts): 
   const checkHits = hits.filter((h) => h.level === 'check_in')
   const alarmKinds = new Set<CrisisKind>(alarmHits.map((h) => h.kind))
   if (phrase.detected && phrase.kind) alarmKinds.add(phrase.kind)
-  // The classifier alone speaks about words, never about an empty text (its bias alone is no
-  // signal), and not where an idiom explains them.
-  const modelMay = parts.tokens.length > 0 && !parts.scan.idiom
+  // The classifier alone speaks only on enough evidence (round 4): a text with at least `minKnown`
+  // features it learned, so never about an empty text, nonsense, a name or a one-word answer (its
+  // score there is its prior, or one n-gram); and not where an idiom explains the words.
+  const modelMay = parts.known >= t.minKnown && !parts.scan.idiom
   const modelAlarm = modelMay && parts.probability >= t.alarm
   // The wider net: the classifier alone asks gently about wording no rule knows.
   const modelCheck = modelMay && parts.probability >= t.checkIn
-  // Two weak signals that agree make a clear one.
-  const weakPair = checkHits.length > 0 && modelCheck
+  // Two weak signals that agree make a clear one (a rule has found words, so no floor on features).
+  const weakPair = checkHits.length > 0 && parts.tokens.length > 0 && parts.probability >= t.checkIn
   if (alarmKinds.size === 0 && (modelAlarm || weakPair)) {
     for (const h of checkHits) alarmKinds.add(h.kind)
     if (alarmKinds.size === 0) alarmKinds.add(parts.modelKind)

@@ -53,7 +53,7 @@ export function judge(item: CrisisItem): Verdict {
   const all = combine(item.text, phrase, parts)
   return {
     item,
-    detected: { rules: keptPhrase(phrase, parts).detected || parts.hits.length > 0, classifier: parts.probability >= crisisModel().thresholds.checkIn, combined: all.detected },
+    detected: { rules: keptPhrase(phrase, parts).detected || parts.hits.length > 0, classifier: parts.probability >= crisisModel().thresholds.checkIn && parts.known >= crisisModel().thresholds.minKnown, combined: all.detected },
     level: all.level,
     kind: all.kind,
   }
