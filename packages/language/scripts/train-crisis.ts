@@ -37,7 +37,7 @@ const KEEP = env('CRISIS_KEEP', 60000)
 // the share of look-alikes the classifier alone may flag with a check-in, with an alarm, and the
 // share of real crisis items it may score below `quiet` (where it may quiet a rule, see
 // src/screen/index.ts). Chosen on the grid in eval/CRISIS-ROUND3.md.
-const CHECK_IN_LOOKALIKES = env("CRISIS_CHECK_IN_LOOKALIKES", 0.065)
+const CHECK_IN_LOOKALIKES = env("CRISIS_CHECK_IN_LOOKALIKES", 0.08)
 const ALARM_LOOKALIKES = 0.02
 const QUIET_CRISIS = 0.05
 // The check-in threshold never goes below this. Round 3 needed 0.55 because its prior leaned to

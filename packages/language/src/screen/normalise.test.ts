@@ -54,7 +54,10 @@ describe('crisis classifier', () => {
     // Quiet below, ask from checkIn, alarm from alarm: in that order, and the net is not everything.
     expect(t.quiet).toBeGreaterThanOrEqual(0)
     expect(t.checkIn).toBeGreaterThan(t.quiet)
-    expect(t.checkIn).toBeGreaterThan(0.2)
+    // Round 4: the prior is 0.05 (an empty text), so the check-in threshold is far above it, and
+    // the classifier alone needs a text with enough features it knows.
+    expect(t.checkIn).toBeGreaterThanOrEqual(0.15)
+    expect(t.minKnown).toBeGreaterThanOrEqual(16)
     expect(t.alarm).toBeGreaterThan(t.checkIn)
   })
 
