@@ -151,9 +151,17 @@ describe('the app mode and React build are separate settings', () => {
       const { stdout } = await run(process.execPath, ['--import', 'tsx', cli, 'backup'], { env: { ...process.env, DATA_DIR: dataDir } })
       expect(stdout).toMatch(/is writing the backup[\s\S]*Backup written: .*kracht-.*\.tar\.gz/)
       expect(listBackups(backupDirOf(dataDir))).toHaveLength(1)
+      // The backup request does not stop the server: it still answers.
+      const url = /runs on (http:\/\/localhost:\d+)/.exec(output)?.[1]
+      expect(url).toBeDefined()
+      expect((await fetch(`${url}/api/v1/health`)).status).toBe(200)
+      expect(child.exitCode).toBeNull()
     } finally {
-      child.kill('SIGTERM')
-      await new Promise((resolve) => child.once('exit', resolve))
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGTERM')
+        await exited
+      }
     }
   })
 })

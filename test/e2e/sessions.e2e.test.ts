@@ -48,13 +48,14 @@ describe('sessions, team share and API tokens at 360 px', () => {
     expect(planned).toMatch(/12 maart 2030.*14:30/)
     expect(planned).toContain('De wondervraag')
 
-    // Eva co-facilitates: she sees it, read-only.
+    // Eva co-facilitates: she sees it, and may plan one herself with a worker.
     const eva = await signIn('eva')
     await eva.page.getByRole('link', { name: 'Bijeenkomsten' }).click()
     await eva.page.waitForURL(/\/sessies$/)
     await eva.page.getByTestId('planned-sessions').waitFor()
     expect(await eva.page.getByTestId('planned-sessions').textContent()).toContain('Samen verder')
-    expect(await eva.page.getByRole('button', { name: 'Plannen' }).count()).toBe(0)
+    expect(await eva.page.getByRole('button', { name: 'Plannen' }).count()).toBe(1)
+    expect(await eva.page.getByLabel(/Begeleider/).count()).toBeGreaterThan(0)
     await expectAccessible(eva.page)
 
     // Sam sees it on the home page, opens it and writes a note in their own words.
@@ -65,6 +66,18 @@ describe('sessions, team share and API tokens at 360 px', () => {
     expect(await sam.page.locator('.page').first().textContent()).toContain('Kennismaken en kijken wat goed gaat')
     await noHorizontalScroll(sam.page)
     await expectAccessible(sam.page)
+    // Before the session begins there is nothing to write a note about yet.
+    expect(await sam.page.getByLabel('Mijn notitie').count()).toBe(0)
+
+    // A session that has begun: Sam writes a note in their own words.
+    const samId = (await (await sam.page.request.get(`${server.url}/api/v1/me`)).json()).id
+    const begun = await noor.page.request.post(`${server.url}/api/v1/sessions`, {
+      data: { kind: 'one_to_one', title: 'Gesprek', startsAt: new Date(Date.now() + 1_000).toISOString(), clientIds: [samId] },
+      headers: { origin: server.url },
+    })
+    expect(begun.status()).toBe(201)
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    await sam.page.goto(`${server.url}/sessies/${(await begun.json()).id}`)
     await sam.page.getByLabel('Mijn notitie').fill('Ik merkte dat ik al veel zelf regel.')
     await sam.page.getByRole('button', { name: 'Notitie bewaren' }).click()
     await sam.page.getByText('Je notitie is bewaard.').waitFor()

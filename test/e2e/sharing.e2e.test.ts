@@ -64,7 +64,7 @@ describe('sharing on consent at 360 px', () => {
     await work.getByLabel('Reactie').fill('Mooi! Kun je het specifieker maken?')
     await work.getByLabel(/Voorstel voor andere woorden/).fill('Ik kan elke dinsdag goed plannen bij de fietsenmaker')
     await work.getByRole('button', { name: 'Reageren' }).click()
-    await noor.page.waitForURL(/klaar=comment/)
+    await noor.page.waitForURL(/klaar=suggestion/)
 
     // Sam accepts it: the words become sam's.
     await sam.page.goto(`${server.url}/voorstellen`)
@@ -82,6 +82,8 @@ describe('sharing on consent at 360 px', () => {
     expect(await sam.page.getByTestId('signatures').textContent()).toContain('Sam: getekend op')
     await noor.page.goto(samUrl)
     expect(await noor.page.locator('body').textContent()).toContain('Ik kan elke dinsdag goed plannen bij de fietsenmaker')
+    // At 360 px the panel with the signing step sits behind its tab.
+    await noor.page.locator('.review-tabs').getByRole('link', { name: 'Reacties en voorstellen' }).click()
     await noor.page.getByRole('button', { name: 'Deze versie ondertekenen' }).click()
     await noor.page.getByText('Getekend. Dank je wel.').waitFor()
     const signatures = (await noor.page.getByTestId('signatures').textContent()) ?? ''

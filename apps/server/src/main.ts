@@ -20,8 +20,9 @@ try {
   const server = await startServer(process.env)
   // `npm run backup` asks a running server for a backup: only this process may open its data folder.
   process.on('SIGUSR2', () => void server.backupNow())
-  // Let open requests finish, checkpoint the database, exit; forced after 10 s.
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  // Let open requests finish, checkpoint the database, exit; forced after 10 s. SIGUSR2 is the backup
+  // request above, not a stop (close-with-grace would otherwise treat it as one).
+  closeWithGrace({ delay: 10_000, skip: ['SIGUSR2'] }, async ({ signal, err }) => {
     if (err) console.error('Kracht stops after an unexpected error:', err)
     else console.log(`Kracht stops (${signal ?? 'requested'}): finishing open requests and closing the database…`)
     await server.close()

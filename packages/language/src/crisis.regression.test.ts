@@ -22,9 +22,12 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * screen may only get better on them. Never tune on them; a new round is measured on a new blind set.
  */
 const HELDOUT_FLOORS = [
-  { file: 'crisis-heldout.jsonl', recall: 238 / 264, falseAlarms: 25 / 240 },
-  { file: 'crisis-heldout-2.jsonl', recall: 256 / 304, falseAlarms: 37 / 285 },
-  { file: 'crisis-heldout-3.jsonl', recall: 252 / 278, falseAlarms: 26 / 250 },
+  // Round 4's figures (eval/HELDOUT.md), measured once at the end of the round; set 4 at round 2's,
+  // its first measurement (round 4 was never run on it: the integrator measures it).
+  { file: 'crisis-heldout.jsonl', recall: 223 / 264, falseAlarms: 23 / 240 },
+  { file: 'crisis-heldout-2.jsonl', recall: 248 / 304, falseAlarms: 37 / 285 },
+  { file: 'crisis-heldout-3.jsonl', recall: 241 / 278, falseAlarms: 24 / 250 },
+  { file: 'crisis-heldout-4.jsonl', recall: 193 / 285, falseAlarms: 28 / 262 },
 ]
 
 /** Items the older sets mark as built to look like a crisis ("crisis trap: …"). */

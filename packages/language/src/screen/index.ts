@@ -6,7 +6,8 @@
 //   alarm     an alarm-level rule; or the classifier at or above `alarm`; or a check-in rule the
 //             classifier agrees with (at or above `checkIn`);
 //   check_in  a check-in rule; or the classifier alone at or above `checkIn` (the wider net: it
-//             asks "Hoe gaat het echt met je?" about wording no rule knows);
+//             asks "Hoe gaat het echt met je?" about wording no rule knows), but only on a text
+//             with at least `minKnown` features it knows (round 4, eval/HELDOUT.md);
 //   quiet     a rule stands down only when the text has a look-alike structure (a past, a change,
 //             someone else, an idiom, a film, a harmless purpose) and the classifier, trained on
 //             such look-alikes, is below `quiet`: a past crisis told calmly, not a new one.
