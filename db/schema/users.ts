@@ -38,6 +38,12 @@ export const users = pgTable(
      * that moment. The row stays, so what the person wrote and the access log keep their author.
      */
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    /**
+     * A client's account was erased (their own request, or the retention period passed): every
+     * content row is gone and the name, username and passphrase are blanked. The row stays only as
+     * the id the kept access log points to (apps/api/src/services/client-data/erase.ts).
+     */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('users_username_idx').on(t.username),

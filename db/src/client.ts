@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined
   /** An in-memory embedded database (tests). */
   memory?: boolean
+  /** In memory only: start from this dumped data folder instead of an empty one (tests). */
+  loadDataDir?: Blob | undefined
   /**
    * PostgreSQL only: the role every pooled connection takes at start (sent as the `role` startup
    * parameter, so each new connection is in it before its first query, and RESET ROLE returns to it).
@@ -39,7 +41,7 @@ export interface DatabaseOptions {
 /** The one factory that decides which engine runs. Nothing else in the code knows. */
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.role)
-  if (options.memory) return openPglite(new PGlite(), null)
+  if (options.memory) return openPglite(new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}), null)
   const dataDir = options.dataDir
   if (!dataDir) throw new DatabaseStartError('DATA_DIR is empty: set it, or set DATABASE_URL.')
   return openPgliteFolder(dataDir)

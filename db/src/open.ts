@@ -13,6 +13,8 @@ export interface OpenAppDatabaseOptions {
   migrationDatabaseUrl?: string | undefined
   dataDir?: string | undefined
   memory?: boolean
+  /** In memory only: a dumped, migrated data folder to start from (tests; see db/src/testing.ts). */
+  loadDataDir?: Blob | undefined
   /** Where the embedded database keeps a backup before migrating existing data. */
   backupDir?: string | undefined
 }
@@ -33,7 +35,7 @@ export async function openAppDatabase(options: OpenAppDatabaseOptions): Promise<
     if (options.migrationDatabaseUrl) {
       throw new DatabaseStartError('MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both (the owner and the application user), or neither.')
     }
-    const handle = await createDatabase({ dataDir: options.dataDir, memory: options.memory ?? false })
+    const handle = await createDatabase({ dataDir: options.dataDir, memory: options.memory ?? false, loadDataDir: options.loadDataDir })
     try {
       const { applied } = await runMigrations(handle, { backupDir: options.backupDir })
       await grantAppRole(handle, { memberIsOwner: true })

@@ -1,6 +1,11 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import postgres from 'postgres'
 import type { DatabaseHandle } from './client'
+import { migrationsFolder } from './migrate'
 import { openAppDatabase } from './open'
 import { appRole } from './roles'
 
@@ -14,6 +19,40 @@ export interface TestDatabaseHandle extends DatabaseHandle {
 }
 
 /**
+ * A migrated, empty embedded database as a dumped data folder. Creating one (initdb and every
+ * migration) takes seconds and some sixty test files each need one, so it is made once per set of
+ * migrations and kept in the temporary folder, named by a hash of the migrations and PGlite's version.
+ */
+async function migratedTemplate(): Promise<Blob> {
+  const hash = createHash('sha256')
+  for (const dir of [migrationsFolder, join(migrationsFolder, 'meta')]) {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.endsWith('.sql') || name === '_journal.json') hash.update(name).update(readFileSync(join(dir, name)))
+    }
+  }
+  hash.update(JSON.stringify(pgliteVersion()))
+  const path = join(tmpdir(), `kracht-test-db-${hash.digest('hex').slice(0, 16)}.tar`)
+  if (existsSync(path)) return new Blob([readFileSync(path)])
+  const { handle } = await openAppDatabase({ memory: true })
+  const dump = await handle.pglite!.dumpDataDir('none')
+  await handle.close()
+  // Test files start in parallel: write aside, then rename, so nobody reads half a file.
+  const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+  renameSync(partial, path)
+  return dump
+}
+
+function pgliteVersion(): string {
+  try {
+    const pkg = join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..', 'package.json')
+    return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version
+  } catch {
+    return 'unknown'
+  }
+}
+
+/**
  * A migrated, empty database for one test file, used the way the server uses it: as the
  * application role (db/src/open.ts). In-memory PGlite by default, or, with DATABASE_URL set, a fresh
  * database created on that PostgreSQL server (dropped again by `close`). Test files run in
@@ -22,7 +61,7 @@ export interface TestDatabaseHandle extends DatabaseHandle {
 export async function createTestDatabase(): Promise<TestDatabaseHandle> {
   const serverUrl = process.env['DATABASE_URL']
   if (!serverUrl) {
-    const { handle } = await openAppDatabase({ memory: true })
+    const { handle } = await openAppDatabase({ memory: true, loadDataDir: await migratedTemplate() })
     const pg = handle.pglite
     if (!pg) throw new Error('expected an embedded database')
     return {

@@ -32,6 +32,7 @@ import { safetyPlanRouter } from './routes/safety-plan/safety-plan.index'
 import { actionPlanRouter } from './routes/action-plan/action-plan.index'
 import { networkRouter } from './routes/network/network.index'
 import { trajectoryRouter } from './routes/trajectory/trajectory.index'
+import { clientDataRouter } from './routes/client-data/client-data.index'
 import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
 import { rateLimit } from './lib/rate-limit'
@@ -58,6 +59,7 @@ const apiTags = [
   { name: 'Messages', description: 'Short messages between a client and their worker (or a peer expert the client shares them with).' },
   { name: 'Network', description: "The client's VIP card: the people who matter, in four areas and three rings, and resources." },
   { name: 'Trajectory', description: 'The phases of the care arrangement (Krachtwerk, CTI or ICM), moved on by the linked worker.' },
+  { name: 'Your data', description: "The client's rights: all their data as one file, and deleting their account." },
   { name: 'Capacity assessment', description: "The worker's assessment of what the client carries and can carry, shown to the client on request." },
 ]
 
@@ -162,6 +164,7 @@ export function createApi(deps: Deps) {
     .route('/', actionPlanRouter)
     .route('/', networkRouter)
     .route('/', trajectoryRouter)
+    .route('/', clientDataRouter)
 
   app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
   // Rendered once: the document does not change while the process runs.

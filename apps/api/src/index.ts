@@ -12,3 +12,5 @@ export { seedDemoContent } from './demo'
 export { createModelFromEnv } from '@kracht/assistant'
 // The server applies the same cross-site rule to the portal's own form posts.
 export { isCrossSiteRequest, publicOriginOf } from './lib/cross-site'
+// The server's daily job erases clients whose retention period has passed.
+export { eraseClientsPastRetention } from './services/client-data/retention'

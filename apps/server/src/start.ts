@@ -19,6 +19,7 @@ import {
 } from '@kracht/api'
 import { demoUsers, openAppDatabase, seedDemo, type DatabaseHandle } from '@kracht/db'
 import { scheduleBackups } from './backups'
+import { scheduleRetention } from './retention'
 import { createHost } from './host'
 
 const portalDir = fileURLToPath(new URL('../../portal/build/', import.meta.url))
@@ -100,6 +101,8 @@ export async function startServer(
     const sweep = setInterval(() => void deleteExpiredSessions(deps).catch(() => {}), 10 * 60_000)
     sweep.unref()
     const backups = scheduleBackups({ handle, dataDir: config.DATA_DIR, everyHours: config.BACKUP_EVERY_HOURS, keepDays: config.BACKUP_KEEP_DAYS, log })
+    // Ended clients past their organisation's retention period are erased once a day.
+    const retention = scheduleRetention({ deps, log })
     log(`Kracht runs on ${url} (database: ${handle.kind === 'pglite' ? `embedded, in ${config.DATA_DIR}` : 'PostgreSQL server'})`)
     log(`Mode: ${config.mode}; React: ${reactServerBuild()} build.`)
     if (!config.production) {
@@ -120,6 +123,7 @@ export async function startServer(
             if ('closeIdleConnections' in server) server.closeIdleConnections()
           })
           await backups.stop()
+          await retention.stop()
           await handle.close()
         })()
         return closing

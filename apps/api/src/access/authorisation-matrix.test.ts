@@ -118,6 +118,12 @@ const matrix: Row[] = [
   { route: 'messages', op: `GET ${C}/messages`, method: 'GET', path: (i) => `/clients/${i.sam}/messages`, expect: R(200, 403, 200, 200, 403, 403, 403, 403, 403, 401) },
   { route: 'send a message', op: `POST ${C}/messages`, method: 'POST', path: (i) => `/clients/${i.sam}/messages`, body: () => ({ text: ' ' }), expect: R(400, 403, 400, 400, 403, 403, 403, 403, 403, 401) },
   { route: 'mark messages read', op: `POST ${C}/messages/read`, method: 'POST', path: (i) => `/clients/${i.sam}/messages/read`, expect: R(204, 403, 204, 204, 403, 403, 403, 403, 403, 401) },
+  // The client's rights (GDPR art. 15, 17, 20): their whole file and deleting their account are theirs
+  // alone, whatever they shared. The delete body is empty on purpose (400 for sam): the walk erases nothing.
+  { route: 'export', op: `GET ${C}/export`, method: 'GET', path: (i) => `/clients/${i.sam}/export`, expect: clientOnly },
+  { route: 'delete the account', op: `DELETE ${C}`, method: 'DELETE', path: (i) => `/clients/${i.sam}`, body: () => ({}), expect: R(400, 403, 403, 403, 403, 403, 403, 403, 403, 401) },
+  // Ending a client's account when care ended is the coordinator's (a client of no organisation here: nothing ends).
+  { route: 'end an account', op: `POST ${C}/end`, method: 'POST', path: () => `/clients/${none}/end`, expect: R(403, 403, 403, 403, 403, 403, 403, 404, 403, 401), unlogged: true },
   { route: 'turn AI help off', op: `PUT ${C}/settings/ai-help`, method: 'PUT', path: (i) => `/clients/${i.sam}/settings/ai-help`, body: () => ({ enabled: false }), expect: clientOnly },
   // The network map has a scope of its own, never implied by sharing the inventory (nobody has it here).
   ...networkRows(clientOnly, R(403, 403, 403, 403, 403, 403, 403, 403, 403, 401)),
@@ -253,7 +259,8 @@ describe('authorisation matrix', () => {
     const rows = (await logCount()) - before
     const refused = response.status === 401 || response.status === 403
     if (row.unlogged && row.loggedWhenAllowed && actor !== 'sam') expect(rows).toBe(response.ok ? 1 : 0)
-    else if (actor === 'sam' || row.unlogged) expect(rows).toBe(row.route === 'access log' ? 1 : 0)
+    // Reading the log is itself logged, also by the client; so is the download of the file that holds it.
+    else if (actor === 'sam' || row.unlogged) expect(rows).toBe(row.route === 'access log' || row.route === 'export' ? 1 : 0)
     // A request without anyone signed in leaves no row (lib/access-log.ts says why).
     // A token is read-only: any other method is refused at the door too.
     else if (actor === 'nobody' || (actor === 'token' && (!isConsentRead(row) || row.method !== 'GET'))) expect(rows).toBe(0)

@@ -80,6 +80,8 @@ export const problemStatus = {
   not_an_evaluation_phase: 409,
   evaluation_signed: 409,
   no_team_share: 409,
+  // The client's own rights: deleting the account asks for the passphrase (403: nothing changed).
+  account_password_wrong: 403,
 } as const satisfies Record<string, ContentfulStatusCode>
 
 export type ProblemCode = keyof typeof problemStatus

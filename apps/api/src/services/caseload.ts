@@ -20,7 +20,7 @@ export async function caseload(deps: Deps, actor: Actor) {
   const linkedIds = new Set(linked.map((row) => row.clientId))
   const clientIds = [...new Set([...linkedIds, ...sharedWithMe.map((row) => row.clientId)])]
   if (clientIds.length === 0) return []
-  const clients = await deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(inArray(users.id, clientIds), eq(users.role, 'client')))
+  const clients = await deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(inArray(users.id, clientIds), eq(users.role, 'client'), isNull(users.erasedAt)))
   const rows = []
   for (const client of clients.sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'))) {
     const shared = (await listConsents(deps, client.id)).filter((consent) => consent.granteeId === me.id)

@@ -7,7 +7,13 @@ import { endAllSessions } from '../auth/sessions'
 export async function getOrganisation(deps: Deps, actor: PublicUser) {
   const [row] = await deps.db.select().from(organisations).where(eq(organisations.id, actor.organisationId))
   if (!row) throw new AppError('not_found', 'No such organisation.')
-  return { id: row.id, name: row.name, domainSet: row.domainSet, priorityLimit: row.priorityLimit }
+  return { id: row.id, name: row.name, domainSet: row.domainSet, priorityLimit: row.priorityLimit, retentionDays: row.retentionDays }
+}
+
+/** How long an ended client's data stays (days) before the daily job erases it (services/client-data/retention.ts). */
+export async function setRetention(deps: Deps, input: { actor: PublicUser; retentionDays: number }) {
+  await deps.db.update(organisations).set({ retentionDays: input.retentionDays }).where(eq(organisations.id, input.actor.organisationId))
+  return getOrganisation(deps, input.actor)
 }
 
 /**
@@ -66,7 +72,8 @@ export async function listPeople(deps: Deps, input: { actor: PublicUser; roles: 
   const allowed: Role[] = input.actor.role === 'admin' ? ['client', 'worker', 'peer', 'admin'] : ['worker', 'peer']
   const roles = input.roles.filter((role) => allowed.includes(role))
   if (roles.length === 0) return []
-  const conditions: SQL[] = [eq(users.organisationId, input.actor.organisationId), inArray(users.role, roles)]
+  // An erased client is only an id the kept access log points to: listed nowhere.
+  const conditions: SQL[] = [eq(users.organisationId, input.actor.organisationId), inArray(users.role, roles), isNull(users.erasedAt)]
   // Only a coordinator sees accounts that were turned off (nobody else can plan with them).
   if (input.actor.role !== 'admin') conditions.push(isNull(users.deactivatedAt))
   const rows = await deps.db
@@ -107,7 +114,7 @@ export async function listMyClients(deps: Deps, worker: PublicUser) {
     .select({ id: users.id, username: users.username, displayName: users.displayName, linkedAt: clientWorkers.createdAt })
     .from(clientWorkers)
     .innerJoin(users, eq(users.id, clientWorkers.clientId))
-    .where(eq(clientWorkers.workerId, worker.id))
+    .where(and(eq(clientWorkers.workerId, worker.id), isNull(users.erasedAt)))
     .orderBy(asc(users.displayName))
 }
 
@@ -121,7 +128,7 @@ export async function listClientWorkers(deps: Deps, input: { actor: PublicUser; 
 
 async function requireSameOrganisation(deps: Deps, organisationId: string, userId: string, role: Role) {
   const [row] = await deps.db.select().from(users).where(eq(users.id, userId))
-  if (!row || row.organisationId !== organisationId || row.role !== role) {
+  if (!row || row.organisationId !== organisationId || row.role !== role || row.erasedAt) {
     throw new AppError('not_found', `No such ${role} in your organisation.`)
   }
   return row

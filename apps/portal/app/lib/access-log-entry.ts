@@ -18,6 +18,12 @@ export interface LogEntryFacts {
  */
 export function describeLogEntry(entry: LogEntryFacts, clientId: string, someone: string): { key: MessageKey; vars: Vars } | null {
   const name = entry.actorName ?? someone
+  // The client's own rights (the whole file, deleting the account): theirs alone, so others only try.
+  if (entry.scope === 'account') {
+    if (entry.outcome !== 'allowed') return { key: 'accessLog.accountTried', vars: { name } }
+    if (entry.resource === 'export') return { key: 'accessLog.exported', vars: {} }
+    if (entry.resource === 'account_end') return { key: 'accessLog.accountEnded', vars: { name } }
+  }
   if (entry.outcome !== 'allowed') return null
   if (entry.resource === 'ai_model') {
     return entry.actorId && entry.actorId !== clientId ? { key: 'accessLog.aiModelWith', vars: { name } } : { key: 'accessLog.aiModel', vars: {} }

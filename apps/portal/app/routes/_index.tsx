@@ -186,6 +186,12 @@ export default function Home() {
       <section className="card" aria-labelledby="account">
         <h2 id="account">{t('home.myAccount')}</h2>
         <Link to="/account/wachtwoord">{t('home.changePassword')}</Link>
+        {user.role === 'client' ? (
+          <>
+            <br />
+            <Link to="/account/mijn-gegevens">{t('rights.accountLink')}</Link>
+          </>
+        ) : null}
         {user.role === 'worker' || user.role === 'admin' ? (
           <>
             <br />

@@ -26,6 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const TeamForm = z.object({ name: z.string().trim().min(1, 'required').max(80, 'too_long') })
 const SettingsForm = z.object({ domainSet: z.enum(['krachtwerk', 'icm']), priorityLimit: z.coerce.number().int().min(1).max(4) })
+const RetentionForm = z.object({ retentionDays: z.coerce.number({ error: 'retention_invalid' }).int('retention_invalid').min(30, 'retention_invalid').max(3650, 'retention_invalid') })
 const LinkForm = z.object({ clientId: z.string().uuid('required'), workerId: z.string().uuid('required') })
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,6 +41,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const response = await client.organisation.$put({ json: form.data })
     if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: response.status })
     return { problem: null, withdrawn: false, fields: {}, done: 'settings' as const }
+  }
+  if (intent === 'retention') {
+    const form = parseForm(RetentionForm, formData)
+    if (!form.ok) return data({ problem: 'validation_failed', withdrawn: false, fields: form.fields, done: null }, { status: 400 })
+    const response = await client.organisation.retention.$put({ json: form.data })
+    if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: response.status })
+    return { problem: null, withdrawn: false, fields: {}, done: 'retention' as const }
+  }
+  if (intent === 'end-account') {
+    // The client can no longer sign in; the daily job erases their data once the retention period has passed.
+    const clientId = String(formData.get('clientId') ?? '')
+    const response = await client.clients[':clientId'].end.$post({ param: { clientId } })
+    if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: response.status })
+    return { problem: null, withdrawn: false, fields: {}, done: 'end-account' as const }
   }
   if (intent === 'deactivate') {
     // Sessions and API tokens end at once (the API does it); the clients' data stays.
@@ -81,6 +96,7 @@ export default function Admin() {
         <FormProblem code={result?.problem} />
       )}
       {result?.done === 'settings' ? <Notice>{t('admin.settingsSaved')}</Notice> : null}
+      {result?.done === 'retention' ? <Notice>{t('rights.retentionSaved')}</Notice> : null}
       {result?.withdrawn ? <Notice>{t('invitation.withdrawn')}</Notice> : null}
       {result?.done === 'link' ? <Notice>{t('admin.linked')}</Notice> : null}
       <p>
@@ -122,6 +138,30 @@ export default function Admin() {
         </section>
       ) : null}
 
+      {organisation ? (
+        <section className="card" aria-labelledby="retention-title">
+          <h2 id="retention-title">{t('rights.retentionTitle')}</h2>
+          <p className="muted">{t('rights.retentionIntro')}</p>
+          <Form method="post" noValidate className="stack">
+            <input type="hidden" name="intent" value="retention" />
+            <Field
+              name="retentionDays"
+              type="number"
+              inputMode="numeric"
+              min={30}
+              max={3650}
+              label={t('rights.retentionDays')}
+              hint={t('rights.retentionHint')}
+              defaultValue={String(organisation.retentionDays)}
+              error={fields['retentionDays']}
+            />
+            <button type="submit" className="button button--secondary">
+              {t('rights.retentionButton')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
       <section className="card" aria-labelledby="teams-title">
         <h2 id="teams-title">{t('admin.teams')}</h2>
         {teams.length === 0 ? <p className="muted">{t('admin.teamsEmpty')}</p> : null}
@@ -156,6 +196,16 @@ export default function Admin() {
                   </span>
                   {teamName(person.teamId) ? <span className="muted">{teamName(person.teamId)}</span> : null}
                   {role !== 'client' && !person.active ? <span className="muted">{t('adminPeople.deactivated')}</span> : null}
+                  {role === 'client' && !person.active ? <span className="muted">{t('rights.accountEnded')}</span> : null}
+                  {role === 'client' && person.active ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="end-account" />
+                      <input type="hidden" name="clientId" value={person.id} />
+                      <button type="submit" className="button button--small button--secondary" aria-label={`${t('rights.endAccount')}: ${person.displayName}`} title={t('rights.endAccountHint')}>
+                        {t('rights.endAccount')}
+                      </button>
+                    </Form>
+                  ) : null}
                   {role !== 'client' && person.active ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="deactivate" />

@@ -2,6 +2,9 @@ import type { Catalogue } from '../translate'
 
 // "Who looked at my data": the kinds of entries in the log.
 export const accessLogEn: Catalogue['accessLog'] = {
+  exported: 'You downloaded all your data',
+  accountEnded: '{name} ended your account, because your care has ended',
+  accountTried: '{name} wanted to download all your data or delete your account. Only you may do that, so it did not work',
   aiModel: 'Your answer went to the AI help, without names',
   aiModelWith: 'You worked together with {name}. Your answer went to the AI help, without names',
   notifications: '{name} read a message about you',

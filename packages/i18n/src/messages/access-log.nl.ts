@@ -1,5 +1,8 @@
 // "Wie heeft mijn gegevens bekeken": de soorten regels in het logboek. Korte zinnen, B1.
 export const accessLogNl = {
+  exported: 'Je hebt al je gegevens gedownload',
+  accountEnded: '{name} heeft je account beëindigd, omdat je begeleiding klaar is',
+  accountTried: '{name} wilde al je gegevens downloaden of je account verwijderen. Dat mag alleen jij, dus het lukte niet',
   aiModel: 'Je antwoord ging zonder namen naar de AI-hulp',
   aiModelWith: 'Je werkte samen met {name}. Je antwoord ging zonder namen naar de AI-hulp',
   notifications: '{name} las een bericht over jou',

@@ -5,6 +5,7 @@ import { sharingEn } from './sharing.en'
 import { reviewEn } from './review.en'
 import { accessLogEn } from './access-log.en'
 import { securityEn } from './security.en'
+import { rightsEn } from './rights.en'
 import { safetyEn } from './safety.en'
 import { planEn } from './plan.en'
 import { networkEn } from './network.en'
@@ -49,6 +50,7 @@ export const en: Catalogue = {
     admin: 'coordinator',
   },
   errors: {
+    account_password_wrong: 'This password is not right. Nothing was deleted.',
     trajectory_exists: 'This client already has a trajectory. Nothing changed.',
     trajectory_not_started: 'There is no trajectory yet. Start one first.',
     trajectory_last_phase: 'This is the last phase. No phase comes after it.',
@@ -89,6 +91,9 @@ export const en: Catalogue = {
     session_cancelled: 'This session was cancelled.',
   },
   fields: {
+    account_password_wrong: 'This password is not right. Nothing was deleted.',
+    confirm_delete: 'Tick the box when you are sure.',
+    retention_invalid: 'Choose a number of days between 30 and 3650.',
     required: 'Please fill this in.',
     too_long: 'This is too long.',
     username_too_short: 'Use at least 3 characters.',
@@ -250,6 +255,7 @@ export const en: Catalogue = {
   },
   accessLog: accessLogEn,
   security: securityEn,
+  rights: rightsEn,
   safety: safetyEn,
   plan: planEn,
   network: networkEn,

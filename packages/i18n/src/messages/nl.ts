@@ -4,6 +4,7 @@ import { sharingNl } from './sharing.nl'
 import { reviewNl } from './review.nl'
 import { accessLogNl } from './access-log.nl'
 import { securityNl } from './security.nl'
+import { rightsNl } from './rights.nl'
 import { safetyNl } from './safety.nl'
 import { planNl } from './plan.nl'
 import { networkNl } from './network.nl'
@@ -48,6 +49,7 @@ export const nl = {
     admin: 'coördinator',
   },
   errors: {
+    account_password_wrong: 'Dit wachtwoord klopt niet. Er is niets verwijderd.',
     trajectory_exists: 'Deze cliënt heeft al een traject. Er is niets veranderd.',
     trajectory_not_started: 'Er is nog geen traject. Begin eerst een traject.',
     trajectory_last_phase: 'Dit is de laatste fase. Er komt geen fase meer na.',
@@ -88,6 +90,9 @@ export const nl = {
     session_cancelled: 'Deze bijeenkomst is afgezegd.',
   },
   fields: {
+    account_password_wrong: 'Dit wachtwoord klopt niet. Er is niets verwijderd.',
+    confirm_delete: 'Zet een vinkje als je zeker bent.',
+    retention_invalid: 'Kies een aantal dagen tussen 30 en 3650.',
     required: 'Vul dit in.',
     too_long: 'Dit is te lang.',
     username_too_short: 'Gebruik minstens 3 tekens.',
@@ -249,6 +254,7 @@ export const nl = {
   },
   accessLog: accessLogNl,
   security: securityNl,
+  rights: rightsNl,
   safety: safetyNl,
   plan: planNl,
   network: networkNl,

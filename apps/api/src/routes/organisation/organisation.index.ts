@@ -14,6 +14,10 @@ export const organisationRouter = createRouter()
     const actor = requireRole(c, 'admin')
     return c.json(await organisation.updateOrganisation(c.get('deps'), { actor, ...c.req.valid('json') }), 200)
   })
+  .openapi(routes.setRetention, async (c) => {
+    const actor = requireRole(c, 'admin')
+    return c.json(await organisation.setRetention(c.get('deps'), { actor, retentionDays: c.req.valid('json').retentionDays }), 200)
+  })
   .openapi(routes.listTeams, async (c) => {
     const actor = requireUser(c)
     return c.json(await organisation.listTeams(c.get('deps'), actor), 200)

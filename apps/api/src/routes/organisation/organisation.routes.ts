@@ -1,4 +1,5 @@
 import { domainSetIds } from '@kracht/method'
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '@kracht/db'
 import { createRoute, z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, RoleSchema, LineSchema } from '../../lib/schemas'
@@ -11,6 +12,7 @@ export const OrganisationSchema = z
     name: z.string(),
     domainSet: z.enum(domainSetIds),
     priorityLimit: z.number().int(),
+    retentionDays: z.number().int().openapi({ description: "Days an ended client's data stays before it is erased" }),
   })
   .openapi('Organisation')
 
@@ -60,6 +62,22 @@ export const updateOrganisation = createRoute({
     ...commonProblems,
     409: problemResponse('domain_set_in_use: clients already wrote in the current domains'),
   },
+})
+
+export const setRetention = createRoute({
+  operationId: 'setRetention',
+  method: 'put',
+  path: '/organisation/retention',
+  tags,
+  summary: "How long an ended client's data stays before the daily job erases it, in days (coordinator)",
+  request: {
+    body: jsonBody(
+      z
+        .object({ retentionDays: z.number().int('invalid').min(RETENTION_DAYS_MIN, 'too_short').max(RETENTION_DAYS_MAX, 'too_long') })
+        .openapi('SetRetentionBody', { example: { retentionDays: 365 } }),
+    ),
+  },
+  responses: { 200: jsonResponse(OrganisationSchema, 'Saved'), ...commonProblems },
 })
 
 export const listTeams = createRoute({
