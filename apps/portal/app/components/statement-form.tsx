@@ -3,6 +3,7 @@ import { Form, useFetcher, useNavigation } from '@remix-run/react'
 import { problemText, useLocale, useT } from '../lib/i18n'
 import { domainLabel, forms, times, type FeedbackView, type StatementView } from '../lib/inventory'
 import { StatementFeedback } from './statement-feedback'
+import type { ScreenData } from './save-safety'
 
 interface Props {
   domains: string[]
@@ -17,7 +18,7 @@ interface Props {
 interface LiveFeedback {
   suggestions: { kind: string; message: string }[]
   form: string | null
-  crisis: boolean
+  safety: ScreenData | null
 }
 
 /** Writing a statement: domain, time, a sentence starter, the client's words, and gentle live tips. */
@@ -46,7 +47,7 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
 
   const live = text.trim().length >= 3 ? analyse.data : undefined
   const suggestions = live?.suggestions ?? feedback?.suggestions ?? []
-  const crisis = live?.crisis ?? feedback?.crisis ?? false
+  const safety = live?.safety ?? null
 
   function chooseStarter(chosen: (typeof forms)[number]) {
     setForm(chosen)
@@ -141,7 +142,7 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
             {problemText(t, 'fields', fields['text'])}
           </p>
         ) : null}
-        <StatementFeedback suggestions={suggestions} crisis={crisis} />
+        <StatementFeedback suggestions={suggestions} safety={safety} />
       </div>
 
       <button type="submit" className="button" disabled={busy}>

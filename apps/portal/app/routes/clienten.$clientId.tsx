@@ -15,11 +15,19 @@ import { SignStep } from '../components/review/sign-step'
 import { reviewProblem } from '../components/review/comment-form'
 import type { KeptComment } from '../components/review/types'
 import reviewStyles from '../styles/review.css?url'
-
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reviewStyles }]
+import { SaveSafety, type ScreenData } from '../components/save-safety'
 import { TrajectoryLink } from '../components/trajectory-timeline'
+import assistantStyles from '../styles/assistant.css?url'
+import safetyStyles from '../styles/safety.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: reviewStyles },
+  { rel: 'stylesheet', href: assistantStyles },
+  { rel: 'stylesheet', href: safetyStyles },
+]
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld – Kracht' }]
+
 
 const Params = z.object({ clientId: z.string().uuid() })
 // The same limits as the API, so a long text gets its message here, with the text kept.
@@ -48,7 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { problem: string; kept?: KeptComment }
+type ActionResult = { problem: string | null; kept?: KeptComment; safety?: ScreenData | null }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
@@ -81,6 +89,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const field = problem.fields ? Object.values(problem.fields)[0] : undefined
     return data<ActionResult>({ problem: problem.code, kept: { ...typed, problem: problem.code, field } }, { status: response.status })
   }
+  // A comment that quotes risky words is saved as written; its writer sees the help card at once.
+  const saved = (await response.json()) as { safety?: ScreenData | null }
+  if (saved.safety?.detected) return data<ActionResult>({ problem: null, safety: saved.safety })
   throw redirect(`/clienten/${clientId}?klaar=${suggestedText ? 'suggestion' : 'comment'}`)
 }
 
@@ -121,7 +132,9 @@ export default function SharedWithMe() {
       {done === 'comment' ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
       {done === 'suggestion' ? <Notice>{t('review.suggestionSaved', { name })}</Notice> : null}
       {done === 'sign' ? <Notice>{t('review.signedConfirm')}</Notice> : null}
-      {result && !kept ? (
+      {result?.safety ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
+      <SaveSafety screen={result?.safety ?? undefined} />
+      {result?.problem && !kept ? (
         <div className="notice notice--error" role="alert">
           {reviewProblem(t, result.problem)}
         </div>
