@@ -27,7 +27,7 @@ const HELDOUT_FLOORS = [
   { file: 'crisis-heldout.jsonl', recall: 223 / 264, falseAlarms: 23 / 240 },
   { file: 'crisis-heldout-2.jsonl', recall: 248 / 304, falseAlarms: 37 / 285 },
   { file: 'crisis-heldout-3.jsonl', recall: 241 / 278, falseAlarms: 24 / 250 },
-  { file: 'crisis-heldout-4.jsonl', recall: 193 / 285, falseAlarms: 28 / 262 },
+  { file: 'crisis-heldout-4.jsonl', recall: 238 / 285, falseAlarms: 25 / 262 },
 ]
 
 /** Items the older sets mark as built to look like a crisis ("crisis trap: …"). */
