@@ -51,7 +51,7 @@ describe('personal API tokens', () => {
     expect((await wrong.json()).code).toBe('password_wrong')
     const badScope = await create({ scopes: ['everything'] })
     expect(badScope.status).toBe(400)
-    expect((await badScope.json()).code).toBe('validation_failed')
+    expect((await badScope.json()).code).toBe('unknown_scope')
     expect((await create({ expiresAt: days(365) })).status).toBe(400)
     expect((await create({ expiresAt: days(-1) })).status).toBe(400)
   })
