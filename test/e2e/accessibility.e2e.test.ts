@@ -1,0 +1,216 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, watchErrors } from '../support/browser'
+import { axeViolations, horizontalOverflow, submitSignIn } from '../support/pages'
+import { startTestServer, type TestServer } from '../support/server'
+
+/*
+ * Every portal route (apps/portal/app/routes), as each role and signed out, at 360 px and 1280 px:
+ * no serious or critical axe finding, nothing sideways at 360 px, the help link in the footer, the
+ * accessibility statement linked from it, and "Snel weg" on the safety pages. One browser, one context
+ * per role, one page each, reused: the whole sweep stays well under two minutes on two cores.
+ */
+
+let server: TestServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+let paths: Record<Who, string[]>
+
+type Who = 'nobody' | 'sam' | 'noor' | 'eva' | 'admin'
+
+/** Safety-related pages: a client whose phone may be watched can leave at once (docs: DOMAIN.md). */
+const quickExitPaths = new Set(['/hulp', '/hulp/mijn-plan', '/hulp/rustig-worden'])
+
+const origin = () => ({ origin: server.url })
+
+async function json<T>(response: { json: () => Promise<unknown>; status: () => number; url: () => string }, status = 200): Promise<T> {
+  expect(response.status(), response.url()).toBe(status)
+  return (await response.json()) as T
+}
+
+const consoleErrors = {} as Record<Who, string[]>
+
+async function signedIn(who: Who): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nl-NL' })
+  contexts.push(context)
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  consoleErrors[who] = watchErrors(page)
+  if (who !== 'nobody') {
+    await submitSignIn(page, server.url, who)
+    await page.waitForURL(`${server.url}/`)
+  }
+  return page
+}
+
+const pages = {} as Record<Who, Page>
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  for (const who of ['nobody', 'sam', 'noor', 'eva', 'admin'] as const) pages[who] = await signedIn(who)
+  const { sam, noor, eva } = pages
+  const api = `${server.url}/api/v1`
+  const me = async (page: Page) => (await json<{ id: string }>(await page.request.get(`${api}/me`))).id
+  const [samId, noorId, evaId] = [await me(sam), await me(noor), await me(eva)]
+  const client = `${api}/clients/${samId}`
+
+  // Sam shares everything with Noor (to comment) and Eva (to read and work together), so the staff
+  // pages show real content, not their empty state.
+  const scopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan', 'messages']
+  for (const granteeId of [noorId, evaId]) {
+    await json(await sam.request.post(`${client}/consents`, { headers: origin(), data: { granteeId, scopes, excludeDomains: [], access: 'comment', endsAt: null } }), 201)
+  }
+  const statements = await json<{ id: string; domain: string }[]>(await sam.request.get(`${client}/statements`))
+  const statement = statements.find((s) => s.domain === 'work') ?? statements[0]
+  if (!statement) throw new Error('the demo has no statements')
+  const goal = await json<{ goal: { id: string } }>(await sam.request.post(`${client}/goals`, { headers: origin(), data: { text: 'Twee ochtenden per week bakken', domain: 'work' } }), 201)
+  const person = await json<{ person: { id: string } }>(
+    await sam.request.post(`${client}/network/persons`, { headers: origin(), data: { name: 'Oma Rie', area: 'family', ring: 1, support: ['emotional'] } }),
+    201,
+  )
+  const conversation = await json<{ conversation: { id: string } }>(
+    await sam.request.post(`${client}/conversations`, { headers: origin(), data: { flow: 'strengths', context: { domains: ['work'] } } }),
+    201,
+  )
+  await json(await noor.request.post(`${client}/statements/${statement.id}/comments`, { headers: origin(), data: { kind: 'suggestion', body: 'Mooi!', suggestedText: 'Ik ben hard werkend en altijd op tijd, ook als het druk is.' } }), 201)
+  await json(await noor.request.post(`${client}/messages`, { headers: origin(), data: { text: 'Hoi Sam, zullen we donderdag je krachten bespreken?' } }), 201)
+  const session = await json<{ id: string }>(
+    await noor.request.post(`${api}/sessions`, {
+      headers: origin(),
+      data: { kind: 'one_to_one', title: 'Samen verder', place: 'De Brug', startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), peerId: evaId, clientIds: [samId] },
+    }),
+    201,
+  )
+  const together = await json<{ conversation: { id: string } }>(
+    await noor.request.post(`${client}/conversations`, { headers: origin(), data: { flow: 'strengths', context: { domains: ['work'] } } }),
+    201,
+  )
+  const invitation = await json<{ link: string }>(await noor.request.post(`${api}/invitations`, { headers: origin(), data: { role: 'client', displayName: 'Alex' } }), 201)
+  const invitationPath = new URL(invitation.link).pathname
+
+  const common = ['/hulp', '/hulp/rustig-worden', '/toegankelijkheid', '/bestaat-niet']
+  const staffOfSam = [
+    `/clienten/${samId}`,
+    `/clienten/${samId}/actieplan`,
+    `/clienten/${samId}/berichten`,
+    `/clienten/${samId}/signaleringsplan`,
+    `/sessies`,
+    `/sessies/${session.id}`,
+    `/sessies/${session.id}/samen/${samId}/${together.conversation.id}`,
+    '/caseload',
+    '/gedeeld',
+    '/account/authenticator',
+    '/account/wachtwoord',
+  ]
+  paths = {
+    nobody: ['/', '/inloggen', '/inloggen/code', '/uitnodiging', invitationPath, '/tot-ziens', ...common],
+    sam: [
+      '/',
+      '/inventaris',
+      '/inventaris/nieuw',
+      '/inventaris/leefgebied/work',
+      `/inventaris/zin/${statement.id}`,
+      '/inventaris/prioriteiten',
+      '/inventaris/kwaliteit',
+      '/inventaris/terugkijken',
+      '/inventaris/afdrukken',
+      '/assistent',
+      `/assistent/${conversation.conversation.id}`,
+      '/plan',
+      '/plan/nieuw',
+      `/plan/doel/${goal.goal.id}`,
+      '/plan/afdrukken',
+      '/netwerk',
+      `/netwerk/persoon/${person.person.id}`,
+      '/netwerk/vergelijken',
+      '/netwerk/afdrukken',
+      '/traject',
+      '/traject/draagkracht',
+      '/delen',
+      '/delen/bekeken',
+      '/voorstellen',
+      '/berichten',
+      `/sessies/${session.id}`,
+      '/hulp/mijn-plan',
+      '/hulp/mijn-plan/afdrukken',
+      '/account/mijn-gegevens',
+      '/account/verwijderen',
+      '/account/wachtwoord',
+      '/account/nieuwe-code',
+      ...common,
+    ],
+    noor: ['/', ...staffOfSam, `/clienten/${samId}/traject`, '/clienten', '/clienten/uitnodigen', '/account/api-tokens', ...common],
+    eva: ['/', ...staffOfSam, ...common],
+    admin: ['/', '/beheer', '/beheer/uitnodigen', '/beheer/beveiliging', '/account/api-tokens', '/account/authenticator', '/account/wachtwoord', ...common],
+  }
+}, 180_000)
+
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser?.close()
+  await server?.close()
+})
+
+interface Finding {
+  who: Who
+  width: number
+  path: string
+  problem: string
+}
+
+const timing = { load: 0, axe: 0 }
+async function timed<T>(kind: keyof typeof timing, work: () => Promise<T>): Promise<T> {
+  const started = Date.now()
+  try {
+    return await work()
+  } finally {
+    timing[kind] += Date.now() - started
+  }
+}
+
+/**
+ * Visits each path once and checks it at 360 px, then at 1280 px (a resize, not a second load).
+ * Collects every finding, so one run shows them all.
+ */
+async function sweep(who: Who): Promise<Finding[]> {
+  const page = pages[who]
+  const findings: Finding[] = []
+  for (const path of paths[who]) {
+    await page.setViewportSize({ width: 360, height: 740 })
+    const response = await timed('load', () => page.goto(`${server.url}${path}`))
+    const status = response?.status() ?? 0
+    // A guarded page sends a role that may not see it elsewhere: the page we land on is checked, under its own name.
+    const landed = new URL(page.url()).pathname
+    const at = landed === path ? path : `${path} → ${landed}`
+    const add = (width: number, problem: string) => findings.push({ who, width, path: at, problem })
+    if (status >= 500) add(360, `status ${status}`)
+    if ((await page.locator('footer a.help-link[href="/hulp"]').count()) !== 1) add(360, 'no help link in the footer')
+    if ((await page.locator('footer a[href="/toegankelijkheid"]').count()) !== 1) add(360, 'no accessibility statement link in the footer')
+    if (quickExitPaths.has(landed) && (await page.locator('main a.quick-exit').count()) !== 1) add(360, 'no quick exit')
+    const overflow = await horizontalOverflow(page)
+    if (overflow > 0) add(360, `scrolls sideways by ${overflow}px`)
+    for (const violation of await timed('axe', () => axeViolations(page, ['serious', 'critical']))) add(360, violation)
+    await page.setViewportSize({ width: 1280, height: 800 })
+    for (const violation of await timed('axe', () => axeViolations(page, ['serious', 'critical']))) add(1280, violation)
+  }
+  for (const error of consoleErrors[who].splice(0)) findings.push({ who, width: 0, path: '(console)', problem: error })
+  return findings
+}
+
+describe('accessibility on every page, every role, 360 px and 1280 px', () => {
+  it('no serious or critical axe finding, no sideways scroll on a phone, help and quick exit where they belong', { timeout: 400_000 }, async () => {
+    const started = Date.now()
+    const findings: Finding[] = []
+    // Two roles at a time: the machine has two cores, and the server waits on the database half the time.
+    const queue: Who[] = ['sam', 'noor', 'eva', 'admin', 'nobody']
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let who = queue.shift(); who; who = queue.shift()) findings.push(...(await sweep(who)))
+      }),
+    )
+    const visited = Object.values(paths).reduce((n, list) => n + list.length, 0)
+    console.log(`accessibility sweep: ${visited} pages, each at 360 and 1280 px, in ${((Date.now() - started) / 1000).toFixed(1)} s (loading ${timing.load / 1000} s, axe ${timing.axe / 1000} s, summed over both lanes)`)
+    expect(findings.map((f) => `${f.who} ${f.width}px ${f.path}: ${f.problem}`)).toEqual([])
+  })
+})
