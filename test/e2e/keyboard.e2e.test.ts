@@ -144,7 +144,9 @@ describe('keyboard only: the client main story at 360 px', () => {
     expect(await page.locator('main').textContent()).toContain('Ik kan goed luisteren naar anderen.')
 
     // A third priority: "Vrije tijd", chosen in the closed list by typing its first letters.
-    await page.goto(`${server.url}/inventaris/prioriteiten`)
+    await tabTo(page, { href: '/inventaris/prioriteiten' }, { back: true })
+    await press(page, 'Enter')
+    await page.waitForURL(`${server.url}/inventaris/prioriteiten`)
     await tabTo(page, { id: 'domain-3' })
     await page.keyboard.type('Vrij')
     expect(await page.locator('#domain-3').inputValue()).toBe('leisure')
@@ -177,8 +179,13 @@ describe('keyboard only: the client main story at 360 px', () => {
     await expect.poll(async () => (await focused(page)).id).toBe('question')
     expect(await page.locator('.proposal').count()).toBeGreaterThan(0)
 
-    // Share with Noor, to read.
-    await page.goto(`${server.url}/delen`)
+    // Share with Noor, to read: back to the start, then "Wie mag wat zien".
+    await tabTo(page, { href: '/' }, { back: true })
+    await press(page, 'Enter')
+    await page.waitForURL(`${server.url}/`)
+    await tabTo(page, { href: '/delen' })
+    await press(page, 'Enter')
+    await page.waitForURL(`${server.url}/delen`)
     const grantee = await tabTo(page, { name: 'granteeId' })
     if (!/Noor/.test(grantee.text)) {
       // Inside a radio group the arrow keys choose; Tab leaves the group.
