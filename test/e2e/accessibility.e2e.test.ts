@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, watchErrors } from '../support/browser'
-import { axeViolations, horizontalOverflow, submitSignIn } from '../support/pages'
+import { axeViolations, clippedText, horizontalOverflow, submitSignIn } from '../support/pages'
 import { startTestServer, type TestServer } from '../support/server'
 
 /*
@@ -9,6 +9,8 @@ import { startTestServer, type TestServer } from '../support/server'
  * no serious or critical axe finding, nothing sideways at 360 px, the help link in the footer, the
  * accessibility statement linked from it, and "Snel weg" on the safety pages. One browser, one context
  * per role, one page each, reused: the whole sweep stays well under two minutes on two cores.
+ * Each page is also checked at 200 % zoom of a 1280 px screen (a 640 px window): nothing sideways,
+ * no text cut off.
  */
 
 let server: TestServer
@@ -190,9 +192,16 @@ async function sweep(who: Who): Promise<Finding[]> {
     if (quickExitPaths.has(landed) && (await page.locator('main a.quick-exit').count()) !== 1) add(360, 'no quick exit')
     const overflow = await horizontalOverflow(page)
     if (overflow > 0) add(360, `scrolls sideways by ${overflow}px`)
+    for (const problem of await clippedText(page)) add(360, problem)
     for (const violation of await timed('axe', () => axeViolations(page, ['serious', 'critical']))) add(360, violation)
     await page.setViewportSize({ width: 1280, height: 800 })
     for (const violation of await timed('axe', () => axeViolations(page, ['serious', 'critical']))) add(1280, violation)
+    // 1280 × 800 at 200 % zoom is a 640 × 400 CSS-pixel window (what the browser's zoom does to layout;
+    // deviceScaleFactor would only sharpen): nothing sideways, no text cut off (WCAG 1.4.4, 1.4.10).
+    await page.setViewportSize({ width: 640, height: 400 })
+    const zoomed = await horizontalOverflow(page)
+    if (zoomed > 0) add(640, `200 %: scrolls sideways by ${zoomed}px`)
+    for (const problem of await clippedText(page)) add(640, `200 %: ${problem}`)
   }
   for (const error of consoleErrors[who].splice(0)) findings.push({ who, width: 0, path: '(console)', problem: error })
   return findings
@@ -200,10 +209,12 @@ async function sweep(who: Who): Promise<Finding[]> {
 
 describe('accessibility on every page, every role, 360 px and 1280 px', () => {
   it('no serious or critical axe finding, no sideways scroll on a phone, help and quick exit where they belong', { timeout: 110_000 }, async () => {
-    // The check itself finds a fault: a picture without words and an unnamed button.
+    // The checks themselves find a fault: a picture without words, an unnamed button, text cut off.
     const probe = await browser.newPage()
     await probe.setContent('<html lang="nl"><title>t</title><main><img src="x.png"><button></button></main></html>')
     expect((await axeViolations(probe, ['serious', 'critical'])).map((v) => v.split(' ')[0])).toEqual(expect.arrayContaining(['image-alt', 'button-name']))
+    await probe.setContent('<main><p style="width:60px;overflow:hidden;white-space:nowrap">Een zin die niet past</p></main>')
+    expect(await clippedText(probe)).toEqual([expect.stringMatching(/^cut off: p/)])
     await probe.close()
 
     const started = Date.now()
@@ -216,7 +227,7 @@ describe('accessibility on every page, every role, 360 px and 1280 px', () => {
       }),
     )
     const visited = Object.values(paths).reduce((n, list) => n + list.length, 0)
-    console.log(`accessibility sweep: ${visited} pages, each at 360 and 1280 px, in ${((Date.now() - started) / 1000).toFixed(1)} s (loading ${timing.load / 1000} s, axe ${timing.axe / 1000} s, summed over both lanes)`)
+    console.log(`accessibility sweep: ${visited} pages, each at 360 and 1280 px and at 200 %, in ${((Date.now() - started) / 1000).toFixed(1)} s (loading ${timing.load / 1000} s, axe ${timing.axe / 1000} s, summed over both lanes)`)
     expect(findings.map((f) => `${f.who} ${f.width}px ${f.path}: ${f.problem}`)).toEqual([])
   })
 })

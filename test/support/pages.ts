@@ -89,3 +89,34 @@ export async function signInOnPhone(
   await page.waitForURL(`${baseUrl}/`)
   return { context, page, errors, close: () => context.close() }
 }
+
+/**
+ * Text that cannot be read whole: cut off by a box that hides its overflow, shortened with "…", or
+ * sticking out of the window sideways. Text meant only for screen readers (.visually-hidden) and the
+ * skip link waiting off-screen do not count. Returns one line per problem, empty when all is readable.
+ */
+export async function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const width = document.documentElement.clientWidth
+    const name = (el: HTMLElement) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} "${(el.innerText ?? '').trim().slice(0, 40)}"`
+    for (const node of document.body.querySelectorAll('*')) {
+      if (!(node instanceof HTMLElement)) continue
+      if (node.closest('.visually-hidden, .skip-link, [hidden], [aria-hidden="true"], script, style, template, noscript')) continue
+      const style = getComputedStyle(node)
+      if (style.display === 'none' || style.visibility === 'hidden') continue
+      const text = (node.innerText ?? '').trim()
+      if (!text) continue
+      const hidesX = style.overflowX === 'hidden' || style.overflowX === 'clip'
+      const hidesY = style.overflowY === 'hidden' || style.overflowY === 'clip'
+      if ((hidesX && node.scrollWidth > node.clientWidth + 1) || (hidesY && node.scrollHeight > node.clientHeight + 1)) problems.push(`cut off: ${name(node)}`)
+      else if (style.textOverflow === 'ellipsis' && node.scrollWidth > node.clientWidth + 1) problems.push(`shortened: ${name(node)}`)
+      const ownText = [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && (child.textContent ?? '').trim())
+      if (ownText) {
+        const box = node.getBoundingClientRect()
+        if (box.width > 0 && (box.right > width + 1 || box.left < -1)) problems.push(`outside the window: ${name(node)}`)
+      }
+    }
+    return problems
+  })
+}
