@@ -15,10 +15,11 @@ const axeSource = readFileSync(createRequire(createRequire(import.meta.url).reso
 interface Violation {
   id: string
   impact: Impact | null
+  tags: string[]
   targets: string[]
 }
 interface AxeInPage {
-  run(context: Document, options: object): Promise<{ violations: { id: string; impact?: Impact | null; nodes: { target: unknown[] }[] }[] }>
+  run(context: Document, options: object): Promise<{ violations: { id: string; impact?: Impact | null; tags: string[]; nodes: { target: unknown[] }[] }[] }>
 }
 
 /**
@@ -27,20 +28,28 @@ interface AxeInPage {
  * blank page per call to finish its frame-by-frame run, about 1 s a check on two busy cores against
  * 0.1–0.2 s this way. A page with frames still goes through AxeBuilder.
  */
-export async function axeViolations(page: Page, impacts: readonly Impact[] = allImpacts): Promise<string[]> {
+export async function axeViolations(
+  page: Page,
+  impacts: readonly Impact[] = allImpacts,
+  /** Best-practice rules (headings, landmarks) to report as well, whatever their impact. */
+  alsoRules: readonly string[] = [],
+): Promise<string[]> {
+  const tags = alsoRules.length > 0 ? [...wcagTags, 'best-practice'] : wcagTags
   let violations: Violation[]
   if (page.frames().length > 1) {
-    const result = await new AxeBuilder({ page }).withTags(wcagTags).options({ resultTypes: ['violations'] }).analyze()
-    violations = result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, targets: v.nodes.map((n) => n.target.join(' ')) }))
+    const result = await new AxeBuilder({ page }).withTags(tags).options({ resultTypes: ['violations'] }).analyze()
+    violations = result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, tags: v.tags, targets: v.nodes.map((n) => n.target.join(' ')) }))
   } else {
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
     violations = await page.evaluate(async (tags) => {
       const axe = (window as unknown as { axe: AxeInPage }).axe
       const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, targets: v.nodes.map((n) => n.target.join(' ')) }))
-    }, wcagTags)
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, tags: v.tags, targets: v.nodes.map((n) => n.target.join(' ')) }))
+    }, tags)
   }
-  return violations.filter((v) => impacts.includes(v.impact ?? 'minor')).map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`)
+  return violations
+    .filter((v) => alsoRules.includes(v.id) || (v.tags.some((tag) => wcagTags.includes(tag)) && impacts.includes(v.impact ?? 'minor')))
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`)
 }
 
 /** WCAG 2.2 AA as axe-core checks it, in the real browser: no finding at all. */
