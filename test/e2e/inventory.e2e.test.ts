@@ -38,6 +38,9 @@ describe('the strengths inventory at 360 px', () => {
   it('writes a statement with live tips (JavaScript), keeping the words', { timeout: 60_000 }, async () => {
     const { context, page, errors } = await signedInAsSam(true)
     await page.goto(`${server.url}/inventaris/nieuw?domein=meaning`)
+    // Changing one's mind between starters swaps them, never "Ik ben Ik kan".
+    await page.locator('.starter', { hasText: 'Ik ben…' }).click()
+    expect(await page.getByLabel('Je zin').inputValue()).toBe('Ik ben ')
     await page.locator('.starter', { hasText: 'Ik kan…' }).click()
     expect(await page.getByLabel('Je zin').inputValue()).toBe('Ik kan ')
     await page.getByLabel('Je zin').pressSequentially('niet stilzitten, ik wandel elke dag')

@@ -35,6 +35,7 @@ export const sharingEn: Catalogue['sharing'] = {
   someone: 'Someone who was not signed in',
   notSharedTitle: 'This is not shared with you',
   notSharedText: 'The client has not shared this with you (now). That is their choice. Feel free to ask in a conversation.',
+  moreOfClient: 'More that is shared',
   caseloadTitle: 'My caseload',
   caseloadEmpty: 'You have no clients yet.',
   notShared: 'Nothing shared',

@@ -34,6 +34,7 @@ export const sharingNl = {
   someone: 'Iemand die niet was ingelogd',
   notSharedTitle: 'Dit is niet met jou gedeeld',
   notSharedText: 'De cliënt heeft dit (nu) niet met jou gedeeld. Dat is hun keuze. Vraag het gerust in een gesprek.',
+  moreOfClient: 'Meer dat gedeeld is',
   caseloadTitle: 'Mijn caseload',
   caseloadEmpty: 'Je hebt nog geen cliënten.',
   notShared: 'Niets gedeeld',
