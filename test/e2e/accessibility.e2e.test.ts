@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, watchErrors } from '../support/browser'
@@ -19,6 +20,25 @@ const contexts: BrowserContext[] = []
 let paths: Record<Who, string[]>
 
 type Who = 'nobody' | 'sam' | 'noor' | 'eva' | 'admin'
+
+/** Routes without a page of their own: a download, a form post for live tips, the language switch, sign-out. */
+const notPages = new Set(['account.mijn-gegevens_.download', 'inventaris.analyse', 'taal', 'uitloggen'])
+
+/** Each route file's URL as a pattern (Remix flat routes: dots are slashes, `$x` a parameter, `_index` the folder). */
+function routePatterns(): Map<string, RegExp> {
+  const patterns = new Map<string, RegExp>()
+  for (const file of readdirSync(new URL('../../apps/portal/app/routes/', import.meta.url))) {
+    const name = file.replace(/\.tsx?$/, '')
+    if (file.includes('.test.') || notPages.has(name)) continue
+    const segments = name
+      .split('.')
+      .filter((segment) => segment !== '_index')
+      .map((segment) => segment.replace(/_$/, ''))
+      .map((segment) => (segment.startsWith('$') ? '[^/]+' : segment))
+    patterns.set(name, new RegExp(`^/${segments.join('/')}$`))
+  }
+  return patterns
+}
 
 /** Structure as a screen reader walks it: one h1, no skipped heading level, every part in a landmark. */
 const structureRules = ['page-has-heading-one', 'heading-order', 'landmark-one-main', 'landmark-unique', 'region', 'bypass']
@@ -100,6 +120,7 @@ beforeAll(async () => {
     `/clienten/${samId}/actieplan`,
     `/clienten/${samId}/berichten`,
     `/clienten/${samId}/signaleringsplan`,
+    `/clienten/${samId}/netwerk`,
     `/sessies`,
     `/sessies/${session.id}`,
     `/sessies/${session.id}/samen/${samId}/${together.conversation.id}`,
@@ -212,6 +233,11 @@ async function sweep(who: Who): Promise<Finding[]> {
 
 describe('accessibility on every page, every role, 360 px and 1280 px', () => {
   it('no serious or critical axe finding, no sideways scroll on a phone, help and quick exit where they belong', { timeout: 110_000 }, async () => {
+    // Every route is in the sweep: a new page cannot slip past it.
+    const visitedPaths = Object.values(paths).flat()
+    const unvisited = [...routePatterns()].filter(([, pattern]) => !visitedPaths.some((path) => pattern.test(path))).map(([name]) => name)
+    expect(unvisited).toEqual([])
+
     // The checks themselves find a fault: a picture without words, an unnamed button, text cut off.
     const probe = await browser.newPage()
     await probe.setContent('<html lang="nl"><title>t</title><main><img src="x.png"><button></button></main></html>')
