@@ -51,7 +51,7 @@ export const sharingEn: Catalogue['sharing'] = {
   review: 'Mark as reviewed',
   reviewed: 'Marked as reviewed.',
   agreementTitle: 'Agreement',
-  agreementIntro: 'You both sign this version of the strengths inventory.',
+  agreementIntro: 'You both sign this version of the strengths overview.',
   sign: 'Sign',
   signed: 'Signed by {name} on {date}',
   signedOn: '{name} signed on {date}.',

@@ -50,7 +50,7 @@ export const sharingNl = {
   review: 'Markeer als bekeken',
   reviewed: 'Gemarkeerd als bekeken.',
   agreementTitle: 'Overeenkomst',
-  agreementIntro: 'Jullie tekenen allebei deze versie van de krachteninventarisatie.',
+  agreementIntro: 'Jullie tekenen allebei deze versie van het krachtenoverzicht.',
   sign: 'Ondertekenen',
   signed: 'Getekend door {name} op {date}',
   signedOn: '{name} tekende op {date}.',
