@@ -10,7 +10,7 @@ export const accessibilityEn: Catalogue['accessibility'] = {
   testedTitle: 'What we test',
   tested: {
     axe: 'Every page, for everyone who uses Kracht (client, worker, peer expert, coordinator) and also signed out. On a phone (360 pixels wide) and on a computer (1280 pixels wide). A program (axe) then looks for faults, such as too little colour contrast or a button without a name.',
-    keyboard: 'Keyboard: what a client does most also works without a mouse. Signing in, writing a sentence, choosing a priority, talking with the assistant and sharing with your worker. You can always see where you are. The first Tab takes you to a link that jumps straight to the content.',
+    keyboard: 'Keyboard: what a client does most also works without a mouse. Signing in, writing a sentence, choosing a priority, talking with the assistant and sharing with your worker. You can always see where you are. Press Tab once and you see a link that takes you straight to the content.',
     zoom: 'Large text: you can make everything twice as big (200 %). You do not have to scroll sideways and no text is cut off.',
     phone: 'Phone: on a narrow screen you never have to scroll sideways.',
     noScript: 'The most important pages also work without JavaScript.',

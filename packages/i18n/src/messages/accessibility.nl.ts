@@ -8,7 +8,7 @@ export const accessibilityNl = {
   testedTitle: 'Wat we testen',
   tested: {
     axe: 'Elke pagina, voor iedereen die Kracht gebruikt (cliënt, begeleider, ervaringsdeskundige, coördinator) en ook zonder in te loggen. Op een telefoon (360 pixels breed) en op een computer (1280 pixels breed). Een programma (axe) zoekt dan naar fouten, zoals te weinig kleurverschil of een knop zonder naam.',
-    keyboard: 'Toetsenbord: wat een cliënt het meest doet, kan ook zonder muis. Inloggen, een zin schrijven, een prioriteit kiezen, met de assistent praten en delen met je begeleider. Je ziet altijd waar je bent. De eerste keer Tab brengt je bij een link die je meteen naar de inhoud brengt.',
+    keyboard: 'Toetsenbord: wat een cliënt het meest doet, kan ook zonder muis. Inloggen, een zin schrijven, een prioriteit kiezen, met de assistent praten en delen met je begeleider. Je ziet altijd waar je bent. Druk je één keer op Tab, dan zie je een link die je meteen naar de inhoud brengt.',
     zoom: 'Grote tekst: je kunt alles twee keer zo groot maken (200 %). Je hoeft dan niet opzij te schuiven en er valt geen tekst weg.',
     phone: 'Telefoon: op een smal scherm hoef je nergens opzij te schuiven.',
     noScript: 'De belangrijkste pagina\'s werken ook zonder JavaScript.',
