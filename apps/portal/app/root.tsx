@@ -16,6 +16,7 @@ import { localeFromAcceptLanguage, translator, type Locale } from '@kracht/i18n'
 import stylesheet from './styles.css?url'
 import { getUser, type SessionUser } from './lib/auth.server'
 import { localeFromCookie, useLocale, useT } from './lib/i18n'
+import { useNonce } from './lib/nonce'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -44,6 +45,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const location = useLocation()
   const back = location.pathname + location.search
   const switchTo = t('common.switchToLang')
+  const nonce = useNonce(data?.nonce)
   return (
     <html lang={locale}>
       <head>
@@ -89,9 +91,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <Link to="/hulp" className="help-link">
             {t('common.help')}
           </Link>
+          <Link to="/toegankelijkheid" className="footer-link">
+            {t('accessibility.footerLink')}
+          </Link>
         </footer>
-        <ScrollRestoration nonce={data?.nonce} />
-        <Scripts nonce={data?.nonce} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
