@@ -1,24 +1,15 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, watchErrors } from '../support/browser'
-import { startTestServer, type TestServer } from '../support/server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { watchErrors } from '../support/browser'
+import { useServerAndBrowser } from '../support/e2e'
 
 /*
  * The client's main story with the keyboard alone: Tab, Shift+Tab, Enter and Space (and typing the
- * words; inside a radio group or a closed list the keys a browser gives for choosing). No mouse, no
+ * words; inside a radio group or a closed list the keys a e2e.browser gives for choosing). No mouse, no
  * clicks. Every control we use must show where the focus is, clearly enough to see (WCAG 2.4.7, 1.4.11).
  */
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
 interface Focused {
   tag: string
@@ -104,13 +95,13 @@ async function press(page: Page, key: 'Enter' | 'Space') {
 
 describe('keyboard only: the client main story at 360 px', () => {
   it('signs in, writes a statement, marks a priority, answers the assistant and shares with Noor', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nl-NL' })
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nl-NL' })
     const page = await context.newPage()
     page.setDefaultTimeout(15_000)
     const errors = watchErrors(page)
 
     // The skip link is the first stop, visible when focused, and takes the focus to the content.
-    await page.goto(`${server.url}/inloggen`)
+    await page.goto(`${e2e.server.url}/inloggen`)
     await page.keyboard.press('Tab')
     expect((await focused(page)).text).toBe('Naar de inhoud')
     const box = await page.locator('.skip-link').boundingBox()
@@ -126,12 +117,12 @@ describe('keyboard only: the client main story at 360 px', () => {
     await page.keyboard.type('kracht-demo')
     await tabTo(page, { text: /^Inloggen$/ })
     await press(page, 'Enter')
-    await page.waitForURL(`${server.url}/`)
+    await page.waitForURL(`${e2e.server.url}/`)
 
     // A statement in "Vrije tijd", from the domain's own button on the inventory.
     await tabTo(page, { href: '/inventaris' })
     await press(page, 'Enter')
-    await page.waitForURL(`${server.url}/inventaris`)
+    await page.waitForURL(`${e2e.server.url}/inventaris`)
     await tabTo(page, { href: '/inventaris/nieuw?domein=leisure' })
     await press(page, 'Enter')
     await page.waitForURL(/\/inventaris\/nieuw\?domein=leisure$/)
@@ -146,7 +137,7 @@ describe('keyboard only: the client main story at 360 px', () => {
     // A third priority: "Vrije tijd", chosen in the closed list by typing its first letters.
     await tabTo(page, { href: '/inventaris/prioriteiten' }, { back: true })
     await press(page, 'Enter')
-    await page.waitForURL(`${server.url}/inventaris/prioriteiten`)
+    await page.waitForURL(`${e2e.server.url}/inventaris/prioriteiten`)
     await tabTo(page, { id: 'domain-3' })
     await page.keyboard.type('Vrij')
     expect(await page.locator('#domain-3').inputValue()).toBe('leisure')
@@ -162,10 +153,10 @@ describe('keyboard only: the client main story at 360 px', () => {
     // header's home link first, as someone who overshot would.
     await tabTo(page, { href: '/' }, { back: true })
     await press(page, 'Enter')
-    await page.waitForURL(`${server.url}/`)
+    await page.waitForURL(`${e2e.server.url}/`)
     await tabTo(page, { href: '/assistent' })
     await press(page, 'Enter')
-    await page.waitForURL(`${server.url}/assistent`)
+    await page.waitForURL(`${e2e.server.url}/assistent`)
     await tabTo(page, { text: /^Begin: De wondervraag$/ })
     await press(page, 'Enter')
     await page.waitForURL(/\/assistent\/[0-9a-f-]+$/)
@@ -182,10 +173,10 @@ describe('keyboard only: the client main story at 360 px', () => {
     // Share with Noor, to read: back to the start, then "Wie mag wat zien".
     await tabTo(page, { href: '/' }, { back: true })
     await press(page, 'Enter')
-    await page.waitForURL(`${server.url}/`)
+    await page.waitForURL(`${e2e.server.url}/`)
     await tabTo(page, { href: '/delen' })
     await press(page, 'Enter')
-    await page.waitForURL(`${server.url}/delen`)
+    await page.waitForURL(`${e2e.server.url}/delen`)
     const grantee = await tabTo(page, { name: 'granteeId' })
     if (!/Noor/.test(grantee.text)) {
       // Inside a radio group the arrow keys choose; Tab leaves the group.
