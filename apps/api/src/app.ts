@@ -36,6 +36,7 @@ import { clientDataRouter } from './routes/client-data/client-data.index'
 import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
 import { rateLimit } from './lib/rate-limit'
+import { idempotency } from './lib/idempotency'
 import { crossSiteCheck } from './lib/cross-site'
 import { tokenScopeGuard } from './access/token-scope'
 
@@ -135,6 +136,9 @@ export function createApi(deps: Deps) {
   })
   // Writes per person per minute, counted in the database (shared by every server process).
   app.use('*', rateLimit())
+  // A retried write with the same Idempotency-Key gets the first answer instead of running twice.
+  // After the rate limit (a refused request is not kept) and the actor (keys are per person).
+  app.use('*', idempotency())
   // A token may use only routes that declare a consent read (access/token-scope.ts).
   app.use('*', tokenScopeGuard)
 
