@@ -70,6 +70,18 @@ describe('Idempotency-Key on writes', () => {
     expect(await countOf(t.ids.sam, body.text)).toBe(1)
   })
 
+  it('a retried removal gets its 204 again, and another version with the same key is refused', async () => {
+    const created = await post(t.ids.sam, sam, null, { domain: 'work', time: 'present', text: 'Weg ermee.' })
+    const { statement } = await created.json()
+    const remove = (version: number) =>
+      t.json('DELETE', `/clients/${t.ids.sam}/statements/${statement.id}?version=${version}`, { cookie: sam, headers: { 'Idempotency-Key': 'k-del' } })
+    expect((await remove(1)).status).toBe(204)
+    const again = await remove(1)
+    expect(again.status).toBe(204)
+    expect(again.headers.get('idempotency-replayed')).toBe('true')
+    expect((await remove(2)).status).toBe(422)
+  })
+
   it('without a key every request runs (the header is optional)', async () => {
     const body = { domain: 'work', time: 'present', text: 'Ik geef niet op.' }
     await post(t.ids.sam, sam, null, body)

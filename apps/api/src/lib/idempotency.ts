@@ -55,7 +55,8 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const deps = c.get('deps')
     const userId = actor.user.id
     const method = c.req.method
-    const path = c.req.path
+    // The query is part of the request (a removal names its version there).
+    const path = c.req.path + new URL(c.req.url).search
     // Read once here; Hono keeps the text, so the route's validator still reads the JSON.
     const bodyHash = hashOf(await c.req.text())
     const now = deps.now()
@@ -87,7 +88,9 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       } else {
         c.header('Idempotency-Replayed', 'true')
         if (row.contentType) c.header('Content-Type', row.contentType)
-        return c.body(row.responseBody ?? null, row.status as ContentfulStatusCode)
+        // A 204 (a removal) has no body; anything else gets the kept one.
+        if (row.status === 204) return c.body(null, 204)
+        return c.body(row.responseBody ?? '', row.status as ContentfulStatusCode)
       }
     }
 
