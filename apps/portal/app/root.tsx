@@ -27,13 +27,16 @@ export const meta: MetaFunction = () => [{ title: 'Kracht' }, { name: 'robots', 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context)
   const locale: Locale = localeFromCookie(request.headers.get('cookie')) ?? localeFromAcceptLanguage(request.headers.get('accept-language'))
-  return { user, locale, nonce: context.nonce }
+  // A fresh key for the writing forms of this render (components/idempotency-key.tsx): the root loader
+  // runs again after every submit, so each new item gets its own.
+  return { user, locale, nonce: context.nonce, formKey: crypto.randomUUID() }
 }
 
 interface RootData {
   user: SessionUser | null
   locale: Locale
   nonce: string
+  formKey: string
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

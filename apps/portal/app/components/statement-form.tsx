@@ -4,6 +4,7 @@ import { problemText, useLocale, useT } from '../lib/i18n'
 import { domainLabel, forms, times, type FeedbackView, type StatementView } from '../lib/inventory'
 import { StatementFeedback } from './statement-feedback'
 import type { ScreenData } from './save-safety'
+import { IdempotencyKey } from './idempotency-key'
 
 interface Props {
   domains: string[]
@@ -67,6 +68,7 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
 
   return (
     <Form method="post" noValidate className="stack statement-form">
+      <IdempotencyKey />
       {values.version !== undefined ? <input type="hidden" name="version" value={values.version} /> : null}
       <div className={fields['domain'] ? 'field field--error' : 'field'}>
         <label htmlFor="domain">{t('inventory.domainLabel')}</label>
