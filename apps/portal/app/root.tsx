@@ -16,6 +16,7 @@ import { localeFromAcceptLanguage, translator, type Locale } from '@kracht/i18n'
 import stylesheet from './styles.css?url'
 import { getUser, type SessionUser } from './lib/auth.server'
 import { localeFromCookie, useLocale, useT } from './lib/i18n'
+import { DraftKeeper } from './components/draft-keeper'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -85,6 +86,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </nav>
         </header>
         <main id="main" tabIndex={-1}>
+          <DraftKeeper owner={user?.id ?? null} />
           {children}
         </main>
         <footer className="site-footer">
@@ -108,6 +110,23 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const t = useT()
   useLocale()
+  // A save that never reached us (the connection dropped mid-way): say so kindly; the words are kept
+  // on the device (components/draft-keeper.tsx) and come back when the page is opened again.
+  if (isNetworkFailure(error)) {
+    return (
+      <div className="page">
+        <h1>{t('drafts.offlineTitle')}</h1>
+        <p className="draft-alert" role="alert">
+          {t('drafts.offline')}
+        </p>
+        <p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            {t('drafts.backToText')}
+          </button>
+        </p>
+      </div>
+    )
+  }
   const status = isRouteErrorResponse(error) ? error.status : 500
   const [title, text] =
     status === 404
@@ -126,4 +145,11 @@ export function ErrorBoundary() {
       </p>
     </div>
   )
+}
+
+/** A fetch that failed in the browser (offline, dropped connection), not an answer from the server. */
+function isNetworkFailure(error: unknown): boolean {
+  if (typeof window === 'undefined') return false
+  if (!navigator.onLine) return true
+  return error instanceof TypeError && /fetch|network|load failed/i.test(error.message)
 }
