@@ -98,21 +98,24 @@ export function DraftKeeper({ owner }: { owner: string | null }) {
   }, [])
 
   if (!owner) return null
+  // Rendered only when there is something to say, so a page's own status line stays its first one.
   return (
     <>
-      <div role="status" className="draft-notice-region">
-        {restored ? <p className="draft-notice">{t('drafts.restored')}</p> : null}
-      </div>
-      <div role="alert" className="draft-alert-region">
-        {offline ? (
-          <p className="draft-alert">
+      {restored ? (
+        <p role="status" className="draft-notice">
+          {t('drafts.restored')}
+        </p>
+      ) : null}
+      {offline ? (
+        <div className="draft-alert-region">
+          <p role="alert" className="draft-alert">
             {t('drafts.offline')}{' '}
             <button type="button" className="link-button" onClick={() => setOffline(false)}>
               {t('common.close')}
             </button>
           </p>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
     </>
   )
 }
