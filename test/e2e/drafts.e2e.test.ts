@@ -44,6 +44,28 @@ describe('no lost work on a phone (360 px)', () => {
     await context.close()
   })
 
+  it('a message: kept through a reload, forgotten once sent (the page stays); signing out forgets every draft', { timeout: 90_000 }, async () => {
+    const { context, page, errors } = await signInOnPhone(browser, server.url, 'sam')
+    await page.goto(`${server.url}/berichten`)
+    const box = page.getByLabel('Je bericht')
+    await box.fill('Kunnen we dinsdag bellen?')
+    await page.reload()
+    await expect.poll(() => page.getByText(restoredLine).count()).toBe(1)
+    expect(await box.inputValue()).toBe('Kunnen we dinsdag bellen?')
+    await page.getByRole('button', { name: 'Versturen' }).click()
+    await expect.poll(() => page.locator('[data-testid="messages"] li', { hasText: 'Kunnen we dinsdag bellen?' }).count()).toBe(1)
+    await expect.poll(() => keptDrafts(page)).toEqual([])
+    expect(await box.inputValue()).toBe('')
+
+    await box.fill('Nog iets wat ik wil zeggen')
+    expect((await keptDrafts(page)).length).toBeGreaterThan(0)
+    await page.getByRole('button', { name: 'Uitloggen' }).click()
+    await page.waitForURL(/tot-ziens|inloggen|\/$/)
+    expect(await keptDrafts(page)).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('offline, a save says it did not work and keeps the text; back online it is saved once', { timeout: 90_000 }, async () => {
     const { context, page } = await signInOnPhone(browser, server.url, 'sam')
     await page.goto(`${server.url}/inventaris/nieuw?domein=work`)

@@ -75,7 +75,10 @@ export function DraftKeeper({ owner }: { owner: string | null }) {
     const timer = window.setTimeout(() => {
       if (sent) {
         const state: unknown = location.state
-        const redirected = typeof state === 'object' && state !== null && '_isRedirect' in state && state._isRedirect === true
+        // A redirect is a save, except the one to the sign-in page (the session ended while writing):
+        // then the words wait here until the same person is back.
+        const redirected =
+          typeof state === 'object' && state !== null && '_isRedirect' in state && state._isRedirect === true && !location.pathname.startsWith('/inloggen')
         const form = Array.from(document.querySelectorAll('form')).find((f) => isDraftForm(f) && formName(f) === sent.form)
         const emptied = location.pathname === sent.page && form !== undefined && draftFields(form).every((field) => field.value === '')
         if (redirected || emptied) forgetForm(owner, sent.page, sent.form)

@@ -81,10 +81,18 @@ function write(key: string, value: string) {
   }
 }
 
+/** A field's name in its form; several lines with one name (the safety plan's) are told apart by place. */
+function fieldName(form: HTMLFormElement, field: DraftField): string {
+  const place = draftFields(form)
+    .filter((other) => other.name === field.name)
+    .indexOf(field)
+  return place > 0 ? `${field.name}#${place}` : field.name
+}
+
 /** Keeps one field's text (an empty box removes it). */
 export function keepField(owner: string, form: HTMLFormElement, field: DraftField) {
   const name = formName(form)
-  write(storageKey(owner, name, field.name), field.value)
+  write(storageKey(owner, name, fieldName(form, field)), field.value)
   const idempotencyKey = form.elements.namedItem(keyField)
   if (idempotencyKey instanceof HTMLInputElement) write(storageKey(owner, name, keyField), idempotencyKey.value)
 }
@@ -135,7 +143,7 @@ export function restoreDrafts(owner: string): boolean {
     const name = formName(form)
     let any = false
     for (const field of draftFields(form)) {
-      const kept = read(storageKey(owner, name, field.name))
+      const kept = read(storageKey(owner, name, fieldName(form, field)))
       if (!kept || kept.v === field.value) continue
       setAsTyped(field, kept.v)
       any = true

@@ -28,7 +28,7 @@ export function StepForm({ intent, commentId, people, values, fields, submitLabe
   const who = values['who'] || 'client'
   const error = (name: string) => (fields[name] ? problemText(t, 'fields', fields[name]) : null)
   return (
-    <Form method="post" className="stack step-form" noValidate>
+    <Form method="post" className="stack step-form" noValidate data-draft={commentId ? `${intent}-${commentId}` : intent}>
       <IdempotencyKey scope={commentId ? `${intent}-${commentId}` : intent} />
       <input type="hidden" name="intent" value={intent} />
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
