@@ -36,7 +36,7 @@ import { clientDataRouter } from './routes/client-data/client-data.index'
 import { lookupApiToken } from './services/api-tokens'
 import { renderReferencePage } from './routes/docs/reference-page'
 import { rateLimit } from './lib/rate-limit'
-import { idempotency } from './lib/idempotency'
+import { idempotency, withIdempotencyParameter } from './lib/idempotency'
 import { crossSiteCheck } from './lib/cross-site'
 import { tokenScopeGuard } from './access/token-scope'
 
@@ -170,13 +170,14 @@ export function createApi(deps: Deps) {
     .route('/', trajectoryRouter)
     .route('/', clientDataRouter)
 
-  app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
-  // Rendered once: the document does not change while the process runs.
+  // Built once: the document does not change while the process runs. Every write says it takes an
+  // Idempotency-Key (one parameter in components, referenced by each POST, PUT, PATCH and DELETE).
+  let document: ReturnType<typeof withIdempotencyParameter> | null = null
+  const openApiDocument = () => (document ??= withIdempotencyParameter(app.getOpenAPI31Document({ ...apiInfo, servers: [{ url: '/api/v1' }] })))
+  app.get('/openapi.json', (c) => c.json(openApiDocument()))
   let reference: string | null = null
   app.get('/docs', (c) => {
-    reference ??= renderReferencePage(
-      JSON.parse(JSON.stringify(app.getOpenAPI31Document({ ...apiInfo, servers: [{ url: '/api/v1' }] }))),
-    )
+    reference ??= renderReferencePage(JSON.parse(JSON.stringify(openApiDocument())))
     return c.html(reference)
   })
 

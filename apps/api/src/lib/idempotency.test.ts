@@ -117,4 +117,15 @@ describe('Idempotency-Key on writes', () => {
     expect(await deleteExpiredIdempotencyKeys(t.deps)).toBeGreaterThan(0)
     expect(await t.handle.db.select().from(idempotencyKeys)).toEqual([])
   })
+
+  it('is in the OpenAPI document: one reusable header parameter, referenced by every write', async () => {
+    const document = (await (await t.json('GET', '/openapi.json')).json()) as {
+      components: { parameters: Record<string, { name: string; in: string }> }
+      paths: Record<string, Record<string, { parameters?: { $ref?: string }[] }>>
+    }
+    expect(document.components.parameters['IdempotencyKey']).toMatchObject({ name: 'Idempotency-Key', in: 'header' })
+    const refs = (method: string, path: string) => (document.paths[path]?.[method]?.parameters ?? []).map((p) => p.$ref)
+    expect(refs('post', '/clients/{clientId}/statements')).toContain('#/components/parameters/IdempotencyKey')
+    expect(refs('get', '/clients/{clientId}/statements')).not.toContain('#/components/parameters/IdempotencyKey')
+  })
 })

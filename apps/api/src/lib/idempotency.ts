@@ -114,3 +114,39 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
   }
 }
+
+/** The reusable header parameter, as the OpenAPI document shows it. */
+export const idempotencyParameter = {
+  name: idempotencyHeader,
+  in: 'header',
+  required: false,
+  description:
+    'Optional. A key of your own (a UUID) for this one change. A retry with the same key and the same request gets the first answer again (header `Idempotency-Replayed: true`) and changes nothing twice; the same key for another request gets 422 `idempotency_key_reused`; a retry while the first still runs gets 409 `idempotency_in_progress`. Keys are per person and kept 24 hours.',
+  schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
+} as const
+
+interface DocumentShape {
+  paths?: Record<string, Record<string, unknown> | undefined>
+  components?: Record<string, unknown>
+}
+
+/** Adds the parameter to the document's components and a reference to it on every write. */
+export function withIdempotencyParameter<D extends object>(original: D): D {
+  // A plain copy to walk: the generator's types are closed, the JSON is what clients read anyway.
+  const document = JSON.parse(JSON.stringify(original)) as DocumentShape
+  const paths: Record<string, Record<string, unknown> | undefined> = {}
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    if (!item) continue
+    const next: Record<string, unknown> = { ...item }
+    for (const method of ['post', 'put', 'patch', 'delete']) {
+      const operation = item[method]
+      if (typeof operation !== 'object' || operation === null || path.startsWith('/auth/') || path.startsWith('/invitations')) continue
+      const existing = 'parameters' in operation && Array.isArray(operation.parameters) ? operation.parameters : []
+      next[method] = { ...operation, parameters: [...existing, { $ref: '#/components/parameters/IdempotencyKey' }] }
+    }
+    paths[path] = next
+  }
+  const components = document.components ?? {}
+  const parameters = typeof components['parameters'] === 'object' && components['parameters'] !== null ? components['parameters'] : {}
+  return { ...document, paths, components: { ...components, parameters: { ...parameters, IdempotencyKey: idempotencyParameter } } } as D
+}
