@@ -52,7 +52,8 @@ export function DraftKeeper({ owner }: { owner: string | null }) {
       }
       setOffline(false)
       setRestored(false)
-      pending.current = { page: location.pathname, form: formName(form) }
+      // The page as it is now (the listener outlives the render it was made in).
+      pending.current = { page: window.location.pathname, form: formName(form) }
     }
     document.addEventListener('input', onInput, true)
     window.addEventListener('submit', onSubmit, true)
@@ -60,8 +61,6 @@ export function DraftKeeper({ owner }: { owner: string | null }) {
       document.removeEventListener('input', onInput, true)
       window.removeEventListener('submit', onSubmit, true)
     }
-    // location.pathname is read when a submit happens; the listeners need not be replaced per page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [owner])
 
   // A page is shown (a first load, a navigation, or the answer to a submit): first settle the draft
