@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import { idempotencyKeys, statements, users } from '@kracht/db'
 import { createTestApi, type TestApi } from '../testing'
 import { deleteExpiredIdempotencyKeys } from './idempotency'
+import { eraseClient } from '../services/client-data/erase'
 
 let t: TestApi
 let sam: string
@@ -80,6 +81,12 @@ describe('Idempotency-Key on writes', () => {
     expect(again.status).toBe(204)
     expect(again.headers.get('idempotency-replayed')).toBe('true')
     expect((await remove(2)).status).toBe(422)
+  })
+
+  it('goes with the client on erasure: the kept answers hold their words', async () => {
+    expect((await t.handle.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, kimId))).length).toBeGreaterThan(0)
+    await eraseClient(t.deps, { clientId: kimId, reason: 'own_request', actor: null })
+    expect(await t.handle.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, kimId))).toEqual([])
   })
 
   it('without a key every request runs (the header is optional)', async () => {
