@@ -50,11 +50,19 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
   const suggestions = live?.suggestions ?? feedback?.suggestions ?? []
   const safety = live?.safety ?? null
 
-  function chooseStarter(chosen: (typeof forms)[number]) {
+  // A box holding nothing but a starter ("Ik ben ") has none of the client's words yet.
+  const onlyStarter = (value: string) => value.trim().length === 0 || forms.some((option) => value.trim() === t(`inventory.starters.${option}`).trim())
+
+  function chooseStarter(chosen: (typeof forms)[number] | '') {
     setForm(chosen)
+    if (chosen === '') {
+      if (onlyStarter(text)) setText('')
+      return
+    }
     const starter = t(`inventory.starters.${chosen}`)
-    // Only fills an empty box: the client's own words are never replaced.
-    if (text.trim().length === 0) {
+    // Fills an empty box, or swaps one starter for another (never "Ik ben Ik kan"); the client's
+    // own words are never replaced.
+    if (onlyStarter(text)) {
       setText(starter)
       requestAnimationFrame(() => {
         const box = textRef.current
@@ -106,7 +114,7 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
             </label>
           ))}
           <label className="starter starter--none">
-            <input type="radio" name="form" value="" checked={form === ''} onChange={() => setForm('')} />
+            <input type="radio" name="form" value="" checked={form === ''} onChange={() => chooseStarter('')} />
             <span>{t('inventory.formNone')}</span>
           </label>
         </div>

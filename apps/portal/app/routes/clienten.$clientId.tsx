@@ -7,8 +7,7 @@ import { keyedWrite } from '../lib/idempotency.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { Notice } from '../components/field'
-import { SafetyPlanLink } from '../components/safety-plan-view'
-import { PlanLink } from '../components/plan/plan-link'
+import { ClientSections } from '../components/client-sections'
 import { InventoryGrid } from '../components/review/inventory-grid'
 import { WorksheetExtras } from '../components/review/worksheet-extras'
 import { ReviewPanel } from '../components/review/review-panel'
@@ -17,7 +16,6 @@ import { reviewProblem } from '../components/review/comment-form'
 import type { KeptComment } from '../components/review/types'
 import reviewStyles from '../styles/review.css?url'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
-import { TrajectoryLink } from '../components/trajectory-timeline'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 
@@ -40,16 +38,28 @@ const CommentForm = z
   })
   .refine((value) => value.body.length > 0 || value.suggestedText.length > 0, { message: 'required', path: ['body'] })
 
+/** What else the client shares with this viewer, for the links to those pages (the terms, never the content). */
+async function sharedSections(request: Request, context: LoaderFunctionArgs['context'], clientId: string): Promise<string[]> {
+  const response = await api(context, request).me['shared-with-me'].$get()
+  if (!response.ok) return []
+  const entry = (await response.json()).find((client) => client.clientId === clientId)
+  if (!entry) return []
+  return [...new Set([...entry.shares.flatMap((share) => share.scopes), ...(entry.canReadMessages ? ['messages'] : [])])]
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'worker', 'peer')
   const { clientId } = Params.parse(params)
   const client = api(context, request).clients[':clientId']
-  const inventory = await client.inventory.$get({ param: { clientId }, query: {} })
+  const [inventory, sections] = await Promise.all([client.inventory.$get({ param: { clientId }, query: {} }), sharedSections(request, context, clientId)])
   // Not shared (or no longer): a friendly page, never the data and never a stack trace.
-  if (!inventory.ok) return data({ shared: false as const }, { status: (inventory.status as number) === 401 ? 401 : 403 })
+  if (!inventory.ok) return data({ shared: false as const, clientId, sections, role: user.role }, { status: (inventory.status as number) === 401 ? 401 : 403 })
   const [comments, agreement] = await Promise.all([client.comments.$get({ param: { clientId }, query: {} }), client.agreement.$get({ param: { clientId } })])
   return {
     shared: true as const,
+    clientId,
+    sections,
+    role: user.role,
     viewer: { id: user.id, role: user.role, displayName: user.displayName },
     inventory: await inventory.json(),
     comments: comments.ok ? await comments.json() : [],
@@ -108,9 +118,7 @@ export default function SharedWithMe() {
       <div className="page page--narrow" data-testid="not-shared">
         <h1>{t('sharing.notSharedTitle')}</h1>
         <p>{t('sharing.notSharedText')}</p>
-        <SafetyPlanLink />
-        <PlanLink />
-        <TrajectoryLink />
+        <ClientSections clientId={loaded.clientId} scopes={loaded.sections} role={loaded.role} />
         <p>
           <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>
         </p>
@@ -164,9 +172,7 @@ export default function SharedWithMe() {
               </button>
             </Form>
           ) : null}
-          <SafetyPlanLink />
-          <PlanLink />
-          <TrajectoryLink />
+          <ClientSections clientId={loaded.clientId} scopes={loaded.sections} role={loaded.role} />
         </aside>
       </div>
     </div>
