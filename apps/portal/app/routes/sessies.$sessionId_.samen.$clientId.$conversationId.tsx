@@ -11,6 +11,7 @@ import { fieldText } from '../lib/sharing-forms'
 import { FormProblem } from '../components/field'
 import { IdempotencyKey } from '../components/idempotency-key'
 import { keyedWrite } from '../lib/idempotency.server'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Samen – Kracht' }]
 
@@ -26,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
   const clientId = params['clientId'] ?? ''
   const view = await loadConversation(request, context, clientId, params['conversationId'] ?? '')
-  const shared = await api(context, request).me['shared-with-me'].$get().then((r) => (r.ok ? r.json() : []))
+  const shared = await jsonOrThrow(api(context, request).me['shared-with-me'].$get())
   return { view, sessionId: params['sessionId'] ?? '', name: shared.find((s) => s.clientId === clientId)?.displayName ?? '' }
 }
 
