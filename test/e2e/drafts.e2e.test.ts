@@ -33,7 +33,7 @@ describe('no lost work on a phone (360 px)', () => {
 
     await page.getByRole('button', { name: 'Opslaan' }).click()
     await page.waitForURL(/\/inventaris\/leefgebied\/meaning/)
-    expect(await page.locator('.statement-text', { hasText: 'Ik zorg elke ochtend voor mijn plantjes' }).count()).toBe(1)
+    await expect.poll(() => page.locator('.statement-text', { hasText: 'Ik zorg elke ochtend voor mijn plantjes' }).count()).toBe(1)
     await expect.poll(() => keptDrafts(page)).toEqual([])
 
     // A new page to write on starts empty, with nothing to say.
@@ -81,7 +81,7 @@ describe('no lost work on a phone (360 px)', () => {
     await context.setOffline(false)
     await page.getByRole('button', { name: 'Opslaan' }).click()
     await page.waitForURL(/\/inventaris\/leefgebied\/work/)
-    expect(await page.locator('.statement-text', { hasText: words }).count()).toBe(1)
+    await expect.poll(() => page.locator('.statement-text', { hasText: words }).count()).toBe(1)
     await expect.poll(() => keptDrafts(page)).toEqual([])
     await context.close()
   })

@@ -39,6 +39,8 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
     if (timer.current) clearTimeout(timer.current)
     if (text.trim().length < 3) return
     timer.current = setTimeout(() => {
+      // Offline a tip cannot come, and a failed fetch would replace the page with an error: wait.
+      if (!navigator.onLine) return
       submitAnalyse({ text, locale }, { method: 'post', action: '/inventaris/analyse' })
     }, 450)
     return () => {
