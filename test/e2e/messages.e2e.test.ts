@@ -49,6 +49,8 @@ describe('messages between a client and the people who support them', () => {
     await noor.page.goto(server.url)
     await noor.page.getByTestId('unread-messages').getByRole('link', { name: /Sam: 1 nieuw/ }).click()
     await noor.page.waitForURL(`${server.url}/clienten/${samId}/berichten`)
+    // The address changes before the new page is drawn (a React transition): wait for the thread itself.
+    await expect.poll(() => noor.page.locator('.page').first().textContent()).toContain('Goed! Ik mag volgende week kijken.')
     const thread = (await noor.page.locator('.page').first().textContent()) ?? ''
     expect(thread).toContain('Goed! Ik mag volgende week kijken.')
     expect(thread).toContain('over: Mijn plan')

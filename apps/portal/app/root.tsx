@@ -17,6 +17,7 @@ import stylesheet from './styles.css?url'
 import { getUser, type SessionUser } from './lib/auth.server'
 import { localeFromCookie, useLocale, useT } from './lib/i18n'
 import { DraftKeeper } from './components/draft-keeper'
+import { useNonce } from './lib/nonce'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -48,6 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const location = useLocation()
   const back = location.pathname + location.search
   const switchTo = t('common.switchToLang')
+  const nonce = useNonce(data?.nonce)
   return (
     <html lang={locale}>
       <head>
@@ -94,9 +96,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <Link to="/hulp" className="help-link">
             {t('common.help')}
           </Link>
+          <Link to="/toegankelijkheid" className="footer-link">
+            {t('accessibility.footerLink')}
+          </Link>
         </footer>
-        <ScrollRestoration nonce={data?.nonce} />
-        <Scripts nonce={data?.nonce} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

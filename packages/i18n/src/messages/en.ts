@@ -10,6 +10,7 @@ import { safetyEn } from './safety.en'
 import { planEn } from './plan.en'
 import { networkEn } from './network.en'
 import { trajectoryEn } from './trajectory.en'
+import { accessibilityEn } from './accessibility.en'
 import { adminPeopleEn, messagesEn, peerEn } from './peer.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
@@ -292,4 +293,5 @@ export const en: Catalogue = {
   messages: messagesEn,
   peer: peerEn,
   adminPeople: adminPeopleEn,
+  accessibility: accessibilityEn,
 }

@@ -9,6 +9,7 @@ import { safetyNl } from './safety.nl'
 import { planNl } from './plan.nl'
 import { networkNl } from './network.nl'
 import { trajectoryNl } from './trajectory.nl'
+import { accessibilityNl } from './accessibility.nl'
 import { adminPeopleNl, messagesNl, peerNl } from './peer.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
@@ -292,4 +293,5 @@ export const nl = {
   messages: messagesNl,
   peer: peerNl,
   adminPeople: adminPeopleNl,
+  accessibility: accessibilityNl,
 } as const
