@@ -1,19 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { signInOnPhone } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
 const restoredLine = 'We hebben je tekst bewaard op dit toestel. Nog niet opgeslagen.'
 const offlineLine = 'Opslaan lukt nu niet. Je tekst staat nog hier. Probeer het zo nog eens.'
@@ -21,8 +11,8 @@ const keptDrafts = (page: Page) => page.evaluate(() => Object.keys(localStorage)
 
 describe('no lost work on a phone (360 px)', () => {
   it('keeps typed text through a reload, says so, and forgets it once saved', { timeout: 90_000 }, async () => {
-    const { context, page, errors } = await signInOnPhone(browser, server.url, 'sam')
-    await page.goto(`${server.url}/inventaris/nieuw?domein=meaning`)
+    const { context, page, errors } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam')
+    await page.goto(`${e2e.server.url}/inventaris/nieuw?domein=meaning`)
     const box = page.getByLabel('Je zin')
     await box.fill('Ik zorg elke ochtend voor mijn plantjes')
     expect((await keptDrafts(page)).length).toBeGreaterThan(0)
@@ -37,7 +27,7 @@ describe('no lost work on a phone (360 px)', () => {
     await expect.poll(() => keptDrafts(page)).toEqual([])
 
     // A new page to write on starts empty, with nothing to say.
-    await page.goto(`${server.url}/inventaris/nieuw?domein=meaning`)
+    await page.goto(`${e2e.server.url}/inventaris/nieuw?domein=meaning`)
     expect(await box.inputValue()).toBe('')
     expect(await page.getByText(restoredLine).count()).toBe(0)
     expect(errors).toEqual([])
@@ -45,8 +35,8 @@ describe('no lost work on a phone (360 px)', () => {
   })
 
   it('a message: kept through a reload, forgotten once sent (the page stays); signing out forgets every draft', { timeout: 90_000 }, async () => {
-    const { context, page, errors } = await signInOnPhone(browser, server.url, 'sam')
-    await page.goto(`${server.url}/berichten`)
+    const { context, page, errors } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam')
+    await page.goto(`${e2e.server.url}/berichten`)
     const box = page.getByLabel('Je bericht')
     await box.fill('Kunnen we dinsdag bellen?')
     await page.reload()
@@ -67,8 +57,8 @@ describe('no lost work on a phone (360 px)', () => {
   })
 
   it('offline, a save says it did not work and keeps the text; back online it is saved once', { timeout: 90_000 }, async () => {
-    const { context, page } = await signInOnPhone(browser, server.url, 'sam')
-    await page.goto(`${server.url}/inventaris/nieuw?domein=work`)
+    const { context, page } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam')
+    await page.goto(`${e2e.server.url}/inventaris/nieuw?domein=work`)
     const words = 'Ik help mijn collega met de planning'
     await page.getByLabel('Je zin').fill(words)
 
@@ -87,27 +77,27 @@ describe('no lost work on a phone (360 px)', () => {
   })
 
   it('a double submit (two posts with one form key) makes one statement', { timeout: 90_000 }, async () => {
-    const { context, page } = await signInOnPhone(browser, server.url, 'sam')
-    await page.goto(`${server.url}/inventaris/nieuw?domein=leisure`)
+    const { context, page } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam')
+    await page.goto(`${e2e.server.url}/inventaris/nieuw?domein=leisure`)
     const key = await page.locator('input[name="idempotencyKey"]').first().inputValue()
     expect(key).toMatch(/^[0-9a-f-]{36}$/)
     const words = 'Ik maak graag muziek met vrienden'
     const send = () =>
-      page.request.post(`${server.url}/inventaris/nieuw`, {
+      page.request.post(`${e2e.server.url}/inventaris/nieuw`, {
         form: { idempotencyKey: key, domain: 'leisure', time: 'present', form: '', text: words },
-        headers: { Origin: server.url },
+        headers: { Origin: e2e.server.url },
         maxRedirects: 0,
       })
     const [first, second] = await Promise.all([send(), send()])
     expect([first.status(), second.status()]).toEqual([302, 302])
     // Both answers lead to the same, one saved statement.
     expect(second.headers()['location']).toBe(first.headers()['location'])
-    await page.goto(`${server.url}/inventaris/leefgebied/leisure`)
+    await page.goto(`${e2e.server.url}/inventaris/leefgebied/leisure`)
     expect(await page.locator('.statement-text', { hasText: words }).count()).toBe(1)
     // The same key for other words is a new request: saved, not refused.
-    const other = await page.request.post(`${server.url}/inventaris/nieuw`, {
+    const other = await page.request.post(`${e2e.server.url}/inventaris/nieuw`, {
       form: { idempotencyKey: key, domain: 'leisure', time: 'present', form: '', text: 'Ik teken in het park' },
-      headers: { Origin: server.url },
+      headers: { Origin: e2e.server.url },
       maxRedirects: 0,
     })
     expect(other.status()).toBe(302)

@@ -212,11 +212,20 @@ describe('quick exit', () => {
     const { context, page } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: true })
     // No network in tests: the neutral page is answered here.
     await context.route('https://www.google.nl/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>weer</title><p>weer</p>' }))
+    // Something typed and not saved yet is kept on the phone as a draft...
+    await page.goto(`${e2e.server.url}/inventaris/nieuw`)
+    await page.getByLabel('Je zin').fill('Ik wil hier weg')
+    const drafts = (on: typeof page) => on.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('kracht:draft:')).length)
+    await expect.poll(() => drafts(page)).toBeGreaterThan(0)
     await page.goto(`${e2e.server.url}/hulp`)
     await page.getByRole('link', { name: 'Snel weg' }).click()
     await page.waitForURL(/google\.nl/)
     await page.goBack().catch(() => null)
     expect(page.url()).not.toContain('/hulp')
+    // ...and "Snel weg" forgets it: nobody who picks up the phone finds it.
+    const check = await context.newPage()
+    await check.goto(`${e2e.server.url}/hulp`)
+    expect(await drafts(check)).toBe(0)
     await context.close()
   })
 
