@@ -23,12 +23,14 @@ export interface DemoSeedResult {
  */
 export async function seedDemo(
   db: Database,
-  options: { passwordHash: string; now?: Date },
+  /** The demo users' password hash, or a way to make it (argon2 takes a moment; only needed once). */
+  options: { passwordHash: string | (() => Promise<string>); now?: Date },
 ): Promise<DemoSeedResult> {
   // Only into a database made just now: one that ever held an organisation was not created as a demo.
   const [existingUsers] = await db.select({ n: count() }).from(users)
   const [existingOrganisations] = await db.select({ n: count() }).from(organisations)
   if ((existingUsers?.n ?? 0) > 0 || (existingOrganisations?.n ?? 0) > 0) return { seeded: false, organisationId: null, userIds: {} }
+  const passwordHash = typeof options.passwordHash === 'string' ? options.passwordHash : await options.passwordHash()
   return db.transaction(async (tx) => {
     const [organisation] = await tx.insert(organisations).values({ name: 'Stichting De Brug', isDemo: true }).returning()
     if (!organisation) throw new Error('seed: organisation not created')
@@ -49,7 +51,7 @@ export async function seedDemo(
           role: demo.role,
           username: demo.username,
           displayName: demo.displayName,
-          passwordHash: options.passwordHash,
+          passwordHash,
           passwordChangedAt: options.now ?? new Date(),
         })
         .returning({ id: users.id })
