@@ -220,6 +220,8 @@ const invariants: Record<string, SQL> = {
   "a card row its conversation's state does not know": sql`select cp.id from conversation_proposals cp join conversations c on c.id = cp.conversation_id
     where not exists (select 1 from jsonb_array_elements(coalesce(c.state->'proposals', '[]'::jsonb)) as p(card) where p.card->>'id' = cp.proposal_id)`,
   'a consent stopped before it began': sql`select id from consents where revoked_at < created_at`,
+  'an access allowed by a consent that is not there': sql`select a.id from access_log a where a.basis like 'consent:%'
+    and not exists (select 1 from consents c where 'consent:' || c.id::text = a.basis)`,
 }
 
 async function rows(db: Database, query: SQL): Promise<Record<string, unknown>[]> {
