@@ -38,6 +38,8 @@ export interface DatabaseOptions {
   role?: string | undefined
   /** PostgreSQL only: the pool's size (default 10). One connection for work that holds a session lock. */
   maxConnections?: number | undefined
+  /** Where to say what takes a while (the first start of the embedded database). */
+  log?: ((line: string) => void) | undefined
 }
 
 /** The one factory that decides which engine runs. Nothing else in the code knows. */
@@ -46,7 +48,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   if (options.memory) return openPglite(new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}), null)
   const dataDir = options.dataDir
   if (!dataDir) throw new DatabaseStartError('DATA_DIR is empty: set it, or set DATABASE_URL.')
-  return openPgliteFolder(dataDir)
+  return openPgliteFolder(dataDir, options.log ?? (() => {}))
 }
 
 async function openPostgres(url: string, role: string | undefined, max: number): Promise<DatabaseHandle> {
@@ -73,13 +75,14 @@ async function openPostgres(url: string, role: string | undefined, max: number):
   }
 }
 
-async function openPgliteFolder(dataDir: string): Promise<DatabaseHandle> {
+async function openPgliteFolder(dataDir: string, log: (line: string) => void): Promise<DatabaseHandle> {
   mkdirSync(dataDir, { recursive: true })
   const lock = acquireDataDirLock(dataDir)
   const pgdata = `${dataDir}/pgdata`
   try {
     if (!holdsFiles(pgdata)) {
       refuseBesideOldData(dataDir)
+      log(`First start: creating the embedded database in ${pgdata} (this takes a little while)…`)
       await createPgdata(dataDir)
     } else if (!existsSync(`${pgdata}/PG_VERSION`)) {
       // Not a database this server made (a first start builds it aside, see createPgdata): never

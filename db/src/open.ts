@@ -18,6 +18,8 @@ export interface OpenAppDatabaseOptions {
   loadDataDir?: Blob | undefined
   /** Where the embedded database keeps a backup before migrating existing data. */
   backupDir?: string | undefined
+  /** Where to say what takes a while (the first start of the embedded database). */
+  log?: ((line: string) => void) | undefined
 }
 
 /**
@@ -36,7 +38,7 @@ export async function openAppDatabase(options: OpenAppDatabaseOptions): Promise<
     if (options.migrationDatabaseUrl) {
       throw new DatabaseStartError('MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both (the owner and the application user), or neither.')
     }
-    const handle = await createDatabase({ dataDir: options.dataDir, memory: options.memory ?? false, loadDataDir: options.loadDataDir })
+    const handle = await createDatabase({ dataDir: options.dataDir, memory: options.memory ?? false, loadDataDir: options.loadDataDir, log: options.log })
     try {
       const { applied } = await runMigrations(handle, { backupDir: options.backupDir })
       await grantAppRole(handle, { memberIsOwner: true })

@@ -255,7 +255,9 @@ describe(`kills and restarts (${engine} database)`, () => {
     const startTimes: number[] = []
     const began = performance.now()
     let killsDuringStart = 0
+    const spent = { burst: 0, restart: 0, verify: 0 }
     for (let cycle = 0; cycle < cycles; cycle++) {
+      const burstBegan = performance.now()
       // The sessions made before the first kill keep working across every restart.
       const people: People = { sam: sam.at(url), noor: noor.at(url), samId, evaId }
       const writers = Promise.all([
@@ -274,6 +276,8 @@ describe(`kills and restarts (${engine} database)`, () => {
       await server.kill('SIGKILL')
       await writers
 
+      const restartBegan = performance.now()
+      spent.burst += restartBegan - burstBegan
       server = spawnServer(env)
       // Every fifth cycle the restart itself is killed too (during recovery), then started again.
       if (cycle % 5 === 4) {
@@ -284,7 +288,10 @@ describe(`kills and restarts (${engine} database)`, () => {
       }
       url = await server.ready
       startTimes.push(server.startMs() ?? 0)
+      const verifyBegan = performance.now()
+      spent.restart += verifyBegan - restartBegan
       await verify(model, { sam: sam.at(url), noor: noor.at(url), samId, evaId })
+      spent.verify += performance.now() - verifyBegan
     }
     const cyclesMs = performance.now() - began
     expect(model.unexpected).toEqual([])
@@ -316,7 +323,8 @@ describe(`kills and restarts (${engine} database)`, () => {
         `first start ${(firstStartMs / 1000).toFixed(1)} s, restart median ${(median(startTimes) / 1000).toFixed(2)} s ` +
         `(min ${(Math.min(...startTimes) / 1000).toFixed(2)}, max ${(Math.max(...startTimes) / 1000).toFixed(2)}); ` +
         `${acknowledged} acknowledged writes and reads checked (${model.statements.size} statements, ${model.consents.size} consents, ` +
-        `${model.conversations.size} conversations, ${model.workerReads} logged reads).`,
+        `${model.conversations.size} conversations, ${model.workerReads} logged reads). ` +
+        `Time in bursts ${(spent.burst / 1000).toFixed(1)} s, restarts ${(spent.restart / 1000).toFixed(1)} s, checks ${(spent.verify / 1000).toFixed(1)} s.`,
     )
   })
 })

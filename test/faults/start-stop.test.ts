@@ -16,8 +16,8 @@ const serverUrl = process.env['DATABASE_URL']
 
 const full = process.env['FAULTS'] === 'full'
 // As fractions of a measured first start: loading the code takes its first third or so, then PGlite
-// builds the database, then the migrations and the demo data.
-const firstStartMoments = full ? [0.2, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.92, 0.97] : [0.45, 0.75]
+// builds the database (most of the rest), then the migrations and the demo data.
+const firstStartMoments = full ? [0.4, 0.6, 0.8, 0.88, 0.94, 0.98] : [0.5, 0.9]
 
 const cleanups: (() => Promise<unknown> | void)[] = []
 afterAll(async () => {
@@ -124,7 +124,8 @@ describe.skipIf(serverUrl)('one server per data folder, and a stop that loses no
       await sleep(moment * estimate)
       await killed.kill('SIGKILL')
       const left = readdirSync(dataDir).filter((name) => name.startsWith('pgdata')).join(' ') || 'nothing yet'
-      seen.push(`${moment}: ${left}${killed.startMs() ? ' (had started)' : ''}`)
+      const said = killed.output().trim().split('\n').at(-1)?.slice(0, 40) || 'nothing'
+      seen.push(`${moment}: ${left}, last said "${said}"${killed.startMs() ? ' (had started)' : ''}`)
       const server = spawn(dataDir)
       const url = await server.ready
       expect(existsSync(join(dataDir, 'pgdata.creating'))).toBe(false)

@@ -69,6 +69,7 @@ export async function startServer(
     migrationDatabaseUrl: config.MIGRATION_DATABASE_URL,
     dataDir: config.DATA_DIR,
     backupDir: `${config.DATA_DIR}/backups`,
+    log,
   })
   try {
     if (applied > 0) log(`Database: ${applied} migration(s) applied.`)
