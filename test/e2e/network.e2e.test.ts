@@ -132,3 +132,65 @@ describe('my network map at 360 px', () => {
     })
   }
 })
+
+describe("the worker's view of the network at 360 px and 1280 px", () => {
+  it('noor sees nothing before sam shares; with a share she sees the map, suggests a person, and sam decides; eva reads without the forms', { timeout: 150_000 }, async () => {
+    const sam = await signInOnPhone(browser, server.url, 'sam')
+    const noor = await signInOnPhone(browser, server.url, 'noor', { javaScript: false })
+    const eva = await signInOnPhone(browser, server.url, 'eva')
+    const idOf = async (page: Page) => ((await (await page.request.get(`${server.url}/api/v1/me`)).json()) as { id: string }).id
+    const [samId, noorId, evaId] = await Promise.all([idOf(sam.page), idOf(noor.page), idOf(eva.page)])
+    const share = (granteeId: string, access: 'read' | 'comment') =>
+      sam.page.request.post(`${server.url}/api/v1/clients/${samId}/consents`, {
+        headers: { origin: server.url },
+        data: { granteeId, scopes: ['network'], excludeDomains: [], access, endsAt: null },
+      })
+
+    // Not shared: no link on the client's page, and the page itself says so kindly.
+    await noor.page.goto(`${server.url}/clienten/${samId}`)
+    expect(await noor.page.getByRole('link', { name: 'Netwerk', exact: true }).count()).toBe(0)
+    await noor.page.goto(`${server.url}/clienten/${samId}/netwerk`)
+    expect(await noor.page.getByTestId('network-not-shared').textContent()).toContain('deelt het netwerk niet met jou')
+
+    expect((await share(noorId, 'comment')).status()).toBe(201)
+    await noor.page.goto(`${server.url}/clienten/${samId}`)
+    await noor.page.getByRole('link', { name: 'Netwerk', exact: true }).click()
+    await noor.page.waitForURL(`${server.url}/clienten/${samId}/netwerk`)
+    expect(await noor.page.getByTestId('access-line').textContent()).toContain('Sam beslist')
+    await noHorizontalScroll(noor.page)
+
+    // A suggestion with a name far too long keeps the typing and says why; then a good one.
+    const suggest = noor.page.locator('form', { has: noor.page.getByRole('button', { name: 'Voorstel sturen' }) })
+    await suggest.getByLabel('Naam of bijnaam').fill('x'.repeat(250))
+    await suggest.getByLabel('Waar hoort deze persoon bij?').selectOption({ label: 'Vrienden en kennissen' })
+    await suggest.getByLabel('Hoe dichtbij?').selectOption({ label: 'Dichtbij' })
+    await suggest.getByRole('button', { name: 'Voorstel sturen' }).click()
+    await expect.poll(() => noor.page.locator('#suggest-name-error').textContent()).toContain('te lang')
+    expect(await noor.page.locator('#suggest-name').inputValue()).toHaveLength(250)
+    await noor.page.locator('#suggest-name').fill('Buurvrouw Jet')
+    await noor.page.getByRole('button', { name: 'Voorstel sturen' }).click()
+    await noor.page.waitForURL(/verstuurd=1/)
+    expect(await noor.page.locator('.notice').first().textContent()).toContain('Sam beslist zelf')
+    expect(await noor.page.getByTestId('network-suggestion').textContent()).toContain('Wacht op een antwoord')
+    // The suggestion is not on the map before sam says yes.
+    expect(await noor.page.locator('[data-testid="network-map"] [data-name="Buurvrouw Jet"]').count()).toBe(0)
+
+    // Sam says yes on the own map page.
+    await sam.page.goto(`${server.url}/netwerk`)
+    const offered = sam.page.getByTestId('network-suggestion').filter({ hasText: 'Buurvrouw Jet' })
+    await offered.getByRole('button', { name: 'Ja, graag' }).click()
+    await expect.poll(() => sam.page.locator('[data-testid="network-map"] [data-name="Buurvrouw Jet"]').count()).toBe(1)
+
+    // Eva, with a read-only share, at 1280 px: the map, no forms.
+    expect((await share(evaId, 'read')).status()).toBe(201)
+    await eva.page.setViewportSize({ width: 1280, height: 900 })
+    await eva.page.goto(`${server.url}/clienten/${samId}/netwerk`)
+    expect(await eva.page.getByTestId('access-line').textContent()).toContain('om te lezen')
+    expect(await eva.page.locator('[data-testid="network-map"] [data-name="Buurvrouw Jet"]').count()).toBe(1)
+    expect(await eva.page.getByRole('button', { name: 'Voorstel sturen' }).count()).toBe(0)
+    expect(await eva.page.getByRole('button', { name: 'Opmerking plaatsen' }).count()).toBe(0)
+    await expectAccessible(eva.page)
+    expect([...sam.errors, ...noor.errors, ...eva.errors]).toEqual([])
+    await Promise.all([sam.close(), noor.close(), eva.close()])
+  })
+})

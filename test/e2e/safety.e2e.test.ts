@@ -127,6 +127,42 @@ describe('every text screened: a session note', () => {
   })
 })
 
+describe('every text screened: a statement', () => {
+  it('without JavaScript: saved as written, then the one shared help card on the domain page', { timeout: 60_000 }, async () => {
+    const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
+    await page.goto(`${server.url}/inventaris/nieuw?domein=health`)
+    const words = 'soms denk ik dat iedereen beter af is zonder mij'
+    await page.getByLabel('Je zin').fill(words)
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await page.waitForURL(/\/inventaris\/leefgebied\/health/)
+    expect(await page.locator('.statement.is-new .statement-text').textContent()).toBe(words)
+    await expect.poll(() => page.locator('.safety-card').count()).toBe(1)
+    const hrefs = await page.locator('.safety-card a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs).toEqual(['tel:113', 'tel:08000113', 'tel:112'])
+    expect(await page.locator('.safety-card a[href="/hulp/rustig-worden"]').count()).toBe(1)
+    // The older inline box is gone: one card, the same everywhere.
+    expect(await page.locator('.notice--care').count()).toBe(0)
+    await noHorizontalScroll(page)
+    await context.close()
+  })
+
+  it('with JavaScript: the card comes while typing on the edit page, with Veilig Thuis for violence', { timeout: 60_000 }, async () => {
+    const { context, page, errors } = await signInOnPhone(browser, server.url, 'sam', { javaScript: true })
+    await page.goto(`${server.url}/inventaris/leefgebied/housing`)
+    await page.locator('.statement a[href^="/inventaris/zin/"]').first().click()
+    await page.waitForURL(/\/inventaris\/zin\//)
+    await page.getByLabel('Je zin').fill('mijn ex dreigt dat hij me vermoordt als ik de kinderen meeneem')
+    await expect.poll(() => page.locator('.safety-card').count(), { timeout: 10_000 }).toBe(1)
+    const hrefs = await page.locator('.safety-card a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(hrefs).toEqual(['tel:08002000', 'tel:112'])
+    // Nothing is saved yet, and the card does not say so.
+    expect(await page.locator('.safety-card').textContent()).not.toContain('opgeslagen')
+    await noHorizontalScroll(page)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
 describe('every text screened: remarks', () => {
   it('risky remarks are saved as written, with the help card after the save', { timeout: 60_000 }, async () => {
     const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })

@@ -34,6 +34,7 @@ import { networkRouter } from './routes/network/network.index'
 import { trajectoryRouter } from './routes/trajectory/trajectory.index'
 import { clientDataRouter } from './routes/client-data/client-data.index'
 import { lookupApiToken } from './services/api-tokens'
+import { describeOperations } from './routes/docs/operation-descriptions'
 import { renderReferencePage } from './routes/docs/reference-page'
 import { rateLimit } from './lib/rate-limit'
 import { crossSiteCheck } from './lib/cross-site'
@@ -166,13 +167,15 @@ export function createApi(deps: Deps) {
     .route('/', trajectoryRouter)
     .route('/', clientDataRouter)
 
-  app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
-  // Rendered once: the document does not change while the process runs.
+  // Built once: the document does not change while the process runs. Each operation's description
+  // says who may call it, from the same rule the gate enforces (routes/docs/operation-descriptions.ts).
+  let document: ReturnType<typeof app.getOpenAPI31Document> | null = null
+  const openApiDocument = () =>
+    (document ??= describeOperations(JSON.parse(JSON.stringify(app.getOpenAPI31Document({ ...apiInfo, servers: [{ url: '/api/v1' }] })))))
+  app.get('/openapi.json', (c) => c.json(openApiDocument()))
   let reference: string | null = null
   app.get('/docs', (c) => {
-    reference ??= renderReferencePage(
-      JSON.parse(JSON.stringify(app.getOpenAPI31Document({ ...apiInfo, servers: [{ url: '/api/v1' }] }))),
-    )
+    reference ??= renderReferencePage(openApiDocument())
     return c.html(reference)
   })
 

@@ -4,6 +4,7 @@
 //   npm run bench:crisis                      every set in eval/ (and crisis-heldout.jsonl when present)
 //   npm run bench:crisis -- eval/dev.jsonl    one set
 //   npm run bench:crisis -- --show 40         list more misses and false alarms
+//   npm run bench:crisis -- --split dev eval/crisis-round3.jsonl   one split of a set that has one
 
 import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
@@ -12,7 +13,7 @@ import { crisisKinds } from '../src/types'
 import { falseAlarmRate, loadCrisisSet, measure, readers, recall, type Report } from '../src/screen/measure'
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const SETS = ['eval/crisis-heldout-2.jsonl', 'eval/crisis-validation.jsonl', 'eval/crisis-train.jsonl', 'eval/crisis-probe2.jsonl', 'eval/crisis-probe3.jsonl', 'eval/crisis-probe4.jsonl', 'eval/crisis-probe5.jsonl', 'eval/crisis-probe6.jsonl', 'eval/crisis-probe7.jsonl', 'eval/crisis-probe8.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl', 'eval/crisis-heldout.jsonl']
+const SETS = ['eval/crisis-heldout-2.jsonl', 'eval/crisis-round3.jsonl', 'eval/crisis-validation.jsonl', 'eval/crisis-train.jsonl', 'eval/crisis-probe2.jsonl', 'eval/crisis-probe3.jsonl', 'eval/crisis-probe4.jsonl', 'eval/crisis-probe5.jsonl', 'eval/crisis-probe6.jsonl', 'eval/crisis-probe7.jsonl', 'eval/crisis-probe8.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl', 'eval/crisis-heldout.jsonl']
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`.padStart(8)
 
@@ -34,11 +35,15 @@ function print(name: string, r: Report, show: number): void {
 
 const showAt = process.argv.indexOf('--show')
 const show = showAt >= 0 ? Number(process.argv[showAt + 1]) : 15
-const explicit = process.argv.slice(2).filter((a, i, all) => a !== '--show' && all[i - 1] !== '--show')
+const splitAt = process.argv.indexOf('--split')
+const split = splitAt >= 0 ? process.argv[splitAt + 1] : undefined
+const explicit = process.argv.slice(2).filter((a, i, all) => !['--show', '--split'].includes(a) && !['--show', '--split'].includes(all[i - 1] ?? ''))
 const t0 = performance.now()
 for (const set of explicit.length > 0 ? explicit : SETS) {
   const path = resolve(pkg, set)
   if (!existsSync(path)) continue
-  print(set, measure(loadCrisisSet(path)), show)
+  const items = loadCrisisSet(path).filter((i) => split === undefined || i.split === split)
+  // A blind set is measured as a whole, never read item by item: its misses are never printed.
+  print(split ? `${set} (${split})` : set, measure(items), /heldout/.test(set) ? 0 : show)
 }
 console.log(`\n${((performance.now() - t0) / 1000).toFixed(1)} s`)

@@ -1,45 +1,125 @@
-// Trains the crisis classifier on eval/crisis-train.jsonl (plus the older labelled sets
+// Trains the crisis classifier on the labelled crisis sets (SOURCES below: crisis-train.jsonl, the
+// train split of crisis-round3.jsonl, the round-2 probes) plus the older labelled sets
 // eval/statements.jsonl and eval/dev.jsonl, whose everyday strength statements teach it what
-// ordinary writing looks like) and writes data/crisis/model.json.
+// ordinary writing looks like, and writes data/crisis/model.json.
 //
 //   npm run train:crisis
 //
 // Softmax regression over hashed character n-grams and words (see src/screen/classifier.ts),
 // trained with AdaGrad and L2. Every item is also seen in two noisy copies (chat spelling,
 // missing spaces, typing slips), so the model learns the signal, not the spelling. The
-// thresholds come from 5-fold cross-validation on that training data: the validation file
-// (eval/crisis-validation.jsonl) is never read here, so it stays unseen.
+// thresholds come from 5-fold cross-validation on that training data: the dev split of
+// crisis-round3.jsonl is never read here, so the classifier's figures there are out of sample;
+// blind sets are never read at all.
+//   npm run train:crisis -- --dry --oof /tmp/oof.json   cross-validate only, write out-of-fold scores
 // Deterministic: a fixed seed, so the same data gives the same file.
 
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { CLASSES, features, loadModel, predict, type FeatureOptions, type StoredModel } from '../src/screen/classifier'
+import { CLASSES, features, loadModel, predict, recognised, type FeatureOptions, type StoredModel } from '../src/screen/classifier'
 import { crisisTokens, normalisedText } from '../src/screen/normalise'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const pkg = resolve(here, '..')
 
+// Settings can be tried without editing (CRISIS_KEEP=40000 npm run train:crisis -- --dry).
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback)
 const OPTIONS: FeatureOptions = { buckets: 1 << 18, minN: 2, maxN: 5 }
-const EPOCHS = 25
+const EPOCHS = env('CRISIS_EPOCHS', 25)
 const RATE = 0.5
-const L2 = 2e-5
-const KEEP = 12000
-// Share of harmless cross-validated items the classifier alone may flag: a check-in, an alarm.
-const CHECK_IN_FALSE_ALARMS = 0.025
-const ALARM_FALSE_ALARMS = 0.003
+const L2 = env('CRISIS_L2', 2e-5)
+// Buckets kept in the stored model. 12 000 (rounds 1-2) cut out-of-fold recall on round 3's
+// look-alike-heavy set to about half of what 60 000 keeps (eval/CRISIS-ROUND3.md).
+const KEEP = env('CRISIS_KEEP', 60000)
+// Thresholds, from out-of-fold scores of the look-alikes (the harmless items of the crisis sets,
+// built to look like a crisis; the everyday statements are too easy to calibrate on):
+// the share of look-alikes the classifier alone may flag with a check-in, with an alarm, and the
+// share of real crisis items it may score below `quiet` (where it may quiet a rule, see
+// src/screen/index.ts). Chosen on the grid in eval/CRISIS-ROUND3.md.
+const CHECK_IN_LOOKALIKES = env("CRISIS_CHECK_IN_LOOKALIKES", 0.08)
+const ALARM_LOOKALIKES = 0.02
+const QUIET_CRISIS = 0.05
+// The check-in threshold never goes below this. Round 3 needed 0.55 because its prior leaned to
+// crisis; with the fixed prior (below) the look-alike quantile sets it, and this floor only keeps
+// it at three times the score of an empty text.
+const CHECK_IN_FLOOR = env('CRISIS_CHECK_IN_FLOOR', 0.15)
+// The prior (round 4): the classifier's score for a text with no features it knows. Round 3
+// learned its intercepts freely and they leaned to crisis (0.78 on an empty text), so nonsense,
+// names and short English answers got a check-in. The intercepts are now fixed, not learned, at a
+// "none" intercept that gives this score; every bit of crisis evidence must come from the words.
+const PRIOR = env('CRISIS_PRIOR', 0.05)
+// The classifier alone may raise a signal only on a text with at least this many features it knows
+// (kept buckets; "ik wil dood" has about 26, a four-word sentence 40 or more): on fewer, a single
+// n-gram decides its score ("tomorrow" scored 0.95 out of fold), so a short answer is left to the
+// rules. Out of fold, 32 costs the classifier alone 0.4 points of recall on the crisis items and
+// takes short everyday text it flags from 2.3 % (at 24) to about 1.5 %.
+const MIN_KNOWN = env('CRISIS_MIN_KNOWN', 32)
 
 interface Item {
   id: string
   text: string
   crisis: string | null
+  split?: string
+  file?: string
 }
 
+/** A labelled set; of round 3's own set only the `train` split (its `dev` split is measured, never learned). */
 function load(path: string): Item[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Item)
+    .map((l) => ({ ...(JSON.parse(l) as Item), file: path }))
+    .filter((it) => it.split !== 'dev')
+}
+
+// Every labelled set the rules were already written or tuned on, the validation file included (it
+// stopped being blind in round 1; round 3's dev split is the out-of-sample check now). Never the
+// dev split of crisis-round3.jsonl, never a blind set.
+const SOURCES = [
+  'eval/crisis-train.jsonl',
+  'eval/crisis-validation.jsonl',
+  'eval/crisis-round3.jsonl',
+  'eval/crisis-probe2.jsonl',
+  'eval/crisis-probe3.jsonl',
+  'eval/crisis-probe4.jsonl',
+  'eval/crisis-probe5.jsonl',
+  'eval/crisis-probe6.jsonl',
+  'eval/crisis-probe7.jsonl',
+  'eval/crisis-probe8.jsonl',
+  'eval/statements.jsonl',
+  'eval/dev.jsonl',
+  // The phrases of src/crisis.battery.test.ts (the team's own crisis and quiet sentences), copied
+  // so the classifier learns them too (scripts/battery-to-jsonl.ts writes it).
+  'eval/crisis-battery.jsonl',
+  // Harmless short text the assistant gets (round 4): yes/no, "I don't know", single words, names,
+  // nonsense, numbers, short answers to its questions in Dutch, English and both mixed. Without it
+  // the classifier had hardly seen text this short and scored it by its prior.
+  'eval/everyday-short.jsonl',
+]
+
+/**
+ * The assistant's own words (prompts/<locale>/flow-*.md and common.md: questions, hints,
+ * summaries), harmless by construction: the screen runs on text a model writes too, and round 3
+ * flagged the assistant's own kind of question ("Wat heb jij allemaal, of wie heb je om je heen?").
+ * The help texts (`safety.*`) are left out: they name crises on purpose.
+ */
+function promptItems(): Item[] {
+  const root = resolve(pkg, '../../prompts')
+  const out: Item[] = []
+  for (const locale of ['nl', 'en']) {
+    const dir = resolve(root, locale)
+    for (const name of readdirSync(dir).filter((f) => /^(flow-.*|common)\.md$/.test(f))) {
+      const body = readFileSync(resolve(dir, name), 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/^---[\s\S]*?---/, '')
+      for (const section of body.split(/^## /m).slice(1)) {
+        const [key = '', ...lines] = section.split('\n')
+        if (key.startsWith('safety.')) continue
+        const text = lines.join(' ').replace(/{{\s*\w+\s*}}/g, 'Sam').replace(/\s+/g, ' ').trim()
+        if (text !== '') out.push({ id: `prompt-${locale}-${key.trim()}`, text, crisis: null, file: 'prompts' })
+      }
+    }
+  }
+  return out
 }
 
 /** Small, seeded pseudo-random numbers (mulberry32). */
@@ -120,8 +200,9 @@ function train(data: Example[], seed: number): Trained {
   const k = CLASSES.length
   const w = new Float64Array(OPTIONS.buckets * k)
   const g = new Float64Array(OPTIONS.buckets * k).fill(1e-8)
+  // Fixed intercepts: "none" alone carries the prior, the six kinds start equal (see PRIOR).
   const b = new Float64Array(k)
-  const gb = new Float64Array(k).fill(1e-8)
+  b[0] = Math.log(((k - 1) * (1 - PRIOR)) / PRIOR)
   const r = rng(seed)
   const order = data.map((_, i) => i)
   const z = new Float64Array(k)
@@ -146,8 +227,6 @@ function train(data: Example[], seed: number): Trained {
       }
       for (let c = 0; c < k; c++) {
         const grad = (z[c] ?? 0) / sum - (c === ex.y ? 1 : 0)
-        gb[c] = (gb[c] ?? 0) + grad * grad
-        b[c] = (b[c] ?? 0) - (RATE * grad) / Math.sqrt(gb[c] ?? 1)
         for (const f of ex.idx) {
           const p = f * k + c
           const gw = grad * ex.val + L2 * (w[p] ?? 0)
@@ -160,11 +239,17 @@ function train(data: Example[], seed: number): Trained {
   return { w, b }
 }
 
-/** The score above which only `share` of the harmless items lie. */
-function quantile(neg: number[], share: number): number {
-  const s = [...neg].sort((a, b) => b - a)
+/** The score above which only `share` of the scores lie. */
+function quantile(scores: number[], share: number): number {
+  const s = [...scores].sort((a, b) => b - a)
   const i = Math.min(s.length - 1, Math.floor(share * s.length))
-  return Math.min(0.99, Math.max(0.5, (s[i] ?? 0.5) + 1e-6))
+  return Math.min(0.99, (s[i] ?? 0.5) + 1e-6)
+}
+
+/** The score below which only `share` of the scores lie. */
+function lowQuantile(scores: number[], share: number): number {
+  const s = [...scores].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor(share * s.length))] ?? 0
 }
 
 function leb128(n: number, out: number[]): void {
@@ -199,7 +284,7 @@ function store(m: Trained, thresholds: StoredModel['thresholds']): StoredModel {
     for (let c = 0; c < k; c++) weights[row * k + c] = Math.round((m.w[f * k + c] ?? 0) / scale)
   })
   return {
-    $comment: 'Written by scripts/train-crisis.ts (npm run train:crisis) from eval/crisis-train.jsonl, statements.jsonl and dev.jsonl. Do not edit by hand.',
+    $comment: 'Written by scripts/train-crisis.ts (npm run train:crisis) from the sets in its SOURCES (never a blind set, never the dev split of crisis-round3.jsonl). Do not edit by hand.',
     version: 1,
     ...OPTIONS,
     classes: [...CLASSES],
@@ -212,24 +297,58 @@ function store(m: Trained, thresholds: StoredModel['thresholds']): StoredModel {
 }
 
 function main(): void {
-  const items = ['eval/crisis-train.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl'].flatMap((f) => load(resolve(pkg, f)))
+  const items = [...SOURCES.flatMap((f) => load(resolve(pkg, f))), ...promptItems()]
+  console.log(`${items.length} items, ${promptItems().length} of them the assistant's own words`)
+  if (items.some((it) => /heldout|^h\d+-/.test(it.id))) throw new Error('a blind set must never be learned from')
+  const oofAt = process.argv.indexOf('--oof')
+  const oof: Record<string, number> = {}
+  const known: Record<string, number> = {}
   // Out-of-fold scores of the original items give honest thresholds.
   const folds = 5
   const negScores: number[] = []
+  const lookalikeScores: number[] = []
   const posScores: number[] = []
+  // Out of fold, with how many features each text has that the model knows (see MIN_KNOWN).
+  const scored: { p: number; known: number; crisis: boolean; everyday: boolean; lookalike: boolean }[] = []
   for (let f = 0; f < folds; f++) {
     const trainItems = items.filter((_, i) => i % folds !== f)
     const testItems = items.filter((_, i) => i % folds === f)
     // Scored through the stored form (pruned and quantised), exactly as the screen will run it.
-    const m = loadModel(store(train(expand(trainItems, 7 + f), 11 + f), { checkIn: 1, alarm: 1 }))
-    for (const it of testItems) (it.crisis === null ? negScores : posScores).push(predict(m, normalisedText(crisisTokens(it.text))).crisis)
+    const m = loadModel(store(train(expand(trainItems, 7 + f), 11 + f), { checkIn: 1, alarm: 1, quiet: 0, minKnown: MIN_KNOWN }))
+    for (const it of testItems) {
+      const text = normalisedText(crisisTokens(it.text))
+      const p = predict(m, text).crisis
+      oof[it.id] = p
+      known[it.id] = recognised(m, text)
+      ;(it.crisis === null ? negScores : posScores).push(p)
+      const lookalike = it.crisis === null && /\/crisis-/.test(it.file ?? '')
+      if (lookalike) lookalikeScores.push(p)
+      scored.push({ p, known: recognised(m, text), crisis: it.crisis !== null, everyday: /\/everyday-|^prompts$/.test(it.file ?? ''), lookalike })
+    }
     process.stdout.write(`fold ${f + 1}/${folds}\n`)
   }
-  const thresholds = { checkIn: quantile(negScores, CHECK_IN_FALSE_ALARMS), alarm: quantile(negScores, ALARM_FALSE_ALARMS) }
-  const recall = (t: number): string => `${((posScores.filter((p) => p >= t).length / posScores.length) * 100).toFixed(1)} %`
-  console.log(`cross-validated: check-in from ${thresholds.checkIn.toFixed(3)} (recall ${recall(thresholds.checkIn)}), alarm from ${thresholds.alarm.toFixed(3)} (recall ${recall(thresholds.alarm)})`)
+  const thresholds = { checkIn: Math.max(CHECK_IN_FLOOR, quantile(lookalikeScores, CHECK_IN_LOOKALIKES)), alarm: quantile(lookalikeScores, ALARM_LOOKALIKES), quiet: lowQuantile(posScores, QUIET_CRISIS), minKnown: MIN_KNOWN }
+  const share = (xs: number[], t: number): string => `${((xs.filter((p) => p >= t).length / xs.length) * 100).toFixed(1)} %`
+  console.log(`cross-validated: check-in from ${thresholds.checkIn.toFixed(3)} (recall ${share(posScores, thresholds.checkIn)}, look-alikes ${share(lookalikeScores, thresholds.checkIn)}, all harmless ${share(negScores, thresholds.checkIn)})`)
+  console.log(`  alarm from ${thresholds.alarm.toFixed(3)} (recall ${share(posScores, thresholds.alarm)}, look-alikes ${share(lookalikeScores, thresholds.alarm)}); quiet below ${thresholds.quiet.toFixed(3)}`)
+  // The classifier alone, as the screen lets it speak: from checkIn, on at least MIN_KNOWN known features.
+  const alone = (xs: typeof scored): string => `${xs.filter((x) => x.p >= thresholds.checkIn && x.known >= MIN_KNOWN).length} / ${xs.length}`
+  console.log(`  alone (>= ${MIN_KNOWN} known features): crisis ${alone(scored.filter((x) => x.crisis))}, look-alikes ${alone(scored.filter((x) => x.lookalike))}, short everyday text ${alone(scored.filter((x) => x.everyday))}`)
+  console.log(`  crisis items with fewer than ${MIN_KNOWN} known features: ${scored.filter((x) => x.crisis && x.known < MIN_KNOWN).length}; an empty text scores ${PRIOR}`)
+  if (process.argv.includes('--grid')) {
+    for (const t of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45]) {
+      for (const k of [0, 32]) {
+        const at = (xs: typeof scored): string => `${((xs.filter((x) => x.p >= t && x.known >= k).length / xs.length) * 100).toFixed(1)} %`
+        console.log(`  >= ${t} known >= ${k}: crisis ${at(scored.filter((x) => x.crisis))}, look-alikes ${at(scored.filter((x) => x.lookalike))}, everyday ${at(scored.filter((x) => x.everyday))}, other harmless ${at(scored.filter((x) => !x.crisis && !x.lookalike && !x.everyday))}`)
+      }
+    }
+  }
+  // Out-of-fold scores, to choose how the screen combines rules and classifier without in-sample figures.
+  const oofPath = oofAt >= 0 ? process.argv[oofAt + 1] : undefined
+  if (oofPath) writeFileSync(oofPath, JSON.stringify({ score: oof, known }))
+  if (process.argv.includes('--dry')) return
   const final = train(expand(items, 3), 5)
-  const model = store(final, { checkIn: Number(thresholds.checkIn.toFixed(4)), alarm: Number(thresholds.alarm.toFixed(4)) })
+  const model = store(final, { checkIn: Number(thresholds.checkIn.toFixed(4)), alarm: Number(thresholds.alarm.toFixed(4)), quiet: Number(thresholds.quiet.toFixed(4)), minKnown: MIN_KNOWN })
   const path = resolve(pkg, 'data/crisis/model.json')
   writeFileSync(path, `${JSON.stringify(model, null, 1)}\n`)
   console.log(`wrote ${path}: ${KEEP} buckets, ${(JSON.stringify(model).length / 1024).toFixed(1)} kB`)

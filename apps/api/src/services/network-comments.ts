@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import { networkComments, users, type NetworkComment, type NetworkProposal } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import type { Deps } from '../lib/env'
+import { decideNetworkComment } from './suggestion-decision'
 import { createNetworkPerson, findNetworkPerson, serialisePerson, updateNetworkPerson, type PersonView } from './network'
 
 export function serialiseNetworkComment(row: NetworkComment & { authorName?: string | null }) {
@@ -74,25 +75,17 @@ export async function decideNetworkSuggestion(
 ): Promise<{ suggestion: ReturnType<typeof serialiseNetworkComment>; person: PersonView | null }> {
   const [row] = await deps.db.select().from(networkComments).where(and(eq(networkComments.id, input.commentId), eq(networkComments.clientId, input.clientId)))
   if (!row || row.kind !== 'suggestion' || !row.proposal) throw new AppError('not_found', 'No such suggestion.')
-  if (row.status !== 'open') throw new AppError('suggestion_decided', 'This suggestion was already decided.')
   const proposal = row.proposal
-  return deps.db.transaction(async (tx) => {
-    const txDeps: Deps = { ...deps, db: tx }
-    const [decided] = await tx
-      .update(networkComments)
-      .set({ status: input.decision === 'accept' ? 'accepted' : 'declined', decidedAt: deps.now() })
-      .where(and(eq(networkComments.id, row.id), eq(networkComments.status, 'open')))
-      .returning()
-    if (!decided) throw new AppError('suggestion_decided', 'This suggestion was already decided.')
-    if (input.decision === 'decline') return { suggestion: serialiseNetworkComment(decided), person: null }
+  if (input.decision === 'accept' && row.personId && input.version === undefined) {
+    throw new AppError('validation_failed', 'Send the version of the person you saw.', { version: 'required' })
+  }
+  const { decided, result: person } = await decideNetworkComment(deps, row, input.decision, async (txDeps) => {
+    if (input.decision === 'decline') return null
     const fields = { ...proposal, ring: ringOf(proposal.ring), provenance: 'client_accepted_worker' as const, facilitatorId: row.authorId }
-    let person
-    if (row.personId) {
-      if (input.version === undefined) throw new AppError('validation_failed', 'Send the version of the person you saw.', { version: 'required' })
-      person = await updateNetworkPerson(txDeps, { clientId: input.clientId, actorId: input.clientId, personId: row.personId, version: input.version, patch: fields })
-    } else {
-      person = await createNetworkPerson(txDeps, { clientId: input.clientId, actorId: input.clientId, person: fields })
-    }
-    return { suggestion: serialiseNetworkComment(decided), person: serialisePerson(person) }
+    const person = row.personId
+      ? await updateNetworkPerson(txDeps, { clientId: input.clientId, actorId: input.clientId, personId: row.personId, version: input.version ?? 0, patch: fields })
+      : await createNetworkPerson(txDeps, { clientId: input.clientId, actorId: input.clientId, person: fields })
+    return serialisePerson(person)
   })
+  return { suggestion: serialiseNetworkComment(decided), person }
 }

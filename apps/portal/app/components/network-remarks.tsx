@@ -18,14 +18,25 @@ const isArea = (area: string): area is 'family' | 'friends' | 'school_work_club'
  * What the client's worker wrote about the map: comments, and open suggestions the client accepts
  * or declines (nothing changes on the map before the client's yes). Nothing when there is nothing.
  */
-export function NetworkRemarks({ comments, people }: { comments: readonly CommentData[]; people: readonly { id: string; name: string; version: number }[] }) {
+export function NetworkRemarks({
+  comments,
+  people,
+  canDecide = true,
+  title,
+}: {
+  comments: readonly CommentData[]
+  people: readonly { id: string; name: string; version: number }[]
+  /** Only the client decides; a worker sees the open suggestions without the buttons. */
+  canDecide?: boolean
+  title?: string
+}) {
   const t = useT()
   const shown = comments.filter((comment) => comment.kind === 'comment' || comment.status === 'open')
   if (shown.length === 0) return null
   const byId = new Map(people.map((person) => [person.id, person]))
   return (
     <section aria-labelledby="remarks-title" className="card network-section">
-      <h2 id="remarks-title">{t('network.comments.title')}</h2>
+      <h2 id="remarks-title">{title ?? t('network.comments.title')}</h2>
       <ul className="plain-list">
         {shown.map((comment) => {
           const author = comment.authorName ?? t('network.comments.someone')
@@ -47,6 +58,7 @@ export function NetworkRemarks({ comments, people }: { comments: readonly Commen
                 <strong>{proposal.name}</strong> · {isArea(proposal.area) ? t(`network.areas.${proposal.area}`) : proposal.area} · {describe(t, proposal)}
               </p>
               {comment.body ? <p className="muted">{comment.body}</p> : null}
+              {canDecide ? (
               <Form method="post" className="card-actions">
                 <input type="hidden" name="commentId" value={comment.id} />
                 {person ? <input type="hidden" name="version" value={person.version} /> : null}
@@ -57,6 +69,9 @@ export function NetworkRemarks({ comments, people }: { comments: readonly Commen
                   {t('network.comments.decline')}
                 </button>
               </Form>
+              ) : (
+                <p className="muted">{t('network.worker.waits')}</p>
+              )}
             </li>
           )
         })}

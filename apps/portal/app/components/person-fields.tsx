@@ -13,6 +13,16 @@ export interface PersonValues {
 
 export const emptyPerson: PersonValues = { name: '', area: '', ring: '', support: [], note: null, period: 'now' }
 
+/** What someone typed, back into the fields after a refused save. */
+export function personValuesFrom(values: Record<string, string | string[]>): PersonValues {
+  const one = (key: string) => {
+    const value = values[key]
+    return Array.isArray(value) ? (value[0] ?? '') : (value ?? '')
+  }
+  const support = values['support']
+  return { name: one('name'), area: one('area'), ring: one('ring'), support: Array.isArray(support) ? support : support ? [support] : [], note: one('note'), period: one('period') || 'now' }
+}
+
 /**
  * The fields of one person on the map, for adding, changing and (staff) suggesting. Plain inputs in
  * a real form: they work without JavaScript; each error stands beside its field.

@@ -1,4 +1,3 @@
-import { Link, useParams } from '@remix-run/react'
 import { useT } from '../lib/i18n'
 import { planParts, type PlanLines } from '../lib/safety-plan'
 
@@ -26,14 +25,3 @@ export function SafetyPlanView({ plan, headingLevel = 2 }: { plan: PlanLines; he
   )
 }
 
-/** On a worker's page about one client: the plan is its own share (scope safety_plan), on its own page. */
-export function SafetyPlanLink() {
-  const t = useT()
-  const { clientId } = useParams()
-  if (!clientId) return null
-  return (
-    <p>
-      <Link to={`/clienten/${clientId}/signaleringsplan`}>{t('safety.plan.workerLink')}</Link>
-    </p>
-  )
-}

@@ -12,12 +12,16 @@ export interface ScreenData {
   helpLines: { id: 'emergency' | 'suicide_prevention' | 'veilig_thuis'; numbers: { display: string; tel: string }[] }[]
 }
 
-/** The assistant's help card, filled from a save's screen: the same card wherever help is shown. */
-export function safetyFromScreen(screen: ScreenData, t: Translator): SafetyData {
+/**
+ * The assistant's help card, filled from a screen: the same card wherever help is shown. `saved`:
+ * the text was just saved (a save's answer); false while the client is still typing.
+ */
+export function safetyFromScreen(screen: ScreenData, t: Translator, saved = true): SafetyData {
+  const ask = screen.level === 'check_in' ? t('safety.screen.checkIn') : t('safety.screen.alarm')
   return {
     kind: screen.kind === 'self_harm' || screen.kind === 'violence' ? screen.kind : 'suicide',
     current: screen.level !== 'check_in',
-    message: `${t('safety.screen.saved')} ${screen.level === 'check_in' ? t('safety.screen.checkIn') : t('safety.screen.alarm')}`,
+    message: saved ? `${t('safety.screen.saved')} ${ask}` : ask,
     helpLines: screen.helpLines.map((line) => ({
       id: line.id,
       name: t(`safety.lines.${line.id}.name`),
@@ -35,12 +39,12 @@ export function safetyFromScreen(screen: ScreenData, t: Translator): SafetyData 
  * Shown after a save that fired the screen. The text was saved as written; nothing is blocked. A
  * `check_in` asks gently how the client really is, with the same lines.
  */
-export function SaveSafety({ screen }: { screen: ScreenData | null | undefined }) {
+export function SaveSafety({ screen, saved = true }: { screen: ScreenData | null | undefined; saved?: boolean }) {
   const t = useT()
   if (!screen?.detected) return null
   return (
     <div className="save-safety">
-      <SafetyCard safety={safetyFromScreen(screen, t)} event={null} hasWorker={null} busy={false} />
+      <SafetyCard safety={safetyFromScreen(screen, t, saved)} event={null} hasWorker={null} busy={false} />
       <p className="call-row">
         <Link to="/hulp/rustig-worden">{t('safety.screen.grounding')}</Link>
         <Link to="/hulp/mijn-plan">{t('safety.screen.myPlan')}</Link>

@@ -3,6 +3,7 @@ import { Form, useFetcher, useNavigation } from '@remix-run/react'
 import { problemText, useLocale, useT } from '../lib/i18n'
 import { domainLabel, forms, times, type FeedbackView, type StatementView } from '../lib/inventory'
 import { StatementFeedback } from './statement-feedback'
+import type { ScreenData } from './save-safety'
 
 interface Props {
   domains: string[]
@@ -17,7 +18,7 @@ interface Props {
 interface LiveFeedback {
   suggestions: { kind: string; message: string }[]
   form: string | null
-  crisis: boolean
+  safety: ScreenData | null
 }
 
 /** Writing a statement: domain, time, a sentence starter, the client's words, and gentle live tips. */
@@ -46,13 +47,21 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
 
   const live = text.trim().length >= 3 ? analyse.data : undefined
   const suggestions = live?.suggestions ?? feedback?.suggestions ?? []
-  const crisis = live?.crisis ?? feedback?.crisis ?? false
+  const safety = live?.safety ?? null
 
-  function chooseStarter(chosen: (typeof forms)[number]) {
+  // A box holding nothing but a starter ("Ik ben ") has none of the client's words yet.
+  const onlyStarter = (value: string) => value.trim().length === 0 || forms.some((option) => value.trim() === t(`inventory.starters.${option}`).trim())
+
+  function chooseStarter(chosen: (typeof forms)[number] | '') {
     setForm(chosen)
+    if (chosen === '') {
+      if (onlyStarter(text)) setText('')
+      return
+    }
     const starter = t(`inventory.starters.${chosen}`)
-    // Only fills an empty box: the client's own words are never replaced.
-    if (text.trim().length === 0) {
+    // Fills an empty box, or swaps one starter for another (never "Ik ben Ik kan"); the client's
+    // own words are never replaced.
+    if (onlyStarter(text)) {
       setText(starter)
       requestAnimationFrame(() => {
         const box = textRef.current
@@ -103,7 +112,7 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
             </label>
           ))}
           <label className="starter starter--none">
-            <input type="radio" name="form" value="" checked={form === ''} onChange={() => setForm('')} />
+            <input type="radio" name="form" value="" checked={form === ''} onChange={() => chooseStarter('')} />
             <span>{t('inventory.formNone')}</span>
           </label>
         </div>
@@ -141,7 +150,7 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
             {problemText(t, 'fields', fields['text'])}
           </p>
         ) : null}
-        <StatementFeedback suggestions={suggestions} crisis={crisis} />
+        <StatementFeedback suggestions={suggestions} safety={safety} />
       </div>
 
       <button type="submit" className="button" disabled={busy}>

@@ -1,4 +1,3 @@
-import { Link, useParams, useRouteLoaderData } from '@remix-run/react'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { modelName, phaseAbout, phaseName, recentPhaseChange, timelineRows, type TrajectorySeen } from '../lib/trajectory'
 
@@ -57,15 +56,3 @@ export function PhaseMoment({ trajectory, audience, now }: { trajectory: Traject
   )
 }
 
-/** On a client's page for workers: the way to the trajectory (a linked worker's, whatever was shared). */
-export function TrajectoryLink() {
-  const t = useT()
-  const { clientId } = useParams()
-  const role = useRouteLoaderData<{ user: { role: string } | null }>('root')?.user?.role
-  if (!clientId || role !== 'worker') return null
-  return (
-    <p>
-      <Link to={`/clienten/${clientId}/traject`}>{t('trajectory.linkWorker')}</Link>
-    </p>
-  )
-}

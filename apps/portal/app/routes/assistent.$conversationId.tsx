@@ -11,10 +11,15 @@ import { AcceptForm, AnswerForm, ProposalForm, SafetyForm } from '../lib/assista
 import { loadConversation, problemOf, type ConversationData, type SafetyData } from '../lib/assistant.server'
 import { SafetyCard } from '../components/assistant-safety'
 import { DecidedCard, ProposalCard } from '../components/proposal-card'
+import { SaveSafety, type ScreenData } from '../components/save-safety'
 import stylesheet from '../styles/assistant.css?url'
+import safetyStyles from '../styles/safety.css?url'
 
 export const meta: MetaFunction = () => [{ title: 'Samen ontdekken – Kracht' }]
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'stylesheet', href: safetyStyles },
+]
 
 const krachtwerkDomains = ['safety', 'housing', 'finances', 'children', 'partner', 'relationships', 'work', 'leisure', 'health', 'meaning'] as const
 
@@ -45,7 +50,7 @@ type Problem = { code: string; fields: Record<string, string> }
 type ActionResult =
   | { intent: 'answer'; turn: ConversationData; problem: null; safety: null; text: '' }
   | { intent: 'answer'; turn: null; problem: Problem; safety: SafetyData | null; text: string }
-  | { intent: 'accept' | 'drop'; proposalId: string; problem: Problem | null }
+  | { intent: 'accept' | 'drop'; proposalId: string; problem: Problem | null; screen?: ScreenData | null }
   | { intent: 'safety'; hasWorker: boolean | null; problem: Problem | null }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -76,7 +81,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const json = Object.fromEntries(Object.entries({ ...edit, support }).filter(([, value]) => value !== undefined))
     const response = await conversation.proposals[':proposalId'].accept.$post({ param: { ...param, proposalId: id }, json })
     if (!response.ok) return fail(await problemOf(response), response.status)
-    return data<ActionResult>({ intent, proposalId, problem: null })
+    // The kept words (a goal, a step, a VIP note) were screened on save: the help card if it fired.
+    const { safety: screen } = await response.json()
+    return data<ActionResult>({ intent, proposalId, problem: null, screen: screen.detected ? screen : null })
   }
 
   if (intent === 'safety') {
@@ -153,6 +160,7 @@ export default function Conversation() {
       {view.conversation.facilitatorId ? <p className="muted">{t('assistant.chat.together')}</p> : null}
 
       {safety ? <SafetyCard safety={safety} event={view.safetyEvent} hasWorker={hasWorker} busy={busy} /> : null}
+      {!safety && result?.intent === 'accept' ? <SaveSafety screen={result.screen} /> : null}
 
       {lines.length > 0 ? (
         <div className="chat-lines" aria-live="polite">

@@ -6,8 +6,7 @@ import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { Notice } from '../components/field'
-import { SafetyPlanLink } from '../components/safety-plan-view'
-import { PlanLink } from '../components/plan/plan-link'
+import { ClientSections } from '../components/client-sections'
 import { InventoryGrid } from '../components/review/inventory-grid'
 import { WorksheetExtras } from '../components/review/worksheet-extras'
 import { ReviewPanel } from '../components/review/review-panel'
@@ -15,11 +14,18 @@ import { SignStep } from '../components/review/sign-step'
 import { reviewProblem } from '../components/review/comment-form'
 import type { KeptComment } from '../components/review/types'
 import reviewStyles from '../styles/review.css?url'
+import { SaveSafety, type ScreenData } from '../components/save-safety'
+import assistantStyles from '../styles/assistant.css?url'
+import safetyStyles from '../styles/safety.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reviewStyles }]
-import { TrajectoryLink } from '../components/trajectory-timeline'
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: reviewStyles },
+  { rel: 'stylesheet', href: assistantStyles },
+  { rel: 'stylesheet', href: safetyStyles },
+]
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld – Kracht' }]
+
 
 const Params = z.object({ clientId: z.string().uuid() })
 // The same limits as the API, so a long text gets its message here, with the text kept.
@@ -31,16 +37,28 @@ const CommentForm = z
   })
   .refine((value) => value.body.length > 0 || value.suggestedText.length > 0, { message: 'required', path: ['body'] })
 
+/** What else the client shares with this viewer, for the links to those pages (the terms, never the content). */
+async function sharedSections(request: Request, context: LoaderFunctionArgs['context'], clientId: string): Promise<string[]> {
+  const response = await api(context, request).me['shared-with-me'].$get()
+  if (!response.ok) return []
+  const entry = (await response.json()).find((client) => client.clientId === clientId)
+  if (!entry) return []
+  return [...new Set([...entry.shares.flatMap((share) => share.scopes), ...(entry.canReadMessages ? ['messages'] : [])])]
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'worker', 'peer')
   const { clientId } = Params.parse(params)
   const client = api(context, request).clients[':clientId']
-  const inventory = await client.inventory.$get({ param: { clientId }, query: {} })
+  const [inventory, sections] = await Promise.all([client.inventory.$get({ param: { clientId }, query: {} }), sharedSections(request, context, clientId)])
   // Not shared (or no longer): a friendly page, never the data and never a stack trace.
-  if (!inventory.ok) return data({ shared: false as const }, { status: (inventory.status as number) === 401 ? 401 : 403 })
+  if (!inventory.ok) return data({ shared: false as const, clientId, sections, role: user.role }, { status: (inventory.status as number) === 401 ? 401 : 403 })
   const [comments, agreement] = await Promise.all([client.comments.$get({ param: { clientId }, query: {} }), client.agreement.$get({ param: { clientId } })])
   return {
     shared: true as const,
+    clientId,
+    sections,
+    role: user.role,
     viewer: { id: user.id, role: user.role, displayName: user.displayName },
     inventory: await inventory.json(),
     comments: comments.ok ? await comments.json() : [],
@@ -48,7 +66,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { problem: string; kept?: KeptComment }
+type ActionResult = { problem: string | null; kept?: KeptComment; safety?: ScreenData | null }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
@@ -81,6 +99,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const field = problem.fields ? Object.values(problem.fields)[0] : undefined
     return data<ActionResult>({ problem: problem.code, kept: { ...typed, problem: problem.code, field } }, { status: response.status })
   }
+  // A comment that quotes risky words is saved as written; its writer sees the help card at once.
+  const saved = (await response.json()) as { safety?: ScreenData | null }
+  if (saved.safety?.detected) return data<ActionResult>({ problem: null, safety: saved.safety })
   throw redirect(`/clienten/${clientId}?klaar=${suggestedText ? 'suggestion' : 'comment'}`)
 }
 
@@ -94,9 +115,7 @@ export default function SharedWithMe() {
       <div className="page page--narrow" data-testid="not-shared">
         <h1>{t('sharing.notSharedTitle')}</h1>
         <p>{t('sharing.notSharedText')}</p>
-        <SafetyPlanLink />
-        <PlanLink />
-        <TrajectoryLink />
+        <ClientSections clientId={loaded.clientId} scopes={loaded.sections} role={loaded.role} />
         <p>
           <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>
         </p>
@@ -121,7 +140,9 @@ export default function SharedWithMe() {
       {done === 'comment' ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
       {done === 'suggestion' ? <Notice>{t('review.suggestionSaved', { name })}</Notice> : null}
       {done === 'sign' ? <Notice>{t('review.signedConfirm')}</Notice> : null}
-      {result && !kept ? (
+      {result?.safety ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
+      <SaveSafety screen={result?.safety ?? undefined} />
+      {result?.problem && !kept ? (
         <div className="notice notice--error" role="alert">
           {reviewProblem(t, result.problem)}
         </div>
@@ -148,9 +169,7 @@ export default function SharedWithMe() {
               </button>
             </Form>
           ) : null}
-          <SafetyPlanLink />
-          <PlanLink />
-          <TrajectoryLink />
+          <ClientSections clientId={loaded.clientId} scopes={loaded.sections} role={loaded.role} />
         </aside>
       </div>
     </div>

@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
+import { z } from 'zod'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { loadThread, sendFromForm } from '../lib/messages.server'
 import { MessageThread } from '../components/message-thread'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Berichten – Kracht' }]
 export const links: LinksFunction = () => [
@@ -15,28 +17,28 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: safetyStyles },
 ]
 
-/** Whether the reader may write: a linked worker always, anyone else on a messages share with comment access. */
-async function canSend(request: Request, context: Parameters<typeof api>[0], role: string, clientId: string) {
-  const client = api(context, request)
-  if (role === 'worker') {
-    const mine = await client['my-clients'].$get()
-    if (mine.ok && (await mine.json()).some((c) => c.id === clientId)) return true
-  }
-  const shared = await client.me['shared-with-me'].$get()
-  return shared.ok ? (await shared.json()).some((c) => c.clientId === clientId && c.canMessage) : false
-}
+const Params = z.object({ clientId: z.string().uuid() })
 
+/**
+ * The thread, and who the client is to this reader: a linked worker may always write; anyone else
+ * only on a messages share with comment access. The name comes from the reader's own lists, so a
+ * forged or foreign id never reveals whose it is.
+ */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'worker', 'peer')
-  const clientId = params['clientId'] ?? ''
-  const [thread, people, sendable] = await Promise.all([
+  const parsed = Params.safeParse(params)
+  if (!parsed.success) throw new Response('not found', { status: 404 })
+  const { clientId } = parsed.data
+  const client = api(context, request)
+  const [thread, shared, mine] = await Promise.all([
     loadThread(context, request, clientId),
-    api(context, request).me['shared-with-me'].$get().then((r) => (r.ok ? r.json() : [])),
-    canSend(request, context, user.role, clientId),
+    jsonOrThrow(client.me['shared-with-me'].$get()),
+    user.role === 'worker' ? jsonOrThrow(client['my-clients'].$get()) : Promise.resolve([]),
   ])
-  const mine = user.role === 'worker' ? await api(context, request)['my-clients'].$get().then((r) => (r.ok ? r.json() : [])) : []
-  const name = people.find((p) => p.clientId === clientId)?.displayName ?? mine.find((c) => c.id === clientId)?.displayName ?? ''
-  return { name, clientId, messages: thread?.messages ?? null, canSend: thread !== null && sendable }
+  const share = shared.find((entry) => entry.clientId === clientId)
+  const linked = mine.find((entry) => entry.id === clientId)
+  const name = share?.displayName ?? linked?.displayName ?? null
+  return { name, clientId, messages: thread?.messages ?? null, canSend: thread !== null && (Boolean(linked) || Boolean(share?.canMessage)) }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -59,11 +61,11 @@ export default function ClientMessages() {
         {name ? ` · ${name}` : ''}
       </h1>
       {messages === null ? (
-        <p>{t('messages.noAccess', { name })}</p>
+        <p>{name ? t('messages.noAccess', { name }) : t('messages.noAccessUnknown')}</p>
       ) : (
         <>
-          <p>{t('messages.staffIntro', { name })}</p>
-          {!canSend ? <p className="notice">{t('messages.readOnly', { name })}</p> : null}
+          <p>{t('messages.staffIntro', { name: name ?? '' })}</p>
+          {!canSend ? <p className="notice">{t('messages.readOnly', { name: name ?? '' })}</p> : null}
           <MessageThread messages={messages} result={result} canSend={canSend} showRead />
         </>
       )}

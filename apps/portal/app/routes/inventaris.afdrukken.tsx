@@ -6,7 +6,7 @@ import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { StatementsByTime } from '../components/statement-list'
 
-export const meta: MetaFunction = () => [{ title: 'Krachteninventarisatie – afdrukken' }]
+export const meta: MetaFunction = () => [{ title: 'Mijn krachten – afdrukken' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')

@@ -6,7 +6,7 @@ import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
 import { loadInventory } from '../lib/inventory.server'
 import { InventoryNav } from '../components/inventory-nav'
 
-export const meta: MetaFunction = () => [{ title: 'Checklijst – Kracht' }]
+export const meta: MetaFunction = () => [{ title: 'Nakijken – Kracht' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
@@ -39,7 +39,7 @@ export default function Quality() {
                 <h2>{t(titleKey)}</h2>
                 <span className={`badge badge--${item.status}`}>{hasKey(statusKey) ? t(statusKey) : item.status}</span>
               </div>
-              <p>{t(textKey, { count: item.count, total: item.total })}</p>
+              <p>{t(textKey, { count: item.count })}</p>
               {item.status !== 'done' ? <p className="next-step">{t(nextKey)}</p> : null}
               {toLook.length > 0 ? (
                 <ul className="look-again">

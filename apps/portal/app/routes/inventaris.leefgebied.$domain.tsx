@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
@@ -9,8 +9,17 @@ import { Notice } from '../components/field'
 import { InventoryNav } from '../components/inventory-nav'
 import { StatementFeedback } from '../components/statement-feedback'
 import { StatementsByTime } from '../components/statement-list'
+import type { ScreenData } from '../components/save-safety'
+import assistantStyles from '../styles/assistant.css?url'
+import safetyStyles from '../styles/safety.css?url'
 
 export const meta: MetaFunction = () => [{ title: 'Leefgebied – Kracht' }]
+
+// The shared help card (after a save that fired the screen) is styled by these.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: assistantStyles },
+  { rel: 'stylesheet', href: safetyStyles },
+]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
@@ -23,12 +32,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const statements = inventory.statements.filter((statement) => statement.domain === domain)
   const saved = savedId ? statements.find((statement) => statement.id === savedId) : undefined
   // Without JavaScript the tips come after saving: analyse the sentence that was just saved.
-  let feedback: { suggestions: { kind: string; message: string }[]; crisis: boolean } | null = null
+  let feedback: { suggestions: { kind: string; message: string }[]; safety: ScreenData } | null = null
   if (saved) {
     const response = await api(context, request).analyze.$post({ json: { text: saved.text, locale } })
     if (response.ok) {
       const analysis = await response.json()
-      feedback = { suggestions: analysis.suggestions, crisis: analysis.crisis.detected }
+      feedback = { suggestions: analysis.suggestions, safety: analysis.safety }
     }
   }
   // A worker's plain comments show under the sentence they are about (issue 17).
@@ -54,9 +63,11 @@ export default function DomainPage() {
       {savedId ? (
         <Notice>
           {feedback && feedback.suggestions.length > 0 ? t('inventory.savedWithTips') : t('inventory.saved')}
-          {feedback ? <StatementFeedback suggestions={feedback.suggestions} crisis={feedback.crisis} /> : null}
+          {feedback ? <StatementFeedback suggestions={feedback.suggestions} safety={null} /> : null}
         </Notice>
       ) : null}
+      {/* After a save that fired the screen: the one shared help card, outside the notice. */}
+      {savedId && feedback ? <StatementFeedback suggestions={[]} safety={feedback.safety} saved /> : null}
       {removed ? <Notice>{t('inventory.removed')}</Notice> : null}
       {statements.length === 0 ? <p>{t('inventory.emptyDomain')}</p> : <StatementsByTime statements={statements} editable highlightId={savedId} notes={notes} />}
       <p>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
@@ -9,6 +9,14 @@ import { loadInventory, problemOf, StatementForm as StatementSchema, submittedVa
 import { FormProblem } from '../components/field'
 import { InventoryNav } from '../components/inventory-nav'
 import { StatementForm } from '../components/statement-form'
+import assistantStyles from '../styles/assistant.css?url'
+import safetyStyles from '../styles/safety.css?url'
+
+// The shared help card (while typing) is styled by these.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: assistantStyles },
+  { rel: 'stylesheet', href: safetyStyles },
+]
 
 export const meta: MetaFunction = () => [{ title: 'Schrijf iets op – Kracht' }]
 

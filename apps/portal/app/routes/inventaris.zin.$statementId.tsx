@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -10,6 +10,14 @@ import { domainLabel } from '../lib/inventory'
 import { loadInventory, problemOf, StatementForm as StatementSchema, submittedValues } from '../lib/inventory.server'
 import { FormProblem } from '../components/field'
 import { StatementForm } from '../components/statement-form'
+import assistantStyles from '../styles/assistant.css?url'
+import safetyStyles from '../styles/safety.css?url'
+
+// The shared help card (while typing) is styled by these.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: assistantStyles },
+  { rel: 'stylesheet', href: safetyStyles },
+]
 
 export const meta: MetaFunction = () => [{ title: 'Zin aanpassen – Kracht' }]
 

@@ -7,7 +7,7 @@ import { parseForm } from '../lib/forms'
 import { useT } from '../lib/i18n'
 import { linkOf, loadNetwork, PersonForm, ResourceForm, supportFrom, VersionField } from '../lib/network.server'
 import { NetworkList, NetworkMap } from '../components/network-map'
-import { emptyPerson, PersonFields } from '../components/person-fields'
+import { emptyPerson, PersonFields, personValuesFrom } from '../components/person-fields'
 import { ResourcesSection } from '../components/network-resources'
 import { NetworkRemarks } from '../components/network-remarks'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
@@ -106,7 +106,7 @@ export default function MyNetwork() {
   const { people, resources, comments, domains } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const failed = result && !result.ok ? result : null
-  const personValues = failed?.intent === 'add-person' ? valuesOf(failed.values) : emptyPerson
+  const personValues = failed?.intent === 'add-person' ? personValuesFrom(failed.values) : emptyPerson
   const toPerson = (id: string) => `/netwerk/persoon/${id}`
   return (
     <div className="page network-page">
@@ -169,14 +169,4 @@ export default function MyNetwork() {
       <ResourcesSection resources={resources} people={people} domains={domains} failed={failed?.intent === 'add-resource' ? failed : null} resetKey={result?.ok ? resources.length : -1} />
     </div>
   )
-}
-
-/** What the client typed, back into the fields after a refused save. */
-function valuesOf(values: Values) {
-  const one = (key: string) => {
-    const value = values[key]
-    return Array.isArray(value) ? (value[0] ?? '') : (value ?? '')
-  }
-  const support = values.support
-  return { name: one('name'), area: one('area'), ring: one('ring'), support: Array.isArray(support) ? support : support ? [support] : [], note: one('note'), period: one('period') || 'now' }
 }

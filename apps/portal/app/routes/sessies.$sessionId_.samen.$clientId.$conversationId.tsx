@@ -9,6 +9,7 @@ import { useT } from '../lib/i18n'
 import { loadConversation, problemOf, type ProposalData } from '../lib/assistant.server'
 import { fieldText } from '../lib/sharing-forms'
 import { FormProblem } from '../components/field'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Samen – Kracht' }]
 
@@ -24,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
   const clientId = params['clientId'] ?? ''
   const view = await loadConversation(request, context, clientId, params['conversationId'] ?? '')
-  const shared = await api(context, request).me['shared-with-me'].$get().then((r) => (r.ok ? r.json() : []))
+  const shared = await jsonOrThrow(api(context, request).me['shared-with-me'].$get())
   return { view, sessionId: params['sessionId'] ?? '', name: shared.find((s) => s.clientId === clientId)?.displayName ?? '' }
 }
 

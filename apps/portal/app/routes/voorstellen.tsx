@@ -11,6 +11,7 @@ import { CommentForYou, type KeptReply } from '../components/review/comment-for-
 import { reviewProblem } from '../components/review/comment-form'
 import { SignStep } from '../components/review/sign-step'
 import reviewStyles from '../styles/review.css?url'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reviewStyles }]
 
@@ -34,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     client.workers.$get({ param: { clientId: user.id } }),
   ])
   const statements = inventory.ok ? (await inventory.json()).statements : []
-  const all = comments.ok ? await comments.json() : []
+  const all = await jsonOrThrow(comments)
   const textOf = (id: string) => statements.find((s) => s.id === id)?.text ?? null
   return {
     userId: user.id,

@@ -124,6 +124,13 @@ export const networkEn: Catalogue['network'] = {
     someone: 'Your worker',
   },
   worker: {
+    waits: 'Waiting for an answer.',
+    remarksTitle: 'Comments and suggestions',
+    readOnly: '{name} shares the network for reading.',
+    canComment: 'You can comment or suggest someone. {name} decides.',
+    back: 'Back to {name}',
+    personOptional: 'About whom? (may stay empty)',
+    wholeMap: 'The whole map',
     title: 'Network of {name}',
     notShared: '{name} does not share the network with you.',
     comment: 'Comment',

@@ -123,6 +123,13 @@ export const networkNl = {
     someone: 'Je begeleider',
   },
   worker: {
+    waits: 'Wacht op een antwoord.',
+    remarksTitle: 'Opmerkingen en voorstellen',
+    readOnly: '{name} deelt het netwerk om te lezen.',
+    canComment: 'Je kunt een opmerking plaatsen of iemand voorstellen. {name} beslist.',
+    back: 'Terug naar {name}',
+    personOptional: 'Over wie? (mag leeg blijven)',
+    wholeMap: 'De hele kaart',
     title: 'Netwerk van {name}',
     notShared: '{name} deelt het netwerk niet met jou.',
     comment: 'Opmerking',

@@ -20,6 +20,7 @@ export const messagesEn: Widen<typeof messagesNl> = {
   unreadMany: '{count} new messages',
   unreadFrom: '{name}: {count} new',
   tile: 'Messages',
+  noAccessUnknown: 'These messages are not shared with you.',
   noAccess: '{name} does not share messages with you.',
   readOnly: '{name} shares the messages for reading. You cannot write here.',
   back: 'Back',

@@ -17,6 +17,7 @@ export const messagesNl = {
   unreadMany: '{count} nieuwe berichten',
   unreadFrom: '{name}: {count} nieuw',
   tile: 'Berichten',
+  noAccessUnknown: 'Deze berichten worden niet met jou gedeeld.',
   noAccess: '{name} deelt de berichten niet met jou.',
   readOnly: '{name} deelt de berichten om te lezen. Je kunt hier niet schrijven.',
   back: 'Terug',

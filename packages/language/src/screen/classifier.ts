@@ -97,8 +97,22 @@ export interface StoredModel {
   index: string
   /** base64 of int8, classes.length per kept bucket, in the order of `index`. */
   weights: string
-  /** Probability of a crisis (1 - p(none)) from which the classifier alone raises an alarm or a check-in. */
-  thresholds: { alarm: number; checkIn: number }
+  /**
+   * Probability of a crisis (1 - p(none)) from which the classifier alone raises an alarm or a
+   * check-in, and below which it may quiet a rule in a text with a look-alike structure.
+   */
+  thresholds: Thresholds
+}
+
+export interface Thresholds {
+  alarm: number
+  checkIn: number
+  quiet: number
+  /**
+   * The classifier alone (no rule) may raise a signal only on a text with at least this many
+   * features it knows (see `recognised`): on fewer, its score is mostly its prior.
+   */
+  minKnown: number
 }
 
 export interface Model {
@@ -108,7 +122,7 @@ export interface Model {
   rowOf: Int32Array
   /** classes.length weights per kept bucket, already scaled. */
   weights: Float64Array
-  thresholds: { alarm: number; checkIn: number }
+  thresholds: Thresholds
 }
 
 export interface Prediction {
@@ -116,6 +130,8 @@ export interface Prediction {
   crisis: number
   /** The most likely kind, whatever the probability. */
   kind: CrisisKind
+  /** How many of the text's features the model knows (see `recognised`). */
+  known: number
 }
 
 function fromBase64(s: string): Uint8Array {
@@ -150,13 +166,24 @@ export function loadModel(m: StoredModel): Model {
   return { options: { buckets: m.buckets, minN: m.minN, maxN: m.maxN }, bias: Float64Array.from(m.bias), rowOf, weights, thresholds: m.thresholds }
 }
 
+/**
+ * How many of the text's features the model knows (buckets it kept from training): a text of
+ * words it has never seen ("xyzzy", a name) scores near the model's prior, which says nothing
+ * about the text, so the classifier alone must not speak about it (see index.ts).
+ */
+export function recognised(model: Model, text: string): number {
+  return predict(model, text).known
+}
+
 export function predict(model: Model, text: string): Prediction {
   const k = CLASSES.length
   const z = Float64Array.from(model.bias)
   const f = features(text, model.options)
+  let known = 0
   for (const i of f.idx) {
     const r = model.rowOf[i] ?? -1
     if (r < 0) continue
+    known++
     const at = r * k
     for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (model.weights[at + c] ?? 0) * f.val
   }
@@ -169,5 +196,5 @@ export function predict(model: Model, text: string): Prediction {
   }
   let best = 1
   for (let c = 2; c < k; c++) if ((z[c] ?? 0) > (z[best] ?? 0)) best = c
-  return { crisis: 1 - (z[0] ?? 0) / sum, kind: CLASSES[best] as CrisisKind }
+  return { crisis: 1 - (z[0] ?? 0) / sum, kind: CLASSES[best] as CrisisKind, known }
 }

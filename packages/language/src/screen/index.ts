@@ -2,13 +2,20 @@
 //   1. the phrase lists per language (data/<locale>/crisis.json, the older screen),
 //   2. the composed rules in both languages at once (data/crisis/rules.json),
 //   3. a small classifier trained here (data/crisis/model.json).
-// Any alarm-level rule, or the classifier above its high threshold, raises an alarm. A rule that
-// is not sure, or the classifier in its middle band, asks gently instead (check_in); both
-// together raise an alarm. `detected` is true for both levels, so every caller shows help.
+// How they combine (round 3, chosen on out-of-fold scores: packages/language/eval/CRISIS-ROUND3.md):
+//   alarm     an alarm-level rule; or the classifier at or above `alarm`; or a check-in rule the
+//             classifier agrees with (at or above `checkIn`);
+//   check_in  a check-in rule; or the classifier alone at or above `checkIn` (the wider net: it
+//             asks "Hoe gaat het echt met je?" about wording no rule knows), but only on a text
+//             with at least `minKnown` features it knows (round 4, eval/HELDOUT.md);
+//   quiet     a rule stands down only when the text has a look-alike structure (a past, a change,
+//             someone else, an idiom, a film, a harmless purpose) and the classifier, trained on
+//             such look-alikes, is below `quiet`: a past crisis told calmly, not a new one.
+// `detected` is true for both levels, so every caller shows help.
 
 import type { CrisisKind, CrisisLevel, Span } from '../types'
 import { crisisTokens, normalisedText } from './normalise'
-import { compileComposed, phraseLookalike, scanComposed, type ComposedData, type ComposedRules, type ComposedScan, type RuleHit } from './compose'
+import { calmStructureAt, compileComposed, phraseLookalike, scanComposed, tokenAt, type ComposedData, type ComposedRules, type ComposedScan, type RuleHit } from './compose'
 import { loadModel, predict, type Model, type StoredModel } from './classifier'
 import rulesData from '../../data/crisis/rules.json'
 import modelData from '../../data/crisis/model.json'
@@ -50,6 +57,8 @@ export interface ScreenParts {
   scan: ComposedScan
   probability: number
   modelKind: CrisisKind
+  /** How many of the text's features the classifier knows: below `minKnown` it may not speak alone. */
+  known: number
   tokens: ReturnType<typeof crisisTokens>
 }
 
@@ -58,7 +67,7 @@ export function screenParts(text: string): ScreenParts {
   const tokens = crisisTokens(text)
   const scan = scanComposed(tokens, composedRules())
   const p = predict(crisisModel(), normalisedText(tokens))
-  return { hits: scan.hits, scan, probability: p.crisis, modelKind: p.kind, tokens }
+  return { hits: scan.hits, scan, probability: p.crisis, modelKind: p.kind, known: p.known, tokens }
 }
 
 function byPriority(kinds: Iterable<CrisisKind>): CrisisKind[] {
@@ -75,19 +84,29 @@ export function keptPhrase(phrase: PhraseResult, parts: ScreenParts): PhraseResu
 
 export function combine(text: string, found: PhraseResult, parts: ScreenParts): CrisisOutcome {
   const t = crisisModel().thresholds
-  const phrase = keptPhrase(found, parts)
-  const alarmHits = parts.hits.filter((h) => h.level === 'alarm')
-  const checkHits = parts.hits.filter((h) => h.level === 'check_in')
+  const rules = composedRules()
+  // A past crisis told calmly, someone else's story, an idiom: the structure is in the sentence of
+  // the signal and the classifier agrees. Only then does a rule stand down (never on the
+  // classifier alone).
+  const quiet = parts.probability < t.quiet
+  const calmHit = (first: number, kind: CrisisKind): boolean => quiet && calmStructureAt(parts.scan, rules, first, kind)
+  const kept = keptPhrase(found, parts)
+  const phraseAt = kept.evidence ? tokenAt(parts.scan, kept.evidence.start, kept.evidence.end) : undefined
+  const phrase = kept.detected && kept.kind && phraseAt !== undefined && calmHit(phraseAt, kept.kind) ? { detected: false, kind: null } : kept
+  const hits = parts.hits.filter((h) => !calmHit(h.first, h.kind))
+  const alarmHits = hits.filter((h) => h.level === 'alarm')
+  const checkHits = hits.filter((h) => h.level === 'check_in')
   const alarmKinds = new Set<CrisisKind>(alarmHits.map((h) => h.kind))
   if (phrase.detected && phrase.kind) alarmKinds.add(phrase.kind)
-  // On its own (no rule hit) the classifier speaks only about a text with a risk word in it.
-  const grounded = parts.hits.length > 0 || parts.scan.signal
-  const modelAlarm = parts.probability >= t.alarm && grounded
-  // The classifier alone only asks about a text with a risk word in it, and not when a look-alike
-  // structure (an idiom, a film) explains the words.
-  const modelCheck = parts.probability >= t.checkIn && (modelAlarm || parts.hits.length > 0 || (parts.scan.signal && !parts.scan.lookalike))
-  // Two weak signals that agree make a clear one.
-  const weakPair = checkHits.length > 0 && modelCheck
+  // The classifier alone speaks only on enough evidence (round 4): a text with at least `minKnown`
+  // features it learned, so never about an empty text, nonsense, a name or a one-word answer (its
+  // score there is its prior, or one n-gram); and not where an idiom explains the words.
+  const modelMay = parts.known >= t.minKnown && !parts.scan.idiom
+  const modelAlarm = modelMay && parts.probability >= t.alarm
+  // The wider net: the classifier alone asks gently about wording no rule knows.
+  const modelCheck = modelMay && parts.probability >= t.checkIn
+  // Two weak signals that agree make a clear one (a rule has found words, so no floor on features).
+  const weakPair = checkHits.length > 0 && parts.tokens.length > 0 && parts.probability >= t.checkIn
   if (alarmKinds.size === 0 && (modelAlarm || weakPair)) {
     for (const h of checkHits) alarmKinds.add(h.kind)
     if (alarmKinds.size === 0) alarmKinds.add(parts.modelKind)
@@ -105,7 +124,7 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts): 
   }
   if (level === null) return { detected: false, kind: null, level: null, kinds: [] }
   const kind = kinds[0] ?? null
-  const evidence = phrase.detected && phrase.evidence ? phrase.evidence : evidenceOf(text, parts, level)
+  const evidence = phrase.detected && phrase.evidence ? phrase.evidence : evidenceOf(text, { ...parts, hits }, level)
   return evidence ? { detected: true, kind, evidence, level, kinds } : { detected: true, kind, level, kinds }
 }
 

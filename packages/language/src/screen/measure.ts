@@ -15,6 +15,8 @@ export interface CrisisItem {
   locale: Locale
   crisis: CrisisKind | null
   kind?: string
+  /** Round 3's own set: `train` (rules and classifier may learn from it) or `dev` (measured only). */
+  split?: 'train' | 'dev'
 }
 
 /** Reads a JSON-lines file; the older sets use the same `crisis` field (or null). */
@@ -27,7 +29,9 @@ export function loadCrisisSet(path: string): CrisisItem[] {
       if (typeof o.id !== 'string' || typeof o.text !== 'string') throw new Error(`${path}: a line without id or text`)
       const crisis = o.crisis ?? null
       if (crisis !== null && !(crisisKinds as readonly string[]).includes(crisis)) throw new Error(`${path}: ${o.id} has unknown crisis "${String(crisis)}"`)
-      return { id: o.id, text: o.text, locale: o.locale === 'en' ? 'en' : 'nl', crisis, kind: o.kind }
+      const item: CrisisItem = { id: o.id, text: o.text, locale: o.locale === 'en' ? 'en' : 'nl', crisis, kind: o.kind }
+      if (o.split === 'train' || o.split === 'dev') item.split = o.split
+      return item
     })
 }
 
@@ -49,7 +53,7 @@ export function judge(item: CrisisItem): Verdict {
   const all = combine(item.text, phrase, parts)
   return {
     item,
-    detected: { rules: keptPhrase(phrase, parts).detected || parts.hits.length > 0, classifier: parts.probability >= crisisModel().thresholds.checkIn, combined: all.detected },
+    detected: { rules: keptPhrase(phrase, parts).detected || parts.hits.length > 0, classifier: parts.probability >= crisisModel().thresholds.checkIn && parts.known >= crisisModel().thresholds.minKnown, combined: all.detected },
     level: all.level,
     kind: all.kind,
   }

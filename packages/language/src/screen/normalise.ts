@@ -61,9 +61,12 @@ export function splitGlued(word: string, n: CrisisNormaliser): string[] | null {
   for (let i = 0; i < word.length; i++) {
     const prev = best[i]
     if (!prev) continue
-    // "i" is the one word of a single letter, and only at the start ("iwanttodie").
-    for (let j = i === 0 && word[0] === 'i' ? 1 : i + 2; j <= Math.min(word.length, i + 12); j++) {
-      const part = word.slice(i, j)
+    // "i" and chat "k" (ik) are the words of a single letter, and only at the start ("iwanttodie",
+    // "kwilnietmeer").
+    for (let j = i === 0 && (word[0] === 'i' || word[0] === 'k') ? 1 : i + 2; j <= Math.min(word.length, i + 12); j++) {
+      const raw = word.slice(i, j)
+      // A dropped final n inside glued writing too ("kwilnietmeerleve").
+      const part = raw === 'k' ? 'ik' : n.glue.has(raw) || raw.length < 4 || !raw.endsWith('e') ? raw : `${raw}n`
       if (!n.glue.has(part)) continue
       const cand = [...prev, part]
       const cur = best[j]
@@ -73,6 +76,8 @@ export function splitGlued(word: string, n: CrisisNormaliser): string[] | null {
   const parts = best[word.length]
   if (!parts || parts.length < 2) return null
   if (parts.length === 2 && !n.glueHeads.has(parts[0] ?? '')) return null
+  // Chat "k" only in a longer glued run: "kleven" is a word, not "ik leven".
+  if (word[0] === 'k' && parts[0] === 'ik' && !word.startsWith('ik') && parts.length < 3) return null
   return parts
 }
 

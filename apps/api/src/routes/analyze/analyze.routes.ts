@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { crisisKinds, crisisLevels, domainIds, locales, strengthForms } from '@kracht/language'
 import { commonProblems, jsonBody, jsonResponse, TextSchema } from '../../lib/schemas'
+import { SafetyScreenSchema } from '../../lib/safety-schema'
 
 export const AnalyzeBody = z
   .object({
@@ -24,6 +25,9 @@ export const AnalysisSchema = z
     deficitTerms: z.array(z.object({ term: z.string(), alternative: z.string().nullable(), ...Span })),
     suggestions: z.array(z.object({ kind: z.enum(['negation', 'person', 'deficit', 'detail', 'form']), message: z.string() })),
     wordCount: z.number().int(),
+    // The same screen a save runs (both languages), with the help lines that fit: the portal shows
+    // the one shared help card while the client types, before anything is saved.
+    safety: SafetyScreenSchema,
   })
   .openapi('Analysis')
 

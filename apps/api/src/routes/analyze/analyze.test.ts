@@ -38,6 +38,14 @@ describe('POST /analyze', () => {
     expect(quiet.crisis).toMatchObject({ detected: false, kind: null, level: null, kinds: [] })
   })
 
+  it('carries the help lines of the one screen a save runs, so the portal shows the same card while typing', async () => {
+    const risky = AnalysisSchema.parse(await (await t.json('POST', '/analyze', { cookie, body: { text: 'mijn ex dreigt dat hij me vermoordt' } })).json())
+    expect(risky.safety).toMatchObject({ detected: true, kind: 'violence' })
+    expect(risky.safety.helpLines.flatMap((line) => line.numbers.map((n) => n.tel))).toEqual(['tel:08002000', 'tel:112'])
+    const calm = AnalysisSchema.parse(await (await t.json('POST', '/analyze', { cookie, body: { text: 'ik kan goed koken' } })).json())
+    expect(calm.safety).toEqual({ detected: false, kind: null, level: null, helpLines: [] })
+  })
+
   it('is for signed-in users only', async () => {
     expect((await t.json('POST', '/analyze', { body: { text: 'ik ben sterk' } })).status).toBe(401)
   })

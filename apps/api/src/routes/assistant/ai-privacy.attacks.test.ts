@@ -119,7 +119,9 @@ describe('AI help on: what comes back', () => {
     ['asks for the BSN', { question: 'Wat merk je nog meer? En wat is je burgerservicenummer?', reformulations: [] }, 'asks_personal_data'],
     ['asks for the bank number', { question: 'Wat merk je nog meer? Stuur je IBAN.', reformulations: [] }, 'placeholder'],
     ['carries a link', { question: 'Wat merk je nog meer? Zie www.example.com', reformulations: [] }, 'link_or_phone'],
-    ['gives medication advice', { question: 'Wat merk je nog meer? Neem een extra pil.', reformulations: [] }, 'screened'], // the crisis screen on model text (pills) catches it before the advice check
+    // Round 2's classifier asked about any text with a pill in it; round 4's does not speak alone on
+    // this (a question of the assistant's own kind and an instruction), so the advice check discards it.
+    ['gives medication advice', { question: 'Wat merk je nog meer? Neem een extra pil.', reformulations: [] }, 'advice'],
     ['writes [NAAM 1]', { question: 'Wat merk je nog meer, [NAAM 1]?', reformulations: [] }, 'placeholder'],
     ['writes NAAM1', { question: 'Wat merk je nog meer, NAAM1?', reformulations: [] }, 'placeholder'],
     ['writes [NAME_1]', { question: 'Wat merk je nog meer, [NAME_1]?', reformulations: [] }, 'placeholder'],

@@ -5,6 +5,7 @@ import type { Deps } from '../../lib/env'
 import { serialiseComment } from '../comments'
 import { addAction, type NewAction } from './changes'
 import { findGoal, type PlanViewer } from './view'
+import { decideComment, requireOpen } from '../suggestion-decision'
 
 /**
  * A worker (or peer expert) on a consent with comment access comments on a goal, or suggests a
@@ -56,32 +57,20 @@ export async function decideGoalSuggestion(
     .from(comments)
     .where(and(eq(comments.id, input.commentId), eq(comments.clientId, input.clientId), eq(comments.targetKind, 'goal'), eq(comments.targetId, goal.id)))
   if (!row || row.kind !== 'suggestion') throw new AppError('not_found', 'No such suggestion.')
-  if (row.status !== 'open') throw new AppError('suggestion_decided', 'This suggestion was already decided.')
+  requireOpen(row)
   if (input.decision !== 'decline' && !input.action) {
     throw new AppError('validation_failed', 'Say who does it and when.', { when: 'required' })
   }
-  const status = input.decision === 'accept' ? 'accepted' : input.decision === 'edit' ? 'edited' : 'declined'
-  return deps.db.transaction(async (tx) => {
-    const [decided] = await tx
-      .update(comments)
-      .set({ status, decidedAt: deps.now() })
-      .where(and(eq(comments.id, row.id), eq(comments.status, 'open')))
-      .returning()
-    if (!decided) throw new AppError('suggestion_decided', 'This suggestion was already decided.')
-    let action = null
-    if (input.action && input.decision !== 'decline') {
-      const accepted = input.decision === 'accept'
-      action = await addAction(
-        { ...deps, db: tx },
-        {
-          clientId: input.clientId,
-          goalId: goal.id,
-          action: accepted ? { ...input.action, what: row.suggestedText ?? input.action.what } : input.action,
-          provenance: accepted ? 'client_accepted_worker' : 'client',
-          facilitatorId: accepted ? row.authorId : null,
-        },
-      )
-    }
-    return { suggestion: serialiseComment(decided), action }
+  const { decided, result: action } = await decideComment(deps, row, input.decision, async (txDeps) => {
+    if (!input.action || input.decision === 'decline') return null
+    const accepted = input.decision === 'accept'
+    return addAction(txDeps, {
+      clientId: input.clientId,
+      goalId: goal.id,
+      action: accepted ? { ...input.action, what: row.suggestedText ?? input.action.what } : input.action,
+      provenance: accepted ? 'client_accepted_worker' : 'client',
+      facilitatorId: accepted ? row.authorId : null,
+    })
   })
+  return { suggestion: serialiseComment(decided), action }
 }

@@ -1,0 +1,33 @@
+import { Link } from '@remix-run/react'
+import { useT } from '../lib/i18n'
+
+type Scope = 'safety_plan' | 'action_plan' | 'network' | 'messages'
+
+/**
+ * The other parts of a client a worker or peer expert may open: only those the client shares with
+ * them (a link that would end in "not shared" is not shown), and the trajectory for the worker,
+ * which is the care arrangement rather than the client's words.
+ */
+export function ClientSections({ clientId, scopes, role }: { clientId: string; scopes: readonly string[]; role: string }) {
+  const t = useT()
+  const links: { scope: Scope | 'trajectory'; to: string; label: string }[] = [
+    { scope: 'safety_plan', to: 'signaleringsplan', label: t('safety.plan.workerLink') },
+    { scope: 'action_plan', to: 'actieplan', label: t('plan.title') },
+    { scope: 'network', to: 'netwerk', label: t('network.worker.link') },
+    { scope: 'messages', to: 'berichten', label: t('messages.title') },
+    { scope: 'trajectory', to: 'traject', label: t('trajectory.linkWorker') },
+  ]
+  const shown = links.filter((link) => (link.scope === 'trajectory' ? role === 'worker' : scopes.includes(link.scope)))
+  if (shown.length === 0) return null
+  return (
+    <nav aria-label={t('sharing.moreOfClient')} className="client-sections">
+      <ul className="plain-list">
+        {shown.map((link) => (
+          <li key={link.to}>
+            <Link to={`/clienten/${clientId}/${link.to}`}>{link.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { en } from './messages/en'
+import { nl } from './messages/nl'
+
+// Words that respect the client (issue 18): no grading, no counts of "x of y" as a verdict, no
+// jargon of the method on the pages the client reads. A new text that slips back fails here.
+
+function leaves(node: unknown, path: string[] = []): { key: string; text: string }[] {
+  if (typeof node === 'string') return [{ key: path.join('.'), text: node }]
+  if (node && typeof node === 'object') return Object.entries(node).flatMap(([key, value]) => leaves(value, [...path, key]))
+  return []
+}
+
+const praiseAsGrade = [/^knap\b/i, /^top!/i, /^goed zo\b/i, /^super\b/i, /^great\b/i]
+const grading = [/goed bezig/i, /knap gedaan/i, /goed gedaan/i, /well done/i, /great job/i, /good job/i, /\{count\} van (de )?\{total\}/, /\{count\} of (the )?\{total\}/]
+// The method's own words for workers may stay in the worker's and coordinator's texts.
+const jargon = [/inventarisatie/i, /checklijst/i, /etiket/i]
+const workerOnly = /^(review|caseload|admin|beheer|worker|coordinator)\b|\.worker\./
+
+describe('words that respect the client', () => {
+  for (const [locale, catalogue] of [['nl', nl], ['en', en]] as const) {
+    it(`${locale}: no praise as a grade and no "x of y" counts anywhere`, () => {
+      const found = leaves(catalogue).filter(({ text }) => grading.some((pattern) => pattern.test(text)))
+      expect(found).toEqual([])
+    })
+  }
+
+  it('nl: none of the method\'s jargon on the client\'s pages', () => {
+    const found = leaves(nl).filter(({ key, text }) => !workerOnly.test(key) && jargon.some((pattern) => pattern.test(text)))
+    expect(found).toEqual([])
+  })
+
+  it('the assistant\'s own words (prompts/, read offline too) praise no one as a grade', () => {
+    const root = fileURLToPath(new URL('../../../prompts/', import.meta.url))
+    const found: string[] = []
+    for (const locale of ['nl', 'en']) {
+      for (const file of readdirSync(join(root, locale)).filter((name) => name.endsWith('.md'))) {
+        for (const line of readFileSync(join(root, locale, file), 'utf8').split('\n')) {
+          if ([...grading, ...praiseAsGrade].some((pattern) => pattern.test(line.trim()))) found.push(`${locale}/${file}: ${line}`)
+        }
+      }
+    }
+    expect(found).toEqual([])
+  })
+})
