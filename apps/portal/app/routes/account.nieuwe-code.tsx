@@ -68,6 +68,8 @@ export default function ResetNotice() {
   if (!notice) {
     return (
       <div className="page page--narrow">
+        <h1>{t('security.resetNoneTitle')}</h1>
+        <p>{t('security.resetNoneText')}</p>
         <p>
           <Link to={back}>{t('common.back')}</Link>
         </p>

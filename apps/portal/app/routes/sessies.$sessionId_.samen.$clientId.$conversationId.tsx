@@ -9,6 +9,8 @@ import { useT } from '../lib/i18n'
 import { loadConversation, problemOf, type ProposalData } from '../lib/assistant.server'
 import { fieldText } from '../lib/sharing-forms'
 import { FormProblem } from '../components/field'
+import { IdempotencyKey } from '../components/idempotency-key'
+import { keyedWrite } from '../lib/idempotency.server'
 import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Samen – Kracht' }]
@@ -44,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const form = parseForm(Answer, formData)
   if (!form.ok) return data({ problem: 'validation_failed', field: form.fields['text'] ?? null, text }, { status: 400 })
-  const response = await conversation.answers.$post({ param, json: form.data })
+  const response = await keyedWrite(formData, (options) => conversation.answers.$post({ param, json: form.data }, options))
   if (!response.ok) {
     const problem = await problemOf(response)
     // The typed words come back in the box: nothing is lost on a refusal.
@@ -74,6 +76,7 @@ export default function Together() {
       {result?.problem && !result.field ? <FormProblem code={result.problem} /> : null}
       {step ? (
         <Form method="post" className="stack">
+          <IdempotencyKey />
           <input type="hidden" name="stepId" value={step.id} />
           <input type="hidden" name="version" value={view.conversation.version} />
           <p className="lead" id="question">
