@@ -267,7 +267,8 @@ describe('the accessibility statement', () => {
     await page.goto(`${server.url}/hulp`)
     await page.locator('footer').getByRole('link', { name: 'Toegankelijkheid' }).click()
     await page.waitForURL(`${server.url}/toegankelijkheid`)
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Toegankelijkheid')
+    // A client-side navigation changes the address before the new page is drawn: wait for it.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Toegankelijkheid')
     expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Wat we willen', 'Wat we testen', 'Wat nog niet goed werkt', 'Een probleem melden'])
     const dutch = (await page.locator('main').textContent()) ?? ''
     for (const words of ['WCAG 2.2', '360 pixels', '200 %', 'zonder muis', 'schermlezer', 'bijgewerkt op 30 november 2026']) expect(dutch).toContain(words)

@@ -65,6 +65,8 @@ describe.each([
 
     // Keep one card (choosing a life area if the card asks for one) and drop another.
     const card = page.locator('.proposal', { hasText: 'Ik wil rust in mijn hoofd' })
+    // Words typed for one question are never poured into another card's edit box (drafts are per form and target).
+    expect(await card.locator('textarea[name="text"]').inputValue()).toBe('Ik wil rust in mijn hoofd')
     const domain = card.locator('.proposal-keep select[name="domain"]')
     if ((await domain.count()) > 0) await domain.selectOption('health')
     await card.getByRole('button', { name: 'Bewaren' }).click()

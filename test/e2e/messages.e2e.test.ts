@@ -61,6 +61,8 @@ describe('messages between a client and the people who support them', () => {
     await eva.page.goto(`${e2e.server.url}/gedeeld`)
     await eva.page.getByRole('link', { name: 'Berichten' }).first().click()
     await eva.page.waitForURL(`${e2e.server.url}/clienten/${samId}/berichten`)
+    // A client-side navigation changes the address before the new page is drawn: wait for it.
+    await eva.page.getByRole('heading', { level: 1, name: /Berichten/ }).waitFor()
     const evaSees = (await eva.page.locator('.page').first().textContent()) ?? ''
     expect(evaSees).toContain('Goed! Ik mag volgende week kijken.')
     expect(evaSees).toContain('Je kunt hier niet schrijven.')

@@ -38,11 +38,20 @@ export function draftFields(form: HTMLFormElement): DraftField[] {
   return Array.from(form.elements).filter(isDraftField)
 }
 
-/** A name for the form that survives a reload: its own, or its action and place among the forms like it. */
+/**
+ * A name for the form that survives a reload: its own; else its action and what it is about (the
+ * hidden ids and intent: a statement, a card, a step), so words typed for one card or one question
+ * never come back in another form that took its place; only then its place among the forms like it.
+ */
 export function formName(form: HTMLFormElement): string {
   const named = form.dataset['draft']
   if (named) return named
   const action = form.getAttribute('action') ?? ''
+  const identity = Array.from(form.querySelectorAll<HTMLInputElement>('input[type="hidden"]'))
+    .filter((input) => input.name === 'intent' || /Id$/.test(input.name))
+    .map((input) => `${input.name}=${input.value}`)
+    .join('&')
+  if (identity) return `${action}?${identity}`
   const alike = Array.from(document.querySelectorAll('form')).filter((f) => (f.getAttribute('action') ?? '') === action && isDraftForm(f))
   return `${action}#${alike.indexOf(form)}`
 }

@@ -15,7 +15,7 @@ import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Samen – Kracht' }]
 
-const Answer = z.object({ stepId: z.string().min(1), version: z.coerce.number().int().min(1), text: z.string().trim().min(1, 'required').max(2000, 'too_long') })
+const Answer = z.object({ stepId: z.string().min(1), version: z.coerce.number().int().min(1), text: z.string().trim().max(2000, 'too_long') })
 const Keep = z.object({ proposalId: z.string().min(1).max(200), version: z.coerce.number().int().min(1) })
 
 /**
@@ -45,8 +45,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return { problem: null, field: null, text: '' }
   }
   const form = parseForm(Answer, formData)
+  // A step with choices (the topics to talk about) takes the ticked ones, words, or both.
+  const choices = formData.getAll('choices').map(String).filter(Boolean).slice(0, 20)
+  if (form.ok && !form.data.text && choices.length === 0) return data({ problem: 'validation_failed', field: 'required', text }, { status: 400 })
   if (!form.ok) return data({ problem: 'validation_failed', field: form.fields['text'] ?? null, text }, { status: 400 })
-  const response = await keyedWrite(formData, (options) => conversation.answers.$post({ param, json: form.data }, options))
+  const json = { ...form.data, ...(choices.length > 0 ? { choices } : {}) }
+  const response = await keyedWrite(formData, (options) => conversation.answers.$post({ param, json }, options))
   if (!response.ok) {
     const problem = await problemOf(response)
     // The typed words come back in the box: nothing is lost on a refusal.
@@ -82,9 +86,19 @@ export default function Together() {
           <p className="lead" id="question">
             {step.question}
           </p>
+          {step.options.length > 0 ? (
+            <fieldset className="field options">
+              <legend>{t('peer.togetherChoose', { name })}</legend>
+              {step.options.map((option) => (
+                <label key={option.id} className="choice">
+                  <input type={step.input === 'multi_choice' ? 'checkbox' : 'radio'} name="choices" value={option.id} /> {option.label}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
           <div className={result?.field ? 'field field--error' : 'field'}>
             <label htmlFor="text">{t('peer.togetherAnswer', { name })}</label>
-            <textarea id="text" name="text" maxLength={2000} required defaultValue={result?.text ?? ''} aria-describedby={result?.field ? 'question text-error' : 'question'} aria-invalid={result?.field ? true : undefined} />
+            <textarea id="text" name="text" maxLength={2000} required={step.options.length === 0} defaultValue={result?.text ?? ''} aria-describedby={result?.field ? 'question text-error' : 'question'} aria-invalid={result?.field ? true : undefined} />
             {result?.field ? (
               <p className="field-error" id="text-error" role="alert">
                 {fieldText(t, result.field)}

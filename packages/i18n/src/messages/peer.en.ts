@@ -59,6 +59,7 @@ export const peerEn: Widen<typeof peerNl> = {
   togetherNotShared: '{name} does not share their strengths to work on together.',
   togetherReadOnly: '{name} shares their strengths for reading only.',
   togetherTitle: 'Together with {name}',
+  togetherChoose: 'What does {name} choose?',
   togetherAnswer: 'What does {name} say?',
   togetherSend: 'Next',
   togetherKeep: 'Suggest to {name}',

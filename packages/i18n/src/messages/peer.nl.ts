@@ -56,6 +56,7 @@ export const peerNl = {
   togetherNotShared: '{name} deelt de krachten niet om samen aan te werken.',
   togetherReadOnly: '{name} deelt de krachten alleen om te lezen.',
   togetherTitle: 'Samen met {name}',
+  togetherChoose: 'Wat kiest {name}?',
   togetherAnswer: 'Wat zegt {name}?',
   togetherSend: 'Verder',
   togetherKeep: 'Voorstellen aan {name}',
