@@ -4,6 +4,8 @@
 import { PGlite } from '@electric-sql/pglite'
 
 let queries = 0
+/** The text of each query since the last reset (for `--queries`), capped so a long run stays small. */
+let texts: string[] = []
 type Run = (...args: unknown[]) => Promise<unknown>
 interface Queryable {
   query: Run
@@ -13,6 +15,7 @@ interface Queryable {
 const counted = (run: Run): Run =>
   function (this: unknown, ...args: unknown[]) {
     queries++
+    if (texts.length < 500) texts.push(String(args[0]).replace(/\s+/g, ' ').slice(0, 300))
     return run.apply(this, args)
   }
 const proto = PGlite.prototype as unknown as Queryable
@@ -28,8 +31,11 @@ proto.transaction = function (this: Queryable, callback) {
 }
 
 process.on('message', (message) => {
-  if (message === 'reset') queries = 0
-  if (message === 'count') process.send?.({ queries })
+  if (message === 'reset') {
+    queries = 0
+    texts = []
+  }
+  if (message === 'count') process.send?.({ queries, texts })
 })
 
 await import('../../apps/server/src/main')

@@ -11,6 +11,7 @@
 //   npm run bench -- --check           only this bench, exit 1 when a target is missed
 //   npm run bench -- server --pg       PostgreSQL at postgres://postgres@127.0.0.1:5432/
 //   npm run bench -- server --profile  also write a CPU profile of each server to test/bench/results/
+//   npm run bench -- server --queries  print the SQL one request of each case runs (embedded)
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -24,6 +25,8 @@ import { resultsDir, time, writeResult, type Timing } from './measure'
 const args = process.argv.slice(2)
 const check = args.includes('--check')
 const profile = args.includes('--profile')
+/** Print the SQL one request of each case runs (embedded database). */
+const showQueries = args.includes('--queries')
 const duration = Number(process.env['BENCH_SECONDS'] ?? 5)
 const runs = Number(process.env['BENCH_RUNS'] ?? 150)
 const connections = 10
@@ -74,7 +77,7 @@ async function freePort(): Promise<number> {
 interface Server {
   url: string
   child: ChildProcess
-  queries(): Promise<number | null>
+  queries(): Promise<{ queries: number; texts: string[] } | null>
   resetQueries(): void
   stop(): Promise<void>
 }
@@ -82,7 +85,9 @@ interface Server {
 async function startServer(engine: 'embedded' | 'postgres', env: Record<string, string>): Promise<Server> {
   const port = await freePort()
   const node = ['--import', 'tsx']
-  if (profile) node.push('--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=server-${engine}.cpuprofile`)
+  // One folder per engine: tsx's loader thread writes a profile of its own next to the server's (the
+  // larger file); read either with test/bench/profile.ts.
+  if (profile) node.push('--cpu-prof', `--cpu-prof-dir=${resultsDir}profile-${engine}`)
   const child = spawn(process.execPath, [...node, 'test/bench/serve.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -97,6 +102,8 @@ async function startServer(engine: 'embedded' | 'postgres', env: Record<string, 
       RATE_LIMIT_WRITES_PER_MINUTE: '0',
       RATE_LIMIT_ASSISTANT_PER_MINUTE: '0',
       BACKUP_EVERY_HOURS: '0',
+      // main.ts sets this itself; KRACHT_MODE above is the app's mode.
+      NODE_ENV: 'production',
     },
   })
   let log = ''
@@ -121,7 +128,7 @@ async function startServer(engine: 'embedded' | 'postgres', env: Record<string, 
       new Promise((resolve) => {
         // Only the embedded database is counted (serve.ts wraps PGlite).
         if (engine !== 'embedded') return resolve(null)
-        child.once('message', (message) => resolve((message as { queries: number }).queries))
+        child.once('message', (message) => resolve(message as { queries: number; texts: string[] }))
         child.send('count')
       }),
     stop: () =>
@@ -256,10 +263,15 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
     for (const c of cases(server.url, seeded)) {
       // Queries per request, one at a time (warm first: the first request fills caches).
       await c.once()
+      if (showQueries) {
+        server.resetQueries()
+        await c.once()
+        console.log(`\n${c.name}:\n${(await server.queries())?.texts.map((text, i) => `  ${i + 1}. ${text}`).join('\n')}`)
+      }
       server.resetQueries()
       const counted = 20
       for (let i = 0; i < counted; i++) await c.once()
-      const queries = await server.queries()
+      const queries = (await server.queries())?.queries ?? null
       const singleTiming = await single(c.name, c.once)
       const options = { url: server.url, connections, requests: c.load }
       await autocannon({ ...options, duration: Math.max(1, Math.round(duration / 2)) })
