@@ -23,10 +23,13 @@ profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.t
 const total = [...self.values()].reduce((sum, value) => sum + value, 0)
 
 const where = (url: string) => {
+  // The embedded database's PostgreSQL is WebAssembly: the only wasm this server runs.
+  if (url.startsWith('wasm://')) return 'PGlite (wasm)'
+  if (url.startsWith('node:')) return 'node (internals)'
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
   if (match?.[1]) return match[1]
   if (url.includes('/apps/') || url.includes('/packages/') || url.includes('/db/')) return url.replace(/^.*?\/(apps|packages|db)\//, '$1/').replace(/\/src\/.*$/, '')
-  return url ? 'node' : '(native/gc/idle)'
+  return url ? url : '(native: gc, idle, file I/O)'
 }
 const sum = (key: (node: Node) => string) => {
   const totals = new Map<string, number>()
