@@ -87,9 +87,10 @@ export function createHost({ api, portal, production, publicUrl, trustedProxies,
       trustedProxies,
     })
     const nonce = c.get('secureHeadersNonce') ?? randomBytes(16).toString('base64')
-    // Reading a page (GET, HEAD) changes no session: its loaders share one session lookup and one /me.
+    // Reading a page (GET, HEAD) changes no session and no consent: its loaders share one session
+    // lookup, one /me and one read of the consent gate's facts per client.
     const reading = c.req.method === 'GET' || c.req.method === 'HEAD'
-    const internal: InternalCall = reading ? { clientIp, sessions: new Map() } : { clientIp }
+    const internal: InternalCall = reading ? { clientIp, sessions: new Map(), accessFacts: new Map() } : { clientIp }
     const context: AppLoadContext = {
       nonce,
       secureCookies,

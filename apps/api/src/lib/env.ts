@@ -38,6 +38,12 @@ export interface InternalCall {
    * may change the session (a POST: sign in, sign out), so a lookup is never reused across a change.
    */
   sessions?: Map<string, Promise<unknown>>
+  /**
+   * The same page read: the facts the consent gate reads about a client (the people, the linked
+   * workers, the consents) are read once for all its API calls (access/gate.ts). Each call is still
+   * decided and logged on its own.
+   */
+  accessFacts?: Map<string, Promise<unknown>>
 }
 
 export interface AppEnv {

@@ -31,4 +31,18 @@ describe('one session lookup per page read', () => {
     expect((await call('/me', cookie)).status).toBe(401)
     expect((await call('/me', cookie, { clientIp: '127.0.0.1', sessions: new Map() })).status).toBe(401)
   })
+
+  it('the consent gate reads its facts once per page read, and still logs every read', async () => {
+    const sam = await t.signIn('sam')
+    const noor = await t.signIn('noor')
+    const base = `/clients/${t.ids.sam}`
+    expect((await t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: t.ids.noor, scopes: ['inventory'] } })).status).toBe(201)
+    const logged = async () => ((await (await t.json('GET', `${base}/access-log`, { cookie: sam })).json()) as unknown[]).length
+    const before = await logged()
+    const internal: InternalCall = { clientIp: '127.0.0.1', sessions: new Map(), accessFacts: new Map() }
+    const [one, two] = await Promise.all([call(`${base}/inventory`, noor, internal), call(`${base}/inventory`, noor, internal)])
+    expect([one.status, two.status]).toEqual([200, 200])
+    expect(internal.accessFacts?.size).toBe(1)
+    expect(await logged()).toBe(before + 2)
+  })
 })
