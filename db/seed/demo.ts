@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm'
+import { count, eq, sql } from 'drizzle-orm'
 import type { Database } from '../src/client'
 import { clientWorkers, organisations, teams, users } from '../schema/index'
 
@@ -23,13 +23,18 @@ export interface DemoSeedResult {
  */
 export async function seedDemo(
   db: Database,
-  options: { passwordHash: string; now?: Date },
+  /** The demo users' password hash, or a way to make it (argon2 takes a moment; only needed once). */
+  options: { passwordHash: string | (() => Promise<string>); now?: Date },
 ): Promise<DemoSeedResult> {
-  // Only into a database made just now: one that ever held an organisation was not created as a demo.
-  const [existingUsers] = await db.select({ n: count() }).from(users)
-  const [existingOrganisations] = await db.select({ n: count() }).from(organisations)
-  if ((existingUsers?.n ?? 0) > 0 || (existingOrganisations?.n ?? 0) > 0) return { seeded: false, organisationId: null, userIds: {} }
   return db.transaction(async (tx) => {
+    // Two servers starting at once on one empty database: one seeds, the other waits here and then
+    // finds it seeded (the lock lasts to the end of the outermost transaction).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kracht:demo-seed'))`)
+    // Only into a database made just now: one that ever held an organisation was not created as a demo.
+    const [existingUsers] = await tx.select({ n: count() }).from(users)
+    const [existingOrganisations] = await tx.select({ n: count() }).from(organisations)
+    if ((existingUsers?.n ?? 0) > 0 || (existingOrganisations?.n ?? 0) > 0) return { seeded: false, organisationId: null, userIds: {} }
+    const passwordHash = typeof options.passwordHash === 'string' ? options.passwordHash : await options.passwordHash()
     const [organisation] = await tx.insert(organisations).values({ name: 'Stichting De Brug', isDemo: true }).returning()
     if (!organisation) throw new Error('seed: organisation not created')
     const [team] = await tx
@@ -49,7 +54,7 @@ export async function seedDemo(
           role: demo.role,
           username: demo.username,
           displayName: demo.displayName,
-          passwordHash: options.passwordHash,
+          passwordHash,
           passwordChangedAt: options.now ?? new Date(),
         })
         .returning({ id: users.id })

@@ -69,8 +69,8 @@ export function pruneBackups(dir: string, keepDays: number, now: Date = new Date
 
 /**
  * Puts a backup in place of the data folder's database. Refuses while a server uses the folder
- * (the folder's lock). The current database is moved aside, never deleted, and put back when the
- * backup cannot be opened.
+ * (the folder's lock). The backup is unpacked and opened beside the current database first; only then
+ * is the current one moved aside (never deleted). A backup that cannot be opened changes nothing.
  */
 export async function restoreBackup(dataDir: string, file: string, now: Date = new Date()): Promise<{ movedAside: string | null }> {
   if (!existsSync(file) || !statSync(file).isFile()) {
@@ -79,23 +79,27 @@ export async function restoreBackup(dataDir: string, file: string, now: Date = n
   mkdirSync(dataDir, { recursive: true })
   const lock = acquireDataDirLock(dataDir)
   const pgdata = join(dataDir, 'pgdata')
+  // Unpacked and checked beside the database first: a kill half-way leaves the current one as it was.
+  const restoring = join(dataDir, 'pgdata.restoring')
   const aside = existsSync(pgdata) ? join(dataDir, `pgdata.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`) : null
   try {
-    if (aside) renameSync(pgdata, aside)
+    rmSync(restoring, { recursive: true, force: true })
     try {
-      const pg = new PGlite({ dataDir: pgdata, loadDataDir: new Blob([readFileSync(file)]) })
+      const pg = new PGlite({ dataDir: restoring, loadDataDir: new Blob([readFileSync(file)]) })
       await pg.waitReady
       // A backup that opens but is not Kracht's (or is damaged) must not become the database.
       await pg.query('select count(*) from drizzle.__drizzle_migrations')
       await pg.exec('CHECKPOINT')
       await pg.close()
     } catch (error) {
-      rmSync(pgdata, { recursive: true, force: true })
-      if (aside) renameSync(aside, pgdata)
+      rmSync(restoring, { recursive: true, force: true })
       throw new DatabaseStartError(
         `The backup ${basename(file)} could not be opened as a Kracht database (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`,
       )
     }
+    // Between these two a kill leaves no pgdata; the next start then refuses and names both folders.
+    if (aside) renameSync(pgdata, aside)
+    renameSync(restoring, pgdata)
     return { movedAside: aside }
   } finally {
     lock.release()

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
@@ -36,19 +36,23 @@ export interface DatabaseOptions {
    * parameter, so each new connection is in it before its first query, and RESET ROLE returns to it).
    */
   role?: string | undefined
+  /** PostgreSQL only: the pool's size (default 10). One connection for work that holds a session lock. */
+  maxConnections?: number | undefined
+  /** Where to say what takes a while (the first start of the embedded database). */
+  log?: ((line: string) => void) | undefined
 }
 
 /** The one factory that decides which engine runs. Nothing else in the code knows. */
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.role)
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.role, options.maxConnections ?? 10)
   if (options.memory) return openPglite(new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}), null)
   const dataDir = options.dataDir
   if (!dataDir) throw new DatabaseStartError('DATA_DIR is empty: set it, or set DATABASE_URL.')
-  return openPgliteFolder(dataDir)
+  return openPgliteFolder(dataDir, options.log ?? (() => {}))
 }
 
-async function openPostgres(url: string, role: string | undefined): Promise<DatabaseHandle> {
-  const client = postgres(url, { max: 10, onnotice: () => {}, ...(role ? { connection: { role } } : {}) })
+async function openPostgres(url: string, role: string | undefined, max: number): Promise<DatabaseHandle> {
+  const client = postgres(url, { max, onnotice: () => {}, ...(role ? { connection: { role } } : {}) })
   const db = drizzlePostgres(client, { schema }) as unknown as Database
   try {
     await db.execute(sql`select 1`)
@@ -71,18 +75,29 @@ async function openPostgres(url: string, role: string | undefined): Promise<Data
   }
 }
 
-async function openPgliteFolder(dataDir: string): Promise<DatabaseHandle> {
+async function openPgliteFolder(dataDir: string, log: (line: string) => void): Promise<DatabaseHandle> {
   mkdirSync(dataDir, { recursive: true })
   const lock = acquireDataDirLock(dataDir)
   const pgdata = `${dataDir}/pgdata`
-  // An existing folder without PG_VERSION was left half-way through a first start: never initialise
-  // over it, someone may need what is inside.
-  if (existsSync(pgdata) && readdirSync(pgdata).length > 0 && !existsSync(`${pgdata}/PG_VERSION`)) {
+  try {
+    if (!holdsFiles(pgdata)) {
+      refuseBesideOldData(dataDir)
+      log(`First start: creating the embedded database in ${pgdata} (this takes a little while)…`)
+      await createPgdata(dataDir)
+    } else if (!existsSync(`${pgdata}/PG_VERSION`)) {
+      // Not a database this server made (a first start builds it aside, see createPgdata): never
+      // initialise over it, someone may need what is inside.
+      throw new DatabaseStartError(
+        `The data folder ${pgdata} is incomplete (a first start of an older version was probably interrupted). ` +
+          `Nothing was changed. If it holds nothing you need, delete the folder and start again; otherwise restore a backup from ${dataDir}/backups.`,
+      )
+    } else {
+      // Left by a first start that was killed before a restore put a database in place: never used.
+      rmSync(`${dataDir}/pgdata.creating`, { recursive: true, force: true })
+    }
+  } catch (error) {
     lock.release()
-    throw new DatabaseStartError(
-      `The data folder ${pgdata} is incomplete (a first start was probably interrupted). ` +
-        `Nothing was changed. If it holds nothing you need, delete the folder and start again; otherwise restore a backup from ${dataDir}/backups.`,
-    )
+    throw error
   }
   let pg: PGlite
   try {
@@ -95,6 +110,49 @@ async function openPgliteFolder(dataDir: string): Promise<DatabaseHandle> {
     )
   }
   return openPglite(pg, lock)
+}
+
+/**
+ * No database in `pgdata`, but a database moved aside beside it (a restore that was interrupted, or
+ * a folder moved by hand): a new, empty database would silently stand in for it. Say what to do.
+ */
+function refuseBesideOldData(dataDir: string): void {
+  const aside = readdirSync(dataDir).filter((name) => name.startsWith('pgdata.') && name !== 'pgdata.creating')
+  if (aside.length === 0) return
+  throw new DatabaseStartError(
+    `There is no database in ${dataDir}/pgdata, but there is one beside it: ${aside.map((name) => `${dataDir}/${name}`).join(', ')} ` +
+      '(probably a restore that was interrupted). Nothing was changed. Run `npm run restore` again, or move the folder you want back to ' +
+      `${dataDir}/pgdata. To start with a new, empty database instead, move ${aside.length === 1 ? 'it' : 'them'} out of ${dataDir}.`,
+  )
+}
+
+function holdsFiles(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).length > 0
+}
+
+/**
+ * The first start makes the database beside its place, in `pgdata.creating`, and moves it to
+ * `pgdata` only once PGlite wrote all of it (PGlite unpacks a new cluster file by file). A kill
+ * half-way leaves `pgdata.creating`: it never held anything, so the next start removes it and
+ * begins again, and `pgdata` is never half-made. Migrations and the demo data then run in
+ * transactions, so a kill during them is undone at the next start.
+ */
+async function createPgdata(dataDir: string): Promise<void> {
+  const pgdata = `${dataDir}/pgdata`
+  const creating = `${dataDir}/pgdata.creating`
+  rmSync(creating, { recursive: true, force: true })
+  try {
+    const pg = new PGlite(creating)
+    await pg.waitReady
+    await pg.close()
+  } catch (error) {
+    throw new DatabaseStartError(
+      `Cannot create the embedded database in ${creating} (${describe(error)}). Check that the folder is writable and the disk is not full, then start again.`,
+    )
+  }
+  // An empty folder (left by an older version, or made by hand): rmdir refuses anything else.
+  if (existsSync(pgdata)) rmdirSync(pgdata)
+  renameSync(creating, pgdata)
 }
 
 async function openPglite(pg: PGlite, lock: DataDirLock | null): Promise<DatabaseHandle> {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
@@ -44,7 +44,10 @@ export async function runMigrations(handle: DatabaseHandle, options: { backupDir
     mkdirSync(options.backupDir, { recursive: true })
     const dump = await handle.pglite.dumpDataDir('gzip')
     const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-    writeFileSync(`${options.backupDir}/before-migration-${stamp}.tar.gz`, Buffer.from(await dump.arrayBuffer()))
+    // Under its name only when complete: a kill half-way must not leave what looks like a backup.
+    const path = `${options.backupDir}/before-migration-${stamp}.tar.gz`
+    writeFileSync(`${path}.partial`, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 })
+    renameSync(`${path}.partial`, path)
   }
   if (handle.kind === 'pglite') {
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder })

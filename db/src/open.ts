@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { createDatabase, type DatabaseHandle } from './client'
 import { DatabaseStartError } from './errors'
 import { runMigrations } from './migrate'
@@ -17,6 +18,8 @@ export interface OpenAppDatabaseOptions {
   loadDataDir?: Blob | undefined
   /** Where the embedded database keeps a backup before migrating existing data. */
   backupDir?: string | undefined
+  /** Where to say what takes a while (the first start of the embedded database). */
+  log?: ((line: string) => void) | undefined
 }
 
 /**
@@ -35,7 +38,7 @@ export async function openAppDatabase(options: OpenAppDatabaseOptions): Promise<
     if (options.migrationDatabaseUrl) {
       throw new DatabaseStartError('MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both (the owner and the application user), or neither.')
     }
-    const handle = await createDatabase({ dataDir: options.dataDir, memory: options.memory ?? false, loadDataDir: options.loadDataDir })
+    const handle = await createDatabase({ dataDir: options.dataDir, memory: options.memory ?? false, loadDataDir: options.loadDataDir, log: options.log })
     try {
       const { applied } = await runMigrations(handle, { backupDir: options.backupDir })
       await grantAppRole(handle, { memberIsOwner: true })
@@ -48,9 +51,14 @@ export async function openAppDatabase(options: OpenAppDatabaseOptions): Promise<
     }
   }
   const separateOwner = Boolean(options.migrationDatabaseUrl)
-  const owner = await createDatabase({ databaseUrl: options.migrationDatabaseUrl ?? options.databaseUrl })
+  // One connection: the session lock below belongs to it, and closing it lets the lock go.
+  const owner = await createDatabase({ databaseUrl: options.migrationDatabaseUrl ?? options.databaseUrl, maxConnections: 1 })
   let applied: number
   try {
+    // Servers started at once (two behind a load balancer) would apply the same migrations side by
+    // side and one would fail on a table the other just made (or on two GRANTs at once): one does
+    // it, the others wait and then find nothing left to do.
+    await owner.db.execute(sql`select pg_advisory_lock(hashtext('kracht:migrations'))`)
     ;({ applied } = await runMigrations(owner))
     await grantAppRole(owner, { memberIsOwner: !separateOwner })
   } finally {

@@ -66,7 +66,11 @@ END $$`),
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ai_disclosures FROM ${appRole}`,
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ai_help_changes FROM ${appRole}`,
   ]
-  for (const statement of statements) await db.execute(sql.raw(statement))
+  // In one transaction: between the broad GRANT and the REVOKEs the role may rewrite the log, and
+  // another server already running (or starting beside this one) must never see that moment.
+  await db.transaction(async (tx) => {
+    for (const statement of statements) await tx.execute(sql.raw(statement))
+  })
 }
 
 /** PGlite is one connection, started as a superuser: after migrating it works as the role from then on. */

@@ -78,13 +78,9 @@ export async function createTestDatabase(): Promise<TestDatabaseHandle> {
       },
     }
   }
-  const name = `kracht_test_${randomBytes(6).toString('hex')}`
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
-  await admin.unsafe(`create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const { handle } = await openAppDatabase({ databaseUrl: url.toString() })
-  const owner = postgres(url.toString(), { max: 1, onnotice: () => {} })
+  const fresh = await createEmptyPostgresDatabase(serverUrl)
+  const { handle } = await openAppDatabase({ databaseUrl: fresh.url })
+  const owner = postgres(fresh.url, { max: 1, onnotice: () => {} })
   return {
     ...handle,
     async asOwner(text) {
@@ -96,6 +92,27 @@ export async function createTestDatabase(): Promise<TestDatabaseHandle> {
     async close() {
       await handle.close()
       await owner.end({ timeout: 5 })
+      await fresh.drop()
+    },
+  }
+}
+
+/**
+ * A new, empty database on the PostgreSQL server that `serverUrl` points to (tests that start
+ * server processes on it), and a way to drop it again (with whatever is still connected).
+ */
+export async function createEmptyPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `kracht_test_${randomBytes(6).toString('hex')}`
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`create database ${name}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  let dropped = false
+  return {
+    url: url.toString(),
+    async drop() {
+      if (dropped) return
+      dropped = true
       await admin.unsafe(`drop database if exists ${name} with (force)`)
       await admin.end({ timeout: 5 })
     },

@@ -1,23 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
-const signedInAsSam = (javaScript: boolean) => signInOnPhone(browser, server.url, 'sam', { javaScript })
-
-
+const signedInAsSam = (javaScript: boolean) => signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript })
 
 const question = (page: Page) => page.locator('#question').textContent()
 
@@ -88,8 +76,8 @@ describe.each([
     expect(await page.locator('.decided', { hasText: 'Mijn kinderen' }).textContent()).toContain('Weggelaten')
 
     // The kept words are in the client's inventory, through the same API, marked as accepted from the assistant.
-    const me = await (await page.request.get(`${server.url}/api/v1/me`)).json()
-    const list = (await (await page.request.get(`${server.url}/api/v1/clients/${me.id}/statements`)).json()) as { text: string; provenance: string }[]
+    const me = await (await page.request.get(`${e2e.server.url}/api/v1/me`)).json()
+    const list = (await (await page.request.get(`${e2e.server.url}/api/v1/clients/${me.id}/statements`)).json()) as { text: string; provenance: string }[]
     expect(list.filter((s) => s.text === 'Ik wil rust in mijn hoofd').map((s) => s.provenance)).toContain('client_accepted_assistant')
     expect(list.some((s) => s.text === 'Mijn kinderen zijn bij mij.')).toBe(false)
 
@@ -102,7 +90,7 @@ describe.each([
 
   it('a crisis answer shows the help card at once, with tel: links; only "yes" tells the worker', { timeout: 90_000 }, async () => {
     const { context, page, errors } = await signedInAsSam(javaScript)
-    await page.goto(`${server.url}/assistent`)
+    await page.goto(`${e2e.server.url}/assistent`)
     await page.getByRole('button', { name: 'Begin: Mijn krachten' }).click()
     await expect.poll(() => page.locator('#question').count()).toBe(1)
     // The strengths flow first asks for life domains: typed text works too.
@@ -122,7 +110,7 @@ describe.each([
     expect(await page.locator('.safety-card a[href="tel:113"]').count()).toBe(1)
     expect(await page.locator('#question').count()).toBe(1)
 
-    await page.goto(`${server.url}/assistent`)
+    await page.goto(`${e2e.server.url}/assistent`)
     await expect.poll(() => page.getByText('Momenten met hulp').count()).toBe(1)
     expect(await page.getByText('Niemand kreeg een bericht.').count()).toBeGreaterThan(0)
     expect(errors).toEqual([])
@@ -133,7 +121,7 @@ describe.each([
 describe('a "yes" reaches the worker', () => {
   it('after the client chooses to tell their worker, the worker sees it on their home page', { timeout: 90_000 }, async () => {
     const sam = await signedInAsSam(true)
-    await sam.page.goto(`${server.url}/assistent`)
+    await sam.page.goto(`${e2e.server.url}/assistent`)
     await sam.page.getByRole('button', { name: 'Begin: De wondervraag' }).click()
     await expect.poll(() => sam.page.locator('#question').count()).toBe(1)
     await sam.page.getByLabel('Jouw antwoord').fill('soms wil ik er niet meer zijn')
@@ -143,7 +131,7 @@ describe('a "yes" reaches the worker', () => {
     await expect.poll(() => sam.page.getByText('Je begeleider heeft een bericht gekregen').count()).toBe(1)
     await sam.close()
 
-    const noor = await signInOnPhone(browser, server.url, 'noor')
+    const noor = await signInOnPhone(e2e.browser, e2e.server.url, 'noor')
     await expect.poll(() => noor.page.getByRole('heading', { name: 'Vraagt om contact' }).count()).toBe(1)
     expect(await noor.page.getByTestId('contact-requests').textContent()).toContain('Sam vroeg op')
     // The worker is told that Sam asked, never what Sam wrote.
@@ -163,7 +151,7 @@ describe('the assistant in English', () => {
     const { context, page, errors } = await signedInAsSam(true)
     await page.getByRole('button', { name: 'English' }).click()
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en')
-    await page.goto(`${server.url}/assistent`)
+    await page.goto(`${e2e.server.url}/assistent`)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Discover together')
     await page.getByRole('button', { name: 'Start: The miracle question' }).click()
     await expect.poll(() => question(page)).toMatch(/miracle/i)

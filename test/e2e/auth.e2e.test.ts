@@ -1,31 +1,22 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { generate } from 'otplib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
+import { describe, expect, it } from 'vitest'
+import { phoneContext, watchErrors } from '../support/browser'
 import { expectAccessible, noHorizontalScroll, submitSignIn } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
 /** The sign-in form on this test's server (test/support/pages.ts). */
-const signInHere = (page: Page, username: string, password?: string) => submitSignIn(page, server.url, username, password)
+const signInHere = (page: Page, username: string, password?: string) => submitSignIn(page, e2e.server.url, username, password)
 
 describe('staff sign-in with an authenticator app, at 360 px', () => {
   it('a peer expert turns the app on, keeps the recovery codes, and signs in with a code step that works without JavaScript', { timeout: 120_000 }, async () => {
-    const context = await phoneContext(browser, { javaScript: true })
+    const context = await phoneContext(e2e.browser, { javaScript: true })
     const page = await context.newPage()
     const errors = watchErrors(page)
     await signInHere(page, 'eva')
-    await page.waitForURL(`${server.url}/`)
+    await page.waitForURL(`${e2e.server.url}/`)
     await page.getByRole('link', { name: 'Authenticator-app' }).click()
     await page.waitForURL(/\/account\/authenticator$/)
     await expectAccessible(page)
@@ -50,7 +41,7 @@ describe('staff sign-in with an authenticator app, at 360 px', () => {
     await context.close()
 
     // Signing in now takes the passphrase and then a code: here a recovery code, on a phone without JavaScript.
-    const plain = await phoneContext(browser, { javaScript: false })
+    const plain = await phoneContext(e2e.browser, { javaScript: false })
     const phone = await plain.newPage()
     await signInHere(phone, 'eva')
     await phone.waitForURL(/\/inloggen\/code/)
@@ -60,7 +51,7 @@ describe('staff sign-in with an authenticator app, at 360 px', () => {
     await phone.getByText('Deze code klopt niet').first().waitFor()
     await phone.getByLabel('Code', { exact: true }).fill(recovery[0] ?? '')
     await phone.getByRole('button', { name: 'Inloggen' }).click()
-    await phone.waitForURL(`${server.url}/`)
+    await phone.waitForURL(`${e2e.server.url}/`)
     await noHorizontalScroll(phone)
     await plain.close()
   })
@@ -68,16 +59,16 @@ describe('staff sign-in with an authenticator app, at 360 px', () => {
 
 describe('an access reset, told to the client', () => {
   it('the worker gives a new code; at the next sign-in the client is asked "was that you?" and told what to do', { timeout: 90_000 }, async () => {
-    const workerContext = await phoneContext(browser, { javaScript: true })
+    const workerContext = await phoneContext(e2e.browser, { javaScript: true })
     const worker = await workerContext.newPage()
     await signInHere(worker, 'noor')
-    await worker.waitForURL(`${server.url}/`)
-    await worker.goto(`${server.url}/clienten`)
+    await worker.waitForURL(`${e2e.server.url}/`)
+    await worker.goto(`${e2e.server.url}/clienten`)
     await worker.getByRole('button', { name: 'Nieuwe code geven' }).first().click()
     await worker.getByTestId('invitation-code').waitFor()
     await workerContext.close()
 
-    const clientContext = await phoneContext(browser, { javaScript: true })
+    const clientContext = await phoneContext(e2e.browser, { javaScript: true })
     const client = await clientContext.newPage()
     const errors = watchErrors(client)
     await signInHere(client, 'sam')
@@ -95,10 +86,10 @@ describe('an access reset, told to the client', () => {
     expect(errors).toEqual([])
     await clientContext.close()
     // Answered: the next sign-in goes straight home.
-    const again = await phoneContext(browser, { javaScript: true })
+    const again = await phoneContext(e2e.browser, { javaScript: true })
     const page = await again.newPage()
     await signInHere(page, 'sam')
-    await page.waitForURL(`${server.url}/`)
+    await page.waitForURL(`${e2e.server.url}/`)
     await again.close()
   })
 })

@@ -1,23 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser'
+import { describe, expect, it } from 'vitest'
 import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
-const signedInAsSam = (javaScript: boolean) => signInOnPhone(browser, server.url, 'sam', { javaScript })
-
-
+const signedInAsSam = (javaScript: boolean) => signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript })
 
 describe('the strengths inventory at 360 px', () => {
   it('shows the portrait with priorities on top and empty domains inviting a first sentence', { timeout: 60_000 }, async () => {
@@ -37,7 +24,7 @@ describe('the strengths inventory at 360 px', () => {
 
   it('writes a statement with live tips (JavaScript), keeping the words', { timeout: 60_000 }, async () => {
     const { context, page, errors } = await signedInAsSam(true)
-    await page.goto(`${server.url}/inventaris/nieuw?domein=meaning`)
+    await page.goto(`${e2e.server.url}/inventaris/nieuw?domein=meaning`)
     // Changing one's mind between starters swaps them, never "Ik ben Ik kan".
     await page.locator('.starter', { hasText: 'Ik ben…' }).click()
     expect(await page.getByLabel('Je zin').inputValue()).toBe('Ik ben ')
@@ -56,7 +43,7 @@ describe('the strengths inventory at 360 px', () => {
 
   it('writes a statement without JavaScript: tips after saving, errors beside the field, nothing lost', { timeout: 60_000 }, async () => {
     const { context, page } = await signedInAsSam(false)
-    await page.goto(`${server.url}/inventaris/nieuw?domein=safety`)
+    await page.goto(`${e2e.server.url}/inventaris/nieuw?domein=safety`)
     // Only spaces: the message shows beside the field, the other choices stay.
     await page.locator('.segment', { hasText: 'Later' }).click()
     await page.getByLabel('Je zin').fill('   ')
@@ -76,7 +63,7 @@ describe('the strengths inventory at 360 px', () => {
 
   it('changes a statement, and a stale version is refused without losing the new words', { timeout: 60_000 }, async () => {
     const { context, page } = await signedInAsSam(false)
-    await page.goto(`${server.url}/inventaris/leefgebied/leisure`)
+    await page.goto(`${e2e.server.url}/inventaris/leefgebied/leisure`)
     await page.getByRole('link', { name: /Aanpassen: Ik kan goed tekenen/ }).click()
     const editUrl = page.url()
     // A second tab saves first.
@@ -97,13 +84,13 @@ describe('the strengths inventory at 360 px', () => {
 
   it('sets priorities in order with a wish', { timeout: 60_000 }, async () => {
     const { context, page } = await signedInAsSam(true)
-    await page.goto(`${server.url}/inventaris/prioriteiten`)
+    await page.goto(`${e2e.server.url}/inventaris/prioriteiten`)
     expect(await page.locator('fieldset.priority-place').count()).toBe(4)
     await page.locator('#domain-3').selectOption('health')
     await page.locator('#wish-3').fill('Elke dag wandelen')
     await page.getByRole('button', { name: 'Opslaan' }).click()
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('opgeslagen')
-    await page.goto(`${server.url}/inventaris`)
+    await page.goto(`${e2e.server.url}/inventaris`)
     expect(await page.locator('.priority-list li strong').allTextContents()).toEqual([
       'Wonen en dagelijks leven',
       'Werk, leren en dagbesteding',
@@ -114,7 +101,7 @@ describe('the strengths inventory at 360 px', () => {
 
   it('looks back to a date, shows changes since and the growth picture', { timeout: 60_000 }, async () => {
     const { context, page, errors } = await signedInAsSam(true)
-    await page.goto(`${server.url}/inventaris/terugkijken`)
+    await page.goto(`${e2e.server.url}/inventaris/terugkijken`)
     const sixtyDaysAgo = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10)
     await page.getByLabel('Kies een dag').fill(sixtyDaysAgo)
     await page.getByRole('button', { name: 'Laat zien' }).click()
@@ -133,10 +120,10 @@ describe('the strengths inventory at 360 px', () => {
 
   it('renders the checklist and the print view, which fits A4', { timeout: 60_000 }, async () => {
     const { context, page } = await signedInAsSam(true)
-    await page.goto(`${server.url}/inventaris/kwaliteit`)
+    await page.goto(`${e2e.server.url}/inventaris/kwaliteit`)
     expect(await page.locator('.check').count()).toBe(9)
     expect(await page.locator('.check--done').count()).toBeGreaterThan(0)
-    await page.goto(`${server.url}/inventaris/afdrukken`)
+    await page.goto(`${e2e.server.url}/inventaris/afdrukken`)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('De krachten van Sam')
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('.site-header').isVisible()).toBe(false)

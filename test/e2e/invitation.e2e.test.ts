@@ -1,24 +1,13 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { phoneContext, watchErrors } from '../support/browser'
 import { expectAccessible, noHorizontalScroll, submitSignIn } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
 /** The sign-in form on this test's server (test/support/pages.ts). */
-const signIn = (page: Page, username: string, password?: string) => submitSignIn(page, server.url, username, password)
-
-
+const signIn = (page: Page, username: string, password?: string) => submitSignIn(page, e2e.server.url, username, password)
 
 describe.each([
   { javaScript: true, label: 'with JavaScript' },
@@ -26,7 +15,7 @@ describe.each([
 ])('at 360 px $label', ({ javaScript }) => {
   it('a worker invites a client, who accepts on their phone, signs out and signs in again', { timeout: 90_000 }, async () => {
     const suffix = javaScript ? 'js' : 'nojs'
-    const workerContext = await phoneContext(browser, { javaScript })
+    const workerContext = await phoneContext(e2e.browser, { javaScript })
     const worker = await workerContext.newPage()
     const workerErrors = watchErrors(worker)
     await signIn(worker, 'noor')
@@ -40,10 +29,10 @@ describe.each([
     await noHorizontalScroll(worker)
     if (javaScript) await expectAccessible(worker)
 
-    const clientContext = await phoneContext(browser, { javaScript })
+    const clientContext = await phoneContext(e2e.browser, { javaScript })
     const client = await clientContext.newPage()
     const clientErrors = watchErrors(client)
-    await client.goto(`${server.url}/uitnodiging`)
+    await client.goto(`${e2e.server.url}/uitnodiging`)
     await client.getByLabel('Code').fill(code.toLowerCase())
     await client.getByRole('button', { name: 'Verder' }).click()
     await expect.poll(() => client.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom bij Kracht')
@@ -66,15 +55,15 @@ describe.each([
 
     await client.getByRole('button', { name: 'Uitloggen' }).click()
     await expect.poll(() => client.getByText('Je bent uitgelogd.').count()).toBe(1)
-    await client.goto(`${server.url}/`)
+    await client.goto(`${e2e.server.url}/`)
     expect(new URL(client.url()).pathname).toBe('/inloggen')
 
     await signIn(client, `robin_${suffix}`, 'de zon schijnt op het water')
     await expect.poll(() => client.getByRole('heading', { level: 1 }).textContent()).toBe(`Hoi Robin ${suffix}`)
 
     // The invitation cannot be used a second time.
-    const other = await (await phoneContext(browser, { javaScript })).newPage()
-    await other.goto(`${server.url}/uitnodiging`)
+    const other = await (await phoneContext(e2e.browser, { javaScript })).newPage()
+    await other.goto(`${e2e.server.url}/uitnodiging`)
     await other.getByLabel('Code').fill(code)
     await other.getByRole('button', { name: 'Verder' }).click()
     await expect.poll(() => other.getByText('Deze uitnodiging is al gebruikt').count()).toBe(1)
@@ -88,8 +77,8 @@ describe.each([
 
 describe('pages for everyone', () => {
   it('shows help with exact tel: links, signed out and without JavaScript', async () => {
-    const page = await (await phoneContext(browser, { javaScript: false })).newPage()
-    await page.goto(`${server.url}/inloggen`)
+    const page = await (await phoneContext(e2e.browser, { javaScript: false })).newPage()
+    await page.goto(`${e2e.server.url}/inloggen`)
     await page.getByRole('link', { name: 'Hulp nodig?' }).click()
     const hrefs = await page.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
     expect(hrefs).toEqual(['tel:112', 'tel:113', 'tel:08000113', 'tel:08002000'])
@@ -97,8 +86,8 @@ describe('pages for everyone', () => {
   })
 
   it('switches to English and back', async () => {
-    const page = await (await phoneContext(browser)).newPage()
-    await page.goto(`${server.url}/inloggen`)
+    const page = await (await phoneContext(e2e.browser)).newPage()
+    await page.goto(`${e2e.server.url}/inloggen`)
     await page.getByRole('button', { name: 'English' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in')
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
@@ -107,7 +96,7 @@ describe('pages for everyone', () => {
   })
 
   it('answers a wrong passphrase with one clear message', async () => {
-    const page = await (await phoneContext(browser)).newPage()
+    const page = await (await phoneContext(e2e.browser)).newPage()
     await signIn(page, 'sam', 'niet het goede wachtwoord')
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('klopt niet')
   })

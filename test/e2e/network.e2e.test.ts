@@ -1,19 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
 interface Added {
   name: string
@@ -61,9 +51,9 @@ const three: Added[] = [
 describe('my network map at 360 px', () => {
   for (const javaScript of [false, true]) {
     it(`adds three VIP people in the right area and ring, changes one, removes one, prints (JavaScript ${javaScript ? 'on' : 'off'})`, { timeout: 150_000 }, async () => {
-      const { context, page, errors } = await signInOnPhone(browser, server.url, 'sam', { javaScript })
+      const { context, page, errors } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript })
       await page.getByRole('link', { name: 'Mijn netwerk' }).click()
-      await page.waitForURL(`${server.url}/netwerk`)
+      await page.waitForURL(`${e2e.server.url}/netwerk`)
       const people = three.map((person) => ({ ...person, name: `${person.name}${javaScript ? ' 2' : ''}` }))
       for (const person of people) await addPerson(page, person)
       for (const person of people) {
@@ -71,7 +61,7 @@ describe('my network map at 360 px', () => {
         expect(await listedRing(page, person.area, person.name)).toBe(String(person.ring))
       }
       await noHorizontalScroll(page)
-      // axe runs its script in the page: only with JavaScript on (as the other browser tests do).
+      // axe runs its script in the page: only with JavaScript on (as the other e2e.browser tests do).
       if (javaScript) await expectAccessible(page)
 
       // A name far too long: a message beside the field, nothing saved, the typing kept.
@@ -94,7 +84,7 @@ describe('my network map at 360 px', () => {
       await expect.poll(() => page.locator('.notice--ok').textContent()).toContain('Opgeslagen.')
       await noHorizontalScroll(page)
       await page.getByRole('link', { name: 'Terug naar mijn netwerk' }).click()
-      await page.waitForURL(`${server.url}/netwerk`)
+      await page.waitForURL(`${e2e.server.url}/netwerk`)
       expect(await dotPlace(page, oma!.name)).toEqual({ area: 'family', ring: 2 })
       expect(await listedRing(page, 'family', oma!.name)).toBe('2')
       const href = await page.locator(`[data-testid="network-map"] a[data-name="${oma!.name}"]`).getAttribute('href')
@@ -103,7 +93,7 @@ describe('my network map at 360 px', () => {
       // Remove one.
       await page.getByRole('link', { name: `Bekijk of verander ${kees!.name}` }).click()
       await page.getByRole('button', { name: 'Van mijn kaart halen' }).click()
-      await page.waitForURL(`${server.url}/netwerk`)
+      await page.waitForURL(`${e2e.server.url}/netwerk`)
       expect(await listedRing(page, 'friends', kees!.name)).toBeNull()
       expect(await page.locator(`[data-testid="network-map"] [data-name="${kees!.name}"]`).count()).toBe(0)
 
@@ -120,7 +110,7 @@ describe('my network map at 360 px', () => {
       await noHorizontalScroll(page)
 
       // Print on A4.
-      await page.goto(`${server.url}/netwerk/afdrukken`)
+      await page.goto(`${e2e.server.url}/netwerk/afdrukken`)
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Netwerkkaart van Sam')
       await page.emulateMedia({ media: 'print' })
       expect(await page.locator('.site-header').isVisible()).toBe(false)
@@ -135,27 +125,27 @@ describe('my network map at 360 px', () => {
 
 describe("the worker's view of the network at 360 px and 1280 px", () => {
   it('noor sees nothing before sam shares; with a share she sees the map, suggests a person, and sam decides; eva reads without the forms', { timeout: 150_000 }, async () => {
-    const sam = await signInOnPhone(browser, server.url, 'sam')
-    const noor = await signInOnPhone(browser, server.url, 'noor', { javaScript: false })
-    const eva = await signInOnPhone(browser, server.url, 'eva')
-    const idOf = async (page: Page) => ((await (await page.request.get(`${server.url}/api/v1/me`)).json()) as { id: string }).id
+    const sam = await signInOnPhone(e2e.browser, e2e.server.url, 'sam')
+    const noor = await signInOnPhone(e2e.browser, e2e.server.url, 'noor', { javaScript: false })
+    const eva = await signInOnPhone(e2e.browser, e2e.server.url, 'eva')
+    const idOf = async (page: Page) => ((await (await page.request.get(`${e2e.server.url}/api/v1/me`)).json()) as { id: string }).id
     const [samId, noorId, evaId] = await Promise.all([idOf(sam.page), idOf(noor.page), idOf(eva.page)])
     const share = (granteeId: string, access: 'read' | 'comment') =>
-      sam.page.request.post(`${server.url}/api/v1/clients/${samId}/consents`, {
-        headers: { origin: server.url },
+      sam.page.request.post(`${e2e.server.url}/api/v1/clients/${samId}/consents`, {
+        headers: { origin: e2e.server.url },
         data: { granteeId, scopes: ['network'], excludeDomains: [], access, endsAt: null },
       })
 
     // Not shared: no link on the client's page, and the page itself says so kindly.
-    await noor.page.goto(`${server.url}/clienten/${samId}`)
+    await noor.page.goto(`${e2e.server.url}/clienten/${samId}`)
     expect(await noor.page.getByRole('link', { name: 'Netwerk', exact: true }).count()).toBe(0)
-    await noor.page.goto(`${server.url}/clienten/${samId}/netwerk`)
+    await noor.page.goto(`${e2e.server.url}/clienten/${samId}/netwerk`)
     expect(await noor.page.getByTestId('network-not-shared').textContent()).toContain('deelt het netwerk niet met jou')
 
     expect((await share(noorId, 'comment')).status()).toBe(201)
-    await noor.page.goto(`${server.url}/clienten/${samId}`)
+    await noor.page.goto(`${e2e.server.url}/clienten/${samId}`)
     await noor.page.getByRole('link', { name: 'Netwerk', exact: true }).click()
-    await noor.page.waitForURL(`${server.url}/clienten/${samId}/netwerk`)
+    await noor.page.waitForURL(`${e2e.server.url}/clienten/${samId}/netwerk`)
     expect(await noor.page.getByTestId('access-line').textContent()).toContain('Sam beslist')
     await noHorizontalScroll(noor.page)
 
@@ -176,7 +166,7 @@ describe("the worker's view of the network at 360 px and 1280 px", () => {
     expect(await noor.page.locator('[data-testid="network-map"] [data-name="Buurvrouw Jet"]').count()).toBe(0)
 
     // Sam says yes on the own map page.
-    await sam.page.goto(`${server.url}/netwerk`)
+    await sam.page.goto(`${e2e.server.url}/netwerk`)
     const offered = sam.page.getByTestId('network-suggestion').filter({ hasText: 'Buurvrouw Jet' })
     await offered.getByRole('button', { name: 'Ja, graag' }).click()
     await expect.poll(() => sam.page.locator('[data-testid="network-map"] [data-name="Buurvrouw Jet"]').count()).toBe(1)
@@ -184,7 +174,7 @@ describe("the worker's view of the network at 360 px and 1280 px", () => {
     // Eva, with a read-only share, at 1280 px: the map, no forms.
     expect((await share(evaId, 'read')).status()).toBe(201)
     await eva.page.setViewportSize({ width: 1280, height: 900 })
-    await eva.page.goto(`${server.url}/clienten/${samId}/netwerk`)
+    await eva.page.goto(`${e2e.server.url}/clienten/${samId}/netwerk`)
     expect(await eva.page.getByTestId('access-line').textContent()).toContain('om te lezen')
     expect(await eva.page.locator('[data-testid="network-map"] [data-name="Buurvrouw Jet"]').count()).toBe(1)
     expect(await eva.page.getByRole('button', { name: 'Voorstel sturen' }).count()).toBe(0)

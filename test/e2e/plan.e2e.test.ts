@@ -1,19 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
 /** A day `days` from now, as a date input takes it. */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
@@ -26,12 +16,12 @@ describe.each([
   { javaScript: true, priority: 'Werk', wish: 'Weer bakken, eerst een paar ochtenden.', steps: ['Bakker Jan bellen', 'Schort wassen'] },
 ])('the action plan at 360 px, JavaScript $javaScript', ({ javaScript, priority, wish, steps }) => {
   it('a goal from a priority with two steps, one done and celebrated, "Deze week" changes, print', { timeout: 420_000 }, async () => {
-    const { context, page, errors } = await signInOnPhone(browser, server.url, 'sam', { javaScript })
+    const { context, page, errors } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript })
     const [first, second] = steps as [string, string]
 
     // From a priority: the wish written there is the start of the goal, in the client's words.
     await page.getByRole('link', { name: 'Mijn actieplan' }).first().click()
-    await page.waitForURL(`${server.url}/plan`)
+    await page.waitForURL(`${e2e.server.url}/plan`)
     await page.getByRole('link', { name: 'Nieuw doel' }).click()
     await page.getByRole('link', { name: new RegExp(`Begin bij ${priority}`) }).click()
     expect(await page.locator('#goal-text').inputValue()).toBe(wish)
@@ -64,7 +54,7 @@ describe.each([
     await noHorizontalScroll(page)
     const goalUrl = page.url().split('?')[0] ?? ''
 
-    await page.goto(`${server.url}/`)
+    await page.goto(`${e2e.server.url}/`)
     expect(await thisWeek(page)).toContain(first)
     expect(await thisWeek(page)).toContain(second)
 
@@ -80,12 +70,12 @@ describe.each([
     // axe-core runs as a script in the page: only where the page may run one.
     if (javaScript) await expectAccessible(page)
 
-    await page.goto(`${server.url}/`)
+    await page.goto(`${e2e.server.url}/`)
     expect(await thisWeek(page)).not.toContain(first)
     expect(await thisWeek(page)).toContain(second)
 
     // Print: the goal and its steps on A4, the page's own buttons left out.
-    await page.goto(`${server.url}/plan/afdrukken`)
+    await page.goto(`${e2e.server.url}/plan/afdrukken`)
     const sheet = await page.getByTestId('print-goal').filter({ hasText: wish }).textContent()
     expect(sheet).toContain(first)
     expect(sheet).toContain(second)

@@ -1,28 +1,19 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, watchErrors } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { watchErrors } from '../support/browser'
 import { expectAccessible, noHorizontalScroll, signInOnPhone, submitSignIn } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
 /** A desk: 1280 px wide, a mouse, Dutch. */
 async function signInAtDesk(username: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)
   const errors = watchErrors(page)
-  await submitSignIn(page, server.url, username)
-  await page.waitForURL(`${server.url}/`)
+  await submitSignIn(page, e2e.server.url, username)
+  await page.waitForURL(`${e2e.server.url}/`)
   return { page, errors, close: () => context.close() }
 }
 
@@ -33,19 +24,19 @@ describe('the worker reviews, comments and signs; the client reads and answers (
   it('noor at her desk, sam on a phone without JavaScript', { timeout: 420_000 }, async () => {
     step('1')
     // Sam (no JavaScript) writes something in a domain to leave out, and shares the rest with noor.
-    const sam = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
+    const sam = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: false })
     // axe and the width check run scripts in the page: the same pages, checked on a second phone of sam's with JavaScript.
-    const samCheck = await signInOnPhone(browser, server.url, 'sam')
+    const samCheck = await signInOnPhone(e2e.browser, e2e.server.url, 'sam')
     const checkAsSam = async (path: string) => {
-      await samCheck.page.goto(`${server.url}${path}`)
+      await samCheck.page.goto(`${e2e.server.url}${path}`)
       await noHorizontalScroll(samCheck.page)
       await expectAccessible(samCheck.page)
     }
-    await sam.page.goto(`${server.url}/inventaris/nieuw?domein=partner`)
+    await sam.page.goto(`${e2e.server.url}/inventaris/nieuw?domein=partner`)
     await sam.page.getByLabel('Je zin').fill('Ik spreek mijn ex alleen op het station')
     await sam.page.getByRole('button', { name: 'Opslaan' }).click()
     await sam.page.waitForURL(/leefgebied\/partner/)
-    await sam.page.goto(`${server.url}/delen`)
+    await sam.page.goto(`${e2e.server.url}/delen`)
     await sam.page.getByLabel(/Noor Haddou/).check()
     await sam.page.getByText('Deze leefgebieden niet delen').click()
     await sam.page.getByLabel('(Ex-)partner').check()
@@ -59,7 +50,7 @@ describe('the worker reviews, comments and signs; the client reads and answers (
     const noor = await signInAtDesk('noor')
     expect(await noor.page.getByTestId('tile-caseload').textContent()).toContain('1 cliënt deelt met jou')
     await expectAccessible(noor.page)
-    await noor.page.goto(`${server.url}/caseload`)
+    await noor.page.goto(`${e2e.server.url}/caseload`)
     await noor.page.getByRole('link', { name: 'Bekijken' }).first().click()
     await noor.page.waitForURL(/\/clienten\/[0-9a-f-]{36}$/)
     const samUrl = noor.page.url()
@@ -98,7 +89,7 @@ describe('the worker reviews, comments and signs; the client reads and answers (
 
     step('7')
     // Sam: the home tile counts it; "Voor jou" shows it with the sentence; sam answers (no JavaScript).
-    await sam.page.goto(`${server.url}/`)
+    await sam.page.goto(`${e2e.server.url}/`)
     expect(await sam.page.getByTestId('tile-for-you').textContent()).toContain('1 reactie of voorstel voor jou')
     await checkAsSam('/')
     await sam.page.getByTestId('tile-for-you').click()
@@ -110,7 +101,7 @@ describe('the worker reviews, comments and signs; the client reads and answers (
     await sam.page.getByText('Je antwoord is verstuurd. Noor Haddou ziet het.').waitFor()
     step('8')
     // The comment is also under the sentence it is about.
-    await sam.page.goto(`${server.url}/inventaris/leefgebied/work`)
+    await sam.page.goto(`${e2e.server.url}/inventaris/leefgebied/work`)
     expect(await sam.page.getByTestId('statement-note').first().textContent()).toContain('Waar fiets je het liefst?')
     await checkAsSam('/inventaris/leefgebied/work')
 
@@ -129,7 +120,7 @@ describe('the worker reviews, comments and signs; the client reads and answers (
 
     step('10')
     // Sam signs too, from "Voor jou".
-    await sam.page.goto(`${server.url}/voorstellen`)
+    await sam.page.goto(`${e2e.server.url}/voorstellen`)
     await sam.page.getByRole('button', { name: 'Deze versie ondertekenen' }).click()
     await sam.page.getByText('Getekend. Dank je wel.').waitFor()
     expect(await sam.page.getByTestId('signatures').textContent()).toMatch(/Sam: getekend op .* · Noor Haddou: getekend op/)
@@ -137,7 +128,7 @@ describe('the worker reviews, comments and signs; the client reads and answers (
 
     step('11')
     // Noor on a phone: one column, the panel behind its tab (a link, so no JavaScript needed).
-    const phone = await signInOnPhone(browser, server.url, 'noor')
+    const phone = await signInOnPhone(e2e.browser, e2e.server.url, 'noor')
     await phone.page.goto(samUrl)
     expect(await visible(phone.page, '#reacties')).toBe(false)
     await noHorizontalScroll(phone.page)

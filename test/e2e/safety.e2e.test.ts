@@ -1,19 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, phoneContext } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { phoneContext } from '../support/browser'
 import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
 /** Sends an answer in the chat (without JavaScript: a page load per turn) and waits for the next step. */
 async function answer(page: Page, text: string) {
@@ -25,8 +16,8 @@ async function answer(page: Page, text: string) {
 
 describe('my safety plan at 360 px', () => {
   it('a client builds the plan through the conversation, keeps the cards, and sees the plan first on /hulp', { timeout: 150_000 }, async () => {
-    const { context, page, errors } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
-    await page.goto(`${server.url}/hulp/mijn-plan`)
+    const { context, page, errors } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: false })
+    await page.goto(`${e2e.server.url}/hulp/mijn-plan`)
     await page.getByRole('button', { name: 'Samen met de assistent invullen' }).click()
     await page.waitForURL(/\/assistent\/[0-9a-f-]+$/)
     await expect.poll(() => page.locator('#question').textContent()).toMatch(/merk jij dat het minder goed/)
@@ -48,7 +39,7 @@ describe('my safety plan at 360 px', () => {
     }
 
     await page.getByRole('link', { name: 'Hulp nodig?' }).last().click()
-    await page.waitForURL(`${server.url}/hulp`)
+    await page.waitForURL(`${e2e.server.url}/hulp`)
     const plan = page.locator('.my-plan')
     expect(await plan.textContent()).toContain('Ik slaap slecht')
     expect(await plan.textContent()).toContain('Mijn kinderen')
@@ -63,27 +54,27 @@ describe('my safety plan at 360 px', () => {
     await noHorizontalScroll(page)
 
     // The print view has every part on one sheet.
-    await page.goto(`${server.url}/hulp/mijn-plan/afdrukken`)
+    await page.goto(`${e2e.server.url}/hulp/mijn-plan/afdrukken`)
     expect(await page.locator('.plan-view-part').count()).toBe(6)
     expect(errors).toEqual([])
     await context.close()
   })
 
   it('the plan form works without JavaScript and refuses script in a line, keeping what was typed', { timeout: 60_000 }, async () => {
-    const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
-    await page.goto(`${server.url}/hulp/mijn-plan`)
+    const { context, page } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: false })
+    await page.goto(`${e2e.server.url}/hulp/mijn-plan`)
     await page.getByLabel('Waarom ik doorga, nieuwe regel').fill('<script>alert(1)</script>')
     await page.getByRole('button', { name: 'Plan opslaan' }).click()
     await expect.poll(() => page.getByText('Tekens als < en > kunnen hier niet').count()).toBe(1)
     expect(await page.locator('input[name="reasons"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toContain('<script>alert(1)</script>')
-    await page.goto(`${server.url}/hulp`)
+    await page.goto(`${e2e.server.url}/hulp`)
     expect(await page.locator('.my-plan').textContent()).not.toContain('script')
     await context.close()
   })
 
   it('with JavaScript: accessible, and the help card after a risky line', { timeout: 60_000 }, async () => {
-    const { context, page, errors } = await signInOnPhone(browser, server.url, 'sam', { javaScript: true })
-    await page.goto(`${server.url}/hulp/mijn-plan`)
+    const { context, page, errors } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: true })
+    await page.goto(`${e2e.server.url}/hulp/mijn-plan`)
     await expectAccessible(page)
     await page.getByLabel('Mijn signalen, nieuwe regel').fill('Als ik denk dat iedereen beter af is zonder mij')
     await page.getByRole('button', { name: 'Plan opslaan' }).click()
@@ -99,19 +90,19 @@ describe('my safety plan at 360 px', () => {
 
 describe('every text screened: a session note', () => {
   it('a risky note is saved as written and the help card follows, with the lines that fit', { timeout: 90_000 }, async () => {
-    const noor = await signInOnPhone(browser, server.url, 'noor', { javaScript: false })
-    const sam = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
-    const samId = (await (await sam.page.request.get(`${server.url}/api/v1/me`)).json()).id
+    const noor = await signInOnPhone(e2e.browser, e2e.server.url, 'noor', { javaScript: false })
+    const sam = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: false })
+    const samId = (await (await sam.page.request.get(`${e2e.server.url}/api/v1/me`)).json()).id
     // A note waits until the session has begun: this one starts in two seconds.
     const startsAt = new Date(Date.now() + 2_000).toISOString()
-    const planned = await noor.page.request.post(`${server.url}/api/v1/sessions`, {
+    const planned = await noor.page.request.post(`${e2e.server.url}/api/v1/sessions`, {
       data: { kind: 'one_to_one', title: 'Gesprek', startsAt, clientIds: [samId] },
-      headers: { origin: server.url },
+      headers: { origin: e2e.server.url },
     })
     expect(planned.status()).toBe(201)
     const { id } = await planned.json()
     await new Promise((resolve) => setTimeout(resolve, 2_500))
-    await sam.page.goto(`${server.url}/sessies/${id}`)
+    await sam.page.goto(`${e2e.server.url}/sessies/${id}`)
     const note = 'Mijn vriend slaat me als hij dronken is'
     await sam.page.locator('#text').fill(note)
     await sam.page.getByRole('button', { name: /opslaan|bewaren/i }).click()
@@ -129,8 +120,8 @@ describe('every text screened: a session note', () => {
 
 describe('every text screened: a statement', () => {
   it('without JavaScript: saved as written, then the one shared help card on the domain page', { timeout: 60_000 }, async () => {
-    const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
-    await page.goto(`${server.url}/inventaris/nieuw?domein=health`)
+    const { context, page } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: false })
+    await page.goto(`${e2e.server.url}/inventaris/nieuw?domein=health`)
     const words = 'soms denk ik dat iedereen beter af is zonder mij'
     await page.getByLabel('Je zin').fill(words)
     await page.getByRole('button', { name: 'Opslaan' }).click()
@@ -147,8 +138,8 @@ describe('every text screened: a statement', () => {
   })
 
   it('with JavaScript: the card comes while typing on the edit page, with Veilig Thuis for violence', { timeout: 60_000 }, async () => {
-    const { context, page, errors } = await signInOnPhone(browser, server.url, 'sam', { javaScript: true })
-    await page.goto(`${server.url}/inventaris/leefgebied/housing`)
+    const { context, page, errors } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: true })
+    await page.goto(`${e2e.server.url}/inventaris/leefgebied/housing`)
     await page.locator('.statement a[href^="/inventaris/zin/"]').first().click()
     await page.waitForURL(/\/inventaris\/zin\//)
     await page.getByLabel('Je zin').fill('mijn ex dreigt dat hij me vermoordt als ik de kinderen meeneem')
@@ -165,8 +156,8 @@ describe('every text screened: a statement', () => {
 
 describe('every text screened: remarks', () => {
   it('risky remarks are saved as written, with the help card after the save', { timeout: 60_000 }, async () => {
-    const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
-    await page.goto(`${server.url}/inventaris`)
+    const { context, page } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: false })
+    await page.goto(`${e2e.server.url}/inventaris`)
     await page.locator('#remarks').fill('ik wil niet meer leven')
     await page.locator('#opmerkingen').getByRole('button').click()
     await expect.poll(() => page.locator('.safety-card').count()).toBe(1)
@@ -178,11 +169,11 @@ describe('every text screened: remarks', () => {
 
 describe('grounding', () => {
   it('the breathing circle moves, and with reduced motion only the counted text guides', { timeout: 60_000 }, async () => {
-    const context = await phoneContext(browser, { javaScript: false })
+    const context = await phoneContext(e2e.browser, { javaScript: false })
     const page = await context.newPage()
-    await page.goto(`${server.url}/hulp`)
+    await page.goto(`${e2e.server.url}/hulp`)
     await page.getByRole('link', { name: 'Doe de oefening' }).click()
-    await page.waitForURL(`${server.url}/hulp/rustig-worden`)
+    await page.waitForURL(`${e2e.server.url}/hulp/rustig-worden`)
     expect(await page.locator('.senses li').count()).toBe(5)
     expect(await page.locator('.breathing-circle').evaluate((el) => getComputedStyle(el).animationName)).toBe('breathe')
     await noHorizontalScroll(page)
@@ -202,12 +193,12 @@ describe('help is on every page', () => {
     admin: ['/', '/beheer', '/beheer/uitnodigen', '/hulp'],
   }
   it.each(Object.entries(routes))('signed in as %s (or not): every page has the help link', { timeout: 120_000 }, async (who, paths) => {
-    const signed = who === 'nobody' ? null : await signInOnPhone(browser, server.url, who, { javaScript: false })
-    const context = signed?.context ?? (await phoneContext(browser, { javaScript: false }))
+    const signed = who === 'nobody' ? null : await signInOnPhone(e2e.browser, e2e.server.url, who, { javaScript: false })
+    const context = signed?.context ?? (await phoneContext(e2e.browser, { javaScript: false }))
     const page = signed?.page ?? (await context.newPage())
     const missing: string[] = []
     for (const path of paths) {
-      const response = await page.goto(`${server.url}${path}`)
+      const response = await page.goto(`${e2e.server.url}${path}`)
       expect(response?.status() ?? 0, path).toBeLessThan(500)
       if ((await page.locator('footer a.help-link[href="/hulp"]').count()) !== 1) missing.push(path)
     }
@@ -218,21 +209,30 @@ describe('help is on every page', () => {
 
 describe('quick exit', () => {
   it('with JavaScript it leaves no way back to the help page', { timeout: 60_000 }, async () => {
-    const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: true })
+    const { context, page } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: true })
     // No network in tests: the neutral page is answered here.
     await context.route('https://www.google.nl/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>weer</title><p>weer</p>' }))
-    await page.goto(`${server.url}/hulp`)
+    // Something typed and not saved yet is kept on the phone as a draft...
+    await page.goto(`${e2e.server.url}/inventaris/nieuw`)
+    await page.getByLabel('Je zin').fill('Ik wil hier weg')
+    const drafts = (on: typeof page) => on.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('kracht:draft:')).length)
+    await expect.poll(() => drafts(page)).toBeGreaterThan(0)
+    await page.goto(`${e2e.server.url}/hulp`)
     await page.getByRole('link', { name: 'Snel weg' }).click()
     await page.waitForURL(/google\.nl/)
     await page.goBack().catch(() => null)
     expect(page.url()).not.toContain('/hulp')
+    // ...and "Snel weg" forgets it: nobody who picks up the phone finds it.
+    const check = await context.newPage()
+    await check.goto(`${e2e.server.url}/hulp`)
+    expect(await drafts(check)).toBe(0)
     await context.close()
   })
 
   it('without JavaScript it is a plain link away, on the help page and the plan', { timeout: 60_000 }, async () => {
-    const { context, page } = await signInOnPhone(browser, server.url, 'sam', { javaScript: false })
+    const { context, page } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: false })
     for (const path of ['/hulp', '/hulp/mijn-plan', '/hulp/rustig-worden']) {
-      await page.goto(`${server.url}${path}`)
+      await page.goto(`${e2e.server.url}${path}`)
       expect(await page.getByRole('link', { name: 'Snel weg' }).getAttribute('href'), path).toMatch(/^https:\/\/www\.google\.nl\//)
     }
     await context.close()

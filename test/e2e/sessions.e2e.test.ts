@@ -1,23 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser'
+import { describe, expect, it } from 'vitest'
 import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
-const signIn = (username: string, javaScript = true) => signInOnPhone(browser, server.url, username, { javaScript })
-
-
+const signIn = (username: string, javaScript = true) => signInOnPhone(e2e.browser, e2e.server.url, username, { javaScript })
 
 describe('sessions, team share and API tokens at 360 px', () => {
   it('noor plans a session with eva for sam; eva sees it; sam sees it and writes a note', { timeout: 120_000 }, async () => {
@@ -70,14 +57,14 @@ describe('sessions, team share and API tokens at 360 px', () => {
     expect(await sam.page.getByLabel('Mijn notitie').count()).toBe(0)
 
     // A session that has begun: Sam writes a note in their own words.
-    const samId = (await (await sam.page.request.get(`${server.url}/api/v1/me`)).json()).id
-    const begun = await noor.page.request.post(`${server.url}/api/v1/sessions`, {
+    const samId = (await (await sam.page.request.get(`${e2e.server.url}/api/v1/me`)).json()).id
+    const begun = await noor.page.request.post(`${e2e.server.url}/api/v1/sessions`, {
       data: { kind: 'one_to_one', title: 'Gesprek', startsAt: new Date(Date.now() + 1_000).toISOString(), clientIds: [samId] },
-      headers: { origin: server.url },
+      headers: { origin: e2e.server.url },
     })
     expect(begun.status()).toBe(201)
     await new Promise((resolve) => setTimeout(resolve, 1_500))
-    await sam.page.goto(`${server.url}/sessies/${(await begun.json()).id}`)
+    await sam.page.goto(`${e2e.server.url}/sessies/${(await begun.json()).id}`)
     await sam.page.getByLabel('Mijn notitie').fill('Ik merkte dat ik al veel zelf regel.')
     await sam.page.getByRole('button', { name: 'Notitie bewaren' }).click()
     await sam.page.getByText('Je notitie is bewaard.').waitFor()
@@ -92,7 +79,7 @@ describe('sessions, team share and API tokens at 360 px', () => {
 
   it('sam shares the inventory with the team until a day; noor creates an API token (shown once) and revokes it', { timeout: 120_000 }, async () => {
     const sam = await signIn('sam')
-    await sam.page.goto(`${server.url}/delen`)
+    await sam.page.goto(`${e2e.server.url}/delen`)
     await sam.page.getByRole('heading', { level: 2, name: 'Delen voor een teamkrachtbespreking' }).waitFor()
     await sam.page.getByLabel(/Team Centrum, het team van je begeleider/).check()
     // A day in the past is refused beside the field, and nothing is shared.
@@ -131,7 +118,7 @@ describe('sessions, team share and API tokens at 360 px', () => {
     await noHorizontalScroll(noor.page)
     await expectAccessible(noor.page)
     // The token works for the API, and is not shown again.
-    expect((await fetch(`${server.url}/api/v1/caseload`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(200)
+    expect((await fetch(`${e2e.server.url}/api/v1/caseload`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(200)
     await noor.page.reload()
     expect(await noor.page.getByTestId('new-token').count()).toBe(0)
     expect(await noor.page.content()).not.toContain(secret)
@@ -139,7 +126,7 @@ describe('sessions, team share and API tokens at 360 px', () => {
     await noor.page.getByRole('button', { name: 'Intrekken: Cliëntdossier' }).click()
     await noor.page.getByText('Ingetrokken. De sleutel Cliëntdossier werkt niet meer.').waitFor()
     await expect.poll(() => noor.page.getByTestId('token').textContent()).toContain('Ingetrokken op')
-    expect((await fetch(`${server.url}/api/v1/caseload`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401)
+    expect((await fetch(`${e2e.server.url}/api/v1/caseload`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401)
 
     expect(sam.errors).toEqual([])
     expect(noor.errors).toEqual([])

@@ -1,35 +1,22 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser'
+import { describe, expect, it } from 'vitest'
 import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
-const signIn = (username: string, javaScript = true) => signInOnPhone(browser, server.url, username, { javaScript })
-
-
+const signIn = (username: string, javaScript = true) => signInOnPhone(e2e.browser, e2e.server.url, username, { javaScript })
 
 describe('sharing on consent at 360 px', () => {
   it('sam shares without partner; noor reads, suggests; sam accepts; both sign; sam sees noor in the log; sam stops; noor is told kindly', { timeout: 120_000 }, async () => {
     const sam = await signIn('sam')
     // Something in the domain sam will leave out.
-    await sam.page.goto(`${server.url}/inventaris/nieuw?domein=partner`)
+    await sam.page.goto(`${e2e.server.url}/inventaris/nieuw?domein=partner`)
     await sam.page.getByLabel('Je zin').fill('Ik spreek mijn ex alleen op het station')
     await sam.page.getByRole('button', { name: 'Opslaan' }).click()
     await sam.page.waitForURL(/leefgebied\/partner/)
 
     // Wie mag wat zien: share the inventory with noor, without (Ex-)partner, read and comment.
-    await sam.page.goto(`${server.url}/delen`)
+    await sam.page.goto(`${e2e.server.url}/delen`)
     expect(await sam.page.getByText('Je deelt nu met niemand.').count()).toBe(1)
     await noHorizontalScroll(sam.page)
     await expectAccessible(sam.page)
@@ -44,7 +31,7 @@ describe('sharing on consent at 360 px', () => {
 
     // Noor: caseload, then the read view, without the partner domain.
     const noor = await signIn('noor')
-    await noor.page.goto(`${server.url}/caseload`)
+    await noor.page.goto(`${e2e.server.url}/caseload`)
     expect(await noor.page.getByTestId('caseload').textContent()).toContain('Sam')
     await noHorizontalScroll(noor.page)
     await noor.page.getByRole('link', { name: 'Bekijken' }).first().click()
@@ -67,7 +54,7 @@ describe('sharing on consent at 360 px', () => {
     await noor.page.waitForURL(/klaar=suggestion/)
 
     // Sam accepts it: the words become sam's.
-    await sam.page.goto(`${server.url}/voorstellen`)
+    await sam.page.goto(`${e2e.server.url}/voorstellen`)
     expect(await sam.page.getByTestId('suggestion').textContent()).toContain('Ik kan elke dinsdag goed plannen bij de fietsenmaker')
     await noHorizontalScroll(sam.page)
     await expectAccessible(sam.page)
@@ -94,13 +81,13 @@ describe('sharing on consent at 360 px', () => {
     expect(signatures).toContain('Noor Haddou: getekend op')
 
     // Sam sees noor in "Wie heeft mijn gegevens bekeken".
-    await sam.page.goto(`${server.url}/delen/bekeken`)
+    await sam.page.goto(`${e2e.server.url}/delen/bekeken`)
     expect(await sam.page.getByTestId('access-log').textContent()).toContain('Noor Haddou bekeek Mijn krachten')
     await noHorizontalScroll(sam.page)
     await expectAccessible(sam.page)
 
     // Sam stops sharing; noor's very next request gets the friendly page.
-    await sam.page.goto(`${server.url}/delen`)
+    await sam.page.goto(`${e2e.server.url}/delen`)
     await sam.page.getByRole('button', { name: 'Stoppen met delen' }).click()
     await sam.page.waitForURL(/gestopt=/)
     await sam.page.getByText('Je deelt nu met niemand.').waitFor()

@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser'
+import { describe, expect, it } from 'vitest'
 import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const e2e = useServerAndBrowser()
 
 describe('the trajectory at 360 px', () => {
   it('noor (no JavaScript) starts a CTI trajectory and moves it to testing; sam sees the phase, its planned end, what lies behind, and a warm sentence', { timeout: 300_000 }, async () => {
     // Noor, the linked worker, without JavaScript: every step is a real form.
-    const noor = await signInOnPhone(browser, server.url, 'noor', { javaScript: false })
-    await noor.page.goto(`${server.url}/caseload`)
+    const noor = await signInOnPhone(e2e.browser, e2e.server.url, 'noor', { javaScript: false })
+    await noor.page.goto(`${e2e.server.url}/caseload`)
     await noor.page.getByRole('link', { name: 'Bekijken' }).first().click()
     await noor.page.waitForURL(/\/clienten\/[0-9a-f-]{36}$/)
     // Sam shared nothing yet: the trajectory is still reachable (the care arrangement, not sam's words).
@@ -43,7 +32,7 @@ describe('the trajectory at 360 px', () => {
     // (axe needs JavaScript in the page: it checks sam's page below, the same timeline component.)
 
     // Sam, on the phone: the phase now, its planned end, what lies behind, and the warm moment.
-    const sam = await signInOnPhone(browser, server.url, 'sam')
+    const sam = await signInOnPhone(e2e.browser, e2e.server.url, 'sam')
     await sam.page.getByRole('link', { name: 'Mijn traject' }).click()
     await sam.page.waitForURL(/\/traject$/)
     const current = sam.page.locator('[data-state="now"]')

@@ -34,8 +34,10 @@ import { networkRouter } from './routes/network/network.index'
 import { trajectoryRouter } from './routes/trajectory/trajectory.index'
 import { clientDataRouter } from './routes/client-data/client-data.index'
 import { lookupApiToken } from './services/api-tokens'
+import { describeOperations } from './routes/docs/operation-descriptions'
 import { renderReferencePage } from './routes/docs/reference-page'
 import { rateLimit } from './lib/rate-limit'
+import { idempotency, withIdempotencyParameter } from './lib/idempotency'
 import { crossSiteCheck } from './lib/cross-site'
 import { tokenScopeGuard } from './access/token-scope'
 
@@ -141,6 +143,9 @@ export function createApi(deps: Deps) {
   })
   // Writes per person per minute, counted in the database (shared by every server process).
   app.use('*', rateLimit())
+  // A retried write with the same Idempotency-Key gets the first answer instead of running twice.
+  // After the rate limit (a refused request is not kept) and the actor (keys are per person).
+  app.use('*', idempotency())
   // A token may use only routes that declare a consent read (access/token-scope.ts).
   app.use('*', tokenScopeGuard)
 
@@ -172,13 +177,19 @@ export function createApi(deps: Deps) {
     .route('/', trajectoryRouter)
     .route('/', clientDataRouter)
 
-  app.doc31('/openapi.json', { ...apiInfo, servers: [{ url: '/api/v1' }] })
-  // Rendered once: the document does not change while the process runs.
+  // Built once: the document does not change while the process runs. Each operation's description
+  // says who may call it, from the same rule the gate enforces (routes/docs/operation-descriptions.ts);
+  // every write says it takes an Idempotency-Key (one parameter in components, referenced by each
+  // POST, PUT, PATCH and DELETE).
+  let document: ReturnType<typeof app.getOpenAPI31Document> | null = null
+  const openApiDocument = () =>
+    (document ??= withIdempotencyParameter(
+      describeOperations(JSON.parse(JSON.stringify(app.getOpenAPI31Document({ ...apiInfo, servers: [{ url: '/api/v1' }] })))),
+    ))
+  app.get('/openapi.json', (c) => c.json(openApiDocument()))
   let reference: string | null = null
   app.get('/docs', (c) => {
-    reference ??= renderReferencePage(
-      JSON.parse(JSON.stringify(app.getOpenAPI31Document({ ...apiInfo, servers: [{ url: '/api/v1' }] }))),
-    )
+    reference ??= renderReferencePage(openApiDocument())
     return c.html(reference)
   })
 

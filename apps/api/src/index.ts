@@ -14,3 +14,5 @@ export { createModelFromEnv } from '@kracht/assistant'
 export { isCrossSiteRequest, publicOriginOf } from './lib/cross-site'
 // The server's daily job erases clients whose retention period has passed.
 export { eraseClientsPastRetention } from './services/client-data/retention'
+// ... and removes idempotency keys past their 24 hours.
+export { deleteExpiredIdempotencyKeys } from './lib/idempotency'

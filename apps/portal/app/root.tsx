@@ -16,6 +16,8 @@ import { localeFromAcceptLanguage, translator, type Locale } from '@kracht/i18n'
 import stylesheet from './styles.css?url'
 import { getUser, type SessionUser } from './lib/auth.server'
 import { localeFromCookie, useLocale, useT } from './lib/i18n'
+import { DraftKeeper } from './components/draft-keeper'
+import { useNonce } from './lib/nonce'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -27,13 +29,16 @@ export const meta: MetaFunction = () => [{ title: 'Kracht' }, { name: 'robots', 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context)
   const locale: Locale = localeFromCookie(request.headers.get('cookie')) ?? localeFromAcceptLanguage(request.headers.get('accept-language'))
-  return { user, locale, nonce: context.nonce }
+  // A fresh key for the writing forms of this render (components/idempotency-key.tsx): the root loader
+  // runs again after every submit, so each new item gets its own.
+  return { user, locale, nonce: context.nonce, formKey: crypto.randomUUID() }
 }
 
 interface RootData {
   user: SessionUser | null
   locale: Locale
   nonce: string
+  formKey: string
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -44,6 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const location = useLocation()
   const back = location.pathname + location.search
   const switchTo = t('common.switchToLang')
+  const nonce = useNonce(data?.nonce)
   return (
     <html lang={locale}>
       <head>
@@ -82,6 +88,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </nav>
         </header>
         <main id="main" tabIndex={-1}>
+          <DraftKeeper owner={user?.id ?? null} />
           {children}
         </main>
         <footer className="site-footer">
@@ -89,9 +96,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <Link to="/hulp" className="help-link">
             {t('common.help')}
           </Link>
+          <Link to="/toegankelijkheid" className="footer-link">
+            {t('accessibility.footerLink')}
+          </Link>
         </footer>
-        <ScrollRestoration nonce={data?.nonce} />
-        <Scripts nonce={data?.nonce} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
@@ -105,6 +115,23 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const t = useT()
   useLocale()
+  // A save that never reached us (the connection dropped mid-way): say so kindly; the words are kept
+  // on the device (components/draft-keeper.tsx) and come back when the page is opened again.
+  if (isNetworkFailure(error)) {
+    return (
+      <div className="page">
+        <h1>{t('drafts.offlineTitle')}</h1>
+        <p className="draft-alert" role="alert">
+          {t('drafts.offline')}
+        </p>
+        <p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            {t('drafts.backToText')}
+          </button>
+        </p>
+      </div>
+    )
+  }
   const status = isRouteErrorResponse(error) ? error.status : 500
   const [title, text] =
     status === 404
@@ -123,4 +150,11 @@ export function ErrorBoundary() {
       </p>
     </div>
   )
+}
+
+/** A fetch that failed in the browser (offline, dropped connection), not an answer from the server. */
+function isNetworkFailure(error: unknown): boolean {
+  if (typeof window === 'undefined') return false
+  if (!navigator.onLine) return true
+  return error instanceof TypeError && /fetch|network|load failed/i.test(error.message)
 }

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { backupDirOf, listBackups, pruneBackups, writeBackup, type DatabaseHandle } from '@kracht/db'
 
 export interface BackupSchedule {
@@ -26,6 +28,9 @@ export function scheduleBackups(options: {
   const dir = backupDirOf(dataDir)
   let running: Promise<string | null> | null = null
   let timer: NodeJS.Timeout | null = null
+  // A backup the server was killed while writing (or a copy before a migration): never finished, and
+  // as big as a whole one. This process holds the folder's lock, so nobody else is writing them.
+  if (pglite) removeUnfinished(dir, log)
 
   const backupNow = (): Promise<string | null> => {
     if (!pglite) return Promise.resolve(null)
@@ -62,5 +67,13 @@ export function scheduleBackups(options: {
       if (timer) clearTimeout(timer)
       await running
     },
+  }
+}
+
+function removeUnfinished(dir: string, log: (line: string) => void): void {
+  if (!existsSync(dir)) return
+  for (const name of readdirSync(dir).filter((entry) => entry.endsWith('.partial'))) {
+    rmSync(join(dir, name), { force: true })
+    log(`Removed an unfinished backup: ${name}`)
   }
 }

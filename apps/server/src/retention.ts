@@ -1,4 +1,4 @@
-import { eraseClientsPastRetention, type Deps } from '@kracht/api'
+import { deleteExpiredIdempotencyKeys, eraseClientsPastRetention, type Deps } from '@kracht/api'
 
 export interface RetentionSchedule {
   /** Erases every client past their organisation's retention period now; resolves with how many. */
@@ -23,6 +23,9 @@ export function scheduleRetention(options: { deps: Deps; log: (line: string) => 
     running ??= (async () => {
       try {
         const { erased, failed } = await eraseClientsPastRetention(deps)
+        // The answers kept against retried writes (24 hours) go the same day; each person's own are
+        // also removed lazily before their next keyed write.
+        await deleteExpiredIdempotencyKeys(deps)
         if (erased.length > 0) log(`Retention: ${erased.length} ended client account(s) past the retention period erased.`)
         if (failed.length > 0) log(`Retention: ${failed.length} erasure(s) failed; the next run tries again.`)
         return erased.length

@@ -60,12 +60,16 @@ export async function startServer(
 ): Promise<RunningServer> {
   // Without SESSION_SECRET (never in production) the key is a random one kept in the data folder.
   const config = loadConfig(env, () => instanceSecret(env['DATA_DIR'] || '.data'))
+  // The portal's build loads while the database opens (it needs nothing from it).
+  const portal = loadPortalBuild()
+  portal.catch(() => {})
   // Migrated by the owner, then working as the role kracht_app, which cannot rewrite the access log.
   const { handle, applied } = await openAppDatabase({
     databaseUrl: config.DATABASE_URL,
     migrationDatabaseUrl: config.MIGRATION_DATABASE_URL,
     dataDir: config.DATA_DIR,
     backupDir: `${config.DATA_DIR}/backups`,
+    log,
   })
   try {
     if (applied > 0) log(`Database: ${applied} migration(s) applied.`)
@@ -79,16 +83,19 @@ export async function startServer(
     const deps: Deps = { db: handle.db, config, now: () => new Date(), model }
     if (model) log(`Assistant: AI help available (model ${env['AI_MODEL'] ?? ''}) for clients who turn it on.`)
     if (!config.production) {
-      const seeded = await seedDemo(handle.db, { passwordHash: await hashPassphrase(config.DEMO_PASSWORD) })
-      if (seeded.seeded) {
-        await seedDemoContent(deps, seeded)
-        log('Demo data added to the empty database (Stichting De Brug).')
-      }
+      // The users and the demo client's content in one transaction: a kill half-way leaves an empty
+      // database, which the next start fills again, never users without their content.
+      const seeded = await handle.db.transaction(async (tx) => {
+        const result = await seedDemo(tx, { passwordHash: () => hashPassphrase(config.DEMO_PASSWORD) })
+        if (result.seeded) await seedDemoContent({ ...deps, db: tx }, result)
+        return result
+      })
+      if (seeded.seeded) log('Demo data added to the empty database (Stichting De Brug).')
     }
     const api = createApi(deps)
     const host = createHost({
       api,
-      portal: await loadPortalBuild(),
+      portal: await portal,
       production: config.production,
       publicUrl: config.publicUrl,
       trustedProxies: config.trustedProxies,
@@ -118,13 +125,21 @@ export async function startServer(
         closing ??= (async () => {
           clearInterval(sweep)
           await new Promise<void>((resolve) => {
-            server.close(() => resolve())
-            // Idle keep-alive connections would hold close() open.
+            // Idle keep-alive connections would hold close() open until they time out (5 s), also
+            // those that become idle when their last request finishes: closed as they go idle.
+            const idle = setInterval(() => {
+              if ('closeIdleConnections' in server) server.closeIdleConnections()
+            }, 50)
+            server.close(() => {
+              clearInterval(idle)
+              resolve()
+            })
             if ('closeIdleConnections' in server) server.closeIdleConnections()
           })
           await backups.stop()
           await retention.stop()
           await handle.close()
+          log(handle.kind === 'pglite' ? 'Database checkpointed and closed.' : 'Database connections closed.')
         })()
         return closing
       },

@@ -193,7 +193,9 @@ describe('with a model', () => {
       step = result.step
     }
     expect(step).toBeNull()
-    expect(result?.summary?.counts.wishes).toBe(4)
+    // "my friend" answers who notices first: a person for the network map, not a wish.
+    expect(result?.summary?.counts.wishes).toBe(3)
+    expect(result?.summary?.counts.people).toBe(1)
   })
 })
 

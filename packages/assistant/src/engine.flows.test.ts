@@ -25,20 +25,23 @@ describe('miracle question', () => {
       'Ik word wakker in mijn eigen huis.',
       'Mijn kinderen zijn bij mij.',
       'Ik wil rust in mijn hoofd',
-      'mijn zus ziet dat ik lach',
       'Ik wil vroeg opstaan en koken',
     ])
+    // "Who notices first" is about the client's network: a card for the map, not a wish in the third person.
+    const people = allProposals(run.results).filter((p) => p.kind === 'network_person')
+    expect(people).toMatchObject([{ kind: 'network_person', name: 'mijn zus', note: 'mijn zus ziet dat ik lach', area: null, ring: null }])
     for (const w of wishes) {
       expect(w).toMatchObject({ form: 'i_want', time: 'future', source: 'assistant', alternativeTo: null })
       expect(w.domain === null || (domainIds as readonly string[]).includes(w.domain)).toBe(true)
       expect(proposalSchema.parse(w)).toEqual(w)
     }
-    expect(new Set(wishes.map((w) => w.id)).size).toBe(5)
+    expect(new Set(wishes.map((w) => w.id)).size).toBe(4)
     const last = run.results.at(-1)
     expect(last?.state.status).toBe('finished')
-    expect(last?.summary?.counts.wishes).toBe(5)
+    expect(last?.summary?.counts.wishes).toBe(4)
+    expect(last?.summary?.counts.people).toBe(1)
     expect(last?.summary?.title).toMatch(/Dank je wel voor wat je deelde|Dit heb je vandaag bewaard/)
-    expect(last?.summary?.lines).toContain('Je hebt 5 wensen gevonden.')
+    expect(last?.summary?.lines).toContain('Je hebt 4 wensen gevonden.')
     expect(last?.summary?.proposals).toHaveLength(5)
     for (const r of run.results) expect(r.feedback.length).toBeGreaterThan(0)
   })
@@ -49,11 +52,11 @@ describe('miracle question', () => {
     expect(statements(allProposals(run.results)).map((w) => w.text)).toEqual([
       'I wake up in my own home',
       'I want peace and quiet',
-      'my sister, because I smile',
       'I want more time with my kids',
     ])
+    expect(allProposals(run.results).filter((p) => p.kind === 'network_person')).toMatchObject([{ name: 'my sister', note: 'my sister, because I smile' }])
     expect(run.results[0]?.step?.question).toMatch(/^What else/)
-    expect(run.results.at(-1)?.summary?.lines).toContain('You found 4 wishes.')
+    expect(run.results.at(-1)?.summary?.lines).toContain('You found 3 wishes.')
   })
 
   it('a skipped miracle question leads to a smaller question', () => {

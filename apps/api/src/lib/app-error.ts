@@ -82,6 +82,10 @@ export const problemStatus = {
   no_team_share: 409,
   // The client's own rights: deleting the account asks for the passphrase (403: nothing changed).
   account_password_wrong: 403,
+  // Idempotency keys on writes (lib/idempotency.ts).
+  idempotency_key_invalid: 400,
+  idempotency_key_reused: 422,
+  idempotency_in_progress: 409,
 } as const satisfies Record<string, ContentfulStatusCode>
 
 export type ProblemCode = keyof typeof problemStatus

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs'
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 
@@ -18,16 +18,19 @@ export class InstanceSecretError extends Error {
 export function instanceSecret(dataDir: string): string {
   const file = join(dataDir, 'secret')
   mkdirSync(dataDir, { recursive: true })
-  try {
-    // 'wx': created only if absent, so two processes starting at once cannot overwrite each other's key.
-    const fd = openSync(file, 'wx', 0o600)
+  // Written whole or not at all: to a file of this process, then linked under the key's name. A link
+  // fails when the name exists ('wx'), so two processes starting at once cannot overwrite each
+  // other's key, and a kill half-way never leaves an empty key that would stop the next start.
+  if (!existsSync(file)) {
+    const own = `${file}.${process.pid}`
+    writeFileSync(own, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 })
     try {
-      writeSync(fd, `${randomBytes(32).toString('hex')}\n`)
+      linkSync(own, file)
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error
     } finally {
-      closeSync(fd)
+      unlinkSync(own)
     }
-  } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error
   }
   // Someone may have loosened it by hand: the key is as sensitive as the database.
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600)

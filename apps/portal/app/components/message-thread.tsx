@@ -4,6 +4,7 @@ import { fieldText } from '../lib/sharing-forms'
 import { topics, type SendResult } from '../lib/messages'
 import { FormProblem, Notice } from './field'
 import { SaveSafety } from './save-safety'
+import { IdempotencyKey } from './idempotency-key'
 
 export interface ThreadMessage {
   id: string
@@ -48,7 +49,9 @@ export function MessageThread({ messages, result, canSend, showRead }: { message
       {result?.sent ? <Notice>{t('messages.sent')}</Notice> : null}
       <SaveSafety screen={result?.safety ?? undefined} />
       {canSend ? (
-        <Form method="post" className="stack">
+        // A new key after each sent message empties the box (and the kept draft with it).
+        <Form method="post" className="stack" key={result?.sent ? `sent-${messages.length}` : 'write'}>
+          <IdempotencyKey />
           {result?.problem && !result.field ? <FormProblem code={result.problem} /> : null}
           <div className="field">
             <label htmlFor="topic">{t('messages.topic')}</label>

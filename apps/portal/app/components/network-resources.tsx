@@ -3,6 +3,7 @@ import { resourceKinds } from '../lib/network'
 import { domainLabel } from '../lib/inventory'
 import { useT } from '../lib/i18n'
 import { NetworkError } from './network-map'
+import { IdempotencyKey } from './idempotency-key'
 
 interface ResourceData {
   id: string
@@ -80,6 +81,7 @@ export function ResourcesSection({
       })}
       {editable ? (
         <Form method="post" className="stack no-print" key={`resource-${resetKey ?? 0}`}>
+          <IdempotencyKey scope="resource" />
           <div className={fields.text ? 'field field--error' : 'field'}>
             <label htmlFor="resource-text">{t('network.resources.text')}</label>
             <textarea id="resource-text" name="text" rows={2} maxLength={1000} required defaultValue={one(failed?.values.text)} aria-invalid={fields.text ? true : undefined} />

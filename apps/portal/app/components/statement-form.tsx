@@ -4,6 +4,7 @@ import { problemText, useLocale, useT } from '../lib/i18n'
 import { domainLabel, forms, times, type FeedbackView, type StatementView } from '../lib/inventory'
 import { StatementFeedback } from './statement-feedback'
 import type { ScreenData } from './save-safety'
+import { IdempotencyKey } from './idempotency-key'
 
 interface Props {
   domains: string[]
@@ -38,6 +39,8 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
     if (timer.current) clearTimeout(timer.current)
     if (text.trim().length < 3) return
     timer.current = setTimeout(() => {
+      // Offline a tip cannot come, and a failed fetch would replace the page with an error: wait.
+      if (!navigator.onLine) return
       submitAnalyse({ text, locale }, { method: 'post', action: '/inventaris/analyse' })
     }, 450)
     return () => {
@@ -75,6 +78,7 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
 
   return (
     <Form method="post" noValidate className="stack statement-form">
+      <IdempotencyKey />
       {values.version !== undefined ? <input type="hidden" name="version" value={values.version} /> : null}
       <div className={fields['domain'] ? 'field field--error' : 'field'}>
         <label htmlFor="domain">{t('inventory.domainLabel')}</label>

@@ -16,13 +16,17 @@ export function StatementsByTime({
   editable,
   highlightId,
   notes = [],
+  headingLevel = 4,
 }: {
   statements: StatementView[]
   editable: boolean
+  /** One below the heading the list sits under, so headings never skip a level. */
+  headingLevel?: 2 | 3 | 4
   highlightId?: string | null
   notes?: StatementNote[]
 }) {
   const t = useT()
+  const Heading = `h${headingLevel}` as const
   return (
     <div className="by-time">
       {times.map((time) => {
@@ -30,7 +34,7 @@ export function StatementsByTime({
         if (group.length === 0) return null
         return (
           <section key={time} className="time-group">
-            <h4 className="time-label">{t(`inventory.times.${time}`)}</h4>
+            <Heading className="time-label">{t(`inventory.times.${time}`)}</Heading>
             <ul className="statements">
               {group.map((statement) => (
                 <li key={statement.id} className={statement.id === highlightId ? 'statement is-new' : 'statement'} id={`zin-${statement.id}`}>

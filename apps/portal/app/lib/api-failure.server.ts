@@ -33,3 +33,9 @@ export function okOrThrow<R extends ApiAnswer>(response: R): Extract<R, { ok: tr
   if (isOk(response)) return response
   return throwApiFailure(response)
 }
+
+/** The body of a successful answer (its own type from the typed client); a failed one shows the error page. */
+export async function jsonOrThrow<R extends ApiAnswer & { json(): Promise<unknown> }>(answer: R | Promise<R>): Promise<Awaited<ReturnType<Extract<R, { ok: true }>['json']>>> {
+  const response = okOrThrow(await answer)
+  return (await response.json()) as Awaited<ReturnType<Extract<R, { ok: true }>['json']>>
+}

@@ -4,6 +4,7 @@ import { api } from './api.server'
 import { parseForm } from './forms'
 import { problemOf } from './inventory.server'
 import { topics, type SendResult } from './messages'
+import { keyedWrite } from './idempotency.server'
 
 // Codes from the catalogue; the API checks the same limits again.
 const MessageForm = z.object({
@@ -31,7 +32,7 @@ export async function sendFromForm(context: AppLoadContext, request: Request, cl
   const topic = String(formData.get('topic') ?? 'general')
   const parsed = parseForm(MessageForm, formData)
   if (!parsed.ok) return { status: 400, result: { sent: false, safety: null, problem: 'validation_failed', field: parsed.fields['text'] ?? parsed.fields['topic'] ?? null, text, topic } }
-  const response = await api(context, request).clients[':clientId'].messages.$post({ param: { clientId }, json: parsed.data })
+  const response = await keyedWrite(formData, (options) => api(context, request).clients[':clientId'].messages.$post({ param: { clientId }, json: parsed.data }, options))
   if (!response.ok) {
     const problem = await problemOf(response)
     return { status: response.status, result: { sent: false, safety: null, problem: problem.code, field: problem.fields['text'] ?? null, text, topic } }

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { api } from './api.server'
 import { AcceptForm, GoalForm, StepForm, Version, failed, parseForm, refused, typed, type ActionResult } from './plan.server'
+import { keyedWrite } from './idempotency.server'
 
 /**
  * The goal page's form posts (change the goal, add, finish, move, drop a step, write a remark,
@@ -55,7 +56,7 @@ export async function goalAction(request: Request, context: AppLoadContext, clie
       const values = typed(formData, stepFields)
       const form = parseForm(StepForm, formData)
       if (!form.ok) return invalid(form.fields, values)
-      const response = await client.actions.$post({ param, json: form.data })
+      const response = await keyedWrite(formData, (options) => client.actions.$post({ param, json: form.data }, options))
       if (!response.ok) return problem(response, values)
       const saved = await response.json()
       return afterSave(saved.safety, 'opgeslagen=stap', `#actie-${saved.action.id}`)
@@ -81,7 +82,7 @@ export async function goalAction(request: Request, context: AppLoadContext, clie
       const text = String(formData.get('text') ?? '').trim()
       if (!text) return invalid({ text: 'required' }, { text })
       if (text.length > 1000) return invalid({ text: 'too_long' }, { text })
-      const response = await client.remarks.$post({ param, json: { text } })
+      const response = await keyedWrite(formData, (options) => client.remarks.$post({ param, json: { text } }, options))
       if (!response.ok) return problem(response, { text })
       return afterSave((await response.json()).safety, 'opgeslagen=opmerking', '#voortgang')
     }

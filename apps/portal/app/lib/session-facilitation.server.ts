@@ -6,6 +6,7 @@ import { parseForm } from './forms'
 import { problemOf } from './inventory.server'
 import { dutchMoment } from './sharing-forms'
 import type { ScreenData } from '../components/save-safety'
+import { jsonOrThrow } from './api-failure.server'
 
 /** The guided flows a facilitator can start together with a client who is present. */
 export const togetherFlows = ['miracle', 'strengths', 'vip', 'goal'] as const
@@ -23,7 +24,7 @@ export async function loadFacilitatorSession(context: AppLoadContext, request: R
     throw new Response('Not found', { status: status === 400 ? 404 : status })
   }
   const session = await response.json()
-  const shared = await client.me['shared-with-me'].$get().then((r) => (r.ok ? r.json() : []))
+  const shared = await jsonOrThrow(client.me['shared-with-me'].$get())
   const participants = session.attendees.map((person) => {
     const share = shared.find((s) => s.clientId === person.id)
     return { ...person, canWorkTogether: share?.canWorkTogether ?? false, readOnly: Boolean(share?.canReadInventory) && !share?.canWorkTogether }

@@ -11,6 +11,7 @@ import { loadThisWeek } from '../lib/this-week.server'
 import { ThisWeek } from '../components/plan/this-week'
 import { loadUnreadMessages } from '../lib/unread-messages.server'
 import { UnreadMessagesNotice } from '../components/unread-messages'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Kracht' }]
 
@@ -20,15 +21,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const isClient = user.role === 'client'
   const self = client.clients[':clientId']
   const [workers, sessions, contactRequests, pendingCards, comments, caseload] = await Promise.all([
-    isClient ? self.workers.$get({ param: { clientId: user.id } }).then((r) => (r.ok ? r.json() : [])) : [],
+    isClient ? jsonOrThrow(self.workers.$get({ param: { clientId: user.id } })) : [],
     // Sessions the person attends or facilitates (issue 5).
-    client.me.sessions.$get().then((r) => (r.ok ? r.json() : [])),
+    jsonOrThrow(client.me.sessions.$get()),
     // A client asked to be contacted: who and how to reach them, never their words.
-    user.role === 'worker' || user.role === 'peer' ? client.notifications['contact-requests'].$get().then((r) => (r.ok ? r.json() : [])) : [],
+    user.role === 'worker' || user.role === 'peer' ? jsonOrThrow(client.notifications['contact-requests'].$get()) : [],
     // Cards kept together with a worker or peer expert that wait for the client's own choice.
-    isClient ? self['pending-cards'].$get({ param: { clientId: user.id } }).then((r) => (r.ok ? r.json() : [])) : [],
-    isClient ? self.comments.$get({ param: { clientId: user.id }, query: {} }).then((r) => (r.ok ? r.json() : [])) : [],
-    user.role === 'worker' ? client.caseload.$get().then((r) => (r.ok ? r.json() : [])) : [],
+    isClient ? jsonOrThrow(self['pending-cards'].$get({ param: { clientId: user.id } })) : [],
+    isClient ? jsonOrThrow(self.comments.$get({ param: { clientId: user.id }, query: {} })) : [],
+    user.role === 'worker' ? jsonOrThrow(client.caseload.$get()) : [],
   ])
   // The next steps of the action plan ("Deze week"), for a client.
   const thisWeek = await loadThisWeek(request, context, user)

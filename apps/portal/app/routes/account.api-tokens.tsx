@@ -8,6 +8,7 @@ import { parseForm, type FieldErrors } from '../lib/forms'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { endOfDutchDay } from '../lib/sharing-forms'
 import { Field, FieldError, FormProblem, Notice } from '../components/field'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'API-sleutels – Kracht' }]
 
@@ -23,7 +24,7 @@ const TokenForm = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker', 'admin')
   const response = await api(context, request).me['api-tokens'].$get()
-  return { tokens: response.ok ? await response.json() : [], today: new Date().toISOString() }
+  return { tokens: await jsonOrThrow(response), today: new Date().toISOString() }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

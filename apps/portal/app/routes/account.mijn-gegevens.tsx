@@ -31,6 +31,7 @@ export default function MyData() {
     <div className="page page--narrow">
       <h1>{t('rights.title')}</h1>
       <p>{t('rights.intro')}</p>
+      <p className="muted">{t('drafts.onDevice')}</p>
 
       <section className="card" aria-labelledby="download">
         <h2 id="download">{t('rights.downloadTitle')}</h2>

@@ -7,6 +7,7 @@ import { requireUser } from '../lib/auth.server'
 import { safeReturnPath } from '../lib/return-path'
 import { parseForm } from '../lib/forms'
 import { formatDate, useLocale, useT } from '../lib/i18n'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Nieuwe code – Kracht' }]
 
@@ -19,7 +20,7 @@ const AnswerForm = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
   const response = await api(context, request).me['access-resets'].$get()
-  return { notices: response.ok ? await response.json() : [], back: safeReturnPath(new URL(request.url).searchParams.get('terug')) }
+  return { notices: await jsonOrThrow(response), back: safeReturnPath(new URL(request.url).searchParams.get('terug')) }
 }
 
 /**
@@ -67,6 +68,8 @@ export default function ResetNotice() {
   if (!notice) {
     return (
       <div className="page page--narrow">
+        <h1>{t('security.resetNoneTitle')}</h1>
+        <p>{t('security.resetNoneText')}</p>
         <p>
           <Link to={back}>{t('common.back')}</Link>
         </p>

@@ -14,6 +14,8 @@ import { DecidedCard, ProposalCard } from '../components/proposal-card'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
 import stylesheet from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
+import { keyedWrite } from '../lib/idempotency.server'
+import { IdempotencyKey } from '../components/idempotency-key'
 
 export const meta: MetaFunction = () => [{ title: 'Samen ontdekken – Kracht' }]
 export const links: LinksFunction = () => [
@@ -107,7 +109,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       : kind === 'dontKnow'
         ? { stepId, version, dontKnow: true }
         : { stepId, version, text: form.data.text, ...(choices.length > 0 ? { choices } : {}) }
-  const response = await conversation.answers.$post({ param, json })
+  const response = await keyedWrite(formData, (options) => conversation.answers.$post({ param, json }, options))
   if (!response.ok) {
     const problem = await problemOf(response)
     // The typed words come back in the box: nothing is lost on a refusal.
@@ -221,6 +223,7 @@ export default function Conversation() {
 
       {step ? (
         <Form method="post" replace preventScrollReset className="answer-box" aria-labelledby="question">
+          <IdempotencyKey />
           <h2 id="question" ref={question} tabIndex={-1} className="question">
             {step.question}
           </h2>

@@ -9,6 +9,7 @@ import { flows, problemMessage } from '../lib/assistant'
 import { AiHelpForm, StartForm } from '../lib/assistant-forms.server'
 import { problemOf } from '../lib/assistant.server'
 import stylesheet from '../styles/assistant.css?url'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Samen ontdekken – Kracht' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
@@ -27,8 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     conversations: await list.json(),
     aiHelp: await aiHelp.json(),
-    events: events.ok ? await events.json() : [],
-    pending: pending.ok ? await pending.json() : [],
+    events: await jsonOrThrow(events),
+    pending: await jsonOrThrow(pending),
   }
 }
 

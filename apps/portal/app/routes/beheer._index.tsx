@@ -9,6 +9,7 @@ import { useT } from '../lib/i18n'
 import { listInvitations, withdraw } from '../lib/invitations.server'
 import { Field, FormProblem, Notice } from '../components/field'
 import { InvitationList } from '../components/invitation-list'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Beheer – Kracht' }]
 
@@ -17,8 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const client = api(context, request)
   const [organisation, teams, people, invitations] = await Promise.all([
     client.organisation.$get().then((r) => (r.ok ? r.json() : null)),
-    client.teams.$get().then((r) => (r.ok ? r.json() : [])),
-    client.people.$get({ query: { role: ['client', 'worker', 'peer', 'admin'] } }).then((r) => (r.ok ? r.json() : [])),
+    jsonOrThrow(client.teams.$get()),
+    jsonOrThrow(client.people.$get({ query: { role: ['client', 'worker', 'peer', 'admin'] } })),
     listInvitations(request, context),
   ])
   return { organisation, teams, people, invitations }

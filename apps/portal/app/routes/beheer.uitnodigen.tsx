@@ -7,6 +7,7 @@ import { problemText, useT } from '../lib/i18n'
 import { invite } from '../lib/invitations.server'
 import { Field, FormProblem } from '../components/field'
 import { IssuedInvitation } from '../components/issued-invitation'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Uitnodigen – Kracht' }]
 
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     api(context, request).teams.$get(),
     api(context, request).people.$get({ query: { role: 'worker' } }),
   ])
-  return { teams: response.ok ? await response.json() : [], workers: workers.ok ? (await workers.json()).filter((w) => w.active) : [] }
+  return { teams: await jsonOrThrow(response), workers: workers.ok ? (await workers.json()).filter((w) => w.active) : [] }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

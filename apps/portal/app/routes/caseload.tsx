@@ -4,13 +4,14 @@ import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { usePlural, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Mijn caseload – Kracht' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
   const response = await api(context, request).caseload.$get()
-  return { clients: response.ok ? await response.json() : [] }
+  return { clients: await jsonOrThrow(response) }
 }
 
 export default function Caseload() {

@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { api, readProblem } from '../lib/api.server'
+import { keyedWrite } from '../lib/idempotency.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { Notice } from '../components/field'
@@ -90,10 +91,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return data<ActionResult>({ problem: 'validation_failed', kept: { ...typed, problem: 'validation_failed', field } }, { status: 400 })
   }
   const { statementId, body, suggestedText } = parsed.data
-  const response = await client.statements[':statementId'].comments.$post({
-    param: { clientId, statementId },
-    json: suggestedText ? { kind: 'suggestion', body, suggestedText } : { kind: 'comment', body },
-  })
+  const response = await keyedWrite(formData, (options) =>
+    client.statements[':statementId'].comments.$post(
+      { param: { clientId, statementId }, json: suggestedText ? { kind: 'suggestion', body, suggestedText } : { kind: 'comment', body } },
+      options,
+    ),
+  )
   if (!response.ok) {
     const problem = await readProblem(response)
     const field = problem.fields ? Object.values(problem.fields)[0] : undefined

@@ -11,6 +11,8 @@ import { Agreement } from '../components/agreement'
 import { FormProblem, Notice } from '../components/field'
 import { StepItem } from '../components/plan/step-item'
 import planStyles from '../styles/plan.css?url'
+import { keyedWrite } from '../lib/idempotency.server'
+import { IdempotencyKey } from '../components/idempotency-key'
 
 export const meta: MetaFunction = () => [{ title: 'Actieplan – Kracht' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: planStyles }]
@@ -48,7 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const values = { text }
   if (!text) return data(failed(intent, goalId, 'validation_failed', { text: 'required' }, values), { status: 400 })
   const json = intent === 'suggest' ? { kind: 'suggestion' as const, body: '', suggestedWhat: text } : { kind: 'comment' as const, body: text }
-  const response = await client.goals[':goalId'].comments.$post({ param: { clientId, goalId }, json })
+  const response = await keyedWrite(formData, (options) => client.goals[':goalId'].comments.$post({ param: { clientId, goalId }, json }, options))
   if (!response.ok) return data(await refused(response, intent, goalId, values), { status: response.status })
   throw redirect(`/clienten/${clientId}/actieplan?verstuurd=1#doel-${goalId}`)
 }
@@ -102,6 +104,7 @@ export default function SharedPlan() {
                   <Form key={intent} method="post" className="stack" noValidate>
                     <input type="hidden" name="intent" value={intent} />
                     <input type="hidden" name="goalId" value={goal.id} />
+                    <IdempotencyKey scope={id} />
                     <div className={mine?.fields['text'] ? 'field field--error' : 'field'}>
                       <label htmlFor={id}>{t(intent === 'comment' ? 'plan.worker.comment' : 'plan.worker.suggest')}</label>
                       <input id={id} name="text" maxLength={intent === 'comment' ? 1000 : 500} defaultValue={mine?.values['text'] ?? ''} />

@@ -9,6 +9,7 @@ import { loadThread, sendFromForm } from '../lib/messages.server'
 import { MessageThread } from '../components/message-thread'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Berichten – Kracht' }]
 export const links: LinksFunction = () => [
@@ -31,8 +32,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const client = api(context, request)
   const [thread, shared, mine] = await Promise.all([
     loadThread(context, request, clientId),
-    client.me['shared-with-me'].$get().then((r) => (r.ok ? r.json() : [])),
-    user.role === 'worker' ? client['my-clients'].$get().then((r) => (r.ok ? r.json() : [])) : Promise.resolve([]),
+    jsonOrThrow(client.me['shared-with-me'].$get()),
+    user.role === 'worker' ? jsonOrThrow(client['my-clients'].$get()) : Promise.resolve([]),
   ])
   const share = shared.find((entry) => entry.clientId === clientId)
   const linked = mine.find((entry) => entry.id === clientId)

@@ -14,6 +14,8 @@ import { ResourcesSection } from '../components/network-resources'
 import { emptyPerson, PersonFields, personValuesFrom } from '../components/person-fields'
 import { Notice } from '../components/field'
 import networkStyles from '../styles/network.css?url'
+import { IdempotencyKey } from '../components/idempotency-key'
+import { keyedWrite } from '../lib/idempotency.server'
 
 export const meta: MetaFunction = () => [{ title: 'Netwerk – Kracht' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: networkStyles }]
@@ -81,7 +83,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     json = { kind: 'suggestion' as const, body: note.data, personId: null, proposal: { ...person.data, support: support.support } }
   }
-  const response = await api(context, request).clients[':clientId'].network.comments.$post({ param: { clientId }, json })
+  const response = await keyedWrite(formData, (options) => api(context, request).clients[':clientId'].network.comments.$post({ param: { clientId }, json }, options))
   if (!response.ok) {
     const problem = await readProblem(response)
     return refused(problem.fields ?? {}, response.status, problem.code === 'validation_failed' ? 'validation_failed' : 'refused')
@@ -136,6 +138,7 @@ export default function SharedNetwork() {
                 <h2 id="comment-title">{t('network.worker.comment')}</h2>
                 <Form method="post" className="stack" noValidate>
                   <input type="hidden" name="intent" value="comment" />
+                  <IdempotencyKey scope="comment" />
                   <div className={commentFailed?.fields['body'] ? 'field field--error' : 'field'}>
                     <label htmlFor="comment-body">{t('network.worker.comment')}</label>
                     <textarea
@@ -172,6 +175,7 @@ export default function SharedNetwork() {
                 <p className="muted">{t('network.worker.suggestHint', { name: who })}</p>
                 <Form method="post" className="stack" noValidate>
                   <input type="hidden" name="intent" value="suggest" />
+                  <IdempotencyKey scope="suggest" />
                   <PersonFields prefix="suggest" values={suggestFailed ? personValuesFrom(suggestFailed.values) : emptyPerson} fields={suggestFailed?.fields ?? {}} />
                   <button type="submit" className="button">
                     {t('network.worker.suggestButton')}

@@ -7,13 +7,14 @@ import { listInvitations, withdraw } from '../lib/invitations.server'
 import { FormProblem, Notice } from '../components/field'
 import { InvitationList } from '../components/invitation-list'
 import { IssuedInvitation } from '../components/issued-invitation'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Mijn cliënten – Kracht' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker')
   const response = await api(context, request)['my-clients'].$get()
-  const clients = response.ok ? await response.json() : []
+  const clients = await jsonOrThrow(response)
   return { clients, invitations: await listInvitations(request, context) }
 }
 

@@ -12,6 +12,7 @@ import { loadInventory } from '../lib/inventory.server'
 import { parseForm } from '../lib/forms'
 import { endOfDutchDay, fieldText } from '../lib/sharing-forms'
 import { FormProblem, Notice } from '../components/field'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Wie mag wat zien – Kracht' }]
 
@@ -47,10 +48,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     loadInventory(request, context, user, requestLocale(request)),
   ])
   return {
-    consents: consents.ok ? await consents.json() : [],
-    grantees: grantees.ok ? await grantees.json() : [],
+    consents: await jsonOrThrow(consents),
+    grantees: await jsonOrThrow(grantees),
     // With the names a team share would cover now: the client sees who, before sharing.
-    teams: teams.ok ? await teams.json() : [],
+    teams: await jsonOrThrow(teams),
     domains: inventory.domains,
   }
 }

@@ -4,13 +4,14 @@ import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { hasKey } from '@kracht/i18n'
 import { formatDate, useLocale, useT } from '../lib/i18n'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld met mij – Kracht' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'peer', 'worker')
   const response = await api(context, request).me['shared-with-me'].$get()
-  return { role: user.role, clients: response.ok ? await response.json() : [] }
+  return { role: user.role, clients: await jsonOrThrow(response) }
 }
 
 /** "Gedeeld met mij": who shares what with me, and only the ways in that their share opens. */

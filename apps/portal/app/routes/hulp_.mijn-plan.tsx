@@ -89,7 +89,7 @@ export default function MySafetyPlan() {
         </p>
       ) : null}
       {result?.ok ? <SaveSafety screen={result.safety} /> : null}
-      <Form method="post" className="stack" key={`${plan.version}-${extra ?? ''}`}>
+      <Form method="post" className="stack" key={`${plan.version}-${extra ?? ''}`} data-draft="safety-plan">
         <input type="hidden" name="version" value={plan.version} />
         {planParts.map((part) => (
           <PartFields key={part} part={part} lines={lines[part]} extraLine={extra === part} fields={fields} names={part === 'people' ? names : []} />

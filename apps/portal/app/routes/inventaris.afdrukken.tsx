@@ -53,7 +53,7 @@ export default function PrintInventory() {
         return (
           <section key={domain} className="print-section print-domain">
             <h2>{domainLabel(t, domain)}</h2>
-            {statements.length === 0 ? <p className="print-empty">…</p> : <StatementsByTime statements={statements} editable={false} />}
+            {statements.length === 0 ? <p className="print-empty">…</p> : <StatementsByTime statements={statements} editable={false} headingLevel={3} />}
           </section>
         )
       })}

@@ -69,7 +69,7 @@ export default function DomainPage() {
       {/* After a save that fired the screen: the one shared help card, outside the notice. */}
       {savedId && feedback ? <StatementFeedback suggestions={[]} safety={feedback.safety} saved /> : null}
       {removed ? <Notice>{t('inventory.removed')}</Notice> : null}
-      {statements.length === 0 ? <p>{t('inventory.emptyDomain')}</p> : <StatementsByTime statements={statements} editable highlightId={savedId} notes={notes} />}
+      {statements.length === 0 ? <p>{t('inventory.emptyDomain')}</p> : <StatementsByTime statements={statements} editable highlightId={savedId} notes={notes} headingLevel={2} />}
       <p>
         <Link to={`/inventaris/nieuw?domein=${domain}`} className="button">
           {t('inventory.addStatement')}

@@ -11,6 +11,7 @@ import { InventoryNav } from '../components/inventory-nav'
 import { StatementForm } from '../components/statement-form'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
+import { keyedWrite } from '../lib/idempotency.server'
 
 // The shared help card (while typing) is styled by these.
 export const links: LinksFunction = () => [
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(StatementSchema, formData)
   // On any problem the client's words come back in the box: nothing typed is lost.
   if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, values }, { status: 400 })
-  const response = await api(context, request).clients[':clientId'].statements.$post({ param: { clientId: user.id }, json: form.data })
+  const response = await keyedWrite(formData, (options) => api(context, request).clients[':clientId'].statements.$post({ param: { clientId: user.id }, json: form.data }, options))
   if (!response.ok) {
     const problem = await problemOf(response)
     return data({ problem: problem.code, fields: problem.fields, values }, { status: response.status })

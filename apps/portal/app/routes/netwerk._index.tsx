@@ -13,6 +13,8 @@ import { NetworkRemarks } from '../components/network-remarks'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
 import networkStyles from '../styles/network.css?url'
 import assistantStyles from '../styles/assistant.css?url'
+import { keyedWrite } from '../lib/idempotency.server'
+import { IdempotencyKey } from '../components/idempotency-key'
 
 export const meta: MetaFunction = () => [{ title: 'Mijn netwerk – Kracht' }]
 // The help card after a save is the assistant's card, with its styles.
@@ -58,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = parseForm(PersonForm, formData)
     const support = supportFrom(formData)
     if (!parsed.ok || !support.ok) return refused({ ...(parsed.ok ? {} : parsed.fields), ...(support.ok ? {} : { support: 'unknown_support' }) })
-    const response = await network.persons.$post({ param, json: { ...parsed.data, ring: parsed.data.ring, support: support.support } })
+    const response = await keyedWrite(formData, (options) => network.persons.$post({ param, json: { ...parsed.data, ring: parsed.data.ring, support: support.support } }, options))
     if (!response.ok) {
       const problem = await readProblem(response)
       return refused(problem.fields ?? {}, response.status, problemOf(problem.code))
@@ -69,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'add-resource') {
     const parsed = parseForm(ResourceForm, formData)
     if (!parsed.ok) return refused(parsed.fields)
-    const response = await network.resources.$post({ param, json: { kind: parsed.data.kind, text: parsed.data.text, ...linkOf(parsed.data.link) } })
+    const response = await keyedWrite(formData, (options) => network.resources.$post({ param, json: { kind: parsed.data.kind, text: parsed.data.text, ...linkOf(parsed.data.link) } }, options))
     if (!response.ok) {
       const problem = await readProblem(response)
       const fields = problem.fields ?? {}
@@ -159,6 +161,7 @@ export default function MyNetwork() {
         <h2 id="add-title">{t('network.add.title')}</h2>
         {/* A new key after each save empties the form; after a refusal the typing stays. */}
         <Form method="post" className="stack" key={result?.ok && result.intent === 'add-person' ? `saved-${people.length}` : 'add'}>
+          <IdempotencyKey scope="person" />
           <PersonFields prefix="add" values={personValues} fields={failed?.intent === 'add-person' ? failed.fields : {}} />
           <button type="submit" name="intent" value="add-person" className="button">
             {t('network.add.button')}

@@ -16,6 +16,7 @@ import { SaveSafety } from '../components/save-safety'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 import planStyles from '../styles/plan.css?url'
+import { IdempotencyKey } from '../components/idempotency-key'
 
 export const meta: MetaFunction = () => [{ title: 'Mijn doel – Kracht' }]
 export const links: LinksFunction = () => [
@@ -173,6 +174,7 @@ export default function GoalPage() {
         </ul>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="remark" />
+          <IdempotencyKey scope="remark" />
           <div className={remarkResult?.fields['text'] ? 'field field--error' : 'field'}>
             <label htmlFor="remark-text">{t('plan.remarks.label')}</label>
             <textarea id="remark-text" name="text" rows={3} maxLength={1000} defaultValue={remarkResult?.values['text'] ?? ''} key={goal.remarks.length} />

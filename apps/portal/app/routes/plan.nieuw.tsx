@@ -12,6 +12,8 @@ import { SaveSafety } from '../components/save-safety'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 import planStyles from '../styles/plan.css?url'
+import { keyedWrite } from '../lib/idempotency.server'
+import { IdempotencyKey } from '../components/idempotency-key'
 
 export const meta: MetaFunction = () => [{ title: 'Nieuw doel – Kracht' }]
 export const links: LinksFunction = () => [
@@ -39,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = typed(formData, fields)
   const form = parseForm(GoalForm, formData)
   if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, values, saved: null }, { status: 400 })
-  const response = await api(context, request).clients[':clientId'].goals.$post({ param: { clientId: user.id }, json: form.data })
+  const response = await keyedWrite(formData, (options) => api(context, request).clients[':clientId'].goals.$post({ param: { clientId: user.id }, json: form.data }, options))
   if (!response.ok) {
     const problem = await refused(response, 'goal', null, values)
     return data({ problem: problem.problem, fields: problem.fields, values, saved: null }, { status: response.status })
@@ -106,6 +108,7 @@ export default function NewGoal() {
           ) : null}
           <FormProblem code={result?.problem && result.problem !== 'validation_failed' ? result.problem : null} />
           <Form method="post" className="stack" noValidate>
+            <IdempotencyKey />
             <input type="hidden" name="wish" value={values['wish'] ?? ''} />
             <div className={errors['text'] ? 'field field--error' : 'field'}>
               <label htmlFor="goal-text">{t('plan.new.text')}</label>

@@ -14,6 +14,7 @@ import { FormProblem, Notice } from '../components/field'
 import { SaveSafety } from '../components/save-safety'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Bijeenkomst – Kracht' }]
 // The help card after a note that fired the screen is the assistant's card, with its styles.
@@ -33,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireRole(request, context, 'client')
   // The client's own sessions: one they do not attend is simply not there.
   const response = await api(context, request).me.sessions.$get()
-  const sessions = response.ok ? await response.json() : []
+  const sessions = await jsonOrThrow(response)
   const session = sessions.find((s) => s.id === params['sessionId'])
   if (!session) throw new Response('Not found', { status: 404 })
   return { view: 'client' as const, session, clientId: user.id }

@@ -9,6 +9,9 @@ import { useT } from '../lib/i18n'
 import { loadConversation, problemOf, type ProposalData } from '../lib/assistant.server'
 import { fieldText } from '../lib/sharing-forms'
 import { FormProblem } from '../components/field'
+import { IdempotencyKey } from '../components/idempotency-key'
+import { keyedWrite } from '../lib/idempotency.server'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Samen – Kracht' }]
 
@@ -24,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
   const clientId = params['clientId'] ?? ''
   const view = await loadConversation(request, context, clientId, params['conversationId'] ?? '')
-  const shared = await api(context, request).me['shared-with-me'].$get().then((r) => (r.ok ? r.json() : []))
+  const shared = await jsonOrThrow(api(context, request).me['shared-with-me'].$get())
   return { view, sessionId: params['sessionId'] ?? '', name: shared.find((s) => s.clientId === clientId)?.displayName ?? '' }
 }
 
@@ -43,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const form = parseForm(Answer, formData)
   if (!form.ok) return data({ problem: 'validation_failed', field: form.fields['text'] ?? null, text }, { status: 400 })
-  const response = await conversation.answers.$post({ param, json: form.data })
+  const response = await keyedWrite(formData, (options) => conversation.answers.$post({ param, json: form.data }, options))
   if (!response.ok) {
     const problem = await problemOf(response)
     // The typed words come back in the box: nothing is lost on a refusal.
@@ -73,6 +76,7 @@ export default function Together() {
       {result?.problem && !result.field ? <FormProblem code={result.problem} /> : null}
       {step ? (
         <Form method="post" className="stack">
+          <IdempotencyKey />
           <input type="hidden" name="stepId" value={step.id} />
           <input type="hidden" name="version" value={view.conversation.version} />
           <p className="lead" id="question">

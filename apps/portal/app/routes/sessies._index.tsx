@@ -10,6 +10,7 @@ import { formatDate, requestLocale, useLocale, usePlural, useT } from '../lib/i1
 import { problemOf } from '../lib/inventory.server'
 import { dutchMoment } from '../lib/sharing-forms'
 import { Field, FieldError, FormProblem, Notice } from '../components/field'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Bijeenkomsten – Kracht' }]
 
@@ -36,11 +37,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // A worker plans with their own clients and a peer expert; a peer expert with a worker, for the
   // clients who share something with them (never a worker's caseload).
   const [sessions, clients, peers] = await Promise.all([
-    client.me.sessions.$get().then((r) => (r.ok ? r.json() : [])),
+    jsonOrThrow(client.me.sessions.$get()),
     user.role === 'worker'
-      ? client['my-clients'].$get().then((r) => (r.ok ? r.json() : []))
+      ? jsonOrThrow(client['my-clients'].$get())
       : client.me['shared-with-me'].$get().then(async (r) => (r.ok ? (await r.json()).map((c) => ({ id: c.clientId, displayName: c.displayName })) : [])),
-    client.people.$get({ query: { role: user.role === 'worker' ? 'peer' : 'worker' } }).then((r) => (r.ok ? r.json() : [])),
+    jsonOrThrow(client.people.$get({ query: { role: user.role === 'worker' ? 'peer' : 'worker' } })),
   ])
   return { role: user.role, sessions, clients, peers }
 }

@@ -11,6 +11,8 @@ import { CommentForYou, type KeptReply } from '../components/review/comment-for-
 import { reviewProblem } from '../components/review/comment-form'
 import { SignStep } from '../components/review/sign-step'
 import reviewStyles from '../styles/review.css?url'
+import { keyedWrite } from '../lib/idempotency.server'
+import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reviewStyles }]
 
@@ -34,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     client.workers.$get({ param: { clientId: user.id } }),
   ])
   const statements = inventory.ok ? (await inventory.json()).statements : []
-  const all = comments.ok ? await comments.json() : []
+  const all = await jsonOrThrow(comments)
   const textOf = (id: string) => statements.find((s) => s.id === id)?.text ?? null
   return {
     userId: user.id,
@@ -76,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const typed = { commentId: String(formData.get('commentId') ?? ''), body: String(formData.get('body') ?? '') }
     const parsed = ReplyForm.safeParse(typed)
     if (!parsed.success) return data<ActionResult>({ problem: 'validation_failed', kept: { ...typed, problem: parsed.error.issues[0]?.message ?? 'validation_failed' } }, { status: 400 })
-    const response = await client.comments[':commentId'].replies.$post({ param: { clientId: user.id, commentId: parsed.data.commentId }, json: { body: parsed.data.body } })
+    const response = await keyedWrite(formData, (options) => client.comments[':commentId'].replies.$post({ param: { clientId: user.id, commentId: parsed.data.commentId }, json: { body: parsed.data.body } }, options))
     if (!response.ok) {
       const problem = await readProblem(response)
       return data<ActionResult>({ problem: problem.code, kept: { ...typed, problem: (problem.fields && Object.values(problem.fields)[0]) || problem.code } }, { status: response.status })

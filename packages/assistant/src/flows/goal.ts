@@ -119,7 +119,8 @@ export const goalFlow = defineFlow({
       }
       const feedback =
         answer.kind === 'text'
-          ? textFeedback(env, 'goal.goal.ack', [analysis], drafted.starterAdded)
+          ? // The goal stands as the client means it: no tip nudges or rewords it (the method's passion statement).
+            [env.texts.pick('goal.goal.ack', env.turn)]
           : [env.texts.t('goal.goal.from_wish')]
       return { data: { ...data, goalId: goal.id }, next: 'a1.what', proposals: [goal], feedback }
     }

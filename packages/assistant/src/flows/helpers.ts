@@ -131,11 +131,18 @@ const SUGGESTION_ORDER = ['negation', 'deficit', 'detail', 'person'] as const
  * A thank-you, plus at most one of the analysis' own gentle suggestions (e.g. "Kun je zeggen wat
  * je wél wilt?"). After a starter was added, the suggestion about "ik" is left out.
  */
-export function textFeedback(env: FlowEnv, ackKey: string, analyses: readonly Analysis[], starterAdded: boolean): string[] {
+export function textFeedback(
+  env: FlowEnv,
+  ackKey: string,
+  analyses: readonly Analysis[],
+  starterAdded: boolean,
+  options: { leaveOut?: readonly (typeof SUGGESTION_ORDER)[number][] } = {},
+): string[] {
   const feedback = [env.texts.pick(ackKey, env.turn)]
   const suggestions = analyses.flatMap((a) => a.suggestions)
   for (const kind of SUGGESTION_ORDER) {
     if (starterAdded && kind === 'person') continue
+    if (options.leaveOut?.includes(kind)) continue
     const suggestion = suggestions.find((s) => s.kind === kind)
     if (suggestion) {
       feedback.push(suggestion.message)

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import type { DomainId } from '@kracht/language'
 import { defineFlow } from './types'
 import type { StepSpec } from './types'
-import { passFeedback, statementsFrom, textFeedback } from './helpers'
+import type { NetworkPersonProposal } from '../types'
+import { passFeedback, shortField, statementsFrom, textFeedback } from './helpers'
 
 /**
  * The miracle question (wondervraag) and its follow-ups. Every answer becomes wishes
@@ -26,8 +26,20 @@ const NEXT: Record<MiracleStep, MiracleStep | null> = {
   different: null,
 }
 
-/** When the analysis finds no domain, a "who notices" answer is about relationships. */
-const FALLBACK_DOMAIN: Partial<Record<MiracleStep, DomainId>> = { who: 'relationships' }
+/**
+ * "Wie merkt het als eerste?" names someone in the client's network and what they would see: an
+ * observation about the network, not a wish in the third person. It becomes a card for the
+ * network map: the person (the answer up to the first pause or "ziet"/"merkt"), with the whole
+ * answer, in the client's words, as the note.
+ */
+const NAME_END = /[.,;:!?\n]|\s(ziet|zien|merkt|merken|zegt|denkt|want|omdat|doordat|die|dat|sees|notices|says|because|who|that)\s/i
+
+export function whoNoticesCard(text: string, id: string): NetworkPersonProposal {
+  const answer = text.trim()
+  const cut = NAME_END.exec(answer)
+  const name = shortField(cut ? answer.slice(0, cut.index) : answer, 40).trim() || shortField(answer, 40)
+  return { kind: 'network_person', id, name, area: null, ring: null, support: [], note: shortField(answer, 500), source: 'assistant' }
+}
 
 export const miracleFlow = defineFlow({
   id: 'miracle',
@@ -58,15 +70,18 @@ export const miracleFlow = defineFlow({
         feedback: passFeedback(env, answer, `miracle.${stepId}.${answer.kind}`),
       }
     }
+    if (stepId === 'who') {
+      const card = whoNoticesCard(answer.text, env.newId())
+      return { data, next: NEXT[stepId], proposals: [card], feedback: [env.texts.t('miracle.who.ack', { name: card.name })] }
+    }
     const found = statementsFrom(
       answer.text,
       {
         form: 'i_want',
         time: 'future',
         domain: null,
-        fallbackDomain: FALLBACK_DOMAIN[stepId] ?? null,
-        // "Mijn moeder" answers "who notices first?": a starter would change its meaning.
-        starter: stepId !== 'who',
+        fallbackDomain: null,
+        starter: true,
       },
       env,
     )
@@ -74,7 +89,8 @@ export const miracleFlow = defineFlow({
       data,
       next: NEXT[stepId],
       proposals: found.proposals,
-      feedback: textFeedback(env, 'miracle.ack', found.analyses, found.starterAdded),
+      // "Geen stress" is a wish as the client means it, not a negation to fix.
+      feedback: textFeedback(env, 'miracle.ack', found.analyses, found.starterAdded, { leaveOut: ['negation'] }),
     }
   },
 })

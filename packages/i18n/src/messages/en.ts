@@ -10,6 +10,7 @@ import { safetyEn } from './safety.en'
 import { planEn } from './plan.en'
 import { networkEn } from './network.en'
 import { trajectoryEn } from './trajectory.en'
+import { accessibilityEn } from './accessibility.en'
 import { adminPeopleEn, messagesEn, peerEn } from './peer.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
@@ -43,6 +44,13 @@ export const en: Catalogue = {
     no: 'No',
     date: '{date}',
   },
+  drafts: {
+    restored: 'We kept your text on this device. It is not saved yet.',
+    offline: 'Saving does not work right now. Your text is still here. Please try again in a moment.',
+    offlineTitle: 'No connection',
+    backToText: 'Back to your text',
+    onDevice: 'What you type and have not saved yet is kept on this device only. We remove it once you save or sign out.',
+  },
   roles: {
     client: 'client',
     worker: 'worker',
@@ -75,6 +83,9 @@ export const en: Catalogue = {
     internal_error: 'Something went wrong on our side. Nothing was changed. Please try again.',
     version_conflict: 'This was changed somewhere else in the meantime. Nothing was overwritten. Look again and try once more.',
     text_too_long: 'This is too long.',
+    idempotency_in_progress: 'We are still saving this. Wait a moment, then look again.',
+    idempotency_key_reused: 'This form was already sent once. Reload the page and try again. Your text is kept.',
+    idempotency_key_invalid: 'That did not work. Reload the page and try again.',
     too_many_requests: 'You are going very fast. Wait a minute and try again. What you wrote is still here.',
     generic: 'That did not work. Please try again.',
     totp_code_wrong: 'This code is not right. Use the newest code from your app.',
@@ -282,4 +293,5 @@ export const en: Catalogue = {
   messages: messagesEn,
   peer: peerEn,
   adminPeople: adminPeopleEn,
+  accessibility: accessibilityEn,
 }

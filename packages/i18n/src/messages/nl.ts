@@ -9,6 +9,7 @@ import { safetyNl } from './safety.nl'
 import { planNl } from './plan.nl'
 import { networkNl } from './network.nl'
 import { trajectoryNl } from './trajectory.nl'
+import { accessibilityNl } from './accessibility.nl'
 import { adminPeopleNl, messagesNl, peerNl } from './peer.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
@@ -42,6 +43,14 @@ export const nl = {
     no: 'Nee',
     date: '{date}',
   },
+  // Tekst die nog niet is opgeslagen, bewaard op het toestel (components/draft-keeper.tsx).
+  drafts: {
+    restored: 'We hebben je tekst bewaard op dit toestel. Nog niet opgeslagen.',
+    offline: 'Opslaan lukt nu niet. Je tekst staat nog hier. Probeer het zo nog eens.',
+    offlineTitle: 'Geen verbinding',
+    backToText: 'Terug naar je tekst',
+    onDevice: 'Wat je typt en nog niet hebt opgeslagen, bewaren we alleen op dit toestel. Na het opslaan of uitloggen halen we het weg.',
+  },
   roles: {
     client: 'cliënt',
     worker: 'begeleider',
@@ -74,6 +83,9 @@ export const nl = {
     internal_error: 'Er ging iets mis aan onze kant. Er is niets veranderd. Probeer het zo nog eens.',
     version_conflict: 'Dit is ondertussen ergens anders aangepast. Er is niets overschreven. Kijk opnieuw en probeer het nog eens.',
     text_too_long: 'Dit is te lang.',
+    idempotency_in_progress: 'We zijn dit nog aan het opslaan. Wacht even en kijk dan opnieuw.',
+    idempotency_key_reused: 'Dit formulier is al een keer verstuurd. Laad de pagina opnieuw en probeer het nog eens. Je tekst blijft bewaard.',
+    idempotency_key_invalid: 'Dat lukte niet. Laad de pagina opnieuw en probeer het nog eens.',
     too_many_requests: 'Je gaat even heel snel. Wacht een minuutje en probeer het dan opnieuw. Wat je schreef staat er nog.',
     generic: 'Dat lukte niet. Probeer het nog eens.',
     totp_code_wrong: 'Deze code klopt niet. Gebruik de nieuwste code uit je app.',
@@ -281,4 +293,5 @@ export const nl = {
   messages: messagesNl,
   peer: peerNl,
   adminPeople: adminPeopleNl,
+  accessibility: accessibilityNl,
 } as const

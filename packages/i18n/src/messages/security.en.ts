@@ -36,6 +36,8 @@ export const securityEn: Catalogue['security'] = {
   resetQuestion: 'Was that you?',
   resetYes: 'Yes, that was me',
   resetNo: 'No, that was not me',
+  resetNoneTitle: 'Nothing new about your code',
+  resetNoneText: 'There is no new message about your sign-in code.',
   resetNoTitle: 'Thank you for telling us',
   resetNoText: 'Someone else may have used your account. Do this now:',
   resetNoStep1: 'Choose a new password.',

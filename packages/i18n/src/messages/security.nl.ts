@@ -35,6 +35,8 @@ export const securityNl = {
   resetQuestion: 'Was jij dat?',
   resetYes: 'Ja, dat was ik',
   resetNo: 'Nee, dat was ik niet',
+  resetNoneTitle: 'Niets nieuws over je code',
+  resetNoneText: 'Er is geen nieuw bericht over je code om in te loggen.',
   resetNoTitle: 'Goed dat je het zegt',
   resetNoText: 'Misschien heeft iemand anders je account gebruikt. Doe dit nu:',
   resetNoStep1: 'Kies een nieuw wachtwoord.',

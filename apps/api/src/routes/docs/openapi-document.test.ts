@@ -1,3 +1,6 @@
+import { Document as SpectralDocument, Spectral } from '@stoplight/spectral-core'
+import { Json } from '@stoplight/spectral-parsers'
+import { oas } from '@stoplight/spectral-rulesets'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDatabase, type DatabaseHandle } from '@kracht/db'
 import { createApi } from '../../app'
@@ -39,7 +42,24 @@ describe('the OpenAPI document', () => {
     expect([...used].filter((tag) => !declared.get(tag))).toEqual([])
   })
 
+  it('says in each description who may call the operation, from the rule the gate enforces', () => {
+    const ops = operations() as { at: string; operation: Operation & { 'x-kracht-access'?: { rule: string } } }[]
+    const unsaid = ops.filter(({ operation }) => !/Who may call it:/.test(operation.description ?? '')).map(({ at }) => at)
+    expect(unsaid).toEqual([])
+    const consent = ops.filter(({ operation }) => operation['x-kracht-access']?.rule === 'consent')
+    expect(consent.length).toBeGreaterThan(20)
+    expect(consent.filter(({ operation }) => !/consent/.test(operation.description ?? '')).map(({ at }) => at)).toEqual([])
+  })
+
   it('names a contact', () => {
     expect(document.info.contact?.name).toBeTruthy()
+  })
+
+  it('passes Spectral\'s standard OpenAPI rules (spectral:oas) without a finding', async () => {
+    const spectral = new Spectral()
+    spectral.setRuleset({ extends: [[oas as Parameters<Spectral['setRuleset']>[0] & object, 'recommended']] } as Parameters<Spectral['setRuleset']>[0])
+    const results = await spectral.run(new SpectralDocument(JSON.stringify(document), Json))
+    const findings = results.map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`)
+    expect(findings).toEqual([])
   })
 })

@@ -82,6 +82,9 @@ export const clientTables = {
   api_tokens: { column: 'user_id', section: 'account.apiTokens', erase: 'delete' },
   recovery_codes: { column: 'user_id', section: 'account (staff only: none)', erase: 'delete' },
   invitations: { column: 'user_id', section: 'account.accessResets', erase: 'delete' },
+  // Answers to the last 24 hours' changes, kept only so a retried request is not done twice
+  // (lib/idempotency.ts): copies of what the sections above already hold.
+  idempotency_keys: { column: 'user_id', section: 'not exported: copies of answers already in the sections above, kept 24 hours against duplicates', erase: 'delete' },
 } as const satisfies Record<string, CoveredTable>
 
 /**

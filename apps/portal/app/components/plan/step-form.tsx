@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react'
 import { problemText, useT } from '../../lib/i18n'
 import type { FieldErrors } from '../../lib/forms'
 import { Field } from '../field'
+import { IdempotencyKey } from '../idempotency-key'
 
 export interface StepFormProps {
   intent: string
@@ -27,7 +28,8 @@ export function StepForm({ intent, commentId, people, values, fields, submitLabe
   const who = values['who'] || 'client'
   const error = (name: string) => (fields[name] ? problemText(t, 'fields', fields[name]) : null)
   return (
-    <Form method="post" className="stack step-form" noValidate>
+    <Form method="post" className="stack step-form" noValidate data-draft={commentId ? `${intent}-${commentId}` : intent}>
+      <IdempotencyKey scope={commentId ? `${intent}-${commentId}` : intent} />
       <input type="hidden" name="intent" value={intent} />
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
       {withWhat ? (

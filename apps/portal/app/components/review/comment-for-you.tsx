@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react'
 import { formatDate, useLocale, useT } from '../../lib/i18n'
 import { reviewProblem } from './comment-form'
 import type { CommentThread } from './types'
+import { IdempotencyKey } from '../idempotency-key'
 
 export interface KeptReply {
   commentId: string
@@ -45,6 +46,7 @@ export function CommentForYou({ comment, statementText, kept }: { comment: Comme
       )}
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="reply" />
+        <IdempotencyKey scope={comment.id} />
         <input type="hidden" name="commentId" value={comment.id} />
         <label htmlFor={`reply-${comment.id}`}>{t('review.replyLabel')}</label>
         {mine ? (

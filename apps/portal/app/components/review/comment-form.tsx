@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react'
 import { useT } from '../../lib/i18n'
 import { problemText } from '../../lib/i18n'
 import type { KeptComment } from './types'
+import { IdempotencyKey } from '../idempotency-key'
 
 /**
  * A comment or a rewording on one statement. A real form (works without JavaScript). When saving
@@ -17,6 +18,7 @@ export function CommentForm({ statementId, kept }: { statementId: string; kept: 
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="comment" />
         <input type="hidden" name="statementId" value={statementId} />
+        <IdempotencyKey scope={statementId} />
         {mine ? (
           <p className="field-error" id={errorId} role="alert">
             {reviewProblem(t, mine.field ?? mine.problem)} {t('review.keptText')}
