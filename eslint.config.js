@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['**/build/**', '**/node_modules/**', '**/.data/**', 'bench-results/**'] },
+  { ignores: ['**/build/**', '**/node_modules/**', '**/.data/**', 'test/bench/results/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

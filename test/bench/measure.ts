@@ -30,9 +30,11 @@ export function printTable(title: string, rows: Timing[]) {
   console.table(rows.map((row) => ({ case: row.name, runs: row.runs, 'p50 ms': row.p50, 'p95 ms': row.p95, 'max ms': row.max })))
 }
 
-/** Writes bench-results/<name>.json at the repository root. */
+/** Where every benchmark writes its JSON (and `--profile` its CPU profiles). */
+export const resultsDir = fileURLToPath(new URL('./results/', import.meta.url))
+
+/** Writes test/bench/results/<name>.json. */
 export function writeResult(name: string, result: unknown) {
-  const dir = fileURLToPath(new URL('../../bench-results/', import.meta.url))
-  mkdirSync(dir, { recursive: true })
-  writeFileSync(`${dir}${name}.json`, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, ...(result as object) }, null, 2)}\n`)
+  mkdirSync(resultsDir, { recursive: true })
+  writeFileSync(`${resultsDir}${name}.json`, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, ...(result as object) }, null, 2)}\n`)
 }

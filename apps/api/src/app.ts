@@ -5,7 +5,7 @@ import { AppError } from './lib/app-error'
 import { createRouter } from './lib/router'
 import type { Deps } from './lib/env'
 import { requestContext } from './lib/request-context'
-import { lookupSession, sessionCookie } from './auth/sessions'
+import { lookupSession, sessionCookie, type SessionLookup } from './auth/sessions'
 import { totpEnrolmentGate } from './auth/second-factor'
 import { healthRouter } from './routes/health/health.index'
 import { authRouter } from './routes/auth/auth.index'
@@ -113,7 +113,13 @@ export function createApi(deps: Deps) {
   app.use('*', async (c, next) => {
     const token = getCookie(c, cookie.name)
     if (token) {
-      const found = await lookupSession(deps, token)
+      const cache = c.env?.internal?.sessions
+      let lookup = cache?.get(token) as Promise<SessionLookup> | undefined
+      if (!lookup) {
+        lookup = lookupSession(deps, token)
+        cache?.set(token, lookup)
+      }
+      const found = await lookup
       if (found.status === 'active') {
         c.set('actor', { kind: 'session', user: found.user, sessionId: found.sessionId })
         if (found.mustEnrolTotp) return totpEnrolmentGate(c, next)

@@ -11,6 +11,11 @@ export interface PortalLoadContext {
   apiFor(request: Request): ApiClient
   /** PUBLIC_URL is https: the portal's own cookies get `Secure` too (the session cookie is the API's). */
   secureCookies?: boolean
+  /**
+   * Set only while a page is read (GET, HEAD), never around an action: what every loader of the page
+   * asks alike (who is signed in) is fetched once and shared (lib/auth.server.ts).
+   */
+  once?: Map<string, Promise<unknown>>
 }
 
 declare module '@remix-run/node' {

@@ -87,11 +87,15 @@ export function createHost({ api, portal, production, publicUrl, trustedProxies,
       trustedProxies,
     })
     const nonce = c.get('secureHeadersNonce') ?? randomBytes(16).toString('base64')
+    // Reading a page (GET, HEAD) changes no session and no consent: its loaders share one session
+    // lookup, one /me and one read of the consent gate's facts per client.
+    const reading = c.req.method === 'GET' || c.req.method === 'HEAD'
+    const internal: InternalCall = reading ? { clientIp, sessions: new Map(), accessFacts: new Map() } : { clientIp }
     const context: AppLoadContext = {
       nonce,
       secureCookies,
+      ...(reading ? { once: new Map<string, Promise<unknown>>() } : {}),
       apiFor(request) {
-        const internal: InternalCall = { clientIp }
         // In-process: the portal calls the same API as everyone else, through the same gate, without a network hop.
         return hc<Api>('http://kracht.internal', {
           fetch: (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(input, init), { internal }),

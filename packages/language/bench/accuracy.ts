@@ -1,6 +1,6 @@
 // Benchmark of @kracht/language: accuracy per label on the labelled evaluation set, confusion
 // tables, the misses, throughput on one core and the bundled size. Prints a report for people
-// and writes bench-results/language.json at the repository root.
+// and writes test/bench/results/language.json.
 //
 //   npm run bench:language                       the full report
 //   npm run bench:language -- --misses 100       show more misses
@@ -278,7 +278,7 @@ async function main(): Promise<void> {
       `(target < ${MAX_BUNDLE_BYTES / 1024} kB) ${size.bytes < MAX_BUNDLE_BYTES ? 'ok' : 'MISSED'}`,
   )
 
-  const outDir = resolve(repoRoot, 'bench-results')
+  const outDir = resolve(repoRoot, 'test/bench/results')
   mkdirSync(outDir, { recursive: true })
   const report = {
     generatedAt: new Date().toISOString(),
@@ -295,7 +295,7 @@ async function main(): Promise<void> {
     node: process.version,
   }
   writeFileSync(resolve(outDir, 'language.json'), JSON.stringify(report, null, 2) + '\n')
-  console.log(`\nwrote bench-results/language.json`)
+  console.log(`\nwrote test/bench/results/language.json`)
 }
 
 main().catch((e: unknown) => {

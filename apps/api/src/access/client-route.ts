@@ -147,7 +147,7 @@ export function gateFor(rule: AccessRule): MiddlewareHandler<GateEnv> {
       also: found?.scope ? { scope: found.scope, domain: found.domain } : undefined,
       resource,
       logAction: rule.logAction,
-    })
+    }, { facts: c.env?.internal?.accessFacts })
     c.set('clientAccess', accessFrom(base, clientId, decision))
     return next()
   }

@@ -46,15 +46,8 @@ export const logActionOf = (request: ClientAccessRequest): AccessLogAction =>
 // lib/access-log.ts; re-exported so every caller keeps one import.
 export { writeAccessLog }
 
-/** Loads the facts the rules need and decides; no logging (the caller logs). */
-export async function decideClientAccess(
-  deps: Deps,
-  actor: Actor | null,
-  clientId: string,
-  request: { scope: ClientScope; access: RequestedAccess; domain?: string | undefined },
-): Promise<{ decision: ConsentDecision; clientExists: boolean }> {
-  const ids = actor ? [clientId, actor.user.id] : [clientId]
-  const [people, links, grants] = await Promise.all([
+function readFacts(deps: Deps, clientId: string, ids: string[]) {
+  return Promise.all([
     deps.db
       .select({ id: users.id, role: users.role, organisationId: users.organisationId, teamId: users.teamId })
       .from(users)
@@ -62,6 +55,25 @@ export async function decideClientAccess(
     deps.db.select({ workerId: clientWorkers.workerId }).from(clientWorkers).where(eq(clientWorkers.clientId, clientId)),
     deps.db.select().from(consents).where(eq(consents.clientId, clientId)),
   ])
+}
+
+/** Loads the facts the rules need and decides; no logging (the caller logs). */
+export async function decideClientAccess(
+  deps: Deps,
+  actor: Actor | null,
+  clientId: string,
+  request: { scope: ClientScope; access: RequestedAccess; domain?: string | undefined },
+  /** One page read's shared facts (InternalCall.accessFacts): read once per client and actor. */
+  facts?: Map<string, Promise<unknown>>,
+): Promise<{ decision: ConsentDecision; clientExists: boolean }> {
+  const ids = actor ? [clientId, actor.user.id] : [clientId]
+  const key = ids.join(':')
+  let read = facts?.get(key) as ReturnType<typeof readFacts> | undefined
+  if (!read) {
+    read = readFacts(deps, clientId, ids)
+    facts?.set(key, read)
+  }
+  const [people, links, grants] = await read
   const client = people.find((person) => person.id === clientId)
   if (!client) return { decision: { allowed: false, basis: 'not_a_client', consentId: null, excludeDomains: [], access: null }, clientExists: false }
   const me = actor ? people.find((person) => person.id === actor.user.id) : undefined
@@ -96,13 +108,13 @@ export async function checkClientAccess(
   clientId: string,
   request: ClientAccessRequest & { also?: { scope: ClientScope; domain?: string | undefined } | undefined },
   /** The caseload lists linked clients without asking for their data: only what it reads is logged. */
-  options: { logDenied?: boolean } = {},
+  options: { logDenied?: boolean; facts?: Map<string, Promise<unknown>> | undefined } = {},
 ): Promise<ConsentDecision> {
-  const first = await decideClientAccess(deps, actor, clientId, { scope: request.scope, access: request.action, domain: request.domain })
+  const first = await decideClientAccess(deps, actor, clientId, { scope: request.scope, access: request.action, domain: request.domain }, options.facts)
   let decision = first.decision
   // A second part the request lands in (an assistant card lands in the network map or the plan).
   if (decision.allowed && request.also) {
-    const second = (await decideClientAccess(deps, actor, clientId, { scope: request.also.scope, access: request.action, domain: request.also.domain })).decision
+    const second = (await decideClientAccess(deps, actor, clientId, { scope: request.also.scope, access: request.action, domain: request.also.domain }, options.facts)).decision
     decision = second.allowed ? { ...second, excludeDomains: [...new Set([...decision.excludeDomains, ...second.excludeDomains])] } : second
   }
   // Attempts on ids that are no client are not logged: there is nobody whose log they belong in.

@@ -32,6 +32,18 @@ export type Actor =
 /** Set by the server when the portal calls the API in-process: the browser's real address. */
 export interface InternalCall {
   clientIp: string
+  /**
+   * One page being read (a GET of the portal) calls the API several times with the same cookie: the
+   * session is looked up once for all of them. Keyed by the session token; never set for a page that
+   * may change the session (a POST: sign in, sign out), so a lookup is never reused across a change.
+   */
+  sessions?: Map<string, Promise<unknown>>
+  /**
+   * The same page read: the facts the consent gate reads about a client (the people, the linked
+   * workers, the consents) are read once for all its API calls (access/gate.ts). Each call is still
+   * decided and logged on its own.
+   */
+  accessFacts?: Map<string, Promise<unknown>>
 }
 
 export interface AppEnv {

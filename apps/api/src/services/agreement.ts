@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { reviews } from '@kracht/db'
 import type { Deps } from '../lib/env'
-import { getInventory, type DomainFilter } from './inventory'
+import { inventoryRow, listStatements, type DomainFilter } from './inventory'
 import { changesSince, visibleChangeSince } from './agreement-changes'
 import { countOwnOpenSuggestions } from './own-suggestions'
 import { contentHash, documentSigned, latestSignatures, signatureStatus, signDocument, type SignableDocument, type SignatureViewer } from './signatures'
@@ -30,8 +30,17 @@ export function inventoryHash(inventory: HashableInventory): string {
 
 /** The hash of the inventory as this viewer sees it (a worker signs what was shared with them). */
 export async function currentInventoryHash(deps: Deps, clientId: string, filter: DomainFilter) {
-  const inventory = await getInventory(deps, { clientId, locale: 'nl', excludeDomains: filter.excludeDomains })
-  return { hash: inventoryHash(inventory), statementCount: inventory.statements.length }
+  // Only what is hashed, read as getInventory reads it (the same left-out domains, priorities and
+  // remarks): without the quality check per statement and the organisation's settings, which a
+  // hash does not need and every agreement and review would otherwise pay for.
+  const excluded = new Set(filter.excludeDomains ?? [])
+  const [statements, stored] = await Promise.all([listStatements(deps, clientId, { excludeDomains: filter.excludeDomains }), inventoryRow(deps, clientId)])
+  const inventory = {
+    statements,
+    priorities: stored.priorities.filter((priority) => !excluded.has(priority.domain)),
+    remarks: excluded.size > 0 ? '' : stored.remarks,
+  }
+  return { hash: inventoryHash(inventory), statementCount: statements.length }
 }
 
 /** The inventory as a signable document (services/signatures.ts holds the mechanism it shares with the plan). */

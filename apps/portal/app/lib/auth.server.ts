@@ -9,9 +9,23 @@ export type Role = PublicUser['role']
 /** Where staff go when their organisation requires an authenticator app they have not set up. */
 export const totpEnrolPath = '/account/authenticator'
 
-async function fetchUser(request: Request, context: AppLoadContext): Promise<{ user: SessionUser; mustEnrolTotp: boolean } | null> {
+type FoundUser = { user: SessionUser; mustEnrolTotp: boolean } | null
+
+async function fetchUser(request: Request, context: AppLoadContext): Promise<FoundUser> {
   // Matches `kracht_session=` and, over https, `__Host-kracht_session=`.
   if (!request.headers.get('cookie')?.includes('kracht_session=')) return null
+  // The root loader and the page's loader both ask: while a page is read, /me is called once.
+  const once = context.once
+  if (!once) return fetchMe(request, context)
+  let found = once.get('me') as Promise<FoundUser> | undefined
+  if (!found) {
+    found = fetchMe(request, context)
+    once.set('me', found)
+  }
+  return found
+}
+
+async function fetchMe(request: Request, context: AppLoadContext): Promise<FoundUser> {
   const response = await api(context, request).me.$get()
   if (!response.ok) return null
   return { user: await response.json(), mustEnrolTotp: response.headers.get('x-kracht-totp') === 'enrol' }

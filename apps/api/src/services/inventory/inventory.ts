@@ -8,7 +8,7 @@ import type { Deps } from '../../lib/env'
 import { assertDomain, domainSettings, type DomainFilter, type Tx } from './settings'
 import { listStatements, serialiseStatement } from './statements'
 
-async function inventoryRow(deps: Deps, clientId: string) {
+export async function inventoryRow(deps: Deps, clientId: string) {
   const [row] = await deps.db.select().from(inventories).where(eq(inventories.clientId, clientId))
   return row ?? { clientId, priorities: [] as Priority[], remarks: '', version: 0, updatedAt: null }
 }

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi, type TestApi } from '../../testing'
+import type { InternalCall } from '../../lib/env'
+
+let t: TestApi
+beforeAll(async () => {
+  t = await createTestApi()
+})
+afterAll(() => t.close())
+
+// The portal reading one page calls the API several times in-process with one cookie; the server
+// hands all those calls one map, so the session is looked up once (apps/server/src/host.ts).
+describe('one session lookup per page read', () => {
+  const call = (path: string, cookie: string, internal?: InternalCall) =>
+    t.api.fetch(new Request(`http://kracht.internal${path}`, { headers: { cookie } }), internal ? { internal } : undefined)
+
+  it('calls that share a page read share one lookup', async () => {
+    const cookie = await t.signIn('noor')
+    const internal: InternalCall = { clientIp: '127.0.0.1', sessions: new Map() }
+    const [me, again] = await Promise.all([call('/me', cookie, internal), call('/me', cookie, internal)])
+    expect([me.status, again.status]).toEqual([200, 200])
+    expect(internal.sessions?.size).toBe(1)
+    expect((await (await call('/health', cookie, internal)).json()).status).toBe('ok')
+    expect(internal.sessions?.size).toBe(1)
+  })
+
+  it('a call outside a page read looks the session up anew: a signed-out cookie is refused', async () => {
+    const cookie = await t.signIn('sam')
+    const logout = await t.api.fetch(new Request('http://kracht.internal/auth/logout', { method: 'POST', headers: { cookie } }))
+    expect(logout.status).toBeLessThan(300)
+    expect((await call('/me', cookie)).status).toBe(401)
+    expect((await call('/me', cookie, { clientIp: '127.0.0.1', sessions: new Map() })).status).toBe(401)
+  })
+
+  it('the consent gate reads its facts once per page read, and still logs every read', async () => {
+    const sam = await t.signIn('sam')
+    const noor = await t.signIn('noor')
+    const base = `/clients/${t.ids.sam}`
+    expect((await t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: t.ids.noor, scopes: ['inventory'] } })).status).toBe(201)
+    const logged = async () => ((await (await t.json('GET', `${base}/access-log`, { cookie: sam })).json()) as unknown[]).length
+    const before = await logged()
+    const internal: InternalCall = { clientIp: '127.0.0.1', sessions: new Map(), accessFacts: new Map() }
+    const [one, two] = await Promise.all([call(`${base}/inventory`, noor, internal), call(`${base}/inventory`, noor, internal)])
+    expect([one.status, two.status]).toEqual([200, 200])
+    expect(internal.accessFacts?.size).toBe(1)
+    expect(await logged()).toBe(before + 2)
+  })
+})

@@ -1,0 +1,362 @@
+// The server as `npm start` runs it (apps/server/src/main.ts, the production portal build), over
+// HTTP, on both engines, side by side in one run: the embedded database in a temporary DATA_DIR, and
+// PostgreSQL when DATABASE_URL is set or `--pg` is given (a fresh database on that server, dropped
+// afterwards). Six cases, each under load (autocannon, 10 connections, after a warm-up) and one
+// request at a time (the server time of a single request, p50/p95), plus queries per request on the
+// embedded database. The ratios issue 19 sets as targets are printed; with `--check` the process
+// exits non-zero when one falls short. Timings on a shared machine are noisy: compare ratios within
+// one run, never absolutes across runs.
+//
+//   npm run bench -- server            both engines if a server is given, else embedded only
+//   npm run bench -- --check           only this bench, exit 1 when a target is missed
+//   npm run bench -- server --pg       PostgreSQL at postgres://postgres@127.0.0.1:5432/
+//   npm run bench -- server --profile  also write a CPU profile of each server to test/bench/results/
+//   npm run bench -- server --queries  print the SQL one request of each case runs (embedded)
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon, { type RequestTemplate } from 'autocannon'
+import postgres from 'postgres'
+import { resultsDir, time, writeResult, type Timing } from './measure'
+
+const args = process.argv.slice(2)
+const check = args.includes('--check')
+const profile = args.includes('--profile')
+/** Print the SQL one request of each case runs (embedded database). */
+const showQueries = args.includes('--queries')
+const duration = Number(process.env['BENCH_SECONDS'] ?? 5)
+const runs = Number(process.env['BENCH_RUNS'] ?? 150)
+const connections = 10
+const pgUrl = process.env['DATABASE_URL'] ?? (args.includes('--pg') ? 'postgres://postgres@127.0.0.1:5432/postgres' : null)
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+/** The targets of issue 19, each a figure from the same run. */
+const targets = {
+  consentedReadOfFloor: 0.5, // (c) requests/s ≥ 50 % of (a)
+  pageOfConsentedRead: 0.5, // (d) requests/s ≥ 50 % of (c)
+  pageSingleP95Ms: 25, // (d) one request at a time, p95
+}
+
+interface Case {
+  key: string
+  name: string
+  /** Under load: the request each connection repeats (or builds from its own context). */
+  load: RequestTemplate[]
+  /** One request at a time. */
+  once: () => Promise<unknown>
+}
+
+interface Row {
+  case: string
+  'req/s': number
+  'p50 ms': number
+  'p99 ms': number
+  'single p50 ms': number
+  'single p95 ms': number
+  'queries/req': number | null
+  errors: number
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+interface Server {
+  url: string
+  child: ChildProcess
+  queries(): Promise<{ queries: number; texts: string[] } | null>
+  resetQueries(): void
+  stop(): Promise<void>
+}
+
+async function startServer(engine: 'embedded' | 'postgres', env: Record<string, string>): Promise<Server> {
+  const port = await freePort()
+  const node = ['--import', 'tsx']
+  // One folder per engine: tsx's loader thread writes a profile of its own next to the server's (the
+  // larger file); read either with test/bench/profile.ts.
+  if (profile) node.push('--cpu-prof', `--cpu-prof-dir=${resultsDir}profile-${engine}`)
+  const child = spawn(process.execPath, [...node, 'test/bench/serve.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: {
+      // The engine is chosen here, never by the shell's DATABASE_URL.
+      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATABASE_URL' && key !== 'MIGRATION_DATABASE_URL')),
+      ...env,
+      PORT: String(port),
+      // Demo mode (the README's start): demo users, no required settings. The limits would refuse
+      // a benchmark's load (that is their job), so they are off; backups would only add noise.
+      KRACHT_MODE: 'demo',
+      RATE_LIMIT_WRITES_PER_MINUTE: '0',
+      RATE_LIMIT_ASSISTANT_PER_MINUTE: '0',
+      BACKUP_EVERY_HOURS: '0',
+      // main.ts sets this itself; KRACHT_MODE above is the app's mode.
+      NODE_ENV: 'production',
+    },
+  })
+  let log = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString()
+      // The line after the address says which React build runs.
+      const found = /Kracht runs on (\S+)[^]*React: \w+ build/.exec(log)
+      if (found?.[1]) resolve(found[1].replace('localhost', '127.0.0.1'))
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`The server stopped (${code}) before it ran:\n${log}`)))
+  })
+  const react = /React: (\w+) build/.exec(log)?.[1]
+  if (react !== 'production') throw new Error(`The server runs React's ${react ?? 'unknown'} build, not production:\n${log}`)
+  return {
+    url,
+    child,
+    resetQueries: () => child.send('reset'),
+    queries: () =>
+      new Promise((resolve) => {
+        // Only the embedded database is counted (serve.ts wraps PGlite).
+        if (engine !== 'embedded') return resolve(null)
+        child.once('message', (message) => resolve(message as { queries: number; texts: string[] }))
+        child.send('count')
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function seed(base: string) {
+  const api = `${base}/api/v1`
+  const call = async (method: string, path: string, cookie: string, body?: unknown) => {
+    const response = await fetch(`${api}${path}`, {
+      method,
+      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    })
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
+    return { body: (await response.json()) as Record<string, unknown>, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '' }
+  }
+  const login = async (username: string, password: string) => (await call('POST', '/auth/login', '', { username, password })).cookie
+  const noor = await login('noor', 'kracht-demo')
+  const noorId = (await call('GET', '/me', noor)).body['id'] as string
+  // A new client, invited by Noor, with 60 statements over the ten life domains and three times.
+  const { code } = (await call('POST', '/invitations', noor, { role: 'client', displayName: 'Bench' })).body as { code: string }
+  const password = 'zonnige dagen aan zee'
+  const clientId = (await call('POST', '/invitations/accept', '', { code, username: 'bench', password })).body['id'] as string
+  const client = await login('bench', password)
+  const domains = ['safety', 'housing', 'finances', 'children', 'partner', 'relationships', 'work', 'leisure', 'health', 'meaning']
+  const times = ['past', 'present', 'future']
+  for (let i = 0; i < 60; i++) {
+    await call('POST', `/clients/${clientId}/statements`, client, {
+      domain: domains[i % 10],
+      time: times[i % 3],
+      form: 'i_can',
+      text: `Ik kan ${i} dingen goed doen, zoals koken voor mijn buren en fietsen naar mijn werk.`,
+    })
+  }
+  // The client shares the inventory with Noor: her reads pass the consent gate and are logged.
+  await call('POST', `/clients/${clientId}/consents`, client, { granteeId: noorId, scopes: ['inventory'] })
+  return { clientId, client, noor }
+}
+
+function cases(base: string, seeded: Awaited<ReturnType<typeof seed>>): Case[] {
+  const { clientId, client, noor } = seeded
+  const get = (path: string, cookie: string): Pick<Case, 'load' | 'once'> => ({
+    load: [{ method: 'GET', path, headers: { cookie } }],
+    once: async () => {
+      const response = await fetch(`${base}${path}`, { headers: { cookie } })
+      if (response.status !== 200) throw new Error(`${path}: ${response.status}`)
+      await response.text()
+    },
+  })
+  // (f) An offline assistant turn: each connection walks its own miracle-question conversation,
+  // answering the step it was given; when a conversation ends it starts the next one (about one
+  // start per five turns under load; one at a time, only answers are timed).
+  const conversations = `/api/v1/clients/${clientId}/conversations`
+  const texts = [
+    'Ik word wakker in mijn eigen huis. Mijn kinderen zijn bij mij en de zon schijnt.',
+    'rust in mijn hoofd en geen brieven meer die ik niet durf open te maken',
+    'mijn zus ziet dat ik lach',
+    'vroeg opstaan, koken en naar mijn werk fietsen',
+  ]
+  interface Turn {
+    conversation: { id: string; version: number }
+    step: { id: string } | null
+  }
+  const headers = { cookie: client, 'content-type': 'application/json' }
+  const next = (turn: Turn | undefined, n: number) =>
+    turn?.step
+      ? { path: `${conversations}/${turn.conversation.id}/answers`, body: JSON.stringify({ stepId: turn.step.id, version: turn.conversation.version, text: texts[n % texts.length] }) }
+      : { path: conversations, body: JSON.stringify({ flow: 'miracle' }) }
+  let onceTurn: Turn | undefined
+  let onceN = 0
+  const post = async (request: { path: string; body: string }) => {
+    const response = await fetch(`${base}${request.path}`, { method: 'POST', headers, body: request.body })
+    if (!response.ok) throw new Error(`${request.path}: ${response.status} ${await response.text()}`)
+    return (await response.json()) as Turn
+  }
+  return [
+    { key: 'a', name: '(a) health, with a session', ...get('/api/v1/health', client) },
+    { key: 'b', name: '(b) client reads own inventory (60)', ...get(`/api/v1/clients/${clientId}/inventory`, client) },
+    { key: 'c', name: '(c) worker reads it (consent + log)', ...get(`/api/v1/clients/${clientId}/inventory`, noor) },
+    { key: 'd', name: "(d) worker's page /clienten/{id}", ...get(`/clienten/${clientId}`, noor) },
+    { key: 'e', name: "(e) client's home page /", ...get('/', client) },
+    {
+      key: 'f',
+      name: '(f) offline assistant turn',
+      load: [
+        {
+          method: 'POST',
+          headers,
+          setupRequest: (request, context) => ({ ...request, ...next(context['turn'] as Turn | undefined, Number(context['n'] ?? 0)) }),
+          onResponse: (status, body, context) => {
+            context['n'] = Number(context['n'] ?? 0) + 1
+            context['turn'] = status < 300 ? (JSON.parse(body) as Turn) : undefined
+          },
+        },
+      ],
+      once: async () => {
+        // Start outside the timing when the last conversation ended.
+        while (!onceTurn?.step) onceTurn = await post(next(undefined, 0))
+        const started = performance.now()
+        onceTurn = await post(next(onceTurn, onceN++))
+        return performance.now() - started
+      },
+    },
+  ]
+}
+
+/** Sequential timing; the assistant case returns its own answer-only duration. */
+async function single(name: string, fn: () => Promise<unknown>): Promise<Timing> {
+  const samples: number[] = []
+  const timing = await time(name, runs, async () => {
+    const started = performance.now()
+    const own = await fn()
+    samples.push(typeof own === 'number' ? own : performance.now() - started)
+  })
+  const measured = samples.slice(-runs).sort((a, b) => a - b)
+  const at = (q: number) => Math.round((measured[Math.min(measured.length - 1, Math.floor(q * measured.length))] ?? 0) * 100) / 100
+  return { ...timing, p50: at(0.5), p95: at(0.95), max: at(1) }
+}
+
+async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string, string>) {
+  const server = await startServer(engine, env)
+  try {
+    const seeded = await seed(server.url)
+    const rows: Record<string, Row> = {}
+    for (const c of cases(server.url, seeded)) {
+      // Queries per request, one at a time (warm first: the first request fills caches).
+      await c.once()
+      if (showQueries) {
+        server.resetQueries()
+        await c.once()
+        console.log(`\n${c.name}:\n${(await server.queries())?.texts.map((text, i) => `  ${i + 1}. ${text}`).join('\n')}`)
+      }
+      server.resetQueries()
+      const counted = 20
+      for (let i = 0; i < counted; i++) await c.once()
+      const queries = (await server.queries())?.queries ?? null
+      const singleTiming = await single(c.name, c.once)
+      const options = { url: server.url, connections, requests: c.load }
+      await autocannon({ ...options, duration: Math.max(1, Math.round(duration / 2)) })
+      const loaded = await autocannon({ ...options, duration })
+      rows[c.key] = {
+        case: c.name,
+        'req/s': Math.round(loaded.requests.average),
+        'p50 ms': loaded.latency.p50,
+        'p99 ms': loaded.latency.p99,
+        'single p50 ms': singleTiming.p50,
+        'single p95 ms': singleTiming.p95,
+        'queries/req': queries === null ? null : Math.round((queries / counted) * 10) / 10,
+        errors: loaded.errors + loaded.timeouts + loaded.non2xx,
+      }
+      console.log(`  ${engine}: ${c.name} done`)
+    }
+    return rows
+  } finally {
+    await server.stop()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const engines: { engine: 'embedded' | 'postgres'; env: () => Promise<Record<string, string>>; done?: () => Promise<void> }[] = []
+const dataDir = mkdtempSync(join(tmpdir(), 'kracht-bench-'))
+engines.push({ engine: 'embedded', env: async () => ({ DATA_DIR: dataDir }) })
+if (pgUrl) {
+  const name = `kracht_bench_${Date.now()}`
+  const admin = postgres(pgUrl, { max: 1, onnotice: () => {} })
+  engines.push({
+    engine: 'postgres',
+    env: async () => {
+      await admin.unsafe(`create database ${name}`)
+      const url = new URL(pgUrl)
+      url.pathname = `/${name}`
+      return { DATABASE_URL: url.toString(), DATA_DIR: dataDir }
+    },
+    done: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    },
+  })
+}
+
+const results: Record<string, Record<string, Row>> = {}
+const failures: string[] = []
+const round = (value: number) => Math.round(value * 100) / 100
+try {
+  for (const { engine, env, done } of engines) {
+    try {
+      results[engine] = await measureEngine(engine, await env())
+    } finally {
+      await done?.()
+    }
+  }
+} finally {
+  rmSync(dataDir, { recursive: true, force: true })
+}
+
+const ratios: Record<string, { cOfA: number; dOfC: number; dSingleP95: number }> = {}
+for (const [engine, rows] of Object.entries(results)) {
+  console.log(`\nThe server as npm start runs it, ${engine === 'embedded' ? 'embedded PGlite' : 'PostgreSQL'}: ${connections} connections, ${duration} s per case; single = one request at a time (${runs})`)
+  console.table(Object.values(rows))
+  const { a, c, d } = rows
+  if (!a || !c || !d) continue
+  const r = { cOfA: round(c['req/s'] / a['req/s']), dOfC: round(d['req/s'] / c['req/s']), dSingleP95: d['single p95 ms'] }
+  ratios[engine] = r
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met')
+  const lines = [
+    { ok: r.cOfA >= targets.consentedReadOfFloor, text: `(c)/(a) = ${Math.round(r.cOfA * 100)} % (target ≥ ${targets.consentedReadOfFloor * 100} %)` },
+    { ok: r.dOfC >= targets.pageOfConsentedRead, text: `(d)/(c) = ${Math.round(r.dOfC * 100)} % (target ≥ ${targets.pageOfConsentedRead * 100} %)` },
+    { ok: r.dSingleP95 <= targets.pageSingleP95Ms, text: `(d) single p95 = ${r.dSingleP95} ms (target ≤ ${targets.pageSingleP95Ms} ms)` },
+  ]
+  for (const line of lines) {
+    console.log(`  ${line.text}: ${verdict(line.ok)}`)
+    if (!line.ok) failures.push(`${engine}: ${line.text}`)
+  }
+  const errors = Object.values(rows).filter((row) => row.errors > 0)
+  for (const row of errors) failures.push(`${engine}: ${row.case} had ${row.errors} failed requests`)
+}
+
+writeResult('server', { connections, duration, runs, targets, results, ratios, failures })
+if (check && failures.length > 0) {
+  console.log(`\nCheck failed:\n${failures.map((line) => `  - ${line}`).join('\n')}`)
+  process.exit(1)
+}
+if (check) console.log('\nCheck passed: every target met.')
