@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { domainIds } from '@kracht/language'
 import { defineFlow } from './types'
 import type { StepSpec } from './types'
-import { domainInSentence, domainOptions, domainsFromAnswer, passFeedback, shortField, textFeedback, yesNo, yesNoOptions } from './helpers'
+import { domainInSentence, domainOptions, domainsFromAnswer, passFeedback, shortField, yesNo, yesNoOptions } from './helpers'
 import type { ActionProposal, GoalProposal } from '../types'
 import { draftText } from '../wording'
 
