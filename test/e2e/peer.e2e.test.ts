@@ -75,7 +75,10 @@ describe("the peer expert's story: a session with a client present (1280 px), th
     await waiting.getByRole('link', { name: /Bekijken en kiezen/ }).click()
     const card = sam.page.locator('.proposal', { hasText: wording })
     await card.getByRole('button', { name: 'Bewaren' }).click()
-    await expect.poll(async () => (await statements()).find((s) => s.text === wording)?.provenance).toBe('client_accepted_worker')
+    // Without JavaScript the form posts and the page loads again: wait for the kept card to leave.
+    await expect.poll(() => sam.page.locator('.proposal', { hasText: wording }).count()).toBe(0)
+    await sam.page.waitForLoadState('load')
+    expect((await statements()).find((s) => s.text === wording)?.provenance).toBe('client_accepted_worker')
     await noHorizontalScroll(sam.page)
 
     expect([...noor.errors, ...eva.errors, ...sam.errors]).toEqual([])
