@@ -15,7 +15,18 @@ export interface ListedPerson extends MapPerson {
  * person's page. The picture is hidden from screen readers: the list beside it says the same, with
  * the same links, so nothing is reachable only by looking.
  */
-export function NetworkMap({ people, linkTo, title }: { people: readonly MapPerson[]; linkTo?: ((id: string) => string) | undefined; title: string }) {
+export function NetworkMap({
+  people,
+  linkTo,
+  title,
+  centre,
+}: {
+  people: readonly MapPerson[]
+  linkTo?: ((id: string) => string) | undefined
+  title: string
+  /** Who stands in the middle, as the reader says it: "Ik" for the client, the client's name for staff. */
+  centre?: { label: string; description: string } | undefined
+}) {
   const t = useT()
   const layout = layoutNetworkMap(people)
   const { size, center, ringRadii, selfRadius, dotRadius, fontSize } = layout
@@ -30,7 +41,7 @@ export function NetworkMap({ people, linkTo, title }: { people: readonly MapPers
         <line x1={center - ringRadii[2]} y1={center} x2={center + ringRadii[2]} y2={center} className="map-divider" />
         <circle cx={center} cy={center} r={selfRadius} className="map-self" />
         <text x={center} y={center + fontSize / 3} textAnchor="middle" className="map-self-label" fontSize={fontSize + 1}>
-          {t('network.me')}
+          {centre?.label ?? t('network.me')}
         </text>
         {layout.areaLabels.map((label) => (
           <text key={label.area} x={label.x} y={label.y} textAnchor={label.anchor} className="map-area-label" fontSize={fontSize}>
@@ -60,7 +71,7 @@ export function NetworkMap({ people, linkTo, title }: { people: readonly MapPers
         })}
       </svg>
       <figcaption className="muted">
-        {t('network.mapDescription')} {t('network.legendNow')}. {t('network.legendPast')}.
+        {centre?.description ?? t('network.mapDescription')} {t('network.legendNow')}. {t('network.legendPast')}.
       </figcaption>
     </figure>
   )

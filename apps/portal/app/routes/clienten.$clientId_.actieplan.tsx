@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
+import { clientShare } from '../lib/shared-client.server'
 import { requireRole } from '../lib/auth.server'
 import { problemText, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
@@ -25,9 +26,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const parsed = Params.safeParse(params)
   if (!parsed.success) throw new Response('not found', { status: 404 })
   const { clientId } = parsed.data
-  const plan = await loadPlan(request, context, clientId)
-  if (!plan) return data({ clientId, plan: null, agreement: null, role: user.role }, { status: 403 })
-  return { clientId, plan, agreement: await loadPlanAgreement(request, context, clientId), role: user.role }
+  const [plan, share] = await Promise.all([loadPlan(request, context, clientId), clientShare(request, context, clientId, 'action_plan')])
+  if (!plan) return data({ clientId, name: share.name, plan: null, agreement: null, role: user.role }, { status: 403 })
+  return { clientId, name: share.name, plan, agreement: await loadPlanAgreement(request, context, clientId), role: user.role }
 }
 
 /** Comment on a goal, suggest a step (the client decides), or sign the plan as shown. */
@@ -57,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function SharedPlan() {
   const t = useT()
-  const { clientId, plan, agreement, role } = useLoaderData<typeof loader>()
+  const { clientId, name, plan, agreement, role } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
   return (
@@ -65,7 +66,7 @@ export default function SharedPlan() {
       <p className="breadcrumb">
         <Link to={`/clienten/${clientId}`}>← {t('sharing.caseloadTitle')}</Link>
       </p>
-      <h1>{t('plan.title')}</h1>
+      <h1>{name ? t('plan.worker.title', { name }) : t('plan.worker.titleNoName')}</h1>
       {!plan ? (
         <p data-testid="plan-not-shared">{t('sharing.notSharedText')}</p>
       ) : (

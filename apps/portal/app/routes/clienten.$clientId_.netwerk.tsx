@@ -7,7 +7,7 @@ import { requireRole } from '../lib/auth.server'
 import { parseForm } from '../lib/forms'
 import { useT } from '../lib/i18n'
 import { loadNetwork, PersonForm, supportFrom } from '../lib/network.server'
-import { okOrThrow } from '../lib/api-failure.server'
+import { clientShare } from '../lib/shared-client.server'
 import { NetworkError, NetworkList, NetworkMap } from '../components/network-map'
 import { NetworkRemarks } from '../components/network-remarks'
 import { ResourcesSection } from '../components/network-resources'
@@ -27,13 +27,6 @@ const CommentForm = z.object({
 })
 const SuggestionNote = z.string().trim().max(1000, 'too_long').default('')
 
-/** The client's share of `network` with this worker or peer expert, from the terms they see (never the content). */
-async function networkShare(request: Request, context: Parameters<typeof api>[0], clientId: string) {
-  const shared = okOrThrow(await api(context, request).me['shared-with-me'].$get())
-  const client = (await shared.json()).find((entry) => entry.clientId === clientId)
-  const share = client?.shares.find((s) => s.scopes.includes('network'))
-  return { name: client?.displayName ?? null, access: share ? share.access : null }
-}
 
 /**
  * A worker or peer expert sees the client's network map only when the client shares `network`
@@ -46,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const parsed = Params.safeParse(params)
   if (!parsed.success) throw new Response('not found', { status: 404 })
   const { clientId } = parsed.data
-  const share = await networkShare(request, context, clientId)
+  const share = await clientShare(request, context, clientId, 'network')
   const network = share.access ? await loadNetwork(request, context, clientId) : null
   if (!network) return data({ clientId, name: share.name, access: null, network: null }, { status: 403 })
   return { clientId, name: share.name, access: share.access, network }
@@ -120,10 +113,14 @@ export default function SharedNetwork() {
             </p>
           ) : null}
           <section aria-labelledby="map-title" className="network-section">
-            <h2 id="map-title">{t('network.mapTitle')}</h2>
-            {network.people.length === 0 ? <p>{t('network.empty')}</p> : null}
+            <h2 id="map-title">{t('network.worker.mapTitle', { name: who })}</h2>
+            {network.people.length === 0 ? <p>{t('network.worker.empty', { name: who })}</p> : null}
             <div className="network-map-and-list">
-              <NetworkMap people={network.people} title={t('network.mapTitle')} />
+              <NetworkMap
+                people={network.people}
+                title={t('network.worker.mapTitle', { name: who })}
+                centre={{ label: who.slice(0, 12), description: t('network.worker.mapDescription', { name: who }) }}
+              />
               <div>
                 <h3 className="visually-hidden">{t('network.listTitle')}</h3>
                 <NetworkList people={network.people} />

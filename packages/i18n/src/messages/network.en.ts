@@ -124,6 +124,9 @@ export const networkEn: Catalogue['network'] = {
     someone: 'Your worker',
   },
   worker: {
+    mapTitle: "{name}'s network map",
+    empty: '{name} has not put anyone on the map yet.',
+    mapDescription: '{name} is in the middle. The closer to the middle, the closer the person. The list says the same.',
     waits: 'Waiting for an answer.',
     remarksTitle: 'Comments and suggestions',
     readOnly: '{name} shares the network for reading.',

@@ -123,6 +123,9 @@ export const networkNl = {
     someone: 'Je begeleider',
   },
   worker: {
+    mapTitle: 'De netwerkkaart van {name}',
+    empty: '{name} heeft nog niemand op de kaart gezet.',
+    mapDescription: '{name} staat in het midden. Hoe dichter bij het midden, hoe dichterbij de persoon. De lijst zegt hetzelfde.',
     waits: 'Wacht op een antwoord.',
     remarksTitle: 'Opmerkingen en voorstellen',
     readOnly: '{name} deelt het netwerk om te lezen.',

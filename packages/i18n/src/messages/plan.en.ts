@@ -138,6 +138,7 @@ export const planEn: Shape<typeof planNl> = {
   printClient: 'Client',
   printWorker: 'Worker',
   worker: {
+    titleNoName: 'Action plan',
     title: 'Action plan of {name}',
     notShared: '{name} does not share the action plan with you.',
     comment: 'Write a comment',

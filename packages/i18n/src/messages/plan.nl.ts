@@ -134,6 +134,7 @@ export const planNl = {
   printClient: 'Cliënt',
   printWorker: 'Begeleider',
   worker: {
+    titleNoName: 'Actieplan',
     title: 'Actieplan van {name}',
     notShared: '{name} deelt het actieplan niet met jou.',
     comment: 'Schrijf een reactie',

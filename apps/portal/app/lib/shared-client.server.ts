@@ -1,0 +1,15 @@
+import type { AppLoadContext } from '@remix-run/node'
+import { api } from './api.server'
+import { okOrThrow } from './api-failure.server'
+
+/**
+ * A client as a worker or peer expert knows them from the client's own shares: their name, and the
+ * access of the share with this scope (null when there is none). The terms only, never the content;
+ * a forged or foreign id gives no name.
+ */
+export async function clientShare(request: Request, context: AppLoadContext, clientId: string, scope: string) {
+  const shared = okOrThrow(await api(context, request).me['shared-with-me'].$get())
+  const client = (await shared.json()).find((entry) => entry.clientId === clientId)
+  const share = client?.shares.find((s) => (s.scopes as readonly string[]).includes(scope))
+  return { name: client?.displayName ?? null, access: share ? share.access : null }
+}
