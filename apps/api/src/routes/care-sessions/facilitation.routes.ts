@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { commonProblems, jsonBody, jsonResponse, problemResponse, LineSchema, TextSchema } from '../../lib/schemas'
 import { SafetyScreenSchema } from '../../lib/safety-schema'
+import { CareSessionSchema } from './care-sessions.routes'
 
 /** What the two facilitators of a session do with it (services/session-facilitation.ts). */
 const tags = ['Sessions']
@@ -10,22 +11,10 @@ const notYet = { 409: problemResponse('session_not_started (before the start), s
 
 const PersonSchema = z.object({ id: z.string().uuid(), displayName: z.string() })
 
-export const FacilitatedSessionSchema = z
-  .object({
-    id: z.string().uuid(),
-    kind: z.enum(['one_to_one', 'group']),
-    title: z.string(),
-    agenda: z.string(),
-    place: z.string(),
-    startsAt: z.string().datetime(),
-    version: z.number().int(),
-    workerId: z.string().uuid(),
-    workerName: z.string().nullable(),
-    peerId: z.string().uuid().nullable(),
-    peerName: z.string().nullable(),
+// The session as its facilitator sees it: the list's fields, with the people and both texts in full.
+export const FacilitatedSessionSchema = CareSessionSchema.omit({ attendeeCount: true, myNote: true })
+  .extend({
     attendees: z.array(PersonSchema),
-    cancelledAt: z.string().datetime().nullable(),
-    happened: z.boolean(),
     myNote: z.object({ text: z.string(), updatedAt: z.string().datetime() }).nullable(),
     reflection: z.object({ text: z.string(), authorName: z.string().nullable(), updatedAt: z.string().datetime() }).nullable(),
   })
