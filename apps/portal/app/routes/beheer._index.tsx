@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { parseForm } from '../lib/forms'
-import { useT } from '../lib/i18n'
+import { usePlural, useT } from '../lib/i18n'
 import { listInvitations, withdraw } from '../lib/invitations.server'
 import { Field, FormProblem, Notice } from '../components/field'
 import { InvitationList } from '../components/invitation-list'
@@ -80,6 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Admin() {
   const t = useT()
+  const plural = usePlural()
   const { organisation, teams, people, invitations } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const fields: Record<string, string> = result?.fields ?? {}
@@ -170,7 +171,7 @@ export default function Admin() {
           {teams.map((team) => (
             <li key={team.id} className="row">
               <strong>{team.name}</strong>
-              <span className="muted">{t('admin.members', { count: team.memberCount })}</span>
+              <span className="muted">{plural('admin.members', team.memberCount)}</span>
             </li>
           ))}
         </ul>

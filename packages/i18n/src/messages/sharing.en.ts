@@ -16,6 +16,8 @@ export const sharingEn: Catalogue['sharing'] = {
   with: 'With whom?',
   what: 'What?',
   leaveOut: 'Leave out these life domains',
+  leaveOutLegend: 'Which life domains do you keep to yourself?',
+  nowTitle: 'What you share now',
   access: 'What may this person do?',
   accessRead: 'Only read',
   accessComment: 'Read and comment',

@@ -15,6 +15,8 @@ export const sharingNl = {
   with: 'Met wie?',
   what: 'Wat?',
   leaveOut: 'Deze leefgebieden niet delen',
+  leaveOutLegend: 'Welke leefgebieden houd je voor jezelf?',
+  nowTitle: 'Wat je nu deelt',
   access: 'Wat mag die persoon doen?',
   accessRead: 'Alleen lezen',
   accessComment: 'Lezen en reageren',
