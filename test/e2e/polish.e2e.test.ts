@@ -71,7 +71,7 @@ describe('the invitation card at 360 px', () => {
 
     const admin = await signIn('admin')
     await admin.page.goto(`${e2e.server.url}/beheer/uitnodigen`)
-    await admin.page.getByLabel('Cliënt', { exact: true }).check()
+    await admin.page.getByLabel('cliënt', { exact: true }).check()
     await admin.page.getByLabel('Naam', { exact: true }).fill(`${longName}2`)
     await admin.page.getByRole('button', { name: 'Uitnodiging maken' }).click()
     await admin.page.getByTestId('invitation-code').waitFor()
