@@ -1,10 +1,8 @@
 import type { AppLoadContext } from '@remix-run/node'
 import type { SubmissionResult } from '@conform-to/react'
-import { z } from 'zod'
 import type { InvitationRow, IssuedInvitationView } from './api-types'
 import { api, readProblem } from './api.server'
 import { okOrThrow } from './api-failure.server'
-import { idField } from '../forms/fields'
 import { ClientInviteForm, InviteForm } from './invitation-forms'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
@@ -13,13 +11,9 @@ export async function listInvitations(request: Request, context: AppLoadContext)
   return okOrThrow(response).json()
 }
 
-// Only a button beside an invitation: which one.
-const WithdrawForm = z.object({ invitationId: idField })
-
-export async function withdraw(request: Request, context: AppLoadContext, formData: FormData) {
-  const submission = parseSubmission(formData, WithdrawForm)
-  if (submission.status !== 'success') return { problem: 'validation_failed', withdrawn: false }
-  const response = await api(context, request).invitations[':invitationId'].$delete({ param: { invitationId: submission.value.invitationId } })
+/** Withdraws an invitation that was not used yet (the button beside it: `WithdrawForm`). */
+export async function withdraw(request: Request, context: AppLoadContext, invitationId: string) {
+  const response = await api(context, request).invitations[':invitationId'].$delete({ param: { invitationId } })
   return response.ok ? { problem: null, withdrawn: true } : { problem: (await readProblem(response)).code, withdrawn: false }
 }
 

@@ -5,7 +5,7 @@ import { getFormProps } from '@conform-to/react'
 import { z } from 'zod'
 import { consentScopes } from '@kracht/method'
 import { hasKey, type Translator } from '@kracht/i18n'
-import { api, readProblem } from '../lib/api.server'
+import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
@@ -13,7 +13,7 @@ import { loadInventory } from '../lib/inventory.server'
 import { endOfDutchDay } from '../lib/sharing-forms'
 import { FormProblem, Notice } from '../components/field'
 import { jsonOrThrow } from '../lib/api-failure.server'
-import { checkboxesField, choiceField, chosenIdField, dateField, idField, optionalLine, someCheckboxesField } from '../forms/fields'
+import { choiceField, chosenIdField, dateField, idField, optionalLine, someCheckboxesField } from '../forms/fields'
 import { CheckboxGroup, FormErrors, RadioGroup, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 import { useSchemaForm } from '../forms/use-form'
@@ -105,13 +105,13 @@ export default function WhoMaySeeWhat() {
   const answer = useActionData<typeof action>()
   const [params] = useSearchParams()
   const [shareForm, share] = useSchemaForm({
-    id: 'share',
+    id: 'share-form',
     schema: ShareForm,
     lastResult: answer?.intent === 'share' ? answer.result : null,
     defaultValue: { intent: 'share', granteeId: grantees[0]?.id, scopes: ['inventory'], access: 'read' },
   })
   const [teamForm, team] = useSchemaForm({
-    id: 'team',
+    id: 'team-share',
     schema: TeamForm,
     lastResult: answer?.intent === 'team' ? answer.result : null,
     defaultValue: { intent: 'team', teamId: teams[0]?.id },
