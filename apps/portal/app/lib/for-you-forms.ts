@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { choiceField, idField, optionalLine, optionalText, requiredText } from '../forms/fields'
+import { choiceField, idField, optionalText, requiredText } from '../forms/fields'
 import { versionField } from './statement-schema'
+import { SignForm } from './review-forms'
 
 // The client's forms on "Voor jou": one schema each, run in the browser and by the action.
 
@@ -20,8 +21,7 @@ export const DecideForm = z
     if (value.decision === 'edit' && !value.text) ctx.addIssue({ code: 'custom', path: ['text'], message: 'required' })
   })
 
-// Buttons only: a comment marked read, and signing the version shown.
+// The button that marks a comment read.
 const ReadForm = z.object({ intent: z.literal('read'), commentId: idField })
-const SignForm = z.object({ intent: z.literal('sign'), contentHash: optionalLine(64) })
 
 export const ForYouForms = z.discriminatedUnion('intent', [ReplyForm, DecideForm, ReadForm, SignForm])
