@@ -23,9 +23,10 @@ export function CommentForm({ statementId, result }: { statementId: string; resu
         <input type="hidden" name="intent" value="comment" />
         <input type="hidden" name="statementId" value={statementId} />
         <IdempotencyKey scope={statementId} />
-        {/* After a refusal by the server the words are still in the boxes: say so. */}
-        <TextareaField meta={fields.body} label={t('sharing.commentLabel')} hint={refused ? t('review.keptText') : undefined} rows={2} />
-        <TextareaField meta={fields.suggestedText} label={t('sharing.suggestLabel')} rows={2} />
+        {/* After a refusal by the server the words are still in the boxes: say so. No maxlength: the
+            browser would cut a pasted text silently; the schema says it is too long and keeps every word. */}
+        <TextareaField meta={fields.body} label={t('sharing.commentLabel')} hint={refused ? t('review.keptText') : undefined} rows={2} maxLength={undefined} />
+        <TextareaField meta={fields.suggestedText} label={t('sharing.suggestLabel')} rows={2} maxLength={undefined} />
         <button type="submit" className="button button--small">
           {t('sharing.comment')}
         </button>
