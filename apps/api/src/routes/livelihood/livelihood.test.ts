@@ -24,26 +24,25 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 describe('the bridge', () => {
-  it('starts with five empty pillars in a fixed order', async () => {
+  it('shows the five pillars in a fixed order, each with every placement kept (the demo placed Sam twice)', async () => {
     const view = await (await t.json('GET', bridge(), { cookie: sam })).json()
     expect(view.pillars.map((p: { pillar: string }) => p.pillar)).toEqual(['family', 'wellbeing', 'money', 'education', 'work'])
-    expect(view.pillars.every((p: { current: unknown; history: unknown[] }) => p.current === null && p.history.length === 0)).toBe(true)
+    const money = view.pillars.find((p: { pillar: string }) => p.pillar === 'money')
+    expect(money.history.map((p: { step: number }) => p.step)).toEqual([1, 2])
+    expect(money.current).toMatchObject({ step: 2, nextStep: 3 })
   })
 
   it('keeps every placement as a version: the newest is where the client stands now', async () => {
-    const first = await t.json('POST', placements(), { cookie: sam, body: { pillar: 'money', step: 1, nextStep: 2, note: 'Ik begin met een overzicht', after: null } })
-    expect(first.status).toBe(201)
-    const one = (await first.json()).placement
-    expect(one).toMatchObject({ pillar: 'money', step: 1, nextStep: 2, version: 1 })
+    const before = await current('money')
     t.advance(60_000)
-    const second = await t.json('POST', placements(), { cookie: sam, body: { pillar: 'money', step: 2, after: one.id } })
-    expect(second.status).toBe(201)
-    const body = await second.json()
-    expect(body.placement).toMatchObject({ step: 2, nextStep: null, note: null })
+    const saved = await t.json('POST', placements(), { cookie: sam, body: { pillar: 'money', step: 3, after: before.id } })
+    expect(saved.status).toBe(201)
+    const body = await saved.json()
+    expect(body.placement).toMatchObject({ pillar: 'money', step: 3, nextStep: null, note: null, version: 1 })
     expect(body.safety.detected).toBe(false)
     const view = await (await t.json('GET', bridge(), { cookie: sam })).json()
     const pillar = view.pillars.find((p: { pillar: string }) => p.pillar === 'money')
-    expect(pillar.history.map((p: { step: number }) => p.step)).toEqual([1, 2])
+    expect(pillar.history.map((p: { step: number }) => p.step)).toEqual([1, 2, 3])
     expect(pillar.current.id).toBe(body.placement.id)
   })
 
@@ -60,23 +59,23 @@ describe('the bridge', () => {
     const now = await current('money')
     const changed = await t.json('PATCH', `${placements()}/${now.id}`, { cookie: sam, body: { version: now.version, nextStep: 3, note: 'Met hulp van Fatima' } })
     expect(changed.status).toBe(200)
-    expect((await changed.json()).placement).toMatchObject({ step: 2, nextStep: 3, note: 'Met hulp van Fatima', version: now.version + 1 })
+    expect((await changed.json()).placement).toMatchObject({ step: 3, nextStep: 3, note: 'Met hulp van Fatima', version: now.version + 1 })
     const stale = await t.json('PATCH', `${placements()}/${now.id}`, { cookie: sam, body: { version: now.version, step: 4 } })
     expect(stale.status).toBe(409)
-    expect((await current('money')).step).toBe(2)
+    expect((await current('money')).step).toBe(3)
   })
 
   it('lets the client remove a placement: the pillar shows the one before it', async () => {
     const now = await current('money')
     expect((await t.json('DELETE', `${placements()}/${now.id}?version=${now.version - 1}`, { cookie: sam })).status).toBe(409)
     expect((await t.json('DELETE', `${placements()}/${now.id}?version=${now.version}`, { cookie: sam })).status).toBe(204)
-    expect((await current('money')).step).toBe(1)
+    expect((await current('money')).step).toBe(2)
     expect((await t.json('DELETE', `${placements()}/${now.id}?version=${now.version}`, { cookie: sam })).status).toBe(404)
   })
 
   it('screens the note and answers with the help lines, saving the words as written', async () => {
     const text = 'Soms denk ik dat iedereen beter af is zonder mij'
-    const saved = await t.json('POST', placements(), { cookie: sam, body: { pillar: 'wellbeing', step: 1, note: text, after: null } })
+    const saved = await t.json('POST', placements(), { cookie: sam, body: { pillar: 'wellbeing', step: 2, note: text, after: (await current('wellbeing')).id } })
     expect(saved.status).toBe(201)
     const body = await saved.json()
     expect(body.placement.note).toBe(text)
@@ -129,16 +128,16 @@ const page = (version: number, extra: Record<string, unknown> = {}) => ({
 })
 
 describe('the money page', () => {
-  it('starts empty, saves on version 0 and refuses a stale version without changing anything', async () => {
-    const empty = await (await t.json('GET', money(), { cookie: sam })).json()
-    expect(empty).toMatchObject({ version: 0, income: [], debts: [], helpers: [], updatedAt: null })
-    const saved = await t.json('PUT', money(), { cookie: sam, body: page(0) })
+  it('saves on the version read and refuses a stale version without changing anything', async () => {
+    const demo = await (await t.json('GET', money(), { cookie: sam })).json()
+    expect(demo).toMatchObject({ version: 1, income: [{ source: 'Uitkering', amountCents: null }] })
+    const saved = await t.json('PUT', money(), { cookie: sam, body: page(demo.version) })
     expect(saved.status).toBe(200)
     const body = await saved.json()
-    expect(body.money).toMatchObject({ version: 1, fixedCosts: [{ what: 'Huur', amountCents: 52000 }] })
+    expect(body.money).toMatchObject({ version: 2, fixedCosts: [{ what: 'Huur', amountCents: 52000 }] })
     expect(body.money.debts[0]).toEqual({ toWhom: 'De zorgverzekeraar', amountCents: null, arrangement: 'Elke maand een klein bedrag' })
     expect(body.safety.detected).toBe(false)
-    const stale = await t.json('PUT', money(), { cookie: sam, body: page(0, { note: 'anders' }) })
+    const stale = await t.json('PUT', money(), { cookie: sam, body: page(demo.version, { note: 'anders' }) })
     expect(stale.status).toBe(409)
     expect((await stale.json()).code).toBe('version_conflict')
     expect((await (await t.json('GET', money(), { cookie: sam })).json()).note).toBe('')
