@@ -121,6 +121,7 @@ beforeAll(async () => {
     `/clienten/${samId}/berichten`,
     `/clienten/${samId}/signaleringsplan`,
     `/clienten/${samId}/netwerk`,
+    `/clienten/${samId}/brug`,
     `/sessies`,
     `/sessies/${session.id}`,
     `/sessies/${session.id}/samen/${samId}/${together.conversation.id}`,

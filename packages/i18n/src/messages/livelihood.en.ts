@@ -153,4 +153,12 @@ export const livelihoodEn: Catalogue['livelihood'] = {
       unknown_helper: 'Choose someone from the list.',
     },
   },
+  worker: {
+    link: 'Bridge and money',
+    title: 'Bridge and money',
+    intro: 'This is how the client sees it themselves. It is not an assessment and not a score.',
+    notShared: 'The client does not share the bridge and money with you.',
+    moneyEmpty: 'The client has not written anything here yet.',
+    nothing: 'Nothing filled in.',
+  },
 }

@@ -152,4 +152,12 @@ export const livelihoodNl = {
       unknown_helper: 'Kies iemand uit de lijst.',
     },
   },
+  worker: {
+    link: 'Brug en geld',
+    title: 'Brug en geld',
+    intro: 'Zo ziet de cliënt het zelf. Dit is geen beoordeling en geen score.',
+    notShared: 'De cliënt deelt de brug en het geld niet met jou.',
+    moneyEmpty: 'De cliënt heeft hier nog niets geschreven.',
+    nothing: 'Niets ingevuld.',
+  },
 } as const
