@@ -41,6 +41,8 @@ describe('my bridge and my money at 360 px without JavaScript', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Dit is jouw brug van vandaag')
     expect(await page.getByTestId('now-money').textContent()).toContain('Stap 3')
     expect(await page.getByTestId('now-money').textContent()).not.toMatch(/van 5/)
+    // Where Sam stood before stays readable, in words, newest first.
+    expect(await page.getByTestId('before-money').textContent()).toMatch(/Eerder: .*Stap 2 · .*Stap 1$/)
     // The picture: one filled dot per pillar now, earlier placements as open dots, wishes as rings.
     const picture = page.getByTestId('bridge-picture')
     expect(await picture.locator('[data-kind="now"]').count()).toBe(5)

@@ -63,19 +63,15 @@ export function BridgeList({ pillars, linked = false }: { pillars: readonly Brid
             <p className="muted">{t('livelihood.bridge.nothingYet')}</p>
           )}
           {history.length > 1 ? (
-            <details>
-              <summary>{t('livelihood.bridge.earlier')}</summary>
-              <ul className="plain-list">
-                {history
-                  .slice(0, -1)
-                  .reverse()
-                  .map((placement) => (
-                    <li key={placement.id}>
-                      {formatDate(locale, placement.placedAt)}: {t('livelihood.bridge.stepLabel', { n: placement.step })}
-                    </li>
-                  ))}
-              </ul>
-            </details>
+            // A plain line, not a fold-out: it prints, and a screen reader reads it in order.
+            <p className="muted" data-testid={`before-${pillar}`}>
+              {t('livelihood.bridge.earlier')}:{' '}
+              {history
+                .slice(0, -1)
+                .reverse()
+                .map((placement) => `${formatDate(locale, placement.placedAt)}: ${t('livelihood.bridge.stepLabel', { n: placement.step })}`)
+                .join(' · ')}
+            </p>
           ) : null}
         </section>
       ))}
