@@ -8,8 +8,8 @@ const e2e = useServerAndBrowser()
 const heading = (page: Page) => page.locator('h1').textContent()
 
 /** Mobility Mentoring at 360 px, without JavaScript: every choice a plain form post and a page load. */
-describe('my bridge and my money at 360 px without JavaScript', () => {
-  it('places Sam on all five pillars one at a time, the next step always in view, and shows the bridge over time', { timeout: 240_000 }, async () => {
+describe('my bridge and my money at 360 px', () => {
+  it('without JavaScript: places Sam on all five pillars one at a time, the next step always in view, and shows the bridge over time', { timeout: 240_000 }, async () => {
     const { context, page, errors } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: false })
     await page.getByRole('link', { name: /Mijn brug/ }).first().click()
     await page.waitForURL(`${e2e.server.url}/brug`)
@@ -69,7 +69,7 @@ describe('my bridge and my money at 360 px without JavaScript', () => {
     await context.close()
   })
 
-  it('keeps a money page in Sam\'s own words: a bad amount is named beside its field and nothing typed is lost', { timeout: 120_000 }, async () => {
+  it('without JavaScript: keeps a money page in Sam\'s own words: a bad amount is named beside its field and nothing typed is lost', { timeout: 120_000 }, async () => {
     const { context, page, errors } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: false })
     await page.getByRole('link', { name: /Mijn geld/ }).first().click()
     await page.waitForURL(`${e2e.server.url}/geld`)
@@ -103,6 +103,12 @@ describe('my bridge and my money at 360 px without JavaScript', () => {
       await page.goto(`${e2e.server.url}${path}`)
       await expectAccessible(page)
     }
+    // On paper: the bridge and its words, without the buttons.
+    await page.goto(`${e2e.server.url}/brug`)
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.getByTestId('bridge-picture').isVisible()).toBe(true)
+    expect(await page.getByTestId('bridge-list').isVisible()).toBe(true)
+    expect(await page.getByRole('link', { name: /waar je staat/ }).isVisible()).toBe(false)
     await context.close()
   })
 })
