@@ -226,7 +226,7 @@ export default function PillarPage() {
                 <li key={placement.id} data-placement={placement.id}>
                   <span>
                     {date}: {t('livelihood.bridge.stepLabel', { n: placement.step })}
-                    {placement.note ? <span className="network-note">{placement.note}</span> : null}
+                    {placement.note ? <span className="pillar-note">{placement.note}</span> : null}
                   </span>
                   <Link to={`/brug/${pillarSlug(pillar)}?aanpassen=${placement.id}`}>{t('livelihood.bridge.pillar.change')}</Link>
                   <Form method="post" className="inline-form">
