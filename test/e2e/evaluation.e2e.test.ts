@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { evaluationItems } from '@kracht/trajectory'
 import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
 import { useServerAndBrowser } from '../support/e2e'
 
@@ -45,6 +44,9 @@ describe('the trajectory together at 360 px', () => {
     await noor.page.getByRole('button', { name: 'Samen terugkijken beginnen' }).click()
     await noor.page.waitForURL(/\/traject\/terugkijken\/[0-9a-f-]{36}$/)
     expect(await heading(noor.page)).toBe('Samen terugkijken')
+    // The method's checklist, in its order: every question the page asks.
+    const evaluationItems = await noor.page.locator('li[data-item]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item') ?? ''))
+    expect(evaluationItems).toEqual(['goals_met', 'quality_of_life', 'working_relation', 'looking_back', 'strengths_resources', 'capacity', 'new_goals', 'extension', 'aftercare'])
     for (const item of evaluationItems) await answer(noor.page, item, `Wat ik zag bij ${item}: Sam regelt veel zelf.`)
     await noHorizontalScroll(noor.page)
     // Signing waits for sam's answers.
