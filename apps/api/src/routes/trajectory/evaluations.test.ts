@@ -141,6 +141,15 @@ describe('evaluation together', () => {
     expect((await t.json('GET', one(evaluationId), { cookie: sam })).status).toBe(200)
   })
 
+  it("is in the client's own data file: the evaluation with both sides' answers, and both signatures", async () => {
+    const file = await body(await t.json('GET', `/clients/${t.ids.sam}/export`, { cookie: sam }))
+    const [exported] = file.trajectory.evaluations
+    expect(exported).toMatchObject({ id: evaluationId, phase: 'transfer' })
+    expect(exported.answers).toHaveLength(evaluationItems.length * 2)
+    const signed = file.signatures.filter((row: { document: string; subjectId: string }) => row.document === 'evaluation' && row.subjectId === evaluationId)
+    expect(signed.map((row: { signerRole: string }) => row.signerRole).sort()).toEqual(['client', 'client', 'worker'])
+  })
+
   it('is the client and the linked worker only: a peer expert on consent and another organisation are refused, and every read is logged', async () => {
     const peer = await t.json('GET', one(evaluationId), { cookie: eva })
     expect(peer.status).toBe(403)

@@ -117,6 +117,13 @@ describe('team strengths meeting', () => {
     expect(row?.decidedAt).not.toBeNull()
   })
 
+  it("is in the client's own data file: the meeting with their question, and the team's ideas with their decisions", async () => {
+    const file = await body(await t.json('GET', `/clients/${t.ids.sam}/export`, { cookie: sam }))
+    expect(file.trajectory.teamMeetings).toEqual([expect.objectContaining({ id: meetingId, clientQuestion: 'Hoe vind ik werk in de buurt, met mijn rijbewijs?' })])
+    const ideas = file.comments.filter((row: { targetKind: string }) => row.targetKind === 'team_meeting')
+    expect(ideas.map((row: { status: string }) => row.status)).toEqual(['accepted', 'declined'])
+  })
+
   it('is the client and the linked worker only: a team member on the share and another organisation are refused', async () => {
     expect((await t.json('GET', one(meetingId), { cookie: eva })).status).toBe(403)
     const outside = await t.json('GET', list(), { cookie: wim })
