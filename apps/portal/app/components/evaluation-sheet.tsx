@@ -51,38 +51,42 @@ export function EvaluationSheet({ evaluation, side, result }: { evaluation: Eval
                 {index + 1}. {t(`trajectory.evaluation.items.${row.item}`)}
               </h2>
               {result && 'saved' in result && result.saved === row.item ? <Notice>{t('trajectory.evaluation.saved')}</Notice> : null}
-              {evaluation.closed ? (
-                <>
-                  <h3>{side === 'client' ? t('trajectory.evaluation.yourAnswer') : t('trajectory.evaluation.workerAnswerWorker')}</h3>
-                  <p className="evaluation-answer" data-side={side}>{own?.text ?? t('trajectory.evaluation.noAnswerYet')}</p>
-                </>
-              ) : (
-                <Form method="post" className={error ? 'field field--error' : 'field'}>
-                  <input type="hidden" name="intent" value="answer" />
-                  <input type="hidden" name="item" value={row.item} />
-                  <input type="hidden" name="version" value={own?.version ?? 0} />
-                  <label htmlFor={fieldId}>{side === 'client' ? t('trajectory.evaluation.yourAnswer') : t('trajectory.evaluation.workerAnswerWorker')}</label>
-                  <textarea
-                    id={fieldId}
-                    name="text"
-                    rows={3}
-                    maxLength={2000}
-                    defaultValue={error?.text ?? own?.text ?? ''}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${fieldId}-error` : undefined}
-                  />
-                  {error ? (
-                    <p className="field-error" id={`${fieldId}-error`} role="alert">
-                      {fieldMessage(error.problem)}
-                    </p>
-                  ) : null}
-                  <button type="submit" className="button button--secondary">
-                    {t('trajectory.evaluation.save')}
-                  </button>
-                </Form>
-              )}
-              <h3>{otherLabel}</h3>
-              <p className="evaluation-answer" data-side={other}>{theirs?.text ?? <span className="muted">{t('trajectory.evaluation.noAnswerYet')}</span>}</p>
+              <div className="evaluation-side">
+                {evaluation.closed ? (
+                  <>
+                    <h3>{side === 'client' ? t('trajectory.evaluation.yourAnswer') : t('trajectory.evaluation.workerAnswerWorker')}</h3>
+                    <p className="evaluation-answer" data-side={side}>{own?.text ?? t('trajectory.evaluation.noAnswerYet')}</p>
+                  </>
+                ) : (
+                  <Form method="post" className={error ? 'field field--error' : 'field'}>
+                    <input type="hidden" name="intent" value="answer" />
+                    <input type="hidden" name="item" value={row.item} />
+                    <input type="hidden" name="version" value={own?.version ?? 0} />
+                    <label htmlFor={fieldId}>{side === 'client' ? t('trajectory.evaluation.yourAnswer') : t('trajectory.evaluation.workerAnswerWorker')}</label>
+                    <textarea
+                      id={fieldId}
+                      name="text"
+                      rows={3}
+                      maxLength={2000}
+                      defaultValue={error?.text ?? own?.text ?? ''}
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `${fieldId}-error` : undefined}
+                    />
+                    {error ? (
+                      <p className="field-error" id={`${fieldId}-error`} role="alert">
+                        {fieldMessage(error.problem)}
+                      </p>
+                    ) : null}
+                    <button type="submit" className="button button--secondary">
+                      {t('trajectory.evaluation.save')}
+                    </button>
+                  </Form>
+                )}
+              </div>
+              <div className="evaluation-side">
+                <h3>{otherLabel}</h3>
+                <p className="evaluation-answer" data-side={other}>{theirs?.text ?? <span className="muted">{t('trajectory.evaluation.noAnswerYet')}</span>}</p>
+              </div>
             </li>
           )
         })}
