@@ -1,4 +1,3 @@
-import { AppError } from '../../lib/app-error'
 import { createRouter } from '../../lib/router'
 import * as evaluations from '../../services/trajectory/evaluations'
 import * as meetings from '../../services/trajectory/team-meetings'
@@ -58,8 +57,8 @@ export const evaluationsRouter = createRouter()
   })
   .openapi(meetingRoutes.prepareTeamMeeting, async (c) => {
     const { clientId } = c.req.valid('param')
+    // The contract accepts ISO date-times only, so this is a real moment.
     const meetingAt = new Date(c.req.valid('json').meetingAt)
-    if (Number.isNaN(meetingAt.getTime())) throw new AppError('validation_failed', 'Invalid input: meetingAt', { meetingAt: 'invalid' })
     const prepared = await meetings.prepareTeamMeeting(c.get('deps'), { clientId, workerId: c.get('clientAccess').actor.id, meetingAt, actor: c.get('actor') })
     return c.json(prepared, 201)
   })
