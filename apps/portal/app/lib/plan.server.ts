@@ -4,6 +4,8 @@ import { api } from './api.server'
 import { problemOf } from './inventory.server'
 import { parseForm, type FieldErrors } from './forms'
 
+export { GoalSchema as GoalForm } from './plan-schema'
+
 /** The action plan as the API gives it to the signed-in client (or a worker it is shared with). */
 export async function loadPlan(request: Request, context: AppLoadContext, clientId: string) {
   const response = await api(context, request).clients[':clientId'].goals.$get({ param: { clientId } })
@@ -27,15 +29,6 @@ const optional = z
   .max(500, 'too_long')
   .optional()
   .transform((value) => (value ? value : null))
-export const GoalForm = z.object({
-  text: z.string().trim().min(1, 'required').max(1000, 'too_long'),
-  domain: z
-    .string()
-    .max(40, 'unknown_domain')
-    .optional()
-    .transform((value) => (value ? value : null)),
-  wish: optional,
-})
 const PlanDate = z
   .string()
   .min(1, 'required')

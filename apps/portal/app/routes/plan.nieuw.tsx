@@ -1,14 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { problemText, requestLocale, useT } from '../lib/i18n'
+import { requestLocale, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { pillarDomain, pillarOfSlug } from '../lib/livelihood'
 import { loadInventory } from '../lib/inventory.server'
-import { GoalForm, parseForm, refused, typed } from '../lib/plan.server'
-import { FormProblem } from '../components/field'
+import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
+import { GoalSchema } from '../lib/plan-schema'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { FormErrors, SelectField, TextareaField } from '../forms/field-components'
+import { useSchemaForm } from '../forms/use-form'
 import { SaveSafety } from '../components/save-safety'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
@@ -38,29 +41,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { priorities: inventory.priorities, domains: inventory.domains, priority, fromPillar, step: priority || free || fromPillar ? 'goal' : 'choose' }
 }
 
-const fields = ['text', 'domain', 'wish'] as const
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const formData = await request.formData()
-  const values = typed(formData, fields)
-  const form = parseForm(GoalForm, formData)
-  if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, values, saved: null }, { status: 400 })
-  const response = await keyedWrite(formData, (options) => api(context, request).clients[':clientId'].goals.$post({ param: { clientId: user.id }, json: form.data }, options))
-  if (!response.ok) {
-    const problem = await refused(response, 'goal', null, values)
-    return data({ problem: problem.problem, fields: problem.fields, values, saved: null }, { status: response.status })
-  }
+  const submission = parseSubmission(formData, GoalSchema)
+  // On any problem the client's words come back in the box: nothing typed is lost.
+  if (submission.status !== 'success') return data({ result: reply(submission), saved: null }, { status: 400 })
+  const response = await keyedWrite(formData, (options) =>
+    api(context, request).clients[':clientId'].goals.$post({ param: { clientId: user.id }, json: submission.value }, options),
+  )
+  if (!response.ok) return data({ result: await replyWithProblem(submission, response), saved: null }, { status: response.status })
   const { goal, safety } = await response.json()
   // The words were saved as written; after a crisis signal the help card comes first, then the goal.
-  if (safety.detected) return data({ problem: null, fields: {}, values, saved: { goalId: goal.id, safety } })
+  if (safety.detected) return data({ result: null, saved: { goalId: goal.id, safety } })
   throw redirect(`/plan/doel/${goal.id}?nieuw=1`)
 }
 
 export default function NewGoal() {
   const t = useT()
-  const { priorities, domains, priority, fromPillar, step } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const { search } = useLocation()
   if (result?.saved) {
     return (
       <div className="page page--narrow">
@@ -73,8 +73,20 @@ export default function NewGoal() {
       </div>
     )
   }
-  const values = result?.values ?? { text: priority?.wish ?? '', domain: priority?.domain ?? fromPillar?.domain ?? '', wish: priority?.wish ?? '' }
-  const errors = result?.fields ?? {}
+  // A new priority chosen (the address changes) starts a new form with its wish as the first words.
+  return <NewGoalSteps key={search} result={result?.result} />
+}
+
+/** Choosing a priority, then the goal's form (its own component: the form's hook runs only here). */
+function NewGoalSteps({ result }: { result: SubmissionResult<string[]> | null | undefined }) {
+  const t = useT()
+  const { priorities, domains, priority, fromPillar, step } = useLoaderData<typeof loader>()
+  const [goalForm, goal] = useSchemaForm({
+    id: 'goal',
+    schema: GoalSchema,
+    lastResult: result,
+    defaultValue: { text: priority?.wish ?? '', domain: priority?.domain ?? fromPillar?.domain ?? '', wish: priority?.wish ?? '' },
+  })
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -116,46 +128,17 @@ export default function NewGoal() {
               {t('livelihood.bridge.fromPillar', { pillar: t(`livelihood.bridge.pillars.${fromPillar.pillar}`) })}
             </p>
           ) : null}
-          <FormProblem code={result?.problem && result.problem !== 'validation_failed' ? result.problem : null} />
-          <Form method="post" className="stack" noValidate>
+          <FormErrors form={goalForm} />
+          <Form method="post" className="stack" {...getFormProps(goalForm)}>
             <IdempotencyKey />
-            <input type="hidden" name="wish" value={values['wish'] ?? ''} />
-            <div className={errors['text'] ? 'field field--error' : 'field'}>
-              <label htmlFor="goal-text">{t('plan.new.text')}</label>
-              <p className="hint" id="goal-text-hint">
-                {t('plan.new.textHint')}
-              </p>
-              <textarea
-                id="goal-text"
-                name="text"
-                rows={3}
-                maxLength={1000}
-                defaultValue={values['text'] ?? ''}
-                aria-describedby={errors['text'] ? 'goal-text-hint goal-text-error' : 'goal-text-hint'}
-                aria-invalid={errors['text'] ? true : undefined}
-              />
-              {errors['text'] ? (
-                <p className="field-error" id="goal-text-error" role="alert">
-                  {problemText(t, 'fields', errors['text'])}
-                </p>
-              ) : null}
-            </div>
-            <div className={errors['domain'] ? 'field field--error' : 'field'}>
-              <label htmlFor="goal-domain">{t('plan.goal.domain')}</label>
-              <select id="goal-domain" name="domain" defaultValue={values['domain'] ?? ''} aria-invalid={errors['domain'] ? true : undefined}>
-                <option value="">{t('plan.noDomain')}</option>
-                {domains.map((domain) => (
-                  <option key={domain} value={domain}>
-                    {domainLabel(t, domain)}
-                  </option>
-                ))}
-              </select>
-              {errors['domain'] ? (
-                <p className="field-error" role="alert">
-                  {problemText(t, 'fields', errors['domain'])}
-                </p>
-              ) : null}
-            </div>
+            <input {...getInputProps(goal.wish, { type: 'hidden' })} />
+            <TextareaField meta={goal.text} label={t('plan.new.text')} hint={t('plan.new.textHint')} rows={3} />
+            <SelectField
+              meta={goal.domain}
+              label={t('plan.goal.domain')}
+              emptyOption={t('plan.noDomain')}
+              options={domains.map((domain) => ({ value: domain, label: domainLabel(t, domain) }))}
+            />
             <button type="submit" className="button">
               {t('plan.new.save')}
             </button>
