@@ -1,96 +1,67 @@
+import type { FieldMetadata } from '@conform-to/react'
 import { areas, periods, rings, supportKinds } from '../lib/network'
 import { useT } from '../lib/i18n'
-import { NetworkError } from './network-map'
+import { CheckboxGroup, RadioGroup, SelectField, TextareaField, TextField } from '../forms/field-components'
 
-export interface PersonValues {
-  name: string
-  area: string
-  ring: number | string
-  support: readonly string[]
-  note: string | null
-  period: string
+type Meta<S> = FieldMetadata<S, Record<string, unknown>, string[]>
+
+/** The conform fields of a form built on PersonSchema (a suggestion adds its own beside them). */
+export interface PersonMetas {
+  name: Meta<string>
+  area: Meta<string>
+  ring: Meta<string>
+  support: Meta<string[] | undefined>
+  note: Meta<string | undefined>
+  period: Meta<string | undefined>
 }
 
-export const emptyPerson: PersonValues = { name: '', area: '', ring: '', support: [], note: null, period: 'now' }
+/** The network's own messages (`network.errors.*`), read before the general field messages. */
+const own = 'network.errors'
 
-/** What someone typed, back into the fields after a refused save. */
-export function personValuesFrom(values: Record<string, string | string[]>): PersonValues {
-  const one = (key: string) => {
-    const value = values[key]
-    return Array.isArray(value) ? (value[0] ?? '') : (value ?? '')
-  }
-  const support = values['support']
-  return { name: one('name'), area: one('area'), ring: one('ring'), support: Array.isArray(support) ? support : support ? [support] : [], note: one('note'), period: one('period') || 'now' }
+/** A person as the API gives it, as the form's first values (the ring as the select's text). */
+export function personDefaults(person: { name: string; area: string; ring: number; support: readonly string[]; note: string | null; period: string }) {
+  return { name: person.name, area: person.area, ring: String(person.ring), support: [...person.support], note: person.note ?? '', period: person.period }
 }
 
 /**
  * The fields of one person on the map, for adding, changing and (staff) suggesting. Plain inputs in
  * a real form: they work without JavaScript; each error stands beside its field.
  */
-export function PersonFields({ prefix, values, fields }: { prefix: string; values: PersonValues; fields: Record<string, string> }) {
+export function PersonFields({ fields }: { fields: PersonMetas }) {
   const t = useT()
-  const id = (name: string) => `${prefix}-${name}`
-  const described = (name: string, hint?: boolean) => [hint ? `${id(name)}-hint` : null, fields[name] ? `${id(name)}-error` : null].filter(Boolean).join(' ') || undefined
   return (
     <>
-      <div className={fields.name ? 'field field--error' : 'field'}>
-        <label htmlFor={id('name')}>{t('network.add.name')}</label>
-        <p className="hint" id={`${id('name')}-hint`}>
-          {t('network.add.nameHint')}
-        </p>
-        <input id={id('name')} name="name" defaultValue={values.name} maxLength={400} required autoComplete="off" aria-invalid={fields.name ? true : undefined} aria-describedby={described('name', true)} />
-        <NetworkError id={`${id('name')}-error`} code={fields.name} />
-      </div>
-      <div className={fields.area ? 'field field--error' : 'field'}>
-        <label htmlFor={id('area')}>{t('network.add.area')}</label>
-        <select id={id('area')} name="area" defaultValue={values.area} required aria-invalid={fields.area ? true : undefined} aria-describedby={described('area')}>
-          {values.area ? null : <option value="">{t('assistant.cards.chooseArea')}</option>}
-          {areas.map((area) => (
-            <option key={area} value={area}>
-              {t(`network.areas.${area}`)}
-            </option>
-          ))}
-        </select>
-        <NetworkError id={`${id('area')}-error`} code={fields.area} />
-      </div>
-      <div className={fields.ring ? 'field field--error' : 'field'}>
-        <label htmlFor={id('ring')}>{t('network.add.ring')}</label>
-        <select id={id('ring')} name="ring" defaultValue={String(values.ring)} required aria-invalid={fields.ring ? true : undefined} aria-describedby={described('ring')}>
-          {values.ring ? null : <option value="">{t('assistant.cards.chooseRing')}</option>}
-          {rings.map((ring) => (
-            <option key={ring} value={ring}>
-              {t(`network.rings.r${ring}`)}
-            </option>
-          ))}
-        </select>
-        <NetworkError id={`${id('ring')}-error`} code={fields.ring} />
-      </div>
-      <fieldset className={fields.support ? 'field field--error' : 'field'}>
-        <legend>{t('network.add.support')}</legend>
-        {supportKinds.map((kind) => (
-          <label key={kind} className="checkbox">
-            <input type="checkbox" name="support" value={kind} defaultChecked={values.support.includes(kind)} /> {t(`network.support.${kind}`)}
-          </label>
-        ))}
-        <NetworkError id={`${id('support')}-error`} code={fields.support} />
-      </fieldset>
-      <div className={fields.note ? 'field field--error' : 'field'}>
-        <label htmlFor={id('note')}>{t('network.add.note')}</label>
-        <p className="hint" id={`${id('note')}-hint`}>
-          {t('network.add.noteHint')}
-        </p>
-        <textarea id={id('note')} name="note" defaultValue={values.note ?? ''} rows={2} maxLength={1000} aria-invalid={fields.note ? true : undefined} aria-describedby={described('note', true)} />
-        <NetworkError id={`${id('note')}-error`} code={fields.note} />
-      </div>
-      <fieldset className="field">
-        <legend>{t('network.add.period')}</legend>
-        {periods.map((period) => (
-          <label key={period} className="checkbox">
-            <input type="radio" name="period" value={period} defaultChecked={values.period === period} /> {t(`network.periods.${period}`)}
-          </label>
-        ))}
-        <NetworkError id={`${id('period')}-error`} code={fields.period} />
-      </fieldset>
+      {/* No maxlength: a pasted name too long is said beside the field, every letter kept. */}
+      <TextField meta={fields.name} label={t('network.add.name')} hint={t('network.add.nameHint')} autoComplete="off" maxLength={undefined} own={own} />
+      <SelectField
+        meta={fields.area}
+        label={t('network.add.area')}
+        emptyOption={fields.area.initialValue ? undefined : t('assistant.cards.chooseArea')}
+        options={areas.map((area) => ({ value: area, label: t(`network.areas.${area}`) }))}
+        own={own}
+      />
+      <SelectField
+        meta={fields.ring}
+        label={t('network.add.ring')}
+        emptyOption={fields.ring.initialValue ? undefined : t('assistant.cards.chooseRing')}
+        options={rings.map((ring) => ({ value: String(ring), label: t(`network.rings.r${ring}`) }))}
+        own={own}
+      />
+      <CheckboxGroup
+        meta={fields.support}
+        legend={t('network.add.support')}
+        optionClassName="checkbox"
+        options={supportKinds.map((kind) => ({ value: kind, label: t(`network.support.${kind}`) }))}
+        own={own}
+      />
+      <TextareaField meta={fields.note} label={t('network.add.note')} hint={t('network.add.noteHint')} rows={2} maxLength={undefined} own={own} />
+      <RadioGroup
+        meta={fields.period}
+        legend={t('network.add.period')}
+        optionClassName="checkbox"
+        options={periods.map((period) => ({ value: period, label: t(`network.periods.${period}`) }))}
+        own={own}
+      />
     </>
   )
 }

@@ -19,13 +19,13 @@ import { fieldText } from './field-text'
 type Meta<S> = FieldMetadata<S, Record<string, unknown>, string[]>
 
 /** The first error of a field in the reader's language, with the id the control points at. */
-export function FieldErrorText({ id, errors }: { id: string; errors: string[] | undefined }) {
+export function FieldErrorText({ id, errors, own }: { id: string; errors: string[] | undefined; own?: string | undefined }) {
   const t = useT()
   const code = errors?.[0]
   if (!code) return null
   return (
     <p className="field-error" id={id} role="alert">
-      {fieldText(t, code)}
+      {fieldText(t, code, 'fields', own)}
     </p>
   )
 }
@@ -46,10 +46,12 @@ interface GroupProps<S> {
   /** `fieldset` with a legend for a group of radios or checkboxes, `div` with a label for one control. */
   as?: 'div' | 'fieldset'
   className?: string
+  /** The catalogue group of the form's own error codes (`network.errors`), read before `fields.*`. */
+  own?: string | undefined
 }
 
 /** The frame around one field: label or legend, hint, control, error. */
-export function FieldGroup<S>({ meta, label, hint, children, as = 'div', className }: GroupProps<S>) {
+export function FieldGroup<S>({ meta, label, hint, children, as = 'div', className, own }: GroupProps<S>) {
   const classes = ['field', meta.errors ? 'field--error' : null, className].filter(Boolean).join(' ')
   if (as === 'fieldset') {
     return (
@@ -57,7 +59,7 @@ export function FieldGroup<S>({ meta, label, hint, children, as = 'div', classNa
         <legend>{label}</legend>
         {hint ? <Hint id={meta.descriptionId}>{hint}</Hint> : null}
         {children}
-        <FieldErrorText id={meta.errorId} errors={meta.errors} />
+        <FieldErrorText id={meta.errorId} errors={meta.errors} own={own} />
       </fieldset>
     )
   }
@@ -66,7 +68,7 @@ export function FieldGroup<S>({ meta, label, hint, children, as = 'div', classNa
       <label htmlFor={meta.id}>{label}</label>
       {hint ? <Hint id={meta.descriptionId}>{hint}</Hint> : null}
       {children}
-      <FieldErrorText id={meta.errorId} errors={meta.errors} />
+      <FieldErrorText id={meta.errorId} errors={meta.errors} own={own} />
     </div>
   )
 }
@@ -82,12 +84,13 @@ interface TextFieldProps<S> extends InputExtras {
   label: ReactNode
   hint?: ReactNode
   type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'time' | 'number' | 'search'
+  own?: string
 }
 
 /** A labelled single-line input. */
-export function TextField<S>({ meta, label, hint, type = 'text', ...extra }: TextFieldProps<S>) {
+export function TextField<S>({ meta, label, hint, type = 'text', own, ...extra }: TextFieldProps<S>) {
   return (
-    <FieldGroup meta={meta} label={label} hint={hint}>
+    <FieldGroup meta={meta} label={label} hint={hint} own={own}>
       <input {...getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined })} {...extra} />
     </FieldGroup>
   )
@@ -125,12 +128,13 @@ interface TextareaFieldProps<S> extends TextareaExtras {
   meta: Meta<S>
   label: ReactNode
   hint?: ReactNode
+  own?: string
 }
 
 /** A labelled text box for several lines. */
-export function TextareaField<S>({ meta, label, hint, rows = 4, ...extra }: TextareaFieldProps<S>) {
+export function TextareaField<S>({ meta, label, hint, rows = 4, own, ...extra }: TextareaFieldProps<S>) {
   return (
-    <FieldGroup meta={meta} label={label} hint={hint}>
+    <FieldGroup meta={meta} label={label} hint={hint} own={own}>
       <textarea {...getTextareaProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })} rows={rows} {...extra} />
     </FieldGroup>
   )
@@ -145,12 +149,13 @@ interface SelectFieldProps<S> extends SelectExtras {
   options: readonly { value: string; label: ReactNode }[]
   /** A first option with the empty value ("no team", "no worker"), read by the schema as not chosen. */
   emptyOption?: ReactNode
+  own?: string
 }
 
 /** A labelled drop-down list. */
-export function SelectField<S>({ meta, label, hint, options, emptyOption, ...extra }: SelectFieldProps<S>) {
+export function SelectField<S>({ meta, label, hint, options, emptyOption, own, ...extra }: SelectFieldProps<S>) {
   return (
-    <FieldGroup meta={meta} label={label} hint={hint}>
+    <FieldGroup meta={meta} label={label} hint={hint} own={own}>
       <select {...getSelectProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })} {...extra}>
         {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
         {options.map((option) => (
@@ -172,12 +177,13 @@ interface ChoiceGroupProps<S> {
   className?: string
   /** Class of each option's label: `choice` unless given (e.g. `segment` for the time of a statement). */
   optionClassName?: string
+  own?: string
 }
 
-function ChoiceGroup<S>({ meta, legend, hint, options, className, optionClassName, type }: ChoiceGroupProps<S> & { type: 'checkbox' | 'radio' }) {
+function ChoiceGroup<S>({ meta, legend, hint, options, className, optionClassName, type, own }: ChoiceGroupProps<S> & { type: 'checkbox' | 'radio' }) {
   const byValue = new Map(options.map((option) => [option.value, option]))
   return (
-    <FieldGroup meta={meta} label={legend} hint={hint} as="fieldset">
+    <FieldGroup meta={meta} label={legend} hint={hint} as="fieldset" own={own}>
       <div className={className}>
         {getCollectionProps(meta, { type, options: options.map((option) => option.value) }).map(({ key, ...input }) => {
           const option = byValue.get(input.value)

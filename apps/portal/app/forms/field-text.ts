@@ -2,12 +2,12 @@ import { hasKey, type Translator } from '@kracht/i18n'
 import { problemText } from '../lib/i18n'
 
 /**
- * An error code in the reader's language. Field codes: the sharing pages' own codes (one_client,
- * ends_in_past …) first, then the general field codes ("required", "too_long" …). Form codes: the
+ * An error code in the reader's language. Field codes: the form's own codes (`own`: the sharing
+ * pages' one_client, ends_in_past …; the network's unknown_area …) first, then the general field codes ("required", "too_long" …). Form codes: the
  * API's problem codes (`errors.*`).
  */
-export function fieldText(t: Translator, code: string, group: 'fields' | 'errors' = 'fields'): string {
+export function fieldText(t: Translator, code: string, group: 'fields' | 'errors' = 'fields', own = 'sharing.fields'): string {
   if (group === 'errors') return problemText(t, 'errors', code)
-  const key = `sharing.fields.${code}`
+  const key = `${own}.${code}`
   return hasKey(key) ? t(key) : problemText(t, 'fields', code)
 }

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
 import { api, readProblem } from './api.server'
-import { areas, periods, supportKinds, resourceKinds } from './network'
+import { resourceKinds } from './network'
 
 /** The network map through the API (the gate decides and logs); null when it is not shared with the caller. */
 export async function loadNetwork(request: Request, context: AppLoadContext, clientId: string) {
@@ -31,30 +31,6 @@ export async function loadHistory(request: Request, context: AppLoadContext, cli
 
 // One zod schema per form. Messages are field codes of the catalogue (network.errors.*), so the
 // page shows each beside its field; the API checks the same again and has the last word.
-const Name = z.string().trim().min(1, 'required').max(200, 'too_long')
-const Note = z
-  .string()
-  .trim()
-  .max(500, 'too_long')
-  .optional()
-  .transform((note) => note || null)
-const Ring = z.coerce.number({ message: 'ring_out_of_range' }).int('ring_out_of_range').min(1, 'ring_out_of_range').max(3, 'ring_out_of_range')
-
-export const PersonForm = z.object({
-  name: Name,
-  area: z.enum(areas, { message: 'unknown_area' }),
-  ring: Ring,
-  note: Note,
-  period: z.enum(periods, { message: 'unknown_period' }).default('now'),
-})
-
-/** Checkboxes arrive as repeated fields: read them apart from the rest of the form. */
-export function supportFrom(formData: FormData): { ok: true; support: (typeof supportKinds)[number][] } | { ok: false } {
-  const values = formData.getAll('support').map(String)
-  const known = values.filter((value): value is (typeof supportKinds)[number] => (supportKinds as readonly string[]).includes(value))
-  return known.length === values.length ? { ok: true, support: [...new Set(known)] } : { ok: false }
-}
-
 export const ResourceForm = z.object({
   kind: z.enum(resourceKinds, { message: 'unknown_kind' }),
   text: z.string().trim().min(1, 'required').max(500, 'too_long'),

@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { parseForm } from '../lib/forms'
 import { useT } from '../lib/i18n'
-import { linkOf, loadNetwork, PersonForm, ResourceForm, supportFrom, VersionField } from '../lib/network.server'
+import { linkOf, loadNetwork, ResourceForm, VersionField } from '../lib/network.server'
+import { PersonSchema } from '../lib/network-schema'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 import { NetworkList, NetworkMap } from '../components/network-map'
-import { emptyPerson, PersonFields, personValuesFrom } from '../components/person-fields'
+import { PersonFields } from '../components/person-fields'
 import { ResourcesSection } from '../components/network-resources'
 import { NetworkRemarks } from '../components/network-remarks'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
@@ -38,6 +42,8 @@ type Values = Record<string, string | string[]>
 export type NetworkActionResult =
   | { ok: true; intent: string; safety: ScreenData | null; name?: string | undefined }
   | { ok: false; intent: string; problem: 'validation_failed' | 'version_conflict' | 'generic'; fields: Record<string, string>; values: Values }
+  // Adding a person: conform's answer, errors beside the fields and the typing kept.
+  | { ok: false; intent: 'add-person'; result: SubmissionResult<string[]> }
 
 const problemOf = (code: string) => (code === 'validation_failed' || code === 'version_conflict' ? code : 'generic')
 
@@ -57,14 +63,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     data<NetworkActionResult>({ ok: false, intent, problem, fields, values }, { status })
 
   if (intent === 'add-person') {
-    const parsed = parseForm(PersonForm, formData)
-    const support = supportFrom(formData)
-    if (!parsed.ok || !support.ok) return refused({ ...(parsed.ok ? {} : parsed.fields), ...(support.ok ? {} : { support: 'unknown_support' }) })
-    const response = await keyedWrite(formData, (options) => network.persons.$post({ param, json: { ...parsed.data, ring: parsed.data.ring, support: support.support } }, options))
-    if (!response.ok) {
-      const problem = await readProblem(response)
-      return refused(problem.fields ?? {}, response.status, problemOf(problem.code))
-    }
+    const submission = parseSubmission(formData, PersonSchema)
+    if (submission.status !== 'success') return data<NetworkActionResult>({ ok: false, intent, result: reply(submission) }, { status: 400 })
+    const response = await keyedWrite(formData, (options) => network.persons.$post({ param, json: submission.value }, options))
+    if (!response.ok) return data<NetworkActionResult>({ ok: false, intent, result: await replyWithProblem(submission, response) }, { status: response.status })
     const saved = await response.json()
     return data<NetworkActionResult>({ ok: true, intent, safety: saved.safety, name: saved.person.name })
   }
@@ -107,8 +109,8 @@ export default function MyNetwork() {
   const t = useT()
   const { people, resources, comments, domains } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const failed = result && !result.ok ? result : null
-  const personValues = failed?.intent === 'add-person' ? personValuesFrom(failed.values) : emptyPerson
+  const failed = result && !result.ok && 'problem' in result ? result : null
+  const personFailed = result && !result.ok && 'result' in result ? result.result : null
   const toPerson = (id: string) => `/netwerk/persoon/${id}`
   return (
     <div className="page network-page">
@@ -136,9 +138,9 @@ export default function MyNetwork() {
                   : t('network.comments.declined')}
         </p>
       ) : null}
-      {failed ? (
+      {failed || personFailed ? (
         <p className="notice notice--error" role="alert">
-          {failed.problem === 'version_conflict' ? t('network.conflict') : t('network.invalid')}
+          {failed?.problem === 'version_conflict' ? t('network.conflict') : t('network.invalid')}
         </p>
       ) : null}
       {result?.ok ? <SaveSafety screen={result.safety} /> : null}
@@ -160,16 +162,25 @@ export default function MyNetwork() {
       <section aria-labelledby="add-title" className="card network-section">
         <h2 id="add-title">{t('network.add.title')}</h2>
         {/* A new key after each save empties the form; after a refusal the typing stays. */}
-        <Form method="post" className="stack" key={result?.ok && result.intent === 'add-person' ? `saved-${people.length}` : 'add'}>
-          <IdempotencyKey scope="person" />
-          <PersonFields prefix="add" values={personValues} fields={failed?.intent === 'add-person' ? failed.fields : {}} />
-          <button type="submit" name="intent" value="add-person" className="button">
-            {t('network.add.button')}
-          </button>
-        </Form>
+        <AddPerson key={result?.ok && result.intent === 'add-person' ? `saved-${people.length}` : 'add'} result={personFailed} />
       </section>
 
       <ResourcesSection resources={resources} people={people} domains={domains} failed={failed?.intent === 'add-resource' ? failed : null} resetKey={result?.ok ? resources.length : -1} />
     </div>
+  )
+}
+
+/** Adding a person to the map: one form on PersonSchema, its errors beside the fields. */
+function AddPerson({ result }: { result: SubmissionResult<string[]> | null }) {
+  const t = useT()
+  const [form, fields] = useSchemaForm({ id: 'add', schema: PersonSchema, lastResult: result })
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <IdempotencyKey scope="person" />
+      <PersonFields fields={fields} />
+      <button type="submit" name="intent" value="add-person" className="button">
+        {t('network.add.button')}
+      </button>
+    </Form>
   )
 }

@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { api, readProblem } from '../lib/api.server'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm } from '../lib/forms'
 import { useT } from '../lib/i18n'
-import { loadPerson, PersonForm, supportFrom, VersionField } from '../lib/network.server'
-import { PersonFields, type PersonValues } from '../components/person-fields'
+import { loadPerson } from '../lib/network.server'
+import { ChangePersonForm, PersonPageForms } from '../lib/network-schema'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
+import { personDefaults, PersonFields } from '../components/person-fields'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
 import networkStyles from '../styles/network.css?url'
 import assistantStyles from '../styles/assistant.css?url'
@@ -24,82 +27,80 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { person }
 }
 
-type ActionResult =
-  | { ok: true; safety: ScreenData }
-  | { ok: false; problem: 'validation_failed' | 'version_conflict' | 'generic'; fields: Record<string, string>; values: PersonValues | null }
+type ActionResult = { ok: true; safety: ScreenData } | { ok: false; intent: string; result: SubmissionResult<string[]> }
 
 /** Change (on the version shown) or take off the map; both work without JavaScript. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
   const param = { clientId: user.id, personId: params.personId ?? '' }
   const person = api(context, request).clients[':clientId'].network.persons[':personId']
-  const version = VersionField.safeParse(formData.get('version'))
-  if (!version.success) return data<ActionResult>({ ok: false, problem: 'generic', fields: {}, values: null }, { status: 400 })
-  const failed = async (response: Response, values: PersonValues | null) => {
-    const problem = await readProblem(response)
-    const code = problem.code === 'validation_failed' || problem.code === 'version_conflict' ? problem.code : 'generic'
-    return data<ActionResult>({ ok: false, problem: code, fields: problem.fields ?? {}, values }, { status: response.status })
-  }
-
-  if (formData.get('intent') === 'remove') {
-    const response = await person.$delete({ param, query: { version: String(version.data) } })
-    if (!response.ok) return failed(response, null)
+  // Whatever goes wrong, what was typed comes back to the form.
+  const submission = parseSubmission(formData, PersonPageForms)
+  if (submission.status !== 'success') return data<ActionResult>({ ok: false, intent, result: reply(submission) }, { status: 400 })
+  const form = submission.value
+  if (form.intent === 'remove') {
+    const response = await person.$delete({ param, query: { version: String(form.version) } })
+    if (!response.ok) return data<ActionResult>({ ok: false, intent, result: await replyWithProblem(submission, response) }, { status: response.status })
     return redirect('/netwerk')
   }
-  const parsed = parseForm(PersonForm, formData)
-  const support = supportFrom(formData)
-  const typed: PersonValues = {
-    name: String(formData.get('name') ?? ''),
-    area: String(formData.get('area') ?? ''),
-    ring: String(formData.get('ring') ?? ''),
-    support: formData.getAll('support').map(String),
-    note: String(formData.get('note') ?? ''),
-    period: String(formData.get('period') ?? 'now'),
-  }
-  if (!parsed.ok || !support.ok) {
-    const fields = { ...(parsed.ok ? {} : parsed.fields), ...(support.ok ? {} : { support: 'unknown_support' }) }
-    return data<ActionResult>({ ok: false, problem: 'validation_failed', fields, values: typed }, { status: 400 })
-  }
-  const response = await person.$patch({ param, json: { version: version.data, ...parsed.data, support: support.support } })
-  if (!response.ok) return failed(response, typed)
+  const { intent: _change, ...json } = form
+  const response = await person.$patch({ param, json })
+  if (!response.ok) return data<ActionResult>({ ok: false, intent, result: await replyWithProblem(submission, response) }, { status: response.status })
   return data<ActionResult>({ ok: true, safety: (await response.json()).safety })
 }
 
 export default function NetworkPerson() {
+  const { person } = useLoaderData<typeof loader>()
+  // A new version (after a save) starts the form again from what is saved.
+  return <PersonPage key={`${person.id}-${person.version}`} />
+}
+
+function PersonPage() {
   const t = useT()
   const { person } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
-  const failed = result && !result.ok ? result : null
-  const values = failed?.values ?? person
+  const answer = useActionData<typeof action>()
+  const failed = answer && !answer.ok ? answer : null
+  const [changeForm, fields] = useSchemaForm({
+    id: 'person',
+    schema: ChangePersonForm,
+    lastResult: failed?.intent === 'change' ? failed.result : null,
+    defaultValue: { ...personDefaults(person), intent: 'change', version: String(person.version) },
+  })
+  // A refused removal (someone changed the person first) says so above the form.
+  const removeProblem = failed?.intent === 'remove' ? (failed.result.error?.['']?.[0] ?? 'validation_failed') : null
+  const conflict = [changeForm.errors?.[0], removeProblem].includes('version_conflict')
   return (
     <div className="page page--narrow network-page">
       <p>
         <Link to="/netwerk">← {t('network.person.back')}</Link>
       </p>
       <h1>{person.name}</h1>
-      {result?.ok ? (
+      {answer?.ok ? (
         <p className="notice notice--ok" role="status">
           {t('network.person.changed')}
         </p>
       ) : null}
-      {failed ? (
-        <p className="notice notice--error" role="alert">
-          {failed.problem === 'version_conflict' ? t('network.conflict') : t('network.invalid')}
+      {conflict || removeProblem || Object.keys(changeForm.allErrors).length > 0 ? (
+        <p className="notice notice--error" role="alert" id={changeForm.errorId}>
+          {conflict ? t('network.conflict') : t('network.invalid')}
         </p>
       ) : null}
-      {result?.ok ? <SaveSafety screen={result.safety} /> : null}
-      <Form method="post" className="stack" key={`${person.id}-${person.version}`}>
+      {answer?.ok ? <SaveSafety screen={answer.safety} /> : null}
+      <Form method="post" className="stack" {...getFormProps(changeForm)}>
+        <input type="hidden" name="intent" value="change" />
         <input type="hidden" name="version" value={person.version} />
-        <PersonFields prefix="person" values={values} fields={failed?.fields ?? {}} />
-        <button type="submit" name="intent" value="change" className="button">
+        <PersonFields fields={fields} />
+        <button type="submit" className="button">
           {t('network.person.change')}
         </button>
       </Form>
       <Form method="post" className="stack network-section">
+        <input type="hidden" name="intent" value="remove" />
         <input type="hidden" name="version" value={person.version} />
         <p className="muted">{t('network.person.removeHint')}</p>
-        <button type="submit" name="intent" value="remove" className="button button--secondary">
+        <button type="submit" className="button button--secondary">
           {t('network.person.remove')}
         </button>
       </Form>

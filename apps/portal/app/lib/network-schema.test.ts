@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { parseSubmission, reply } from '../forms/submission.server'
+import { PersonPageForms, PersonSchema } from './network-schema'
+
+const form = (entries: [string, string][]) => {
+  const data = new FormData()
+  for (const [name, value] of entries) data.append(name, value)
+  return data
+}
+
+const errorsOf = (result: ReturnType<typeof reply>) =>
+  Object.fromEntries(Object.entries(result.error ?? {}).flatMap(([name, codes]) => (codes?.[0] ? [[name, codes[0]]] : [])))
+
+describe('a person on the network map', () => {
+  it('reads the ring as a number, the support boxes as a list once each, an empty note as none', () => {
+    const submission = parseSubmission(
+      form([['name', ' Oma '], ['area', 'family'], ['ring', '1'], ['support', 'practical'], ['support', 'practical'], ['note', '']]),
+      PersonSchema,
+    )
+    expect(submission.status === 'success' ? submission.value : null).toEqual({ name: 'Oma', area: 'family', ring: 1, support: ['practical'], note: null, period: 'now' })
+  })
+
+  it('names the network\'s own code beside each field and keeps what was typed', () => {
+    const result = reply(parseSubmission(form([['name', 'Jet'], ['area', 'neighbours'], ['ring', '4'], ['support', 'money']]), PersonSchema))
+    expect(errorsOf(result)).toEqual({ area: 'unknown_area', ring: 'ring_out_of_range', 'support[0]': 'unknown_support' })
+    expect(result.initialValue).toMatchObject({ name: 'Jet', ring: '4' })
+  })
+
+  it('asks to choose a place and a ring when none is chosen', () => {
+    expect(errorsOf(reply(parseSubmission(form([['name', 'Jet']]), PersonSchema)))).toEqual({ area: 'required', ring: 'required' })
+  })
+
+  it('removes on a version only, without the person\'s fields', () => {
+    const removal = parseSubmission(form([['intent', 'remove'], ['version', '3']]), PersonPageForms)
+    expect(removal.status === 'success' ? removal.value : null).toEqual({ intent: 'remove', version: 3 })
+    expect(parseSubmission(form([['intent', 'remove']]), PersonPageForms).status).toBe('error')
+  })
+})

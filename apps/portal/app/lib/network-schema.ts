@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { optionalText, requiredLine } from '../forms/fields'
+import { areas, periods, rings, supportKinds } from './network'
+import { versionField } from './statement-schema'
+
+/*
+ * One person on the network map: adding (client), changing (client) and suggesting (staff) share
+ * this schema, run in the browser and by the action. Messages are codes of `network.errors.*`
+ * (read before the general `fields.*`, see PersonFields); the API checks the same again.
+ */
+export const PersonSchema = z.object({
+  name: requiredLine(200),
+  area: z.enum(areas, { error: (issue) => (issue.input === undefined ? 'required' : 'unknown_area') }),
+  // A select sends the ring as text ("2").
+  ring: z
+    .string({ error: 'required' })
+    .transform(Number)
+    .pipe(z.number().refine((ring) => rings.some((known) => known === ring), 'ring_out_of_range')),
+  // None ticked is an empty list; a box ticked twice by a crafted post counts once.
+  support: z
+    .array(z.enum(supportKinds, { error: 'unknown_support' }))
+    .default([])
+    .transform((kinds) => [...new Set(kinds)]),
+  note: optionalText(500).transform((note) => note ?? null),
+  period: z.enum(periods, { error: 'unknown_period' }).default('now'),
+})
+
+/** Changing a person on the version shown; taking a person off the map on that version. */
+export const ChangePersonForm = PersonSchema.extend({ intent: z.literal('change'), version: versionField })
+export const RemovePersonForm = z.object({ intent: z.literal('remove'), version: versionField })
+export const PersonPageForms = z.discriminatedUnion('intent', [ChangePersonForm, RemovePersonForm])
