@@ -5,7 +5,9 @@ import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
-import { loadPlan, loadPlanAgreement, refused } from '../lib/plan.server'
+import { loadPlan, loadPlanAgreement } from '../lib/plan.server'
+import { SignForm } from '../lib/review-forms'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 import { Agreement } from '../components/agreement'
 import { FormProblem, Notice } from '../components/field'
 import { StepItem } from '../components/plan/step-item'
@@ -23,13 +25,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
-  const formData = await request.formData()
-  const hash = String(formData.get('contentHash') ?? '')
+  const submission = parseSubmission(await request.formData(), SignForm)
+  if (submission.status !== 'success') return data({ result: reply(submission) }, { status: 400 })
+  const { contentHash } = submission.value
   const response = await api(context, request).clients[':clientId']['action-plan'].agreement.signatures.$post({
     param: { clientId: user.id },
-    json: /^[0-9a-f]{64}$/.test(hash) ? { contentHash: hash } : {},
+    json: contentHash ? { contentHash } : {},
   })
-  if (!response.ok) return data(await refused(response, 'sign', null), { status: response.status })
+  if (!response.ok) return data({ result: await replyWithProblem(submission, response) }, { status: response.status })
   throw redirect('/plan?getekend=1')
 }
 
@@ -45,7 +48,8 @@ export default function PlanPage() {
       <p className="lead">{t('plan.intro')}</p>
       {params.get('weg') ? <Notice>{t('plan.goal.removed')}</Notice> : null}
       {params.get('getekend') ? <Notice>{t('plan.saved')}</Notice> : null}
-      <FormProblem code={result?.problem} />
+      {/* The sign button's problem (a newer version, no share) above the plan. */}
+      <FormProblem code={result?.result.error?.['']?.[0] ?? null} />
       <p className="card-actions">
         <Link to="/plan/nieuw" className="button">
           {t('plan.newGoal')}
