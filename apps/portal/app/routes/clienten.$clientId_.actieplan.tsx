@@ -1,13 +1,19 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { clientShare } from '../lib/shared-client.server'
 import { requireRole } from '../lib/auth.server'
-import { problemText, useT } from '../lib/i18n'
+import { useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
-import { failed, loadPlan, loadPlanAgreement, refused } from '../lib/plan.server'
+import { loadPlan, loadPlanAgreement } from '../lib/plan.server'
+import { SignForm } from '../lib/review-forms'
+import { idField, requiredLine, requiredText } from '../forms/fields'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { FormErrors, TextField } from '../forms/field-components'
+import { useSchemaForm } from '../forms/use-form'
 import { Agreement } from '../components/agreement'
 import { FormProblem, Notice } from '../components/field'
 import { StepItem } from '../components/plan/step-item'
@@ -19,6 +25,14 @@ export const meta: MetaFunction = () => [{ title: 'Actieplan – Kracht' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: planStyles }]
 
 const Params = z.object({ clientId: z.string().uuid() })
+
+// The staff's forms on a shared plan: a remark or a suggested step on one goal (the client
+// decides), and signing the plan as shown; told apart by `intent`.
+const GoalCommentForm = z.object({ intent: z.literal('comment'), goalId: idField, text: requiredText(1000) })
+const GoalSuggestForm = z.object({ intent: z.literal('suggest'), goalId: idField, text: requiredLine(500) })
+const StaffPlanForms = z.discriminatedUnion('intent', [GoalCommentForm, GoalSuggestForm, SignForm])
+
+type Result = { intent: string; goalId: string; result: SubmissionResult<string[]> }
 
 /** A worker or peer expert sees the plan only when the client shared `action_plan` (the API's gate logs each read). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -38,21 +52,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.success) throw new Response('not found', { status: 404 })
   const { clientId } = parsed.data
   const formData = await request.formData()
-  const intent = String(formData.get('intent') ?? '')
+  const answer = { intent: String(formData.get('intent') ?? ''), goalId: String(formData.get('goalId') ?? '') }
+  // Whatever goes wrong, what was typed comes back to its goal's form.
+  const submission = parseSubmission(formData, StaffPlanForms)
+  if (submission.status !== 'success') return data<Result>({ ...answer, result: reply(submission) }, { status: 400 })
   const client = api(context, request).clients[':clientId']
-  if (intent === 'sign') {
-    const hash = String(formData.get('contentHash') ?? '')
-    const response = await client['action-plan'].agreement.signatures.$post({ param: { clientId }, json: /^[0-9a-f]{64}$/.test(hash) ? { contentHash: hash } : {} })
-    if (!response.ok) return data(await refused(response, intent, null), { status: response.status })
+  const form = submission.value
+  if (form.intent === 'sign') {
+    const response = await client['action-plan'].agreement.signatures.$post({ param: { clientId }, json: form.contentHash ? { contentHash: form.contentHash } : {} })
+    if (!response.ok) return data<Result>({ ...answer, result: await replyWithProblem(submission, response) }, { status: response.status })
     throw redirect(`/clienten/${clientId}/actieplan?verstuurd=1`)
   }
-  const goalId = String(formData.get('goalId') ?? '')
-  const text = String(formData.get('text') ?? '').trim()
-  const values = { text }
-  if (!text) return data(failed(intent, goalId, 'validation_failed', { text: 'required' }, values), { status: 400 })
-  const json = intent === 'suggest' ? { kind: 'suggestion' as const, body: '', suggestedWhat: text } : { kind: 'comment' as const, body: text }
+  const { goalId, text } = form
+  const json = form.intent === 'suggest' ? { kind: 'suggestion' as const, body: '', suggestedWhat: text } : { kind: 'comment' as const, body: text }
   const response = await keyedWrite(formData, (options) => client.goals[':goalId'].comments.$post({ param: { clientId, goalId }, json }, options))
-  if (!response.ok) return data(await refused(response, intent, goalId, values), { status: response.status })
+  if (!response.ok) return data<Result>({ ...answer, result: await replyWithProblem(submission, response) }, { status: response.status })
   throw redirect(`/clienten/${clientId}/actieplan?verstuurd=1#doel-${goalId}`)
 }
 
@@ -72,7 +86,8 @@ export default function SharedPlan() {
       ) : (
         <>
           {params.get('verstuurd') ? <Notice>{t('plan.saved')}</Notice> : null}
-          <FormProblem code={result?.problem && result.problem !== 'validation_failed' ? result.problem : null} />
+          {/* The sign button's problem above the plan; a goal's form shows its own. */}
+          <FormProblem code={result?.intent === 'sign' ? (result.result.error?.['']?.[0] ?? null) : null} />
           {plan.goals.length === 0 ? <p>{t('plan.empty')}</p> : null}
           {plan.goals.map((goal) => (
             <section key={goal.id} id={`doel-${goal.id}`} className="card goal-card" data-testid="goal">
@@ -98,29 +113,9 @@ export default function SharedPlan() {
                   {comment.body}
                 </p>
               ))}
-              {(['comment', 'suggest'] as const).map((intent) => {
-                const mine = result && result.target === goal.id && result.intent === intent ? result : null
-                const id = `${intent}-${goal.id}`
-                return (
-                  <Form key={intent} method="post" className="stack" noValidate>
-                    <input type="hidden" name="intent" value={intent} />
-                    <input type="hidden" name="goalId" value={goal.id} />
-                    <IdempotencyKey scope={id} />
-                    <div className={mine?.fields['text'] ? 'field field--error' : 'field'}>
-                      <label htmlFor={id}>{t(intent === 'comment' ? 'plan.worker.comment' : 'plan.worker.suggest')}</label>
-                      <input id={id} name="text" maxLength={intent === 'comment' ? 1000 : 500} defaultValue={mine?.values['text'] ?? ''} />
-                      {mine?.fields['text'] ? (
-                        <p className="field-error" role="alert">
-                          {problemText(t, 'fields', mine.fields['text'])}
-                        </p>
-                      ) : null}
-                    </div>
-                    <button type="submit" className="button button--small button--secondary">
-                      {t('plan.worker.send')}
-                    </button>
-                  </Form>
-                )
-              })}
+              {(['comment', 'suggest'] as const).map((intent) => (
+                <GoalRemark key={intent} intent={intent} goalId={goal.id} result={result && result.intent === intent && result.goalId === goal.id ? result.result : null} />
+              ))}
             </section>
           ))}
           {agreement && role === 'worker' ? (
@@ -131,5 +126,25 @@ export default function SharedPlan() {
         </>
       )}
     </div>
+  )
+}
+
+/** A remark or a suggested step on one goal: its own form and schema, the error beside the field. */
+function GoalRemark({ intent, goalId, result }: { intent: 'comment' | 'suggest'; goalId: string; result: SubmissionResult<string[]> | null }) {
+  const t = useT()
+  const id = `${intent}-${goalId}`
+  const [form, fields] = useSchemaForm({ id, schema: intent === 'comment' ? GoalCommentForm : GoalSuggestForm, lastResult: result })
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="goalId" value={goalId} />
+      <IdempotencyKey scope={id} />
+      <FormErrors form={form} />
+      {/* No maxlength: a pasted text too long is said beside the field, every word kept. */}
+      <TextField meta={fields.text} label={t(intent === 'comment' ? 'plan.worker.comment' : 'plan.worker.suggest')} maxLength={undefined} />
+      <button type="submit" className="button button--small button--secondary">
+        {t('plan.worker.send')}
+      </button>
+    </Form>
   )
 }
