@@ -13,25 +13,27 @@ export const pkg = resolve(here, '..')
 
 // Settings can be tried without editing (CRISIS_KEEP=40000 npm run train:crisis -- --dry).
 export const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback)
-export const OPTIONS: FeatureOptions = { buckets: 1 << 18, minN: 2, maxN: env('CRISIS_MAX_N', 5) }
+export const OPTIONS: FeatureOptions = { buckets: env('CRISIS_BUCKETS', 1 << 18), minN: 2, maxN: env('CRISIS_MAX_N', 5) }
 export const EPOCHS = env('CRISIS_EPOCHS', 25)
 export const RATE = 0.5
 export const L2 = env('CRISIS_L2', 2e-5)
 // Buckets kept in the stored model. 12 000 (rounds 1-2) cut out-of-fold recall on round 3's
 // look-alike-heavy set to about half of what 60 000 keeps (eval/CRISIS-ROUND3.md).
 export const KEEP = env('CRISIS_KEEP', 60000)
-// Thresholds, from out-of-fold scores of the look-alikes (the harmless items of the crisis sets,
-// built to look like a crisis; the everyday statements are too easy to calibrate on):
-// the share of look-alikes the classifier alone may flag with a check-in, with an alarm, and the
-// share of real crisis items it may score below `quiet` (where it may quiet a rule, see
-// src/screen/index.ts). Chosen on the grid in eval/CRISIS-ROUND3.md.
-export const CHECK_IN_LOOKALIKES = env('CRISIS_CHECK_IN_LOOKALIKES', 0.08)
-export const ALARM_LOOKALIKES = 0.02
-export const QUIET_CRISIS = 0.05
-// The check-in threshold never goes below this. Round 3 needed 0.55 because its prior leaned to
-// crisis; with the fixed prior (below) the look-alike quantile sets it, and this floor only keeps
-// it at three times the score of an empty text.
-export const CHECK_IN_FLOOR = env('CRISIS_CHECK_IN_FLOOR', 0.15)
+// Thresholds (round 5), chosen by leave-one-set-out (scripts/loso-crisis.ts, eval/HELDOUT.md):
+// of the settings that keep false alarms at most 5 % on the four measured sets, each left out of
+// training in turn, the one with the highest recall. Rounds 3-4 took them from quantiles of
+// out-of-fold scores of look-alikes written by one author; four sets written by others say more.
+//   checkIn  the classifier alone asks "Hoe gaat het echt met je?" from this score;
+//   alarm    the classifier alone raises an alarm from this score (level only, not recall);
+//   quiet    below this score a rule in a look-alike structure stands down (rounds 3-4);
+//   veto     below this score, on a text it knows well, a rule stands down whatever the structure.
+export const ROUND5 = {
+  checkIn: env('CRISIS_CHECK_IN', 0.15),
+  alarm: 0.6,
+  quiet: 0.05,
+  veto: env('CRISIS_VETO', 0.15),
+}
 // The prior (round 4): the classifier's score for a text with no features it knows. Round 3
 // learned its intercepts freely and they leaned to crisis (0.78 on an empty text), so nonsense,
 // names and short English answers got a check-in. The intercepts are now fixed, not learned, at a
@@ -183,13 +185,17 @@ export function example(text: string, label: string | null): Example {
   return { idx: f.idx, val: f.val, y: label === null ? 0 : CLASSES.indexOf(label as (typeof CLASSES)[number]) }
 }
 
+// Noisy copies of each item of the measured sets beyond the usual two: they were written by
+// several people who never saw the rules, so they carry the variety a new blind set will have.
+export const MEASURED_COPIES = env('CRISIS_MEASURED_COPIES', 2)
+
 export function expand(items: Item[], seed: number): Example[] {
   const r = rng(seed)
   const out: Example[] = []
   for (const it of items) {
     out.push(example(it.text, it.crisis))
-    out.push(example(noisy(it.text, r), it.crisis))
-    out.push(example(noisy(it.text, r), it.crisis))
+    const copies = MEASURED_SETS.some((f) => it.file?.endsWith(f)) ? MEASURED_COPIES : 2
+    for (let i = 0; i < copies; i++) out.push(example(noisy(it.text, r), it.crisis))
   }
   return out
 }
@@ -242,19 +248,6 @@ export function train(data: Example[], seed: number): Trained {
   return { w, b }
 }
 
-/** The score above which only `share` of the scores lie. */
-export function quantile(scores: number[], share: number): number {
-  const s = [...scores].sort((a, b) => b - a)
-  const i = Math.min(s.length - 1, Math.floor(share * s.length))
-  return Math.min(0.99, (s[i] ?? 0.5) + 1e-6)
-}
-
-/** The score below which only `share` of the scores lie. */
-export function lowQuantile(scores: number[], share: number): number {
-  const s = [...scores].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor(share * s.length))] ?? 0
-}
-
 function leb128(n: number, out: number[]): void {
   let v = n
   do {
@@ -287,7 +280,7 @@ export function store(m: Trained, thresholds: StoredModel['thresholds']): Stored
     for (let c = 0; c < k; c++) weights[row * k + c] = Math.round((m.w[f * k + c] ?? 0) / scale)
   })
   return {
-    $comment: 'Written by scripts/train-crisis.ts (npm run train:crisis) from the sets in its SOURCES (never a blind set, never the dev split of crisis-round3.jsonl). Do not edit by hand.',
+    $comment: 'Written by scripts/train-crisis.ts (npm run train:crisis) from the sets in scripts/crisis-training.ts (SOURCES and the measured sets 1-4; never a later blind set, never the dev split of crisis-round3.jsonl). Do not edit by hand.',
     version: 1,
     ...OPTIONS,
     classes: [...CLASSES],

@@ -18,17 +18,40 @@ const MAX_FALSE_ALARMS = 0.05
 const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.jsonl', 'statements.jsonl', 'dev.jsonl'].filter((f) => existsSync(resolve(evalDir, f)))
 
 /**
- * The frozen blind sets and their last blind measurement (eval/HELDOUT.md), held as floors: the
- * screen may only get better on them. Never tune on them; a new round is measured on a new blind set.
+ * Sets written blind after round 1 and not yet learned from: each is held at its last blind
+ * measurement (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on
+ * one; a new round is measured on a new blind set. Sets 1-4 left this list in round 5 (below).
  */
-const HELDOUT_FLOORS = [
-  // Round 4's figures (eval/HELDOUT.md), measured once at the end of the round; set 4 at round 2's,
-  // its first measurement (round 4 was never run on it: the integrator measures it).
-  { file: 'crisis-heldout.jsonl', recall: 223 / 264, falseAlarms: 23 / 240 },
-  { file: 'crisis-heldout-2.jsonl', recall: 248 / 304, falseAlarms: 37 / 285 },
-  { file: 'crisis-heldout-3.jsonl', recall: 241 / 278, falseAlarms: 24 / 250 },
-  { file: 'crisis-heldout-4.jsonl', recall: 238 / 285, falseAlarms: 25 / 262 },
+const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = []
+
+/**
+ * Sets 1-4, written blind and measured against rounds 1-4. Since round 5 they are training data
+ * (scripts/crisis-training.ts, MEASURED_SETS), so these floors are in-sample figures and say little
+ * about unseen text: the honest estimate is round 5's leave-one-set-out table in eval/HELDOUT.md.
+ * They are held so that a later change cannot lose what round 5 found here.
+ */
+const MEASURED_FLOORS = [
+  { file: 'crisis-heldout.jsonl', found: FOUND_1, positives: 264, falseAlarms: FA_1, negatives: 240 },
+  { file: 'crisis-heldout-2.jsonl', found: FOUND_2, positives: 304, falseAlarms: FA_2, negatives: 285 },
+  { file: 'crisis-heldout-3.jsonl', found: FOUND_3, positives: 278, falseAlarms: FA_3, negatives: 250 },
+  { file: 'crisis-heldout-4.jsonl', found: FOUND_4, positives: 285, falseAlarms: FA_4, negatives: 262 },
 ]
+
+describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5)', (floor) => {
+  const items = loadCrisisSet(resolve(evalDir, floor.file))
+  const report = measure(items)
+
+  it('finds at least as many crisis items as at the end of round 5', () => {
+    expect(items.filter((i) => i.crisis !== null).length).toBe(floor.positives)
+    expect(floor.positives - report.misses.length).toBeGreaterThanOrEqual(floor.found)
+  })
+
+  it('raises no more false alarms than at the end of round 5, and at most 5 %', () => {
+    expect(report.negatives.n).toBe(floor.negatives)
+    expect(report.falseAlarms.length).toBeLessThanOrEqual(floor.falseAlarms)
+    expect(falseAlarmRate(report, 'combined')).toBeLessThanOrEqual(MAX_FALSE_ALARMS)
+  })
+})
 
 /** Items the older sets mark as built to look like a crisis ("crisis trap: …"). */
 function traps(file: string): Set<string> {
