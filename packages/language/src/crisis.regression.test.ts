@@ -31,10 +31,10 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
  * They are held so that a later change cannot lose what round 5 found here.
  */
 const MEASURED_FLOORS = [
-  { file: 'crisis-heldout.jsonl', found: FOUND_1, positives: 264, falseAlarms: FA_1, negatives: 240 },
-  { file: 'crisis-heldout-2.jsonl', found: FOUND_2, positives: 304, falseAlarms: FA_2, negatives: 285 },
-  { file: 'crisis-heldout-3.jsonl', found: FOUND_3, positives: 278, falseAlarms: FA_3, negatives: 250 },
-  { file: 'crisis-heldout-4.jsonl', found: FOUND_4, positives: 285, falseAlarms: FA_4, negatives: 262 },
+  { file: 'crisis-heldout.jsonl', found: 263, positives: 264, falseAlarms: 0, negatives: 240 },
+  { file: 'crisis-heldout-2.jsonl', found: 303, positives: 304, falseAlarms: 0, negatives: 285 },
+  { file: 'crisis-heldout-3.jsonl', found: 277, positives: 278, falseAlarms: 0, negatives: 250 },
+  { file: 'crisis-heldout-4.jsonl', found: 284, positives: 285, falseAlarms: 0, negatives: 262 },
 ]
 
 describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5)', (floor) => {
