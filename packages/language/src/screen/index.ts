@@ -89,13 +89,15 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // the signal and the classifier agrees. Only then does a rule stand down (never on the
   // classifier alone).
   const quiet = parts.probability < t.quiet
-  // Round 5: a classifier that knows the text well and is sure it is harmless stands a rule down.
+  // Round 5: a classifier that knows the text well and is sure it is harmless stands a check-in
+  // rule down. Never an alarm rule or the phrase lists: vetoing those lost clear statements of the
+  // team's battery ("my uncle touched me") that the classifier had not learned.
   const veto = parts.known >= t.minKnown && parts.probability < (t.veto ?? 0)
-  const calmHit = (first: number, kind: CrisisKind): boolean => veto || (quiet && calmStructureAt(parts.scan, rules, first, kind))
+  const calmHit = (first: number, kind: CrisisKind): boolean => quiet && calmStructureAt(parts.scan, rules, first, kind)
   const kept = keptPhrase(found, parts)
   const phraseAt = kept.evidence ? tokenAt(parts.scan, kept.evidence.start, kept.evidence.end) : undefined
   const phrase = kept.detected && kept.kind && phraseAt !== undefined && calmHit(phraseAt, kept.kind) ? { detected: false, kind: null } : kept
-  const hits = parts.hits.filter((h) => !calmHit(h.first, h.kind))
+  const hits = parts.hits.filter((h) => !calmHit(h.first, h.kind) && !(veto && h.level === 'check_in'))
   const alarmHits = hits.filter((h) => h.level === 'alarm')
   const checkHits = hits.filter((h) => h.level === 'check_in')
   const alarmKinds = new Set<CrisisKind>(alarmHits.map((h) => h.kind))
