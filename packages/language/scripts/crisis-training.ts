@@ -30,7 +30,7 @@ export const KEEP = env('CRISIS_KEEP', 120000)
 //   quiet    below this score a rule in a look-alike structure stands down (rounds 3-4);
 //   veto     below this score, on a text it knows well, a rule stands down whatever the structure.
 export const ROUND5 = {
-  checkIn: env('CRISIS_CHECK_IN', 0.15),
+  checkIn: env('CRISIS_CHECK_IN', 0.35),
   alarm: 0.6,
   quiet: 0.05,
   veto: env('CRISIS_VETO', 0.15),

@@ -107,8 +107,8 @@ describe('crisis regression, the new development set', () => {
 const ROUND3 = 'crisis-round3.jsonl'
 // Round 4 (a fixed prior; the classifier alone needs 32 known features) found 164 and raised 30
 // false alarms here, against round 3's 171 and 30. Round 5 (trained on sets 1-4 too, a lower
-// check-in threshold, the classifier's veto on check-in rules) finds 187 and raises 31.
-const ROUND3_DEV_FLOOR = { found: 187, positives: 208, falseAlarms: 31, negatives: 212 }
+// check-in threshold of 0.35, the classifier's veto on check-in rules) finds 177 and raises 22.
+const ROUND3_DEV_FLOOR = { found: 177, positives: 208, falseAlarms: 22, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
