@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { crisisKinds, domainIds, locales, strengthForms } from '@kracht/language'
 import type { CrisisKind, DomainId, Locale, StrengthForm } from '@kracht/language'
+import { careSettings } from './flows/question-rules'
 
 export type { CrisisKind, DomainId, Locale, StrengthForm }
 
@@ -124,6 +125,10 @@ export const conversationContextSchema = z
     knownNames: z.array(z.string().max(200)).max(200).optional(),
     /** The client's organisation(s): masked before a model call; their own name never trips the screen. */
     organisations: z.array(z.string().max(200)).max(10).optional(),
+    /** The organisation's kind of care: some questions are left out in some settings (flows/question-rules.ts). */
+    setting: z.enum(careSettings).optional(),
+    /** True when the client chose `domains` themselves (not a worker who started the flow beside them). */
+    domainsChosenByClient: z.boolean().optional(),
   })
   .strict()
 export type ConversationContext = z.infer<typeof conversationContextSchema>

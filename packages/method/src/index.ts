@@ -29,6 +29,13 @@ export const defaultDomainSet: DomainSetId = 'krachtwerk'
 export type KrachtwerkDomain = (typeof krachtwerkDomains)[number]
 export type LifeDomain = (typeof domainSets)[DomainSetId][number]
 
+/**
+ * The kind of care an organisation gives (its setting). Some questions are left out in some settings,
+ * e.g. no questions about the ex-partner in a women's shelter unless the client asks for them.
+ */
+export const careSettings = ['general', 'shelter', 'womens_shelter', 'addiction_care', 'refugee_work', 'youth'] as const
+export type CareSetting = (typeof careSettings)[number]
+
 /** Forms of strength (vormen van kracht): ik ben / ik kan / ik heb / ik wil / ik weet. */
 export const strengthForms = ['i_am', 'i_can', 'i_have', 'i_want', 'i_know'] as const
 export type StrengthForm = (typeof strengthForms)[number]

@@ -90,6 +90,8 @@ export interface StatementOptions {
   fallbackDomain?: DomainId | null
   /** May a sentence starter be added to a fragment? */
   starter: boolean
+  /** Take the form the analysis reads in each sentence ("ik kon" → i_can), `form` when it reads none. */
+  formFromText?: boolean
 }
 
 export interface Statements {
@@ -115,7 +117,7 @@ export function statementsFrom(text: string, options: StatementOptions, env: Flo
       id: env.newId(),
       domain: options.domain ?? analysis.domains[0]?.id ?? options.fallbackDomain ?? null,
       time: options.time,
-      form: options.form,
+      form: options.formFromText ? analysis.form ?? options.form : options.form,
       text: drafted.text,
       source: 'assistant',
       alternativeTo: null,

@@ -246,3 +246,20 @@ describe("the client's safety choice is the client's alone", () => {
     expect(samView.safetyEvent).toMatchObject({ clientChoice: 'no_notification' })
   })
 })
+
+describe('a women\'s shelter: no questions about the ex-partner unless the client picks that domain', () => {
+  it('noor starts on partner and work: partner is left out; sam starting on partner herself is asked', async () => {
+    const admin = await t.signIn('admin')
+    const set = await t.json('PUT', '/organisation', { cookie: admin, body: { domainSet: 'krachtwerk', priorityLimit: 4, careSetting: 'womens_shelter' } })
+    expect(set.status).toBe(200)
+    expect(await set.json()).toMatchObject({ careSetting: 'womens_shelter' })
+    try {
+      const byNoor = (await (await start({ flow: 'strengths', context: { domains: ['partner', 'work'] } }, noor)).json()) as ConversationView
+      expect(byNoor.step?.id).toBe('work.i_am')
+      const bySam = (await (await start({ flow: 'strengths', context: { domains: ['partner', 'work'] } }, sam)).json()) as ConversationView
+      expect(bySam.step?.id).toBe('partner.i_am')
+    } finally {
+      await t.json('PUT', '/organisation', { cookie: admin, body: { domainSet: 'krachtwerk', priorityLimit: 4, careSetting: 'general' } })
+    }
+  })
+})

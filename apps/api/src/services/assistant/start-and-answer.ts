@@ -59,8 +59,11 @@ export async function startConversation(
   if (!isFlowId(input.flow)) throw toAppError(new AssistantError('unknown_flow'))
   const id = crypto.randomUUID()
   const model = await modelFor(deps, caller.clientId, id)
+  const settings = await domainSettings(deps, caller.clientId)
   const context = {
-    ...(input.context?.domains ? { domains: input.context.domains } : {}),
+    // Domains a facilitator set are not the client's choice: the question rules apply to them.
+    ...(input.context?.domains ? { domains: input.context.domains, domainsChosenByClient: caller.isSelf } : {}),
+    setting: settings.careSetting,
     ...(input.context?.priority ? { priority: input.context.priority } : {}),
     ...(await protectedContext(deps, caller.clientId)),
   }
