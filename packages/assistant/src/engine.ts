@@ -1,5 +1,5 @@
-import { analyze, locales } from '@kracht/language'
-import type { Locale } from '@kracht/language'
+import { analyze, domainsInConversation, locales } from '@kracht/language'
+import type { DomainId, Locale } from '@kracht/language'
 import { AssistantError } from './errors'
 import { flows } from './flows'
 import type { Flow, FlowEnv, ParsedAnswer, StepSpec } from './flows'
@@ -65,11 +65,28 @@ function makeEnv(state: ConversationState, texts: TextCatalogue, flow: Flow): Fl
     texts,
     context: state.context,
     analyze: (text) => analyze(text, { locale: texts.locale }),
+    suggestDomains: (sentence, before) => domainsInConversation(sentence, { earlier: earlierWords(state), before, chosen: chosenDomains(state) }, texts.locale),
     knownNames,
     turn: state.history.length,
     newId: () => `${state.id}-${++seq}`,
     seq: () => seq,
   }
+}
+
+/** The client's own words earlier in this conversation, oldest first (never a model's rewording). */
+function earlierWords(state: ConversationState): string[] {
+  return state.proposals.flatMap((p) => {
+    if (p.source !== 'assistant') return []
+    if (p.kind === 'statement' || p.kind === 'goal' || p.kind === 'safety_plan_line') return [p.text]
+    if (p.kind === 'network_person') return [p.note ?? p.name]
+    return [p.what]
+  })
+}
+
+/** Life domains the client chose or the flow was started on. */
+function chosenDomains(state: ConversationState): DomainId[] {
+  const priority = state.context.priority?.domain
+  return [...(state.context.domains ?? []), ...(priority ? [priority] : [])]
 }
 
 /** Every name the client mentioned in this conversation (to keep out of model prompts). */

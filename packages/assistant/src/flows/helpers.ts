@@ -105,8 +105,11 @@ export function statementsFrom(text: string, options: StatementOptions, env: Flo
   const proposals: StatementProposal[] = []
   const analyses: Analysis[] = []
   let starterAdded = false
+  const before: string[] = []
   for (const part of splitSentences(text)) {
     const analysis = env.analyze(part)
+    const suggested = options.domain ? null : env.suggestDomains(part, before)[0]?.id
+    before.push(part)
     analyses.push(analysis)
     const drafted = options.starter
       ? draftText(part, options.form, env.locale, env.knownNames)
@@ -115,7 +118,7 @@ export function statementsFrom(text: string, options: StatementOptions, env: Flo
     proposals.push({
       kind: 'statement',
       id: env.newId(),
-      domain: options.domain ?? analysis.domains[0]?.id ?? options.fallbackDomain ?? null,
+      domain: options.domain ?? suggested ?? options.fallbackDomain ?? null,
       time: options.time,
       form: options.formFromText ? analysis.form ?? options.form : options.form,
       text: drafted.text,
