@@ -77,4 +77,14 @@ describe('words that respect the client', () => {
     }
     expect(found).toEqual([])
   })
+
+  for (const [locale, catalogue] of [['nl', nl], ['en', en]] as const) {
+    it(`${locale}: text reworded by the AI is marked as the AI's and never called better than the client's own words`, () => {
+      const aboutAi = leaves(catalogue).filter(({ text }) => /\bAI\b/.test(text))
+      expect(aboutAi.filter(({ text }) => /beter|mooier|better|nicer|improv/i.test(text))).toEqual([])
+      const mark = leaves(catalogue).find(({ key }) => key === 'assistant.cards.suggestion')
+      expect(mark?.text).toMatch(/\bAI\b/)
+      expect(leaves(catalogue).find(({ key }) => key === 'assistant.cards.ownWords')?.text).toMatch(/eigen woorden|own words/)
+    })
+  }
 })
