@@ -1,5 +1,6 @@
-import { analyze, domainsInConversation, locales } from '@kracht/language'
+import { analyze, domainIds, domainsInConversation, locales } from '@kracht/language'
 import type { DomainId, Locale } from '@kracht/language'
+import { domainInSet } from '@kracht/method'
 import { AssistantError } from './errors'
 import { flows } from './flows'
 import type { Flow, FlowEnv, ParsedAnswer, StepSpec } from './flows'
@@ -83,10 +84,10 @@ function earlierWords(state: ConversationState): string[] {
   })
 }
 
-/** Life domains the client chose or the flow was started on. */
+/** Life domains the client chose or the flow was started on, as the analysis knows them (Krachtwerk's ten). */
 function chosenDomains(state: ConversationState): DomainId[] {
   const priority = state.context.priority?.domain
-  return [...(state.context.domains ?? []), ...(priority ? [priority] : [])]
+  return [...(state.context.domains ?? []), ...(priority ? [priority] : [])].flatMap((d) => domainIds.find((k) => k === domainInSet('krachtwerk', d)) ?? [])
 }
 
 /** Every name the client mentioned in this conversation (to keep out of model prompts). */

@@ -1,5 +1,5 @@
-import { strengthForms, type DomainId, type StrengthForm } from '@kracht/language'
-import { careSettings, type CareSetting } from '@kracht/method'
+import { strengthForms, type StrengthForm } from '@kracht/language'
+import { careSettings, type CareSetting, type LifeDomain } from '@kracht/method'
 
 /**
  * Which questions the strengths flow asks in a life domain. Not every form fits every domain for
@@ -16,7 +16,7 @@ export type QuestionKind = StrengthForm | 'past'
 
 export interface QuestionRule {
   setting: CareSetting
-  domain: DomainId
+  domain: LifeDomain
   /** Questions left out of this domain in this setting. */
   leaveOut: readonly QuestionKind[]
   /** True: the questions are still asked when the client chose the domain themselves. */
@@ -33,7 +33,7 @@ export const questionRules: readonly QuestionRule[] = [
  * The questions asked in `domain`, in order. `chosen`: the client picked the domain themselves
  * (in the flow, or when they started it); domains set by someone else follow the rules strictly.
  */
-export function questionsFor(domain: DomainId | null, setting: CareSetting, chosen: boolean): QuestionKind[] {
+export function questionsFor(domain: LifeDomain | null, setting: CareSetting, chosen: boolean): QuestionKind[] {
   if (domain === null) return [...questionKinds]
   const left = new Set<QuestionKind>()
   for (const rule of questionRules) {

@@ -1,9 +1,8 @@
 import { z } from 'zod'
-import { domainIds } from '@kracht/language'
-import type { DomainId } from '@kracht/language'
+import { lifeDomains, type LifeDomain } from '@kracht/method'
 import { defineFlow } from './types'
 import type { FlowEnv, StepSpec } from './types'
-import { domainInSentence, domainOptions, domainsFromAnswer, isDomainId, passFeedback, statementsFrom, textFeedback } from './helpers'
+import { domainInSentence, domainOptions, domainsFromAnswer, inSet, isDomainId, passFeedback, statementsFrom, textFeedback } from './helpers'
 import { questionKinds, questionsFor, type QuestionKind } from './question-rules'
 
 /**
@@ -20,13 +19,13 @@ const GENERAL = 'general'
 
 const dataSchema = z.object({
   /** Null: the general round. */
-  domains: z.array(z.enum(domainIds)).nullable(),
+  domains: z.array(z.enum(lifeDomains)).nullable(),
   /** The client picked the domains themselves. Absent in conversations from before the rules. */
   chosen: z.boolean().optional(),
 })
 type StrengthsData = z.infer<typeof dataSchema>
 
-function parseStepId(stepId: string): { domain: DomainId | null; question: QuestionKind } | null {
+function parseStepId(stepId: string): { domain: LifeDomain | null; question: QuestionKind } | null {
   const [scope, question, ...rest] = stepId.split('.')
   if (rest.length > 0 || !scope || !question) return null
   const kind = questionKinds.find((k) => k === question)
@@ -35,11 +34,11 @@ function parseStepId(stepId: string): { domain: DomainId | null; question: Quest
   return isDomainId(scope) ? { domain: scope, question: kind } : null
 }
 
-function stepIdOf(domain: DomainId | null, question: QuestionKind): string {
+function stepIdOf(domain: LifeDomain | null, question: QuestionKind): string {
   return `${domain ?? GENERAL}.${question}`
 }
 
-function questionsOf(data: StrengthsData, domain: DomainId | null, env: FlowEnv): QuestionKind[] {
+function questionsOf(data: StrengthsData, domain: LifeDomain | null, env: FlowEnv): QuestionKind[] {
   return questionsFor(domain, env.context.setting ?? 'general', data.chosen ?? true)
 }
 
@@ -53,7 +52,7 @@ function firstFrom(data: StrengthsData, from: number, env: FlowEnv): string | nu
   return null
 }
 
-function nextStep(data: StrengthsData, domain: DomainId | null, question: QuestionKind, env: FlowEnv): string | null {
+function nextStep(data: StrengthsData, domain: LifeDomain | null, question: QuestionKind, env: FlowEnv): string | null {
   const questions = questionsOf(data, domain, env)
   const next = questions[questions.indexOf(question) + 1]
   if (next) return stepIdOf(domain, next)
@@ -73,7 +72,8 @@ export const strengthsFlow = defineFlow({
   id: 'strengths',
   dataSchema,
   start(env) {
-    const picked = [...new Set(env.context.domains ?? [])]
+    // Given domains in the organisation's set: "partner" is "family" in ICM's nine, "meaning" has none.
+    const picked = [...new Set((env.context.domains ?? []).flatMap((d) => inSet(d, env) ?? []))]
     const intro = [env.texts.t('strengths.intro')]
     if (picked.length === 0) return { data: { domains: null }, stepId: 'domains', intro }
     const data: StrengthsData = { domains: picked, chosen: env.context.domainsChosenByClient === true }
