@@ -87,4 +87,11 @@ describe('words that respect the client', () => {
       expect(leaves(catalogue).find(({ key }) => key === 'assistant.cards.ownWords')?.text).toMatch(/eigen woorden|own words/)
     })
   }
+
+  it('nl: plain language (B1) on the client\'s pages: no sentence longer than 20 words (lists of examples aside)', () => {
+    const long = leaves(nl)
+      .filter(({ key }) => !workerOnly.test(key) && !/\.examples\./.test(key))
+      .flatMap(({ key, text }) => text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.split(/\s+/).filter(Boolean).length > 20).map((sentence) => `${key}: ${sentence}`))
+    expect(long).toEqual([])
+  })
 })
