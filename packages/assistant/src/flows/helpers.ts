@@ -1,7 +1,7 @@
 import { domainInSet, domainSets, lifeDomains, type DomainSetId, type LifeDomain } from '@kracht/method'
 import type { Analysis, StrengthForm } from '@kracht/language'
 import { domainLabel as labelOf, translator } from '@kracht/i18n'
-import type { StatementProposal, StepOption, Time } from '../types'
+import type { StatementProposal, Time } from '../types'
 import { draftText, normalise, splitSentences } from '../wording'
 import type { FlowEnv, ParsedAnswer } from './types'
 
