@@ -59,6 +59,16 @@ describe('miracle question', () => {
     expect(run.results.at(-1)?.summary?.lines).toContain('You found 3 wishes.')
   })
 
+  it('a sentence about someone the client named keeps its own subject, and lands in that person\'s domain', () => {
+    const run = drive('miracle', 'nl', ['Ik heb een eigen huis.', 'Mijn zoon Daan komt elk weekend. Daan speelt dan in de tuin.'])
+    const wishes = statements(allProposals(run.results))
+    expect(wishes.map((w) => [w.text, w.domain])).toEqual([
+      ['Ik heb een eigen huis.', 'housing'],
+      ['Mijn zoon Daan komt elk weekend.', 'children'],
+      ['Daan speelt dan in de tuin.', 'children'],
+    ])
+  })
+
   it('a skipped miracle question leads to a smaller question', () => {
     const run = drive('miracle', 'nl', [{ skip: true }, 'een rustige ochtend', { dontKnow: true }, 'ik weet het niet'])
     expect(run.stepIds).toEqual(['miracle', 'small', 'who', 'different'])

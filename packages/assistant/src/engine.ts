@@ -1,4 +1,4 @@
-import { analyze, domainIds, domainsInConversation, locales } from '@kracht/language'
+import { analyze, domainIds, domainsInConversation, locales, peopleIn } from '@kracht/language'
 import type { DomainId, Locale } from '@kracht/language'
 import { domainInSet } from '@kracht/method'
 import { AssistantError } from './errors'
@@ -60,7 +60,7 @@ function isLocale(value: unknown): value is Locale {
 
 function makeEnv(state: ConversationState, texts: TextCatalogue, flow: Flow): FlowEnv & { seq(): number } {
   let seq = state.seq
-  const knownNames = namesOf(state, flow)
+  const knownNames = [...new Set([...namesOf(state, flow), ...earlierWords(state).flatMap((t) => peopleIn(t, texts.locale).flatMap((p) => (p.name ? [p.name] : [])))])]
   return {
     locale: texts.locale,
     texts,

@@ -170,6 +170,9 @@ export function draftText(
   }
   // "not be unemployed": a starter would read wrongly in English; the feedback asks for a positive wording.
   if (locale === 'en' && /^(not|never|no longer)(?=$|[^\p{L}])/iu.test(text)) return { text, starterAdded: false }
+  // "Daan speelt dan in de tuin", after "mijn zoon Daan": the sentence has its own subject.
+  const firstWord = /^[\p{L}'’-]+/u.exec(text)?.[0]?.toLowerCase() ?? ''
+  if (text.split(/\s+/).length >= 3 && keepCaseOf.some((n) => n.toLowerCase() === firstWord)) return { text, starterAdded: false }
   const continuation = CONTINUATION[locale].test(text)
   if (!continuation) {
     const asWritten = { text, starterAdded: false }

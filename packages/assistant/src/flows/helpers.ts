@@ -1,5 +1,5 @@
 import { domainInSet, domainSets, lifeDomains, type DomainSetId, type LifeDomain } from '@kracht/method'
-import type { Analysis, StrengthForm } from '@kracht/language'
+import { peopleIn, type Analysis, type StrengthForm } from '@kracht/language'
 import { domainLabel as labelOf, translator } from '@kracht/i18n'
 import type { StatementProposal, Time } from '../types'
 import { draftText, normalise, splitSentences } from '../wording'
@@ -125,6 +125,8 @@ export function statementsFrom(text: string, options: StatementOptions, env: Flo
   const analyses: Analysis[] = []
   let starterAdded = false
   const before: string[] = []
+  // Names the client gave in this answer ("mijn zoon Daan") are names too: kept as written.
+  const names = [...env.knownNames, ...peopleIn(text, env.locale).flatMap((p) => (p.name ? [p.name] : []))]
   for (const part of splitSentences(text)) {
     const analysis = env.analyze(part)
     // Only a domain the organisation uses: the best suggestion that lands in its set.
@@ -132,7 +134,7 @@ export function statementsFrom(text: string, options: StatementOptions, env: Flo
     before.push(part)
     analyses.push(analysis)
     const drafted = options.starter
-      ? draftText(part, options.form, env.locale, env.knownNames)
+      ? draftText(part, options.form, env.locale, names)
       : { text: part.trim(), starterAdded: false }
     starterAdded ||= drafted.starterAdded
     proposals.push({
