@@ -82,7 +82,7 @@ beforeAll(async () => {
 
   // Sam shares everything with Noor (to comment) and Eva (to read and work together), so the staff
   // pages show real content, not their empty state.
-  const scopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan', 'messages']
+  const scopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan', 'messages', 'livelihood']
   for (const granteeId of [noorId, evaId]) {
     await json(await sam.request.post(`${client}/consents`, { headers: origin(), data: { granteeId, scopes, excludeDomains: [], access: 'comment', endsAt: null } }), 201)
   }
@@ -121,6 +121,7 @@ beforeAll(async () => {
     `/clienten/${samId}/berichten`,
     `/clienten/${samId}/signaleringsplan`,
     `/clienten/${samId}/netwerk`,
+    `/clienten/${samId}/brug`,
     `/sessies`,
     `/sessies/${session.id}`,
     `/sessies/${session.id}/samen/${samId}/${together.conversation.id}`,
@@ -151,6 +152,10 @@ beforeAll(async () => {
       `/netwerk/persoon/${person.person.id}`,
       '/netwerk/vergelijken',
       '/netwerk/afdrukken',
+      '/brug',
+      '/brug/thuis',
+      '/brug/geld',
+      '/geld',
       '/traject',
       '/traject/draagkracht',
       '/delen',

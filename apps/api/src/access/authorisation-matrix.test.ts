@@ -4,6 +4,7 @@ import { accessLog, clientWorkers, users } from '@kracht/db'
 import { createTestApi, demoPassword, type TestApi } from '../testing'
 import type { DeclaredAccess } from './client-route'
 import { clientOperations, walkProblems, type WalkedDocument } from './route-walk'
+import { describeLivelihoodShared, livelihoodRows } from './matrix-livelihood'
 
 /**
  * The authorisation matrix: every client-data route, for every kind of caller, with the status the
@@ -127,6 +128,8 @@ const matrix: Row[] = [
   { route: 'turn AI help off', op: `PUT ${C}/settings/ai-help`, method: 'PUT', path: (i) => `/clients/${i.sam}/settings/ai-help`, body: () => ({ enabled: false }), expect: clientOnly },
   // The network map has a scope of its own, never implied by sharing the inventory (nobody has it here).
   ...networkRows(clientOnly, R(403, 403, 403, 403, 403, 403, 403, 403, 403, 401)),
+  // The bridge and the money page (scope `livelihood`): never implied by another share (nobody has it here).
+  ...livelihoodRows(none, { seen: clientOnly, created: R(400, 403, 403, 403, 403, 403, 403, 403, 403, 401), written: clientWrite, gone: clientGone }),
 ]
 
 // ---- Action plan (scope `action_plan`): rows walked in their own block below, once sam shared it. ----
@@ -387,6 +390,9 @@ describe('authorisation matrix: action plan shared', () => {
 // ---- Network map (scope `network`): its own share. Runs after the blocks above: noor's first
 // consent is revoked by now, so noor gets a new one here (network, comment), eva one to read;
 // noor's token has only the `inventory` scope and stays refused.
+// ---- Bridge and money page (scope `livelihood`): its own share (matrix-livelihood.ts). ----
+describeLivelihoodShared({ actors, R, clientWrite, none, api: () => t, auth, userIds, ids: () => ids, logCount })
+
 describe('authorisation matrix: network shared', () => {
   //                                sam  kim  noor lotte bas  eva  pim  admin token nobody
   const networkRead = /* ------- */ R(200, 403, 200, 403, 403, 200, 403, 403, 403, 401)

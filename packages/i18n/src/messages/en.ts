@@ -10,6 +10,7 @@ import { safetyEn } from './safety.en'
 import { planEn } from './plan.en'
 import { networkEn } from './network.en'
 import { trajectoryEn } from './trajectory.en'
+import { livelihoodEn } from './livelihood.en'
 import { accessibilityEn } from './accessibility.en'
 import { adminPeopleEn, messagesEn, peerEn } from './peer.en'
 
@@ -102,6 +103,10 @@ export const en: Catalogue = {
     session_cancelled: 'This session was cancelled.',
   },
   fields: {
+    unknown_pillar: 'Choose one of the five pillars.',
+    step_out_of_range: 'Choose one of the five steps.',
+    invalid_amount: 'Write an amount like 120 or 85.50. Or leave it empty.',
+    unknown_helper: 'Choose someone from the list.',
     account_password_wrong: 'This password is not right. Nothing was deleted.',
     confirm_delete: 'Tick the box when you are sure.',
     retention_invalid: 'Choose a number of days between 30 and 3650.',
@@ -271,6 +276,7 @@ export const en: Catalogue = {
   plan: planEn,
   network: networkEn,
   trajectory: trajectoryEn,
+  livelihood: livelihoodEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

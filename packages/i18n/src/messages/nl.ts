@@ -9,6 +9,7 @@ import { safetyNl } from './safety.nl'
 import { planNl } from './plan.nl'
 import { networkNl } from './network.nl'
 import { trajectoryNl } from './trajectory.nl'
+import { livelihoodNl } from './livelihood.nl'
 import { accessibilityNl } from './accessibility.nl'
 import { adminPeopleNl, messagesNl, peerNl } from './peer.nl'
 
@@ -102,6 +103,10 @@ export const nl = {
     session_cancelled: 'Deze bijeenkomst is afgezegd.',
   },
   fields: {
+    unknown_pillar: 'Kies een van de vijf pijlers.',
+    step_out_of_range: 'Kies een van de vijf stappen.',
+    invalid_amount: 'Schrijf een bedrag als 120 of 85,50. Of laat het leeg.',
+    unknown_helper: 'Kies iemand uit de lijst.',
     account_password_wrong: 'Dit wachtwoord klopt niet. Er is niets verwijderd.',
     confirm_delete: 'Zet een vinkje als je zeker bent.',
     retention_invalid: 'Kies een aantal dagen tussen 30 en 3650.',
@@ -271,6 +276,7 @@ export const nl = {
   plan: planNl,
   network: networkNl,
   trajectory: trajectoryNl,
+  livelihood: livelihoodNl,
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',

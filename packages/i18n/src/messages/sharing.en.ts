@@ -22,7 +22,7 @@ export const sharingEn: Catalogue['sharing'] = {
   endsAt: 'Until when? (may stay empty)',
   share: 'Share',
   shared: 'Shared with {name}.',
-  scopes: { inventory: 'My strengths', action_plan: 'My action plan', network: 'My network', sessions: 'My session notes', safety_plan: 'My safety plan', messages: 'My messages (read and send)' },
+  scopes: { inventory: 'My strengths', action_plan: 'My action plan', network: 'My network', sessions: 'My session notes', safety_plan: 'My safety plan', messages: 'My messages (read and send)', livelihood: 'My bridge and my money' },
   logTitle: 'Who looked at my data',
   logIntro: 'Here you see who looked, or tried to look, at your data. Newest first.',
   logEmpty: 'Nobody looked at anything in this period.',

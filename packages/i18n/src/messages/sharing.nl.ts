@@ -21,7 +21,7 @@ export const sharingNl = {
   endsAt: 'Tot wanneer? (mag leeg blijven)',
   share: 'Delen',
   shared: 'Gedeeld met {name}.',
-  scopes: { inventory: 'Mijn krachten', action_plan: 'Mijn actieplan', network: 'Mijn netwerk', sessions: 'Mijn notities van bijeenkomsten', safety_plan: 'Mijn signaleringsplan', messages: 'Mijn berichten (lezen en sturen)' },
+  scopes: { inventory: 'Mijn krachten', action_plan: 'Mijn actieplan', network: 'Mijn netwerk', sessions: 'Mijn notities van bijeenkomsten', safety_plan: 'Mijn signaleringsplan', messages: 'Mijn berichten (lezen en sturen)', livelihood: 'Mijn brug en mijn geld' },
   logTitle: 'Wie heeft mijn gegevens bekeken',
   logIntro: 'Hier zie je wie iets van jou bekeek of probeerde te bekijken. Het nieuwste staat bovenaan.',
   logEmpty: 'In deze periode heeft niemand iets bekeken.',
