@@ -69,7 +69,7 @@ const about = {
   nl: {
     profile: 'Je account: je naam, je gebruikersnaam en je taal.',
     inventory: 'Je krachten: al je zinnen per leefgebied, ook de zinnen die je hebt weggehaald, met elke versie. Je prioriteiten en opmerkingen, met hun geschiedenis.',
-    comments: 'Opmerkingen en voorstellen van je begeleider op je zinnen en doelen, en jouw antwoorden.',
+    comments: 'Opmerkingen en voorstellen van je begeleider op je zinnen en doelen, de ideeën van het team, en jouw antwoorden.',
     actionPlan: 'Je actieplan: je doelen, de stappen, je opmerkingen over hoe het gaat.',
     network: 'Je netwerkkaart: de mensen die belangrijk voor je zijn, hoe de kaart vroeger was, en je hulpbronnen.',
     safetyPlan: 'Je signaleringsplan.',
@@ -85,7 +85,7 @@ const about = {
   en: {
     profile: 'Your account: your name, your username and your language.',
     inventory: 'Your strengths: all your sentences per life domain, also those you removed, with every version. Your priorities and remarks, with their history.',
-    comments: "Your worker's comments and suggestions on your sentences and goals, and your answers.",
+    comments: "Your worker's comments and suggestions on your sentences and goals, the team's ideas, and your answers.",
     actionPlan: 'Your action plan: your goals, the steps, your remarks on how it goes.',
     network: 'Your network map: the people who matter to you, how the map looked before, and your resources.',
     safetyPlan: 'Your safety plan.',
