@@ -1,2 +1,3 @@
 export * from './translate'
 export * from './plural'
+export * from './domains'

@@ -22,7 +22,10 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * measurement (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on
  * one; a new round is measured on a new blind set. Sets 1-4 left this list in round 5 (below).
  */
-const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = []
+const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
+  // Set 5, written blind before round 5; measured once with round 4's screen (its "before").
+  { file: 'crisis-heldout-5.jsonl', recall: 233 / 307, falseAlarms: 41 / 314 },
+]
 
 /**
  * Sets 1-4, written blind and measured against rounds 1-4. Since round 5 they are training data
