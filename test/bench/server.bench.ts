@@ -13,14 +13,14 @@
 //   npm run bench -- server --profile  also write a CPU profile of each server to test/bench/results/
 //   npm run bench -- server --queries  print the SQL one request of each case runs (embedded)
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon, { type RequestTemplate } from 'autocannon'
 import postgres from 'postgres'
-import { resultsDir, time, writeResult, type Timing } from './measure'
+import { peakRss, resultsDir, rssMiB, time, writeResult, type Timing } from './measure'
 
 const args = process.argv.slice(2)
 const check = args.includes('--check')
@@ -38,6 +38,7 @@ const targets = {
   consentedReadOfFloor: 0.5, // (c) requests/s ≥ 50 % of (a)
   pageOfConsentedRead: 0.5, // (d) requests/s ≥ 50 % of (c)
   pageSingleP95Ms: 25, // (d) one request at a time, p95
+  embeddedRssMiB: 400, // the embedded database's server process, after start and under load
 }
 
 interface Case {
@@ -84,7 +85,9 @@ interface Server {
 
 async function startServer(engine: 'embedded' | 'postgres', env: Record<string, string>): Promise<Server> {
   const port = await freePort()
-  const node = ['--import', 'tsx']
+  // Node's memory flags as `npm start` passes them (package.json), so the memory measured is the start's.
+  const start = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts['start'] ?? ''
+  const node = [...(start.match(/--max-[\w-]+=\d+/g) ?? []), '--import', 'tsx']
   // One folder per engine: tsx's loader thread writes a profile of its own next to the server's (the
   // larger file); read either with test/bench/profile.ts.
   if (profile) node.push('--cpu-prof', `--cpu-prof-dir=${resultsDir}profile-${engine}`)
@@ -256,9 +259,20 @@ async function single(name: string, fn: () => Promise<unknown>): Promise<Timing>
 }
 
 async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string, string>) {
+  // The first start creates the database (initdb, migrations, demo data), a peak the process keeps
+  // part of; a server that runs has been started on its database before, so it seeds, stops and
+  // starts again, and its memory is measured from the second start (the first is reported beside it).
+  const first = await startServer(engine, env)
+  const firstStartMiB = rssMiB(first.child.pid)
+  let seeded: Awaited<ReturnType<typeof seed>>
+  try {
+    seeded = await seed(first.url)
+  } finally {
+    await first.stop()
+  }
   const server = await startServer(engine, env)
   try {
-    const seeded = await seed(server.url)
+    const memory = { firstStartMiB, afterStartMiB: rssMiB(server.child.pid), underLoadMiB: null as number | null, afterLoadMiB: null as number | null }
     const rows: Record<string, Row> = {}
     for (const c of cases(server.url, seeded)) {
       // Queries per request, one at a time (warm first: the first request fills caches).
@@ -275,7 +289,8 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
       const singleTiming = await single(c.name, c.once)
       const options = { url: server.url, connections, requests: c.load }
       await autocannon({ ...options, duration: Math.max(1, Math.round(duration / 2)) })
-      const loaded = await autocannon({ ...options, duration })
+      const { result: loaded, peak } = await peakRss(server.child.pid, autocannon({ ...options, duration }))
+      if (peak !== null) memory.underLoadMiB = Math.max(memory.underLoadMiB ?? 0, peak)
       rows[c.key] = {
         case: c.name,
         'req/s': Math.round(loaded.requests.average),
@@ -288,7 +303,8 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
       }
       console.log(`  ${engine}: ${c.name} done`)
     }
-    return rows
+    memory.afterLoadMiB = rssMiB(server.child.pid)
+    return { rows, memory }
   } finally {
     await server.stop()
   }
@@ -318,12 +334,15 @@ if (pgUrl) {
 }
 
 const results: Record<string, Record<string, Row>> = {}
+const memory: Record<string, Awaited<ReturnType<typeof measureEngine>>['memory']> = {}
 const failures: string[] = []
 const round = (value: number) => Math.round(value * 100) / 100
 try {
   for (const { engine, env, done } of engines) {
     try {
-      results[engine] = await measureEngine(engine, await env())
+      const measured = await measureEngine(engine, await env())
+      results[engine] = measured.rows
+      memory[engine] = measured.memory
     } finally {
       await done?.()
     }
@@ -350,11 +369,22 @@ for (const [engine, rows] of Object.entries(results)) {
     console.log(`  ${line.text}: ${verdict(line.ok)}`)
     if (!line.ok) failures.push(`${engine}: ${line.text}`)
   }
+  const rss = memory[engine]
+  if (rss) {
+    const highest = Math.max(rss.afterStartMiB ?? 0, rss.underLoadMiB ?? 0, rss.afterLoadMiB ?? 0)
+    const text = `server RSS after a first start ${rss.firstStartMiB} MiB, after start ${rss.afterStartMiB} MiB, under load up to ${rss.underLoadMiB} MiB, after ${rss.afterLoadMiB} MiB`
+    if (engine !== 'embedded') console.log(`  ${text}`)
+    else {
+      const ok = highest <= targets.embeddedRssMiB
+      console.log(`  ${text} (target ≤ ${targets.embeddedRssMiB} MiB): ${verdict(ok)}`)
+      if (!ok) failures.push(`${engine}: ${text} (target ≤ ${targets.embeddedRssMiB} MiB)`)
+    }
+  }
   const errors = Object.values(rows).filter((row) => row.errors > 0)
   for (const row of errors) failures.push(`${engine}: ${row.case} had ${row.errors} failed requests`)
 }
 
-writeResult('server', { connections, duration, runs, targets, results, ratios, failures })
+writeResult('server', { connections, duration, runs, targets, results, ratios, memory, failures })
 if (check && failures.length > 0) {
   console.log(`\nCheck failed:\n${failures.map((line) => `  - ${line}`).join('\n')}`)
   process.exit(1)
