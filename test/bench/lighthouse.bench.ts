@@ -5,53 +5,19 @@
 // Targets (issue 19, item 6): performance ≥ 95, accessibility 100. Exits 1 when a page misses one.
 //
 //   npm run bench -- lighthouse
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { writeResult } from './measure'
+import { startServer } from './server-process'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
 const targets = { performance: 95, accessibility: 100 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 const dataDir = mkdtempSync(join(tmpdir(), 'kracht-lighthouse-'))
-const port = await freePort()
-const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'pipe'],
-  // The embedded database always, never the shell's DATABASE_URL.
-  env: {
-    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATABASE_URL' && key !== 'MIGRATION_DATABASE_URL')),
-    PORT: String(port), DATA_DIR: dataDir, KRACHT_MODE: 'demo',
-    BACKUP_EVERY_HOURS: '0',
-  },
-})
-const base = await new Promise<string>((resolve, reject) => {
-  let log = ''
-  const onData = (chunk: Buffer) => {
-    log += chunk.toString()
-    if (/React: \w+ build/.test(log)) resolve(`http://127.0.0.1:${port}`)
-  }
-  server.stdout.on('data', onData)
-  server.stderr.on('data', onData)
-  server.once('exit', (code) => reject(new Error(`The server stopped (${code}) before it ran:\n${log}`)))
-})
+const server = await startServer('embedded', { DATA_DIR: dataDir })
+const base = server.url
 
 const chrome = await launch({
   chromePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -109,8 +75,7 @@ try {
   }
 } finally {
   await chrome.kill()
-  server.kill('SIGTERM')
-  await new Promise((resolve) => server.once('exit', resolve))
+  await server.stop()
   rmSync(dataDir, { recursive: true, force: true })
 }
 

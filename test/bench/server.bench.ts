@@ -12,15 +12,13 @@
 //   npm run bench -- server --pg       PostgreSQL at postgres://postgres@127.0.0.1:5432/
 //   npm run bench -- server --profile  also write a CPU profile of each server to test/bench/results/
 //   npm run bench -- server --queries  print the SQL one request of each case runs (embedded)
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import autocannon, { type RequestTemplate } from 'autocannon'
 import postgres from 'postgres'
-import { peakRss, resultsDir, rssMiB, time, writeResult, type Timing } from './measure'
+import { peakRss, rssMiB, time, writeResult, type Timing } from './measure'
+import { seed, startServer } from './server-process'
 
 const args = process.argv.slice(2)
 const check = args.includes('--check')
@@ -31,7 +29,6 @@ const duration = Number(process.env['BENCH_SECONDS'] ?? 5)
 const runs = Number(process.env['BENCH_RUNS'] ?? 150)
 const connections = 10
 const pgUrl = process.env['DATABASE_URL'] ?? (args.includes('--pg') ? 'postgres://postgres@127.0.0.1:5432/postgres' : null)
-const root = fileURLToPath(new URL('../../', import.meta.url))
 
 /** The targets of issue 19, each a figure from the same run. */
 const targets = {
@@ -59,123 +56,6 @@ interface Row {
   'single p95 ms': number
   'queries/req': number | null
   errors: number
-}
-
-// ---------------------------------------------------------------------------------------------
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-interface Server {
-  url: string
-  child: ChildProcess
-  queries(): Promise<{ queries: number; texts: string[] } | null>
-  resetQueries(): void
-  stop(): Promise<void>
-}
-
-async function startServer(engine: 'embedded' | 'postgres', env: Record<string, string>): Promise<Server> {
-  const port = await freePort()
-  // Node's memory flags as `npm start` passes them (package.json), so the memory measured is the start's.
-  const start = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts['start'] ?? ''
-  const node = [...(start.match(/--max-[\w-]+=\d+/g) ?? []), '--import', 'tsx']
-  // One folder per engine: tsx's loader thread writes a profile of its own next to the server's (the
-  // larger file); read either with test/bench/profile.ts.
-  if (profile) node.push('--cpu-prof', `--cpu-prof-dir=${resultsDir}profile-${engine}`)
-  const child = spawn(process.execPath, [...node, 'test/bench/serve.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    env: {
-      // The engine is chosen here, never by the shell's DATABASE_URL.
-      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATABASE_URL' && key !== 'MIGRATION_DATABASE_URL')),
-      ...env,
-      PORT: String(port),
-      // Demo mode (the README's start): demo users, no required settings. The limits would refuse
-      // a benchmark's load (that is their job), so they are off; backups would only add noise.
-      KRACHT_MODE: 'demo',
-      RATE_LIMIT_WRITES_PER_MINUTE: '0',
-      RATE_LIMIT_ASSISTANT_PER_MINUTE: '0',
-      BACKUP_EVERY_HOURS: '0',
-      // main.ts sets this itself; KRACHT_MODE above is the app's mode.
-      NODE_ENV: 'production',
-    },
-  })
-  let log = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString()
-      // The line after the address says which React build runs.
-      const found = /Kracht runs on (\S+)[^]*React: \w+ build/.exec(log)
-      if (found?.[1]) resolve(found[1].replace('localhost', '127.0.0.1'))
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`The server stopped (${code}) before it ran:\n${log}`)))
-  })
-  const react = /React: (\w+) build/.exec(log)?.[1]
-  if (react !== 'production') throw new Error(`The server runs React's ${react ?? 'unknown'} build, not production:\n${log}`)
-  return {
-    url,
-    child,
-    resetQueries: () => child.send('reset'),
-    queries: () =>
-      new Promise((resolve) => {
-        // Only the embedded database is counted (serve.ts wraps PGlite).
-        if (engine !== 'embedded') return resolve(null)
-        child.once('message', (message) => resolve(message as { queries: number; texts: string[] }))
-        child.send('count')
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-async function seed(base: string) {
-  const api = `${base}/api/v1`
-  const call = async (method: string, path: string, cookie: string, body?: unknown) => {
-    const response = await fetch(`${api}${path}`, {
-      method,
-      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    })
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-    return { body: (await response.json()) as Record<string, unknown>, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '' }
-  }
-  const login = async (username: string, password: string) => (await call('POST', '/auth/login', '', { username, password })).cookie
-  const noor = await login('noor', 'kracht-demo')
-  const noorId = (await call('GET', '/me', noor)).body['id'] as string
-  // A new client, invited by Noor, with 60 statements over the ten life domains and three times.
-  const { code } = (await call('POST', '/invitations', noor, { role: 'client', displayName: 'Bench' })).body as { code: string }
-  const password = 'zonnige dagen aan zee'
-  const clientId = (await call('POST', '/invitations/accept', '', { code, username: 'bench', password })).body['id'] as string
-  const client = await login('bench', password)
-  const domains = ['safety', 'housing', 'finances', 'children', 'partner', 'relationships', 'work', 'leisure', 'health', 'meaning']
-  const times = ['past', 'present', 'future']
-  for (let i = 0; i < 60; i++) {
-    await call('POST', `/clients/${clientId}/statements`, client, {
-      domain: domains[i % 10],
-      time: times[i % 3],
-      form: 'i_can',
-      text: `Ik kan ${i} dingen goed doen, zoals koken voor mijn buren en fietsen naar mijn werk.`,
-    })
-  }
-  // The client shares the inventory with Noor: her reads pass the consent gate and are logged.
-  await call('POST', `/clients/${clientId}/consents`, client, { granteeId: noorId, scopes: ['inventory'] })
-  return { clientId, client, noor }
 }
 
 function cases(base: string, seeded: Awaited<ReturnType<typeof seed>>): Case[] {
@@ -262,7 +142,7 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
   // The first start creates the database (initdb, migrations, demo data), a peak the process keeps
   // part of; a server that runs has been started on its database before, so it seeds, stops and
   // starts again, and its memory is measured from the second start (the first is reported beside it).
-  const first = await startServer(engine, env)
+  const first = await startServer(engine, env, { profile })
   const firstStartMiB = rssMiB(first.child.pid)
   let seeded: Awaited<ReturnType<typeof seed>>
   try {
@@ -270,7 +150,7 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
   } finally {
     await first.stop()
   }
-  const server = await startServer(engine, env)
+  const server = await startServer(engine, env, { profile })
   try {
     const memory = { firstStartMiB, afterStartMiB: rssMiB(server.child.pid), underLoadMiB: null as number | null, afterLoadMiB: null as number | null }
     const rows: Record<string, Row> = {}
