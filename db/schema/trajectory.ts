@@ -111,10 +111,12 @@ export const evaluationAnswers = pgTable(
     authorRole: text('author_role', { enum: evaluationAuthorRoles }).notNull(),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     text: text('text').notNull(),
+    /** Each side rewrites only its own answer; the version catches a second tab's stale edit. */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // One answer per item and side: a new answer replaces the side's own.
-  (t) => [uniqueIndex('evaluation_answers_item_idx').on(t.evaluationId, t.item, t.authorRole)],
+  (t) => [uniqueIndex('evaluation_answers_item_idx').on(t.evaluationId, t.item, t.authorRole), check('evaluation_answers_version_check', sql`${t.version} >= 1`)],
 )
 
 /**

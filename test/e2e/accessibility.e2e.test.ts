@@ -82,7 +82,7 @@ beforeAll(async () => {
 
   // Sam shares everything with Noor (to comment) and Eva (to read and work together), so the staff
   // pages show real content, not their empty state.
-  const scopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan', 'messages']
+  const scopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan', 'messages', 'livelihood']
   for (const granteeId of [noorId, evaId]) {
     await json(await sam.request.post(`${client}/consents`, { headers: origin(), data: { granteeId, scopes, excludeDomains: [], access: 'comment', endsAt: null } }), 201)
   }
@@ -111,6 +111,17 @@ beforeAll(async () => {
     await noor.request.post(`${client}/conversations`, { headers: origin(), data: { flow: 'strengths', context: { domains: ['work'] } } }),
     201,
   )
+  // The trajectory at an evaluation phase with an evaluation opened, and a team meeting prepared from
+  // sam's one-day team share with an idea of the team: the pages show their content, not an empty state.
+  await json(await noor.request.post(`${client}/trajectory`, { headers: origin(), data: { model: 'cti' } }), 201)
+  for (let step = 0; step < 2; step++) await json(await noor.request.post(`${client}/trajectory/next`, { headers: origin(), data: {} }))
+  const evaluation = await json<{ id: string }>(await noor.request.post(`${client}/evaluations`, { headers: origin() }), 201)
+  const [team] = await json<{ id: string }[]>(await sam.request.get(`${client}/grantee-teams`))
+  if (!team) throw new Error('noor has no team')
+  const teamShare = { teamId: team.id, scopes: ['inventory'], excludeDomains: [], access: 'read', endsAt: new Date(Date.now() + 86_400_000).toISOString() }
+  await json(await sam.request.post(`${client}/consents`, { headers: origin(), data: teamShare }), 201)
+  const meeting = await json<{ id: string }>(await noor.request.post(`${client}/team-meetings`, { headers: origin(), data: { meetingAt: new Date(Date.now() + 3_600_000).toISOString() } }), 201)
+  await json(await noor.request.post(`${client}/team-meetings/${meeting.id}/ideas`, { headers: origin(), data: { text: 'Vraag bij de bibliotheek naar het werkcafé.' } }), 201)
   const invitation = await json<{ link: string }>(await noor.request.post(`${api}/invitations`, { headers: origin(), data: { role: 'client', displayName: 'Alex' } }), 201)
   const invitationPath = new URL(invitation.link).pathname
 
@@ -121,6 +132,7 @@ beforeAll(async () => {
     `/clienten/${samId}/berichten`,
     `/clienten/${samId}/signaleringsplan`,
     `/clienten/${samId}/netwerk`,
+    `/clienten/${samId}/brug`,
     `/sessies`,
     `/sessies/${session.id}`,
     `/sessies/${session.id}/samen/${samId}/${together.conversation.id}`,
@@ -151,8 +163,14 @@ beforeAll(async () => {
       `/netwerk/persoon/${person.person.id}`,
       '/netwerk/vergelijken',
       '/netwerk/afdrukken',
+      '/brug',
+      '/brug/thuis',
+      '/brug/geld',
+      '/geld',
       '/traject',
       '/traject/draagkracht',
+      `/traject/terugkijken/${evaluation.id}`,
+      `/traject/teambespreking/${meeting.id}`,
       '/delen',
       '/delen/bekeken',
       '/voorstellen',
@@ -166,7 +184,7 @@ beforeAll(async () => {
       '/account/nieuwe-code',
       ...common,
     ],
-    noor: ['/', ...staffOfSam, `/clienten/${samId}/traject`, '/clienten', '/clienten/uitnodigen', '/account/api-tokens', ...common],
+    noor: ['/', ...staffOfSam, `/clienten/${samId}/traject`, `/clienten/${samId}/traject/terugkijken/${evaluation.id}`, `/clienten/${samId}/traject/teambespreking/${meeting.id}`, '/clienten', '/clienten/uitnodigen', '/account/api-tokens', ...common],
     eva: ['/', ...staffOfSam, ...common],
     admin: ['/', '/beheer', '/beheer/uitnodigen', '/beheer/beveiliging', '/account/api-tokens', '/account/authenticator', '/account/wachtwoord', ...common],
   }

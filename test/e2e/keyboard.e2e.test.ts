@@ -126,8 +126,8 @@ describe('keyboard only: the client main story at 360 px', () => {
     await tabTo(page, { href: '/inventaris/nieuw?domein=leisure' })
     await press(page, 'Enter')
     await page.waitForURL(/\/inventaris\/nieuw\?domein=leisure$/)
-    expect(await page.locator('#domain').inputValue()).toBe('leisure')
-    await tabTo(page, { id: 'text' })
+    expect(await page.locator('#statement-domain').inputValue()).toBe('leisure')
+    await tabTo(page, { id: 'statement-text' })
     await page.keyboard.type('Ik kan goed luisteren naar anderen.')
     await tabTo(page, { text: /^Opslaan$/ })
     await press(page, 'Enter')
@@ -138,16 +138,19 @@ describe('keyboard only: the client main story at 360 px', () => {
     await tabTo(page, { href: '/inventaris/prioriteiten' }, { back: true })
     await press(page, 'Enter')
     await page.waitForURL(`${e2e.server.url}/inventaris/prioriteiten`)
-    await tabTo(page, { id: 'domain-3' })
+    // The third place's fields (conform names them after the list: places[2]).
+    const domain3 = 'priorities-places[2].domain'
+    const wish3 = 'priorities-places[2].wish'
+    await tabTo(page, { id: domain3 })
     await page.keyboard.type('Vrij')
-    expect(await page.locator('#domain-3').inputValue()).toBe('leisure')
-    await tabTo(page, { id: 'wish-3' })
+    expect(await page.locator(`[id="${domain3}"]`).inputValue()).toBe('leisure')
+    await tabTo(page, { id: wish3 })
     await page.keyboard.type('Weer tekenen, elke week')
     await tabTo(page, { text: /^Opslaan$/ })
     await press(page, 'Space')
     await page.waitForURL(/opgeslagen=1/)
-    expect(await page.locator('#domain-3').inputValue()).toBe('leisure')
-    expect(await page.locator('#wish-3').inputValue()).toBe('Weer tekenen, elke week')
+    expect(await page.locator(`[id="${domain3}"]`).inputValue()).toBe('leisure')
+    expect(await page.locator(`[id="${wish3}"]`).inputValue()).toBe('Weer tekenen, elke week')
 
     // The assistant: start the miracle question and answer the first step. Shift+Tab back to the
     // header's home link first, as someone who overshot would.

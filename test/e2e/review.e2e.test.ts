@@ -77,7 +77,7 @@ describe('the worker reviews, comments and signs; the client reads and answers (
     const long = 'Heel mooi. '.repeat(120)
     await work.getByLabel('Reactie').fill(long)
     await work.getByRole('button', { name: 'Reageren' }).click()
-    await noor.page.getByText('Je tekst is te lang').waitFor()
+    await work.getByText('Dit is te lang.').waitFor()
     expect(await noor.page.locator('[data-domain="work"] [data-testid="shared-statement"]').first().getByLabel('Reactie').inputValue()).toBe(long)
     step('6')
     // A plain comment, said truthfully: sam sees it under "Voor jou".

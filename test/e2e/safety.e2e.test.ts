@@ -104,10 +104,10 @@ describe('every text screened: a session note', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_500))
     await sam.page.goto(`${e2e.server.url}/sessies/${id}`)
     const note = 'Mijn vriend slaat me als hij dronken is'
-    await sam.page.locator('#text').fill(note)
+    await sam.page.locator('#note-text').fill(note)
     await sam.page.getByRole('button', { name: /opslaan|bewaren/i }).click()
     await expect.poll(() => sam.page.locator('.safety-card').count()).toBe(1)
-    expect(await sam.page.locator('#text').inputValue()).toBe(note)
+    expect(await sam.page.locator('#note-text').inputValue()).toBe(note)
     const hrefs = await sam.page.locator('.safety-card a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
     expect(hrefs).toEqual(['tel:08002000', 'tel:112'])
     // The kind of signal never lands in the address bar (a watched phone keeps its history).
@@ -158,11 +158,11 @@ describe('every text screened: remarks', () => {
   it('risky remarks are saved as written, with the help card after the save', { timeout: 60_000 }, async () => {
     const { context, page } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: false })
     await page.goto(`${e2e.server.url}/inventaris`)
-    await page.locator('#remarks').fill('ik wil niet meer leven')
+    await page.locator('#remarks-remarks').fill('ik wil niet meer leven')
     await page.locator('#opmerkingen').getByRole('button').click()
     await expect.poll(() => page.locator('.safety-card').count()).toBe(1)
     expect(await page.locator('.safety-card a[href="tel:113"]').count()).toBe(1)
-    expect(await page.locator('#remarks').inputValue()).toBe('ik wil niet meer leven')
+    expect(await page.locator('#remarks-remarks').inputValue()).toBe('ik wil niet meer leven')
     await context.close()
   })
 })

@@ -32,7 +32,9 @@ import { safetyPlanRouter } from './routes/safety-plan/safety-plan.index'
 import { actionPlanRouter } from './routes/action-plan/action-plan.index'
 import { networkRouter } from './routes/network/network.index'
 import { trajectoryRouter } from './routes/trajectory/trajectory.index'
+import { evaluationsRouter } from './routes/trajectory/evaluations.index'
 import { clientDataRouter } from './routes/client-data/client-data.index'
+import { livelihoodRouter } from './routes/livelihood/livelihood.index'
 import { lookupApiToken } from './services/api-tokens'
 import { describeOperations } from './routes/docs/operation-descriptions'
 import { renderReferencePage } from './routes/docs/reference-page'
@@ -62,6 +64,9 @@ const apiTags = [
   { name: 'Network', description: "The client's VIP card: the people who matter, in four areas and three rings, and resources." },
   { name: 'Trajectory', description: 'The phases of the care arrangement (Krachtwerk, CTI or ICM), moved on by the linked worker.' },
   { name: 'Your data', description: "The client's rights: all their data as one file, and deleting their account." },
+  { name: 'Bridge and money', description: "Mobility Mentoring: the client's bridge (five pillars, placed by the client over time) and their money page." },
+  { name: 'Evaluation', description: 'Looking back together at an evaluation phase: client and worker each answer the checklist in their own words, then both sign.' },
+  { name: 'Team meeting', description: "The team strengths meeting: a sheet prepared from the client's one-day team share, the client's question, and the team's ideas as suggestions." },
   { name: 'Capacity assessment', description: "The worker's assessment of what the client carries and can carry, shown to the client on request." },
 ]
 
@@ -175,7 +180,9 @@ export function createApi(deps: Deps) {
     .route('/', actionPlanRouter)
     .route('/', networkRouter)
     .route('/', trajectoryRouter)
+    .route('/', evaluationsRouter)
     .route('/', clientDataRouter)
+    .route('/', livelihoodRouter)
 
   // Built once: the document does not change while the process runs. Each operation's description
   // says who may call it, from the same rule the gate enforces (routes/docs/operation-descriptions.ts);

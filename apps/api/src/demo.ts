@@ -1,6 +1,9 @@
 import type { DemoSeedResult } from '@kracht/db'
 import type { Deps } from './lib/env'
+import type { BridgePillar } from '@kracht/method'
 import { createStatement, setPriorities, setRemarks, type NewStatement } from './services/inventory'
+import { addPlacement } from './services/livelihood/bridge'
+import { saveMoneyPage } from './services/livelihood/money'
 
 // Sam's inventory as it grew over about three months: realistic, partly filled (7 of 10 domains),
 // some in the past, a few with "niet" so the gentle feedback shows.
@@ -34,6 +37,18 @@ const samStatements: (NewStatement & { daysAgo: number })[] = [
 
 const day = 86_400_000
 
+// Sam on the bridge, twice: two months ago on all five pillars, last week again on money and work
+// (a step further on money). Plain, positive words; no grade anywhere.
+const samPlacements: { daysAgo: number; pillar: BridgePillar; step: number; nextStep: number | null; note: string | null }[] = [
+  { daysAgo: 60, pillar: 'family', step: 2, nextStep: 3, note: 'Ik woon nu in de opvang. Ik wil een eigen plek, dicht bij Lina.' },
+  { daysAgo: 60, pillar: 'wellbeing', step: 3, nextStep: null, note: null },
+  { daysAgo: 60, pillar: 'money', step: 1, nextStep: 2, note: 'Eerst overzicht, samen met de budgetcoach.' },
+  { daysAgo: 60, pillar: 'education', step: 1, nextStep: null, note: null },
+  { daysAgo: 60, pillar: 'work', step: 1, nextStep: 2, note: 'Ik wil weer bakken.' },
+  { daysAgo: 8, pillar: 'money', step: 2, nextStep: 3, note: 'Ik weet nu wat er binnenkomt en wat eruit gaat.' },
+  { daysAgo: 8, pillar: 'work', step: 2, nextStep: 3, note: null },
+]
+
 /** Adds the demo client's content through the same services the API uses. */
 export async function seedDemoContent(deps: Deps, seeded: DemoSeedResult): Promise<void> {
   const clientId = seeded.userIds.sam
@@ -57,5 +72,25 @@ export async function seedDemoContent(deps: Deps, seeded: DemoSeedResult): Promi
     actorId: clientId,
     version: 1,
     remarks: 'Ik wil dit samen met Noor bespreken voordat we het actieplan maken.',
+  })
+  const latest = new Map<BridgePillar, string>()
+  for (const { daysAgo, pillar, ...placement } of samPlacements) {
+    const saved = await addPlacement(at(daysAgo), clientId, { pillar, ...placement, after: latest.get(pillar) ?? null })
+    latest.set(pillar, saved.id)
+  }
+  await saveMoneyPage(at(8), {
+    clientId,
+    version: 0,
+    locale: 'nl',
+    content: {
+      income: [{ source: 'Uitkering', amountCents: null }],
+      fixedCosts: [
+        { what: 'Eigen bijdrage opvang', amountCents: null },
+        { what: 'Telefoon', amountCents: 1500 },
+      ],
+      debts: [{ toWhom: 'De zorgverzekeraar', amountCents: null, arrangement: 'Een betalingsregeling: elke maand een klein bedrag.' }],
+      helpers: [{ kind: 'budget_coach', name: null }],
+      note: 'Ik houd een schriftje bij met wat ik uitgeef.',
+    },
   })
 }

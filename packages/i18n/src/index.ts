@@ -9,3 +9,4 @@ addCatalogue('en', en)
 
 export * from './translate'
 export * from './plural'
+export * from './domains'

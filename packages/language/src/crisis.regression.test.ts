@@ -28,6 +28,8 @@ const HELDOUT_FLOORS = [
   { file: 'crisis-heldout-2.jsonl', recall: 248 / 304, falseAlarms: 37 / 285 },
   { file: 'crisis-heldout-3.jsonl', recall: 241 / 278, falseAlarms: 24 / 250 },
   { file: 'crisis-heldout-4.jsonl', recall: 238 / 285, falseAlarms: 25 / 262 },
+  // Set 5, written blind before round 5; measured once with round 4's screen (its "before").
+  { file: 'crisis-heldout-5.jsonl', recall: 233 / 307, falseAlarms: 41 / 314 },
 ]
 
 /** Items the older sets mark as built to look like a crisis ("crisis trap: …"). */

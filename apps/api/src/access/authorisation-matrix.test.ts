@@ -4,6 +4,8 @@ import { accessLog, clientWorkers, users } from '@kracht/db'
 import { createTestApi, demoPassword, type TestApi } from '../testing'
 import type { DeclaredAccess } from './client-route'
 import { clientOperations, walkProblems, type WalkedDocument } from './route-walk'
+import { describeLivelihoodShared, livelihoodRows } from './matrix-livelihood'
+import { actors, C, linkedRows, none, R, type ActorName, type Ids, type Row } from './authorisation-matrix.linked'
 
 /**
  * The authorisation matrix: every client-data route, for every kind of caller, with the status the
@@ -14,50 +16,14 @@ import { clientOperations, walkProblems, type WalkedDocument } from './route-wal
  * Nobody else has a consent: lotte (a second linked worker), bas (a worker not linked to sam),
  * pim (a peer expert), kim (another client), the coordinator, and nobody signed in.
  */
-const actors = ['sam', 'kim', 'noor', 'lotte', 'bas', 'eva', 'pim', 'admin', 'token', 'nobody'] as const
-type ActorName = (typeof actors)[number]
 
-// Columns in the order of `actors`. 2xx = allowed; 400/409 for sam = the gate let sam in and the
-// request itself was refused (on purpose: the matrix must not change sam's data as it walks).
-const R = (...codes: number[]) => Object.fromEntries(actors.map((actor, i) => [actor, codes[i]])) as Record<ActorName, number>
 //                            sam  kim  noor lotte bas  eva  pim  admin token nobody
 const sharedRead = /* ---- */ R(200, 403, 200, 403, 403, 200, 403, 403, 200, 401)
 const clientOnly = /* ---- */ R(200, 403, 403, 403, 403, 403, 403, 403, 403, 401)
 const clientWrite = /* --- */ R(409, 403, 403, 403, 403, 403, 403, 403, 403, 401)
-
-interface Row {
-  route: string
-  /** The operation in the OpenAPI document this row covers (the route walk checks every one has a row). */
-  op: string
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
-  path: (ids: Ids) => string
-  body?: (ids: Ids) => unknown
-  expect: Record<ActorName, number>
-  /** Organisation rules manage the person and reach no client content: nothing to log. */
-  unlogged?: true
-  /** …except what such a route reads when it is allowed (the list of a client's workers). */
-  loggedWhenAllowed?: true
-  /** The care arrangement (access/linked.ts): the client and linked workers, logged as `linked_worker`, no consent. */
-  linked?: true
-}
-interface Ids {
-  sam: string
-  work: string
-  partner: string
-  /** A person on sam's network map, and a resource beside it. */
-  person: string
-  resource: string
-}
-
-const C = '/clients/{clientId}'
-// An id that exists nowhere: the gate decides first, then the route answers 404 to whom it let in.
-const none = '00000000-0000-4000-8000-000000000000'
-//                            sam  kim  noor lotte bas  eva  pim  admin token nobody
 const consentedGone = /* - */ R(404, 403, 404, 403, 403, 404, 403, 403, 404, 401)
 const togetherGone = /* -- */ R(404, 403, 404, 403, 403, 403, 403, 403, 403, 401)
 const clientGone = /* ---- */ R(404, 403, 403, 403, 403, 403, 403, 403, 403, 401)
-const linkedRead = /* ---- */ R(200, 403, 200, 200, 403, 403, 403, 403, 403, 401)
-const linkedWorkerOnly = (status: number) => R(403, 403, status, status, 403, 403, 403, 403, 403, 401)
 
 const matrix: Row[] = [
   { route: 'inventory', op: `GET ${C}/inventory`, method: 'GET', path: (i) => `/clients/${i.sam}/inventory`, expect: sharedRead },
@@ -106,13 +72,7 @@ const matrix: Row[] = [
   // The safety plan has a scope of its own, never implied by sharing the inventory (nobody has it here).
   { route: 'safety plan', op: `GET ${C}/safety-plan`, method: 'GET', path: (i) => `/clients/${i.sam}/safety-plan`, expect: clientOnly },
   { route: 'save safety plan', op: `PUT ${C}/safety-plan`, method: 'PUT', path: (i) => `/clients/${i.sam}/safety-plan`, body: () => ({ version: 999, warningSigns: [], selfHelp: [], people: [], places: [], reasons: ['x'], professionals: [] }), expect: clientWrite },
-  // The trajectory is the care arrangement, not the client's words: the client and the linked workers
-  // (noor, lotte) see it whatever was shared; only they move it on. Matrix bodies change nothing.
-  { route: 'trajectory', op: `GET ${C}/trajectory`, method: 'GET', path: (i) => `/clients/${i.sam}/trajectory`, expect: linkedRead, linked: true },
-  { route: 'start a trajectory', op: `POST ${C}/trajectory`, method: 'POST', path: (i) => `/clients/${i.sam}/trajectory`, body: () => ({ model: 'nope' }), expect: linkedWorkerOnly(400), linked: true },
-  { route: 'next phase', op: `POST ${C}/trajectory/next`, method: 'POST', path: (i) => `/clients/${i.sam}/trajectory/next`, expect: linkedWorkerOnly(409), linked: true },
-  { route: 'capacity assessments', op: `GET ${C}/capacity-assessments`, method: 'GET', path: (i) => `/clients/${i.sam}/capacity-assessments`, expect: linkedRead, linked: true },
-  { route: 'assess capacity', op: `POST ${C}/capacity-assessments`, method: 'POST', path: (i) => `/clients/${i.sam}/capacity-assessments`, body: () => ({ capacity: '' }), expect: linkedWorkerOnly(400), linked: true },
+  ...linkedRows,
   // Messages: the linked workers (noor, lotte) reach sam without a content consent; anyone else needs
   // sam's messages share (nobody has one here). An empty text is refused after the gate: nothing is sent.
   { route: 'messages', op: `GET ${C}/messages`, method: 'GET', path: (i) => `/clients/${i.sam}/messages`, expect: R(200, 403, 200, 200, 403, 403, 403, 403, 403, 401) },
@@ -127,6 +87,8 @@ const matrix: Row[] = [
   { route: 'turn AI help off', op: `PUT ${C}/settings/ai-help`, method: 'PUT', path: (i) => `/clients/${i.sam}/settings/ai-help`, body: () => ({ enabled: false }), expect: clientOnly },
   // The network map has a scope of its own, never implied by sharing the inventory (nobody has it here).
   ...networkRows(clientOnly, R(403, 403, 403, 403, 403, 403, 403, 403, 403, 401)),
+  // The bridge and the money page (scope `livelihood`): never implied by another share (nobody has it here).
+  ...livelihoodRows(none, { seen: clientOnly, created: R(400, 403, 403, 403, 403, 403, 403, 403, 403, 401), written: clientWrite, gone: clientGone }),
 ]
 
 // ---- Action plan (scope `action_plan`): rows walked in their own block below, once sam shared it. ----
@@ -387,6 +349,9 @@ describe('authorisation matrix: action plan shared', () => {
 // ---- Network map (scope `network`): its own share. Runs after the blocks above: noor's first
 // consent is revoked by now, so noor gets a new one here (network, comment), eva one to read;
 // noor's token has only the `inventory` scope and stays refused.
+// ---- Bridge and money page (scope `livelihood`): its own share (matrix-livelihood.ts). ----
+describeLivelihoodShared({ actors, R, clientWrite, none, api: () => t, auth, userIds, ids: () => ids, logCount })
+
 describe('authorisation matrix: network shared', () => {
   //                                sam  kim  noor lotte bas  eva  pim  admin token nobody
   const networkRead = /* ------- */ R(200, 403, 200, 403, 403, 200, 403, 403, 403, 401)

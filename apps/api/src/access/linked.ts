@@ -12,6 +12,14 @@ import { selfAccess, type ClientAccess } from './gate'
  * evaluations, the team strengths meeting, the worker's capacity assessment. The client and the
  * workers linked to them (same organisation) may; nobody else, whatever the client shared. No
  * content consent is asked, and every access by a worker is logged with the basis `linked_worker`.
+ *
+ * An evaluation's answers are the client's own words, yet no consent is asked of the linked worker:
+ * the method has client and worker answer the checklist side by side and sign together, so the
+ * worker is a party to the evaluation by design (as to the agreement they co-sign), not someone the
+ * client shares with. That is also why the rule stops at the linked worker: a peer expert, a team
+ * member or another worker reads none of it, whatever the client shared. The team meeting's sheet
+ * is the linked worker's; what the client shared for it is read on the client's team share
+ * (services/trajectory/team-meetings.ts), and without that share no meeting can be prepared.
  */
 export interface LinkedRule {
   linked: true

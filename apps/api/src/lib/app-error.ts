@@ -80,6 +80,9 @@ export const problemStatus = {
   not_an_evaluation_phase: 409,
   evaluation_signed: 409,
   no_team_share: 409,
+  unknown_evaluation_item: 400,
+  evaluation_exists: 409,
+  evaluation_incomplete: 409,
   // The client's own rights: deleting the account asks for the passphrase (403: nothing changed).
   account_password_wrong: 403,
   // Idempotency keys on writes (lib/idempotency.ts).

@@ -1,21 +1,27 @@
+import { useMemo } from 'react'
 import { Form, useNavigation } from '@remix-run/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import type { InvitationPreview } from '../lib/api-types'
 import { formatDate, useLocale, useT } from '../lib/i18n'
-import { Field, FormProblem } from './field'
+import { acceptForm } from '../lib/invitation-forms'
+import { FormErrors, PasswordField, TextField } from '../forms/field-components'
+import { useSchemaForm } from '../forms/use-form'
 
 interface Props {
   preview: InvitationPreview
   /** Hidden inputs that carry the code or token to the accept step. */
   secret: { name: 'code' | 'token'; value: string }
-  result?: { problem?: string | null; fields?: Record<string, string>; username?: string } | undefined
+  /** What the accept step answered: errors beside the fields, the chosen user name kept. */
+  result?: SubmissionResult<string[]> | null | undefined
 }
 
 export function AcceptInvitation({ preview, secret, result }: Props) {
   const t = useT()
   const locale = useLocale()
   const busy = useNavigation().state === 'submitting'
-  const fields = result?.fields ?? {}
   const isReset = preview.existingUsername !== null
+  const schema = useMemo(() => acceptForm(isReset), [isReset])
+  const [form, fields] = useSchemaForm({ id: 'accept', schema, lastResult: result })
   return (
     <div className="page page--narrow">
       <h1>{t('invite.acceptTitle')}</h1>
@@ -29,36 +35,23 @@ export function AcceptInvitation({ preview, secret, result }: Props) {
             })}
       </p>
       {preview.role === 'client' ? <p className="muted">{t('invite.privacy')}</p> : null}
-      <FormProblem code={result?.problem && result.problem !== 'validation_failed' && !fields['password'] && !fields['username'] ? result.problem : null} />
-      <Form method="post" noValidate className="stack">
+      <FormErrors form={form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="accept" />
         <input type="hidden" name={secret.name} value={secret.value} />
         {isReset ? null : (
-          <Field
-            name="username"
+          <TextField
+            meta={fields.username}
             label={t('invite.chooseUsername')}
             hint={t('invite.usernameHint')}
             autoComplete="username"
             autoCapitalize="none"
             autoCorrect="off"
             spellCheck={false}
-            required
-            maxLength={32}
-            defaultValue={result?.username ?? ''}
-            error={fields['username']}
           />
         )}
-        <Field
-          name="password"
-          type="password"
-          label={t('invite.choosePassword')}
-          hint={t('auth.passwordHint')}
-          autoComplete="new-password"
-          required
-          minLength={10}
-          error={fields['password']}
-        />
-        <Field name="repeat" type="password" label={t('auth.repeatPassword')} autoComplete="new-password" required error={fields['repeat']} />
+        <PasswordField meta={fields.newPassword} label={t('invite.choosePassword')} hint={t('auth.passwordHint')} autoComplete="new-password" />
+        <PasswordField meta={fields.repeat} label={t('auth.repeatPassword')} autoComplete="new-password" />
         <button type="submit" className="button" disabled={busy}>
           {isReset ? t('invite.resetButton') : t('invite.acceptButton')}
         </button>

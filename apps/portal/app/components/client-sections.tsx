@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useT } from '../lib/i18n'
 
-type Scope = 'safety_plan' | 'action_plan' | 'network' | 'messages'
+type Scope = 'safety_plan' | 'action_plan' | 'network' | 'messages' | 'livelihood'
 
 /**
  * The other parts of a client a worker or peer expert may open: only those the client shares with
@@ -15,6 +15,7 @@ export function ClientSections({ clientId, scopes, role }: { clientId: string; s
     { scope: 'action_plan', to: 'actieplan', label: t('plan.title') },
     { scope: 'network', to: 'netwerk', label: t('network.worker.link') },
     { scope: 'messages', to: 'berichten', label: t('messages.title') },
+    { scope: 'livelihood', to: 'brug', label: t('livelihood.worker.link') },
     { scope: 'trajectory', to: 'traject', label: t('trajectory.linkWorker') },
   ]
   const shown = links.filter((link) => (link.scope === 'trajectory' ? role === 'worker' : scopes.includes(link.scope)))

@@ -1,6 +1,5 @@
 import type { InputHTMLAttributes } from 'react'
 import { problemText, useT } from '../lib/i18n'
-import { fieldText } from '../lib/sharing-forms'
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   name: string
@@ -54,19 +53,5 @@ export function Notice({ children }: { children: React.ReactNode }) {
     <div className="notice notice--ok" role="status">
       {children}
     </div>
-  )
-}
-
-/**
- * An error line for a group of inputs (checkboxes, radios) that has no single Field. Looks up the
- * sharing pages' own codes first, then the general field codes.
- */
-export function FieldError({ code, id }: { code: string | undefined; id: string }) {
-  const t = useT()
-  if (!code) return null
-  return (
-    <p className="field-error" id={id} role="alert">
-      {fieldText(t, code)}
-    </p>
   )
 }

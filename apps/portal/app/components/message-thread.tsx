@@ -1,8 +1,10 @@
 import { Form } from '@remix-run/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { formatDate, useLocale, useT } from '../lib/i18n'
-import { fieldText } from '../lib/sharing-forms'
-import { topics, type SendResult } from '../lib/messages'
-import { FormProblem, Notice } from './field'
+import { MessageForm as MessageSchema, topics, type SendResult } from '../lib/messages'
+import { FormErrors, SelectField, TextareaField } from '../forms/field-components'
+import { useSchemaForm } from '../forms/use-form'
+import { Notice } from './field'
 import { SaveSafety } from './save-safety'
 import { IdempotencyKey } from './idempotency-key'
 
@@ -48,43 +50,25 @@ export function MessageThread({ messages, result, canSend, showRead }: { message
       )}
       {result?.sent ? <Notice>{t('messages.sent')}</Notice> : null}
       <SaveSafety screen={result?.safety ?? undefined} />
-      {canSend ? (
-        // A new key after each sent message empties the box (and the kept draft with it).
-        <Form method="post" className="stack" key={result?.sent ? `sent-${messages.length}` : 'write'}>
-          <IdempotencyKey />
-          {result?.problem && !result.field ? <FormProblem code={result.problem} /> : null}
-          <div className="field">
-            <label htmlFor="topic">{t('messages.topic')}</label>
-            <select id="topic" name="topic" defaultValue={result?.topic ?? 'general'}>
-              {topics.map((topic) => (
-                <option key={topic} value={topic}>
-                  {t(`messages.topics.${topic}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={result?.field ? 'field field--error' : 'field'}>
-            <label htmlFor="text">{t('messages.yourMessage')}</label>
-            <textarea
-              id="text"
-              name="text"
-              maxLength={1000}
-              required
-              defaultValue={result?.sent ? '' : (result?.text ?? '')}
-              aria-invalid={result?.field ? true : undefined}
-              aria-describedby={result?.field ? 'text-error' : undefined}
-            />
-            {result?.field ? (
-              <p className="field-error" id="text-error" role="alert">
-                {fieldText(t, result.field)}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" className="button">
-            {t('messages.send')}
-          </button>
-        </Form>
-      ) : null}
+      {/* A new key after each sent message empties the box (and the kept draft with it). */}
+      {canSend ? <MessageForm key={result?.sent ? `sent-${messages.length}` : 'write'} result={result?.form} /> : null}
     </>
+  )
+}
+
+/** Writing a message: what it is about, and the words; a refused message keeps its words. */
+function MessageForm({ result }: { result: SubmissionResult<string[]> | null | undefined }) {
+  const t = useT()
+  const [form, fields] = useSchemaForm({ id: 'message', schema: MessageSchema, lastResult: result, defaultValue: { topic: 'general' } })
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <IdempotencyKey />
+      <FormErrors form={form} />
+      <SelectField meta={fields.topic} label={t('messages.topic')} options={topics.map((topic) => ({ value: topic, label: t(`messages.topics.${topic}`) }))} />
+      <TextareaField meta={fields.text} label={t('messages.yourMessage')} />
+      <button type="submit" className="button">
+        {t('messages.send')}
+      </button>
+    </Form>
   )
 }

@@ -1,16 +1,23 @@
 import { useEffect, useRef, useState } from 'react'
 import { Form, useFetcher, useNavigation } from '@remix-run/react'
-import { problemText, useLocale, useT } from '../lib/i18n'
+import { getFormProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import { useLocale, useT } from '../lib/i18n'
 import { domainLabel, forms, times, type FeedbackView, type StatementView } from '../lib/inventory'
+import { StatementSchema } from '../lib/statement-schema'
+import { FieldGroup, FormErrors, RadioGroup, SelectField } from '../forms/field-components'
+import { useSchemaForm } from '../forms/use-form'
 import { StatementFeedback } from './statement-feedback'
 import type { ScreenData } from './save-safety'
 import { IdempotencyKey } from './idempotency-key'
 
 interface Props {
   domains: string[]
-  /** Values to show: a statement being changed, or what the client typed before a validation error. */
-  values: { domain: string; time: string; form: string | null; text: string; version?: number | undefined }
-  fields: Record<string, string>
+  /** A statement being changed, or the domain and time the page was opened for. */
+  values: { domain: string; time: string; form: string | null; text: string }
+  /** Changing a statement: the version it is made to (and the intent that tells it from removing). */
+  version?: number | undefined
+  /** What the action answered: errors beside the fields, and the client's own words kept. */
+  result: SubmissionResult<string[]> | null | undefined
   /** Feedback after a save without JavaScript (with JavaScript it comes while typing). */
   feedback?: FeedbackView | null | undefined
   submitLabel: string
@@ -23,13 +30,20 @@ interface LiveFeedback {
 }
 
 /** Writing a statement: domain, time, a sentence starter, the client's words, and gentle live tips. */
-export function StatementForm({ domains, values, fields, feedback, submitLabel }: Props) {
+export function StatementForm({ domains, values, version, result, feedback, submitLabel }: Props) {
   const t = useT()
   const locale = useLocale()
   const busy = useNavigation().state === 'submitting'
   const analyse = useFetcher<LiveFeedback>()
-  const [text, setText] = useState(values.text)
-  const [form, setForm] = useState(values.form ?? '')
+  const [statementForm, fields] = useSchemaForm({
+    id: 'statement',
+    schema: StatementSchema,
+    lastResult: result,
+    defaultValue: { domain: values.domain, time: values.time, form: values.form ?? undefined, text: values.text },
+  })
+  // The words and the starter are the page's own state: a starter fills the box (see chooseStarter).
+  const [text, setText] = useState(fields.text.initialValue ?? '')
+  const [form, setForm] = useState(fields.form.initialValue ?? '')
   const textRef = useRef<HTMLTextAreaElement>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const submitAnalyse = analyse.submit
@@ -76,34 +90,27 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
     }
   }
 
+  // Controlled: the value is the page's state, so conform's own default value is left out.
+  const { defaultValue: _typed, ...textProps } = getTextareaProps(fields.text, { ariaDescribedBy: fields.text.descriptionId })
   return (
-    <Form method="post" noValidate className="stack statement-form">
+    <>
+    <FormErrors form={statementForm} />
+    <Form method="post" className="stack statement-form" {...getFormProps(statementForm)}>
       <IdempotencyKey />
-      {values.version !== undefined ? <input type="hidden" name="version" value={values.version} /> : null}
-      <div className={fields['domain'] ? 'field field--error' : 'field'}>
-        <label htmlFor="domain">{t('inventory.domainLabel')}</label>
-        <select id="domain" name="domain" defaultValue={values.domain} aria-invalid={fields['domain'] ? true : undefined}>
-          {domains.map((domain) => (
-            <option key={domain} value={domain}>
-              {domainLabel(t, domain)}
-            </option>
-          ))}
-        </select>
-        {fields['domain'] ? <p className="field-error">{problemText(t, 'fields', fields['domain'])}</p> : null}
-      </div>
-
-      <fieldset className={fields['time'] ? 'field field--error' : 'field'}>
-        <legend>{t('inventory.timeLabel')}</legend>
-        <div className="segmented">
-          {times.map((time) => (
-            <label key={time} className="segment">
-              <input type="radio" name="time" value={time} defaultChecked={values.time === time} />
-              <span>{t(`inventory.times.${time}`)}</span>
-            </label>
-          ))}
-        </div>
-        {fields['time'] ? <p className="field-error">{problemText(t, 'fields', fields['time'])}</p> : null}
-      </fieldset>
+      {version !== undefined ? (
+        <>
+          <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name="version" value={version} />
+        </>
+      ) : null}
+      <SelectField meta={fields.domain} label={t('inventory.domainLabel')} options={domains.map((domain) => ({ value: domain, label: domainLabel(t, domain) }))} />
+      <RadioGroup
+        meta={fields.time}
+        legend={t('inventory.timeLabel')}
+        className="segmented"
+        optionClassName="segment"
+        options={times.map((time) => ({ value: time, label: t(`inventory.times.${time}`) }))}
+      />
 
       <fieldset className="field">
         <legend>{t('inventory.formLabel')}</legend>
@@ -111,12 +118,12 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
         <div className="starters">
           {forms.map((option) => (
             <label key={option} className="starter">
-              <input type="radio" name="form" value={option} checked={form === option} onChange={() => chooseStarter(option)} />
+              <input type="radio" name={fields.form.name} value={option} checked={form === option} onChange={() => chooseStarter(option)} />
               <span>{t(`inventory.forms.${option}`)}</span>
             </label>
           ))}
           <label className="starter starter--none">
-            <input type="radio" name="form" value="" checked={form === ''} onChange={() => chooseStarter('')} />
+            <input type="radio" name={fields.form.name} value="" checked={form === ''} onChange={() => chooseStarter('')} />
             <span>{t('inventory.formNone')}</span>
           </label>
         </div>
@@ -133,34 +140,16 @@ export function StatementForm({ domains, values, fields, feedback, submitLabel }
         </details>
       </fieldset>
 
-      <div className={fields['text'] ? 'field field--error' : 'field'}>
-        <label htmlFor="text">{t('inventory.textLabel')}</label>
-        <p className="hint" id="text-hint">
-          {t('inventory.textHint')}
-        </p>
-        <textarea
-          ref={textRef}
-          id="text"
-          name="text"
-          rows={4}
-          maxLength={1000}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          aria-invalid={fields['text'] ? true : undefined}
-          aria-describedby={fields['text'] ? 'text-hint text-error' : 'text-hint'}
-        />
-        {fields['text'] ? (
-          <p className="field-error" id="text-error" role="alert">
-            {problemText(t, 'fields', fields['text'])}
-          </p>
-        ) : null}
-        <StatementFeedback suggestions={suggestions} safety={safety} />
-      </div>
+      <FieldGroup meta={fields.text} label={t('inventory.textLabel')} hint={t('inventory.textHint')}>
+        <textarea {...textProps} ref={textRef} rows={4} value={text} onChange={(event) => setText(event.target.value)} />
+      </FieldGroup>
+      <StatementFeedback suggestions={suggestions} safety={safety} />
 
       <button type="submit" className="button" disabled={busy}>
         {submitLabel}
       </button>
     </Form>
+    </>
   )
 }
 

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react'
+import { Fragment, type ReactNode } from 'react'
 import {
   getCollectionProps,
   getInputProps,
+  getSelectProps,
   getTextareaProps,
   type FieldMetadata,
   type FormMetadata,
@@ -135,27 +136,67 @@ export function TextareaField<S>({ meta, label, hint, rows = 4, ...extra }: Text
   )
 }
 
+type SelectExtras = Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id' | 'defaultValue' | 'form' | 'children'>
+
+interface SelectFieldProps<S> extends SelectExtras {
+  meta: Meta<S>
+  label: ReactNode
+  hint?: ReactNode
+  options: readonly { value: string; label: ReactNode }[]
+  /** A first option with the empty value ("no team", "no worker"), read by the schema as not chosen. */
+  emptyOption?: ReactNode
+}
+
+/** A labelled drop-down list. */
+export function SelectField<S>({ meta, label, hint, options, emptyOption, ...extra }: SelectFieldProps<S>) {
+  return (
+    <FieldGroup meta={meta} label={label} hint={hint}>
+      <select {...getSelectProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })} {...extra}>
+        {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldGroup>
+  )
+}
+
 interface ChoiceGroupProps<S> {
   meta: Meta<S>
   legend: ReactNode
   hint?: ReactNode
-  options: readonly { value: string; label: ReactNode }[]
+  /** `hint`: a line under one option that says more about it (who a team share covers). */
+  options: readonly { value: string; label: ReactNode; hint?: ReactNode }[]
   className?: string
   /** Class of each option's label: `choice` unless given (e.g. `segment` for the time of a statement). */
   optionClassName?: string
 }
 
 function ChoiceGroup<S>({ meta, legend, hint, options, className, optionClassName, type }: ChoiceGroupProps<S> & { type: 'checkbox' | 'radio' }) {
-  const labels = new Map(options.map((option) => [option.value, option.label]))
+  const byValue = new Map(options.map((option) => [option.value, option]))
   return (
     <FieldGroup meta={meta} label={legend} hint={hint} as="fieldset">
       <div className={className}>
-        {getCollectionProps(meta, { type, options: options.map((option) => option.value) }).map(({ key, ...input }) => (
-          <label key={key ?? input.value} className={optionClassName ?? 'choice'}>
-            <input {...input} />
-            <span>{labels.get(input.value)}</span>
-          </label>
-        ))}
+        {getCollectionProps(meta, { type, options: options.map((option) => option.value) }).map(({ key, ...input }) => {
+          const option = byValue.get(input.value)
+          const hintId = `${input.id}-hint`
+          return (
+            <Fragment key={key ?? input.value}>
+              <label className={optionClassName ?? 'choice'}>
+                <input {...input} aria-describedby={[input['aria-describedby'], option?.hint ? hintId : null].filter(Boolean).join(' ') || undefined} />
+                <span>{option?.label}</span>
+              </label>
+              {/* Outside the label: it says more about the option, it is not the option's name. */}
+              {option?.hint ? (
+                <p className="hint" id={hintId}>
+                  {option.hint}
+                </p>
+              ) : null}
+            </Fragment>
+          )
+        })}
       </div>
     </FieldGroup>
   )

@@ -64,6 +64,12 @@ export const totpCodeField = z
 /** An id the page itself put in a hidden field or a button. */
 export const idField = z.uuid({ error: 'invalid' })
 
+/** An id the person chose (a radio button, a drop-down list): none chosen asks to choose. */
+export const chosenIdField = z.string({ error: 'choose' }).pipe(idField)
+
+/** An id from a drop-down list whose first option is "none": empty is `null`. */
+export const optionalIdField = idField.optional().transform((value) => value ?? null)
+
 /** A choice from a fixed list (radio buttons, a select). */
 export function choiceField<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: 'required' })
@@ -74,11 +80,16 @@ export function checkboxesField<const T extends readonly [string, ...string[]]>(
   return z.array(z.enum(values, { error: 'invalid' })).default([])
 }
 
-/** A yyyy-mm-dd date from `<input type="date">`. */
-export const dateField = z.iso.date({ error: 'invalid' })
+/** A set of checkboxes of which at least one must be checked. */
+export function someCheckboxesField<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.array(z.enum(values, { error: 'invalid' }), { error: 'pick_one' }).min(1, 'pick_one')
+}
+
+/** A yyyy-mm-dd date from `<input type="date">`; an empty one asks to fill it in. */
+export const dateField = z.iso.date({ error: (issue) => (issue.input === undefined ? 'required' : 'invalid_date') })
 
 /** A hh:mm time from `<input type="time">`. */
-export const timeField = z.iso.time({ precision: -1, error: 'invalid' })
+export const timeField = z.iso.time({ precision: -1, error: (issue) => (issue.input === undefined ? 'required' : 'invalid') })
 
 /** One checkbox: checked is `true`, unchecked (not sent) is `false`. */
 export const checkboxField = z.boolean().default(false)

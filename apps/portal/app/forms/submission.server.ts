@@ -41,10 +41,11 @@ export function reply(submission: Submission, { problem, fields, hide }: ReplyOp
 export async function replyWithProblem(
   submission: Submission,
   response: Response,
-  options: { hide?: string[]; fieldFor?: (code: string) => string | null } = {},
+  options: { hide?: string[]; fieldFor?: (code: string) => string | null; rename?: Record<string, string> } = {},
 ): Promise<SubmissionResult<string[]>> {
   const problem = await readProblem(response)
-  const fields: Record<string, string> = { ...problem.fields }
+  // `rename`: the API's name of a field where the form calls it differently (`password` → `newPassword`).
+  const fields: Record<string, string> = Object.fromEntries(Object.entries(problem.fields ?? {}).map(([name, code]) => [options.rename?.[name] ?? name, code]))
   const field = options.fieldFor?.(problem.code) ?? null
   if (field) fields[field] = problem.code
   const hasFields = Object.keys(fields).length > 0

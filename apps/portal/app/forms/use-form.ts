@@ -2,6 +2,9 @@ import { useForm, type DefaultValue, type SubmissionResult } from '@conform-to/r
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { $ZodType, input, output } from 'zod/v4/core'
 
+/** The form's values as typed in: the schema's input, which for a form is always an object. */
+type FormShape<S extends $ZodType> = input<S> extends Record<string, unknown> ? input<S> : never
+
 interface Options<S extends $ZodType> {
   /** Unique on the page: two forms of one page must not share field ids. */
   id: string
@@ -9,7 +12,7 @@ interface Options<S extends $ZodType> {
   /** What the action answered (`reply(...)`), so server errors and typed values come back. */
   lastResult?: SubmissionResult<string[]> | null | undefined
   /** Values for a form that edits something that exists. */
-  defaultValue?: DefaultValue<input<S> & Record<string, unknown>> | undefined
+  defaultValue?: DefaultValue<FormShape<S>> | undefined
 }
 
 /**
@@ -19,7 +22,7 @@ interface Options<S extends $ZodType> {
  * schema let the browser itself help when JavaScript is off.
  */
 export function useSchemaForm<S extends $ZodType<Record<string, unknown>>>({ id, schema, lastResult, defaultValue }: Options<S>) {
-  return useForm<input<S> & Record<string, unknown>, output<S>, string[]>({
+  return useForm<FormShape<S>, output<S>, string[]>({
     id,
     lastResult: lastResult ?? null,
     ...(defaultValue ? { defaultValue } : {}),

@@ -39,5 +39,7 @@ export const AcceptForm = z.object({
 
 export const ProposalForm = z.object({ proposalId: z.string().min(1, 'required').max(200, 'invalid') })
 export const SafetyForm = z.object({ notifyWorker: z.enum(['yes', 'no']) })
-export const StartForm = z.object({ flow: z.enum(flows, { message: 'unknown_flow' }) })
-export const AiHelpForm = z.object({ enabled: z.enum(['on', 'off']) })
+// Buttons only on the assistant's first page (and the "with the assistant" buttons elsewhere).
+const StartForm = z.object({ intent: z.literal('start'), flow: z.enum(flows, { error: 'unknown_flow' }) })
+const AiHelpForm = z.object({ intent: z.literal('aiHelp'), enabled: z.enum(['on', 'off'], { error: 'invalid' }) })
+export const AssistantForms = z.discriminatedUnion('intent', [StartForm, AiHelpForm])

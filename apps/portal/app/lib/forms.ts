@@ -5,6 +5,9 @@ export type FieldErrors = Record<string, string>
 export type FormResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors }
 
 /**
+ * The older way, left only in the pages not yet moved to `forms/` (conform: `useSchemaForm` in the
+ * page, `parseSubmission` in the action), which is how every new form is built.
+ *
  * Parses a submitted form with a zod schema whose messages are catalogue codes ("required",
  * "too_long" …), so the page can show each error in the reader's language beside its field.
  */

@@ -1,8 +1,7 @@
 import { data, redirect, type AppLoadContext } from '@remix-run/node'
-import { z } from 'zod'
 import { api, cookieHeaders, readProblem } from './api.server'
-import { parseForm } from './forms'
-
+import { acceptForm } from './invitation-forms'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
 export type InvitationSecret = { token: string } | { code: string }
 
@@ -12,28 +11,28 @@ export async function lookup(request: Request, context: AppLoadContext, secret: 
   return { preview: await response.json(), problem: null }
 }
 
-const AcceptForm = z
-  .object({
-    username: z.string().optional(),
-    password: z.string().min(1, 'required').max(1000, 'too_long'),
-    repeat: z.string(),
-  })
-  .refine((form) => form.password === form.repeat, { path: ['repeat'], message: 'password_mismatch' })
+// Never sent back into the page.
+const passwords = ['newPassword', 'repeat']
 
-/** The accept step, shared by the link page and the code page: on success the person is signed in. */
-export async function accept(request: Request, context: AppLoadContext, formData: FormData, secret: InvitationSecret) {
-  const form = parseForm(AcceptForm, formData)
-  const username = String(formData.get('username') ?? '')
-  if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, username }, { status: 400 })
+/**
+ * The accept step, shared by the link page and the code page: on success the person is signed in.
+ * `isReset`: the invitation gives a client a new password for the account they have.
+ */
+export async function accept(request: Request, context: AppLoadContext, formData: FormData, secret: InvitationSecret, isReset: boolean) {
+  const submission = parseSubmission(formData, acceptForm(isReset))
+  if (submission.status !== 'success') return data({ result: reply(submission, { hide: passwords }) }, { status: 400 })
+  const { username, newPassword } = submission.value
   const response = await api(context, request).invitations.accept.$post({
-    json: { ...secret, ...(form.data.username !== undefined ? { username: form.data.username } : {}), password: form.data.password },
+    json: { ...secret, ...(username !== undefined && !isReset ? { username } : {}), password: newPassword },
   })
   if (!response.ok) {
-    const problem = await readProblem(response)
-    // Field problems are shown beside the field; the rest above the form.
-    const fields: Record<string, string> = { ...problem.fields }
-    if (problem.code.startsWith('password_')) fields['password'] = problem.code
-    return data({ problem: problem.code, fields, username }, { status: response.status })
+    // The API calls the new password `password`; its problems belong beside that field.
+    const result = await replyWithProblem(submission, response, {
+      hide: passwords,
+      rename: { password: 'newPassword' },
+      fieldFor: (code) => (code.startsWith('password_') ? 'newPassword' : code.startsWith('username_') ? 'username' : null),
+    })
+    return data({ result }, { status: response.status })
   }
   throw redirect('/?welkom=1', { headers: cookieHeaders(response) })
 }

@@ -1,51 +1,44 @@
 import type { AppLoadContext } from '@remix-run/node'
-import { z } from 'zod'
+import type { SubmissionResult } from '@conform-to/react'
 import type { InvitationRow, IssuedInvitationView } from './api-types'
 import { api, readProblem } from './api.server'
 import { okOrThrow } from './api-failure.server'
-import { parseForm } from './forms'
+import { ClientInviteForm, InviteForm } from './invitation-forms'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
 export async function listInvitations(request: Request, context: AppLoadContext): Promise<InvitationRow[]> {
   const response = await api(context, request).invitations.$get()
   return okOrThrow(response).json()
 }
 
-const WithdrawForm = z.object({ invitationId: z.string().uuid('invalid') })
-
-export async function withdraw(request: Request, context: AppLoadContext, formData: FormData) {
-  const form = parseForm(WithdrawForm, formData)
-  if (!form.ok) return { problem: 'validation_failed', withdrawn: false }
-  const response = await api(context, request).invitations[':invitationId'].$delete({ param: { invitationId: form.data.invitationId } })
+/** Withdraws an invitation that was not used yet (the button beside it: `WithdrawForm`). */
+export async function withdraw(request: Request, context: AppLoadContext, invitationId: string) {
+  const response = await api(context, request).invitations[':invitationId'].$delete({ param: { invitationId } })
   return response.ok ? { problem: null, withdrawn: true } : { problem: (await readProblem(response)).code, withdrawn: false }
 }
 
-export const InviteForm = z.object({
-  role: z.enum(['client', 'worker', 'peer', 'admin'], { message: 'invalid' }),
-  displayName: z.string().trim().min(1, 'required').max(80, 'too_long'),
-  teamId: z
-    .string()
-    .optional()
-    .transform((value) => (value ? value : null)),
-  // A coordinator inviting a client names the worker they are linked to (or chooses later).
-  workerId: z
-    .string()
-    .optional()
-    .transform((value) => (value ? value : null)),
-})
+export type InviteResult = { issued: IssuedInvitationView; result: null } | { issued: null; result: SubmissionResult<string[]> }
 
-export type InviteResult =
-  | { issued: IssuedInvitationView; problem: null; fields: Record<string, string> }
-  | { issued: null; problem: string; fields: Record<string, string> }
-
-export async function invite(request: Request, context: AppLoadContext, formData: FormData): Promise<InviteResult> {
-  const form = parseForm(InviteForm, formData)
-  if (!form.ok) return { issued: null, problem: 'validation_failed', fields: form.fields }
-  // Only a client is linked to a worker: the choice is ignored for staff.
-  const response = await api(context, request).invitations.$post({ json: { ...form.data, workerId: form.data.role === 'client' ? form.data.workerId : null } })
-  if (!response.ok) {
-    const problem = await readProblem(response)
-    return { issued: null, problem: problem.code, fields: problem.fields ?? {} }
-  }
-  return { issued: await response.json(), problem: null, fields: {} }
+/** A worker's invitation for a client: always the role client, linked to the worker by the API. */
+export async function inviteClient(request: Request, context: AppLoadContext, formData: FormData): Promise<InviteResult> {
+  const submission = parseSubmission(formData, ClientInviteForm)
+  if (submission.status !== 'success') return { issued: null, result: reply(submission) }
+  const json = { role: 'client' as const, displayName: submission.value.displayName, teamId: null, workerId: null }
+  return send(request, context, submission, json)
 }
 
+/** A coordinator's invitation: only a client is linked to a worker, the choice is ignored for staff. */
+export async function invite(request: Request, context: AppLoadContext, formData: FormData): Promise<InviteResult> {
+  const submission = parseSubmission(formData, InviteForm)
+  if (submission.status !== 'success') return { issued: null, result: reply(submission) }
+  const form = submission.value
+  return send(request, context, submission, { ...form, workerId: form.role === 'client' ? form.workerId : null })
+}
+
+type InviteJson = Parameters<ReturnType<typeof api>['invitations']['$post']>[0]['json']
+
+async function send(request: Request, context: AppLoadContext, submission: Parameters<typeof reply>[0], json: InviteJson): Promise<InviteResult> {
+  const response = await api(context, request).invitations.$post({ json })
+  if (!response.ok) return { issued: null, result: await replyWithProblem(submission, response) }
+  return { issued: await response.json(), result: null }
+}

@@ -12,3 +12,15 @@ export async function loadAssessments(request: Request, context: AppLoadContext,
   const response = await api(context, request).clients[':clientId']['capacity-assessments'].$get({ param: { clientId } })
   return response.ok ? response.json() : null
 }
+
+/** The evaluations together, newest first, and whether one can start now; null when refused. */
+export async function loadEvaluations(request: Request, context: AppLoadContext, clientId: string) {
+  const response = await api(context, request).clients[':clientId'].evaluations.$get({ param: { clientId } })
+  return response.ok ? response.json() : null
+}
+
+/** The team meetings, newest first, and whether a team share lets the worker prepare one; null when refused. */
+export async function loadTeamMeetings(request: Request, context: AppLoadContext, clientId: string) {
+  const response = await api(context, request).clients[':clientId']['team-meetings'].$get({ param: { clientId } })
+  return response.ok ? response.json() : null
+}

@@ -80,6 +80,8 @@ export default function Home() {
       { to: '/inventaris', label: t('home.clientInventory') },
       { to: '/plan', label: t('plan.title') },
       { to: '/netwerk', label: t('network.title') },
+      { to: '/brug', label: t('livelihood.bridge.tile'), detail: t('livelihood.bridge.tileDetail') },
+      { to: '/geld', label: t('livelihood.money.tile'), detail: t('livelihood.money.tileDetail') },
       { to: '/traject', label: t('trajectory.linkClient') },
       { to: '/berichten', label: t('messages.tile') },
       { to: '/voorstellen', label: t('review.forYouTitle'), detail: counts.forYou > 0 ? plural('review.home.forYou', counts.forYou) : t('review.home.nothingNew'), waiting: counts.forYou > 0, testId: 'tile-for-you' },

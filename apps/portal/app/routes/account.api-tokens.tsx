@@ -1,25 +1,37 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
+import { hasKey, type Translator } from '@kracht/i18n'
 import { z } from 'zod'
-import { api, readProblem } from '../lib/api.server'
+import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm, type FieldErrors } from '../lib/forms'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { endOfDutchDay } from '../lib/sharing-forms'
-import { Field, FieldError, FormProblem, Notice } from '../components/field'
+import { FormProblem, Notice } from '../components/field'
 import { jsonOrThrow } from '../lib/api-failure.server'
+import { currentPasswordField, dateField, idField, requiredLine, someCheckboxesField } from '../forms/fields'
+import { CheckboxGroup, FormErrors, PasswordField, TextField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'API-sleutels – Kracht' }]
 
 const scopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan'] as const
 
-// Messages are catalogue codes; the API checks again (known scopes, at most 90 days, not past, the passphrase).
-const TokenForm = z.object({
-  name: z.string().trim().min(1, 'required').max(80, 'too_long'),
-  expiresAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
-  password: z.string().min(1, 'required').max(1000, 'too_long'),
+// The API checks again (known scopes, at most 90 days, not past, the passphrase).
+const CreateForm = z.object({
+  intent: z.literal('create'),
+  name: requiredLine(80),
+  scopes: someCheckboxesField(scopes),
+  expiresAt: dateField,
+  password: currentPasswordField,
 })
+
+// Only a button beside a key: which one.
+const RevokeForm = z.object({ intent: z.literal('revoke'), tokenId: idField })
+
+const TokenForms = z.discriminatedUnion('intent', [CreateForm, RevokeForm])
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker', 'admin')
@@ -29,37 +41,41 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker', 'admin')
-  const formData = await request.formData()
+  const submission = parseSubmission(await request.formData(), TokenForms)
+  // The passphrase never travels back into the page.
+  if (submission.status !== 'success') return data({ result: reply(submission, { hide: ['password'] }), created: null, revoked: null }, { status: 400 })
   const tokens = api(context, request).me['api-tokens']
-  if (formData.get('intent') === 'revoke') {
-    const response = await tokens[':tokenId'].$delete({ param: { tokenId: String(formData.get('tokenId') ?? '') } })
-    if (!response.ok) return data({ problem: (await readProblem(response)).code, fields: {} as FieldErrors, created: null, revoked: null }, { status: response.status })
-    return { problem: null, fields: {} as FieldErrors, created: null, revoked: (await response.json()).name }
+  const form = submission.value
+  if (form.intent === 'revoke') {
+    const response = await tokens[':tokenId'].$delete({ param: { tokenId: form.tokenId } })
+    if (!response.ok) return data({ result: await replyWithProblem(submission, response), created: null, revoked: null }, { status: response.status })
+    return { result: null, created: null, revoked: (await response.json()).name }
   }
-  const chosen = formData.getAll('scopes').map(String)
-  const parsed = parseForm(TokenForm, formData)
-  const fields: FieldErrors = parsed.ok ? {} : { ...parsed.fields }
-  if (chosen.length === 0) fields['scopes'] = 'unknown_scope'
-  if (!parsed.ok || Object.keys(fields).length > 0) return data({ problem: 'validation_failed', fields, created: null, revoked: null }, { status: 400 })
-  const response = await tokens.$post({
-    json: { name: parsed.data.name, scopes: chosen, expiresAt: endOfDutchDay(parsed.data.expiresAt), password: parsed.data.password },
-  })
+  const response = await tokens.$post({ json: { name: form.name, scopes: form.scopes, expiresAt: endOfDutchDay(form.expiresAt), password: form.password } })
   if (!response.ok) {
-    const problem = await readProblem(response)
-    return data({ problem: problem.code, fields: (problem.fields ?? {}) as FieldErrors, created: null, revoked: null }, { status: response.status })
+    const result = await replyWithProblem(submission, response, { hide: ['password'], fieldFor: (code) => (code === 'password_wrong' ? 'password' : null) })
+    return data({ result, created: null, revoked: null }, { status: response.status })
   }
   // The secret is in this one answer only: never in a URL, never stored by the portal.
   const created = await response.json()
-  return { problem: null, fields: {} as FieldErrors, created: { name: created.name, token: created.token }, revoked: null }
+  return { result: null, created: { name: created.name, token: created.token }, revoked: null }
 }
 
+// A scope this page does not know yet (a newer API) is shown as it is named, never dropped.
+const scopeName = (t: Translator, scope: string) => {
+  const key = `sharing.scopes.${scope}`
+  return hasKey(key) ? t(key) : scope
+}
 
 export default function ApiTokens() {
   const t = useT()
   const locale = useLocale()
   const { tokens, today } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const fields: FieldErrors = result?.fields ?? {}
+  // Each form gets back only its own answer: a key that could not be revoked says so above the list.
+  const revoking = result?.result?.initialValue?.['intent'] === 'revoke'
+  const [form, fields] = useSchemaForm({ id: 'token', schema: CreateForm, lastResult: revoking ? null : result?.result, defaultValue: { intent: 'create', scopes: ['inventory'] } })
+  const revokeProblem = revoking ? result?.result?.error?.['']?.[0] : null
   return (
     <div className="page page--narrow">
       <h1>{t('sharing.tokensTitle')}</h1>
@@ -78,7 +94,7 @@ export default function ApiTokens() {
           <p className="muted">{t('sharing.tokenHowTo')}</p>
         </section>
       ) : null}
-      <FormProblem code={result?.problem} />
+      <FormProblem code={revokeProblem} />
       {tokens.length === 0 ? (
         <p>{t('sharing.tokensNone')}</p>
       ) : (
@@ -90,7 +106,7 @@ export default function ApiTokens() {
                 <div>
                   <strong>{token.name}</strong> <span className="muted">({token.prefix}…)</span>
                   <br />
-                  {t('sharing.tokenScopes', { scopes: token.scopes.map((scope) => t(`sharing.scopes.${scope}` as 'sharing.scopes.inventory')).join(', ') })}
+                  {t('sharing.tokenScopes', { scopes: token.scopes.map((scope) => scopeName(t, scope)).join(', ') })}
                   <br />
                   <span className="muted">
                     {token.revokedAt
@@ -116,42 +132,13 @@ export default function ApiTokens() {
         </ul>
       )}
       <h2>{t('sharing.tokenCreateTitle')}</h2>
-      <Form method="post" className="stack" noValidate>
+      <FormErrors form={form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="create" />
-        <Field name="name" label={t('sharing.tokenName')} maxLength={80} required error={fields['name']} />
-        <fieldset className={fields['scopes'] ? 'field--error' : undefined} aria-describedby={fields['scopes'] ? 'scopes-error' : undefined}>
-          <legend>{t('sharing.tokenScopesLegend')}</legend>
-          {scopes.map((scope) => (
-            <label key={scope} className="choice">
-              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'inventory'} /> {t(`sharing.scopes.${scope}`)}
-            </label>
-          ))}
-          <FieldError code={fields['scopes']} id="scopes-error" />
-        </fieldset>
-        <div className={fields['expiresAt'] ? 'field field--error' : 'field'}>
-          <label htmlFor="expiresAt">{t('sharing.tokenExpiresAt')}</label>
-          <p className="hint" id="expiresAt-hint">
-            {t('sharing.tokenExpiresHint')}
-          </p>
-          <input
-            id="expiresAt"
-            type="date"
-            name="expiresAt"
-            required
-            aria-invalid={fields['expiresAt'] ? true : undefined}
-            aria-describedby={fields['expiresAt'] ? 'expiresAt-hint expiresAt-error' : 'expiresAt-hint'}
-          />
-          <FieldError code={fields['expiresAt']} id="expiresAt-error" />
-        </div>
-        <Field
-          name="password"
-          type="password"
-          label={t('security.passwordAgain')}
-          hint={t('security.passwordAgainHint')}
-          autoComplete="current-password"
-          required
-          error={fields['password']}
-        />
+        <TextField meta={fields.name} label={t('sharing.tokenName')} />
+        <CheckboxGroup meta={fields.scopes} legend={t('sharing.tokenScopesLegend')} options={scopes.map((scope) => ({ value: scope, label: t(`sharing.scopes.${scope}`) }))} />
+        <TextField meta={fields.expiresAt} type="date" label={t('sharing.tokenExpiresAt')} hint={t('sharing.tokenExpiresHint')} />
+        <PasswordField meta={fields.password} label={t('security.passwordAgain')} hint={t('security.passwordAgainHint')} autoComplete="current-password" />
         <button type="submit" className="button">
           {t('sharing.tokenCreate')}
         </button>

@@ -5,7 +5,7 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, usePlural, useT } from '../lib/i18n'
 import { Notice } from '../components/field'
 import { currentPasswordField, requiredLine } from '../forms/fields'
 import { FormErrors, PasswordField, TextField } from '../forms/field-components'
@@ -109,6 +109,7 @@ function PasswordStep({ intent, intro, button, lastResult }: PasswordStepProps) 
 
 export default function Authenticator() {
   const t = useT()
+  const plural = usePlural()
   const locale = useLocale()
   const { status } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
@@ -159,7 +160,7 @@ export default function Authenticator() {
       ) : status.enabled && result?.step !== 'off' ? (
         <>
           <p>{t('security.appOn', { date: status.enabledAt ? formatDate(locale, status.enabledAt) : '' })}</p>
-          <p>{t('security.recoveryLeft', { count: status.recoveryCodesLeft })}</p>
+          <p>{plural('security.recoveryLeft', status.recoveryCodesLeft)}</p>
           {status.required ? null : (
             <section className="card" aria-labelledby="off-title">
               <h2 id="off-title">{t('security.turnOffTitle')}</h2>

@@ -5,16 +5,18 @@ import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireUser } from '../lib/auth.server'
 import { safeReturnPath } from '../lib/return-path'
-import { parseForm } from '../lib/forms'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { jsonOrThrow } from '../lib/api-failure.server'
+import { choiceField, idField, optionalLine } from '../forms/fields'
+import { parseSubmission } from '../forms/submission.server'
 
 export const meta: MetaFunction = () => [{ title: 'Nieuwe code – Kracht' }]
 
+// Two buttons, no typed fields: which notice, the answer, and where to go back to.
 const AnswerForm = z.object({
-  invitationId: z.string().uuid('invalid'),
-  answer: z.enum(['yes', 'no'], { message: 'invalid' }),
-  terug: z.string().optional(),
+  invitationId: idField,
+  answer: choiceField(['yes', 'no']),
+  terug: optionalLine(2000),
 })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -29,13 +31,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context)
-  const form = parseForm(AnswerForm, await request.formData())
-  if (!form.ok) return { answeredNo: false }
-  await api(context, request).me['access-resets'][':invitationId'].seen.$post({ param: { invitationId: form.data.invitationId } })
-  if (form.data.answer === 'no') return { answeredNo: true }
+  const submission = parseSubmission(await request.formData(), AnswerForm)
+  if (submission.status !== 'success') return { answeredNo: false }
+  const form = submission.value
+  await api(context, request).me['access-resets'][':invitationId'].seen.$post({ param: { invitationId: form.invitationId } })
+  if (form.answer === 'no') return { answeredNo: true }
   const remaining = await api(context, request).me['access-resets'].$get()
   if (remaining.ok && (await remaining.json()).length > 0) return { answeredNo: false }
-  throw redirect(safeReturnPath(form.data.terug))
+  throw redirect(safeReturnPath(form.terug))
 }
 
 export default function ResetNotice() {

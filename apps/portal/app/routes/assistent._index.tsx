@@ -3,10 +3,10 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm } from '../lib/forms'
 import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
 import { flows, problemMessage } from '../lib/assistant'
-import { AiHelpForm, StartForm } from '../lib/assistant-forms.server'
+import { AssistantForms } from '../lib/assistant-forms.server'
+import { parseSubmission } from '../forms/submission.server'
 import { problemOf } from '../lib/assistant.server'
 import stylesheet from '../styles/assistant.css?url'
 import { jsonOrThrow } from '../lib/api-failure.server'
@@ -38,17 +38,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const client = api(context, request)
   const param = { clientId: user.id }
-  if (formData.get('intent') === 'aiHelp') {
-    const form = parseForm(AiHelpForm, formData)
-    if (!form.ok) return data({ intent: 'aiHelp' as const, problem: 'validation_failed', saved: null }, { status: 400 })
-    const response = await client.clients[':clientId'].settings['ai-help'].$put({ param, json: { enabled: form.data.enabled === 'on' } })
-    if (!response.ok) return data({ intent: 'aiHelp' as const, problem: (await problemOf(response)).code, saved: null }, { status: response.status })
-    return { intent: 'aiHelp' as const, problem: null, saved: form.data.enabled }
+  // The start buttons (here, on the network map, on the safety plan) send only the flow.
+  if (!formData.has('intent')) formData.set('intent', 'start')
+  const submission = parseSubmission(formData, AssistantForms)
+  if (submission.status !== 'success') {
+    const intent = formData.get('intent') === 'aiHelp' ? ('aiHelp' as const) : ('start' as const)
+    return data({ intent, problem: intent === 'start' ? 'unknown_flow' : 'validation_failed', saved: null }, { status: 400 })
   }
-  const form = parseForm(StartForm, formData)
-  if (!form.ok) return data({ intent: 'start' as const, problem: 'unknown_flow', saved: null }, { status: 400 })
+  const form = submission.value
+  if (form.intent === 'aiHelp') {
+    const response = await client.clients[':clientId'].settings['ai-help'].$put({ param, json: { enabled: form.enabled === 'on' } })
+    if (!response.ok) return data({ intent: 'aiHelp' as const, problem: (await problemOf(response)).code, saved: null }, { status: response.status })
+    return { intent: 'aiHelp' as const, problem: null, saved: form.enabled }
+  }
   // The conversation speaks the language the page is in (the language switch), not the account's default.
-  const response = await client.clients[':clientId'].conversations.$post({ param, json: { flow: form.data.flow, locale: requestLocale(request) } })
+  const response = await client.clients[':clientId'].conversations.$post({ param, json: { flow: form.flow, locale: requestLocale(request) } })
   if (!response.ok) return data({ intent: 'start' as const, problem: (await problemOf(response)).code, saved: null }, { status: response.status })
   const started = await response.json()
   throw redirect(`/assistent/${started.conversation.id}`)

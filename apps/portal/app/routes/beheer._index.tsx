@@ -1,15 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
 import { z } from 'zod'
-import { api, readProblem } from '../lib/api.server'
+import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm } from '../lib/forms'
-import { useT } from '../lib/i18n'
-import { listInvitations, withdraw } from '../lib/invitations.server'
-import { Field, FormProblem, Notice } from '../components/field'
+import { usePlural, useT } from '../lib/i18n'
+import { listInvitations } from '../lib/invitations.server'
+import { WithdrawForm } from '../lib/invitation-forms'
+import { FormProblem, Notice } from '../components/field'
 import { InvitationList } from '../components/invitation-list'
 import { jsonOrThrow } from '../lib/api-failure.server'
+import { chosenIdField, choiceField, idField, requiredLine } from '../forms/fields'
+import { FormErrors, RadioGroup, SelectField, TextField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Beheer – Kracht' }]
 
@@ -25,80 +30,93 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { organisation, teams, people, invitations }
 }
 
-const TeamForm = z.object({ name: z.string().trim().min(1, 'required').max(80, 'too_long') })
-const SettingsForm = z.object({ domainSet: z.enum(['krachtwerk', 'icm']), priorityLimit: z.coerce.number().int().min(1).max(4) })
-const RetentionForm = z.object({ retentionDays: z.coerce.number({ error: 'retention_invalid' }).int('retention_invalid').min(30, 'retention_invalid').max(3650, 'retention_invalid') })
-const LinkForm = z.object({ clientId: z.string().uuid('required'), workerId: z.string().uuid('required') })
+const SettingsForm = z.object({
+  intent: z.literal('settings'),
+  domainSet: choiceField(['krachtwerk', 'icm']),
+  priorityLimit: choiceField(['1', '2', '3', '4']).transform(Number),
+})
+const RetentionForm = z.object({
+  intent: z.literal('retention'),
+  retentionDays: z.coerce.number({ error: 'retention_invalid' }).int('retention_invalid').min(30, 'retention_invalid').max(3650, 'retention_invalid'),
+})
+const TeamForm = z.object({ intent: z.literal('team'), name: requiredLine(80) })
+const LinkForm = z.object({ intent: z.literal('link'), clientId: chosenIdField, workerId: chosenIdField })
+// Buttons beside a person: end a client's account, deactivate a staff account.
+const EndAccountForm = z.object({ intent: z.literal('end-account'), clientId: idField })
+const DeactivateForm = z.object({ intent: z.literal('deactivate'), userId: idField })
+
+const AdminForms = z.discriminatedUnion('intent', [SettingsForm, RetentionForm, TeamForm, LinkForm, EndAccountForm, DeactivateForm, WithdrawForm])
+type AdminForm = z.output<typeof AdminForms>
+
+/** The one API call each form makes. */
+function send(client: ReturnType<typeof api>, form: AdminForm) {
+  switch (form.intent) {
+    case 'settings':
+      return client.organisation.$put({ json: { domainSet: form.domainSet, priorityLimit: form.priorityLimit } })
+    case 'retention':
+      return client.organisation.retention.$put({ json: { retentionDays: form.retentionDays } })
+    case 'team':
+      return client.teams.$post({ json: { name: form.name } })
+    case 'link':
+      return client.clients[':clientId'].workers[':workerId'].$put({ param: { clientId: form.clientId, workerId: form.workerId } })
+    case 'end-account':
+      // The client can no longer sign in; the daily job erases their data once the retention period has passed.
+      return client.clients[':clientId'].end.$post({ param: { clientId: form.clientId } })
+    case 'deactivate':
+      // Sessions and API tokens end at once (the API does it); the clients' data stays.
+      return client.people[':userId'].deactivate.$post({ param: { userId: form.userId } })
+    case 'withdraw':
+      return client.invitations[':invitationId'].$delete({ param: { invitationId: form.invitationId } })
+  }
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, 'admin')
   const formData = await request.formData()
-  const client = api(context, request)
-  const intent = formData.get('intent')
-  if (intent === 'withdraw') return { ...(await withdraw(request, context, formData)), fields: {}, done: null }
-  if (intent === 'settings') {
-    const form = parseForm(SettingsForm, formData)
-    if (!form.ok) return data({ problem: 'validation_failed', withdrawn: false, fields: form.fields, done: null }, { status: 400 })
-    const response = await client.organisation.$put({ json: form.data })
-    if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: response.status })
-    return { problem: null, withdrawn: false, fields: {}, done: 'settings' as const }
+  // Which form answered: each form on the page gets back only its own errors.
+  const intent = String(formData.get('intent') ?? '')
+  const submission = parseSubmission(formData, AdminForms)
+  if (submission.status !== 'success') return data({ intent, result: reply(submission), done: null }, { status: 400 })
+  const response: Response = await send(api(context, request), submission.value)
+  if (!response.ok) {
+    const result = await replyWithProblem(submission, response, { fieldFor: (code) => (code === 'domain_set_in_use' ? 'domainSet' : null) })
+    return data({ intent, result, done: null }, { status: response.status })
   }
-  if (intent === 'retention') {
-    const form = parseForm(RetentionForm, formData)
-    if (!form.ok) return data({ problem: 'validation_failed', withdrawn: false, fields: form.fields, done: null }, { status: 400 })
-    const response = await client.organisation.retention.$put({ json: form.data })
-    if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: response.status })
-    return { problem: null, withdrawn: false, fields: {}, done: 'retention' as const }
-  }
-  if (intent === 'end-account') {
-    // The client can no longer sign in; the daily job erases their data once the retention period has passed.
-    const clientId = String(formData.get('clientId') ?? '')
-    const response = await client.clients[':clientId'].end.$post({ param: { clientId } })
-    if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: response.status })
-    return { problem: null, withdrawn: false, fields: {}, done: 'end-account' as const }
-  }
-  if (intent === 'deactivate') {
-    // Sessions and API tokens end at once (the API does it); the clients' data stays.
-    const userId = String(formData.get('userId') ?? '')
-    const response = await client.people[':userId'].deactivate.$post({ param: { userId } })
-    if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: response.status })
-    return { problem: null, withdrawn: false, fields: {}, done: 'deactivate' as const }
-  }
-  if (intent === 'team') {
-    const form = parseForm(TeamForm, formData)
-    if (!form.ok) return data({ problem: 'validation_failed', withdrawn: false, fields: form.fields, done: null }, { status: 400 })
-    const response = await client.teams.$post({ json: form.data })
-    if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: 400 })
-    return { problem: null, withdrawn: false, fields: {}, done: 'team' as const }
-  }
-  const form = parseForm(LinkForm, formData)
-  if (!form.ok) return data({ problem: 'validation_failed', withdrawn: false, fields: form.fields, done: null }, { status: 400 })
-  const response = await client.clients[':clientId'].workers[':workerId'].$put({ param: form.data })
-  if (!response.ok) return data({ problem: (await readProblem(response)).code, withdrawn: false, fields: {}, done: null }, { status: 400 })
-  return { problem: null, withdrawn: false, fields: {}, done: 'link' as const }
+  return { intent, result: null, done: submission.value.intent }
 }
 
 export default function Admin() {
   const t = useT()
+  const plural = usePlural()
   const { organisation, teams, people, invitations } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const fields: Record<string, string> = result?.fields ?? {}
+  const lastResult = (intent: string) => (result?.intent === intent ? result.result : null)
+  const [settingsForm, settings] = useSchemaForm({
+    id: 'settings',
+    schema: SettingsForm,
+    lastResult: lastResult('settings'),
+    defaultValue: { intent: 'settings', domainSet: organisation?.domainSet, priorityLimit: String(organisation?.priorityLimit ?? 4) },
+  })
+  const [retentionForm, retention] = useSchemaForm({
+    id: 'retention',
+    schema: RetentionForm,
+    lastResult: lastResult('retention'),
+    defaultValue: { intent: 'retention', retentionDays: String(organisation?.retentionDays ?? '') },
+  })
+  const [teamForm, team] = useSchemaForm({ id: 'team', schema: TeamForm, lastResult: lastResult('team') })
+  const [linkForm, link] = useSchemaForm({ id: 'link', schema: LinkForm, lastResult: lastResult('link') })
+  // The buttons beside people and invitations have no fields: their problem stands at the top.
+  const buttonProblem = ['end-account', 'deactivate', 'withdraw'].includes(result?.intent ?? '') ? result?.result?.error?.['']?.[0] : null
   const byRole = (role: string) => people.filter((person) => person.role === role)
   const teamName = (id: string | null) => teams.find((team) => team.id === id)?.name
   return (
     <div className="page">
       <h1>{t('admin.title')}</h1>
       <p className="muted">{t('admin.contentNote')}</p>
-      {result?.problem === 'domain_set_in_use' ? (
-        <div className="notice notice--error" role="alert">
-          {t('admin.domainSetInUse')}
-        </div>
-      ) : (
-        <FormProblem code={result?.problem} />
-      )}
+      <FormProblem code={buttonProblem} />
       {result?.done === 'settings' ? <Notice>{t('admin.settingsSaved')}</Notice> : null}
       {result?.done === 'retention' ? <Notice>{t('rights.retentionSaved')}</Notice> : null}
-      {result?.withdrawn ? <Notice>{t('invitation.withdrawn')}</Notice> : null}
+      {result?.done === 'withdraw' ? <Notice>{t('invitation.withdrawn')}</Notice> : null}
       {result?.done === 'link' ? <Notice>{t('admin.linked')}</Notice> : null}
       <p>
         <Link to="/beheer/uitnodigen" className="button">
@@ -110,28 +128,18 @@ export default function Admin() {
         <section className="card" aria-labelledby="settings-title">
           <h2 id="settings-title">{t('admin.settingsTitle')}</h2>
           <p className="muted">{t('admin.settingsIntro')}</p>
-          <Form method="post" className="stack">
+          <FormErrors form={settingsForm} />
+          <Form method="post" className="stack" {...getFormProps(settingsForm)}>
             <input type="hidden" name="intent" value="settings" />
-            <fieldset className="field">
-              <legend>{t('admin.domainSet')}</legend>
-              <label className="choice">
-                <input type="radio" name="domainSet" value="krachtwerk" defaultChecked={organisation.domainSet === 'krachtwerk'} /> {t('admin.domainSetKrachtwerk')}
-              </label>
-              <label className="choice">
-                <input type="radio" name="domainSet" value="icm" defaultChecked={organisation.domainSet === 'icm'} /> {t('admin.domainSetIcm')}
-              </label>
-            </fieldset>
-            <div className="field">
-              <label htmlFor="priorityLimit">{t('admin.priorityLimit')}</label>
-              <p className="hint">{t('admin.priorityLimitHint')}</p>
-              <select id="priorityLimit" name="priorityLimit" defaultValue={String(organisation.priorityLimit)}>
-                {[1, 2, 3, 4].map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <RadioGroup
+              meta={settings.domainSet}
+              legend={t('admin.domainSet')}
+              options={[
+                { value: 'krachtwerk', label: t('admin.domainSetKrachtwerk') },
+                { value: 'icm', label: t('admin.domainSetIcm') },
+              ]}
+            />
+            <SelectField meta={settings.priorityLimit} label={t('admin.priorityLimit')} hint={t('admin.priorityLimitHint')} options={['1', '2', '3', '4'].map((n) => ({ value: n, label: n }))} />
             <button type="submit" className="button button--secondary">
               {t('admin.settingsSave')}
             </button>
@@ -143,19 +151,10 @@ export default function Admin() {
         <section className="card" aria-labelledby="retention-title">
           <h2 id="retention-title">{t('rights.retentionTitle')}</h2>
           <p className="muted">{t('rights.retentionIntro')}</p>
-          <Form method="post" noValidate className="stack">
+          <FormErrors form={retentionForm} />
+          <Form method="post" className="stack" {...getFormProps(retentionForm)}>
             <input type="hidden" name="intent" value="retention" />
-            <Field
-              name="retentionDays"
-              type="number"
-              inputMode="numeric"
-              min={30}
-              max={3650}
-              label={t('rights.retentionDays')}
-              hint={t('rights.retentionHint')}
-              defaultValue={String(organisation.retentionDays)}
-              error={fields['retentionDays']}
-            />
+            <TextField meta={retention.retentionDays} type="number" inputMode="numeric" min={30} max={3650} label={t('rights.retentionDays')} hint={t('rights.retentionHint')} />
             <button type="submit" className="button button--secondary">
               {t('rights.retentionButton')}
             </button>
@@ -170,13 +169,14 @@ export default function Admin() {
           {teams.map((team) => (
             <li key={team.id} className="row">
               <strong>{team.name}</strong>
-              <span className="muted">{t('admin.members', { count: team.memberCount })}</span>
+              <span className="muted">{plural('admin.members', team.memberCount)}</span>
             </li>
           ))}
         </ul>
-        <Form method="post" noValidate className="stack">
+        <FormErrors form={teamForm} />
+        <Form method="post" className="stack" {...getFormProps(teamForm)}>
           <input type="hidden" name="intent" value="team" />
-          <Field name="name" label={t('admin.teamName')} required maxLength={80} error={fields['name']} />
+          <TextField meta={team.name} label={t('admin.teamName')} />
           <button type="submit" className="button button--secondary">
             {t('admin.addTeam')}
           </button>
@@ -226,28 +226,11 @@ export default function Admin() {
       <section className="card" aria-labelledby="link-title">
         <h2 id="link-title">{t('admin.linkTitle')}</h2>
         <p className="muted">{t('admin.linkIntro')}</p>
-        <Form method="post" className="stack">
+        <FormErrors form={linkForm} />
+        <Form method="post" className="stack" {...getFormProps(linkForm)}>
           <input type="hidden" name="intent" value="link" />
-          <div className="field">
-            <label htmlFor="link-client">{t('admin.client')}</label>
-            <select id="link-client" name="clientId" required>
-              {byRole('client').map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.displayName} ({person.username})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="link-worker">{t('admin.worker')}</label>
-            <select id="link-worker" name="workerId" required>
-              {byRole('worker').map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField meta={link.clientId} label={t('admin.client')} options={byRole('client').map((person) => ({ value: person.id, label: `${person.displayName} (${person.username})` }))} />
+          <SelectField meta={link.workerId} label={t('admin.worker')} options={byRole('worker').map((person) => ({ value: person.id, label: person.displayName }))} />
           <button type="submit" className="button button--secondary">
             {t('admin.linkButton')}
           </button>

@@ -1,17 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
 import { z } from 'zod'
-import { api, readProblem } from '../lib/api.server'
+import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { listInvitations } from '../lib/invitations.server'
-import { parseForm } from '../lib/forms'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { FormProblem, Notice } from '../components/field'
+import { checkboxField, idField } from '../forms/fields'
+import { Checkbox, FormErrors } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Veilig inloggen – Kracht' }]
 
-const ApproveForm = z.object({ invitationId: z.string().uuid('invalid') })
+// Unchecked boxes are not sent: absent means off.
+const PolicyForm = z.object({ intent: z.literal('policy'), requireStaffTotp: checkboxField, resetNeedsApproval: checkboxField })
+
+// Only a button beside a reset that waits: which one.
+const ApproveForm = z.object({ intent: z.literal('approve'), invitationId: idField })
+
+const PolicyForms = z.discriminatedUnion('intent', [PolicyForm, ApproveForm])
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')
@@ -25,21 +35,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, 'admin')
-  const formData = await request.formData()
+  const submission = parseSubmission(await request.formData(), PolicyForms)
+  if (submission.status !== 'success') return data({ result: reply(submission), done: null }, { status: 400 })
   const client = api(context, request)
-  if (formData.get('intent') === 'approve') {
-    const form = parseForm(ApproveForm, formData)
-    if (!form.ok) return data({ problem: 'validation_failed', done: null }, { status: 400 })
-    const response = await client.invitations[':invitationId'].approve.$post({ param: { invitationId: form.data.invitationId } })
-    if (!response.ok) return data({ problem: (await readProblem(response)).code, done: null }, { status: response.status })
-    return { problem: null, done: 'approved' as const }
+  const form = submission.value
+  if (form.intent === 'approve') {
+    const response = await client.invitations[':invitationId'].approve.$post({ param: { invitationId: form.invitationId } })
+    if (!response.ok) return data({ result: await replyWithProblem(submission, response), done: null }, { status: response.status })
+    return { result: null, done: 'approved' as const }
   }
-  // Unchecked boxes are not sent: absent means off.
   const response = await client.organisation['sign-in-policy'].$put({
-    json: { requireStaffTotp: formData.get('requireStaffTotp') === 'on', resetNeedsApproval: formData.get('resetNeedsApproval') === 'on' },
+    json: { requireStaffTotp: form.requireStaffTotp, resetNeedsApproval: form.resetNeedsApproval },
   })
-  if (!response.ok) return data({ problem: (await readProblem(response)).code, done: null }, { status: response.status })
-  return { problem: null, done: 'saved' as const }
+  if (!response.ok) return data({ result: await replyWithProblem(submission, response), done: null }, { status: response.status })
+  return { result: null, done: 'saved' as const }
 }
 
 export default function SignInPolicy() {
@@ -47,6 +56,14 @@ export default function SignInPolicy() {
   const locale = useLocale()
   const { policy, awaiting } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  // Each form gets back only its own answer: a reset that could not be approved says so above.
+  const approving = result?.result?.initialValue?.['intent'] === 'approve'
+  const [form, fields] = useSchemaForm({
+    id: 'policy',
+    schema: PolicyForm,
+    lastResult: approving ? null : result?.result,
+    defaultValue: { intent: 'policy', requireStaffTotp: policy.requireStaffTotp, resetNeedsApproval: policy.resetNeedsApproval },
+  })
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -54,27 +71,14 @@ export default function SignInPolicy() {
       </p>
       <h1>{t('security.policyTitle')}</h1>
       <p>{t('security.policyIntro')}</p>
-      <FormProblem code={result?.problem} />
+      <FormProblem code={approving ? result?.result?.error?.['']?.[0] : null} />
+      <FormErrors form={form} />
       {result?.done === 'saved' ? <Notice>{t('security.policySaved')}</Notice> : null}
       {result?.done === 'approved' ? <Notice>{t('security.approved')}</Notice> : null}
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="policy" />
-        <div className="field">
-          <label className="choice">
-            <input type="checkbox" name="requireStaffTotp" defaultChecked={policy.requireStaffTotp} aria-describedby="totp-hint" /> {t('security.policyTotp')}
-          </label>
-          <p className="hint" id="totp-hint">
-            {t('security.policyTotpHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label className="choice">
-            <input type="checkbox" name="resetNeedsApproval" defaultChecked={policy.resetNeedsApproval} aria-describedby="approval-hint" /> {t('security.policyApproval')}
-          </label>
-          <p className="hint" id="approval-hint">
-            {t('security.policyApprovalHint')}
-          </p>
-        </div>
+        <Checkbox meta={fields.requireStaffTotp} label={t('security.policyTotp')} hint={t('security.policyTotpHint')} />
+        <Checkbox meta={fields.resetNeedsApproval} label={t('security.policyApproval')} hint={t('security.policyApprovalHint')} />
         <button type="submit" className="button">
           {t('common.save')}
         </button>

@@ -1,15 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { problemText, useT } from '../lib/i18n'
+import { useT } from '../lib/i18n'
 import { invite } from '../lib/invitations.server'
-import { Field, FormProblem } from '../components/field'
+import { InviteForm } from '../lib/invitation-forms'
 import { IssuedInvitation } from '../components/issued-invitation'
 import { jsonOrThrow } from '../lib/api-failure.server'
+import { FormErrors, RadioGroup, SelectField, TextField } from '../forms/field-components'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Uitnodigen – Kracht' }]
+
+const roles = ['worker', 'peer', 'admin', 'client'] as const
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')
@@ -22,53 +27,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, 'admin')
-  const result = await invite(request, context, await request.formData())
-  return data(result, { status: result.issued ? 200 : 400 })
+  const answer = await invite(request, context, await request.formData())
+  return data(answer, { status: answer.issued ? 200 : 400 })
 }
 
 export default function InviteStaff() {
   const t = useT()
   const { teams, workers } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
-  if (result?.issued) return <div className="page"><IssuedInvitation invitation={result.issued} /></div>
-  const fields = result?.fields ?? {}
+  const answer = useActionData<typeof action>()
+  const [form, fields] = useSchemaForm({ id: 'invite', schema: InviteForm, lastResult: answer?.result, defaultValue: { role: 'worker' } })
+  if (answer?.issued) return <div className="page"><IssuedInvitation invitation={answer.issued} /></div>
   return (
     <div className="page page--narrow">
       <h1>{t('admin.inviteTitle')}</h1>
-      <FormProblem code={result?.problem !== 'validation_failed' ? result?.problem : null} />
-      <Form method="post" noValidate className="stack">
-        <fieldset className="field">
-          <legend>{t('admin.role')}</legend>
-          {(['worker', 'peer', 'admin', 'client'] as const).map((role, index) => (
-            <label key={role} className="choice">
-              <input type="radio" name="role" value={role} defaultChecked={index === 0} /> {t(`roles.${role}`)}
-            </label>
-          ))}
-          {fields['role'] ? <p className="field-error">{problemText(t, 'fields', fields['role'])}</p> : null}
-        </fieldset>
-        <Field name="displayName" label={t('admin.name')} required maxLength={80} error={fields['displayName']} />
-        <div className="field">
-          <label htmlFor="teamId">{t('admin.team')}</label>
-          <select id="teamId" name="teamId">
-            <option value="">{t('admin.noTeam')}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="workerId">{t('adminPeople.linkWorker')}</label>
-          <select id="workerId" name="workerId" defaultValue="">
-            <option value="">{t('adminPeople.noWorker')}</option>
-            {workers.map((worker) => (
-              <option key={worker.id} value={worker.id}>
-                {worker.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FormErrors form={form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <RadioGroup meta={fields.role} legend={t('admin.role')} options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+        <TextField meta={fields.displayName} label={t('admin.name')} />
+        <SelectField meta={fields.teamId} label={t('admin.team')} emptyOption={t('admin.noTeam')} options={teams.map((team) => ({ value: team.id, label: team.name }))} />
+        <SelectField
+          meta={fields.workerId}
+          label={t('adminPeople.linkWorker')}
+          emptyOption={t('adminPeople.noWorker')}
+          options={workers.map((worker) => ({ value: worker.id, label: worker.displayName }))}
+        />
         <button type="submit" className="button">
           {t('admin.inviteButton')}
         </button>

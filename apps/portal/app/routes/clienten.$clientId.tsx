@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { api, readProblem } from '../lib/api.server'
+import type { SubmissionResult } from '@conform-to/react'
+import { api } from '../lib/api.server'
 import { keyedWrite } from '../lib/idempotency.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
@@ -13,7 +14,8 @@ import { WorksheetExtras } from '../components/review/worksheet-extras'
 import { ReviewPanel } from '../components/review/review-panel'
 import { SignStep } from '../components/review/sign-step'
 import { reviewProblem } from '../components/review/comment-form'
-import type { KeptComment } from '../components/review/types'
+import { WorkerReviewForms } from '../lib/review-forms'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 import reviewStyles from '../styles/review.css?url'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
 import assistantStyles from '../styles/assistant.css?url'
@@ -29,15 +31,6 @@ export const meta: MetaFunction = () => [{ title: 'Gedeeld – Kracht' }]
 
 
 const Params = z.object({ clientId: z.string().uuid() })
-// The same limits as the API, so a long text gets its message here, with the text kept.
-const CommentForm = z
-  .object({
-    statementId: z.string().uuid(),
-    body: z.string().trim().max(1000, 'too_long'),
-    suggestedText: z.string().trim().max(1000, 'too_long'),
-  })
-  .refine((value) => value.body.length > 0 || value.suggestedText.length > 0, { message: 'required', path: ['body'] })
-
 /** What else the client shares with this viewer, for the links to those pages (the terms, never the content). */
 async function sharedSections(request: Request, context: LoaderFunctionArgs['context'], clientId: string): Promise<string[]> {
   const response = await api(context, request).me['shared-with-me'].$get()
@@ -67,44 +60,43 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { problem: string | null; kept?: KeptComment; safety?: ScreenData | null }
+type ActionResult = {
+  /** Which form answered: a comment's own form by its statement, the buttons above the page. */
+  intent: string
+  statementId: string
+  result: SubmissionResult<string[]> | null
+  safety?: ScreenData | null
+}
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
   const { clientId } = Params.parse(params)
   const formData = await request.formData()
-  const intent = String(formData.get('intent') ?? '')
+  const answer = { intent: String(formData.get('intent') ?? ''), statementId: String(formData.get('statementId') ?? '') }
+  // Whatever goes wrong, what was typed comes back to the form.
+  const submission = parseSubmission(formData, WorkerReviewForms)
+  if (submission.status !== 'success') return data<ActionResult>({ ...answer, result: reply(submission) }, { status: 400 })
   const client = api(context, request).clients[':clientId']
-  if (intent === 'review' || intent === 'sign') {
+  const form = submission.value
+  if (form.intent === 'review' || form.intent === 'sign') {
     const response =
-      intent === 'review'
+      form.intent === 'review'
         ? await client.inventory.reviews.$post({ param: { clientId } })
-        : await client.agreement.signatures.$post({ param: { clientId }, json: { contentHash: String(formData.get('contentHash') ?? '') || undefined } })
-    if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
-    throw redirect(`/clienten/${clientId}?klaar=${intent}`)
+        : await client.agreement.signatures.$post({ param: { clientId }, json: { contentHash: form.contentHash } })
+    if (!response.ok) return data<ActionResult>({ ...answer, result: await replyWithProblem(submission, response) }, { status: response.status })
+    throw redirect(`/clienten/${clientId}?klaar=${form.intent}`)
   }
-  // A comment: whatever goes wrong, what was typed comes back to the form.
-  const typed = { statementId: String(formData.get('statementId') ?? ''), body: String(formData.get('body') ?? ''), suggestedText: String(formData.get('suggestedText') ?? '') }
-  const parsed = CommentForm.safeParse(typed)
-  if (!parsed.success) {
-    const field = parsed.error.issues[0]?.message ?? 'validation_failed'
-    return data<ActionResult>({ problem: 'validation_failed', kept: { ...typed, problem: 'validation_failed', field } }, { status: 400 })
-  }
-  const { statementId, body, suggestedText } = parsed.data
+  const { statementId, body, suggestedText } = form
   const response = await keyedWrite(formData, (options) =>
     client.statements[':statementId'].comments.$post(
-      { param: { clientId, statementId }, json: suggestedText ? { kind: 'suggestion', body, suggestedText } : { kind: 'comment', body } },
+      { param: { clientId, statementId }, json: suggestedText ? { kind: 'suggestion', body: body ?? '', suggestedText } : { kind: 'comment', body: body ?? '' } },
       options,
     ),
   )
-  if (!response.ok) {
-    const problem = await readProblem(response)
-    const field = problem.fields ? Object.values(problem.fields)[0] : undefined
-    return data<ActionResult>({ problem: problem.code, kept: { ...typed, problem: problem.code, field } }, { status: response.status })
-  }
+  if (!response.ok) return data<ActionResult>({ ...answer, result: await replyWithProblem(submission, response) }, { status: response.status })
   // A comment that quotes risky words is saved as written; its writer sees the help card at once.
-  const saved = (await response.json()) as { safety?: ScreenData | null }
-  if (saved.safety?.detected) return data<ActionResult>({ problem: null, safety: saved.safety })
+  const saved = await response.json()
+  if (saved.safety?.detected) return data<ActionResult>({ ...answer, result: null, safety: saved.safety })
   throw redirect(`/clienten/${clientId}?klaar=${suggestedText ? 'suggestion' : 'comment'}`)
 }
 
@@ -129,7 +121,9 @@ export default function SharedWithMe() {
   const name = inventory.displayName
   const canComment = inventory.viewerAccess !== 'read'
   const done = params.get('klaar')
-  const kept = result && 'kept' in result && result.kept ? result.kept : null
+  // A refused comment goes back to its own form; a refused button says so above.
+  const commented = result?.intent === 'comment' && result.result ? { statementId: result.statementId, result: result.result } : null
+  const buttonProblem = result && result.intent !== 'comment' ? result.result?.error?.['']?.[0] : null
   return (
     <div className="page page--wide">
       <p className="breadcrumb">
@@ -145,9 +139,9 @@ export default function SharedWithMe() {
       {done === 'sign' ? <Notice>{t('review.signedConfirm')}</Notice> : null}
       {result?.safety ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
       <SaveSafety screen={result?.safety ?? undefined} />
-      {result?.problem && !kept ? (
+      {buttonProblem ? (
         <div className="notice notice--error" role="alert">
-          {reviewProblem(t, result.problem)}
+          {reviewProblem(t, buttonProblem)}
         </div>
       ) : null}
       <nav className="review-tabs" aria-label={t('review.tabsLabel')}>
@@ -156,7 +150,7 @@ export default function SharedWithMe() {
       </nav>
       <div className="review-layout">
         <div className="review-main" id="krachten">
-          <InventoryGrid inventory={inventory} comments={comments} canComment={canComment} kept={kept} />
+          <InventoryGrid inventory={inventory} comments={comments} canComment={canComment} commented={commented} />
           <WorksheetExtras inventory={inventory} />
         </div>
         <aside className="review-aside" id="reacties" aria-label={t('review.tabPanel')}>

@@ -5,12 +5,14 @@ import { z } from 'zod'
 import { capacityBalances, trajectoryModels } from '@kracht/trajectory'
 import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, problemText, useLocale, useT } from '../lib/i18n'
+import { dutchDateTime } from '../lib/sharing-forms'
 import { modelName, phaseName } from '../lib/trajectory'
-import { loadAssessments, loadTrajectory } from '../lib/trajectory.server'
+import { loadAssessments, loadEvaluations, loadTeamMeetings, loadTrajectory } from '../lib/trajectory.server'
 import { FormProblem, Notice } from '../components/field'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
 import { PhaseMoment, TrajectoryTimeline } from '../components/trajectory-timeline'
+import { EvaluationList, MeetingList } from '../components/trajectory-together'
 
 export const meta: MetaFunction = () => [{ title: 'Traject – Kracht' }]
 
@@ -22,9 +24,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const parsed = Params.safeParse(params)
   if (!parsed.success) throw new Response('not found', { status: 404 })
   const { clientId } = parsed.data
-  const [trajectory, assessments] = await Promise.all([loadTrajectory(request, context, clientId), loadAssessments(request, context, clientId)])
-  if (!trajectory) return data({ clientId, linked: false as const, trajectory: null, assessments: [], now: new Date().toISOString() }, { status: 403 })
-  return { clientId, linked: true as const, trajectory, assessments: assessments ?? [], now: new Date().toISOString() }
+  const [trajectory, assessments, evaluations, meetings] = await Promise.all([
+    loadTrajectory(request, context, clientId),
+    loadAssessments(request, context, clientId),
+    loadEvaluations(request, context, clientId),
+    loadTeamMeetings(request, context, clientId),
+  ])
+  const now = new Date().toISOString()
+  if (!trajectory || !evaluations || !meetings) {
+    return data({ clientId, linked: false as const, trajectory: null, assessments: [], evaluations: null, meetings: null, now }, { status: 403 })
+  }
+  return { clientId, linked: true as const, trajectory, assessments: assessments ?? [], evaluations, meetings, now }
 }
 
 const AssessmentForm = z.object({
@@ -55,6 +65,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const response = await client.trajectory.next.$post({ param: { clientId }, json: from ? { from } : {} })
     if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
     throw redirect(`/clienten/${clientId}/traject?klaar=next`)
+  }
+  if (intent === 'evaluate') {
+    const response = await client.evaluations.$post({ param: { clientId } })
+    if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
+    throw redirect(`/clienten/${clientId}/traject/terugkijken/${(await response.json()).id}`)
+  }
+  if (intent === 'prepare') {
+    // datetime-local sends the worker's wall-clock time; the server reads it in Dutch time.
+    const meetingAt = dutchDateTime(String(form.get('meetingAt') ?? ''))
+    if (!meetingAt) return data<ActionResult>({ problem: 'validation_failed', fields: { meetingAt: 'invalid_date' } }, { status: 400 })
+    const response = await client['team-meetings'].$post({ param: { clientId }, json: { meetingAt } })
+    if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
+    throw redirect(`/clienten/${clientId}/traject/teambespreking/${(await response.json()).id}`)
   }
   if (intent === 'capacity') {
     const parsed = AssessmentForm.safeParse(Object.fromEntries(['capacity', 'load', 'risks', 'safety', 'balance'].map((k) => [k, form.get(k) ?? ''])))
@@ -90,7 +113,7 @@ export default function WorkerTrajectory() {
       </div>
     )
   }
-  const { trajectory, assessments, now } = loaded
+  const { trajectory, assessments, evaluations, meetings, now } = loaded
   const problem = result && 'problem' in result ? result : null
   const fields = problem?.fields ?? {}
   return (
@@ -133,6 +156,45 @@ export default function WorkerTrajectory() {
           </button>
         </Form>
       )}
+
+      <section aria-labelledby="evaluations-title">
+        <h2 id="evaluations-title">{t('trajectory.evaluation.listTitle')}</h2>
+        {evaluations.canStart ? (
+          <Form method="post">
+            <p>{t('trajectory.evaluation.startHint')}</p>
+            <input type="hidden" name="intent" value="evaluate" />
+            <button type="submit" className="button">
+              {t('trajectory.evaluation.start')}
+            </button>
+          </Form>
+        ) : null}
+        <EvaluationList evaluations={evaluations.evaluations} base={`/clienten/${loaded.clientId}/traject/terugkijken`} />
+      </section>
+
+      <section aria-labelledby="meetings-title">
+        <h2 id="meetings-title">{t('trajectory.teamMeeting.worker.listTitle')}</h2>
+        {meetings.canPrepare && meetings.shareEndsAt ? (
+          <Form method="post" className="stack">
+            <p>{t('trajectory.teamMeeting.worker.shareUntil', { date: formatDate(locale, meetings.shareEndsAt, true) })}</p>
+            <input type="hidden" name="intent" value="prepare" />
+            <div className={fields.meetingAt ? 'field field--error' : 'field'}>
+              <label htmlFor="meeting-at">{t('trajectory.teamMeeting.worker.meetingAt')}</label>
+              <input id="meeting-at" name="meetingAt" type="datetime-local" required aria-invalid={fields.meetingAt ? true : undefined} />
+              {fields.meetingAt ? (
+                <p className="field-error" role="alert">
+                  {problemText(t, 'fields', fields.meetingAt)}
+                </p>
+              ) : null}
+            </div>
+            <button type="submit" className="button">
+              {t('trajectory.teamMeeting.worker.prepare')}
+            </button>
+          </Form>
+        ) : (
+          <p className="muted" data-testid="no-team-share">{t('trajectory.teamMeeting.worker.noShare')}</p>
+        )}
+        <MeetingList meetings={meetings.meetings} base={`/clienten/${loaded.clientId}/traject/teambespreking`} />
+      </section>
 
       <section aria-labelledby="capacity-title">
         <h2 id="capacity-title">{t('trajectory.capacity.workerTitle')}</h2>

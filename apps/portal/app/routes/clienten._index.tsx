@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
 import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, useLocale, useT } from '../lib/i18n'
@@ -8,8 +10,15 @@ import { FormProblem, Notice } from '../components/field'
 import { InvitationList } from '../components/invitation-list'
 import { IssuedInvitation } from '../components/issued-invitation'
 import { jsonOrThrow } from '../lib/api-failure.server'
+import { WithdrawForm } from '../lib/invitation-forms'
+import { idField } from '../forms/fields'
+import { parseSubmission } from '../forms/submission.server'
 
 export const meta: MetaFunction = () => [{ title: 'Mijn cliënten – Kracht' }]
+
+// Buttons only: withdraw an invitation, or give a client a new code (an access reset).
+const ResetForm = z.object({ intent: z.literal('reset'), clientId: idField })
+const ClientsForms = z.discriminatedUnion('intent', [WithdrawForm, ResetForm])
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker')
@@ -20,10 +29,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker')
-  const formData = await request.formData()
-  if (formData.get('intent') === 'withdraw') return { ...(await withdraw(request, context, formData)), issued: null }
-  const clientId = String(formData.get('clientId') ?? '')
-  const response = await api(context, request).clients[':clientId']['access-reset'].$post({ param: { clientId } })
+  const submission = parseSubmission(await request.formData(), ClientsForms)
+  if (submission.status !== 'success') return data({ problem: 'validation_failed', withdrawn: false, issued: null }, { status: 400 })
+  const form = submission.value
+  if (form.intent === 'withdraw') return { ...(await withdraw(request, context, form.invitationId)), issued: null }
+  const response = await api(context, request).clients[':clientId']['access-reset'].$post({ param: { clientId: form.clientId } })
   if (!response.ok) return { problem: (await readProblem(response)).code, withdrawn: false, issued: null }
   return { problem: null, withdrawn: false, issued: await response.json() }
 }

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
-import { invite } from '../lib/invitations.server'
-import { Field, FormProblem } from '../components/field'
+import { inviteClient } from '../lib/invitations.server'
+import { ClientInviteForm } from '../lib/invitation-forms'
 import { IssuedInvitation } from '../components/issued-invitation'
+import { FormErrors, TextField } from '../forms/field-components'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Cliënt uitnodigen – Kracht' }]
 
@@ -16,23 +19,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker')
-  const formData = await request.formData()
-  formData.set('role', 'client')
-  const result = await invite(request, context, formData)
-  return data(result, { status: result.issued ? 200 : 400 })
+  const answer = await inviteClient(request, context, await request.formData())
+  return data(answer, { status: answer.issued ? 200 : 400 })
 }
 
 export default function InviteClient() {
   const t = useT()
-  const result = useActionData<typeof action>()
-  if (result?.issued) return <div className="page"><IssuedInvitation invitation={result.issued} /></div>
+  const answer = useActionData<typeof action>()
+  const [form, fields] = useSchemaForm({ id: 'invite-client', schema: ClientInviteForm, lastResult: answer?.result })
+  if (answer?.issued) return <div className="page"><IssuedInvitation invitation={answer.issued} /></div>
   return (
     <div className="page page--narrow">
       <h1>{t('worker.inviteTitle')}</h1>
       <p>{t('worker.inviteIntro')}</p>
-      <FormProblem code={result?.problem !== 'validation_failed' ? result?.problem : null} />
-      <Form method="post" noValidate className="stack">
-        <Field name="displayName" label={t('worker.displayName')} hint={t('worker.displayNameHint')} required maxLength={80} error={result?.fields['displayName']} />
+      <FormErrors form={form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <TextField meta={fields.displayName} label={t('worker.displayName')} hint={t('worker.displayNameHint')} />
         <button type="submit" className="button">
           {t('worker.inviteButton')}
         </button>

@@ -1,41 +1,51 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Fragment } from 'react'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
 import { z } from 'zod'
 import { consentScopes } from '@kracht/method'
-import { api, readProblem } from '../lib/api.server'
+import { hasKey, type Translator } from '@kracht/i18n'
+import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
-import { parseForm } from '../lib/forms'
-import { endOfDutchDay, fieldText } from '../lib/sharing-forms'
+import { endOfDutchDay } from '../lib/sharing-forms'
 import { FormProblem, Notice } from '../components/field'
 import { jsonOrThrow } from '../lib/api-failure.server'
+import { choiceField, chosenIdField, dateField, idField, optionalLine, someCheckboxesField } from '../forms/fields'
+import { CheckboxGroup, FormErrors, RadioGroup, TextField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Wie mag wat zien – Kracht' }]
 
-const scopes = consentScopes
-
 // One schema per form; the API checks again (who is linked, which domains exist).
 const ShareForm = z.object({
-  granteeId: z.string().uuid(),
-  scopes: z.array(z.enum(scopes)).min(1),
-  excludeDomains: z.array(z.string().max(40)).default([]),
-  access: z.enum(['read', 'comment']).default('read'),
-  endsAt: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .or(z.literal('')),
+  intent: z.literal('share'),
+  granteeId: chosenIdField,
+  scopes: someCheckboxesField(consentScopes),
+  // The organisation's own domains (Krachtwerk's ten or ICM's nine): the API knows which exist.
+  excludeDomains: z.array(z.string().max(40, 'too_long')).default([]),
+  access: choiceField(['read', 'comment']),
+  endsAt: dateField.optional(),
 })
 
 // For one team strengths meeting: the inventory, read-only, with a linked worker's team, until a chosen day.
 const TeamForm = z.object({
-  teamId: z.string().uuid('grantee_not_linked'),
-  endsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
+  intent: z.literal('team'),
+  teamId: chosenIdField,
+  endsAt: dateField,
 })
+
+// Only a button: which share to stop, and the name for the line that confirms it.
+const StopForm = z.object({
+  intent: z.literal('stop'),
+  consentId: idField,
+  name: optionalLine(80),
+})
+
+const SharingForms = z.discriminatedUnion('intent', [ShareForm, TeamForm, StopForm])
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
@@ -59,205 +69,163 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const formData = await request.formData()
+  // Which form answered: each form on the page gets back only its own errors.
+  const intent = formData.get('intent') === 'team' ? 'team' : formData.get('intent') === 'stop' ? 'stop' : 'share'
+  const submission = parseSubmission(formData, SharingForms)
+  if (submission.status !== 'success') return data({ intent, result: reply(submission) }, { status: 400 })
   const client = api(context, request).clients[':clientId']
-  if (formData.get('intent') === 'stop') {
-    const consentId = String(formData.get('consentId') ?? '')
-    const response = await client.consents[':consentId'].$delete({ param: { clientId: user.id, consentId } })
-    if (!response.ok) return data({ problem: (await readProblem(response)).code }, { status: response.status })
-    throw redirect(`/delen?gestopt=${encodeURIComponent(String(formData.get('name') ?? '').slice(0, 80))}`)
+  const form = submission.value
+  if (form.intent === 'stop') {
+    const response = await client.consents[':consentId'].$delete({ param: { clientId: user.id, consentId: form.consentId } })
+    if (!response.ok) return data({ intent, result: await replyWithProblem(submission, response) }, { status: response.status })
+    throw redirect(`/delen?gestopt=${encodeURIComponent(form.name ?? '')}`)
   }
-  if (formData.get('intent') === 'team') {
-    const team = parseForm(TeamForm, formData)
-    if (!team.ok) return data({ problem: 'validation_failed', fields: team.fields }, { status: 400 })
-    const response = await client.consents.$post({
-      param: { clientId: user.id },
-      json: { teamId: team.data.teamId, scopes: ['inventory'], excludeDomains: [], access: 'read', endsAt: endOfDutchDay(team.data.endsAt) },
-    })
-    if (!response.ok) {
-      const problem = await readProblem(response)
-      return data({ problem: problem.code, fields: problem.fields ?? {} }, { status: response.status })
-    }
-    const shared = await response.json()
-    throw redirect(`/delen?gedeeld=${encodeURIComponent(shared.teamName ?? '')}`)
-  }
-  const parsed = ShareForm.safeParse({
-    granteeId: formData.get('granteeId'),
-    scopes: formData.getAll('scopes'),
-    excludeDomains: formData.getAll('excludeDomains'),
-    access: formData.get('access') ?? 'read',
-    endsAt: formData.get('endsAt') ?? '',
-  })
-  if (!parsed.success) return data({ problem: 'validation_failed' }, { status: 400 })
-  const { endsAt, ...rest } = parsed.data
-  // A chosen end date means the end of that day, Dutch time.
-  const response = await client.consents.$post({
-    param: { clientId: user.id },
-    json: { ...rest, endsAt: endsAt ? endOfDutchDay(endsAt) : null },
-  })
-  if (!response.ok) return data({ problem: (await readProblem(response)).code }, { status: response.status })
+  const json =
+    form.intent === 'team'
+      ? { teamId: form.teamId, scopes: ['inventory' as const], excludeDomains: [], access: 'read' as const, endsAt: endOfDutchDay(form.endsAt) }
+      : // A chosen end date means the end of that day, Dutch time.
+        { granteeId: form.granteeId, scopes: form.scopes, excludeDomains: form.excludeDomains, access: form.access, endsAt: form.endsAt ? endOfDutchDay(form.endsAt) : null }
+  const response = await client.consents.$post({ param: { clientId: user.id }, json })
+  if (!response.ok) return data({ intent, result: await replyWithProblem(submission, response) }, { status: response.status })
   const shared = await response.json()
   throw redirect(`/delen?gedeeld=${encodeURIComponent(shared.granteeName ?? shared.teamName ?? '')}`)
 }
 
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+// A scope this page does not know yet (a newer API) is shown as it is named, never dropped.
+const scopeName = (t: Translator, scope: string) => {
+  const key = `sharing.scopes.${scope}`
+  return hasKey(key) ? t(key) : scope
+}
+const names = (people: { displayName: string }[]) => people.map((person) => person.displayName).join(', ')
+
 export default function WhoMaySeeWhat() {
   const t = useT()
-  const locale = useLocale()
   const { consents, grantees, teams, domains } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const fields: Record<string, string> = (result && 'fields' in result ? (result.fields as Record<string, string>) : undefined) ?? {}
-  const names = (people: { displayName: string }[]) => people.map((person) => person.displayName).join(', ')
+  const [shareForm, share] = useSchemaForm({
+    id: 'share-form',
+    schema: ShareForm,
+    lastResult: answer?.intent === 'share' ? answer.result : null,
+    defaultValue: { intent: 'share', granteeId: grantees[0]?.id, scopes: ['inventory'], access: 'read' },
+  })
+  const [teamForm, team] = useSchemaForm({
+    id: 'team-share',
+    schema: TeamForm,
+    lastResult: answer?.intent === 'team' ? answer.result : null,
+    defaultValue: { intent: 'team', teamId: teams[0]?.id },
+  })
+  // A share that could not be stopped: the problem above the list.
+  const stopProblem = answer?.intent === 'stop' ? answer.result.error?.['']?.[0] : null
   return (
     <div className="page page--narrow">
       <h1>{t('sharing.whoTitle')}</h1>
-      <p>{t('sharing.whoIntro')}</p>
+      <p className="lead">{t('sharing.whoIntro')}</p>
       {params.has('gestopt') ? <Notice>{t('sharing.stopped', { name: params.get('gestopt') ?? '' })}</Notice> : null}
       {params.has('gedeeld') ? <Notice>{t('sharing.shared', { name: params.get('gedeeld') ?? '' })}</Notice> : null}
-      <FormProblem code={result?.problem} />
-      {consents.length === 0 ? (
-        <p>{t('sharing.nothingShared')}</p>
-      ) : (
-        <ul className="rows">
-          {consents.map((consent) => (
-            <li key={consent.id} className="row" data-testid="consent">
-              <div>
-                <strong>{t('sharing.sharedWith', { name: consent.granteeName ?? consent.teamName ?? '' })}</strong>
-                <br />
-                {consent.scopes.map((scope) => t(`sharing.scopes.${scope}` as 'sharing.scopes.inventory')).join(', ')}
-                {consent.excludeDomains.length > 0 ? (
-                  <>
-                    <br />
-                    {t('sharing.except', { domains: consent.excludeDomains.map((d) => domainLabel(t, d)).join(', ') })}
-                  </>
-                ) : null}
-                {consent.teamId ? (
-                  <>
-                    <br />
-                    {t('sharing.teamCovers', { names: names(consent.members) })}
-                  </>
-                ) : null}
-                {consent.active && consent.notCovered.length > 0 ? (
-                  <>
-                    <br />
-                    <span data-testid="joined-later">{t('sharing.teamJoinedLater', { names: names(consent.notCovered) })}</span>
-                  </>
-                ) : null}
-                <br />
-                <span className="muted">
-                  {consent.access === 'comment' ? t('sharing.canComment') : t('sharing.readOnly')},{' '}
-                  {consent.endsAt ? t('sharing.until', { date: formatDate(locale, consent.endsAt) }) : t('sharing.noEnd')}
-                </span>
-              </div>
-              <Form method="post">
-                <input type="hidden" name="intent" value="stop" />
-                <input type="hidden" name="consentId" value={consent.id} />
-                <input type="hidden" name="name" value={consent.granteeName ?? consent.teamName ?? ''} />
-                <button type="submit" className="button button--small button--secondary">
-                  {t('sharing.stop')}
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>{t('sharing.shareTitle')}</h2>
-      <Form method="post" className="stack">
-        <input type="hidden" name="intent" value="share" />
-        <fieldset>
-          <legend>{t('sharing.with')}</legend>
-          {grantees.map((person, index) => (
-            <label key={person.id} className="choice">
-              <input type="radio" name="granteeId" value={person.id} defaultChecked={index === 0} required /> {person.displayName} ({t(`roles.${person.role}`)})
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('sharing.what')}</legend>
-          {scopes.map((scope) => (
-            <label key={scope} className="choice">
-              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'inventory'} /> {t(`sharing.scopes.${scope}`)}
-            </label>
-          ))}
-        </fieldset>
-        <details>
-          <summary>{t('sharing.leaveOut')}</summary>
-          {domains.map((domain) => (
-            <label key={domain} className="choice">
-              <input type="checkbox" name="excludeDomains" value={domain} /> {domainLabel(t, domain)}
-            </label>
-          ))}
-        </details>
-        <fieldset>
-          <legend>{t('sharing.access')}</legend>
-          <label className="choice">
-            <input type="radio" name="access" value="read" defaultChecked /> {t('sharing.accessRead')}
-          </label>
-          <label className="choice">
-            <input type="radio" name="access" value="comment" /> {t('sharing.accessComment')}
-          </label>
-        </fieldset>
-        <div className="field">
-          <label htmlFor="endsAt">{t('sharing.endsAt')}</label>
-          <input id="endsAt" type="date" name="endsAt" />
-        </div>
-        <button type="submit" className="button">
-          {t('sharing.share')}
-        </button>
-      </Form>
-      <h2 id="team">{t('sharing.teamTitle')}</h2>
-      <p>{t('sharing.teamIntro')}</p>
-      {teams.length === 0 ? (
-        <p className="muted">{t('sharing.teamNone')}</p>
-      ) : (
-        <Form method="post" className="stack" aria-labelledby="team" noValidate>
-          <input type="hidden" name="intent" value="team" />
-          <fieldset className={fields['teamId'] ? 'field--error' : undefined} aria-describedby={fields['teamId'] ? 'teamId-error' : undefined}>
-            <legend>{t('sharing.teamWhich')}</legend>
-            {teams.map((team, index) => (
-              <Fragment key={team.id}>
-                <label className="choice">
-                  <input type="radio" name="teamId" value={team.id} defaultChecked={index === 0} aria-describedby={`team-${team.id}-who`} />{' '}
-                  {t('sharing.teamOf', { team: team.name })}
-                </label>
-                {/* Outside the label: the names are who the share covers, not what the radio is called. */}
-                <p className="hint" id={`team-${team.id}-who`} data-testid="team-who">
-                  {team.members.length > 0 ? t('sharing.teamWho', { names: names(team.members) }) : t('sharing.teamWhoNobody')}
-                </p>
-              </Fragment>
-            ))}
-            {fields['teamId'] ? (
-              <p className="field-error" id="teamId-error" role="alert">
-                {fieldText(t, fields['teamId'])}
-              </p>
-            ) : null}
-          </fieldset>
-          <div className={fields['endsAt'] ? 'field field--error' : 'field'}>
-            <label htmlFor="team-endsAt">{t('sharing.teamEndsAt')}</label>
-            <p className="hint" id="team-endsAt-hint">
-              {t('sharing.teamEndsHint')}
-            </p>
-            <input
-              id="team-endsAt"
-              type="date"
-              name="endsAt"
-              required
-              aria-invalid={fields['endsAt'] ? true : undefined}
-              aria-describedby={fields['endsAt'] ? 'team-endsAt-hint team-endsAt-error' : 'team-endsAt-hint'}
-            />
-            {fields['endsAt'] ? (
-              <p className="field-error" id="team-endsAt-error" role="alert">
-                {fieldText(t, fields['endsAt'])}
-              </p>
-            ) : null}
-          </div>
+      <FormProblem code={stopProblem} />
+
+      <section className="card" aria-labelledby="now-title">
+        <h2 id="now-title">{t('sharing.nowTitle')}</h2>
+        {consents.length === 0 ? <p className="muted">{t('sharing.nothingShared')}</p> : <ConsentList consents={consents} />}
+      </section>
+
+      <section className="card" aria-labelledby="share-title">
+        <h2 id="share-title">{t('sharing.shareTitle')}</h2>
+        <FormErrors form={shareForm} />
+        <Form method="post" className="stack" {...getFormProps(shareForm)}>
+          <input type="hidden" name="intent" value="share" />
+          <RadioGroup
+            meta={share.granteeId}
+            legend={t('sharing.with')}
+            options={grantees.map((person) => ({ value: person.id, label: `${person.displayName} (${t(`roles.${person.role}`)})` }))}
+          />
+          <CheckboxGroup meta={share.scopes} legend={t('sharing.what')} options={consentScopes.map((scope) => ({ value: scope, label: t(`sharing.scopes.${scope}`) }))} />
+          <details open={Boolean(share.excludeDomains.errors)}>
+            <summary>{t('sharing.leaveOut')}</summary>
+            <CheckboxGroup meta={share.excludeDomains} legend={t('sharing.leaveOutLegend')} options={domains.map((domain) => ({ value: domain, label: domainLabel(t, domain) }))} />
+          </details>
+          <RadioGroup
+            meta={share.access}
+            legend={t('sharing.access')}
+            options={[
+              { value: 'read', label: t('sharing.accessRead') },
+              { value: 'comment', label: t('sharing.accessComment') },
+            ]}
+          />
+          <TextField meta={share.endsAt} type="date" label={t('sharing.endsAt')} />
           <button type="submit" className="button">
-            {t('sharing.teamShare')}
+            {t('sharing.share')}
           </button>
         </Form>
-      )}
+      </section>
+
+      <section className="card" aria-labelledby="team">
+        <h2 id="team">{t('sharing.teamTitle')}</h2>
+        <p>{t('sharing.teamIntro')}</p>
+        {teams.length === 0 ? (
+          <p className="muted">{t('sharing.teamNone')}</p>
+        ) : (
+          <>
+            <FormErrors form={teamForm} />
+            <Form method="post" className="stack" aria-labelledby="team" {...getFormProps(teamForm)}>
+              <input type="hidden" name="intent" value="team" />
+              <RadioGroup
+                meta={team.teamId}
+                legend={t('sharing.teamWhich')}
+                options={teams.map((option) => ({
+                  value: option.id,
+                  label: t('sharing.teamOf', { team: option.name }),
+                  hint: option.members.length > 0 ? t('sharing.teamWho', { names: names(option.members) }) : t('sharing.teamWhoNobody'),
+                }))}
+              />
+              <TextField meta={team.endsAt} type="date" label={t('sharing.teamEndsAt')} hint={t('sharing.teamEndsHint')} />
+              <button type="submit" className="button">
+                {t('sharing.teamShare')}
+              </button>
+            </Form>
+          </>
+        )}
+      </section>
+
       <p>
         <Link to="/delen/bekeken">{t('sharing.logTitle')}</Link>
       </p>
     </div>
+  )
+}
+
+/** What the client shares now, one row per share, each with its own stop button. */
+function ConsentList({ consents }: { consents: LoaderData['consents'] }) {
+  const t = useT()
+  const locale = useLocale()
+  return (
+    <ul className="rows">
+      {consents.map((consent) => {
+        const name = consent.granteeName ?? consent.teamName ?? ''
+        return (
+          <li key={consent.id} className="row row--stack" data-testid="consent">
+            <h3>{t('sharing.sharedWith', { name })}</h3>
+            <p>{consent.scopes.map((scope) => scopeName(t, scope)).join(', ')}</p>
+            {consent.excludeDomains.length > 0 ? <p>{t('sharing.except', { domains: consent.excludeDomains.map((d) => domainLabel(t, d)).join(', ') })}</p> : null}
+            {consent.teamId ? <p>{t('sharing.teamCovers', { names: names(consent.members) })}</p> : null}
+            {consent.active && consent.notCovered.length > 0 ? <p data-testid="joined-later">{t('sharing.teamJoinedLater', { names: names(consent.notCovered) })}</p> : null}
+            <p className="muted">
+              {consent.access === 'comment' ? t('sharing.canComment') : t('sharing.readOnly')},{' '}
+              {consent.endsAt ? t('sharing.until', { date: formatDate(locale, consent.endsAt) }) : t('sharing.noEnd')}
+            </p>
+            <Form method="post" className="card-actions">
+              <input type="hidden" name="intent" value="stop" />
+              <input type="hidden" name="consentId" value={consent.id} />
+              <input type="hidden" name="name" value={name} />
+              <button type="submit" className="button button--small button--secondary">
+                {t('sharing.stop')}
+              </button>
+            </Form>
+          </li>
+        )
+      })}
+    </ul>
   )
 }

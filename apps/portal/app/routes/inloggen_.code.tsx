@@ -1,19 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
 import { z } from 'zod'
-import { api, cookieHeaders, readProblem } from '../lib/api.server'
+import { api, cookieHeaders } from '../lib/api.server'
 import { getUser } from '../lib/auth.server'
 import { safeReturnPath } from '../lib/return-path'
-import { parseForm } from '../lib/forms'
 import { useT } from '../lib/i18n'
-import { Field, FormProblem } from '../components/field'
+import { optionalLine, requiredLine } from '../forms/fields'
+import { FormErrors, TextField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Code – Kracht' }]
 
+// A six-digit code from the app, or a recovery code: the API knows which.
 const CodeForm = z.object({
-  code: z.string().trim().min(1, 'required').max(20, 'too_long'),
-  terug: z.string().optional(),
+  code: requiredLine(20),
+  terug: optionalLine(2000),
 })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -23,41 +27,38 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** The second sign-in step for staff with an authenticator app. The waiting session lives 5 minutes. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(CodeForm, await request.formData())
-  if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields }, { status: 400 })
-  const response = await api(context, request).auth.totp.$post({ json: { code: form.data.code } })
+  const submission = parseSubmission(await request.formData(), CodeForm)
+  if (submission.status !== 'success') return data({ result: reply(submission, { hide: ['code'] }) }, { status: 400 })
+  const response = await api(context, request).auth.totp.$post({ json: { code: submission.value.code } })
   if (!response.ok) {
-    const problem = await readProblem(response)
-    if (problem.code === 'second_factor_expired') throw redirect('/inloggen?code=verlopen')
-    const fields: Record<string, string> = problem.code === 'totp_code_wrong' ? { code: 'totp_code_wrong' } : {}
-    return data({ problem: problem.code, fields }, { status: response.status })
+    const result = await replyWithProblem(submission, response, { hide: ['code'], fieldFor: (code) => (code === 'totp_code_wrong' ? 'code' : null) })
+    // The waiting session ended: start again at the sign-in page, which says why.
+    if (result.error?.['']?.[0] === 'second_factor_expired') throw redirect('/inloggen?code=verlopen')
+    return data({ result }, { status: response.status })
   }
-  throw redirect(safeReturnPath(form.data.terug), { headers: cookieHeaders(response) })
+  throw redirect(safeReturnPath(submission.value.terug), { headers: cookieHeaders(response) })
 }
 
 export default function SignInCode() {
   const t = useT()
-  const result = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const fields: Record<string, string> = result?.fields ?? {}
+  const [form, fields] = useSchemaForm({ id: 'sign-in-code', schema: CodeForm, lastResult: answer?.result })
   return (
     <div className="page page--narrow">
       <h1>{t('security.codeTitle')}</h1>
       <p>{t('security.codeIntro')}</p>
-      <FormProblem code={result?.problem === 'totp_code_wrong' ? null : result?.problem} />
-      <Form method="post" noValidate className="stack">
+      <FormErrors form={form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="terug" value={params.get('terug') ?? '/'} />
-        <Field
-          name="code"
+        <TextField
+          meta={fields.code}
           label={t('security.code')}
           hint={t('security.codeHint')}
           autoComplete="one-time-code"
           inputMode="text"
           autoCapitalize="characters"
           spellCheck={false}
-          required
-          maxLength={20}
-          error={fields['code']}
         />
         <button type="submit" className="button">
           {t('security.codeButton')}

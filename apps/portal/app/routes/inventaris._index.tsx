@@ -1,14 +1,18 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm, type FieldErrors } from '../lib/forms'
 import { requestLocale, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
-import { loadInventory, problemOf } from '../lib/inventory.server'
-import { FormProblem, Notice } from '../components/field'
+import { loadInventory } from '../lib/inventory.server'
+import { Notice } from '../components/field'
+import { optionalText } from '../forms/fields'
+import { FormErrors, TextareaField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 import { InventoryNav } from '../components/inventory-nav'
 import { StatementsByTime } from '../components/statement-list'
 import { SaveSafety } from '../components/save-safety'
@@ -27,21 +31,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadInventory(request, context, user, requestLocale(request))
 }
 
-const RemarksForm = z.object({ remarks: z.string().trim().max(4000, 'too_long'), version: z.coerce.number().int().min(0) })
+// Emptying the box removes the remarks: empty is allowed.
+const RemarksForm = z.object({ remarks: optionalText(4000), version: z.coerce.number({ error: 'invalid' }).int().min(0) })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
-  const form = parseForm(RemarksForm, await request.formData())
-  if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, safety: null }, { status: 400 })
-  const response = await api(context, request).clients[':clientId'].remarks.$put({ param: { clientId: user.id }, json: form.data })
-  if (!response.ok) {
-    const problem = await problemOf(response)
-    return data({ problem: problem.code, fields: problem.fields, safety: null }, { status: response.status })
-  }
+  const submission = parseSubmission(await request.formData(), RemarksForm)
+  if (submission.status !== 'success') return data({ result: reply(submission), safety: null }, { status: 400 })
+  const json = { remarks: submission.value.remarks ?? '', version: submission.value.version }
+  const response = await api(context, request).clients[':clientId'].remarks.$put({ param: { clientId: user.id }, json })
+  if (!response.ok) return data({ result: await replyWithProblem(submission, response), safety: null }, { status: response.status })
   const saved = await response.json()
   // Remarks that fired the screen: stay here with the help card (never the kind in the address).
-  const noFields: FieldErrors = {}
-  if (saved.safety.detected) return { problem: null, fields: noFields, safety: saved.safety }
+  if (saved.safety.detected) return { result: null, safety: saved.safety }
   throw redirect('/inventaris?opmerkingen=1#opmerkingen')
 }
 
@@ -50,6 +52,7 @@ export default function Portrait() {
   const inventory = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
+  const [remarksForm, remarks] = useSchemaForm({ id: 'remarks', schema: RemarksForm, lastResult: result?.result, defaultValue: { remarks: inventory.remarks } })
   const byDomain = (domain: string) => inventory.statements.filter((statement) => statement.domain === domain)
   return (
     <div className="page page--wide">
@@ -114,15 +117,10 @@ export default function Portrait() {
         <h2 id="remarks-title">{t('inventory.remarks')}</h2>
         {params.get('opmerkingen') || result?.safety ? <Notice>{t('inventory.remarksSaved')}</Notice> : null}
         <SaveSafety screen={result?.safety} />
-        <FormProblem code={result?.problem === 'version_conflict' ? 'version_conflict' : null} />
-        <Form method="post" className="stack">
+        <FormErrors form={remarksForm} />
+        <Form method="post" className="stack" {...getFormProps(remarksForm)}>
           <input type="hidden" name="version" value={inventory.version} />
-          <div className="field">
-            <label htmlFor="remarks">{t('inventory.remarks')}</label>
-            <p className="hint">{t('inventory.remarksHint')}</p>
-            <textarea id="remarks" name="remarks" rows={3} maxLength={4000} defaultValue={inventory.remarks} />
-            {result?.fields['remarks'] ? <p className="field-error">{t('fields.too_long')}</p> : null}
-          </div>
+          <TextareaField meta={remarks.remarks} label={t('inventory.remarks')} hint={t('inventory.remarksHint')} rows={3} />
           <button type="submit" className="button button--secondary">
             {t('inventory.remarksSave')}
           </button>

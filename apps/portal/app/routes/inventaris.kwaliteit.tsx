@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { hasKey } from '@kracht/i18n'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
+import { formatDate, requestLocale, useLocale, usePlural, useT } from '../lib/i18n'
 import { loadInventory } from '../lib/inventory.server'
 import { InventoryNav } from '../components/inventory-nav'
 
@@ -16,6 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Quality() {
   const t = useT()
+  const plural = usePlural()
   const locale = useLocale()
   const { quality, statements } = useLoaderData<typeof loader>()
   return (
@@ -30,7 +31,9 @@ export default function Quality() {
         {quality.items.map((item) => {
           const base = `inventory.qualityItems.${item.id}`
           const [titleKey, textKey, nextKey] = [`${base}.title`, `${base}.text`, `${base}.next`]
-          if (!hasKey(titleKey) || !hasKey(textKey) || !hasKey(nextKey)) return null
+          // The one item that names a number says it in the right form ("1 leefgebied", "2 leefgebieden").
+          const text = item.id === 'priorities' ? plural('inventory.qualityItems.priorities.text', item.count) : hasKey(textKey) ? t(textKey) : null
+          if (!hasKey(titleKey) || text === null || !hasKey(nextKey)) return null
           const statusKey = `inventory.qualityStatus.${item.status}`
           const toLook = statements.filter((statement) => item.statementIds.includes(statement.id)).slice(0, 5)
           return (
@@ -39,7 +42,7 @@ export default function Quality() {
                 <h2>{t(titleKey)}</h2>
                 <span className={`badge badge--${item.status}`}>{hasKey(statusKey) ? t(statusKey) : item.status}</span>
               </div>
-              <p>{t(textKey, { count: item.count })}</p>
+              <p>{text}</p>
               {item.status !== 'done' ? <p className="next-step">{t(nextKey)}</p> : null}
               {toLook.length > 0 ? (
                 <ul className="look-again">

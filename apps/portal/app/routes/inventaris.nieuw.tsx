@@ -3,10 +3,10 @@ import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm } from '../lib/forms'
 import { requestLocale, useT } from '../lib/i18n'
-import { loadInventory, problemOf, StatementForm as StatementSchema, submittedValues } from '../lib/inventory.server'
-import { FormProblem } from '../components/field'
+import { loadInventory } from '../lib/inventory.server'
+import { StatementSchema } from '../lib/statement-schema'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 import { InventoryNav } from '../components/inventory-nav'
 import { StatementForm } from '../components/statement-form'
 import assistantStyles from '../styles/assistant.css?url'
@@ -37,15 +37,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const formData = await request.formData()
-  const values = submittedValues(formData)
-  const form = parseForm(StatementSchema, formData)
+  const submission = parseSubmission(formData, StatementSchema)
   // On any problem the client's words come back in the box: nothing typed is lost.
-  if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, values }, { status: 400 })
-  const response = await keyedWrite(formData, (options) => api(context, request).clients[':clientId'].statements.$post({ param: { clientId: user.id }, json: form.data }, options))
-  if (!response.ok) {
-    const problem = await problemOf(response)
-    return data({ problem: problem.code, fields: problem.fields, values }, { status: response.status })
-  }
+  if (submission.status !== 'success') return data({ result: reply(submission) }, { status: 400 })
+  const response = await keyedWrite(formData, (options) =>
+    api(context, request).clients[':clientId'].statements.$post({ param: { clientId: user.id }, json: submission.value }, options),
+  )
+  if (!response.ok) return data({ result: await replyWithProblem(submission, response) }, { status: response.status })
   const { statement } = await response.json()
   throw redirect(`/inventaris/leefgebied/${statement.domain}?opgeslagen=${statement.id}#zin-${statement.id}`)
 }
@@ -53,8 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewStatement() {
   const t = useT()
   const { domains, domain, time } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
-  const values = result?.values ?? { domain, time, form: null, text: '' }
+  const answer = useActionData<typeof action>()
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -62,8 +59,7 @@ export default function NewStatement() {
       </p>
       <h1>{t('inventory.newTitle')}</h1>
       <InventoryNav />
-      <FormProblem code={result && result.problem !== 'validation_failed' ? result.problem : null} />
-      <StatementForm domains={domains} values={values} fields={result?.fields ?? {}} submitLabel={t('inventory.save')} />
+      <StatementForm domains={domains} values={{ domain, time, form: null, text: '' }} result={answer?.result} submitLabel={t('inventory.save')} />
     </div>
   )
 }

@@ -1,13 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
+import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { problemText, requestLocale, useT } from '../lib/i18n'
+import { requestLocale, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
-import { loadInventory, problemOf } from '../lib/inventory.server'
-import { FormProblem, Notice } from '../components/field'
+import { loadInventory } from '../lib/inventory.server'
+import { Notice } from '../components/field'
 import { InventoryNav } from '../components/inventory-nav'
+import { optionalLine } from '../forms/fields'
+import { FieldErrorText, FormErrors, SelectField, TextField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Prioriteiten – Kracht' }]
 
@@ -17,31 +23,40 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { domains: inventory.domains, limit: inventory.priorityLimit, priorities: inventory.priorities, version: inventory.version }
 }
 
+// One group of fields per place, in order; the API checks the limit, the domains and doubles.
+const PrioritiesForm = z.object({
+  version: z.coerce.number({ error: 'invalid' }).int().min(0),
+  places: z
+    .array(z.object({ domain: optionalLine(40), wish: optionalLine(500) }))
+    .max(10, 'too_many_priorities')
+    .default([]),
+})
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
-  const formData = await request.formData()
-  const limit = Number(formData.get('limit') ?? 4)
-  // Places are read in order; an empty place is skipped, so "1 and 3" becomes "1 and 2".
-  const priorities: { domain: string; wish: string | null }[] = []
-  for (let place = 1; place <= Math.min(limit, 10); place++) {
-    const domain = String(formData.get(`domain-${place}`) ?? '')
-    if (domain) priorities.push({ domain, wish: String(formData.get(`wish-${place}`) ?? '').trim() || null })
-  }
-  const version = Number(formData.get('version') ?? 0)
+  const submission = parseSubmission(await request.formData(), PrioritiesForm)
+  if (submission.status !== 'success') return data({ result: reply(submission) }, { status: 400 })
+  const { version, places } = submission.value
+  // An empty place is skipped, so "1 and 3" becomes "1 and 2".
+  const priorities = places.flatMap((place) => (place.domain ? [{ domain: place.domain, wish: place.wish ?? null }] : []))
   const response = await api(context, request).clients[':clientId'].priorities.$put({ param: { clientId: user.id }, json: { version, priorities } })
-  if (!response.ok) {
-    const problem = await problemOf(response)
-    return data({ problem: problem.code, field: problem.fields['priorities'] ?? null, priorities }, { status: response.status })
-  }
+  // The API's problem with the choice as a whole (too many, one twice) stands above the places.
+  if (!response.ok) return data({ result: await replyWithProblem(submission, response, { rename: { priorities: 'places' } }) }, { status: response.status })
   throw redirect('/inventaris/prioriteiten?opgeslagen=1')
 }
 
 export default function Priorities() {
   const t = useT()
   const { domains, limit, priorities: saved, version } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const priorities = result?.priorities ?? saved
+  const [form, fields] = useSchemaForm({
+    id: 'priorities',
+    schema: PrioritiesForm,
+    lastResult: answer?.result,
+    defaultValue: { places: Array.from({ length: limit }, (_, index) => ({ domain: saved[index]?.domain ?? '', wish: saved[index]?.wish ?? '' })) },
+  })
+  const options = domains.map((domain) => ({ value: domain, label: domainLabel(t, domain) }))
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -51,37 +66,17 @@ export default function Priorities() {
       <InventoryNav />
       <p>{t('inventory.prioritiesIntro', { limit })}</p>
       {params.get('opgeslagen') ? <Notice>{t('inventory.prioritiesSaved')}</Notice> : null}
-      {result?.field ? (
-        <div className="notice notice--error" role="alert">
-          {problemText(t, 'fields', result.field)}
-        </div>
-      ) : (
-        <FormProblem code={result?.problem} />
-      )}
-      <Form method="post" className="stack">
+      <FormErrors form={form} />
+      <FieldErrorText id={fields.places.errorId} errors={fields.places.errors} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="version" value={version} />
-        <input type="hidden" name="limit" value={limit} />
-        {Array.from({ length: limit }, (_, index) => {
-          const place = index + 1
-          const current = priorities[index]
+        {fields.places.getFieldList().map((place, index) => {
+          const { domain, wish } = place.getFieldset()
           return (
-            <fieldset key={place} className="card priority-place">
-              <legend>{t('inventory.priorityNumber', { n: place })}</legend>
-              <div className="field">
-                <label htmlFor={`domain-${place}`}>{t('inventory.domainLabel')}</label>
-                <select id={`domain-${place}`} name={`domain-${place}`} defaultValue={current?.domain ?? ''}>
-                  <option value="">{t('inventory.priorityNone')}</option>
-                  {domains.map((domain) => (
-                    <option key={domain} value={domain}>
-                      {domainLabel(t, domain)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`wish-${place}`}>{t('inventory.priorityWish')}</label>
-                <input id={`wish-${place}`} name={`wish-${place}`} maxLength={500} defaultValue={current?.wish ?? ''} />
-              </div>
+            <fieldset key={place.key} className="card priority-place">
+              <legend>{t('inventory.priorityNumber', { n: index + 1 })}</legend>
+              <SelectField meta={domain} label={t('inventory.domainLabel')} emptyOption={t('inventory.priorityNone')} options={options} />
+              <TextField meta={wish} label={t('inventory.priorityWish')} />
             </fieldset>
           )
         })}

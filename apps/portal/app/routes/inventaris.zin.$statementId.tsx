@@ -1,15 +1,18 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { SubmissionResult } from '@conform-to/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm } from '../lib/forms'
 import { requestLocale, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
-import { loadInventory, problemOf, StatementForm as StatementSchema, submittedValues } from '../lib/inventory.server'
-import { FormProblem } from '../components/field'
+import { loadInventory } from '../lib/inventory.server'
+import { StatementSchema, versionField } from '../lib/statement-schema'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 import { StatementForm } from '../components/statement-form'
+import { FormProblem } from '../components/field'
+import { requiredLine } from '../forms/fields'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 
@@ -29,43 +32,45 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { domains: inventory.domains, statement }
 }
 
-const Version = z.object({ version: z.coerce.number().int().min(1) })
+// Saving the change, or removing the statement (its button carries the domain to go back to).
+const EditForms = z.discriminatedUnion('intent', [
+  StatementSchema.extend({ intent: z.literal('save'), version: versionField }),
+  z.object({ intent: z.literal('remove'), version: versionField, domainBefore: requiredLine(40) }),
+])
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
-  const formData = await request.formData()
+  const submission = parseSubmission(await request.formData(), EditForms)
+  if (submission.status !== 'success') return data({ result: reply(submission) }, { status: 400 })
   const statementId = params['statementId'] ?? ''
   const client = api(context, request).clients[':clientId'].statements[':statementId']
-  const version = parseForm(Version, formData)
-  if (!version.ok) return data({ problem: 'validation_failed', fields: version.fields, values: null }, { status: 400 })
-  if (formData.get('intent') === 'remove') {
-    const response = await client.$delete({ param: { clientId: user.id, statementId }, query: { version: String(version.data.version) } })
-    if (!response.ok) {
-      const problem = await problemOf(response)
-      return data({ problem: problem.code, fields: {}, values: null }, { status: response.status })
-    }
-    // The domain comes from the form: encoded, so it can only ever be one path segment of ours.
-    throw redirect(`/inventaris/leefgebied/${encodeURIComponent(String(formData.get('domainBefore') ?? ''))}?weg=1`)
+  const form = submission.value
+  if (form.intent === 'remove') {
+    const response = await client.$delete({ param: { clientId: user.id, statementId }, query: { version: String(form.version) } })
+    if (!response.ok) return data({ result: await replyWithProblem(submission, response) }, { status: response.status })
+    // Encoded, so the domain can only ever be one path segment of ours.
+    throw redirect(`/inventaris/leefgebied/${encodeURIComponent(form.domainBefore)}?weg=1`)
   }
-  const values = submittedValues(formData)
-  const form = parseForm(StatementSchema, formData)
-  if (!form.ok) return data({ problem: 'validation_failed', fields: form.fields, values }, { status: 400 })
-  const response = await client.$patch({ param: { clientId: user.id, statementId }, json: { version: version.data.version, ...form.data } })
-  if (!response.ok) {
-    const problem = await problemOf(response)
-    return data({ problem: problem.code, fields: problem.fields, values }, { status: response.status })
-  }
+  const { intent: _save, ...change } = form
+  const response = await client.$patch({ param: { clientId: user.id, statementId }, json: change })
+  if (!response.ok) return data({ result: await replyWithProblem(submission, response) }, { status: response.status })
   const { statement } = await response.json()
   throw redirect(`/inventaris/leefgebied/${statement.domain}?opgeslagen=${statement.id}#zin-${statement.id}`)
+}
+
+/** The answer without its problem for the whole form: the conflict has its own notice above. */
+function withoutProblem(result: SubmissionResult<string[]> | undefined): SubmissionResult<string[]> | undefined {
+  return result ? { ...result, error: { ...result.error, '': null } } : undefined
 }
 
 export default function EditStatement() {
   const t = useT()
   const { domains, statement } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
-  const conflict = result?.problem === 'version_conflict'
-  // After a conflict the form carries the newest version (from the loader) and the client's own text.
-  const values = { ...(result?.values ?? statement), version: statement.version }
+  const answer = useActionData<typeof action>()
+  const problem = answer?.result.error?.['']?.[0]
+  const conflict = problem === 'version_conflict'
+  // A failed removal has no form of its own: its problem stands above.
+  const removing = answer?.result.initialValue?.['intent'] === 'remove'
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -77,10 +82,18 @@ export default function EditStatement() {
           <p>{t('inventory.conflict')}</p>
           <blockquote>{statement.text}</blockquote>
         </div>
-      ) : (
-        <FormProblem code={result && result.problem !== 'validation_failed' ? result.problem : null} />
-      )}
-      <StatementForm key={statement.version} domains={domains} values={values} fields={result?.fields ?? {}} submitLabel={t('inventory.save')} />
+      ) : removing ? (
+        <FormProblem code={problem} />
+      ) : null}
+      {/* After a conflict the form carries the newest version (from the loader) and the client's own words. */}
+      <StatementForm
+        key={statement.version}
+        domains={domains}
+        values={statement}
+        version={statement.version}
+        result={removing ? null : conflict ? withoutProblem(answer?.result) : answer?.result}
+        submitLabel={t('inventory.save')}
+      />
       <Form method="post" className="aside">
         <input type="hidden" name="intent" value="remove" />
         <input type="hidden" name="version" value={statement.version} />

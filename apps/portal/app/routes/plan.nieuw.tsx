@@ -5,6 +5,7 @@ import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { problemText, requestLocale, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
+import { pillarDomain, pillarOfSlug } from '../lib/livelihood'
 import { loadInventory } from '../lib/inventory.server'
 import { GoalForm, parseForm, refused, typed } from '../lib/plan.server'
 import { FormProblem } from '../components/field'
@@ -30,7 +31,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const picked = url.searchParams.get('leefgebied')
   const priority = inventory.priorities.find((p) => p.domain === picked) ?? null
   const free = url.searchParams.get('zonder') === '1'
-  return { priorities: inventory.priorities, domains: inventory.domains, priority, step: priority || free ? 'goal' : 'choose' }
+  // From a pillar of the bridge ("Maak hier een doel van"): the goal starts in the pillar's life
+  // domain; the words stay the client's own, so the text starts empty.
+  const pillar = pillarOfSlug(url.searchParams.get('pijler') ?? undefined)
+  const fromPillar = pillar ? { pillar, domain: pillarDomain(pillar, inventory.domains) } : null
+  return { priorities: inventory.priorities, domains: inventory.domains, priority, fromPillar, step: priority || free || fromPillar ? 'goal' : 'choose' }
 }
 
 const fields = ['text', 'domain', 'wish'] as const
@@ -54,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewGoal() {
   const t = useT()
-  const { priorities, domains, priority, step } = useLoaderData<typeof loader>()
+  const { priorities, domains, priority, fromPillar, step } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   if (result?.saved) {
     return (
@@ -68,7 +73,7 @@ export default function NewGoal() {
       </div>
     )
   }
-  const values = result?.values ?? { text: priority?.wish ?? '', domain: priority?.domain ?? '', wish: priority?.wish ?? '' }
+  const values = result?.values ?? { text: priority?.wish ?? '', domain: priority?.domain ?? fromPillar?.domain ?? '', wish: priority?.wish ?? '' }
   const errors = result?.fields ?? {}
   return (
     <div className="page page--narrow">
@@ -104,6 +109,11 @@ export default function NewGoal() {
           {priority?.wish ? (
             <p className="card">
               {t('plan.new.wishLabel', { domain: domainLabel(t, priority.domain) })} <span className="wish">{priority.wish}</span>
+            </p>
+          ) : null}
+          {fromPillar ? (
+            <p className="card" data-testid="from-pillar">
+              {t('livelihood.bridge.fromPillar', { pillar: t(`livelihood.bridge.pillars.${fromPillar.pillar}`) })}
             </p>
           ) : null}
           <FormProblem code={result?.problem && result.problem !== 'validation_failed' ? result.problem : null} />

@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole, requireUser } from '../lib/auth.server'
 import { facilitatorAction, loadFacilitatorSession, type FacilitatorResult } from '../lib/session-facilitation.server'
 import { FacilitatorSession } from '../components/facilitator-session'
-import { parseForm } from '../lib/forms'
 import { formatDate, useLocale, useT } from '../lib/i18n'
-import { problemOf } from '../lib/inventory.server'
-import { fieldText } from '../lib/sharing-forms'
-import { FormProblem, Notice } from '../components/field'
+import { Notice } from '../components/field'
+import { requiredText } from '../forms/fields'
+import { FormErrors, TextareaField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 import { SaveSafety } from '../components/save-safety'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
@@ -23,7 +25,8 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: safetyStyles },
 ]
 
-const NoteForm = z.object({ text: z.string().trim().min(1, 'required').max(4000, 'too_long') })
+// The client's own note after a session; the API refuses one before it happened.
+const NoteForm = z.object({ text: requiredText(4000) })
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
@@ -47,22 +50,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return data({ staff: result }, { status })
   }
   const user = await requireRole(request, context, 'client')
-  const formData = await request.formData()
-  const parsed = parseForm(NoteForm, formData)
-  const text = String(formData.get('text') ?? '')
-  if (!parsed.ok) return data({ problem: 'validation_failed', field: parsed.fields['text'] ?? null, text, safety: null }, { status: 400 })
+  const submission = parseSubmission(await request.formData(), NoteForm)
+  if (submission.status !== 'success') return data({ result: reply(submission), safety: null }, { status: 400 })
   const sessionId = params['sessionId'] ?? ''
   const response = await api(context, request).clients[':clientId'].sessions[':sessionId'].note.$put({
     param: { clientId: user.id, sessionId },
-    json: { text: parsed.data.text },
+    json: { text: submission.value.text },
   })
   if (!response.ok) {
-    const problem = await problemOf(response)
-    return data({ problem: problem.code, field: problem.fields['text'] ?? null, text, safety: null }, { status: response.status })
+    // "Not yet happened" belongs beside the note.
+    const result = await replyWithProblem(submission, response, { fieldFor: (code) => (code.startsWith('session_') ? 'text' : null) })
+    return data({ result, safety: null }, { status: response.status })
   }
   const saved = await response.json()
   // A note that fired the screen: stay here with the help card (never the kind in the address).
-  if (saved.safety.detected) return { problem: null, field: null, text: saved.text, safety: saved.safety }
+  if (saved.safety.detected) return { result: null, safety: saved.safety }
   throw redirect(`/sessies/${sessionId}?bewaard=1`)
 }
 
@@ -76,12 +78,13 @@ export default function Session() {
   return <ClientSession session={loaded.session} result={result && !('staff' in result) ? result : undefined} />
 }
 
-type ClientResult = { problem: string | null; field: string | null; text: string; safety: Parameters<typeof SaveSafety>[0]['screen'] }
+type ClientResult = { result: SubmissionResult<string[]> | null; safety: Parameters<typeof SaveSafety>[0]['screen'] }
 
 function ClientSession({ session, result }: { session: { title: string; startsAt: string; kind: 'one_to_one' | 'group'; workerName: string | null; peerName: string | null; agenda: string; place: string; happened: boolean; myNote: string | null }; result: ClientResult | undefined }) {
   const t = useT()
   const locale = useLocale()
   const [params] = useSearchParams()
+  const [form, fields] = useSchemaForm({ id: 'note', schema: NoteForm, lastResult: result?.result, defaultValue: { text: session.myNote ?? '' } })
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -104,28 +107,12 @@ function ClientSession({ session, result }: { session: { title: string; startsAt
       {params.has('bewaard') && !result ? <Notice>{t('sharing.sessionNoteSaved')}</Notice> : null}
       {result?.safety ? <Notice>{t('sharing.sessionNoteSaved')}</Notice> : null}
       <SaveSafety screen={result?.safety} />
-      {result?.field || !result?.problem ? null : <FormProblem code={result.problem} />}
+      <FormErrors form={form} />
       {!session.happened ? (
         <p className="notice">{t('peer.notYet')}</p>
       ) : (
-      <Form method="post" className="stack">
-        <div className={result?.field ? 'field field--error' : 'field'}>
-          <label htmlFor="text">{t('sharing.sessionNoteTitle')}</label>
-          <textarea
-            id="text"
-            name="text"
-            maxLength={4000}
-            required
-            defaultValue={result?.text ?? session.myNote ?? ''}
-            aria-invalid={result?.field ? true : undefined}
-            aria-describedby={result?.field ? 'text-error' : undefined}
-          />
-          {result?.field ? (
-            <p className="field-error" id="text-error" role="alert">
-              {fieldText(t, result.field)}
-            </p>
-          ) : null}
-        </div>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <TextareaField meta={fields.text} label={t('sharing.sessionNoteTitle')} />
         <button type="submit" className="button">
           {t('sharing.sessionNoteSave')}
         </button>

@@ -1,22 +1,42 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm } from '../lib/forms'
 import { useT } from '../lib/i18n'
-import { loadConversation, problemOf, type ProposalData } from '../lib/assistant.server'
-import { fieldText } from '../lib/sharing-forms'
+import { loadConversation, type ProposalData } from '../lib/assistant.server'
 import { FormProblem } from '../components/field'
+import { optionalText } from '../forms/fields'
+import { CheckboxGroup, FormErrors, RadioGroup, TextareaField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 import { IdempotencyKey } from '../components/idempotency-key'
 import { keyedWrite } from '../lib/idempotency.server'
 import { jsonOrThrow } from '../lib/api-failure.server'
 
 export const meta: MetaFunction = () => [{ title: 'Samen – Kracht' }]
 
-const Answer = z.object({ stepId: z.string().min(1), version: z.coerce.number().int().min(1), text: z.string().trim().max(2000, 'too_long') })
-const Keep = z.object({ proposalId: z.string().min(1).max(200), version: z.coerce.number().int().min(1) })
+const version = z.coerce.number({ error: 'invalid' }).int().min(1, 'invalid')
+
+// A step with choices (the topics to talk about) takes the ticked ones, words, or both.
+const AnswerForm = z
+  .object({
+    intent: z.literal('answer'),
+    stepId: z.string({ error: 'invalid' }).min(1).max(100),
+    version,
+    choices: z.array(z.string().max(100, 'invalid')).max(20, 'invalid').default([]),
+    text: optionalText(2000),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.text && value.choices.length === 0) ctx.addIssue({ code: 'custom', path: ['text'], message: 'required' })
+  })
+
+// The button beside a card: keep it for the client (it waits for the client's own choice).
+const KeepForm = z.object({ intent: z.literal('keep'), proposalId: z.string({ error: 'invalid' }).min(1).max(200), version })
+
+const TogetherForms = z.discriminatedUnion('intent', [AnswerForm, KeepForm])
 
 /**
  * A facilitator runs a guided conversation beside a client who is present (together mode). What is
@@ -34,29 +54,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
   const formData = await request.formData()
+  const submission = parseSubmission(formData, TogetherForms)
+  if (submission.status !== 'success') return data({ result: reply(submission) }, { status: 400 })
   const param = { clientId: params['clientId'] ?? '', conversationId: params['conversationId'] ?? '' }
   const conversation = api(context, request).clients[':clientId'].conversations[':conversationId']
-  const text = String(formData.get('text') ?? '')
-  if (formData.get('intent') === 'keep') {
-    const form = parseForm(Keep, formData)
-    if (!form.ok) return data({ problem: 'validation_failed', field: null, text }, { status: 400 })
-    const response = await conversation.proposals[':proposalId'].accept.$post({ param: { ...param, proposalId: form.data.proposalId }, json: { version: form.data.version } })
-    if (!response.ok) return data({ problem: (await problemOf(response)).code, field: null, text }, { status: response.status })
-    return { problem: null, field: null, text: '' }
+  const form = submission.value
+  if (form.intent === 'keep') {
+    const response = await conversation.proposals[':proposalId'].accept.$post({ param: { ...param, proposalId: form.proposalId }, json: { version: form.version } })
+    if (!response.ok) return data({ result: await replyWithProblem(submission, response) }, { status: response.status })
+    return { result: null }
   }
-  const form = parseForm(Answer, formData)
-  // A step with choices (the topics to talk about) takes the ticked ones, words, or both.
-  const choices = formData.getAll('choices').map(String).filter(Boolean).slice(0, 20)
-  if (form.ok && !form.data.text && choices.length === 0) return data({ problem: 'validation_failed', field: 'required', text }, { status: 400 })
-  if (!form.ok) return data({ problem: 'validation_failed', field: form.fields['text'] ?? null, text }, { status: 400 })
-  const json = { ...form.data, ...(choices.length > 0 ? { choices } : {}) }
+  const json = { stepId: form.stepId, version: form.version, text: form.text ?? '', ...(form.choices.length > 0 ? { choices: form.choices } : {}) }
   const response = await keyedWrite(formData, (options) => conversation.answers.$post({ param, json }, options))
-  if (!response.ok) {
-    const problem = await problemOf(response)
-    // The typed words come back in the box: nothing is lost on a refusal.
-    return data({ problem: problem.code, field: problem.fields['text'] ?? null, text }, { status: response.status })
-  }
-  return { problem: null, field: null, text: '' }
+  // The typed words come back in the box: nothing is lost on a refusal.
+  if (!response.ok) return data({ result: await replyWithProblem(submission, response) }, { status: response.status })
+  return { result: null }
 }
 
 function cardText(card: ProposalData): string {
@@ -68,8 +80,11 @@ function cardText(card: ProposalData): string {
 export default function Together() {
   const t = useT()
   const { view, sessionId, name } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
   const step = view.step
+  // A kept card's problem stands above; the answer form shows its own. A new step is a new form.
+  const keeping = answer?.result?.initialValue?.['intent'] === 'keep'
+  const [form, fields] = useSchemaForm({ id: `answer-${step?.id ?? 'none'}`, schema: AnswerForm, lastResult: keeping ? null : answer?.result })
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -77,34 +92,30 @@ export default function Together() {
       </p>
       <h1>{t('peer.togetherTitle', { name })}</h1>
       <p>{t('peer.togetherIntro')}</p>
-      {result?.problem && !result.field ? <FormProblem code={result.problem} /> : null}
+      <FormProblem code={keeping ? answer?.result?.error?.['']?.[0] : null} />
+      <FormErrors form={form} />
       {step ? (
-        <Form method="post" className="stack">
+        <Form method="post" className="stack" {...getFormProps(form)}>
           <IdempotencyKey />
+          <input type="hidden" name="intent" value="answer" />
           <input type="hidden" name="stepId" value={step.id} />
           <input type="hidden" name="version" value={view.conversation.version} />
           <p className="lead" id="question">
             {step.question}
           </p>
           {step.options.length > 0 ? (
-            <fieldset className="field options">
-              <legend>{t('peer.togetherChoose', { name })}</legend>
-              {step.options.map((option) => (
-                <label key={option.id} className="choice">
-                  <input type={step.input === 'multi_choice' ? 'checkbox' : 'radio'} name="choices" value={option.id} /> {option.label}
-                </label>
-              ))}
-            </fieldset>
+            step.input === 'multi_choice' ? (
+              <CheckboxGroup meta={fields.choices} legend={t('peer.togetherChoose', { name })} className="options" options={step.options.map((option) => ({ value: option.id, label: option.label }))} />
+            ) : (
+              <RadioGroup meta={fields.choices} legend={t('peer.togetherChoose', { name })} className="options" options={step.options.map((option) => ({ value: option.id, label: option.label }))} />
+            )
           ) : null}
-          <div className={result?.field ? 'field field--error' : 'field'}>
-            <label htmlFor="text">{t('peer.togetherAnswer', { name })}</label>
-            <textarea id="text" name="text" maxLength={2000} required={step.options.length === 0} defaultValue={result?.text ?? ''} aria-describedby={result?.field ? 'question text-error' : 'question'} aria-invalid={result?.field ? true : undefined} />
-            {result?.field ? (
-              <p className="field-error" id="text-error" role="alert">
-                {fieldText(t, result.field)}
-              </p>
-            ) : null}
-          </div>
+          <TextareaField
+            meta={fields.text}
+            label={t('peer.togetherAnswer', { name })}
+            // The question above is what this box answers.
+            aria-describedby={['question', fields.text.errors ? fields.text.errorId : null].filter(Boolean).join(' ')}
+          />
           <button type="submit" className="button">
             {t('peer.togetherSend')}
           </button>

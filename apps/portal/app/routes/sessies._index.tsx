@@ -1,16 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
+import { useMemo } from 'react'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm, type FieldErrors } from '../lib/forms'
 import { translator } from '@kracht/i18n'
 import { formatDate, requestLocale, useLocale, usePlural, useT } from '../lib/i18n'
-import { problemOf } from '../lib/inventory.server'
 import { dutchMoment } from '../lib/sharing-forms'
-import { Field, FieldError, FormProblem, Notice } from '../components/field'
+import { Notice } from '../components/field'
 import { jsonOrThrow } from '../lib/api-failure.server'
+import { choiceField, dateField, idField, optionalIdField, optionalLine, optionalText, requiredLine, timeField } from '../forms/fields'
+import { CheckboxGroup, FormErrors, RadioGroup, SelectField, TextareaField, TextField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Bijeenkomsten – Kracht' }]
 
@@ -18,18 +22,28 @@ const kinds = ['one_to_one', 'group'] as const
 // The guided tools of the assistant, to do together in a session.
 const tools = ['miracle', 'strengths', 'vip', 'goal'] as const
 
-// Messages are catalogue codes; the API checks again (own clients, a peer of the organisation).
-const PlanForm = z.object({
-  kind: z.enum(kinds, { message: 'required' }),
-  title: z.string().trim().min(1, 'required').max(120, 'too_long'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
-  time: z.string().regex(/^\d{2}:\d{2}$/, 'time'),
-  peerId: z.string().uuid('not_a_participant').optional().or(z.literal('')),
-  workerId: z.string().uuid('not_a_participant').optional().or(z.literal('')),
-  place: z.string().trim().max(120, 'too_long').default(''),
-  tool: z.enum(tools).optional().or(z.literal('')),
-  agenda: z.string().trim().max(900, 'too_long').default(''),
-})
+/**
+ * Planning a session. The API checks again (own clients, a peer of the organisation). A worker may
+ * plan without a peer expert; a peer expert always plans with a worker.
+ */
+function planForm(role: 'worker' | 'peer') {
+  return z
+    .object({
+      kind: choiceField(kinds),
+      title: requiredLine(120),
+      date: dateField,
+      time: timeField,
+      peerId: optionalIdField,
+      workerId: optionalIdField,
+      place: optionalLine(120),
+      tool: z.enum(tools, { error: 'invalid' }).optional(),
+      agenda: optionalText(900),
+      clientIds: z.array(idField, { error: 'pick_client' }).min(1, 'pick_client'),
+    })
+    .superRefine((value, ctx) => {
+      if (role === 'peer' && value.workerId === null) ctx.addIssue({ code: 'custom', path: ['workerId'], message: 'required' })
+    })
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'worker', 'peer')
@@ -48,45 +62,36 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'worker', 'peer')
-  const formData = await request.formData()
-  const clientIds = formData.getAll('clientIds').map(String)
-  const parsed = parseForm(PlanForm, formData)
-  const fields: FieldErrors = parsed.ok ? {} : { ...parsed.fields }
-  if (clientIds.length === 0) fields['clientIds'] = 'pick_client'
-  if (user.role === 'peer' && !formData.get('workerId')) fields['workerId'] = 'required'
+  const role = user.role === 'peer' ? 'peer' : 'worker'
+  const submission = parseSubmission(await request.formData(), planForm(role))
   // What was typed goes back into the form on any refusal.
-  const values = Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
-  if (!parsed.ok || Object.keys(fields).length > 0) return data({ problem: 'validation_failed', fields, values }, { status: 400 })
-  const { kind, title, date, time, peerId, workerId, place, tool, agenda } = parsed.data
+  if (submission.status !== 'success') return data({ result: reply(submission) }, { status: 400 })
+  const { kind, title, date, time, peerId, workerId, place, tool, agenda, clientIds } = submission.value
   const response = await api(context, request).sessions.$post({
     json: {
       kind,
       title,
       // The chosen tool heads the agenda, in the worker's words after it.
-      agenda: [tool ? translator(requestLocale(request))(`assistant.flows.${tool}`) : '', agenda].filter(Boolean).join('\n'),
+      agenda: [tool ? translator(requestLocale(request))(`assistant.flows.${tool}`) : '', agenda ?? ''].filter(Boolean).join('\n'),
       startsAt: dutchMoment(date, time),
-      place,
-      ...(user.role === 'worker' ? { peerId: peerId || null } : { workerId: workerId || null }),
+      place: place ?? '',
+      ...(role === 'worker' ? { peerId } : { workerId }),
       clientIds,
     },
   })
-  if (!response.ok) {
-    const problem = await problemOf(response)
-    return data({ problem: problem.code, fields: problem.fields, values }, { status: response.status })
-  }
+  if (!response.ok) return data({ result: await replyWithProblem(submission, response) }, { status: response.status })
   throw redirect(`/sessies?gepland=${encodeURIComponent(title.slice(0, 80))}`)
 }
-
 
 export default function Sessions() {
   const t = useT()
   const plural = usePlural()
   const locale = useLocale()
   const { role, sessions, clients, peers } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const fields: FieldErrors = result?.fields ?? {}
-  const typed: Record<string, string> = result?.values ?? {}
+  const schema = useMemo(() => planForm(role === 'peer' ? 'peer' : 'worker'), [role])
+  const [form, fields] = useSchemaForm({ id: 'plan', schema, lastResult: answer?.result, defaultValue: { kind: 'one_to_one', peerId: peers[0]?.id, workerId: peers[0]?.id } })
   return (
     <div className="page page--narrow">
       <h1>{t('sharing.sessionsPageTitle')}</h1>
@@ -126,73 +131,36 @@ export default function Sessions() {
       {role === 'worker' || role === 'peer' ? (
         <>
           <h2>{t('sharing.sessionsPlanTitle')}</h2>
-          <FormProblem code={result?.problem} />
-          <Form method="post" className="stack" noValidate>
-            <fieldset className={fields['kind'] ? 'field--error' : undefined} aria-describedby={fields['kind'] ? 'kind-error' : undefined}>
-              <legend>{t('sharing.sessionKind')}</legend>
-              {kinds.map((kind) => (
-                <label key={kind} className="choice">
-                  <input type="radio" name="kind" value={kind} defaultChecked={kind === 'one_to_one'} /> {t(`sharing.sessionKinds.${kind}`)}
-                </label>
-              ))}
-              <FieldError code={fields['kind']} id="kind-error" />
-            </fieldset>
-            <Field name="title" label={t('sharing.sessionTitleLabel')} maxLength={120} required error={fields['title']} defaultValue={typed['title']} />
-            <Field name="date" type="date" label={t('sharing.sessionDate')} required error={fields['date']} defaultValue={typed['date']} />
-            <Field name="time" type="time" label={t('sharing.sessionTime')} required error={fields['time']} defaultValue={typed['time']} />
-            <Field name="place" label={t('peer.placeLabel')} maxLength={120} error={fields['place']} defaultValue={typed['place']} />
+          <FormErrors form={form} />
+          <Form method="post" className="stack" {...getFormProps(form)}>
+            <RadioGroup meta={fields.kind} legend={t('sharing.sessionKind')} options={kinds.map((kind) => ({ value: kind, label: t(`sharing.sessionKinds.${kind}`) }))} />
+            <TextField meta={fields.title} label={t('sharing.sessionTitleLabel')} />
+            <TextField meta={fields.date} type="date" label={t('sharing.sessionDate')} />
+            <TextField meta={fields.time} type="time" label={t('sharing.sessionTime')} />
+            <TextField meta={fields.place} label={t('peer.placeLabel')} />
             {role === 'peer' ? (
-              <div className={fields['workerId'] ? 'field field--error' : 'field'}>
-                <label htmlFor="workerId">{t('peer.workerLabel')}</label>
-                <select id="workerId" name="workerId" defaultValue={peers[0]?.id ?? ''} aria-invalid={fields['workerId'] ? true : undefined} aria-describedby={fields['workerId'] ? 'workerId-error' : undefined}>
-                  {peers.map((worker) => (
-                    <option key={worker.id} value={worker.id}>
-                      {worker.displayName}
-                    </option>
-                  ))}
-                </select>
-                <FieldError code={fields['workerId']} id="workerId-error" />
-              </div>
+              <SelectField meta={fields.workerId} label={t('peer.workerLabel')} options={peers.map((worker) => ({ value: worker.id, label: worker.displayName }))} />
             ) : (
-            <div className={fields['peerId'] ? 'field field--error' : 'field'}>
-              <label htmlFor="peerId">{t('sharing.sessionPeer')}</label>
-              <select id="peerId" name="peerId" defaultValue={peers[0]?.id ?? ''} aria-invalid={fields['peerId'] ? true : undefined} aria-describedby={fields['peerId'] ? 'peerId-error' : undefined}>
-                <option value="">{t('sharing.sessionNoPeer')}</option>
-                {peers.map((peer) => (
-                  <option key={peer.id} value={peer.id}>
-                    {peer.displayName}
-                  </option>
-                ))}
-              </select>
-              <FieldError code={fields['peerId']} id="peerId-error" />
-            </div>
+              <SelectField
+                meta={fields.peerId}
+                label={t('sharing.sessionPeer')}
+                emptyOption={t('sharing.sessionNoPeer')}
+                options={peers.map((peer) => ({ value: peer.id, label: peer.displayName }))}
+              />
             )}
-            <fieldset className={fields['clientIds'] ? 'field--error' : undefined} aria-describedby={fields['clientIds'] ? 'clientIds-error' : undefined}>
-              <legend>{role === 'peer' ? t('peer.planClients') : t('sharing.sessionClients')}</legend>
-              {clients.length === 0 ? <p className="muted">{t('sharing.sessionNoClients')}</p> : null}
-              {clients.map((client) => (
-                <label key={client.id} className="choice">
-                  <input type="checkbox" name="clientIds" value={client.id} /> {client.displayName}
-                </label>
-              ))}
-              <FieldError code={fields['clientIds']} id="clientIds-error" />
-            </fieldset>
-            <div className="field">
-              <label htmlFor="tool">{t('sharing.sessionTool')}</label>
-              <select id="tool" name="tool" defaultValue="">
-                <option value="">{t('sharing.sessionNoTool')}</option>
-                {tools.map((tool) => (
-                  <option key={tool} value={tool}>
-                    {t(`assistant.flows.${tool}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className={fields['agenda'] ? 'field field--error' : 'field'}>
-              <label htmlFor="agenda">{t('sharing.sessionAgenda')}</label>
-              <textarea id="agenda" name="agenda" maxLength={900} defaultValue={typed['agenda']} aria-describedby={fields['agenda'] ? 'agenda-error' : undefined} />
-              <FieldError code={fields['agenda']} id="agenda-error" />
-            </div>
+            <CheckboxGroup
+              meta={fields.clientIds}
+              legend={role === 'peer' ? t('peer.planClients') : t('sharing.sessionClients')}
+              hint={clients.length === 0 ? t('sharing.sessionNoClients') : undefined}
+              options={clients.map((client) => ({ value: client.id, label: client.displayName }))}
+            />
+            <SelectField
+              meta={fields.tool}
+              label={t('sharing.sessionTool')}
+              emptyOption={t('sharing.sessionNoTool')}
+              options={tools.map((tool) => ({ value: tool, label: t(`assistant.flows.${tool}`) }))}
+            />
+            <TextareaField meta={fields.agenda} label={t('sharing.sessionAgenda')} />
             <button type="submit" className="button">
               {t('sharing.sessionPlan')}
             </button>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { accept, lookup } from '../lib/invitation.server'
 import { problemText, useT } from '../lib/i18n'
@@ -13,13 +14,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  return accept(request, context, await request.formData(), { token: params['token'] ?? '' })
+  const token = params['token'] ?? ''
+  // Looked up again: whether this resets an account decides which fields the form has.
+  const found = await lookup(request, context, { token })
+  if (!found.preview) return data({ result: null }, { status: 400 })
+  return accept(request, context, await request.formData(), { token }, found.preview.existingUsername !== null)
 }
 
 export default function AcceptByLink() {
   const t = useT()
   const { token, preview, problem } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
   if (!preview) {
     return (
       <div className="page page--narrow">
@@ -35,5 +40,5 @@ export default function AcceptByLink() {
       </div>
     )
   }
-  return <AcceptInvitation preview={preview} secret={{ name: 'token', value: token }} result={result} />
+  return <AcceptInvitation preview={preview} secret={{ name: 'token', value: token }} result={answer?.result} />
 }

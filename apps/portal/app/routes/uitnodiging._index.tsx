@@ -1,58 +1,57 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
-import { z } from 'zod'
-import { parseForm } from '../lib/forms'
+import { getFormProps } from '@conform-to/react'
 import { accept, lookup } from '../lib/invitation.server'
+import { CodeForm } from '../lib/invitation-forms'
 import { useT } from '../lib/i18n'
-import { Field, FormProblem } from '../components/field'
 import { AcceptInvitation } from '../components/accept-invitation'
+import { FormErrors, TextField } from '../forms/field-components'
+import { parseSubmission, reply } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Uitnodiging – Kracht' }]
 
-const CodeForm = z.object({ code: z.string().trim().min(1, 'required').max(30, 'too_long') })
-
+/*
+ * Two steps on one address: the code, then (with the code carried along in a hidden field) the user
+ * name and password. Every post carries the code, so it is read and looked up first.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
-  const form = parseForm(CodeForm, formData)
-  if (!form.ok) return data({ step: 'code' as const, problem: null, fields: form.fields, code: '', preview: null }, { status: 400 })
-  const code = form.data.code
+  const submission = parseSubmission(formData, CodeForm)
+  if (submission.status !== 'success') return data({ step: 'code' as const, result: reply(submission) }, { status: 400 })
+  const code = submission.value.code
   const found = await lookup(request, context, { code })
-  if (!found.preview) {
-    return data({ step: 'code' as const, problem: found.problem, fields: {}, code, preview: null }, { status: 400 })
-  }
+  if (!found.preview) return data({ step: 'code' as const, result: reply(submission, { problem: found.problem }) }, { status: 400 })
+  const preview = found.preview
   if (formData.get('intent') === 'accept') {
-    const result = await accept(request, context, formData, { code })
-    return data({ step: 'accept' as const, ...result.data, code, preview: found.preview }, { status: result.init?.status ?? 400 })
+    const answer = await accept(request, context, formData, { code }, preview.existingUsername !== null)
+    return data({ step: 'accept' as const, code, preview, result: answer.data.result }, { status: answer.init?.status ?? 400 })
   }
-  return { step: 'accept' as const, problem: null, fields: {}, code, preview: found.preview }
+  return { step: 'accept' as const, code, preview, result: null }
 }
 
 export default function InvitationCode() {
   const t = useT()
-  const result = useActionData<typeof action>()
-  if (result?.step === 'accept' && result.preview) {
-    return <AcceptInvitation preview={result.preview} secret={{ name: 'code', value: result.code }} result={result} />
+  const answer = useActionData<typeof action>()
+  const [form, fields] = useSchemaForm({ id: 'invitation-code', schema: CodeForm, lastResult: answer?.step === 'code' ? answer.result : null })
+  if (answer?.step === 'accept') {
+    return <AcceptInvitation preview={answer.preview} secret={{ name: 'code', value: answer.code }} result={answer.result} />
   }
-  const fields: Record<string, string> = result?.fields ?? {}
   return (
     <div className="page page--narrow">
       <h1>{t('invite.codeTitle')}</h1>
       <p>{t('invite.codeIntro')}</p>
-      <FormProblem code={result?.problem} />
-      <Form method="post" noValidate className="stack">
-        <Field
-          name="code"
+      <FormErrors form={form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <TextField
+          meta={fields.code}
           label={t('invite.code')}
           autoComplete="one-time-code"
           autoCapitalize="characters"
           autoCorrect="off"
           spellCheck={false}
-          required
-          maxLength={30}
           className="input-code"
-          defaultValue={result?.code ?? ''}
-          error={fields['code']}
         />
         <button type="submit" className="button">
           {t('invite.codeButton')}

@@ -1,30 +1,26 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { z } from 'zod'
-import { api, readProblem } from '../lib/api.server'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { Notice } from '../components/field'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
-import { CommentForYou, type KeptReply } from '../components/review/comment-for-you'
+import { CommentForYou } from '../components/review/comment-for-you'
 import { reviewProblem } from '../components/review/comment-form'
 import { SignStep } from '../components/review/sign-step'
 import reviewStyles from '../styles/review.css?url'
 import { keyedWrite } from '../lib/idempotency.server'
 import { jsonOrThrow } from '../lib/api-failure.server'
+import { DecideForm, ForYouForms } from '../lib/for-you-forms'
+import { FormErrors, TextareaField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { useSchemaForm } from '../forms/use-form'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reviewStyles }]
 
 export const meta: MetaFunction = () => [{ title: 'Voor jou – Kracht' }]
-
-const DecisionForm = z.object({
-  commentId: z.string().uuid(),
-  decision: z.enum(['accept', 'edit', 'decline']),
-  version: z.coerce.number().int().min(1),
-  text: z.string().trim().min(1).max(1000).optional(),
-})
-const ReplyForm = z.object({ commentId: z.string().uuid(), body: z.string().trim().min(1, 'required').max(1000, 'too_long') })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
@@ -55,49 +51,46 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { problem: string | null; kept?: KeptReply; replied?: { safety: ScreenData } }
+type ActionResult = {
+  /** Which form answered: a reply or decision form by its comment, the buttons above the page. */
+  intent: string
+  commentId: string
+  result: SubmissionResult<string[]> | null
+  replied?: { safety: ScreenData }
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const formData = await request.formData()
+  const answer = { intent: String(formData.get('intent') ?? ''), commentId: String(formData.get('commentId') ?? '') }
+  const submission = parseSubmission(formData, ForYouForms)
+  if (submission.status !== 'success') return data<ActionResult>({ ...answer, result: reply(submission) }, { status: 400 })
   const client = api(context, request).clients[':clientId']
-  const intent = formData.get('intent')
-  if (intent === 'sign') {
-    const response = await client.agreement.signatures.$post({ param: { clientId: user.id }, json: { contentHash: String(formData.get('contentHash') ?? '') || undefined } })
-    if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
+  const param = { clientId: user.id }
+  const form = submission.value
+  const refused = async (response: Response) => data<ActionResult>({ ...answer, result: await replyWithProblem(submission, response) }, { status: response.status })
+  if (form.intent === 'sign') {
+    const response = await client.agreement.signatures.$post({ param, json: { contentHash: form.contentHash } })
+    if (!response.ok) return refused(response)
     throw redirect('/voorstellen?getekend=1')
   }
-  if (intent === 'read') {
-    const commentId = z.string().uuid().safeParse(formData.get('commentId'))
-    if (!commentId.success) return data<ActionResult>({ problem: 'validation_failed' }, { status: 400 })
-    const response = await client.comments[':commentId'].read.$post({ param: { clientId: user.id, commentId: commentId.data } })
-    if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
+  if (form.intent === 'read') {
+    const response = await client.comments[':commentId'].read.$post({ param: { ...param, commentId: form.commentId } })
+    if (!response.ok) return refused(response)
     throw redirect('/voorstellen?gelezen=1')
   }
-  if (intent === 'reply') {
-    const typed = { commentId: String(formData.get('commentId') ?? ''), body: String(formData.get('body') ?? '') }
-    const parsed = ReplyForm.safeParse(typed)
-    if (!parsed.success) return data<ActionResult>({ problem: 'validation_failed', kept: { ...typed, problem: parsed.error.issues[0]?.message ?? 'validation_failed' } }, { status: 400 })
-    const response = await keyedWrite(formData, (options) => client.comments[':commentId'].replies.$post({ param: { clientId: user.id, commentId: parsed.data.commentId }, json: { body: parsed.data.body } }, options))
-    if (!response.ok) {
-      const problem = await readProblem(response)
-      return data<ActionResult>({ problem: problem.code, kept: { ...typed, problem: (problem.fields && Object.values(problem.fields)[0]) || problem.code } }, { status: response.status })
-    }
+  if (form.intent === 'reply') {
+    const response = await keyedWrite(formData, (options) => client.comments[':commentId'].replies.$post({ param: { ...param, commentId: form.commentId }, json: { body: form.body } }, options))
+    if (!response.ok) return refused(response)
     const saved = await response.json()
     // A reply that fired the crisis screen was saved as written: stay here and show the help card.
-    if (saved.safety.detected) return data<ActionResult>({ problem: null, replied: { safety: saved.safety } })
+    if (saved.safety.detected) return data<ActionResult>({ ...answer, result: null, replied: { safety: saved.safety } })
     throw redirect('/voorstellen?beantwoord=1')
   }
-  const parsed = DecisionForm.safeParse({
-    commentId: formData.get('commentId'),
-    decision: formData.get('decision'),
-    version: formData.get('version'),
-    text: formData.get('decision') === 'edit' ? formData.get('text') : undefined,
-  })
-  if (!parsed.success) return data<ActionResult>({ problem: 'validation_failed' }, { status: 400 })
-  const { commentId, ...json } = parsed.data
-  const response = await client.suggestions[':commentId'].decision.$post({ param: { clientId: user.id, commentId }, json })
-  if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
+  const { commentId, version, decision, text } = form
+  const json = { version, decision, ...(decision === 'edit' ? { text } : {}) }
+  const response = await client.suggestions[':commentId'].decision.$post({ param: { ...param, commentId }, json })
+  if (!response.ok) return refused(response)
   throw redirect('/voorstellen?klaar=1')
 }
 
@@ -106,7 +99,9 @@ export default function ForYou() {
   const { userId, displayName, firstWorker, suggestions, comments, agreement } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const kept = result && 'kept' in result && result.kept ? result.kept : null
+  // A problem of a button (read, sign) stands above; a form's own problem beside the form.
+  const forComment = (id: string) => (result && result.commentId === id && (result.intent === 'reply' || result.intent === 'decide') ? result : null)
+  const buttonProblem = result && (result.intent === 'read' || result.intent === 'sign') ? result.result?.error?.['']?.[0] : null
   const fresh = comments.filter((c) => !c.readAt)
   const earlier = comments.filter((c) => c.readAt)
   const workerName = firstWorker ?? t('review.someone')
@@ -119,9 +114,9 @@ export default function ForYou() {
       {params.get('beantwoord') || result?.replied ? <Notice>{t('review.replied', { name: workerName })}</Notice> : null}
       {params.get('getekend') ? <Notice>{t('review.signedConfirm')}</Notice> : null}
       {result?.replied ? <SaveSafety screen={result.replied.safety} /> : null}
-      {result?.problem && !kept ? (
+      {buttonProblem ? (
         <div className="notice notice--error" role="alert">
-          {reviewProblem(t, result.problem)}
+          {reviewProblem(t, buttonProblem)}
         </div>
       ) : null}
       {suggestions.length === 0 && fresh.length === 0 ? <p data-testid="for-you-empty">{t('review.forYouEmpty')}</p> : null}
@@ -131,7 +126,7 @@ export default function ForYou() {
           <h2 id="comments-title">{t('review.commentsTitle')}</h2>
           <ul className="rows">
             {fresh.map((c) => (
-              <CommentForYou key={c.id} comment={c} statementText={c.statementText} kept={kept} />
+              <CommentForYou key={c.id} comment={c} statementText={c.statementText} result={forComment(c.id)?.result} />
             ))}
           </ul>
         </section>
@@ -151,21 +146,7 @@ export default function ForYou() {
                   <strong>{s.suggestedText}</strong>
                 </p>
                 {s.body ? <p className="muted">{s.body}</p> : null}
-                <Form method="post" className="stack">
-                  <input type="hidden" name="commentId" value={s.id} />
-                  <input type="hidden" name="version" value={s.version} />
-                  <button type="submit" name="decision" value="accept" className="button">
-                    {t('sharing.accept')}
-                  </button>
-                  <label htmlFor={`text-${s.id}`}>{t('sharing.yourWords')}</label>
-                  <textarea id={`text-${s.id}`} name="text" rows={2} defaultValue={s.suggestedText ?? ''} maxLength={1000} />
-                  <button type="submit" name="decision" value="edit" className="button button--secondary">
-                    {t('sharing.edit')}
-                  </button>
-                  <button type="submit" name="decision" value="decline" className="button button--secondary">
-                    {t('sharing.decline')}
-                  </button>
-                </Form>
+                <SuggestionDecision commentId={s.id} version={s.version} suggestedText={s.suggestedText ?? ''} result={forComment(s.id)?.result} />
               </li>
             ))}
           </ul>
@@ -179,11 +160,37 @@ export default function ForYou() {
           <summary>{t('review.earlierTitle')}</summary>
           <ul className="rows">
             {earlier.map((c) => (
-              <CommentForYou key={c.id} comment={c} statementText={c.statementText} kept={kept} />
+              <CommentForYou key={c.id} comment={c} statementText={c.statementText} result={forComment(c.id)?.result} />
             ))}
           </ul>
         </details>
       ) : null}
     </div>
+  )
+}
+
+/** The client's decision on one suggested wording: the three buttons post the same form. */
+function SuggestionDecision({ commentId, version, suggestedText, result }: { commentId: string; version: number; suggestedText: string; result: SubmissionResult<string[]> | null | undefined }) {
+  const t = useT()
+  const [form, fields] = useSchemaForm({ id: `decide-${commentId}`, schema: DecideForm, lastResult: result, defaultValue: { text: suggestedText } })
+  return (
+    <>
+      <FormErrors form={form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="decide" />
+        <input type="hidden" name="commentId" value={commentId} />
+        <input type="hidden" name="version" value={version} />
+        <button type="submit" name="decision" value="accept" className="button">
+          {t('sharing.accept')}
+        </button>
+        <TextareaField meta={fields.text} label={t('sharing.yourWords')} rows={2} />
+        <button type="submit" name="decision" value="edit" className="button button--secondary">
+          {t('sharing.edit')}
+        </button>
+        <button type="submit" name="decision" value="decline" className="button button--secondary">
+          {t('sharing.decline')}
+        </button>
+      </Form>
+    </>
   )
 }

@@ -10,6 +10,7 @@ import { safetyEn } from './safety.en'
 import { planEn } from './plan.en'
 import { networkEn } from './network.en'
 import { trajectoryEn } from './trajectory.en'
+import { livelihoodEn } from './livelihood.en'
 import { accessibilityEn } from './accessibility.en'
 import { adminPeopleEn, messagesEn, peerEn } from './peer.en'
 
@@ -67,6 +68,9 @@ export const en: Catalogue = {
     not_an_evaluation_phase: 'Looking back together is for a phase meant for looking back.',
     evaluation_signed: 'You both signed this already. It stays as it is.',
     no_team_share: 'The client shares nothing with the team for a meeting right now.',
+    unknown_evaluation_item: 'This question is not part of looking back. Choose a question from the list.',
+    evaluation_exists: 'You are already looking back together in this phase. Carry on where you were.',
+    evaluation_incomplete: 'First you both answer every question. Then you can sign.',
     validation_failed: 'Not everything is filled in right. Please look at the fields below.',
     invalid_credentials: 'Your username or password is not right. Please try again.',
     too_many_attempts: 'Too many tries. Wait fifteen minutes and try again. Or ask your worker for a new code.',
@@ -102,10 +106,17 @@ export const en: Catalogue = {
     session_cancelled: 'This session was cancelled.',
   },
   fields: {
+    unknown_pillar: 'Choose one of the five pillars.',
+    step_out_of_range: 'Choose one of the five steps.',
+    invalid_amount: 'Write an amount like 120 or 85.50. Or leave it empty.',
+    unknown_helper: 'Choose someone from the list.',
     account_password_wrong: 'This password is not right. Nothing was deleted.',
     confirm_delete: 'Tick the box when you are sure.',
     retention_invalid: 'Choose a number of days between 30 and 3650.',
     required: 'Please fill this in.',
+    choose: 'Please choose one.',
+    domain_set_in_use: 'The life domains cannot change any more: clients already wrote in them.',
+    pick_one: 'Choose at least one.',
     too_long: 'This is too long.',
     username_too_short: 'Use at least 3 characters.',
     username_too_long: 'Use at most 32 characters.',
@@ -221,7 +232,7 @@ export const en: Catalogue = {
     teamsEmpty: 'No teams yet.',
     addTeam: 'Add team',
     teamName: 'Team name',
-    members: '{count} staff',
+    members: { one: '{count} member of staff', other: '{count} staff' },
     workers: 'Workers',
     peers: 'Peer experts',
     admins: 'Coordinators',
@@ -250,7 +261,6 @@ export const en: Catalogue = {
     priorityLimitHint: 'Krachtwerk: 4. Critical Time Intervention: 3.',
     settingsSave: 'Save',
     settingsSaved: 'The way of working is saved.',
-    domainSetInUse: 'The life domains cannot change any more: clients already wrote in them.',
   },
   inventory: inventoryEn,
   assistant: assistantEn,
@@ -271,6 +281,7 @@ export const en: Catalogue = {
   plan: planEn,
   network: networkEn,
   trajectory: trajectoryEn,
+  livelihood: livelihoodEn,
   help: {
     title: 'Need help?',
     intro: 'You are not alone. Call or chat, for free. You do not have to give your name.',

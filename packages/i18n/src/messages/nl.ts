@@ -9,6 +9,7 @@ import { safetyNl } from './safety.nl'
 import { planNl } from './plan.nl'
 import { networkNl } from './network.nl'
 import { trajectoryNl } from './trajectory.nl'
+import { livelihoodNl } from './livelihood.nl'
 import { accessibilityNl } from './accessibility.nl'
 import { adminPeopleNl, messagesNl, peerNl } from './peer.nl'
 
@@ -67,6 +68,9 @@ export const nl = {
     not_an_evaluation_phase: 'Samen terugkijken kan in een fase om terug te kijken.',
     evaluation_signed: 'Jullie hebben dit al allebei ondertekend. Het blijft zo staan.',
     no_team_share: 'De cliënt deelt nu niets met het team voor een bespreking.',
+    unknown_evaluation_item: 'Deze vraag staat niet in het terugkijken. Kies een vraag uit de lijst.',
+    evaluation_exists: 'Jullie kijken in deze fase al samen terug. Ga verder waar jullie waren.',
+    evaluation_incomplete: 'Eerst geven jullie allebei op elke vraag een antwoord. Daarna kun je ondertekenen.',
     validation_failed: 'Niet alles is goed ingevuld. Kijk bij de velden hieronder.',
     invalid_credentials: 'Je gebruikersnaam of wachtwoord klopt niet. Probeer het nog eens.',
     too_many_attempts: 'Te vaak geprobeerd. Wacht een kwartier en probeer het dan opnieuw. Of vraag je begeleider om een nieuwe code.',
@@ -102,10 +106,17 @@ export const nl = {
     session_cancelled: 'Deze bijeenkomst is afgezegd.',
   },
   fields: {
+    unknown_pillar: 'Kies een van de vijf pijlers.',
+    step_out_of_range: 'Kies een van de vijf stappen.',
+    invalid_amount: 'Schrijf een bedrag als 120 of 85,50. Of laat het leeg.',
+    unknown_helper: 'Kies iemand uit de lijst.',
     account_password_wrong: 'Dit wachtwoord klopt niet. Er is niets verwijderd.',
     confirm_delete: 'Zet een vinkje als je zeker bent.',
     retention_invalid: 'Kies een aantal dagen tussen 30 en 3650.',
     required: 'Vul dit in.',
+    choose: 'Maak een keuze.',
+    domain_set_in_use: 'De leefgebieden kunnen niet meer veranderen: cliënten hebben er al in geschreven.',
+    pick_one: 'Kies er minstens één.',
     too_long: 'Dit is te lang.',
     username_too_short: 'Gebruik minstens 3 tekens.',
     username_too_long: 'Gebruik hoogstens 32 tekens.',
@@ -221,7 +232,7 @@ export const nl = {
     teamsEmpty: 'Nog geen teams.',
     addTeam: 'Team toevoegen',
     teamName: 'Naam van het team',
-    members: '{count} medewerkers',
+    members: { one: '{count} medewerker', other: '{count} medewerkers' },
     workers: 'Begeleiders',
     peers: 'Ervaringsdeskundigen',
     admins: 'Coördinatoren',
@@ -250,7 +261,6 @@ export const nl = {
     priorityLimitHint: 'Krachtwerk: 4. Critical Time Intervention: 3.',
     settingsSave: 'Opslaan',
     settingsSaved: 'De werkwijze is opgeslagen.',
-    domainSetInUse: 'De leefgebieden kunnen niet meer veranderen: cliënten hebben er al in geschreven.',
   },
   inventory: inventoryNl,
   assistant: assistantNl,
@@ -271,6 +281,7 @@ export const nl = {
   plan: planNl,
   network: networkNl,
   trajectory: trajectoryNl,
+  livelihood: livelihoodNl,
   help: {
     title: 'Hulp nodig?',
     intro: 'Je staat er niet alleen voor. Bel of chat, gratis. Je hoeft je naam niet te zeggen.',

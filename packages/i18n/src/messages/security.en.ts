@@ -12,7 +12,7 @@ export const securityEn: Catalogue['security'] = {
   appOn: 'You have used an authenticator app since {date}.',
   appOff: 'You do not use an authenticator app yet.',
   appRequired: 'Your organisation asks all staff to use an authenticator app. Set it up now, then you can go on.',
-  recoveryLeft: 'You have {count} recovery codes left.',
+  recoveryLeft: { one: 'You have {count} recovery code left.', other: 'You have {count} recovery codes left.' },
   startIntro: 'First enter your password. Then you will see a QR code.',
   startButton: 'Set up',
   scanTitle: 'Scan the QR code',

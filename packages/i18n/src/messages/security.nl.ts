@@ -11,7 +11,7 @@ export const securityNl = {
   appOn: 'Je gebruikt een authenticator-app sinds {date}.',
   appOff: 'Je gebruikt nog geen authenticator-app.',
   appRequired: 'Je organisatie vraagt alle medewerkers om een authenticator-app. Stel hem nu in, daarna kun je verder.',
-  recoveryLeft: 'Je hebt nog {count} herstelcodes.',
+  recoveryLeft: { one: 'Je hebt nog {count} herstelcode.', other: 'Je hebt nog {count} herstelcodes.' },
   startIntro: 'Vul eerst je wachtwoord in. Daarna zie je een QR-code.',
   startButton: 'Instellen',
   scanTitle: 'Scan de QR-code',

@@ -15,6 +15,7 @@ const scopeWords: Record<string, string> = {
   network: 'the network map',
   safety_plan: 'the safety plan',
   messages: 'the messages',
+  livelihood: 'the bridge and the money page',
 }
 
 function who(access: DeclaredAccess | undefined, operationId: string | undefined): string {

@@ -38,6 +38,9 @@ export const clientTables = {
   network_comments: { column: 'client_id', section: 'network.comments', erase: 'delete' },
   resources: { column: 'client_id', section: 'network.resources', erase: 'delete' },
   safety_plans: { column: 'client_id', section: 'safetyPlan', erase: 'delete' },
+  // Mobility Mentoring: the bridge (every placement) and the money page.
+  bridge_placements: { column: 'client_id', section: 'livelihood.bridge', erase: 'delete' },
+  money_pages: { column: 'client_id', section: 'livelihood.money', erase: 'delete' },
   // The assistant.
   conversations: { column: 'client_id', section: 'assistant.conversations', erase: 'delete' },
   conversation_proposals: { column: 'client_id', section: 'assistant.conversations[].cards', erase: 'delete' },

@@ -1,25 +1,21 @@
 import { Form } from '@remix-run/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { formatDate, useLocale, useT } from '../../lib/i18n'
-import { reviewProblem } from './comment-form'
+import { ReplyForm } from '../../lib/for-you-forms'
+import { FormErrors, TextareaField } from '../../forms/field-components'
+import { useSchemaForm } from '../../forms/use-form'
 import type { CommentThread } from './types'
 import { IdempotencyKey } from '../idempotency-key'
-
-export interface KeptReply {
-  commentId: string
-  body: string
-  problem: string
-}
 
 /**
  * One comment for the client: the statement it is about, who wrote what, the client's answers,
  * "Gelezen" and a short answer. Real forms (no JavaScript needed); a failed answer comes back typed.
  */
-export function CommentForYou({ comment, statementText, kept }: { comment: CommentThread; statementText: string | null; kept: KeptReply | null }) {
+export function CommentForYou({ comment, statementText, result }: { comment: CommentThread; statementText: string | null; result: SubmissionResult<string[]> | null | undefined }) {
   const t = useT()
   const locale = useLocale()
   const name = comment.authorName ?? t('review.someone')
-  const mine = kept?.commentId === comment.id ? kept : null
-  const errorId = `reply-error-${comment.id}`
+  const [form, fields] = useSchemaForm({ id: `reply-${comment.id}`, schema: ReplyForm, lastResult: result })
   return (
     <li className="row row--stack" data-testid="comment-for-you">
       <p className="muted">{t('review.commentFrom', { name })}</p>
@@ -44,24 +40,13 @@ export function CommentForYou({ comment, statementText, kept }: { comment: Comme
           </button>
         </Form>
       )}
-      <Form method="post" className="stack">
+      <FormErrors form={form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="reply" />
         <IdempotencyKey scope={comment.id} />
         <input type="hidden" name="commentId" value={comment.id} />
-        <label htmlFor={`reply-${comment.id}`}>{t('review.replyLabel')}</label>
-        {mine ? (
-          <p className="field-error" id={errorId} role="alert">
-            {reviewProblem(t, mine.problem)} {t('review.keptText')}
-          </p>
-        ) : null}
-        <textarea
-          id={`reply-${comment.id}`}
-          name="body"
-          rows={2}
-          defaultValue={mine?.body ?? ''}
-          aria-invalid={mine ? true : undefined}
-          aria-describedby={mine ? errorId : undefined}
-        />
+        {/* After a refusal by the server the words are still in the box: say so. */}
+        <TextareaField meta={fields.body} label={t('review.replyLabel')} hint={result && fields.body.errors ? t('review.keptText') : undefined} rows={2} />
         <button type="submit" className="button button--small">
           {t('review.replyButton')}
         </button>

@@ -1,40 +1,32 @@
 import { Form } from '@remix-run/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { useT } from '../../lib/i18n'
 import { problemText } from '../../lib/i18n'
-import type { KeptComment } from './types'
+import { CommentForm as CommentSchema } from '../../lib/review-forms'
+import { FormErrors, TextareaField } from '../../forms/field-components'
+import { useSchemaForm } from '../../forms/use-form'
 import { IdempotencyKey } from '../idempotency-key'
 
 /**
  * A comment or a rewording on one statement. A real form (works without JavaScript). When saving
- * failed, the page hands back what was typed and the form opens with it and says why.
+ * failed, the form opens with what was typed and says why, beside the field.
  */
-export function CommentForm({ statementId, kept }: { statementId: string; kept: KeptComment | null }) {
+export function CommentForm({ statementId, result }: { statementId: string; result: SubmissionResult<string[]> | null | undefined }) {
   const t = useT()
-  const mine = kept?.statementId === statementId ? kept : null
-  const errorId = `comment-error-${statementId}`
+  const [form, fields] = useSchemaForm({ id: `comment-${statementId}`, schema: CommentSchema, lastResult: result })
+  const refused = Boolean(result?.error && Object.values(result.error).some(Boolean))
   return (
-    <details className="comment-form" open={mine ? true : undefined}>
+    <details className="comment-form" open={refused ? true : undefined}>
       <summary className="button button--small button--secondary">{t('sharing.comment')}</summary>
-      <Form method="post" className="stack">
+      <FormErrors form={form} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="comment" />
         <input type="hidden" name="statementId" value={statementId} />
         <IdempotencyKey scope={statementId} />
-        {mine ? (
-          <p className="field-error" id={errorId} role="alert">
-            {reviewProblem(t, mine.field ?? mine.problem)} {t('review.keptText')}
-          </p>
-        ) : null}
-        <label htmlFor={`body-${statementId}`}>{t('sharing.commentLabel')}</label>
-        <textarea
-          id={`body-${statementId}`}
-          name="body"
-          rows={2}
-          defaultValue={mine?.body ?? ''}
-          aria-describedby={mine ? errorId : undefined}
-          aria-invalid={mine ? true : undefined}
-        />
-        <label htmlFor={`suggest-${statementId}`}>{t('sharing.suggestLabel')}</label>
-        <textarea id={`suggest-${statementId}`} name="suggestedText" rows={2} defaultValue={mine?.suggestedText ?? ''} />
+        {/* After a refusal by the server the words are still in the boxes: say so. No maxlength: the
+            browser would cut a pasted text silently; the schema says it is too long and keeps every word. */}
+        <TextareaField meta={fields.body} label={t('sharing.commentLabel')} hint={refused ? t('review.keptText') : undefined} rows={2} maxLength={undefined} />
+        <TextareaField meta={fields.suggestedText} label={t('sharing.suggestLabel')} rows={2} maxLength={undefined} />
         <button type="submit" className="button button--small">
           {t('sharing.comment')}
         </button>

@@ -1,7 +1,8 @@
 import { domainLabel, provenanceLabel, times } from '../../lib/inventory'
 import { formatDate, useLocale, useT } from '../../lib/i18n'
 import { CommentForm } from './comment-form'
-import type { CommentThread, KeptComment, SharedInventory } from './types'
+import type { SubmissionResult } from '@conform-to/react'
+import type { CommentThread, SharedInventory } from './types'
 
 /**
  * The inventory as the client sees it: each life domain with what was, what is and what the
@@ -13,12 +14,13 @@ export function InventoryGrid({
   inventory,
   comments,
   canComment,
-  kept,
+  commented,
 }: {
   inventory: SharedInventory
   comments: CommentThread[]
   canComment: boolean
-  kept: KeptComment | null
+  /** The answer to a comment that was refused: its statement's form shows it. */
+  commented: { statementId: string; result: SubmissionResult<string[]> } | null
 }) {
   const t = useT()
   const locale = useLocale()
@@ -64,7 +66,7 @@ export function InventoryGrid({
                                 ))}
                               </div>
                             ))}
-                          {canComment ? <CommentForm statementId={statement.id} kept={kept} /> : null}
+                          {canComment ? <CommentForm statementId={statement.id} result={commented?.statementId === statement.id ? commented.result : null} /> : null}
                         </li>
                       ))}
                     </ul>

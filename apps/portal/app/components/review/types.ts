@@ -39,12 +39,3 @@ export interface SharedInventory {
   remarks: string
   quality: { items: { id: string; status: string }[] }
 }
-
-/** What a failed comment left behind, to show again in its form (nothing typed is lost). */
-export interface KeptComment {
-  statementId: string
-  body: string
-  suggestedText: string
-  problem: string
-  field?: string | undefined
-}

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { choiceField, idField, optionalText, requiredText } from '../forms/fields'
+import { versionField } from './statement-schema'
+import { SignForm } from './review-forms'
+
+// The client's forms on "Voor jou": one schema each, run in the browser and by the action.
+
+/** A short answer to a comment from the worker. */
+export const ReplyForm = z.object({ intent: z.literal('reply'), commentId: idField, body: requiredText(1000) })
+
+/** A suggested wording: take it, take it in the client's own words, or leave it. */
+export const DecideForm = z
+  .object({
+    intent: z.literal('decide'),
+    commentId: idField,
+    version: versionField,
+    decision: choiceField(['accept', 'edit', 'decline']),
+    text: optionalText(1000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.decision === 'edit' && !value.text) ctx.addIssue({ code: 'custom', path: ['text'], message: 'required' })
+  })
+
+// The button that marks a comment read.
+const ReadForm = z.object({ intent: z.literal('read'), commentId: idField })
+
+export const ForYouForms = z.discriminatedUnion('intent', [ReplyForm, DecideForm, ReadForm, SignForm])

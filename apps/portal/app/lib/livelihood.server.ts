@@ -1,0 +1,77 @@
+import type { AppLoadContext } from '@remix-run/node'
+import { z } from 'zod'
+import { api } from './api.server'
+import { keyedWrite } from './idempotency.server'
+import type { BridgePillar, MoneyContent } from './livelihood'
+
+/** The client's bridge through the API (the gate decides); null when it is not shared with the caller. */
+export async function loadBridge(request: Request, context: AppLoadContext, clientId: string) {
+  const response = await api(context, request).clients[':clientId'].bridge.$get({ param: { clientId } })
+  if (!response.ok) return null
+  return response.json()
+}
+export type BridgeData = NonNullable<Awaited<ReturnType<typeof loadBridge>>>
+export type PlacementData = NonNullable<BridgeData['pillars'][number]['current']>
+
+export function addPlacement(
+  request: Request,
+  context: AppLoadContext,
+  formData: FormData,
+  clientId: string,
+  json: { pillar: BridgePillar; step: number; nextStep: number | null; note: string | null; after: string | null },
+) {
+  return keyedWrite(formData, (options) => api(context, request).clients[':clientId'].bridge.placements.$post({ param: { clientId }, json }, options))
+}
+
+export function updatePlacement(
+  request: Request,
+  context: AppLoadContext,
+  clientId: string,
+  placementId: string,
+  json: { version: number; step: number; nextStep: number | null; note: string | null },
+) {
+  return api(context, request).clients[':clientId'].bridge.placements[':placementId'].$patch({ param: { clientId, placementId }, json })
+}
+
+export function removePlacement(request: Request, context: AppLoadContext, clientId: string, placementId: string, version: number) {
+  return api(context, request).clients[':clientId'].bridge.placements[':placementId'].$delete({ param: { clientId, placementId }, query: { version: String(version) } })
+}
+
+// Kept here, not in livelihood.ts: that module goes to the browser, and zod would go with it.
+/** One pillar's form: where the client stands, where they want to go, a note, and what it changes. */
+export const PlacementForm = z.object({
+  intent: z.enum(['place', 'change', 'remove']).catch('place'),
+  step: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
+  nextStep: z
+    .string()
+    .optional()
+    .transform((value) => (value && /^[1-5]$/.test(value) ? Number(value) : null)),
+  note: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || null),
+  after: z
+    .string()
+    .uuid()
+    .optional()
+    .catch(undefined)
+    .transform((value) => value ?? null),
+  placementId: z.string().uuid().optional().catch(undefined),
+  version: z.coerce.number().int().min(1).optional().catch(undefined),
+})
+
+/** The money page through the API; null when it is not shared with the caller. */
+export async function loadMoney(request: Request, context: AppLoadContext, clientId: string) {
+  const response = await api(context, request).clients[':clientId'].money.$get({ param: { clientId } })
+  if (!response.ok) return null
+  return response.json()
+}
+
+export function saveMoney(request: Request, context: AppLoadContext, clientId: string, version: number, content: MoneyContent) {
+  return api(context, request).clients[':clientId'].money.$put({ param: { clientId }, json: { version, ...content } })
+}
+
+export const MoneyFormMeta = z.object({
+  version: z.coerce.number().int().min(0),
+  intent: z.string().max(80).default('save'),
+})

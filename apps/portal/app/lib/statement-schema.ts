@@ -1,0 +1,21 @@
+import { z } from 'zod'
+import { choiceField, requiredLine, requiredText } from '../forms/fields'
+import { forms, times } from './inventory'
+
+/**
+ * Adding and changing a statement: one schema, run in the browser and by the action. Which life
+ * domains exist (Krachtwerk's ten or ICM's nine) only the API knows, so it checks the domain again.
+ */
+export const StatementSchema = z.object({
+  domain: requiredLine(40),
+  time: choiceField(times),
+  // "No starter" is the empty choice, which reaches the schema as nothing.
+  form: z
+    .enum(forms, { error: 'invalid' })
+    .optional()
+    .transform((value) => value ?? null),
+  text: requiredText(1000),
+})
+
+/** The version a change is made to: a newer one on the server means someone else changed it first. */
+export const versionField = z.coerce.number({ error: 'invalid' }).int('invalid').min(1, 'invalid')

@@ -1,0 +1,2 @@
+ALTER TABLE "evaluation_answers" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "evaluation_answers" ADD CONSTRAINT "evaluation_answers_version_check" CHECK ("evaluation_answers"."version" >= 1);
