@@ -7,6 +7,4 @@ import { addCatalogue } from './translate'
 addCatalogue('nl', nl)
 addCatalogue('en', en)
 
-export * from './translate'
-export * from './plural'
-export * from './domains'
+export * from './exports'
