@@ -129,3 +129,36 @@ export const pillarDomains: Record<DomainSetId, Record<BridgePillar, LifeDomain>
 /** Who helps the client with money: the kinds the money page offers, besides the client's own words. */
 export const moneyHelperKinds = ['budget_coach', 'debt_help', 'administrator', 'network', 'other'] as const
 export type MoneyHelperKind = (typeof moneyHelperKinds)[number]
+
+/** One line of income: where it comes from, and the amount per month in cents if the client wants to write it. */
+export interface IncomeLine {
+  source: string
+  amountCents: number | null
+}
+/** One fixed cost: what it is for, and the amount per month in cents if the client wants to write it. */
+export interface CostLine {
+  what: string
+  amountCents: number | null
+}
+/** One debt: to whom, how much if the client wants to say, and what was arranged (own words). */
+export interface DebtLine {
+  toWhom: string
+  amountCents: number | null
+  arrangement: string | null
+}
+/** Someone who helps with money: a kind, and a name or the client's own words. */
+export interface MoneyHelper {
+  kind: MoneyHelperKind
+  name: string | null
+}
+/** What the money page holds, in the client's words: the API keeps it and the portal shows it. */
+export interface MoneyContent {
+  income: IncomeLine[]
+  fixedCosts: CostLine[]
+  debts: DebtLine[]
+  helpers: MoneyHelper[]
+  note: string
+}
+
+/** At most this many lines per list on the money page: a page that stays calm and fits on a phone. */
+export const MONEY_MAX_LINES = 20
