@@ -23,8 +23,8 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * one; a new round is measured on a new blind set. Sets 1-4 left this list in round 5 (below).
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 5, written blind before round 5; measured once with round 4's screen (its "before").
-  { file: 'crisis-heldout-5.jsonl', recall: 233 / 307, falseAlarms: 41 / 314 },
+  // Set 5, written blind before round 5; measured once by the integrator after round 5 (round 4: 233/307, 41/314).
+  { file: 'crisis-heldout-5.jsonl', recall: 250 / 307, falseAlarms: 37 / 314 },
 ]
 
 /**
