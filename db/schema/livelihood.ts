@@ -1,10 +1,10 @@
-import { bridgePillars, moneyHelperKinds, type MoneyHelperKind } from '@kracht/method'
+import { bridgePillars, moneyHelperKinds, MONEY_MAX_LINES, type CostLine, type DebtLine, type IncomeLine, type MoneyHelper, type MoneyHelperKind } from '@kracht/method'
 import { sql } from 'drizzle-orm'
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { users } from './users'
 
 /** Mobility Mentoring's five pillars and who helps with money (defined in @kracht/method). */
-export { bridgePillars, moneyHelperKinds, type MoneyHelperKind }
+export { bridgePillars, moneyHelperKinds, MONEY_MAX_LINES, type CostLine, type DebtLine, type IncomeLine, type MoneyHelper, type MoneyHelperKind }
 
 /**
  * One time the client placed themselves on one pillar of the bridge (*Mijn brug*): the step where
@@ -39,30 +39,6 @@ export const bridgePlacements = pgTable(
   ],
 )
 
-/** One line of income: where it comes from, and the amount per month in cents if the client wants to write it. */
-export interface IncomeLine {
-  source: string
-  amountCents: number | null
-}
-/** One fixed cost: what it is for, and the amount per month in cents if the client wants to write it. */
-export interface CostLine {
-  what: string
-  amountCents: number | null
-}
-/** One debt: to whom, how much if the client wants to say, and what was arranged (own words). */
-export interface DebtLine {
-  toWhom: string
-  amountCents: number | null
-  arrangement: string | null
-}
-/** Someone who helps with money: a kind, and a name or the client's own words. */
-export interface MoneyHelper {
-  kind: MoneyHelperKind
-  name: string | null
-}
-
-/** At most this many lines per list: a page that stays calm and fits on a phone. */
-export const MONEY_MAX_LINES = 20
 
 /**
  * The client's money page (*Mijn geld*), one per client, in the client's own words: income, fixed

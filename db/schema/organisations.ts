@@ -1,4 +1,4 @@
-import { domainSetIds, type DomainSetId } from '@kracht/method'
+import { careSettings, domainSetIds, type DomainSetId } from '@kracht/method'
 import { sql } from 'drizzle-orm'
 import { boolean, check, integer, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core'
 
@@ -14,6 +14,8 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   domainSet: text('domain_set', { enum: domainSets }).notNull().default('krachtwerk'),
+  /** The kind of care (a women's shelter, addiction care ...): the assistant leaves some questions out in some settings. */
+  careSetting: text('care_setting', { enum: careSettings }).notNull().default('general'),
   /** Krachtwerk allows 4 priority domains, Critical Time Intervention 3. */
   priorityLimit: integer('priority_limit').notNull().default(4),
   /** Workers, peer experts and coordinators must sign in with an authenticator app (TOTP). */

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 export interface Timing {
@@ -37,4 +37,28 @@ export const resultsDir = fileURLToPath(new URL('./results/', import.meta.url))
 export function writeResult(name: string, result: unknown) {
   mkdirSync(resultsDir, { recursive: true })
   writeFileSync(`${resultsDir}${name}.json`, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, ...(result as object) }, null, 2)}\n`)
+}
+
+/** The resident memory of a process in MiB (Linux: VmRSS in /proc), null elsewhere. */
+export function rssMiB(pid: number | undefined): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kb ? Math.round(Number(kb) / 1024) : null
+  } catch {
+    return null
+  }
+}
+
+/** The highest RSS while `work` runs, sampled every 200 ms. */
+export async function peakRss<T>(pid: number | undefined, work: Promise<T>): Promise<{ result: T; peak: number | null }> {
+  let peak = rssMiB(pid)
+  const timer = setInterval(() => {
+    const now = rssMiB(pid)
+    if (now !== null) peak = Math.max(peak ?? 0, now)
+  }, 200)
+  try {
+    return { result: await work, peak }
+  } finally {
+    clearInterval(timer)
+  }
 }

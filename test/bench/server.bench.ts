@@ -12,15 +12,13 @@
 //   npm run bench -- server --pg       PostgreSQL at postgres://postgres@127.0.0.1:5432/
 //   npm run bench -- server --profile  also write a CPU profile of each server to test/bench/results/
 //   npm run bench -- server --queries  print the SQL one request of each case runs (embedded)
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import autocannon, { type RequestTemplate } from 'autocannon'
 import postgres from 'postgres'
-import { resultsDir, time, writeResult, type Timing } from './measure'
+import { peakRss, rssMiB, time, writeResult, type Timing } from './measure'
+import { seed, startServer } from './server-process'
 
 const args = process.argv.slice(2)
 const check = args.includes('--check')
@@ -31,13 +29,13 @@ const duration = Number(process.env['BENCH_SECONDS'] ?? 5)
 const runs = Number(process.env['BENCH_RUNS'] ?? 150)
 const connections = 10
 const pgUrl = process.env['DATABASE_URL'] ?? (args.includes('--pg') ? 'postgres://postgres@127.0.0.1:5432/postgres' : null)
-const root = fileURLToPath(new URL('../../', import.meta.url))
 
 /** The targets of issue 19, each a figure from the same run. */
 const targets = {
   consentedReadOfFloor: 0.5, // (c) requests/s ≥ 50 % of (a)
   pageOfConsentedRead: 0.5, // (d) requests/s ≥ 50 % of (c)
   pageSingleP95Ms: 25, // (d) one request at a time, p95
+  embeddedRssMiB: 400, // the embedded database's server process, after start and under load
 }
 
 interface Case {
@@ -58,121 +56,6 @@ interface Row {
   'single p95 ms': number
   'queries/req': number | null
   errors: number
-}
-
-// ---------------------------------------------------------------------------------------------
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-interface Server {
-  url: string
-  child: ChildProcess
-  queries(): Promise<{ queries: number; texts: string[] } | null>
-  resetQueries(): void
-  stop(): Promise<void>
-}
-
-async function startServer(engine: 'embedded' | 'postgres', env: Record<string, string>): Promise<Server> {
-  const port = await freePort()
-  const node = ['--import', 'tsx']
-  // One folder per engine: tsx's loader thread writes a profile of its own next to the server's (the
-  // larger file); read either with test/bench/profile.ts.
-  if (profile) node.push('--cpu-prof', `--cpu-prof-dir=${resultsDir}profile-${engine}`)
-  const child = spawn(process.execPath, [...node, 'test/bench/serve.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    env: {
-      // The engine is chosen here, never by the shell's DATABASE_URL.
-      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATABASE_URL' && key !== 'MIGRATION_DATABASE_URL')),
-      ...env,
-      PORT: String(port),
-      // Demo mode (the README's start): demo users, no required settings. The limits would refuse
-      // a benchmark's load (that is their job), so they are off; backups would only add noise.
-      KRACHT_MODE: 'demo',
-      RATE_LIMIT_WRITES_PER_MINUTE: '0',
-      RATE_LIMIT_ASSISTANT_PER_MINUTE: '0',
-      BACKUP_EVERY_HOURS: '0',
-      // main.ts sets this itself; KRACHT_MODE above is the app's mode.
-      NODE_ENV: 'production',
-    },
-  })
-  let log = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString()
-      // The line after the address says which React build runs.
-      const found = /Kracht runs on (\S+)[^]*React: \w+ build/.exec(log)
-      if (found?.[1]) resolve(found[1].replace('localhost', '127.0.0.1'))
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`The server stopped (${code}) before it ran:\n${log}`)))
-  })
-  const react = /React: (\w+) build/.exec(log)?.[1]
-  if (react !== 'production') throw new Error(`The server runs React's ${react ?? 'unknown'} build, not production:\n${log}`)
-  return {
-    url,
-    child,
-    resetQueries: () => child.send('reset'),
-    queries: () =>
-      new Promise((resolve) => {
-        // Only the embedded database is counted (serve.ts wraps PGlite).
-        if (engine !== 'embedded') return resolve(null)
-        child.once('message', (message) => resolve(message as { queries: number; texts: string[] }))
-        child.send('count')
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-async function seed(base: string) {
-  const api = `${base}/api/v1`
-  const call = async (method: string, path: string, cookie: string, body?: unknown) => {
-    const response = await fetch(`${api}${path}`, {
-      method,
-      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    })
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-    return { body: (await response.json()) as Record<string, unknown>, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '' }
-  }
-  const login = async (username: string, password: string) => (await call('POST', '/auth/login', '', { username, password })).cookie
-  const noor = await login('noor', 'kracht-demo')
-  const noorId = (await call('GET', '/me', noor)).body['id'] as string
-  // A new client, invited by Noor, with 60 statements over the ten life domains and three times.
-  const { code } = (await call('POST', '/invitations', noor, { role: 'client', displayName: 'Bench' })).body as { code: string }
-  const password = 'zonnige dagen aan zee'
-  const clientId = (await call('POST', '/invitations/accept', '', { code, username: 'bench', password })).body['id'] as string
-  const client = await login('bench', password)
-  const domains = ['safety', 'housing', 'finances', 'children', 'partner', 'relationships', 'work', 'leisure', 'health', 'meaning']
-  const times = ['past', 'present', 'future']
-  for (let i = 0; i < 60; i++) {
-    await call('POST', `/clients/${clientId}/statements`, client, {
-      domain: domains[i % 10],
-      time: times[i % 3],
-      form: 'i_can',
-      text: `Ik kan ${i} dingen goed doen, zoals koken voor mijn buren en fietsen naar mijn werk.`,
-    })
-  }
-  // The client shares the inventory with Noor: her reads pass the consent gate and are logged.
-  await call('POST', `/clients/${clientId}/consents`, client, { granteeId: noorId, scopes: ['inventory'] })
-  return { clientId, client, noor }
 }
 
 function cases(base: string, seeded: Awaited<ReturnType<typeof seed>>): Case[] {
@@ -256,9 +139,20 @@ async function single(name: string, fn: () => Promise<unknown>): Promise<Timing>
 }
 
 async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string, string>) {
-  const server = await startServer(engine, env)
+  // The first start creates the database (initdb, migrations, demo data), a peak the process keeps
+  // part of; a server that runs has been started on its database before, so it seeds, stops and
+  // starts again, and its memory is measured from the second start (the first is reported beside it).
+  const first = await startServer(engine, env, { profile })
+  const firstStartMiB = rssMiB(first.child.pid)
+  let seeded: Awaited<ReturnType<typeof seed>>
   try {
-    const seeded = await seed(server.url)
+    seeded = await seed(first.url)
+  } finally {
+    await first.stop()
+  }
+  const server = await startServer(engine, env, { profile })
+  try {
+    const memory = { firstStartMiB, afterStartMiB: rssMiB(server.child.pid), underLoadMiB: null as number | null, afterLoadMiB: null as number | null }
     const rows: Record<string, Row> = {}
     for (const c of cases(server.url, seeded)) {
       // Queries per request, one at a time (warm first: the first request fills caches).
@@ -275,7 +169,8 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
       const singleTiming = await single(c.name, c.once)
       const options = { url: server.url, connections, requests: c.load }
       await autocannon({ ...options, duration: Math.max(1, Math.round(duration / 2)) })
-      const loaded = await autocannon({ ...options, duration })
+      const { result: loaded, peak } = await peakRss(server.child.pid, autocannon({ ...options, duration }))
+      if (peak !== null) memory.underLoadMiB = Math.max(memory.underLoadMiB ?? 0, peak)
       rows[c.key] = {
         case: c.name,
         'req/s': Math.round(loaded.requests.average),
@@ -288,7 +183,8 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
       }
       console.log(`  ${engine}: ${c.name} done`)
     }
-    return rows
+    memory.afterLoadMiB = rssMiB(server.child.pid)
+    return { rows, memory }
   } finally {
     await server.stop()
   }
@@ -318,12 +214,15 @@ if (pgUrl) {
 }
 
 const results: Record<string, Record<string, Row>> = {}
+const memory: Record<string, Awaited<ReturnType<typeof measureEngine>>['memory']> = {}
 const failures: string[] = []
 const round = (value: number) => Math.round(value * 100) / 100
 try {
   for (const { engine, env, done } of engines) {
     try {
-      results[engine] = await measureEngine(engine, await env())
+      const measured = await measureEngine(engine, await env())
+      results[engine] = measured.rows
+      memory[engine] = measured.memory
     } finally {
       await done?.()
     }
@@ -350,11 +249,22 @@ for (const [engine, rows] of Object.entries(results)) {
     console.log(`  ${line.text}: ${verdict(line.ok)}`)
     if (!line.ok) failures.push(`${engine}: ${line.text}`)
   }
+  const rss = memory[engine]
+  if (rss) {
+    const highest = Math.max(rss.afterStartMiB ?? 0, rss.underLoadMiB ?? 0, rss.afterLoadMiB ?? 0)
+    const text = `server RSS after a first start ${rss.firstStartMiB} MiB, after start ${rss.afterStartMiB} MiB, under load up to ${rss.underLoadMiB} MiB, after ${rss.afterLoadMiB} MiB`
+    if (engine !== 'embedded') console.log(`  ${text}`)
+    else {
+      const ok = highest <= targets.embeddedRssMiB
+      console.log(`  ${text} (target ≤ ${targets.embeddedRssMiB} MiB): ${verdict(ok)}`)
+      if (!ok) failures.push(`${engine}: ${text} (target ≤ ${targets.embeddedRssMiB} MiB)`)
+    }
+  }
   const errors = Object.values(rows).filter((row) => row.errors > 0)
   for (const row of errors) failures.push(`${engine}: ${row.case} had ${row.errors} failed requests`)
 }
 
-writeResult('server', { connections, duration, runs, targets, results, ratios, failures })
+writeResult('server', { connections, duration, runs, targets, results, ratios, memory, failures })
 if (check && failures.length > 0) {
   console.log(`\nCheck failed:\n${failures.map((line) => `  - ${line}`).join('\n')}`)
   process.exit(1)

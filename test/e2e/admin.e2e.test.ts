@@ -3,6 +3,7 @@ import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/
 import { useServerAndBrowser } from '../support/e2e'
 
 const e2e = useServerAndBrowser()
+const SETTINGS = 'Werkwijze'
 
 describe.each([
   { javaScript: true, label: 'with JavaScript' },
@@ -31,6 +32,14 @@ describe.each([
     await retention.getByLabel('Aantal dagen').fill('400')
     await retention.getByRole('button').click()
     await expect.poll(() => admin.page.getByText('De bewaartermijn is opgeslagen.').count()).toBe(1)
+
+    // The kind of care decides which questions the assistant leaves out (a women's shelter: none about the ex-partner).
+    const settings = admin.page.getByRole('region', { name: SETTINGS })
+    await settings.getByLabel('Soort opvang of hulp').selectOption('womens_shelter')
+    await settings.getByRole('button', { name: 'Opslaan' }).click()
+    await expect.poll(() => admin.page.getByText('De werkwijze is opgeslagen.').count()).toBe(1)
+    await admin.page.goto(`${e2e.server.url}/beheer`)
+    expect(await admin.page.getByRole('region', { name: SETTINGS }).getByLabel('Soort opvang of hulp').inputValue()).toBe('womens_shelter')
     expect(admin.errors).toEqual([])
     await admin.close()
   })

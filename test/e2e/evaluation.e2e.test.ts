@@ -96,7 +96,7 @@ describe('the trajectory together at 360 px', () => {
     const sam = await signInOnPhone(e2e.browser, url, 'sam')
     await sam.page.goto(`${url}/delen`)
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
-    await sam.page.locator('#team-endsAt').fill(tomorrow)
+    await sam.page.getByLabel('Tot en met welke dag?').fill(tomorrow)
     await sam.page.getByRole('button', { name: 'Laat het team meekijken' }).click()
     await sam.page.waitForURL(/gedeeld=/)
 

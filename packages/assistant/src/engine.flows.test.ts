@@ -59,6 +59,16 @@ describe('miracle question', () => {
     expect(run.results.at(-1)?.summary?.lines).toContain('You found 3 wishes.')
   })
 
+  it('a sentence about someone the client named keeps its own subject, and lands in that person\'s domain', () => {
+    const run = drive('miracle', 'nl', ['Ik heb een eigen huis.', 'Mijn zoon Daan komt elk weekend. Daan speelt dan in de tuin.'])
+    const wishes = statements(allProposals(run.results))
+    expect(wishes.map((w) => [w.text, w.domain])).toEqual([
+      ['Ik heb een eigen huis.', 'housing'],
+      ['Mijn zoon Daan komt elk weekend.', 'children'],
+      ['Daan speelt dan in de tuin.', 'children'],
+    ])
+  })
+
   it('a skipped miracle question leads to a smaller question', () => {
     const run = drive('miracle', 'nl', [{ skip: true }, 'een rustige ochtend', { dontKnow: true }, 'ik weet het niet'])
     expect(run.stepIds).toEqual(['miracle', 'small', 'who', 'different'])
@@ -80,7 +90,20 @@ describe('forms of strength', () => {
     const run = drive(
       'strengths',
       'nl',
-      ['eerlijk en geduldig', 'koken', { skip: true }, 'een eigen huis', 'hoe ik hulp regel', 'Ik ben hard werkend', 'goed rekenen', 'geen idee', 'een rijbewijs', 'wat goede voeding is'],
+      [
+        'eerlijk en geduldig',
+        'koken',
+        { skip: true },
+        'een eigen huis',
+        'hoe ik hulp regel',
+        'Vroeger kookte ik elke dag voor mijn broers.',
+        'Ik ben hard werkend',
+        'goed rekenen',
+        'geen idee',
+        'een rijbewijs',
+        'wat goede voeding is',
+        { skip: true },
+      ],
       { domains: ['housing', 'work'] },
     )
     expect(run.stepIds).toEqual([
@@ -89,11 +112,13 @@ describe('forms of strength', () => {
       'housing.i_have',
       'housing.i_want',
       'housing.i_know',
+      'housing.past',
       'work.i_am',
       'work.i_can',
       'work.i_have',
       'work.i_want',
       'work.i_know',
+      'work.past',
     ])
     const found = statements(allProposals(run.results))
     expect(found.map((s) => [s.domain, s.form, s.time, s.text])).toEqual([
@@ -101,6 +126,8 @@ describe('forms of strength', () => {
       ['housing', 'i_can', 'present', 'Ik kan koken'],
       ['housing', 'i_want', 'future', 'Ik wil een eigen huis'],
       ['housing', 'i_know', 'present', 'Ik weet hoe ik hulp regel'],
+      // The inventory has three times: what went well before lands in the past column, as written.
+      ['housing', 'i_can', 'past', 'Vroeger kookte ik elke dag voor mijn broers.'],
       ['work', 'i_am', 'present', 'Ik ben hard werkend'],
       ['work', 'i_can', 'present', 'Ik kan goed rekenen'],
       ['work', 'i_want', 'future', 'Ik wil een rijbewijs'],
@@ -109,26 +136,27 @@ describe('forms of strength', () => {
     const start = startConversation({ flow: 'strengths', locale: 'nl', context: { domains: ['housing'] } })
     expect(start.step.question).toBe('Denk aan wonen en het dagelijks leven. Hoe ben jij? Maak de zin af: Ik ben …')
     expect(start.step.hint).toBe('Bijvoorbeeld: eerlijk, zorgend, hard werkend, geduldig, mondig, behulpzaam.')
-    expect(run.results[4]?.feedback).toContain('Nu gaan we verder met werk, leren en bezig zijn.')
+    expect(run.results[4]?.step?.question).toBe('Denk aan wonen en het dagelijks leven. Wat ging vroeger goed?')
+    expect(run.results[5]?.feedback).toContain('Nu gaan we verder met werk, leren en bezig zijn.')
     const summary = run.results.at(-1)?.summary
-    expect(summary?.counts).toMatchObject({ statements: 6, wishes: 2 })
-    expect(summary?.lines[0]).toBe('Je hebt 6 krachten gevonden.')
+    expect(summary?.counts).toMatchObject({ statements: 7, wishes: 2 })
+    expect(summary?.lines[0]).toBe('Je hebt 7 krachten gevonden.')
   })
 
   it('asks for domains when none were given: by option id, by number or by label', () => {
-    for (const answer of [{ choices: ['leisure'] }, '8', 'Vrije tijd & recreatie']) {
+    for (const answer of [{ choices: ['leisure'] }, '8', 'Vrije tijd']) {
       const run = drive('strengths', 'nl', [answer])
       expect(run.stepIds).toEqual(['domains', 'leisure.i_am'])
     }
     const view = startConversation({ flow: 'strengths', locale: 'en' }).step
     expect(view).toMatchObject({ id: 'domains', input: 'multi_choice', allowText: true })
     expect(view.options).toHaveLength(10)
-    expect(view.options[0]).toEqual({ id: 'safety', label: 'Safety & protection from violence' })
+    expect(view.options[0]).toEqual({ id: 'safety', label: 'Safety' })
   })
 
   it('a skipped domain choice gives one general round', () => {
-    const run = drive('strengths', 'en', [{ skip: true }, 'patient', 'cook', 'a dog', 'a job', 'how to use the bus'])
-    expect(run.stepIds).toEqual(['domains', 'general.i_am', 'general.i_can', 'general.i_have', 'general.i_want', 'general.i_know'])
+    const run = drive('strengths', 'en', [{ skip: true }, 'patient', 'cook', 'a dog', 'a job', 'how to use the bus', { skip: true }])
+    expect(run.stepIds).toEqual(['domains', 'general.i_am', 'general.i_can', 'general.i_have', 'general.i_want', 'general.i_know', 'general.past'])
     expect(run.step).toBeNull()
     expect(statements(allProposals(run.results)).map((s) => s.text)).toEqual([
       'I am patient',

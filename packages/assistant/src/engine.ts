@@ -1,5 +1,6 @@
-import { analyze, locales } from '@kracht/language'
-import type { Locale } from '@kracht/language'
+import { analyze, domainIds, domainsInConversation, locales, peopleIn } from '@kracht/language'
+import type { DomainId, Locale } from '@kracht/language'
+import { domainInSet } from '@kracht/method'
 import { AssistantError } from './errors'
 import { flows } from './flows'
 import type { Flow, FlowEnv, ParsedAnswer, StepSpec } from './flows'
@@ -59,17 +60,34 @@ function isLocale(value: unknown): value is Locale {
 
 function makeEnv(state: ConversationState, texts: TextCatalogue, flow: Flow): FlowEnv & { seq(): number } {
   let seq = state.seq
-  const knownNames = namesOf(state, flow)
+  const knownNames = [...new Set([...namesOf(state, flow), ...earlierWords(state).flatMap((t) => peopleIn(t, texts.locale).flatMap((p) => (p.name ? [p.name] : [])))])]
   return {
     locale: texts.locale,
     texts,
     context: state.context,
     analyze: (text) => analyze(text, { locale: texts.locale }),
+    suggestDomains: (sentence, before) => domainsInConversation(sentence, { earlier: earlierWords(state), before, chosen: chosenDomains(state) }, texts.locale),
     knownNames,
     turn: state.history.length,
     newId: () => `${state.id}-${++seq}`,
     seq: () => seq,
   }
+}
+
+/** The client's own words earlier in this conversation, oldest first (never a model's rewording). */
+function earlierWords(state: ConversationState): string[] {
+  return state.proposals.flatMap((p) => {
+    if (p.source !== 'assistant') return []
+    if (p.kind === 'statement' || p.kind === 'goal' || p.kind === 'safety_plan_line') return [p.text]
+    if (p.kind === 'network_person') return [p.note ?? p.name]
+    return [p.what]
+  })
+}
+
+/** Life domains the client chose or the flow was started on, as the analysis knows them (Krachtwerk's ten). */
+function chosenDomains(state: ConversationState): DomainId[] {
+  const priority = state.context.priority?.domain
+  return [...(state.context.domains ?? []), ...(priority ? [priority] : [])].flatMap((d) => domainIds.find((k) => k === domainInSet('krachtwerk', d)) ?? [])
 }
 
 /** Every name the client mentioned in this conversation (to keep out of model prompts). */

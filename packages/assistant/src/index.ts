@@ -93,8 +93,13 @@ export type {
   TurnOutcome,
   CrisisKind,
   DomainId,
+  LifeDomain,
+  DomainSetId,
   Locale,
   StrengthForm,
 } from './types'
+export { lifeDomains } from './types'
+export { careSettings, questionKinds, questionRules, questionsFor } from './flows/question-rules'
+export type { CareSetting, QuestionKind, QuestionRule } from './flows/question-rules'
 export { MAX_VIP_PERSONS } from './flows/vip'
 export { MAX_GOAL_ACTIONS } from './flows/goal'

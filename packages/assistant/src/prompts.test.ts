@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { crisisKinds, domainIds, locales, strengthForms } from '@kracht/language'
+import { crisisKinds, locales } from '@kracht/language'
+import { lifeDomains } from '@kracht/method'
+import { questionKinds } from './flows/question-rules'
 import { AssistantError } from './errors'
 import { listPrompts, loadPrompt, loadTexts, parsePromptFile, parseSections, placeholdersOf, renderPrompt, renderTemplate } from './prompts'
 import { flowIds, supportKinds, vipAreas } from './types'
@@ -94,8 +96,9 @@ describe('text catalogues', () => {
 
   it('has every key the code asks for', () => {
     const required = [
-      ...domainIds.flatMap((d) => [`domain.${d}`, `domain.${d}.short`]),
-      ...strengthForms.flatMap((f) => [
+      // The labels live in @kracht/i18n (one per domain); the prompts hold how each reads in a sentence.
+      ...lifeDomains.map((d) => `domain.${d}.short`),
+      ...questionKinds.flatMap((f) => [
         `strengths.${f}.question`,
         `strengths.${f}.question.general`,
         `strengths.${f}.examples`,

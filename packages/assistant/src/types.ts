@@ -1,6 +1,10 @@
 import { z } from 'zod'
-import { crisisKinds, domainIds, locales, strengthForms } from '@kracht/language'
+import { crisisKinds, locales, strengthForms } from '@kracht/language'
 import type { CrisisKind, DomainId, Locale, StrengthForm } from '@kracht/language'
+import { careSettings } from './flows/question-rules'
+import { domainSetIds, lifeDomains, type DomainSetId, type LifeDomain } from '@kracht/method'
+
+export { lifeDomains, type DomainSetId, type LifeDomain }
 
 export type { CrisisKind, DomainId, Locale, StrengthForm }
 
@@ -28,7 +32,8 @@ export type Time = (typeof times)[number]
 
 const id = z.string().min(1).max(200)
 const shortText = z.string().max(4000)
-const domainSchema = z.enum(domainIds)
+/** A draft or a choice may carry any set's domain: the flows work in the organisation's own set. */
+const domainSchema = z.enum(lifeDomains)
 const localeSchema = z.enum(locales)
 
 /**
@@ -116,7 +121,7 @@ export type SafetyPlanLineProposal = z.infer<typeof safetyPlanLineProposalSchema
 export const conversationContextSchema = z
   .object({
     /** Strengths flow: the life domains the client picked. Without them the flow asks. */
-    domains: z.array(domainSchema).max(domainIds.length).optional(),
+    domains: z.array(domainSchema).max(lifeDomains.length).optional(),
     /** Goal flow: the priority to turn into a goal, optionally with the client's wish (their words). */
     priority: z.object({ domain: domainSchema, wish: z.string().max(2000).optional() }).optional(),
     /** Names that must never leave the server (the client's own name, network people). */
@@ -124,6 +129,12 @@ export const conversationContextSchema = z
     knownNames: z.array(z.string().max(200)).max(200).optional(),
     /** The client's organisation(s): masked before a model call; their own name never trips the screen. */
     organisations: z.array(z.string().max(200)).max(10).optional(),
+    /** The organisation's life domains (Krachtwerk's ten by default, or ICM's nine): the only ones offered or suggested. */
+    domainSet: z.enum(domainSetIds).optional(),
+    /** The organisation's kind of care: some questions are left out in some settings (flows/question-rules.ts). */
+    setting: z.enum(careSettings).optional(),
+    /** True when the client chose `domains` themselves (not a worker who started the flow beside them). */
+    domainsChosenByClient: z.boolean().optional(),
   })
   .strict()
 export type ConversationContext = z.infer<typeof conversationContextSchema>

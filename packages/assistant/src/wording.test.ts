@@ -38,6 +38,11 @@ describe('draftText: the client\'s words, at most a sentence starter added', () 
     expect(draftText('Ahmed als beste vriend', 'i_have', 'nl', ['Ahmed']).text).toBe('Ik heb Ahmed als beste vriend')
   })
 
+  it('a known name with its own verb is a sentence of its own: no starter', () => {
+    expect(draftText('Daan speelt dan in de tuin', 'i_want', 'nl', ['Daan'])).toEqual({ text: 'Daan speelt dan in de tuin', starterAdded: false })
+    expect(draftText('Lina sleeps next door', 'i_want', 'en', ['Lina'])).toEqual({ text: 'Lina sleeps next door', starterAdded: false })
+  })
+
   it('never changes anything but the start', () => {
     const answer = 'goed met geld omgaan, en rekenen!!'
     const { text } = draftText(answer, 'i_can', 'nl')

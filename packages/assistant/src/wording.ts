@@ -156,6 +156,12 @@ export interface Drafted {
  * of its own), or is the rest of a sentence ("hoe ik hulp regel" → "Ik weet hoe ik hulp regel").
  * When in doubt the answer stays exactly as written. Nothing else is changed; no content is invented.
  */
+/** A finite verb right after a name: "Lina slaapt", "Daan is", "Sara sleeps". */
+const NAME_VERB: Record<Locale, RegExp> = {
+  nl: /^(is|was|heeft|had|kan|kon|wil|wou|mag|moet|zal|gaat|komt|ziet|doet|zegt|weet|\p{L}{2,}t)$/u,
+  en: /^(is|was|has|had|can|could|will|would|\p{L}{2,}s)$/u,
+}
+
 export function draftText(
   answer: string,
   form: StrengthForm,
@@ -170,6 +176,9 @@ export function draftText(
   }
   // "not be unemployed": a starter would read wrongly in English; the feedback asks for a positive wording.
   if (locale === 'en' && /^(not|never|no longer)(?=$|[^\p{L}])/iu.test(text)) return { text, starterAdded: false }
+  // "Daan speelt dan in de tuin", after "mijn zoon Daan": a name and a verb, the sentence has its own subject.
+  const [firstWord = '', secondWord = ''] = text.toLowerCase().split(/\s+/)
+  if (keepCaseOf.some((n) => n.toLowerCase() === firstWord) && NAME_VERB[locale].test(secondWord)) return { text, starterAdded: false }
   const continuation = CONTINUATION[locale].test(text)
   if (!continuation) {
     const asWritten = { text, starterAdded: false }

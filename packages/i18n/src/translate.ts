@@ -1,5 +1,4 @@
-import { nl } from './messages/nl'
-import { en } from './messages/en'
+import type { nl } from './messages/nl'
 
 export const locales = ['nl', 'en'] as const
 export type Locale = (typeof locales)[number]
@@ -17,7 +16,31 @@ type Leaves<T, Prefix extends string = ''> = {
 export type MessageKey = Leaves<Catalogue>
 export type Vars = Record<string, string | number>
 
-const catalogues: Record<Locale, Catalogue> = { nl, en }
+/**
+ * The catalogues this process holds. The server holds both (index.ts adds them); a browser holds only
+ * the page's language, loaded as its own chunk before the page hydrates (`loadCatalogue`), so a page
+ * never ships both languages' texts.
+ */
+const catalogues: Partial<Record<Locale, Catalogue>> = {}
+
+export function addCatalogue(locale: Locale, catalogue: Catalogue): void {
+  catalogues[locale] = catalogue
+}
+
+const loaders: Record<Locale, () => Promise<Catalogue>> = {
+  nl: async () => (await import('./messages/nl')).nl,
+  en: async () => (await import('./messages/en')).en,
+}
+
+/** Makes sure `translate` knows the locale's texts (a no-op where they are there already). */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (!catalogues[locale]) addCatalogue(locale, await loaders[locale]())
+}
+
+/** The locale's texts, else whichever catalogue is loaded (Dutch first): a page never shows raw keys for a language it did not load. */
+function catalogueFor(locale: Locale): Catalogue | undefined {
+  return catalogues[locale] ?? catalogues[defaultLocale] ?? Object.values(catalogues)[0]
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value)
@@ -34,7 +57,9 @@ function lookup(catalogue: Catalogue, key: string): string | undefined {
 
 /** `{name}` placeholders are filled from vars; a missing key shows itself, so it is noticed. */
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  const text = lookup(catalogues[locale], key) ?? lookup(nl, key) ?? key
+  const own = catalogueFor(locale)
+  const fallback = catalogues[defaultLocale]
+  const text = (own && lookup(own, key)) ?? (fallback && lookup(fallback, key)) ?? key
   if (!vars) return text
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match))
 }
@@ -47,7 +72,8 @@ export function translator(locale: Locale): Translator {
 
 /** For codes that come from the API (problem codes, field codes): a key if there is one, else null. */
 export function hasKey(key: string): key is MessageKey {
-  return lookup(nl, key) !== undefined
+  const catalogue = catalogueFor(defaultLocale)
+  return catalogue !== undefined && lookup(catalogue, key) !== undefined
 }
 
 /** The preferred supported locale from an Accept-Language header. */

@@ -1,6 +1,6 @@
 import type { DomainId } from '@kracht/language'
 
-import { domainSets, type DomainSetId, type LifeDomain } from '@kracht/method'
+import { domainInSet, domainSets, lifeDomains, type DomainSetId, type LifeDomain } from '@kracht/method'
 
 /**
  * The life domains an organisation works with (defined in @kracht/method). Krachtwerk's ten are the
@@ -17,23 +17,11 @@ export function isDomainOf(set: DomainSetId, id: string): id is InventoryDomainI
   return (domainSets[set] as readonly string[]).includes(id)
 }
 
-// The language analysis knows Krachtwerk's domains; this is how they land in the ICM set.
-const toIcm: Record<DomainId, InventoryDomainId | null> = {
-  safety: null,
-  housing: 'housing',
-  finances: 'finances',
-  children: 'family',
-  partner: 'family',
-  relationships: 'social',
-  work: 'work',
-  leisure: 'leisure',
-  health: 'health',
-  meaning: null,
-}
-
 /** The analysis' domain suggestion in the organisation's domain set (null when there is no match). */
 export function mapAnalysedDomain(set: DomainSetId, id: DomainId): InventoryDomainId | null {
-  return set === 'krachtwerk' ? id : toIcm[id]
+  return domainInSet(set, id)
 }
+
+export { domainInSet, lifeDomains }
 
 export { times, type Time } from '@kracht/method'

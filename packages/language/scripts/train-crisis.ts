@@ -1,354 +1,59 @@
-// Trains the crisis classifier on the labelled crisis sets (SOURCES below: crisis-train.jsonl, the
-// train split of crisis-round3.jsonl, the round-2 probes) plus the older labelled sets
+// Trains the crisis classifier on every labelled crisis set (scripts/crisis-training.ts: SOURCES,
+// and since round 5 the four measured sets 1-4, MEASURED_SETS) plus the older labelled sets
 // eval/statements.jsonl and eval/dev.jsonl, whose everyday strength statements teach it what
 // ordinary writing looks like, and writes data/crisis/model.json.
 //
 //   npm run train:crisis
 //
 // Softmax regression over hashed character n-grams and words (see src/screen/classifier.ts),
-// trained with AdaGrad and L2. Every item is also seen in two noisy copies (chat spelling,
-// missing spaces, typing slips), so the model learns the signal, not the spelling. The
-// thresholds come from 5-fold cross-validation on that training data: the dev split of
-// crisis-round3.jsonl is never read here, so the classifier's figures there are out of sample;
-// blind sets are never read at all.
-//   npm run train:crisis -- --dry --oof /tmp/oof.json   cross-validate only, write out-of-fold scores
+// trained with AdaGrad and L2. Every item is also seen in noisy copies (chat spelling, missing
+// spaces, typing slips), so the model learns the signal, not the spelling. The thresholds
+// (ROUND5) were chosen by leave-one-set-out (npm run loso:crisis); a blind set is never read.
+//   npm run train:crisis -- --cv                         5-fold cross-validation report at those thresholds
+//   npm run train:crisis -- --cv --dry --oof /tmp/oof.json   the same, no model written, out-of-fold scores saved
 // Deterministic: a fixed seed, so the same data gives the same file.
 
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { CLASSES, features, loadModel, predict, recognised, type FeatureOptions, type StoredModel } from '../src/screen/classifier'
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { loadModel, predict, type Thresholds } from '../src/screen/classifier'
 import { crisisTokens, normalisedText } from '../src/screen/normalise'
+import { expand, KEEP, MIN_KNOWN, pkg, PRIOR, promptItems, ROUND5, store, train, trainingItems, type Item } from './crisis-training'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const pkg = resolve(here, '..')
-
-// Settings can be tried without editing (CRISIS_KEEP=40000 npm run train:crisis -- --dry).
-const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback)
-const OPTIONS: FeatureOptions = { buckets: 1 << 18, minN: 2, maxN: 5 }
-const EPOCHS = env('CRISIS_EPOCHS', 25)
-const RATE = 0.5
-const L2 = env('CRISIS_L2', 2e-5)
-// Buckets kept in the stored model. 12 000 (rounds 1-2) cut out-of-fold recall on round 3's
-// look-alike-heavy set to about half of what 60 000 keeps (eval/CRISIS-ROUND3.md).
-const KEEP = env('CRISIS_KEEP', 60000)
-// Thresholds, from out-of-fold scores of the look-alikes (the harmless items of the crisis sets,
-// built to look like a crisis; the everyday statements are too easy to calibrate on):
-// the share of look-alikes the classifier alone may flag with a check-in, with an alarm, and the
-// share of real crisis items it may score below `quiet` (where it may quiet a rule, see
-// src/screen/index.ts). Chosen on the grid in eval/CRISIS-ROUND3.md.
-const CHECK_IN_LOOKALIKES = env("CRISIS_CHECK_IN_LOOKALIKES", 0.08)
-const ALARM_LOOKALIKES = 0.02
-const QUIET_CRISIS = 0.05
-// The check-in threshold never goes below this. Round 3 needed 0.55 because its prior leaned to
-// crisis; with the fixed prior (below) the look-alike quantile sets it, and this floor only keeps
-// it at three times the score of an empty text.
-const CHECK_IN_FLOOR = env('CRISIS_CHECK_IN_FLOOR', 0.15)
-// The prior (round 4): the classifier's score for a text with no features it knows. Round 3
-// learned its intercepts freely and they leaned to crisis (0.78 on an empty text), so nonsense,
-// names and short English answers got a check-in. The intercepts are now fixed, not learned, at a
-// "none" intercept that gives this score; every bit of crisis evidence must come from the words.
-const PRIOR = env('CRISIS_PRIOR', 0.05)
-// The classifier alone may raise a signal only on a text with at least this many features it knows
-// (kept buckets; "ik wil dood" has about 26, a four-word sentence 40 or more): on fewer, a single
-// n-gram decides its score ("tomorrow" scored 0.95 out of fold), so a short answer is left to the
-// rules. Out of fold, 32 costs the classifier alone 0.4 points of recall on the crisis items and
-// takes short everyday text it flags from 2.3 % (at 24) to about 1.5 %.
-const MIN_KNOWN = env('CRISIS_MIN_KNOWN', 32)
-
-interface Item {
-  id: string
-  text: string
-  crisis: string | null
-  split?: string
-  file?: string
-}
-
-/** A labelled set; of round 3's own set only the `train` split (its `dev` split is measured, never learned). */
-function load(path: string): Item[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => ({ ...(JSON.parse(l) as Item), file: path }))
-    .filter((it) => it.split !== 'dev')
-}
-
-// Every labelled set the rules were already written or tuned on, the validation file included (it
-// stopped being blind in round 1; round 3's dev split is the out-of-sample check now). Never the
-// dev split of crisis-round3.jsonl, never a blind set.
-const SOURCES = [
-  'eval/crisis-train.jsonl',
-  'eval/crisis-validation.jsonl',
-  'eval/crisis-round3.jsonl',
-  'eval/crisis-probe2.jsonl',
-  'eval/crisis-probe3.jsonl',
-  'eval/crisis-probe4.jsonl',
-  'eval/crisis-probe5.jsonl',
-  'eval/crisis-probe6.jsonl',
-  'eval/crisis-probe7.jsonl',
-  'eval/crisis-probe8.jsonl',
-  'eval/statements.jsonl',
-  'eval/dev.jsonl',
-  // The phrases of src/crisis.battery.test.ts (the team's own crisis and quiet sentences), copied
-  // so the classifier learns them too (scripts/battery-to-jsonl.ts writes it).
-  'eval/crisis-battery.jsonl',
-  // Harmless short text the assistant gets (round 4): yes/no, "I don't know", single words, names,
-  // nonsense, numbers, short answers to its questions in Dutch, English and both mixed. Without it
-  // the classifier had hardly seen text this short and scored it by its prior.
-  'eval/everyday-short.jsonl',
-]
-
-/**
- * The assistant's own words (prompts/<locale>/flow-*.md and common.md: questions, hints,
- * summaries), harmless by construction: the screen runs on text a model writes too, and round 3
- * flagged the assistant's own kind of question ("Wat heb jij allemaal, of wie heb je om je heen?").
- * The help texts (`safety.*`) are left out: they name crises on purpose.
- */
-function promptItems(): Item[] {
-  const root = resolve(pkg, '../../prompts')
-  const out: Item[] = []
-  for (const locale of ['nl', 'en']) {
-    const dir = resolve(root, locale)
-    for (const name of readdirSync(dir).filter((f) => /^(flow-.*|common)\.md$/.test(f))) {
-      const body = readFileSync(resolve(dir, name), 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/^---[\s\S]*?---/, '')
-      for (const section of body.split(/^## /m).slice(1)) {
-        const [key = '', ...lines] = section.split('\n')
-        if (key.startsWith('safety.')) continue
-        const text = lines.join(' ').replace(/{{\s*\w+\s*}}/g, 'Sam').replace(/\s+/g, ' ').trim()
-        if (text !== '') out.push({ id: `prompt-${locale}-${key.trim()}`, text, crisis: null, file: 'prompts' })
-      }
-    }
-  }
-  return out
-}
-
-/** Small, seeded pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const CHAT: [RegExp, string][] = [
-  [/\bik\b/g, 'k'],
-  [/\bmijn\b/g, 'mn'],
-  [/\bniet\b/g, 'nie'],
-  [/\bgewoon\b/g, 'gwn'],
-  [/\becht\b/g, 'egt'],
-  [/\beven\b/g, 'ff'],
-  [/\bi am\b/g, 'im'],
-  [/\bdo not\b/g, 'dont'],
-  [/\bwant to\b/g, 'wanna'],
-  [/\bmyself\b/g, 'myslef'],
-  [/\bben\b/g, 'bn'],
-]
-
-/** A noisy copy: chat spelling, a glued pair of words, a slip, a stretched letter. */
-function noisy(text: string, r: () => number): string {
-  let s = text.toLowerCase()
-  for (const [re, to] of CHAT) if (r() < 0.5) s = s.replace(re, to)
-  const words = s.split(' ')
-  if (words.length > 2 && r() < 0.4) {
-    const i = Math.floor(r() * (words.length - 1))
-    words.splice(i, 2, `${words[i] ?? ''}${words[i + 1] ?? ''}`)
-  }
-  const longWords = words.map((w, i) => [w, i] as const).filter(([w]) => w.length > 4)
-  const pick = longWords[Math.floor(r() * longWords.length)]
-  if (pick && r() < 0.6) {
-    const [w, i] = pick
-    const j = 1 + Math.floor(r() * (w.length - 2))
-    words[i] = r() < 0.5 ? w.slice(0, j) + w.slice(j + 1) : w.slice(0, j) + (w[j + 1] ?? '') + (w[j] ?? '') + w.slice(j + 2)
-  }
-  if (r() < 0.3) s = words.join(' ').replace(/([aeiou])/, '$1$1$1')
-  else s = words.join(' ')
-  return s
-}
-
-interface Example {
-  idx: number[]
-  val: number
-  y: number
-}
-
-function example(text: string, label: string | null): Example {
-  const f = features(normalisedText(crisisTokens(text)), OPTIONS)
-  return { idx: f.idx, val: f.val, y: label === null ? 0 : CLASSES.indexOf(label as (typeof CLASSES)[number]) }
-}
-
-function expand(items: Item[], seed: number): Example[] {
-  const r = rng(seed)
-  const out: Example[] = []
-  for (const it of items) {
-    out.push(example(it.text, it.crisis))
-    out.push(example(noisy(it.text, r), it.crisis))
-    out.push(example(noisy(it.text, r), it.crisis))
-  }
-  return out
-}
-
-interface Trained {
-  w: Float64Array
-  b: Float64Array
-}
-
-function train(data: Example[], seed: number): Trained {
-  const k = CLASSES.length
-  const w = new Float64Array(OPTIONS.buckets * k)
-  const g = new Float64Array(OPTIONS.buckets * k).fill(1e-8)
-  // Fixed intercepts: "none" alone carries the prior, the six kinds start equal (see PRIOR).
-  const b = new Float64Array(k)
-  b[0] = Math.log(((k - 1) * (1 - PRIOR)) / PRIOR)
-  const r = rng(seed)
-  const order = data.map((_, i) => i)
-  const z = new Float64Array(k)
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(r() * (i + 1))
-      const t = order[i] ?? 0
-      order[i] = order[j] ?? 0
-      order[j] = t
-    }
-    for (const n of order) {
-      const ex = data[n]
-      if (!ex) continue
-      for (let c = 0; c < k; c++) z[c] = b[c] ?? 0
-      for (const f of ex.idx) for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (w[f * k + c] ?? 0) * ex.val
-      let max = -Infinity
-      for (let c = 0; c < k; c++) max = Math.max(max, z[c] ?? 0)
-      let sum = 0
-      for (let c = 0; c < k; c++) {
-        z[c] = Math.exp((z[c] ?? 0) - max)
-        sum += z[c] ?? 0
-      }
-      for (let c = 0; c < k; c++) {
-        const grad = (z[c] ?? 0) / sum - (c === ex.y ? 1 : 0)
-        for (const f of ex.idx) {
-          const p = f * k + c
-          const gw = grad * ex.val + L2 * (w[p] ?? 0)
-          g[p] = (g[p] ?? 0) + gw * gw
-          w[p] = (w[p] ?? 0) - (RATE * gw) / Math.sqrt(g[p] ?? 1)
-        }
-      }
-    }
-  }
-  return { w, b }
-}
-
-/** The score above which only `share` of the scores lie. */
-function quantile(scores: number[], share: number): number {
-  const s = [...scores].sort((a, b) => b - a)
-  const i = Math.min(s.length - 1, Math.floor(share * s.length))
-  return Math.min(0.99, (s[i] ?? 0.5) + 1e-6)
-}
-
-/** The score below which only `share` of the scores lie. */
-function lowQuantile(scores: number[], share: number): number {
-  const s = [...scores].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor(share * s.length))] ?? 0
-}
-
-function leb128(n: number, out: number[]): void {
-  let v = n
-  do {
-    let byte = v & 0x7f
-    v >>>= 7
-    if (v !== 0) byte |= 0x80
-    out.push(byte)
-  } while (v !== 0)
-}
-
-function store(m: Trained, thresholds: StoredModel['thresholds']): StoredModel {
-  const k = CLASSES.length
-  const strength: [number, number][] = []
-  for (let f = 0; f < OPTIONS.buckets; f++) {
-    let s = 0
-    for (let c = 0; c < k; c++) s = Math.max(s, Math.abs(m.w[f * k + c] ?? 0))
-    if (s > 0) strength.push([f, s])
-  }
-  strength.sort((a, b) => b[1] - a[1])
-  const kept = strength.slice(0, KEEP).map(([f]) => f).sort((a, b) => a - b)
-  let maxAbs = 0
-  for (const f of kept) for (let c = 0; c < k; c++) maxAbs = Math.max(maxAbs, Math.abs(m.w[f * k + c] ?? 0))
-  const scale = maxAbs / 127
-  const index: number[] = []
-  const weights = new Int8Array(kept.length * k)
-  let prev = 0
-  kept.forEach((f, row) => {
-    leb128(f - prev, index)
-    prev = f
-    for (let c = 0; c < k; c++) weights[row * k + c] = Math.round((m.w[f * k + c] ?? 0) / scale)
-  })
-  return {
-    $comment: 'Written by scripts/train-crisis.ts (npm run train:crisis) from the sets in its SOURCES (never a blind set, never the dev split of crisis-round3.jsonl). Do not edit by hand.',
-    version: 1,
-    ...OPTIONS,
-    classes: [...CLASSES],
-    scale: Number(scale.toPrecision(6)),
-    bias: Array.from(m.b, (v) => Number(v.toFixed(5))),
-    index: Buffer.from(index).toString('base64'),
-    weights: Buffer.from(weights.buffer).toString('base64'),
-    thresholds,
-  }
-}
-
-function main(): void {
-  const items = [...SOURCES.flatMap((f) => load(resolve(pkg, f))), ...promptItems()]
-  console.log(`${items.length} items, ${promptItems().length} of them the assistant's own words`)
-  if (items.some((it) => /heldout|^h\d+-/.test(it.id))) throw new Error('a blind set must never be learned from')
-  const oofAt = process.argv.indexOf('--oof')
+/** Out-of-fold scores of the training items, reported at the shipped thresholds. */
+function crossValidate(items: Item[], t: Thresholds): void {
+  const folds = 5
   const oof: Record<string, number> = {}
   const known: Record<string, number> = {}
-  // Out-of-fold scores of the original items give honest thresholds.
-  const folds = 5
-  const negScores: number[] = []
-  const lookalikeScores: number[] = []
-  const posScores: number[] = []
-  // Out of fold, with how many features each text has that the model knows (see MIN_KNOWN).
   const scored: { p: number; known: number; crisis: boolean; everyday: boolean; lookalike: boolean }[] = []
   for (let f = 0; f < folds; f++) {
     const trainItems = items.filter((_, i) => i % folds !== f)
-    const testItems = items.filter((_, i) => i % folds === f)
     // Scored through the stored form (pruned and quantised), exactly as the screen will run it.
-    const m = loadModel(store(train(expand(trainItems, 7 + f), 11 + f), { checkIn: 1, alarm: 1, quiet: 0, minKnown: MIN_KNOWN }))
-    for (const it of testItems) {
-      const text = normalisedText(crisisTokens(it.text))
-      const p = predict(m, text).crisis
-      oof[it.id] = p
-      known[it.id] = recognised(m, text)
-      ;(it.crisis === null ? negScores : posScores).push(p)
-      const lookalike = it.crisis === null && /\/crisis-/.test(it.file ?? '')
-      if (lookalike) lookalikeScores.push(p)
-      scored.push({ p, known: recognised(m, text), crisis: it.crisis !== null, everyday: /\/everyday-|^prompts$/.test(it.file ?? ''), lookalike })
-    }
+    const m = loadModel(store(train(expand(trainItems, 7 + f), 11 + f), t))
+    items.forEach((it, i) => {
+      if (i % folds !== f) return
+      const p = predict(m, normalisedText(crisisTokens(it.text)))
+      oof[`${it.file ?? ''}#${it.id}`] = p.crisis
+      known[`${it.file ?? ''}#${it.id}`] = p.known
+      scored.push({ p: p.crisis, known: p.known, crisis: it.crisis !== null, everyday: /\/everyday-/.test(it.file ?? '') || it.file === 'prompts', lookalike: it.crisis === null && /\/crisis-/.test(it.file ?? '') })
+    })
     process.stdout.write(`fold ${f + 1}/${folds}\n`)
   }
-  const thresholds = { checkIn: Math.max(CHECK_IN_FLOOR, quantile(lookalikeScores, CHECK_IN_LOOKALIKES)), alarm: quantile(lookalikeScores, ALARM_LOOKALIKES), quiet: lowQuantile(posScores, QUIET_CRISIS), minKnown: MIN_KNOWN }
-  const share = (xs: number[], t: number): string => `${((xs.filter((p) => p >= t).length / xs.length) * 100).toFixed(1)} %`
-  console.log(`cross-validated: check-in from ${thresholds.checkIn.toFixed(3)} (recall ${share(posScores, thresholds.checkIn)}, look-alikes ${share(lookalikeScores, thresholds.checkIn)}, all harmless ${share(negScores, thresholds.checkIn)})`)
-  console.log(`  alarm from ${thresholds.alarm.toFixed(3)} (recall ${share(posScores, thresholds.alarm)}, look-alikes ${share(lookalikeScores, thresholds.alarm)}); quiet below ${thresholds.quiet.toFixed(3)}`)
   // The classifier alone, as the screen lets it speak: from checkIn, on at least MIN_KNOWN known features.
-  const alone = (xs: typeof scored): string => `${xs.filter((x) => x.p >= thresholds.checkIn && x.known >= MIN_KNOWN).length} / ${xs.length}`
-  console.log(`  alone (>= ${MIN_KNOWN} known features): crisis ${alone(scored.filter((x) => x.crisis))}, look-alikes ${alone(scored.filter((x) => x.lookalike))}, short everyday text ${alone(scored.filter((x) => x.everyday))}`)
+  const alone = (xs: typeof scored): string => `${xs.filter((x) => x.p >= t.checkIn && x.known >= MIN_KNOWN).length} / ${xs.length}`
+  console.log(`out of fold, the classifier alone from ${t.checkIn} on >= ${MIN_KNOWN} known features: crisis ${alone(scored.filter((x) => x.crisis))}, look-alikes ${alone(scored.filter((x) => x.lookalike))}, short everyday text ${alone(scored.filter((x) => x.everyday))}`)
   console.log(`  crisis items with fewer than ${MIN_KNOWN} known features: ${scored.filter((x) => x.crisis && x.known < MIN_KNOWN).length}; an empty text scores ${PRIOR}`)
-  if (process.argv.includes('--grid')) {
-    for (const t of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45]) {
-      for (const k of [0, 32]) {
-        const at = (xs: typeof scored): string => `${((xs.filter((x) => x.p >= t && x.known >= k).length / xs.length) * 100).toFixed(1)} %`
-        console.log(`  >= ${t} known >= ${k}: crisis ${at(scored.filter((x) => x.crisis))}, look-alikes ${at(scored.filter((x) => x.lookalike))}, everyday ${at(scored.filter((x) => x.everyday))}, other harmless ${at(scored.filter((x) => !x.crisis && !x.lookalike && !x.everyday))}`)
-      }
-    }
-  }
-  // Out-of-fold scores, to choose how the screen combines rules and classifier without in-sample figures.
+  const oofAt = process.argv.indexOf('--oof')
   const oofPath = oofAt >= 0 ? process.argv[oofAt + 1] : undefined
   if (oofPath) writeFileSync(oofPath, JSON.stringify({ score: oof, known }))
+}
+
+function main(): void {
+  const items = trainingItems()
+  console.log(`${items.length} items, ${promptItems().length} of them the assistant's own words`)
+  const thresholds: Thresholds = { ...ROUND5, minKnown: MIN_KNOWN }
+  if (process.argv.includes('--cv')) crossValidate(items, thresholds)
   if (process.argv.includes('--dry')) return
-  const final = train(expand(items, 3), 5)
-  const model = store(final, { checkIn: Number(thresholds.checkIn.toFixed(4)), alarm: Number(thresholds.alarm.toFixed(4)), quiet: Number(thresholds.quiet.toFixed(4)), minKnown: MIN_KNOWN })
+  const model = store(train(expand(items, 3), 5), thresholds)
   const path = resolve(pkg, 'data/crisis/model.json')
   writeFileSync(path, `${JSON.stringify(model, null, 1)}\n`)
   console.log(`wrote ${path}: ${KEEP} buckets, ${(JSON.stringify(model).length / 1024).toFixed(1)} kB`)

@@ -18,19 +18,44 @@ const MAX_FALSE_ALARMS = 0.05
 const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.jsonl', 'statements.jsonl', 'dev.jsonl'].filter((f) => existsSync(resolve(evalDir, f)))
 
 /**
- * The frozen blind sets and their last blind measurement (eval/HELDOUT.md), held as floors: the
- * screen may only get better on them. Never tune on them; a new round is measured on a new blind set.
+ * Sets written blind after round 1 and not yet learned from: each is held at its last blind
+ * measurement (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on
+ * one; a new round is measured on a new blind set. Sets 1-4 left this list in round 5 (below).
  */
-const HELDOUT_FLOORS = [
-  // Round 4's figures (eval/HELDOUT.md), measured once at the end of the round; set 4 at round 2's,
-  // its first measurement (round 4 was never run on it: the integrator measures it).
-  { file: 'crisis-heldout.jsonl', recall: 223 / 264, falseAlarms: 23 / 240 },
-  { file: 'crisis-heldout-2.jsonl', recall: 248 / 304, falseAlarms: 37 / 285 },
-  { file: 'crisis-heldout-3.jsonl', recall: 241 / 278, falseAlarms: 24 / 250 },
-  { file: 'crisis-heldout-4.jsonl', recall: 238 / 285, falseAlarms: 25 / 262 },
-  // Set 5, written blind before round 5; measured once with round 4's screen (its "before").
-  { file: 'crisis-heldout-5.jsonl', recall: 233 / 307, falseAlarms: 41 / 314 },
+const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
+  // Set 5, written blind before round 5; measured once by the integrator after round 5 (round 4: 233/307, 41/314).
+  { file: 'crisis-heldout-5.jsonl', recall: 250 / 307, falseAlarms: 37 / 314 },
 ]
+
+/**
+ * Sets 1-4, written blind and measured against rounds 1-4. Since round 5 they are training data
+ * (scripts/crisis-training.ts, MEASURED_SETS), so these floors are in-sample figures and say little
+ * about unseen text: the honest estimate is round 5's leave-one-set-out table in eval/HELDOUT.md.
+ * They are held so that a later change cannot lose what round 5 found here.
+ */
+const MEASURED_FLOORS = [
+  { file: 'crisis-heldout.jsonl', found: 263, positives: 264, falseAlarms: 6, negatives: 240 },
+  { file: 'crisis-heldout-2.jsonl', found: 303, positives: 304, falseAlarms: 11, negatives: 285 },
+  { file: 'crisis-heldout-3.jsonl', found: 277, positives: 278, falseAlarms: 13, negatives: 250 },
+  { file: 'crisis-heldout-4.jsonl', found: 284, positives: 285, falseAlarms: 7, negatives: 262 },
+]
+
+describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5)', (floor) => {
+  const items = loadCrisisSet(resolve(evalDir, floor.file))
+  const report = measure(items)
+
+  it('finds at least as many crisis items as at the end of round 5', () => {
+    expect(items.filter((i) => i.crisis !== null).length).toBe(floor.positives)
+    expect(floor.positives - report.misses.length).toBeGreaterThanOrEqual(floor.found)
+  })
+
+  // Alarm-level rules are never vetoed by the classifier (src/screen/index.ts), so some look-alikes
+  // stay loud even here, in-sample (set 3: 13 of 250, 5.2 %).
+  it('raises no more false alarms than at the end of round 5', () => {
+    expect(report.negatives.n).toBe(floor.negatives)
+    expect(report.falseAlarms.length).toBeLessThanOrEqual(floor.falseAlarms)
+  })
+})
 
 /** Items the older sets mark as built to look like a crisis ("crisis trap: …"). */
 function traps(file: string): Set<string> {
@@ -83,10 +108,10 @@ describe('crisis regression, the new development set', () => {
  * change can close its misses by general rules but never open new ones.
  */
 const ROUND3 = 'crisis-round3.jsonl'
-// Round 4 (a fixed prior; the classifier alone needs 32 known features) finds 164 and raises 30
-// false alarms here, against round 3's 171 and 30: its classifier no longer asks about text it
-// hardly knows (eval/HELDOUT.md, round 4).
-const ROUND3_DEV_FLOOR = { found: 164, positives: 208, falseAlarms: 30, negatives: 212 }
+// Round 4 (a fixed prior; the classifier alone needs 32 known features) found 164 and raised 30
+// false alarms here, against round 3's 171 and 30. Round 5 (trained on sets 1-4 too, a lower
+// check-in threshold of 0.35, the classifier's veto on check-in rules) finds 177 and raises 22.
+const ROUND3_DEV_FLOOR = { found: 177, positives: 208, falseAlarms: 22, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyze } from './analyze'
+import nlTerms from '../data/nl/deficit-terms.json'
+import enTerms from '../data/en/deficit-terms.json'
 
 describe('deficit terms', () => {
   it.each([
@@ -26,5 +28,15 @@ describe('deficit terms', () => {
   it('leaves plain words alone', () => {
     expect(analyze('het is lastig maar ik zet door').deficitTerms).toEqual([])
     expect(analyze('ik ben gestopt met drinken').deficitTerms).toEqual([])
+  })
+
+  it('every friendlier word is one the analysis itself finds nothing wrong with: no label, no "niet" or "geen"', () => {
+    for (const [locale, data] of [['nl', nlTerms], ['en', enTerms]] as const) {
+      for (const { term, alternative } of data.terms) {
+        if (alternative === null) continue
+        const found = analyze(alternative, { locale })
+        expect({ term, alternative, labels: found.deficitTerms, negations: found.negations }).toEqual({ term, alternative, labels: [], negations: [] })
+      }
+    }
   })
 })

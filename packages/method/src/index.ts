@@ -29,6 +29,48 @@ export const defaultDomainSet: DomainSetId = 'krachtwerk'
 export type KrachtwerkDomain = (typeof krachtwerkDomains)[number]
 export type LifeDomain = (typeof domainSets)[DomainSetId][number]
 
+/** Every life domain of every set, each once (Krachtwerk's first): what a stored draft may carry. */
+export const lifeDomains = ['safety', 'housing', 'finances', 'children', 'partner', 'relationships', 'work', 'leisure', 'health', 'meaning', 'family', 'education', 'social', 'justice'] as const satisfies readonly LifeDomain[]
+
+// How a domain of one set lands in the other: the language analysis knows Krachtwerk's ten, an ICM
+// organisation stores its nine. Null: no domain of that set fits (the client picks one).
+const krachtwerkToIcm: Record<KrachtwerkDomain, LifeDomain | null> & Partial<Record<LifeDomain, LifeDomain | null>> = {
+  safety: null,
+  housing: 'housing',
+  finances: 'finances',
+  children: 'family',
+  partner: 'family',
+  relationships: 'social',
+  work: 'work',
+  leisure: 'leisure',
+  health: 'health',
+  meaning: null,
+}
+const icmToKrachtwerk: Record<(typeof icmDomains)[number], LifeDomain | null> & Partial<Record<LifeDomain, LifeDomain | null>> = {
+  family: null,
+  housing: 'housing',
+  education: 'work',
+  work: 'work',
+  finances: 'finances',
+  health: 'health',
+  social: 'relationships',
+  leisure: 'leisure',
+  justice: null,
+}
+
+/** `id` (of any set) as a domain of `set`, or null when that set has none that fits. */
+export function domainInSet(set: DomainSetId, id: LifeDomain): LifeDomain | null {
+  if (isDomainOf(set, id)) return id
+  return (set === 'icm' ? krachtwerkToIcm[id] : icmToKrachtwerk[id]) ?? null
+}
+
+/**
+ * The kind of care an organisation gives (its setting). Some questions are left out in some settings,
+ * e.g. no questions about the ex-partner in a women's shelter unless the client asks for them.
+ */
+export const careSettings = ['general', 'shelter', 'womens_shelter', 'addiction_care', 'refugee_work', 'youth'] as const
+export type CareSetting = (typeof careSettings)[number]
+
 /** Forms of strength (vormen van kracht): ik ben / ik kan / ik heb / ik wil / ik weet. */
 export const strengthForms = ['i_am', 'i_can', 'i_have', 'i_want', 'i_know'] as const
 export type StrengthForm = (typeof strengthForms)[number]
@@ -87,3 +129,36 @@ export const pillarDomains: Record<DomainSetId, Record<BridgePillar, LifeDomain>
 /** Who helps the client with money: the kinds the money page offers, besides the client's own words. */
 export const moneyHelperKinds = ['budget_coach', 'debt_help', 'administrator', 'network', 'other'] as const
 export type MoneyHelperKind = (typeof moneyHelperKinds)[number]
+
+/** One line of income: where it comes from, and the amount per month in cents if the client wants to write it. */
+export interface IncomeLine {
+  source: string
+  amountCents: number | null
+}
+/** One fixed cost: what it is for, and the amount per month in cents if the client wants to write it. */
+export interface CostLine {
+  what: string
+  amountCents: number | null
+}
+/** One debt: to whom, how much if the client wants to say, and what was arranged (own words). */
+export interface DebtLine {
+  toWhom: string
+  amountCents: number | null
+  arrangement: string | null
+}
+/** Someone who helps with money: a kind, and a name or the client's own words. */
+export interface MoneyHelper {
+  kind: MoneyHelperKind
+  name: string | null
+}
+/** What the money page holds, in the client's words: the API keeps it and the portal shows it. */
+export interface MoneyContent {
+  income: IncomeLine[]
+  fixedCosts: CostLine[]
+  debts: DebtLine[]
+  helpers: MoneyHelper[]
+  note: string
+}
+
+/** At most this many lines per list on the money page: a page that stays calm and fits on a phone. */
+export const MONEY_MAX_LINES = 20

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm'
 import { conversationProposals, conversations, organisations, users } from '@kracht/db'
-import { mapAnalysedDomain } from '@kracht/inventory'
+import { domainInSet, lifeDomains, type DomainSetId } from '@kracht/inventory'
 import type { Deps } from '../lib/env'
 
 /**
@@ -39,7 +39,8 @@ export async function conversationsTouching(deps: Deps, clientId: string, conver
   return touching
 }
 
-/** A draft's domain (Krachtwerk's ids) in the organisation's set; an id of another set maps to nothing. */
-function safeMap(domainSet: Parameters<typeof mapAnalysedDomain>[0], domain: string): string | null {
-  return mapAnalysedDomain(domainSet, domain as Parameters<typeof mapAnalysedDomain>[1]) ?? null
+/** A draft's domain (any set's id) in the organisation's set; an unknown id maps to nothing. */
+function safeMap(domainSet: DomainSetId, domain: string): string | null {
+  const known = lifeDomains.find((id) => id === domain)
+  return known ? domainInSet(domainSet, known) : null
 }

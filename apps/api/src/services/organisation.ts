@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm'
 import { clientWorkers, organisations, statements, teams, users, type DomainSet, type Role } from '@kracht/db'
+import type { CareSetting } from '@kracht/method'
 import { AppError } from '../lib/app-error'
 import type { Deps, PublicUser } from '../lib/env'
 import { endAllSessions } from '../auth/sessions'
@@ -7,7 +8,7 @@ import { endAllSessions } from '../auth/sessions'
 export async function getOrganisation(deps: Deps, actor: PublicUser) {
   const [row] = await deps.db.select().from(organisations).where(eq(organisations.id, actor.organisationId))
   if (!row) throw new AppError('not_found', 'No such organisation.')
-  return { id: row.id, name: row.name, domainSet: row.domainSet, priorityLimit: row.priorityLimit, retentionDays: row.retentionDays }
+  return { id: row.id, name: row.name, domainSet: row.domainSet, careSetting: row.careSetting, priorityLimit: row.priorityLimit, retentionDays: row.retentionDays }
 }
 
 /** How long an ended client's data stays (days) before the daily job erases it (services/client-data/retention.ts). */
@@ -17,11 +18,11 @@ export async function setRetention(deps: Deps, input: { actor: PublicUser; reten
 }
 
 /**
- * Settings a coordinator chooses: the domain set (Krachtwerk's ten or ICM's nine) and how many
- * priorities a client picks (4 in Krachtwerk, 3 in Critical Time Intervention). The domain set
+ * Settings a coordinator chooses: the domain set (Krachtwerk's ten or ICM's nine), how many
+ * priorities a client picks (4 in Krachtwerk, 3 in Critical Time Intervention) and the kind of care. The domain set
  * cannot change once clients wrote statements: their words would lose their place.
  */
-export async function updateOrganisation(deps: Deps, input: { actor: PublicUser; domainSet: DomainSet; priorityLimit: number }) {
+export async function updateOrganisation(deps: Deps, input: { actor: PublicUser; domainSet: DomainSet; priorityLimit: number; careSetting?: CareSetting | undefined }) {
   const current = await getOrganisation(deps, input.actor)
   if (current.domainSet !== input.domainSet) {
     const [used] = await deps.db
@@ -34,7 +35,7 @@ export async function updateOrganisation(deps: Deps, input: { actor: PublicUser;
   }
   await deps.db
     .update(organisations)
-    .set({ domainSet: input.domainSet, priorityLimit: input.priorityLimit })
+    .set({ domainSet: input.domainSet, priorityLimit: input.priorityLimit, ...(input.careSetting ? { careSetting: input.careSetting } : {}) })
     .where(eq(organisations.id, input.actor.organisationId))
   return getOrganisation(deps, input.actor)
 }

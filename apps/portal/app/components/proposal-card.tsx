@@ -20,6 +20,8 @@ interface Props {
   isNew: boolean
   /** Kept together with someone, waiting for the client: who suggested it ('' when the name is unknown). */
   suggestedBy?: string | null | undefined
+  /** The AI help suggested other words for this card: it is marked as the client's own words (shown first). */
+  ownWords?: boolean | undefined
 }
 
 function kindLabel(t: Translator, p: ProposalData): string {
@@ -186,7 +188,7 @@ function EditFields({ p, domains, fields }: { p: ProposalData; domains: readonly
 }
 
 /** A draft as a card: keep it, change it first, or leave it out. Nothing is saved before "keep". */
-export function ProposalCard({ proposal: p, domains, problem, busy, isNew, suggestedBy }: Props) {
+export function ProposalCard({ proposal: p, domains, problem, busy, isNew, suggestedBy, ownWords }: Props) {
   const t = useT()
   const fields = problem?.fields ?? {}
   // A card can only be kept once the required choices are made: ask for them on the card itself.
@@ -198,6 +200,7 @@ export function ProposalCard({ proposal: p, domains, problem, busy, isNew, sugge
       <p className="proposal-kind">
         {kindLabel(t, p)}
         {p.source === 'assistant_suggestion' ? <span className="badge">{t('assistant.cards.suggestion')}</span> : null}
+        {ownWords && p.source === 'assistant' ? <span className="badge">{t('assistant.cards.ownWords')}</span> : null}
         {suggestedBy != null ? (
           <span className="badge badge--pending">{suggestedBy ? t('assistant.pending.from', { name: suggestedBy }) : t('assistant.pending.fromWorker')}</span>
         ) : null}
@@ -253,6 +256,7 @@ export function DecidedCard({ proposal: p }: { proposal: ProposalData }) {
   return (
     <li className={p.status === 'dropped' ? 'decided is-dropped' : 'decided'}>
       <span className="badge">{status}</span> <span>{text}</span>
+      {p.source === 'assistant_suggestion' ? <span className="proposal-meta"> ({t('assistant.cards.suggestion')})</span> : null}
       {p.status !== 'dropped' ? <KeptIn p={p} /> : null}
     </li>
   )

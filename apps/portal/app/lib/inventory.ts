@@ -1,15 +1,13 @@
 import { strengthForms, times, type StrengthForm, type Time } from '@kracht/method'
 import { hasKey, type Translator } from '@kracht/i18n'
 
+// One label per life domain, shared with the assistant (packages/i18n/src/domains.ts).
+export { domainLabel } from '@kracht/i18n'
+
 // Shared by the inventory pages (browser and server): labels for values that come from the API.
 export { times, type Time }
 export const forms = strengthForms
 export type Form = StrengthForm
-
-export function domainLabel(t: Translator, id: string): string {
-  const key = `inventory.domains.${id}`
-  return hasKey(key) ? t(key) : id
-}
 
 export function formLabel(t: Translator, form: string | null): string {
   const key = `inventory.forms.${form ?? ''}`

@@ -2,9 +2,9 @@
  * The bridge and the money page on the portal's side, safe for the browser (no zod, no API): the
  * pillars with their Dutch address words, the ladder, and the money form's lines and amounts.
  */
-import { bridgePillars, moneyHelperKinds, pillarDomains, type BridgePillar, type DomainSetId, type MoneyHelperKind } from '@kracht/method'
+import { bridgePillars, moneyHelperKinds, MONEY_MAX_LINES, pillarDomains, type BridgePillar, type DomainSetId, type MoneyContent, type MoneyHelperKind } from '@kracht/method'
 
-export { bridgePillars, moneyHelperKinds, type BridgePillar, type MoneyHelperKind }
+export { bridgePillars, moneyHelperKinds, MONEY_MAX_LINES, type BridgePillar, type MoneyContent, type MoneyHelperKind }
 export const ladder = [1, 2, 3, 4, 5] as const
 
 /** The pillar in the address, in the client's language: /brug/geld rather than /brug/money. */
@@ -37,32 +37,6 @@ export const stepName = (step: number) => stepNames[Math.min(4, Math.max(0, Math
 
 export const moneySections = ['income', 'fixedCosts', 'debts', 'helpers'] as const
 export type MoneySection = (typeof moneySections)[number]
-export const MONEY_MAX_LINES = 20
-
-export interface IncomeLine {
-  source: string
-  amountCents: number | null
-}
-export interface CostLine {
-  what: string
-  amountCents: number | null
-}
-export interface DebtLine {
-  toWhom: string
-  amountCents: number | null
-  arrangement: string | null
-}
-export interface HelperLine {
-  kind: MoneyHelperKind
-  name: string | null
-}
-export interface MoneyContent {
-  income: IncomeLine[]
-  fixedCosts: CostLine[]
-  debts: DebtLine[]
-  helpers: HelperLine[]
-  note: string
-}
 
 /**
  * "120", "85,50", "€ 1.234,50", "1234.5": euro cents, or null for an empty field. Anything else is

@@ -202,6 +202,7 @@ export default function Conversation() {
                 busy={busy}
                 isNew={view.newProposalIds.includes(p.id)}
                 suggestedBy={p.status === 'pending_client' ? (suggesters[p.id] ?? '') : null}
+                ownWords={open.some((o) => o.source === 'assistant_suggestion' && 'alternativeTo' in o && o.alternativeTo === p.id)}
               />
             ))}
           </ul>

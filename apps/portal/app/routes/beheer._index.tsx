@@ -15,6 +15,7 @@ import { chosenIdField, choiceField, idField, requiredLine } from '../forms/fiel
 import { FormErrors, RadioGroup, SelectField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 import { useSchemaForm } from '../forms/use-form'
+import { careSettings } from '@kracht/method'
 
 export const meta: MetaFunction = () => [{ title: 'Beheer – Kracht' }]
 
@@ -33,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const SettingsForm = z.object({
   intent: z.literal('settings'),
   domainSet: choiceField(['krachtwerk', 'icm']),
+  careSetting: choiceField(careSettings),
   priorityLimit: choiceField(['1', '2', '3', '4']).transform(Number),
 })
 const RetentionForm = z.object({
@@ -52,7 +54,7 @@ type AdminForm = z.output<typeof AdminForms>
 function send(client: ReturnType<typeof api>, form: AdminForm) {
   switch (form.intent) {
     case 'settings':
-      return client.organisation.$put({ json: { domainSet: form.domainSet, priorityLimit: form.priorityLimit } })
+      return client.organisation.$put({ json: { domainSet: form.domainSet, careSetting: form.careSetting, priorityLimit: form.priorityLimit } })
     case 'retention':
       return client.organisation.retention.$put({ json: { retentionDays: form.retentionDays } })
     case 'team':
@@ -95,7 +97,7 @@ export default function Admin() {
     id: 'settings',
     schema: SettingsForm,
     lastResult: lastResult('settings'),
-    defaultValue: { intent: 'settings', domainSet: organisation?.domainSet, priorityLimit: String(organisation?.priorityLimit ?? 4) },
+    defaultValue: { intent: 'settings', domainSet: organisation?.domainSet, careSetting: organisation?.careSetting, priorityLimit: String(organisation?.priorityLimit ?? 4) },
   })
   const [retentionForm, retention] = useSchemaForm({
     id: 'retention',
@@ -139,6 +141,7 @@ export default function Admin() {
                 { value: 'icm', label: t('admin.domainSetIcm') },
               ]}
             />
+            <SelectField meta={settings.careSetting} label={t('admin.careSetting')} hint={t('admin.careSettingHint')} options={careSettings.map((setting) => ({ value: setting, label: t(`admin.careSettings.${setting}`) }))} />
             <SelectField meta={settings.priorityLimit} label={t('admin.priorityLimit')} hint={t('admin.priorityLimitHint')} options={['1', '2', '3', '4'].map((n) => ({ value: n, label: n }))} />
             <button type="submit" className="button button--secondary">
               {t('admin.settingsSave')}

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { domainIds } from '@kracht/language'
+import { lifeDomains } from '@kracht/method'
 import { defineFlow } from './types'
 import type { StepSpec } from './types'
-import { domainInSentence, domainOptions, domainsFromAnswer, passFeedback, shortField, yesNo, yesNoOptions } from './helpers'
+import { domainInSentence, domainOptions, domainsFromAnswer, inSet, passFeedback, shortField, yesNo, yesNoOptions } from './helpers'
 import type { ActionProposal, GoalProposal } from '../types'
 import { draftText } from '../wording'
 
@@ -16,7 +16,7 @@ import { draftText } from '../wording'
 export const MAX_GOAL_ACTIONS = 5
 
 const dataSchema = z.object({
-  domain: z.enum(domainIds).nullable(),
+  domain: z.enum(lifeDomains).nullable(),
   wish: z.string().max(2000).nullable(),
   /** The id of the goal draft; actions point to it. */
   goalId: z.string().max(200).nullable(),
@@ -51,7 +51,7 @@ export const goalFlow = defineFlow({
   start(env) {
     const priority = env.context.priority
     const data: GoalData = {
-      domain: priority?.domain ?? null,
+      domain: priority ? inSet(priority.domain, env) : null,
       wish: priority?.wish?.trim() ? priority.wish.trim() : null,
       goalId: null,
       actions: 0,
@@ -112,7 +112,7 @@ export const goalFlow = defineFlow({
       const goal: GoalProposal = {
         kind: 'goal',
         id: env.newId(),
-        domain: data.domain ?? analysis.domains[0]?.id ?? null,
+        domain: data.domain ?? analysis.domains.map((d) => inSet(d.id, env)).find((d) => d !== null) ?? null,
         text: drafted.text,
         source: 'assistant',
         alternativeTo: null,

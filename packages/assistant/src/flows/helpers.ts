@@ -1,21 +1,40 @@
-import { domainIds } from '@kracht/language'
-import type { Analysis, DomainId, StrengthForm } from '@kracht/language'
-import type { StatementProposal, StepOption, Time } from '../types'
+import { domainInSet, domainSets, lifeDomains, type DomainSetId, type LifeDomain } from '@kracht/method'
+import { peopleIn, type Analysis, type StrengthForm } from '@kracht/language'
+import { domainLabel as labelOf, translator } from '@kracht/i18n'
+import type { StatementProposal, Time } from '../types'
 import { draftText, normalise, splitSentences } from '../wording'
 import type { FlowEnv, ParsedAnswer } from './types'
 
-/** Options for the ten life domains, with the method's labels. */
-export function domainOptions(env: FlowEnv): StepOption[] {
-  return domainIds.map((id) => ({ id, label: env.texts.t(`domain.${id}`) }))
+/** The organisation's domain set for this conversation (Krachtwerk's ten unless it chose ICM's nine). */
+export function domainSetOf(env: FlowEnv): DomainSetId {
+  return env.context.domainSet ?? 'krachtwerk'
+}
+
+/**
+ * A life domain's label: the one the portal shows on every page (the inventory, sharing, print), so
+ * the assistant never names a domain differently from the rest of Kracht.
+ */
+export function domainLabel(id: LifeDomain, env: Pick<FlowEnv, 'locale'>): string {
+  return labelOf(translator(env.locale), id)
+}
+
+/** Options for the organisation's life domains, with their labels. */
+export function domainOptions(env: FlowEnv): Array<{ id: LifeDomain; label: string }> {
+  return domainSets[domainSetOf(env)].map((id) => ({ id, label: domainLabel(id, env) }))
 }
 
 /** The domain as it reads inside a sentence ("wonen en het dagelijks leven"). */
-export function domainInSentence(id: DomainId, env: FlowEnv): string {
+export function domainInSentence(id: LifeDomain, env: FlowEnv): string {
   return env.texts.t(`domain.${id}.short`)
 }
 
-export function isDomainId(value: string): value is DomainId {
-  return (domainIds as readonly string[]).includes(value)
+export function isDomainId(value: string): value is LifeDomain {
+  return lifeDomains.some((id) => id === value)
+}
+
+/** A domain (of any set: the analysis', a caller's) in the organisation's set, or null when none fits. */
+export function inSet(id: LifeDomain, env: FlowEnv): LifeDomain | null {
+  return domainInSet(domainSetOf(env), id)
 }
 
 /**
@@ -69,27 +88,29 @@ export function isOnlyOptions(text: string, options: ReadonlyArray<{ id: string;
   return parts.length > 0 && parts.every((part) => exactOption(part, options) !== undefined)
 }
 
-/** Life domains named in a text: by option, else what the language analysis finds. */
-export function domainsFromAnswer(answer: Extract<ParsedAnswer, { kind: 'text' }>, env: FlowEnv, max: number): DomainId[] {
-  const picked = matchOptions(answer, domainOptions(env) as Array<{ id: DomainId; label: string }>)
+/** Life domains named in a text: by option, else what the language analysis finds (in the organisation's set). */
+export function domainsFromAnswer(answer: Extract<ParsedAnswer, { kind: 'text' }>, env: FlowEnv, max: number): LifeDomain[] {
+  const picked = matchOptions(answer, domainOptions(env))
   if (picked.length > 0) return picked.slice(0, 10)
   if (!answer.text.trim()) return []
-  return env
+  const found = env
     .analyze(answer.text)
     .domains.filter((d) => d.score > 0)
-    .slice(0, max)
-    .map((d) => d.id)
+    .flatMap((d) => inSet(d.id, env) ?? [])
+  return [...new Set(found)].slice(0, max)
 }
 
 export interface StatementOptions {
   form: StrengthForm
   time: Time
   /** The domain the question was about; null: take the best one from the analysis. */
-  domain: DomainId | null
+  domain: LifeDomain | null
   /** When the analysis finds no domain. */
-  fallbackDomain?: DomainId | null
+  fallbackDomain?: LifeDomain | null
   /** May a sentence starter be added to a fragment? */
   starter: boolean
+  /** Take the form the analysis reads in each sentence ("ik kon" → i_can), `form` when it reads none. */
+  formFromText?: boolean
 }
 
 export interface Statements {
@@ -103,19 +124,25 @@ export function statementsFrom(text: string, options: StatementOptions, env: Flo
   const proposals: StatementProposal[] = []
   const analyses: Analysis[] = []
   let starterAdded = false
+  const before: string[] = []
+  // Names the client gave in this answer ("mijn zoon Daan") are names too: kept as written.
+  const names = [...env.knownNames, ...peopleIn(text, env.locale).flatMap((p) => (p.name ? [p.name] : []))]
   for (const part of splitSentences(text)) {
     const analysis = env.analyze(part)
+    // Only a domain the organisation uses: the best suggestion that lands in its set.
+    const suggested = options.domain ? null : env.suggestDomains(part, before).map((d) => inSet(d.id, env)).find((d) => d !== null)
+    before.push(part)
     analyses.push(analysis)
     const drafted = options.starter
-      ? draftText(part, options.form, env.locale, env.knownNames)
+      ? draftText(part, options.form, env.locale, names)
       : { text: part.trim(), starterAdded: false }
     starterAdded ||= drafted.starterAdded
     proposals.push({
       kind: 'statement',
       id: env.newId(),
-      domain: options.domain ?? analysis.domains[0]?.id ?? options.fallbackDomain ?? null,
+      domain: options.domain ?? suggested ?? options.fallbackDomain ?? null,
       time: options.time,
-      form: options.form,
+      form: options.formFromText ? analysis.form ?? options.form : options.form,
       text: drafted.text,
       source: 'assistant',
       alternativeTo: null,

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Analysis, Locale, StrengthForm } from '@kracht/language'
+import type { Analysis, DomainScore, Locale, StrengthForm } from '@kracht/language'
 import type { TextCatalogue } from '../prompts'
 import type { ConversationContext, FlowId, Proposal, StepInput, StepOption } from '../types'
 
@@ -9,6 +9,11 @@ export interface FlowEnv {
   texts: TextCatalogue
   context: ConversationContext
   analyze(text: string): Analysis
+  /**
+   * Ranked life domains for a sentence, read with the whole conversation (people named earlier,
+   * what the client was talking about). `before`: earlier sentences of the same answer.
+   */
+  suggestDomains(sentence: string, before: readonly string[]): DomainScore[]
   /** Names the client used (kept as written after a sentence starter). */
   knownNames: readonly string[]
   /** Number of turns so far: picks a variant of a text, for a little variety. */

@@ -19,7 +19,7 @@ export const accessibilityEn: Catalogue['accessibility'] = {
   testedRerun: 'These tests are part of Kracht. Anyone who installs Kracht can run them again.',
   knownTitle: 'What does not work well yet',
   known: {
-    screenReaders: 'We have not yet tested Kracht together with people who use a screen reader every day (such as NVDA, JAWS, VoiceOver or TalkBack). We still want to do that.',
+    screenReaders: 'We have not yet tested Kracht with people who use a screen reader every day. For example NVDA, JAWS, VoiceOver or TalkBack. We still want to do that.',
     timeout: 'After 30 minutes without doing anything you are signed out. You do not get a warning yet, and you cannot make that time longer yourself.',
     languages: 'Kracht is in Dutch and English. Other languages, reading aloud and sign language are not there yet.',
     prints: 'The pages for printing are made for paper. To read on a screen, the normal page works better.',
@@ -29,7 +29,7 @@ export const accessibilityEn: Catalogue['accessibility'] = {
   reportHow: {
     client: 'Tell your worker, or send your worker a message in Kracht.',
     staff: 'Do you work at the organisation? Tell your coordinator.',
-    what: 'Say on which page it was, what you wanted to do and what you use (for example a phone, a screen reader or large text).',
+    what: 'Say on which page it was and what you wanted to do. And what you use, for example a phone, a screen reader or large text.',
   },
   reportAnswer: 'The organisation looks into it and tells you what they do about it.',
   updated: 'This statement was last updated on 30 November 2026.',

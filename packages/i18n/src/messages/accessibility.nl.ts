@@ -17,7 +17,7 @@ export const accessibilityNl = {
   testedRerun: 'Deze tests horen bij Kracht. Iedereen die Kracht installeert, kan ze opnieuw laten lopen.',
   knownTitle: 'Wat nog niet goed werkt',
   known: {
-    screenReaders: 'We hebben Kracht nog niet getest samen met mensen die elke dag een schermlezer gebruiken (zoals NVDA, JAWS, VoiceOver of TalkBack). Dat willen we nog doen.',
+    screenReaders: 'We hebben Kracht nog niet getest met mensen die elke dag een schermlezer gebruiken. Bijvoorbeeld NVDA, JAWS, VoiceOver of TalkBack. Dat willen we nog doen.',
     timeout: 'Na 30 minuten zonder iets te doen word je vanzelf uitgelogd. Je krijgt daar nog geen waarschuwing voor, en je kunt die tijd niet zelf langer maken.',
     languages: 'Kracht is er in het Nederlands en het Engels. Andere talen, voorlezen en gebarentaal zijn er nog niet.',
     prints: 'De pagina\'s om af te drukken zijn gemaakt voor papier. Gebruik voor het lezen op een scherm liever de gewone pagina.',
@@ -27,7 +27,7 @@ export const accessibilityNl = {
   reportHow: {
     client: 'Vertel het je begeleider, of stuur je begeleider een bericht in Kracht.',
     staff: 'Werk je bij de organisatie? Meld het bij je coördinator.',
-    what: 'Zeg erbij: op welke pagina het was, wat je wilde doen en wat je gebruikt (bijvoorbeeld een telefoon, een schermlezer of grote tekst).',
+    what: 'Zeg erbij op welke pagina het was en wat je wilde doen. En wat je gebruikt, bijvoorbeeld een telefoon, een schermlezer of grote tekst.',
   },
   reportAnswer: 'De organisatie zoekt het uit en laat je weten wat ze ermee doet.',
   updated: 'Deze verklaring is voor het laatst bijgewerkt op 30 november 2026.',

@@ -41,7 +41,7 @@ export const assistantEn: Catalogue['assistant'] = {
   },
   ai: {
     title: 'AI help',
-    what: 'With AI help, a computer program sometimes puts the questions in other words. And it sometimes suggests a nicer sentence for what you said. You always choose what you keep.',
+    what: 'With AI help, a computer program sometimes puts the questions in other words. Sometimes it also suggests other words for what you said. Your own words always come first. You choose what you keep.',
     privacy: 'First we take out names, numbers, addresses, places, schools and work. Only then does your answer go to the program. On a difficult or dangerous subject nothing is sent.',
     special: 'Words about your health, medicines, addiction, debts, the law, faith or sexuality are not sent either. The program only sees a word like [HEALTH].',
     record: 'The program may not keep your answer. Each time something is sent, you see it under Who looked at my data.',
@@ -80,7 +80,8 @@ export const assistantEn: Catalogue['assistant'] = {
     kept: 'Kept',
     dropped: 'Left out',
     decidedTitle: 'Already chosen',
-    suggestion: 'Suggestion in other words',
+    suggestion: 'Suggestion from the AI help',
+    ownWords: 'Your own words',
     text: 'Text',
     domain: 'Life area',
     chooseDomain: 'Choose a life area',

@@ -39,7 +39,7 @@ export const assistantNl = {
   },
   ai: {
     title: 'AI-hulp',
-    what: 'Met AI-hulp zet een computerprogramma de vragen soms in andere woorden. En het bedenkt soms een mooiere zin voor wat jij zei. Jij kiest altijd zelf wat je bewaart.',
+    what: 'Met AI-hulp zet een computerprogramma de vragen soms in andere woorden. Soms stelt het ook andere woorden voor wat jij zei. Jouw eigen woorden staan altijd eerst. Jij kiest zelf wat je bewaart.',
     privacy: 'Eerst halen we namen, nummers, adressen, plaatsen, scholen en werk weg. Pas dan gaat je antwoord naar het programma. Bij een moeilijk of gevaarlijk onderwerp gaat er niets heen.',
     special: 'Woorden over je gezondheid, medicijnen, verslaving, schulden, justitie, geloof of seksualiteit gaan ook niet mee. Het programma ziet dan alleen een woord als [GEZONDHEID].',
     record: 'Het programma mag je antwoord niet bewaren. Elke keer dat er iets heen gaat, zie je dat bij Wie heeft mijn gegevens bekeken.',
@@ -78,7 +78,8 @@ export const assistantNl = {
     kept: 'Bewaard',
     dropped: 'Weggelaten',
     decidedTitle: 'Al gekozen',
-    suggestion: 'Voorstel in andere woorden',
+    suggestion: 'Voorstel van de AI-hulp',
+    ownWords: 'Jouw eigen woorden',
     text: 'Tekst',
     domain: 'Leefgebied',
     chooseDomain: 'Kies een leefgebied',

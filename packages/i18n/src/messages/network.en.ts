@@ -67,7 +67,7 @@ export const networkEn: Catalogue['network'] = {
   },
   resources: {
     title: 'My resources',
-    intro: 'What helps you: money and a home, people around you, places where you take part, and what you have in yourself.',
+    intro: 'What helps you? Money and a home. People around you. Places where you take part. And what you have in yourself.',
     empty: 'No resources yet.',
     kinds: {
       socio_economic: 'Living: income, housing, work, school, transport',

@@ -66,7 +66,7 @@ export const networkNl = {
   },
   resources: {
     title: 'Mijn hulpbronnen',
-    intro: 'Wat je helpt: geld en een huis, mensen om je heen, plekken waar je meedoet, en wat je zelf in je hebt.',
+    intro: 'Wat helpt jou? Geld en een huis. Mensen om je heen. Plekken waar je meedoet. En wat je zelf in je hebt.',
     empty: 'Nog geen hulpbronnen.',
     kinds: {
       socio_economic: 'Bestaan: inkomen, wonen, werk, school, vervoer',

@@ -33,7 +33,7 @@ export const rightsEn = {
   deleteLink: 'Delete my account',
   confirmTitle: 'Delete my account',
   warningTitle: 'You cannot undo this',
-  warning: 'When you delete your account, we remove everything you wrote in Kracht at once: your strengths, your plan, your network map, your safety plan, your conversations and your messages. Also what your worker wrote with your sentences. Nobody can see it afterwards, you neither.',
+  warning: 'Do you delete your account? Then we remove everything you wrote in Kracht at once. Your strengths, your plan, your network map, your safety plan, your conversations and your messages. Also what your worker wrote with your sentences. Nobody can see it afterwards, you neither.',
   downloadFirst: 'Want to keep your data? Download it first.',
   whatStays: 'One thing is kept: the list of who looked at your data. It holds none of your words, only who, when and what. The law asks your organisation to keep that list.',
   workerNote: 'Your worker will no longer see you in their list of clients. Want to say something first? Send a message.',

@@ -34,7 +34,7 @@ export const rightsNl = {
   // De pagina om te verwijderen.
   confirmTitle: 'Mijn account verwijderen',
   warningTitle: 'Dit kun je niet terugdraaien',
-  warning: 'Als je je account verwijdert, halen we meteen alles weg wat je in Kracht schreef: je krachten, je plan, je netwerkkaart, je signaleringsplan, je gesprekken en je berichten. Ook wat je begeleider bij jouw zinnen schreef. Niemand kan het daarna nog zien, ook jij niet.',
+  warning: 'Verwijder je je account? Dan halen we meteen alles weg wat je in Kracht schreef. Je krachten, je plan, je netwerkkaart, je signaleringsplan, je gesprekken en je berichten. Ook wat je begeleider bij jouw zinnen schreef. Niemand kan het daarna nog zien, ook jij niet.',
   downloadFirst: 'Wil je je gegevens bewaren? Download ze dan eerst.',
   whatStays: 'Eén ding blijft bewaard: de lijst van wie je gegevens heeft bekeken. Daarin staan geen woorden van jou, alleen wie, wanneer en wat. Je organisatie moet die lijst bewaren volgens de wet.',
   workerNote: 'Je begeleider ziet je daarna niet meer in de lijst van cliënten. Wil je nog iets zeggen? Stuur dan eerst een bericht.',

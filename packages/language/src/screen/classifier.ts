@@ -113,6 +113,12 @@ export interface Thresholds {
    * features it knows (see `recognised`): on fewer, its score is mostly its prior.
    */
   minKnown: number
+  /**
+   * Round 5: below this score, on a text with at least `minKnown` known features, the classifier
+   * may stand down a rule even without a look-alike structure (it learned the look-alikes of four
+   * sets written by others). Absent or 0: never.
+   */
+  veto?: number
 }
 
 export interface Model {

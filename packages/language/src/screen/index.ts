@@ -16,7 +16,7 @@
 import type { CrisisKind, CrisisLevel, Span } from '../types'
 import { crisisTokens, normalisedText } from './normalise'
 import { calmStructureAt, compileComposed, phraseLookalike, scanComposed, tokenAt, type ComposedData, type ComposedRules, type ComposedScan, type RuleHit } from './compose'
-import { loadModel, predict, type Model, type StoredModel } from './classifier'
+import { loadModel, predict, type Model, type StoredModel, type Thresholds } from './classifier'
 import rulesData from '../../data/crisis/rules.json'
 import modelData from '../../data/crisis/model.json'
 
@@ -63,10 +63,10 @@ export interface ScreenParts {
 }
 
 /** The composed rules and the classifier on one text; the parts, for measuring each alone. */
-export function screenParts(text: string): ScreenParts {
+export function screenParts(text: string, m: Model = crisisModel()): ScreenParts {
   const tokens = crisisTokens(text)
   const scan = scanComposed(tokens, composedRules())
-  const p = predict(crisisModel(), normalisedText(tokens))
+  const p = predict(m, normalisedText(tokens))
   return { hits: scan.hits, scan, probability: p.crisis, modelKind: p.kind, known: p.known, tokens }
 }
 
@@ -82,18 +82,22 @@ export function keptPhrase(phrase: PhraseResult, parts: ScreenParts): PhraseResu
   return lookalike ? { detected: false, kind: null } : phrase
 }
 
-export function combine(text: string, found: PhraseResult, parts: ScreenParts): CrisisOutcome {
-  const t = crisisModel().thresholds
+/** `t`: the stored model's thresholds, or others being tried (scripts/loso-crisis.ts). */
+export function combine(text: string, found: PhraseResult, parts: ScreenParts, t: Thresholds = crisisModel().thresholds): CrisisOutcome {
   const rules = composedRules()
   // A past crisis told calmly, someone else's story, an idiom: the structure is in the sentence of
   // the signal and the classifier agrees. Only then does a rule stand down (never on the
   // classifier alone).
   const quiet = parts.probability < t.quiet
+  // Round 5: a classifier that knows the text well and is sure it is harmless stands a check-in
+  // rule down. Never an alarm rule or the phrase lists: vetoing those lost clear statements of the
+  // team's battery ("my uncle touched me") that the classifier had not learned.
+  const veto = parts.known >= t.minKnown && parts.probability < (t.veto ?? 0)
   const calmHit = (first: number, kind: CrisisKind): boolean => quiet && calmStructureAt(parts.scan, rules, first, kind)
   const kept = keptPhrase(found, parts)
   const phraseAt = kept.evidence ? tokenAt(parts.scan, kept.evidence.start, kept.evidence.end) : undefined
   const phrase = kept.detected && kept.kind && phraseAt !== undefined && calmHit(phraseAt, kept.kind) ? { detected: false, kind: null } : kept
-  const hits = parts.hits.filter((h) => !calmHit(h.first, h.kind))
+  const hits = parts.hits.filter((h) => !calmHit(h.first, h.kind) && !(veto && h.level === 'check_in'))
   const alarmHits = hits.filter((h) => h.level === 'alarm')
   const checkHits = hits.filter((h) => h.level === 'check_in')
   const alarmKinds = new Set<CrisisKind>(alarmHits.map((h) => h.kind))

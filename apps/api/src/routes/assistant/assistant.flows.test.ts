@@ -47,13 +47,19 @@ describe('every flow end to end through the API, offline', () => {
   })
 
   it('forms of strength: the picked domains, an edited card is kept as the client changed it', async () => {
-    const { view, stepIds } = await drive('strengths', ['eerlijk en geduldig', 'koken', { skip: true }, 'een eigen huis', 'hoe ik hulp regel'], {
+    const { view, stepIds } = await drive('strengths', ['eerlijk en geduldig', 'koken', { skip: true }, 'een eigen huis', 'hoe ik hulp regel', 'Vroeger hield ik mijn huis altijd netjes.'], {
       context: { domains: ['housing'] },
     })
-    expect(stepIds).toEqual(['housing.i_am', 'housing.i_can', 'housing.i_have', 'housing.i_want', 'housing.i_know'])
+    expect(stepIds).toEqual(['housing.i_am', 'housing.i_can', 'housing.i_have', 'housing.i_want', 'housing.i_know', 'housing.past'])
     expect(view.conversation.status).toBe('finished')
     const texts = view.proposals.map((p) => (p.kind === 'statement' ? p.text : ''))
-    expect(texts).toEqual(['Ik ben eerlijk en geduldig', 'Ik kan koken', 'Ik wil een eigen huis', 'Ik weet hoe ik hulp regel'])
+    expect(texts).toEqual(['Ik ben eerlijk en geduldig', 'Ik kan koken', 'Ik wil een eigen huis', 'Ik weet hoe ik hulp regel', 'Vroeger hield ik mijn huis altijd netjes.'])
+    // "Wat ging vroeger goed?" lands in the inventory's past column.
+    const past = view.proposals[4]
+    if (!past) throw new Error('no past card')
+    const keptPast = await (await accept(view, past.id)).json()
+    const [pastRow] = await h.t.deps.db.select().from(statements).where(eq(statements.id, keptPast.saved.id))
+    expect(pastRow).toMatchObject({ text: 'Vroeger hield ik mijn huis altijd netjes.', domain: 'housing', time: 'past' })
     const cook = view.proposals[1]
     if (!cook) throw new Error('no card')
     const kept = await (await accept(view, cook.id, { text: 'Ik kan heel goed koken voor anderen' })).json()

@@ -1,7 +1,8 @@
 // The assistant's contract: what the engine shows, the conversation views and the request bodies.
 import { z } from '@hono/zod-openapi'
 import { flowIds, safetyPlanParts, supportKinds, times, turnOutcomes, vipAreas } from '@kracht/assistant'
-import { crisisKinds, domainIds, strengthForms } from '@kracht/language'
+import { crisisKinds, strengthForms } from '@kracht/language'
+import { lifeDomains } from '@kracht/method'
 import { proposalStatuses, safetyChoices } from '@kracht/db'
 import { ProblemSchema, LineSchema, TextSchema } from '../../lib/schemas'
 
@@ -175,9 +176,13 @@ export const StartBody = z
     locale: z.enum(['nl', 'en']).optional().openapi({ description: "Default: the caller's language" }),
     context: z
       .object({
-        domains: z.array(z.enum(domainIds)).max(domainIds.length).optional().openapi({ description: 'Strengths flow: the life domains to walk through' }),
+        domains: z
+          .array(z.enum(lifeDomains))
+          .max(lifeDomains.length)
+          .optional()
+          .openapi({ description: "Strengths flow: the life domains to walk through, in the organisation's set (another set's id is taken as its counterpart, e.g. partner as family in ICM's nine)" }),
         priority: z
-          .object({ domain: z.enum(domainIds), wish: TextSchema.max(2000).optional() })
+          .object({ domain: z.enum(lifeDomains), wish: TextSchema.max(2000).optional() })
           .optional()
           .openapi({ description: 'Goal flow: the priority to turn into a goal' }),
       })

@@ -246,3 +246,50 @@ describe("the client's safety choice is the client's alone", () => {
     expect(samView.safetyEvent).toMatchObject({ clientChoice: 'no_notification' })
   })
 })
+
+describe('a women\'s shelter: no questions about the ex-partner unless the client picks that domain', () => {
+  it('noor starts on partner and work: partner is left out; sam starting on partner herself is asked', async () => {
+    const admin = await t.signIn('admin')
+    const set = await t.json('PUT', '/organisation', { cookie: admin, body: { domainSet: 'krachtwerk', priorityLimit: 4, careSetting: 'womens_shelter' } })
+    expect(set.status).toBe(200)
+    expect(await set.json()).toMatchObject({ careSetting: 'womens_shelter' })
+    try {
+      const byNoor = (await (await start({ flow: 'strengths', context: { domains: ['partner', 'work'] } }, noor)).json()) as ConversationView
+      expect(byNoor.step?.id).toBe('work.i_am')
+      const bySam = (await (await start({ flow: 'strengths', context: { domains: ['partner', 'work'] } }, sam)).json()) as ConversationView
+      expect(bySam.step?.id).toBe('partner.i_am')
+    } finally {
+      await t.json('PUT', '/organisation', { cookie: admin, body: { domainSet: 'krachtwerk', priorityLimit: 4, careSetting: 'general' } })
+    }
+  })
+})
+
+describe("an ICM organisation's assistant works in ICM's nine", () => {
+  it('offers the nine with their labels, stores an ICM card as it is, and still refuses a left-out one', async () => {
+    const [org] = await t.deps.db.select({ organisationId: users.organisationId }).from(users).where(eq(users.id, t.ids.sam))
+    if (!org) throw new Error('no organisation')
+    await t.deps.db.update(organisations).set({ domainSet: 'icm' }).where(eq(organisations.id, org.organisationId))
+    try {
+      const mine = (await (await start({ flow: 'strengths' }, sam)).json()) as ConversationView
+      expect(mine.step?.options.map((o) => o.id)).toEqual(['family', 'housing', 'education', 'work', 'finances', 'health', 'social', 'leisure', 'justice'])
+      expect(mine.step?.options.find((o) => o.id === 'justice')?.label).toBe('Politie en justitie')
+      const asked = await answer(mine, { choices: ['justice'] }, sam)
+      expect(asked.step?.id).toBe('justice.i_am')
+      const carded = await answer(asked, { text: 'eerlijk' }, sam)
+      const card = carded.proposals.find((p) => p.kind === 'statement')
+      expect(card).toMatchObject({ domain: 'justice', text: 'Ik ben eerlijk' })
+      const kept = await t.json('POST', `${base}/${carded.conversation.id}/proposals/${card?.id ?? ''}/accept`, { cookie: sam, body: {} })
+      expect(kept.status).toBe(200)
+      const [saved] = await t.deps.db.select().from(statements).where(eq(statements.id, (await kept.json()).saved.id))
+      expect(saved).toMatchObject({ domain: 'justice' })
+
+      await shareWithNoor(['justice'])
+      const together = (await (await start({ flow: 'strengths' }, noor)).json()) as ConversationView
+      const picked = await t.json('POST', `${base}/${together.conversation.id}/answers`, { cookie: noor, body: { stepId: 'domains', choices: ['justice'], version: together.conversation.version } })
+      expect(picked.status).toBe(403)
+    } finally {
+      await t.deps.db.delete(statements).where(and(eq(statements.clientId, t.ids.sam), eq(statements.domain, 'justice')))
+      await t.deps.db.update(organisations).set({ domainSet: 'krachtwerk' }).where(eq(organisations.id, org.organisationId))
+    }
+  })
+})

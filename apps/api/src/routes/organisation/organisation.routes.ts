@@ -1,4 +1,4 @@
-import { domainSetIds } from '@kracht/method'
+import { careSettings, domainSetIds } from '@kracht/method'
 import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '@kracht/db'
 import { createRoute, z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
@@ -11,6 +11,7 @@ export const OrganisationSchema = z
     id: z.string().uuid(),
     name: z.string(),
     domainSet: z.enum(domainSetIds),
+    careSetting: z.enum(careSettings).openapi({ description: "The kind of care: the assistant leaves some questions out in some settings (no questions about the ex-partner in a women's shelter unless the client picks that domain)" }),
     priorityLimit: z.number().int(),
     retentionDays: z.number().int().openapi({ description: "Days an ended client's data stays before it is erased" }),
   })
@@ -49,11 +50,15 @@ export const updateOrganisation = createRoute({
   method: 'put',
   path: '/organisation',
   tags,
-  summary: 'Change the domain set and the number of priorities (coordinator)',
+  summary: 'Change the domain set, the number of priorities and the kind of care (coordinator)',
   request: {
     body: jsonBody(
       z
-        .object({ domainSet: z.enum(domainSetIds, { message: 'invalid' }), priorityLimit: z.number().int().min(1, 'invalid').max(4, 'invalid') })
+        .object({
+          domainSet: z.enum(domainSetIds, { message: 'invalid' }),
+          priorityLimit: z.number().int().min(1, 'invalid').max(4, 'invalid'),
+          careSetting: z.enum(careSettings, { message: 'invalid' }).optional().openapi({ description: 'Unchanged when left out' }),
+        })
         .openapi('UpdateOrganisationBody'),
     ),
   },

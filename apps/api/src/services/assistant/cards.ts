@@ -1,9 +1,9 @@
 // Cards: keep (optionally edited) or drop. Only here does anything reach the client's data.
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { proposalSchema, supportKinds, times, vipAreas, type DomainId, type Proposal } from '@kracht/assistant'
+import { proposalSchema, supportKinds, times, vipAreas, type LifeDomain, type Proposal } from '@kracht/assistant'
 import { strengthForms } from '@kracht/language'
-import { isDomainOf, mapAnalysedDomain } from '@kracht/inventory'
+import { domainInSet, isDomainOf } from '@kracht/inventory'
 import { conversationProposals, type ConversationProposal, type ProposalStatus } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
@@ -54,15 +54,15 @@ function checkLength(field: string, value: string | null) {
   if (value !== null && !value.trim()) required(field)
 }
 
-/** A draft's domain (Krachtwerk's ids) as it lands in the organisation's set; an edit must be in the set. */
-function domainFor(settings: DomainSettings, edited: string | undefined, draft: DomainId | null): string | null {
+/** A draft's domain as it lands in the organisation's set; an edit must be in the set. */
+function domainFor(settings: DomainSettings, edited: string | undefined, draft: LifeDomain | null): string | null {
   if (edited !== undefined) {
     if (!isDomainOf(settings.domainSet, edited)) {
       throw new AppError('validation_failed', 'Unknown life domain.', { domain: 'unknown_domain' })
     }
     return edited
   }
-  return draft ? mapAnalysedDomain(settings.domainSet, draft) : null
+  return draft ? domainInSet(settings.domainSet, draft) : null
 }
 
 type Saved =

@@ -34,10 +34,12 @@ async function proposalsOf(deps: Deps, conversationId: string, caller: Caller): 
     .from(conversationProposals)
     .where(eq(conversationProposals.conversationId, conversationId))
     .orderBy(asc(conversationProposals.createdAt), asc(conversationProposals.proposalId))
-  const settings = caller.isSelf || !caller.excludeDomains?.length ? null : await domainSettings(deps, caller.clientId)
-  const visible = rows.filter((row) => caller.isSelf || cardVisibleTo(caller, settings?.domainSet ?? 'krachtwerk', row))
+  const settings = await domainSettings(deps, caller.clientId)
+  const visible = rows.filter((row) => caller.isSelf || cardVisibleTo(caller, settings.domainSet, row))
   // Engine ids end in a counter: order by it within one turn (they share a created_at).
-  return visible.sort((a, b) => (a.createdAt.getTime() - b.createdAt.getTime()) || seqOf(a.proposalId) - seqOf(b.proposalId)).map(proposalOf)
+  return visible
+    .sort((a, b) => (a.createdAt.getTime() - b.createdAt.getTime()) || seqOf(a.proposalId) - seqOf(b.proposalId))
+    .map((row) => proposalOf(row, settings.domainSet))
 }
 
 const seqOf = (proposalId: string) => Number(proposalId.slice(proposalId.lastIndexOf('-') + 1)) || 0

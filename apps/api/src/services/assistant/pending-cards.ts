@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { conversationProposals, conversations, users, type ConversationFlow } from '@kracht/db'
 import type { Deps } from '../../lib/env'
+import { domainSettings } from '../inventory'
 import { proposalOf, type ProposalView } from './views'
 
 export interface PendingCardView {
@@ -26,10 +27,11 @@ export async function listPendingCards(deps: Deps, clientId: string): Promise<Pe
     .where(and(eq(conversationProposals.clientId, clientId), eq(conversationProposals.status, 'pending_client')))
     .orderBy(asc(conversationProposals.suggestedAt), asc(conversationProposals.createdAt))
     .limit(200)
+  const { domainSet } = await domainSettings(deps, clientId)
   return rows.map(({ card, flow, name }) => ({
     conversationId: card.conversationId,
     flow,
-    proposal: proposalOf(card),
+    proposal: proposalOf(card, domainSet),
     suggestedBy: card.suggestedById ? { id: card.suggestedById, name } : null,
     suggestedAt: card.suggestedAt ? card.suggestedAt.toISOString() : null,
   }))

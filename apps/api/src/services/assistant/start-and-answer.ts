@@ -13,7 +13,7 @@ import {
   type AnswerInput,
   type ConversationState,
   type CrisisKind,
-  type DomainId,
+  type LifeDomain,
   type Locale,
   type StepResult,
 } from '@kracht/assistant'
@@ -28,8 +28,8 @@ import { flowDomains, refuseFacilitatorAfterSolo, storedDomains } from './togeth
 import { facilitatorOf, fellBack, type Caller, type ConversationView } from './views'
 
 export interface StartContext {
-  domains?: DomainId[] | undefined
-  priority?: { domain: DomainId; wish?: string | undefined } | undefined
+  domains?: LifeDomain[] | undefined
+  priority?: { domain: LifeDomain; wish?: string | undefined } | undefined
 }
 
 /**
@@ -59,8 +59,13 @@ export async function startConversation(
   if (!isFlowId(input.flow)) throw toAppError(new AssistantError('unknown_flow'))
   const id = crypto.randomUUID()
   const model = await modelFor(deps, caller.clientId, id)
+  const settings = await domainSettings(deps, caller.clientId)
   const context = {
-    ...(input.context?.domains ? { domains: input.context.domains } : {}),
+    // Domains a facilitator set are not the client's choice: the question rules apply to them.
+    ...(input.context?.domains ? { domains: input.context.domains, domainsChosenByClient: caller.isSelf } : {}),
+    // The flows offer and suggest only the organisation's own life domains.
+    domainSet: settings.domainSet,
+    setting: settings.careSetting,
     ...(input.context?.priority ? { priority: input.context.priority } : {}),
     ...(await protectedContext(deps, caller.clientId)),
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { domainIds, type DomainId } from '@kracht/language'
-import { mapAnalysedDomain, type DomainSetId } from '@kracht/inventory'
+import { domainInSet, lifeDomains, type DomainSetId } from '@kracht/inventory'
+import type { LifeDomain } from '@kracht/method'
 import type { Conversation, ConversationProposal } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
 
@@ -21,17 +21,18 @@ export interface Viewer {
   excludeDomains?: readonly string[] | undefined
 }
 
-const domainList = z.array(z.enum(domainIds))
+// Any set's ids: a flow works in the organisation's own set (ICM's nine too), older ones in Krachtwerk's.
+const domainList = z.array(z.enum(lifeDomains))
 const flowDomainsSchema = z.object({
-  context: z.object({ domains: domainList.optional(), priority: z.object({ domain: z.enum(domainIds) }).optional() }).passthrough(),
-  data: z.object({ domains: domainList.nullish(), domain: z.enum(domainIds).nullish() }).passthrough(),
+  context: z.object({ domains: domainList.optional(), priority: z.object({ domain: z.enum(lifeDomains) }).optional() }).passthrough(),
+  data: z.object({ domains: domainList.nullish(), domain: z.enum(lifeDomains).nullish() }).passthrough(),
 })
 
 /**
- * The life domains a flow works on (Krachtwerk's ids): those the caller gave at the start, and those
+ * The life domains a flow works on (any set's ids): those the caller gave at the start, and those
  * picked in the flow's own "which domain?" step. Unknown shapes give none (the state is the engine's).
  */
-export function flowDomains(state: unknown): DomainId[] {
+export function flowDomains(state: unknown): LifeDomain[] {
   const parsed = flowDomainsSchema.safeParse(state)
   if (!parsed.success) return []
   const { context, data } = parsed.data
@@ -40,8 +41,8 @@ export function flowDomains(state: unknown): DomainId[] {
 }
 
 /** The domains of the organisation's set a flow will store cards under. */
-export function storedDomains(domainSet: DomainSetId, domains: readonly DomainId[]): string[] {
-  return [...new Set(domains.flatMap((d) => mapAnalysedDomain(domainSet, d) ?? []))]
+export function storedDomains(domainSet: DomainSetId, domains: readonly LifeDomain[]): string[] {
+  return [...new Set(domains.flatMap((d) => domainInSet(domainSet, d) ?? []))]
 }
 
 /** The domain a card will be stored under: what the facilitator or client set, else the draft's, mapped. */
@@ -49,8 +50,8 @@ export function cardDomain(domainSet: DomainSetId, row: Pick<ConversationProposa
   const chosen = (row.saved ?? row.suggested)?.['domain']
   if (typeof chosen === 'string') return chosen
   const draft = row.draft['domain']
-  const known = z.enum(domainIds).safeParse(draft)
-  return known.success ? mapAnalysedDomain(domainSet, known.data) : null
+  const known = z.enum(lifeDomains).safeParse(draft)
+  return known.success ? domainInSet(domainSet, known.data) : null
 }
 
 /** Is a card something this viewer may see? The client sees all of theirs. */

@@ -1,8 +1,9 @@
 // Views: what the API returns. Built here so the routes and the tests see one shape.
 import { z } from 'zod'
-import { proposalSchema, supportKinds, safetyPlanParts, times, vipAreas, type DomainId, type FlowId, type Locale, type Proposal, type Safety, type StepView, type Summary, type TurnOutcome } from '@kracht/assistant'
+import { proposalSchema, supportKinds, safetyPlanParts, times, vipAreas, type FlowId, type LifeDomain, type Locale, type Proposal, type Safety, type StepView, type Summary, type TurnOutcome } from '@kracht/assistant'
 import { strengthForms } from '@kracht/language'
 import type { Conversation, ConversationProposal, ProposalStatus, SafetyChoice, SafetyEvent } from '@kracht/db'
+import { domainInSet, type DomainSetId } from '@kracht/inventory'
 
 /**
  * Who is acting, for whom. `isSelf` false is together mode: a worker or peer expert runs the flow
@@ -40,7 +41,7 @@ interface ProposalMeta {
   suggestedById: string | null
 }
 
-type WithDomainString<T> = T extends { domain: DomainId | null } ? Omit<T, 'domain'> & { domain: string | null } : T
+type WithDomainString<T> = T extends { domain: LifeDomain | null } ? Omit<T, 'domain'> & { domain: string | null } : T
 /** A card: the draft, overlaid with what was saved once accepted (the client may have edited it). */
 export type ProposalView = WithDomainString<Proposal> & ProposalMeta
 
@@ -126,8 +127,14 @@ export const savedGoalSchema = z.object({ domain: z.string().nullable(), text: z
 export const savedActionSchema = z.object({ what: z.string(), who: z.string().nullable(), when: z.string().nullable() })
 export const savedPlanLineSchema = z.object({ part: z.enum(safetyPlanParts), text: z.string() })
 
-export function proposalOf(row: ConversationProposal): ProposalView {
-  const draft = proposalSchema.parse(row.draft)
+/**
+ * A card as the API shows it. With `domainSet`, a draft's suggested domain is shown in the
+ * organisation's set (a conversation from before the flows worked in ICM's nine carries Krachtwerk's
+ * ids): a card never suggests a domain the organisation does not use.
+ */
+export function proposalOf(row: ConversationProposal, domainSet?: DomainSetId): ProposalView {
+  const parsed = proposalSchema.parse(row.draft)
+  const draft = domainSet && (parsed.kind === 'statement' || parsed.kind === 'goal') && parsed.domain ? { ...parsed, domain: domainInSet(domainSet, parsed.domain) } : parsed
   const meta: ProposalMeta = {
     status: row.status,
     version: row.version,

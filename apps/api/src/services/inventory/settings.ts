@@ -1,6 +1,7 @@
 // The organisation's life-domain set for a client, and the filter for domains the viewer may not see.
 import { eq } from 'drizzle-orm'
 import { domainsOf, isDomainOf, type DomainSetId } from '@kracht/inventory'
+import type { CareSetting } from '@kracht/method'
 import { organisations, users, type Database } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
@@ -9,18 +10,19 @@ export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 export interface DomainSettings {
   domainSet: DomainSetId
+  careSetting: CareSetting
   domains: readonly string[]
   priorityLimit: number
 }
 
 export async function domainSettings(deps: Deps, clientId: string): Promise<DomainSettings> {
   const [row] = await deps.db
-    .select({ domainSet: organisations.domainSet, priorityLimit: organisations.priorityLimit })
+    .select({ domainSet: organisations.domainSet, careSetting: organisations.careSetting, priorityLimit: organisations.priorityLimit })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, clientId))
   if (!row) throw new AppError('not_found', 'No such client.')
-  return { domainSet: row.domainSet, domains: domainsOf(row.domainSet), priorityLimit: row.priorityLimit }
+  return { domainSet: row.domainSet, careSetting: row.careSetting, domains: domainsOf(row.domainSet), priorityLimit: row.priorityLimit }
 }
 
 export function assertDomain(settings: DomainSettings, domain: string) {

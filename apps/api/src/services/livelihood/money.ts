@@ -1,17 +1,12 @@
 import { and, eq } from 'drizzle-orm'
-import { moneyPages, type CostLine, type DebtLine, type IncomeLine, type MoneyHelper, type MoneyPage } from '@kracht/db'
+import { moneyPages, type MoneyPage } from '@kracht/db'
+import type { MoneyContent } from '@kracht/method'
 import type { Locale } from '@kracht/language'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
 import { screenTexts, type ScreenResult } from '../safety-screen'
 
-export interface MoneyContent {
-  income: IncomeLine[]
-  fixedCosts: CostLine[]
-  debts: DebtLine[]
-  helpers: MoneyHelper[]
-  note: string
-}
+export type { MoneyContent }
 
 export interface MoneyView extends MoneyContent {
   clientId: string

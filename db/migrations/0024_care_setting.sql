@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "care_setting" text DEFAULT 'general' NOT NULL;

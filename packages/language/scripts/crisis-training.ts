@@ -1,0 +1,295 @@
+// The crisis classifier's training, shared by scripts/train-crisis.ts (the model the screen runs)
+// and scripts/loso-crisis.ts (leave-one-set-out: how a setting does on a set it never learned).
+// See train-crisis.ts for the method.
+
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { CLASSES, features, type FeatureOptions, type StoredModel } from '../src/screen/classifier'
+import { crisisTokens, normalisedText } from '../src/screen/normalise'
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const pkg = resolve(here, '..')
+
+// Settings can be tried without editing (CRISIS_KEEP=40000 npm run train:crisis -- --dry).
+export const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback)
+export const OPTIONS: FeatureOptions = { buckets: env('CRISIS_BUCKETS', 1 << 18), minN: 2, maxN: env('CRISIS_MAX_N', 5) }
+export const EPOCHS = env('CRISIS_EPOCHS', 25)
+export const RATE = 0.5
+export const L2 = env('CRISIS_L2', 2e-5)
+// Buckets kept in the stored model. 12 000 (rounds 1-2) cut out-of-fold recall on round 3's
+// look-alike-heavy set to about half of what 60 000 keeps (eval/CRISIS-ROUND3.md); round 5's
+// leave-one-set-out: 120 000 found 91.1 % at 5.0 % false alarms against 88.1 % with 60 000 (200 000: no better).
+export const KEEP = env('CRISIS_KEEP', 120000)
+// Thresholds (round 5), chosen by leave-one-set-out (scripts/loso-crisis.ts, eval/HELDOUT.md):
+// of the settings that keep false alarms at most 5 % on the four measured sets, each left out of
+// training in turn, the one with the highest recall. Rounds 3-4 took them from quantiles of
+// out-of-fold scores of look-alikes written by one author; four sets written by others say more.
+//   checkIn  the classifier alone asks "Hoe gaat het echt met je?" from this score;
+//   alarm    the classifier alone raises an alarm from this score (level only, not recall);
+//   quiet    below this score a rule in a look-alike structure stands down (rounds 3-4);
+//   veto     below this score, on a text it knows well, a rule stands down whatever the structure.
+export const ROUND5 = {
+  checkIn: env('CRISIS_CHECK_IN', 0.35),
+  alarm: 0.6,
+  quiet: 0.05,
+  veto: env('CRISIS_VETO', 0.15),
+}
+// The prior (round 4): the classifier's score for a text with no features it knows. Round 3
+// learned its intercepts freely and they leaned to crisis (0.78 on an empty text), so nonsense,
+// names and short English answers got a check-in. The intercepts are now fixed, not learned, at a
+// "none" intercept that gives this score; every bit of crisis evidence must come from the words.
+export const PRIOR = env('CRISIS_PRIOR', 0.05)
+// The classifier alone may raise a signal only on a text with at least this many features it knows
+// (kept buckets; "ik wil dood" has about 26, a four-word sentence 40 or more): on fewer, a single
+// n-gram decides its score ("tomorrow" scored 0.95 out of fold), so a short answer is left to the
+// rules. Out of fold, 32 costs the classifier alone 0.4 points of recall on the crisis items and
+// takes short everyday text it flags from 2.3 % (at 24) to about 1.5 %.
+export const MIN_KNOWN = env('CRISIS_MIN_KNOWN', 32)
+
+export interface Item {
+  id: string
+  text: string
+  crisis: string | null
+  split?: string
+  file?: string
+}
+
+/** A labelled set; of round 3's own set only the `train` split (its `dev` split is measured, never learned). */
+export function load(path: string): Item[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => ({ ...(JSON.parse(l) as Item), file: path }))
+    .filter((it) => it.split !== 'dev')
+}
+
+// Every labelled set the rules were already written or tuned on, the validation file included (it
+// stopped being blind in round 1; round 3's dev split is the out-of-sample check now). Never the
+// dev split of crisis-round3.jsonl, never a blind set.
+export const SOURCES = [
+  'eval/crisis-train.jsonl',
+  'eval/crisis-validation.jsonl',
+  'eval/crisis-round3.jsonl',
+  'eval/crisis-probe2.jsonl',
+  'eval/crisis-probe3.jsonl',
+  'eval/crisis-probe4.jsonl',
+  'eval/crisis-probe5.jsonl',
+  'eval/crisis-probe6.jsonl',
+  'eval/crisis-probe7.jsonl',
+  'eval/crisis-probe8.jsonl',
+  'eval/statements.jsonl',
+  'eval/dev.jsonl',
+  // The phrases of src/crisis.battery.test.ts (the team's own crisis and quiet sentences), copied
+  // so the classifier learns them too (scripts/battery-to-jsonl.ts writes it).
+  'eval/crisis-battery.jsonl',
+  // Harmless short text the assistant gets (round 4): yes/no, "I don't know", single words, names,
+  // nonsense, numbers, short answers to its questions in Dutch, English and both mixed. Without it
+  // the classifier had hardly seen text this short and scored it by its prior.
+  'eval/everyday-short.jsonl',
+]
+
+/**
+ * The four blind sets of rounds 1-4 (eval/HELDOUT.md). Each was measured against a screen it was
+ * never tuned on; since round 5 they are development and training data. Round 5 chose its settings
+ * by leaving one of them out (scripts/loso-crisis.ts) and then trained on all four. Any later blind
+ * set (crisis-heldout-5.jsonl on) is never named here and never read.
+ */
+export const MEASURED_SETS = ['eval/crisis-heldout.jsonl', 'eval/crisis-heldout-2.jsonl', 'eval/crisis-heldout-3.jsonl', 'eval/crisis-heldout-4.jsonl']
+
+/** Every item the classifier learns from, but for the measured sets left out (leave-one-set-out). */
+export function trainingItems(leaveOut: string[] = []): Item[] {
+  const files = [...SOURCES, ...MEASURED_SETS.filter((f) => !leaveOut.includes(f))]
+  if (files.some((f) => /heldout/.test(f) && !MEASURED_SETS.includes(f))) throw new Error('a blind set must never be learned from')
+  return [...files.flatMap((f) => load(resolve(pkg, f))), ...promptItems()]
+}
+
+/**
+ * The assistant's own words (prompts/<locale>/flow-*.md and common.md: questions, hints,
+ * summaries), harmless by construction: the screen runs on text a model writes too, and round 3
+ * flagged the assistant's own kind of question ("Wat heb jij allemaal, of wie heb je om je heen?").
+ * The help texts (`safety.*`) are left out: they name crises on purpose.
+ */
+export function promptItems(): Item[] {
+  const root = resolve(pkg, '../../prompts')
+  const out: Item[] = []
+  for (const locale of ['nl', 'en']) {
+    const dir = resolve(root, locale)
+    for (const name of readdirSync(dir).filter((f) => /^(flow-.*|common)\.md$/.test(f))) {
+      const body = readFileSync(resolve(dir, name), 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/^---[\s\S]*?---/, '')
+      for (const section of body.split(/^## /m).slice(1)) {
+        const [key = '', ...lines] = section.split('\n')
+        if (key.startsWith('safety.')) continue
+        const text = lines.join(' ').replace(/{{\s*\w+\s*}}/g, 'Sam').replace(/\s+/g, ' ').trim()
+        if (text !== '') out.push({ id: `prompt-${locale}-${key.trim()}`, text, crisis: null, file: 'prompts' })
+      }
+    }
+  }
+  return out
+}
+
+/** Small, seeded pseudo-random numbers (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const CHAT: [RegExp, string][] = [
+  [/\bik\b/g, 'k'],
+  [/\bmijn\b/g, 'mn'],
+  [/\bniet\b/g, 'nie'],
+  [/\bgewoon\b/g, 'gwn'],
+  [/\becht\b/g, 'egt'],
+  [/\beven\b/g, 'ff'],
+  [/\bi am\b/g, 'im'],
+  [/\bdo not\b/g, 'dont'],
+  [/\bwant to\b/g, 'wanna'],
+  [/\bmyself\b/g, 'myslef'],
+  [/\bben\b/g, 'bn'],
+]
+
+/** A noisy copy: chat spelling, a glued pair of words, a slip, a stretched letter. */
+export function noisy(text: string, r: () => number): string {
+  let s = text.toLowerCase()
+  for (const [re, to] of CHAT) if (r() < 0.5) s = s.replace(re, to)
+  const words = s.split(' ')
+  if (words.length > 2 && r() < 0.4) {
+    const i = Math.floor(r() * (words.length - 1))
+    words.splice(i, 2, `${words[i] ?? ''}${words[i + 1] ?? ''}`)
+  }
+  const longWords = words.map((w, i) => [w, i] as const).filter(([w]) => w.length > 4)
+  const pick = longWords[Math.floor(r() * longWords.length)]
+  if (pick && r() < 0.6) {
+    const [w, i] = pick
+    const j = 1 + Math.floor(r() * (w.length - 2))
+    words[i] = r() < 0.5 ? w.slice(0, j) + w.slice(j + 1) : w.slice(0, j) + (w[j + 1] ?? '') + (w[j] ?? '') + w.slice(j + 2)
+  }
+  if (r() < 0.3) s = words.join(' ').replace(/([aeiou])/, '$1$1$1')
+  else s = words.join(' ')
+  return s
+}
+
+export interface Example {
+  idx: number[]
+  val: number
+  y: number
+}
+
+export function example(text: string, label: string | null): Example {
+  const f = features(normalisedText(crisisTokens(text)), OPTIONS)
+  return { idx: f.idx, val: f.val, y: label === null ? 0 : CLASSES.indexOf(label as (typeof CLASSES)[number]) }
+}
+
+// Noisy copies of each item of the measured sets beyond the usual two: they were written by
+// several people who never saw the rules, so they carry the variety a new blind set will have.
+export const MEASURED_COPIES = env('CRISIS_MEASURED_COPIES', 5)
+
+export function expand(items: Item[], seed: number): Example[] {
+  const r = rng(seed)
+  const out: Example[] = []
+  for (const it of items) {
+    out.push(example(it.text, it.crisis))
+    const copies = MEASURED_SETS.some((f) => it.file?.endsWith(f)) ? MEASURED_COPIES : 2
+    for (let i = 0; i < copies; i++) out.push(example(noisy(it.text, r), it.crisis))
+  }
+  return out
+}
+
+export interface Trained {
+  w: Float64Array
+  b: Float64Array
+}
+
+export function train(data: Example[], seed: number): Trained {
+  const k = CLASSES.length
+  const w = new Float64Array(OPTIONS.buckets * k)
+  const g = new Float64Array(OPTIONS.buckets * k).fill(1e-8)
+  // Fixed intercepts: "none" alone carries the prior, the six kinds start equal (see PRIOR).
+  const b = new Float64Array(k)
+  b[0] = Math.log(((k - 1) * (1 - PRIOR)) / PRIOR)
+  const r = rng(seed)
+  const order = data.map((_, i) => i)
+  const z = new Float64Array(k)
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1))
+      const t = order[i] ?? 0
+      order[i] = order[j] ?? 0
+      order[j] = t
+    }
+    for (const n of order) {
+      const ex = data[n]
+      if (!ex) continue
+      for (let c = 0; c < k; c++) z[c] = b[c] ?? 0
+      for (const f of ex.idx) for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (w[f * k + c] ?? 0) * ex.val
+      let max = -Infinity
+      for (let c = 0; c < k; c++) max = Math.max(max, z[c] ?? 0)
+      let sum = 0
+      for (let c = 0; c < k; c++) {
+        z[c] = Math.exp((z[c] ?? 0) - max)
+        sum += z[c] ?? 0
+      }
+      for (let c = 0; c < k; c++) {
+        const grad = (z[c] ?? 0) / sum - (c === ex.y ? 1 : 0)
+        for (const f of ex.idx) {
+          const p = f * k + c
+          const gw = grad * ex.val + L2 * (w[p] ?? 0)
+          g[p] = (g[p] ?? 0) + gw * gw
+          w[p] = (w[p] ?? 0) - (RATE * gw) / Math.sqrt(g[p] ?? 1)
+        }
+      }
+    }
+  }
+  return { w, b }
+}
+
+function leb128(n: number, out: number[]): void {
+  let v = n
+  do {
+    let byte = v & 0x7f
+    v >>>= 7
+    if (v !== 0) byte |= 0x80
+    out.push(byte)
+  } while (v !== 0)
+}
+
+export function store(m: Trained, thresholds: StoredModel['thresholds']): StoredModel {
+  const k = CLASSES.length
+  const strength: [number, number][] = []
+  for (let f = 0; f < OPTIONS.buckets; f++) {
+    let s = 0
+    for (let c = 0; c < k; c++) s = Math.max(s, Math.abs(m.w[f * k + c] ?? 0))
+    if (s > 0) strength.push([f, s])
+  }
+  strength.sort((a, b) => b[1] - a[1])
+  const kept = strength.slice(0, KEEP).map(([f]) => f).sort((a, b) => a - b)
+  let maxAbs = 0
+  for (const f of kept) for (let c = 0; c < k; c++) maxAbs = Math.max(maxAbs, Math.abs(m.w[f * k + c] ?? 0))
+  const scale = maxAbs / 127
+  const index: number[] = []
+  const weights = new Int8Array(kept.length * k)
+  let prev = 0
+  kept.forEach((f, row) => {
+    leb128(f - prev, index)
+    prev = f
+    for (let c = 0; c < k; c++) weights[row * k + c] = Math.round((m.w[f * k + c] ?? 0) / scale)
+  })
+  return {
+    $comment: 'Written by scripts/train-crisis.ts (npm run train:crisis) from the sets in scripts/crisis-training.ts (SOURCES and the measured sets 1-4; never a later blind set, never the dev split of crisis-round3.jsonl). Do not edit by hand.',
+    version: 1,
+    ...OPTIONS,
+    classes: [...CLASSES],
+    scale: Number(scale.toPrecision(6)),
+    bias: Array.from(m.b, (v) => Number(v.toFixed(5))),
+    index: Buffer.from(index).toString('base64'),
+    weights: Buffer.from(weights.buffer).toString('base64'),
+    thresholds,
+  }
+}
+

@@ -1,0 +1,111 @@
+// Leave-one-set-out (round 5, eval/HELDOUT.md): the honest estimate of how the screen does on text
+// nobody tuned on. For each of the four measured sets, the classifier is trained on everything
+// else (the training sources and the other three sets), and the whole screen (phrase lists,
+// composed rules, this classifier, combined) is measured on the set left out, under a grid of
+// thresholds. A setting is chosen on the four left-out figures together, never on one set alone.
+//
+//   npm run loso:crisis                 the grid, pooled over the four sets
+//   npm run loso:crisis -- --kinds      per kind too, for the settings in FINAL below
+// Training settings (CRISIS_KEEP, CRISIS_MAX_N, ...) are read from the environment as in train-crisis.ts.
+
+import { basename, resolve } from 'node:path'
+import { crisisKinds, type CrisisKind } from '../src/types'
+import { lexicon } from '../src/lexicon'
+import { tokenize } from '../src/tokenize'
+import { screenCrisis } from '../src/crisis'
+import { loadModel, type Model, type Thresholds } from '../src/screen/classifier'
+import { combine, screenParts, type PhraseResult, type ScreenParts } from '../src/screen/index'
+import { loadCrisisSet, type CrisisItem } from '../src/screen/measure'
+import { expand, MEASURED_SETS, MIN_KNOWN, pkg, store, train, trainingItems } from './crisis-training'
+
+interface Scored {
+  item: CrisisItem
+  phrase: PhraseResult
+  parts: ScreenParts
+}
+
+interface Tally {
+  found: number
+  positives: number
+  falseAlarms: number
+  negatives: number
+  byKind: Record<CrisisKind, [number, number]>
+}
+
+const emptyTally = (): Tally => ({ found: 0, positives: 0, falseAlarms: 0, negatives: 0, byKind: Object.fromEntries(crisisKinds.map((k) => [k, [0, 0]])) as Record<CrisisKind, [number, number]> })
+
+function tally(scored: Scored[], t: Thresholds, into: Tally = emptyTally()): Tally {
+  for (const s of scored) {
+    const hit = combine(s.item.text, s.phrase, s.parts, t).detected
+    if (s.item.crisis === null) {
+      into.negatives++
+      if (hit) into.falseAlarms++
+      continue
+    }
+    into.positives++
+    const row = into.byKind[s.item.crisis]
+    row[1]++
+    if (hit) {
+      into.found++
+      row[0]++
+    }
+  }
+  return into
+}
+
+const pct = (a: number, b: number): string => `${((a / Math.max(1, b)) * 100).toFixed(1)} %`
+
+function grid(): Thresholds[] {
+  const out: Thresholds[] = []
+  for (const checkIn of [0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4])
+    for (const quiet of [0.05])
+      for (const minKnown of [MIN_KNOWN])
+        for (const veto of [0, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.25]) out.push({ checkIn, alarm: Math.max(checkIn, 0.6), quiet, minKnown, veto })
+  return out
+}
+
+// Thresholds the models are stored with while being measured (the grid replaces them).
+const STORED: Thresholds = { checkIn: 1, alarm: 1, quiet: 0, minKnown: MIN_KNOWN }
+// The target: false alarms at most 5 %; of the settings that keep it (pooled over the four sets
+// left out), the one with the highest recall is chosen, and shown per kind with --kinds.
+const MAX_FALSE_ALARMS = 0.05
+
+const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0}`
+
+function main(): void {
+  const folds: { set: string; scored: Scored[] }[] = []
+  for (const set of MEASURED_SETS) {
+    const items = trainingItems([set])
+    const model: Model = loadModel(store(train(expand(items, 3), 5), STORED))
+    const scored = loadCrisisSet(resolve(pkg, set)).map((item) => {
+      const lex = lexicon(item.locale)
+      const phrase = screenCrisis(item.text, tokenize(item.text, lex.normaliser), lex.crisis).result
+      return { item, phrase, parts: screenParts(item.text, model) }
+    })
+    folds.push({ set: basename(set), scored })
+    process.stderr.write(`left out ${set}: trained on ${items.length} items\n`)
+  }
+  const rows = grid().map((t) => {
+    const per = folds.map((f) => tally(f.scored, t))
+    const all = folds.reduce((acc, f) => tally(f.scored, t, acc), emptyTally())
+    return { t, per, all }
+  })
+  rows.sort((a, b) => b.all.found / b.all.positives - b.all.falseAlarms / b.all.negatives - (a.all.found / a.all.positives - a.all.falseAlarms / a.all.negatives))
+  for (const r of rows.slice(0, Number(process.env['LOSO_TOP'] ?? 50))) {
+    console.log(`${key(r.t).padEnd(48)} recall ${pct(r.all.found, r.all.positives)} fa ${pct(r.all.falseAlarms, r.all.negatives)} | ${r.per.map((p) => `${pct(p.found, p.positives)}/${pct(p.falseAlarms, p.negatives)}`).join('  ')}`)
+  }
+  const fits = rows.filter((r) => r.all.falseAlarms / r.all.negatives <= MAX_FALSE_ALARMS)
+  const best = fits.reduce<(typeof rows)[number] | undefined>((a, r) => (!a || r.all.found > a.all.found || (r.all.found === a.all.found && r.all.falseAlarms < a.all.falseAlarms) ? r : a), undefined)
+  if (!best) return
+  const FINAL = best.t
+  console.log(`\nchosen (highest recall at most ${MAX_FALSE_ALARMS * 100} % false alarms): ${key(FINAL)}: recall ${best.all.found} / ${best.all.positives} (${pct(best.all.found, best.all.positives)}), false alarms ${best.all.falseAlarms} / ${best.all.negatives} (${pct(best.all.falseAlarms, best.all.negatives)})`)
+  if (!process.argv.includes('--kinds')) return
+  for (const f of folds) {
+    const r = tally(f.scored, FINAL)
+    console.log(`${f.set}: recall ${r.found} / ${r.positives} (${pct(r.found, r.positives)}), false alarms ${r.falseAlarms} / ${r.negatives} (${pct(r.falseAlarms, r.negatives)})`)
+    console.log(`  ${crisisKinds.map((k) => `${k} ${r.byKind[k][0]}/${r.byKind[k][1]}`).join(', ')}`)
+    if (process.argv.includes('--misses')) for (const s of f.scored) if ((s.item.crisis !== null) !== combine(s.item.text, s.phrase, s.parts, FINAL).detected) console.log(`    ${s.item.crisis === null ? 'FALSE' : 'MISS'} [${s.item.crisis ?? s.item.kind ?? ''}] p=${s.parts.probability.toFixed(3)} k=${s.parts.known} rules=${s.parts.hits.length}${s.phrase.detected ? '+phrase' : ''} ${s.item.text}`)
+  }
+}
+
+main()
