@@ -2,7 +2,10 @@ import { Form } from '@remix-run/react'
 import { resourceKinds } from '../lib/network'
 import { domainLabel } from '../lib/inventory'
 import { useT } from '../lib/i18n'
-import { NetworkError } from './network-map'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { ResourceSchema } from '../lib/network-schema'
+import { useSchemaForm } from '../forms/use-form'
+import { SelectField, TextareaField } from '../forms/field-components'
 import { IdempotencyKey } from './idempotency-key'
 
 interface ResourceData {
@@ -14,12 +17,6 @@ interface ResourceData {
   version: number
 }
 
-interface Failed {
-  fields: Record<string, string>
-  values: Record<string, string | string[]>
-}
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''))
 
 /**
  * Resources (*hulpbronnen*) beside the map, in the method's four kinds, each linked to a life domain
@@ -29,20 +26,20 @@ export function ResourcesSection({
   resources,
   people,
   domains,
-  failed,
+  result,
   resetKey,
   editable = true,
 }: {
   resources: readonly ResourceData[]
   people: readonly { id: string; name: string }[]
   domains: readonly string[]
-  failed?: Failed | null | undefined
+  /** The action's answer to adding a resource: errors beside the fields, the typing kept. */
+  result?: SubmissionResult<string[]> | null | undefined
   resetKey?: number | undefined
   editable?: boolean | undefined
 }) {
   const t = useT()
   const names = new Map(people.map((person) => [person.id, person.name]))
-  const fields = failed?.fields ?? {}
   return (
     <section aria-labelledby="resources-title" className="card network-section network-resources">
       <h2 id="resources-title">{t('network.resources.title')}</h2>
@@ -79,47 +76,36 @@ export function ResourcesSection({
           </div>
         )
       })}
-      {editable ? (
-        <Form method="post" className="stack no-print" key={`resource-${resetKey ?? 0}`}>
-          <IdempotencyKey scope="resource" />
-          <div className={fields.text ? 'field field--error' : 'field'}>
-            <label htmlFor="resource-text">{t('network.resources.text')}</label>
-            <textarea id="resource-text" name="text" rows={2} maxLength={1000} required defaultValue={one(failed?.values.text)} aria-invalid={fields.text ? true : undefined} />
-            <NetworkError id="resource-text-error" code={fields.text} />
-          </div>
-          <div className={fields.kind ? 'field field--error' : 'field'}>
-            <label htmlFor="resource-kind">{t('network.resources.kind')}</label>
-            <select id="resource-kind" name="kind" defaultValue={one(failed?.values.kind) || resourceKinds[1]}>
-              {resourceKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`network.resources.kinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-            <NetworkError id="resource-kind-error" code={fields.kind} />
-          </div>
-          <div className={fields.link ? 'field field--error' : 'field'}>
-            <label htmlFor="resource-link">{t('network.resources.link')}</label>
-            <select id="resource-link" name="link" defaultValue={one(failed?.values.link)}>
-              <option value="">{t('network.resources.linkNone')}</option>
-              {domains.map((domain) => (
-                <option key={domain} value={`domain:${domain}`}>
-                  {t('network.resources.linkDomain', { domain: domainLabel(t, domain) })}
-                </option>
-              ))}
-              {people.map((person) => (
-                <option key={person.id} value={`person:${person.id}`}>
-                  {t('network.resources.linkPerson', { name: person.name })}
-                </option>
-              ))}
-            </select>
-            <NetworkError id="resource-link-error" code={fields.link} />
-          </div>
-          <button type="submit" name="intent" value="add-resource" className="button">
-            {t('network.resources.add')}
-          </button>
-        </Form>
-      ) : null}
+      {/* A new key after each save empties the form; after a refusal the typing stays. */}
+      {editable ? <AddResource key={`resource-${resetKey ?? 0}`} people={people} domains={domains} result={result ?? null} /> : null}
     </section>
+  )
+}
+
+/** Adding a resource: one form on ResourceSchema. */
+function AddResource({ people, domains, result }: { people: readonly { id: string; name: string }[]; domains: readonly string[]; result: SubmissionResult<string[]> | null }) {
+  const t = useT()
+  const [form, fields] = useSchemaForm({ id: 'resource', schema: ResourceSchema, lastResult: result, defaultValue: { kind: resourceKinds[1] } })
+  const own = 'network.errors'
+  return (
+    <Form method="post" className="stack no-print" {...getFormProps(form)}>
+      <IdempotencyKey scope="resource" />
+      {/* No maxlength: a pasted text too long is said beside the field, every word kept. */}
+      <TextareaField meta={fields.text} label={t('network.resources.text')} rows={2} maxLength={undefined} own={own} />
+      <SelectField meta={fields.kind} label={t('network.resources.kind')} options={resourceKinds.map((kind) => ({ value: kind, label: t(`network.resources.kinds.${kind}`) }))} own={own} />
+      <SelectField
+        meta={fields.link}
+        label={t('network.resources.link')}
+        emptyOption={t('network.resources.linkNone')}
+        options={[
+          ...domains.map((domain) => ({ value: `domain:${domain}`, label: t('network.resources.linkDomain', { domain: domainLabel(t, domain) }) })),
+          ...people.map((person) => ({ value: `person:${person.id}`, label: t('network.resources.linkPerson', { name: person.name }) })),
+        ]}
+        own={own}
+      />
+      <button type="submit" name="intent" value="add-resource" className="button">
+        {t('network.resources.add')}
+      </button>
+    </Form>
   )
 }

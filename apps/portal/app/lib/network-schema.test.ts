@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseSubmission, reply } from '../forms/submission.server'
-import { PersonPageForms, PersonSchema } from './network-schema'
+import { PersonPageForms, PersonSchema, ResourceSchema } from './network-schema'
 
 const form = (entries: [string, string][]) => {
   const data = new FormData()
@@ -34,5 +34,13 @@ describe('a person on the network map', () => {
     const removal = parseSubmission(form([['intent', 'remove'], ['version', '3']]), PersonPageForms)
     expect(removal.status === 'success' ? removal.value : null).toEqual({ intent: 'remove', version: 3 })
     expect(parseSubmission(form([['intent', 'remove']]), PersonPageForms).status).toBe('error')
+  })
+})
+
+describe('a resource beside the map', () => {
+  it('keeps an empty link as none and names an unknown kind', () => {
+    const saved = parseSubmission(form([['kind', 'social_cohesion'], ['text', 'De buurtkamer'], ['link', '']]), ResourceSchema)
+    expect(saved.status === 'success' ? saved.value : null).toEqual({ kind: 'social_cohesion', text: 'De buurtkamer', link: '' })
+    expect(errorsOf(reply(parseSubmission(form([['kind', 'money'], ['text', '']]), ResourceSchema)))).toEqual({ kind: 'unknown_kind', text: 'required' })
   })
 })

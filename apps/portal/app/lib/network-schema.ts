@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { optionalText, requiredLine } from '../forms/fields'
-import { areas, periods, rings, supportKinds } from './network'
+import { optionalLine, optionalText, requiredLine, requiredText } from '../forms/fields'
+import { areas, periods, resourceKinds, rings, supportKinds } from './network'
 import { versionField } from './statement-schema'
 
 /*
@@ -29,3 +29,10 @@ export const PersonSchema = z.object({
 export const ChangePersonForm = PersonSchema.extend({ intent: z.literal('change'), version: versionField })
 export const RemovePersonForm = z.object({ intent: z.literal('remove'), version: versionField })
 export const PersonPageForms = z.discriminatedUnion('intent', [ChangePersonForm, RemovePersonForm])
+
+/** A resource beside the map; `link` is `domain:<id>`, `person:<id>` or empty (see linkOf). */
+export const ResourceSchema = z.object({
+  kind: z.enum(resourceKinds, { error: 'unknown_kind' }),
+  text: requiredText(500),
+  link: optionalLine(80).transform((link) => link ?? ''),
+})

@@ -1,7 +1,6 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
 import { api, readProblem } from './api.server'
-import { resourceKinds } from './network'
 
 /** The network map through the API (the gate decides and logs); null when it is not shared with the caller. */
 export async function loadNetwork(request: Request, context: AppLoadContext, clientId: string) {
@@ -29,19 +28,12 @@ export async function loadHistory(request: Request, context: AppLoadContext, cli
   return { ok: false as const, problem: await readProblem(response) }
 }
 
-// One zod schema per form. Messages are field codes of the catalogue (network.errors.*), so the
-// page shows each beside its field; the API checks the same again and has the last word.
-export const ResourceForm = z.object({
-  kind: z.enum(resourceKinds, { message: 'unknown_kind' }),
-  text: z.string().trim().min(1, 'required').max(500, 'too_long'),
-  /** `domain:housing`, `person:<id>` or empty. */
-  link: z.string().max(80).default(''),
-})
-
 export function linkOf(link: string): { domain: string | null; personId: string | null } {
   if (link.startsWith('domain:')) return { domain: link.slice(7), personId: null }
   if (link.startsWith('person:')) return { domain: null, personId: link.slice(7) }
   return { domain: null, personId: null }
 }
 
+// The forms' schemas live in network-schema.ts (browser and action); here only what the actions
+// still read by hand: the version a remove or a decision is made to.
 export const VersionField = z.coerce.number().int().min(1)

@@ -4,10 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { parseForm } from '../lib/forms'
 import { useT } from '../lib/i18n'
-import { linkOf, loadNetwork, ResourceForm, VersionField } from '../lib/network.server'
-import { PersonSchema } from '../lib/network-schema'
+import { linkOf, loadNetwork, VersionField } from '../lib/network.server'
+import { PersonSchema, ResourceSchema } from '../lib/network-schema'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 import { useSchemaForm } from '../forms/use-form'
 import { NetworkList, NetworkMap } from '../components/network-map'
@@ -42,8 +41,8 @@ type Values = Record<string, string | string[]>
 export type NetworkActionResult =
   | { ok: true; intent: string; safety: ScreenData | null; name?: string | undefined }
   | { ok: false; intent: string; problem: 'validation_failed' | 'version_conflict' | 'generic'; fields: Record<string, string>; values: Values }
-  // Adding a person: conform's answer, errors beside the fields and the typing kept.
-  | { ok: false; intent: 'add-person'; result: SubmissionResult<string[]> }
+  // Adding a person or a resource: conform's answer, errors beside the fields and the typing kept.
+  | { ok: false; intent: 'add-person' | 'add-resource'; result: SubmissionResult<string[]> }
 
 const problemOf = (code: string) => (code === 'validation_failed' || code === 'version_conflict' ? code : 'generic')
 
@@ -71,15 +70,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<NetworkActionResult>({ ok: true, intent, safety: saved.safety, name: saved.person.name })
   }
   if (intent === 'add-resource') {
-    const parsed = parseForm(ResourceForm, formData)
-    if (!parsed.ok) return refused(parsed.fields)
-    const response = await keyedWrite(formData, (options) => network.resources.$post({ param, json: { kind: parsed.data.kind, text: parsed.data.text, ...linkOf(parsed.data.link) } }, options))
+    const submission = parseSubmission(formData, ResourceSchema)
+    if (submission.status !== 'success') return data<NetworkActionResult>({ ok: false, intent, result: reply(submission) }, { status: 400 })
+    const { kind, text, link } = submission.value
+    const response = await keyedWrite(formData, (options) => network.resources.$post({ param, json: { kind, text, ...linkOf(link) } }, options))
+    // The link is one field on the page: a domain or a person refused by the API shows beside it.
     if (!response.ok) {
-      const problem = await readProblem(response)
-      const fields = problem.fields ?? {}
-      // The link is one field on the page: a domain or a person refused by the API shows beside it.
-      const link = fields.domain ?? fields.personId
-      return refused({ ...fields, ...(link ? { link } : {}) }, response.status, problemOf(problem.code))
+      const result = await replyWithProblem(submission, response, { rename: { domain: 'link', personId: 'link' } })
+      return data<NetworkActionResult>({ ok: false, intent, result }, { status: response.status })
     }
     const saved = await response.json()
     return data<NetworkActionResult>({ ok: true, intent, safety: saved.safety })
@@ -110,7 +108,8 @@ export default function MyNetwork() {
   const { people, resources, comments, domains } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const failed = result && !result.ok && 'problem' in result ? result : null
-  const personFailed = result && !result.ok && 'result' in result ? result.result : null
+  const personFailed = result && !result.ok && 'result' in result && result.intent === 'add-person' ? result.result : null
+  const resourceFailed = result && !result.ok && 'result' in result && result.intent === 'add-resource' ? result.result : null
   const toPerson = (id: string) => `/netwerk/persoon/${id}`
   return (
     <div className="page network-page">
@@ -138,7 +137,7 @@ export default function MyNetwork() {
                   : t('network.comments.declined')}
         </p>
       ) : null}
-      {failed || personFailed ? (
+      {failed || personFailed || resourceFailed ? (
         <p className="notice notice--error" role="alert">
           {failed?.problem === 'version_conflict' ? t('network.conflict') : t('network.invalid')}
         </p>
@@ -165,7 +164,7 @@ export default function MyNetwork() {
         <AddPerson key={result?.ok && result.intent === 'add-person' ? `saved-${people.length}` : 'add'} result={personFailed} />
       </section>
 
-      <ResourcesSection resources={resources} people={people} domains={domains} failed={failed?.intent === 'add-resource' ? failed : null} resetKey={result?.ok ? resources.length : -1} />
+      <ResourcesSection resources={resources} people={people} domains={domains} result={resourceFailed} resetKey={result?.ok ? resources.length : -1} />
     </div>
   )
 }
