@@ -3,6 +3,8 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
+import { idField } from '../forms/fields'
+import { parseSubmission } from '../forms/submission.server'
 import { requireRole, requireUser } from '../lib/auth.server'
 import { formatDate, formatDay, useLocale, usePlural, useT } from '../lib/i18n'
 import { Notice } from '../components/field'
@@ -55,12 +57,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+/** "Contact had" on a client's request for contact: the notification it answers. */
+const ContactHadForm = z.object({ notificationId: idField })
+
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
-  const form = await request.formData()
-  const id = z.string().uuid().safeParse(form.get('notificationId'))
-  if (!id.success) throw redirect('/')
-  const response = await api(context, request).notifications[':notificationId']['contact-had'].$post({ param: { notificationId: id.data } })
+  // One button per contact request; a tampered id changes nothing and shows the page again.
+  const submission = parseSubmission(await request.formData(), ContactHadForm)
+  if (submission.status !== 'success') throw redirect('/')
+  const response = await api(context, request).notifications[':notificationId']['contact-had'].$post({ param: submission.value })
   // Only say it is done when it is.
   throw redirect(response.ok ? '/?contact=1' : '/')
 }
