@@ -87,3 +87,55 @@ describe.each([
     await context.close()
   })
 })
+
+describe("the worker's and the peer expert's view of the plan at 360 px and 1280 px", () => {
+  it('noor comments on a goal and suggests a step, sam takes the step up; eva reads without the forms', { timeout: 200_000 }, async () => {
+    const { url } = e2e.server
+    const sam = await signInOnPhone(e2e.browser, url, 'sam')
+    const noor = await signInOnPhone(e2e.browser, url, 'noor', { javaScript: false })
+    const eva = await signInOnPhone(e2e.browser, url, 'eva')
+    const idOf = async (page: Page) => ((await (await page.request.get(`${url}/api/v1/me`)).json()) as { id: string }).id
+    const [samId, noorId, evaId] = await Promise.all([idOf(sam.page), idOf(noor.page), idOf(eva.page)])
+    const created = await sam.page.request.post(`${url}/api/v1/clients/${samId}/goals`, { headers: { origin: url }, data: { text: 'Ik wil weer zwemmen met Lina.', domain: 'leisure' } })
+    expect(created.status()).toBe(201)
+    const goalId = ((await created.json()) as { goal: { id: string } }).goal.id
+    const share = (granteeId: string, access: 'read' | 'comment') =>
+      sam.page.request.post(`${url}/api/v1/clients/${samId}/consents`, { headers: { origin: url }, data: { granteeId, scopes: ['action_plan'], excludeDomains: [], access, endsAt: null } })
+    expect((await share(noorId, 'comment')).status()).toBe(201)
+    expect((await share(evaId, 'read')).status()).toBe(201)
+
+    // Noor (no JavaScript): an empty comment is named beside its field; then a comment and a step.
+    await noor.page.goto(`${url}/clienten/${samId}/actieplan`)
+    await expect.poll(() => noor.page.locator('h1').textContent()).toBe('Actieplan van Sam')
+    expect(await noor.page.getByTestId('access-line').count()).toBe(0)
+    const goal = noor.page.locator(`#doel-${goalId}`)
+    await goal.getByLabel('Schrijf een reactie').fill('Mooi doel. Weet je al welk zwembad?')
+    await goal.locator('form', { has: noor.page.getByLabel('Schrijf een reactie') }).getByRole('button', { name: 'Versturen' }).click()
+    await noor.page.waitForURL(/verstuurd=1/)
+    await goal.getByLabel('Stel een stap voor').fill('Zwemtijden van het Sportfondsenbad opzoeken')
+    await goal.locator('form', { has: noor.page.getByLabel('Stel een stap voor') }).getByRole('button', { name: 'Versturen' }).click()
+    await noor.page.waitForURL(/verstuurd=1/)
+    await expect.poll(() => goal.locator('.comment').count()).toBe(2)
+    await noHorizontalScroll(noor.page)
+
+    // Sam sees both under the goal and takes the step up.
+    await sam.page.goto(`${url}/plan/doel/${goalId}`)
+    await expect.poll(() => sam.page.getByTestId('goal-comment').count()).toBe(2)
+    expect(await sam.page.getByTestId('goal-comment').first().textContent()).toContain('Weet je al welk zwembad?')
+    // Sam chooses who does it and when; the words of the step stay the suggested ones.
+    const offered = sam.page.getByTestId('goal-comment').filter({ hasText: 'Zwemtijden van het Sportfondsenbad opzoeken' })
+    await offered.getByLabel('Wanneer?').fill(day(3))
+    await offered.getByRole('button', { name: 'Ja, toevoegen' }).click()
+    await expect.poll(() => sam.page.getByTestId('step').filter({ hasText: 'Zwemtijden van het Sportfondsenbad opzoeken' }).count()).toBe(1)
+
+    // Eva, with a read-only share, at 1280 px: the plan with the new step, and no forms.
+    await eva.page.setViewportSize({ width: 1280, height: 900 })
+    await eva.page.goto(`${url}/clienten/${samId}/actieplan`)
+    await expect.poll(() => eva.page.getByTestId('access-line').textContent()).toContain('Je mag het plan lezen')
+    expect(await eva.page.locator(`#doel-${goalId}`).textContent()).toContain('Zwemtijden van het Sportfondsenbad opzoeken')
+    expect(await eva.page.getByRole('button', { name: 'Versturen' }).count()).toBe(0)
+    await expectAccessible(eva.page)
+    expect([...sam.errors, ...noor.errors, ...eva.errors]).toEqual([])
+    await Promise.all([sam.close(), noor.close(), eva.close()])
+  })
+})

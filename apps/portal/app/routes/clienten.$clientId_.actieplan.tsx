@@ -41,8 +41,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response('not found', { status: 404 })
   const { clientId } = parsed.data
   const [plan, share] = await Promise.all([loadPlan(request, context, clientId), clientShare(request, context, clientId, 'action_plan')])
-  if (!plan) return data({ clientId, name: share.name, plan: null, agreement: null, role: user.role }, { status: 403 })
-  return { clientId, name: share.name, plan, agreement: await loadPlanAgreement(request, context, clientId), role: user.role }
+  if (!plan) return data({ clientId, name: share.name, access: null, plan: null, agreement: null, role: user.role }, { status: 403 })
+  return { clientId, name: share.name, access: share.access, plan, agreement: await loadPlanAgreement(request, context, clientId), role: user.role }
 }
 
 /** Comment on a goal, suggest a step (the client decides), or sign the plan as shown. */
@@ -72,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function SharedPlan() {
   const t = useT()
-  const { clientId, name, plan, agreement, role } = useLoaderData<typeof loader>()
+  const { clientId, name, access, plan, agreement, role } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
   return (
@@ -85,6 +85,12 @@ export default function SharedPlan() {
         <p data-testid="plan-not-shared">{t('sharing.notSharedText')}</p>
       ) : (
         <>
+          {/* A read-only share shows no forms that would only end in a refusal. */}
+          {access === 'comment' ? null : (
+            <p className="lead" data-testid="access-line">
+              {t('plan.worker.readOnly', { name: name ?? '' })}
+            </p>
+          )}
           {params.get('verstuurd') ? <Notice>{t('plan.saved')}</Notice> : null}
           {/* The sign button's problem above the plan; a goal's form shows its own. */}
           <FormProblem code={result?.intent === 'sign' ? (result.result.error?.['']?.[0] ?? null) : null} />
@@ -113,9 +119,11 @@ export default function SharedPlan() {
                   {comment.body}
                 </p>
               ))}
-              {(['comment', 'suggest'] as const).map((intent) => (
-                <GoalRemark key={intent} intent={intent} goalId={goal.id} result={result && result.intent === intent && result.goalId === goal.id ? result.result : null} />
-              ))}
+              {access === 'comment'
+                ? (['comment', 'suggest'] as const).map((intent) => (
+                    <GoalRemark key={intent} intent={intent} goalId={goal.id} result={result && result.intent === intent && result.goalId === goal.id ? result.result : null} />
+                  ))
+                : null}
             </section>
           ))}
           {agreement && role === 'worker' ? (
