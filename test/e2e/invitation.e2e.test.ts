@@ -80,6 +80,9 @@ describe('pages for everyone', () => {
     const page = await (await phoneContext(e2e.browser, { javaScript: false })).newPage()
     await page.goto(`${e2e.server.url}/inloggen`)
     await page.getByRole('link', { name: 'Hulp nodig?' }).click()
+    // Without JavaScript the click is a page load: read the help page, not the sign-in page it left.
+    await page.waitForURL(/\/hulp$/)
+    await page.locator('a[href^="tel:"]').first().waitFor()
     const hrefs = await page.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
     expect(hrefs).toEqual(['tel:112', 'tel:113', 'tel:08000113', 'tel:08002000'])
     expect(await page.getByRole('link', { name: 'Snel weg' }).count()).toBe(1)
