@@ -25,6 +25,12 @@ export interface CrisisRuleData {
   unless?: string[]
   /** Any of these in the sentence turns an alarm into a check-in. */
   demote?: string[]
+  /**
+   * Never stood down by a classifier sure the text is harmless (round 5's veto): being at a place of
+   * means now ("ik sta op de brug") is asked about even where look-alikes such as a shelter called
+   * De Brug taught the classifier those words.
+   */
+  alwaysAsk?: boolean
 }
 
 export interface CrisisStructures {

@@ -97,7 +97,8 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   const kept = keptPhrase(found, parts)
   const phraseAt = kept.evidence ? tokenAt(parts.scan, kept.evidence.start, kept.evidence.end) : undefined
   const phrase = kept.detected && kept.kind && phraseAt !== undefined && calmHit(phraseAt, kept.kind) ? { detected: false, kind: null } : kept
-  const hits = parts.hits.filter((h) => !calmHit(h.first, h.kind) && !(veto && h.level === 'check_in'))
+  const asks = (h: { rule: string }) => rules.rules.some((r) => r.id === h.rule && r.alwaysAsk === true)
+  const hits = parts.hits.filter((h) => !calmHit(h.first, h.kind) && !(veto && h.level === 'check_in' && !asks(h)))
   const alarmHits = hits.filter((h) => h.level === 'alarm')
   const checkHits = hits.filter((h) => h.level === 'check_in')
   const alarmKinds = new Set<CrisisKind>(alarmHits.map((h) => h.kind))
