@@ -10,14 +10,12 @@
 //   npm run bench -- growth --embedded   the embedded database too: adding the data set there took over
 //                                        10 minutes on a busy 2-core machine (PGlite runs one statement
 //                                        at a time in WebAssembly), so it is not run unless asked
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync, writeFileSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
 import { growth, growthSql } from './growth-data'
 import { resultsDir, time, writeResult } from './measure'
-import { seed, startServer } from './server-process'
+import { benchEngines, seed, startServer } from './server-process'
 
 const args = process.argv.slice(2)
 const runs = Number(process.env['BENCH_RUNS'] ?? 100)
@@ -126,26 +124,7 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
   return { rows, generatedSeconds }
 }
 
-const engines: { engine: 'embedded' | 'postgres'; env: () => Promise<Record<string, string>>; done?: () => Promise<void> }[] = []
-const dataDir = mkdtempSync(join(tmpdir(), 'kracht-growth-'))
-if (embedded) engines.push({ engine: 'embedded', env: async () => ({ DATA_DIR: dataDir }) })
-if (pgUrl) {
-  const name = `kracht_growth_${Date.now()}`
-  const admin = postgres(pgUrl, { max: 1, onnotice: () => {} })
-  engines.push({
-    engine: 'postgres',
-    env: async () => {
-      await admin.unsafe(`create database ${name}`)
-      const url = new URL(pgUrl)
-      url.pathname = `/${name}`
-      return { DATABASE_URL: url.toString(), DATA_DIR: dataDir }
-    },
-    done: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    },
-  })
-}
+const { engines, dataDir } = benchEngines('growth', pgUrl ?? undefined, { embedded })
 
 const results: Record<string, Awaited<ReturnType<typeof measureEngine>>> = {}
 try {

@@ -2,7 +2,10 @@
 // (Node's memory flags from package.json's start script, the portal's production build), with the
 // embedded database's queries counted (serve.ts), and the benchmark's client seeded through the API.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import postgres from 'postgres'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { resultsDir } from './measure'
@@ -121,4 +124,40 @@ export async function seed(base: string) {
   // The client shares the inventory with Noor: her reads pass the consent gate and are logged.
   await call('POST', `/clients/${clientId}/consents`, client, { granteeId: noorId, scopes: ['inventory'] })
   return { clientId, client, noor }
+}
+
+export type Engine = 'embedded' | 'postgres'
+export interface BenchEngine {
+  engine: Engine
+  env: () => Promise<Record<string, string>>
+  done?: () => Promise<void>
+}
+
+/**
+ * The engines a benchmark runs on, side by side: the embedded database in a fresh temporary folder
+ * (unless left out), and with `pgUrl` a fresh PostgreSQL database, dropped when done. `dataDir` is
+ * the folder to remove afterwards.
+ */
+export function benchEngines(prefix: string, pgUrl: string | undefined, options: { embedded?: boolean } = {}): { engines: BenchEngine[]; dataDir: string } {
+  const engines: BenchEngine[] = []
+  const dataDir = mkdtempSync(join(tmpdir(), `kracht-${prefix}-`))
+  if (options.embedded !== false) engines.push({ engine: 'embedded', env: async () => ({ DATA_DIR: dataDir }) })
+  if (pgUrl) {
+    const name = `kracht_${prefix}_${Date.now()}`
+    const admin = postgres(pgUrl, { max: 1, onnotice: () => {} })
+    engines.push({
+      engine: 'postgres',
+      env: async () => {
+        await admin.unsafe(`create database ${name}`)
+        const url = new URL(pgUrl)
+        url.pathname = `/${name}`
+        return { DATABASE_URL: url.toString(), DATA_DIR: dataDir }
+      },
+      done: async () => {
+        await admin.unsafe(`drop database if exists ${name} with (force)`)
+        await admin.end()
+      },
+    })
+  }
+  return { engines, dataDir }
 }

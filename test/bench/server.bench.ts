@@ -12,13 +12,10 @@
 //   npm run bench -- server --pg       PostgreSQL at postgres://postgres@127.0.0.1:5432/
 //   npm run bench -- server --profile  also write a CPU profile of each server to test/bench/results/
 //   npm run bench -- server --queries  print the SQL one request of each case runs (embedded)
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import autocannon, { type RequestTemplate } from 'autocannon'
-import postgres from 'postgres'
 import { peakRss, rssMiB, time, writeResult, type Timing } from './measure'
-import { seed, startServer } from './server-process'
+import { benchEngines, seed, startServer } from './server-process'
 
 const args = process.argv.slice(2)
 const check = args.includes('--check')
@@ -192,26 +189,7 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
 
 // ---------------------------------------------------------------------------------------------
 
-const engines: { engine: 'embedded' | 'postgres'; env: () => Promise<Record<string, string>>; done?: () => Promise<void> }[] = []
-const dataDir = mkdtempSync(join(tmpdir(), 'kracht-bench-'))
-engines.push({ engine: 'embedded', env: async () => ({ DATA_DIR: dataDir }) })
-if (pgUrl) {
-  const name = `kracht_bench_${Date.now()}`
-  const admin = postgres(pgUrl, { max: 1, onnotice: () => {} })
-  engines.push({
-    engine: 'postgres',
-    env: async () => {
-      await admin.unsafe(`create database ${name}`)
-      const url = new URL(pgUrl)
-      url.pathname = `/${name}`
-      return { DATABASE_URL: url.toString(), DATA_DIR: dataDir }
-    },
-    done: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    },
-  })
-}
+const { engines, dataDir } = benchEngines('bench', pgUrl ?? undefined)
 
 const results: Record<string, Record<string, Row>> = {}
 const memory: Record<string, Awaited<ReturnType<typeof measureEngine>>['memory']> = {}
