@@ -27,7 +27,7 @@ export async function freePort(): Promise<number> {
 export interface Server {
   url: string
   child: ChildProcess
-  queries(): Promise<{ queries: number; texts: string[] } | null>
+  queries(): Promise<{ queries: number; texts: string[]; ms: number[] } | null>
   resetQueries(): void
   stop(): Promise<void>
 }
@@ -80,7 +80,7 @@ export async function startServer(engine: 'embedded' | 'postgres', env: Record<s
       new Promise((resolve) => {
         // Only the embedded database is counted (serve.ts wraps PGlite).
         if (engine !== 'embedded') return resolve(null)
-        child.once('message', (message) => resolve(message as { queries: number; texts: string[] }))
+        child.once('message', (message) => resolve(message as { queries: number; texts: string[]; ms: number[] }))
         child.send('count')
       }),
     stop: () =>

@@ -12,6 +12,7 @@
 //   npm run bench -- server --pg       PostgreSQL at postgres://postgres@127.0.0.1:5432/
 //   npm run bench -- server --profile  also write a CPU profile of each server to test/bench/results/
 //   npm run bench -- server --queries  print the SQL one request of each case runs (embedded)
+//   npm run bench -- server --cases=c,d only these cases (with --profile: a profile of their load)
 import { rmSync } from 'node:fs'
 import autocannon, { type RequestTemplate } from 'autocannon'
 import { peakRss, rssMiB, time, writeResult, type Timing } from './measure'
@@ -22,6 +23,10 @@ const check = args.includes('--check')
 const profile = args.includes('--profile')
 /** Print the SQL one request of each case runs (embedded database). */
 const showQueries = args.includes('--queries')
+/** Only some cases (`--cases=c,d`), e.g. to profile the server under the load of those alone. */
+const only = args.find((arg) => arg.startsWith('--cases='))?.slice('--cases='.length).split(',') ?? null
+// The check needs every ratio: a partial run must never pass it.
+if (check && only) throw new Error('--check measures every case: leave out --cases.')
 const duration = Number(process.env['BENCH_SECONDS'] ?? 5)
 const runs = Number(process.env['BENCH_RUNS'] ?? 150)
 const connections = 10
@@ -135,6 +140,28 @@ async function single(name: string, fn: () => Promise<unknown>): Promise<Timing>
   return { ...timing, p50: at(0.5), p95: at(0.95), max: at(1) }
 }
 
+/**
+ * The SQL one request of a case runs, each query with its own time (the median over 15 requests:
+ * PGlite runs one query at a time, so a query's time starts when the one before it ended).
+ */
+async function printQueries(server: Awaited<ReturnType<typeof startServer>>, c: Case) {
+  const repeats = 15
+  let texts: string[] = []
+  const times: number[][] = []
+  for (let i = 0; i < repeats; i++) {
+    server.resetQueries()
+    await c.once()
+    const counted = await server.queries()
+    if (!counted) return
+    texts = counted.texts
+    counted.ms.forEach((ms, n) => (times[n] ??= []).push(ms))
+  }
+  const median = (values: number[] = []) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0
+  const total = times.reduce((sum, values) => sum + median(values), 0)
+  console.log(`\n${c.name}: ${texts.length} queries, ${total.toFixed(1)} ms in the database (medians)`)
+  texts.forEach((text, i) => console.log(`  ${i + 1}. ${median(times[i]).toFixed(2)} ms  ${text}`))
+}
+
 async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string, string>) {
   // The first start creates the database (initdb, migrations, demo data), a peak the process keeps
   // part of; a server that runs has been started on its database before, so it seeds, stops and
@@ -151,14 +178,10 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
   try {
     const memory = { firstStartMiB, afterStartMiB: rssMiB(server.child.pid), underLoadMiB: null as number | null, afterLoadMiB: null as number | null }
     const rows: Record<string, Row> = {}
-    for (const c of cases(server.url, seeded)) {
+    for (const c of cases(server.url, seeded).filter((one) => only === null || only.includes(one.key))) {
       // Queries per request, one at a time (warm first: the first request fills caches).
       await c.once()
-      if (showQueries) {
-        server.resetQueries()
-        await c.once()
-        console.log(`\n${c.name}:\n${(await server.queries())?.texts.map((text, i) => `  ${i + 1}. ${text}`).join('\n')}`)
-      }
+      if (showQueries) await printQueries(server, c)
       server.resetQueries()
       const counted = 20
       for (let i = 0; i < counted; i++) await c.once()

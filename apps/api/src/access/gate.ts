@@ -1,10 +1,11 @@
 import type { Context } from 'hono'
-import { eq, inArray } from 'drizzle-orm'
-import { clientWorkers, consents, users, type AccessLogAction, type ConsentScope } from '@kracht/db'
+import { eq } from 'drizzle-orm'
+import { users, type AccessLogAction, type ConsentScope } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import { writeAccessLog } from '../lib/access-log'
 import type { Actor, AppEnv, Deps, PublicUser } from '../lib/env'
 import { requireUser } from '../lib/guards'
+import { readAccessFacts } from './facts'
 import { decide, type ConsentActor, type ConsentDecision, type RequestedAccess } from './rules'
 
 export type ClientScope = ConsentScope
@@ -46,17 +47,6 @@ export const logActionOf = (request: ClientAccessRequest): AccessLogAction =>
 // lib/access-log.ts; re-exported so every caller keeps one import.
 export { writeAccessLog }
 
-function readFacts(deps: Deps, clientId: string, ids: string[]) {
-  return Promise.all([
-    deps.db
-      .select({ id: users.id, role: users.role, organisationId: users.organisationId, teamId: users.teamId })
-      .from(users)
-      .where(inArray(users.id, ids)),
-    deps.db.select({ workerId: clientWorkers.workerId }).from(clientWorkers).where(eq(clientWorkers.clientId, clientId)),
-    deps.db.select().from(consents).where(eq(consents.clientId, clientId)),
-  ])
-}
-
 /** Loads the facts the rules need and decides; no logging (the caller logs). */
 export async function decideClientAccess(
   deps: Deps,
@@ -68,12 +58,12 @@ export async function decideClientAccess(
 ): Promise<{ decision: ConsentDecision; clientExists: boolean }> {
   const ids = actor ? [clientId, actor.user.id] : [clientId]
   const key = ids.join(':')
-  let read = facts?.get(key) as ReturnType<typeof readFacts> | undefined
+  let read = facts?.get(key) as ReturnType<typeof readAccessFacts> | undefined
   if (!read) {
-    read = readFacts(deps, clientId, ids)
+    read = readAccessFacts(deps, clientId, ids)
     facts?.set(key, read)
   }
-  const [people, links, grants] = await read
+  const { people, workerIds, grants } = await read
   const client = people.find((person) => person.id === clientId)
   if (!client) return { decision: { allowed: false, basis: 'not_a_client', consentId: null, excludeDomains: [], access: null }, clientExists: false }
   const me = actor ? people.find((person) => person.id === actor.user.id) : undefined
@@ -89,7 +79,7 @@ export async function decideClientAccess(
       : null
   const decision = decide({
     actor: consentActor,
-    client: { id: client.id, role: client.role, organisationId: client.organisationId, workerIds: links.map((link) => link.workerId) },
+    client: { id: client.id, role: client.role, organisationId: client.organisationId, workerIds },
     request,
     consents: grants,
     now: deps.now(),

@@ -1,11 +1,11 @@
 // The inventory as a whole: its statements, priorities, remarks and quality, and saving priorities and remarks.
 import { and, eq, sql } from 'drizzle-orm'
 import type { Locale } from '@kracht/language'
-import { checkQuality } from '@kracht/inventory'
-import { inventories, inventoryRevisions, users, type Priority } from '@kracht/db'
+import { checkQuality, domainsOf } from '@kracht/inventory'
+import { inventories, inventoryRevisions, organisations, users, type Priority } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
-import { assertDomain, domainSettings, type DomainFilter, type Tx } from './settings'
+import { assertDomain, domainSettings, type DomainFilter, type DomainSettings, type Tx } from './settings'
 import { listStatements, serialiseStatement } from './statements'
 
 export async function inventoryRow(deps: Deps, clientId: string) {
@@ -13,16 +13,40 @@ export async function inventoryRow(deps: Deps, clientId: string) {
   return row ?? { clientId, priorities: [] as Priority[], remarks: '', version: 0, updatedAt: null }
 }
 
+/**
+ * What the inventory page needs besides the statements, in one query: the client's name, the
+ * organisation's life-domain settings and the inventory row (priorities, remarks). Three queries
+ * before (issue 19: on the embedded database a round trip costs more than the work it does).
+ */
+async function inventoryHead(deps: Deps, clientId: string) {
+  const [row] = await deps.db
+    .select({
+      displayName: users.displayName,
+      domainSet: organisations.domainSet,
+      careSetting: organisations.careSetting,
+      priorityLimit: organisations.priorityLimit,
+      stored: { priorities: inventories.priorities, remarks: inventories.remarks, version: inventories.version, updatedAt: inventories.updatedAt },
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .leftJoin(inventories, eq(inventories.clientId, users.id))
+    .where(eq(users.id, clientId))
+  if (!row) throw new AppError('not_found', 'No such client.')
+  const settings: DomainSettings = { domainSet: row.domainSet, careSetting: row.careSetting, domains: domainsOf(row.domainSet), priorityLimit: row.priorityLimit }
+  const stored = row.stored ?? { priorities: [] as Priority[], remarks: '', version: 0, updatedAt: null }
+  return { displayName: row.displayName, settings, stored }
+}
+
 export async function getInventory(
   deps: Deps,
-  input: { clientId: string; locale: Locale; agreementSigned?: boolean | undefined; isSelf?: boolean | undefined } & DomainFilter,
+  /** `agreementSigned` may still be on its way: it is read side by side with the inventory. */
+  input: { clientId: string; locale: Locale; agreementSigned?: boolean | Promise<boolean> | undefined; isSelf?: boolean | undefined } & DomainFilter,
 ) {
   const excluded = new Set(input.excludeDomains ?? [])
-  const [settings, rows, stored, [client]] = await Promise.all([
-    domainSettings(deps, input.clientId),
+  const [{ displayName, settings, stored }, rows, agreementSigned] = await Promise.all([
+    inventoryHead(deps, input.clientId),
     listStatements(deps, input.clientId, { excludeDomains: input.excludeDomains }),
-    inventoryRow(deps, input.clientId),
-    deps.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, input.clientId)),
+    input.agreementSigned ?? false,
   ])
   // A priority names its domain and may hold a wish about it: left out with the domain.
   const inventory = { ...stored, priorities: stored.priorities.filter((priority) => !excluded.has(priority.domain)) }
@@ -33,7 +57,7 @@ export async function getInventory(
     domainsUsed,
     domainsTotal: domains.length,
     prioritiesChosen: inventory.priorities.length,
-    agreementSigned: input.agreementSigned ?? false,
+    agreementSigned,
     locale: input.locale,
     now: deps.now(),
   })
@@ -47,7 +71,7 @@ export async function getInventory(
   )
   return {
     clientId: input.clientId,
-    displayName: client?.displayName ?? '',
+    displayName,
     domainSet: settings.domainSet,
     domains,
     priorityLimit: settings.priorityLimit,
