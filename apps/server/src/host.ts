@@ -6,7 +6,7 @@ import { secureHeaders, NONCE } from 'hono/secure-headers'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import { hc } from 'hono/client'
-import { resolveClientAddress, type Api, type InternalCall } from '@kracht/api'
+import { accessLogBatch, resolveClientAddress, type Api, type InternalCall } from '@kracht/api'
 import '@kracht/portal/context'
 import { portalBodyLimit, portalCrossSiteCheck } from './request-guards'
 
@@ -88,9 +88,13 @@ export function createHost({ api, portal, production, publicUrl, trustedProxies,
     })
     const nonce = c.get('secureHeadersNonce') ?? randomBytes(16).toString('base64')
     // Reading a page (GET, HEAD) changes no session and no consent: its loaders share one session
-    // lookup, one /me and one read of the consent gate's facts per client.
+    // lookup, one /me, one read of the consent gate's facts per client, one read of each piece of
+    // a client's data (each call after its own gate and log row), and one insert for log rows
+    // written at the same moment.
     const reading = c.req.method === 'GET' || c.req.method === 'HEAD'
-    const internal: InternalCall = reading ? { clientIp, sessions: new Map(), accessFacts: new Map() } : { clientIp }
+    const internal: InternalCall = reading
+      ? { clientIp, sessions: new Map(), accessFacts: new Map(), reads: new Map(), accessLog: accessLogBatch() }
+      : { clientIp }
     const context: AppLoadContext = {
       nonce,
       secureCookies,

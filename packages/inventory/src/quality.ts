@@ -54,7 +54,7 @@ export interface QualityReport {
 }
 
 export interface QualityInput {
-  statements: { id: string; text: string; provenance: string }[]
+  statements: readonly { id: string; text: string; provenance: string }[]
   domainsUsed: number
   domainsTotal: number
   prioritiesChosen: number

@@ -5,6 +5,7 @@
 import { inArray, sql } from 'drizzle-orm'
 import { clientWorkers, consents, users, type Role } from '@kracht/db'
 import type { Deps } from '../lib/env'
+import { epochMs, fromJson } from '../lib/sql-json'
 import type { ConsentGrant } from './rules'
 
 export interface AccessFacts {
@@ -19,10 +20,6 @@ interface GrantRow extends Omit<ConsentGrant, 'endsAt' | 'revokedAt'> {
   revokedAt: number | null
 }
 
-/** A json column: PGlite and postgres.js both parse json, but a driver that does not hands over text. */
-const json = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T))
-
-const epochMs = (column: typeof consents.endsAt | typeof consents.revokedAt) => sql`(extract(epoch from ${column}) * 1000)::float8`
 
 export async function readAccessFacts(deps: Deps, clientId: string, ids: string[]): Promise<AccessFacts> {
   // Uncorrelated subqueries: PostgreSQL runs each once, whatever the number of people rows.
@@ -38,8 +35,8 @@ export async function readAccessFacts(deps: Deps, clientId: string, ids: string[
       role: users.role,
       organisationId: users.organisationId,
       teamId: users.teamId,
-      workerIds: workerIds.mapWith((value: unknown) => json<string[]>(value)),
-      grants: grants.mapWith((value: unknown) => json<GrantRow[]>(value)),
+      workerIds: workerIds.mapWith((value: unknown) => fromJson<string[]>(value)),
+      grants: grants.mapWith((value: unknown) => fromJson<GrantRow[]>(value)),
     })
     .from(users)
     .where(inArray(users.id, ids))

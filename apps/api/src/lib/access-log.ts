@@ -1,7 +1,7 @@
 import { accessLog, type AccessLogAction } from '@kracht/db'
 import type { AssistantModel } from '@kracht/assistant'
 import type { Actor, Deps } from './env'
-import { currentAccessPoint, currentActor } from './request-context'
+import { currentAccessPoint, currentActor, currentPageRead } from './request-context'
 
 /** One access-log entry as callers describe it. Ids and names of things only, never the client's words. */
 export interface AccessLogInput {
@@ -51,7 +51,44 @@ function rowOf(deps: Deps, entry: AccessLogInput) {
  */
 export async function writeAccessLog(deps: Deps, entry: AccessLogInput): Promise<void> {
   if (!entry.actor) return
-  await deps.db.insert(accessLog).values(rowOf(deps, entry))
+  const row = rowOf(deps, entry)
+  const batch = currentPageRead()?.accessLog
+  if (batch) return batch.add(deps, row)
+  await deps.db.insert(accessLog).values(row)
+}
+
+type AccessLogRow = ReturnType<typeof rowOf>
+
+/**
+ * A page read's access-log rows that arrive at the same moment (its API calls run side by side:
+ * the comments and the agreement on a client's page), written in one insert: one round trip
+ * instead of one per row. Each caller still waits for its own row to be written before it reads
+ * anything, and a failed insert fails every call in it (nothing is read without its row).
+ */
+export interface AccessLogBatch {
+  add(deps: Deps, row: AccessLogRow): Promise<void>
+}
+
+export function accessLogBatch(): AccessLogBatch {
+  let waiting: { rows: AccessLogRow[]; written: Promise<void> } | null = null
+  return {
+    add(deps, row) {
+      if (waiting) {
+        waiting.rows.push(row)
+        return waiting.written
+      }
+      const rows = [row]
+      // Rows added before the next turn of the event loop join this insert.
+      const written = new Promise<void>((resolve, reject) =>
+        setImmediate(() => {
+          waiting = null
+          deps.db.insert(accessLog).values(rows).then(() => resolve(), reject)
+        }),
+      )
+      waiting = { rows, written }
+      return written
+    },
+  }
 }
 
 /** Several rows in one statement (e.g. one per client in a list a coordinator reads). */

@@ -1,3 +1,4 @@
+import type { AccessLogBatch } from './access-log'
 import type { Database } from '@kracht/db'
 import type { ConsentScope, Role } from '@kracht/db'
 import type { AssistantModel } from '@kracht/assistant'
@@ -44,6 +45,14 @@ export interface InternalCall {
    * decided and logged on its own.
    */
   accessFacts?: Map<string, Promise<unknown>>
+  /**
+   * The same page read: its reads of a client's data (the statements, the inventory row, the
+   * signatures) are made once and shared by its API calls (lib/page-read.ts), each after its own
+   * gate and log row. Cleared by any call that is not a read.
+   */
+  reads?: Map<string, Promise<unknown>>
+  /** The same page read: access-log rows its calls write at the same moment go in one insert. */
+  accessLog?: AccessLogBatch
 }
 
 export interface AppEnv {

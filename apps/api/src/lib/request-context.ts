@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { MiddlewareHandler } from 'hono'
-import type { Actor, AppEnv } from './env'
+import type { Actor, AppEnv, InternalCall } from './env'
 import { clientIp } from './client-ip'
 
 /** Where a request came from, as the access log records it (NEN 7513: "from where"). */
@@ -15,6 +15,8 @@ interface RequestContext {
   accessPoint: AccessPoint
   /** Read when asked: the auth middleware sets the actor after this context is opened. */
   actor(): Actor | null
+  /** The portal's page read this in-process call belongs to (lib/page-read.ts), if any. */
+  pageRead: InternalCall | undefined
 }
 
 /** Enough to tell a phone from a browser or a script; more is noise in the log. */
@@ -36,7 +38,12 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
         userAgent: agent ? agent.slice(0, userAgentMax) : null,
       },
       actor: () => c.get('actor'),
+      pageRead: c.env?.internal,
     }
+    // A loader that changes something (rare, but possible) ends what the page read shares so far:
+    // nothing read before the change is served after it.
+    const reading = c.req.method === 'GET' || c.req.method === 'HEAD'
+    if (!reading) c.env?.internal?.reads?.clear()
     return storage.run(context, next)
   }
 }
@@ -44,6 +51,11 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
 /** The current request's access point; nulls outside a request (a job, a test calling a service). */
 export function currentAccessPoint(): AccessPoint {
   return storage.getStore()?.accessPoint ?? { ipAddress: null, userAgent: null }
+}
+
+/** The page read the current in-process call belongs to; undefined for a direct API call. */
+export function currentPageRead(): InternalCall | undefined {
+  return storage.getStore()?.pageRead
 }
 
 /** Who made the current request, if anyone signed in; null outside a request. */

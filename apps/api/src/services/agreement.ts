@@ -7,7 +7,7 @@ import { countOwnOpenSuggestions } from './own-suggestions'
 import { contentHash, documentSigned, latestSignatures, signatureStatus, signDocument, type SignableDocument, type SignatureViewer } from './signatures'
 
 interface HashableInventory {
-  statements: { id: string; domain: string; time: string; form: string | null; text: string }[]
+  statements: readonly { id: string; domain: string; time: string; form: string | null; text: string }[]
   priorities: { domain: string; wish: string | null }[]
   remarks: string
 }

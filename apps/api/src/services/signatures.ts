@@ -5,6 +5,7 @@ import type { Actor, Deps } from '../lib/env'
 import { decideClientAccess } from '../access/gate'
 import { toPublicUser } from '../auth/sessions'
 import { AppError } from '../lib/app-error'
+import { oncePerPageRead } from '../lib/page-read'
 
 /**
  * Signatures on a client's document (the inventory, the action plan): one mechanism for both. A
@@ -49,12 +50,15 @@ export interface SignatureViewer {
 export type SignerRole = 'client' | 'worker'
 
 export async function latestSignatures(deps: Deps, clientId: string, document: AgreementDocument) {
-  const rows = await deps.db
-    .select({ signature: signatures, name: users.displayName })
-    .from(signatures)
-    .innerJoin(users, eq(users.id, signatures.signerId))
-    .where(and(eq(signatures.clientId, clientId), eq(signatures.document, document)))
-    .orderBy(desc(signatures.signedAt))
+  // Once per page read (the inventory's quality check and the agreement both ask).
+  const rows = await oncePerPageRead(`signatures:${clientId}:${document}`, () =>
+    deps.db
+      .select({ signature: signatures, name: users.displayName })
+      .from(signatures)
+      .innerJoin(users, eq(users.id, signatures.signerId))
+      .where(and(eq(signatures.clientId, clientId), eq(signatures.document, document)))
+      .orderBy(desc(signatures.signedAt)),
+  )
   const seen = new Set<string>()
   return rows.filter((row) => (seen.has(row.signature.signerId) ? false : (seen.add(row.signature.signerId), true)))
 }

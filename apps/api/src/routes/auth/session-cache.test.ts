@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from '../../testing'
 import type { InternalCall } from '../../lib/env'
+import { accessLogBatch } from '../../lib/access-log'
 
 let t: TestApi
 beforeAll(async () => {
@@ -44,5 +45,33 @@ describe('one session lookup per page read', () => {
     expect([one.status, two.status]).toEqual([200, 200])
     expect(internal.accessFacts?.size).toBe(1)
     expect(await logged()).toBe(before + 2)
+  })
+
+  it('a page read reads a client\'s statements once, logs each call, and a write in it ends what it shares', async () => {
+    const sam = await t.signIn('sam')
+    const noor = await t.signIn('noor')
+    const base = `/clients/${t.ids.sam}`
+    const created = await t.json('POST', `${base}/statements`, { cookie: sam, body: { domain: 'housing', time: 'present', form: 'i_can', text: 'Ik kan mijn huis schoon houden' } })
+    expect(created.status).toBe(201)
+    const { statement } = (await created.json()) as { statement: { id: string; version: number; createdAt: string; updatedAt: string } }
+    const logged = async () => ((await (await t.json('GET', `${base}/access-log`, { cookie: sam })).json()) as unknown[]).length
+    const before = await logged()
+    const internal: InternalCall = { clientIp: '127.0.0.1', sessions: new Map(), accessFacts: new Map(), reads: new Map(), accessLog: accessLogBatch() }
+    // Two calls side by side: both gated and logged (their rows in one insert), the list read once.
+    const [inventory, agreement] = await Promise.all([call(`${base}/inventory`, noor, internal), call(`${base}/agreement`, noor, internal)])
+    expect([inventory.status, agreement.status]).toEqual([200, 200])
+    expect(await logged()).toBe(before + 2)
+    expect([...(internal.reads?.keys() ?? [])].filter((key) => key.startsWith('statements:'))).toHaveLength(1)
+    // The list as one JSON value: the same times, to the millisecond, as the row the write returned.
+    const shown = ((await inventory.json()) as { statements: { id: string; createdAt: string; updatedAt: string }[] }).statements.find((one) => one.id === statement.id)
+    expect(shown).toMatchObject({ createdAt: statement.createdAt, updatedAt: statement.updatedAt })
+    // A write within the page read (the client's own, in-process) ends what it shares: the next read is fresh.
+    const own = (path: string, init: RequestInit = {}) =>
+      t.api.fetch(new Request(`http://kracht.internal${path}`, { ...init, headers: { cookie: sam, 'content-type': 'application/json' } }), { internal })
+    expect((await own(`${base}/inventory`)).status).toBe(200)
+    const patched = await own(`${base}/statements/${statement.id}`, { method: 'PATCH', body: JSON.stringify({ version: statement.version, text: 'Ik kan mijn huis gezellig maken' }) })
+    expect(patched.status).toBe(200)
+    const after = (await (await own(`${base}/inventory`)).json()) as { statements: { id: string; text: string }[] }
+    expect(after.statements.find((one) => one.id === statement.id)?.text).toBe('Ik kan mijn huis gezellig maken')
   })
 })

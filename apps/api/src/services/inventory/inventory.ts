@@ -5,12 +5,26 @@ import { checkQuality, domainsOf } from '@kracht/inventory'
 import { inventories, inventoryRevisions, organisations, users, type Priority } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
+import { knownInPageRead, oncePerPageRead } from '../../lib/page-read'
 import { assertDomain, domainSettings, type DomainFilter, type DomainSettings, type Tx } from './settings'
 import { listStatements, serialiseStatement } from './statements'
 
-export async function inventoryRow(deps: Deps, clientId: string) {
-  const [row] = await deps.db.select().from(inventories).where(eq(inventories.clientId, clientId))
-  return row ?? { clientId, priorities: [] as Priority[], remarks: '', version: 0, updatedAt: null }
+export interface InventoryRow {
+  clientId: string
+  priorities: Priority[]
+  remarks: string
+  version: number
+  updatedAt: Date | null
+}
+
+const emptyInventory = (clientId: string): InventoryRow => ({ clientId, priorities: [], remarks: '', version: 0, updatedAt: null })
+
+/** The inventory row (priorities, remarks), once per page read (lib/page-read.ts). */
+export function inventoryRow(deps: Deps, clientId: string): Promise<InventoryRow> {
+  return oncePerPageRead(`inventory:${clientId}`, async () => {
+    const [row] = await deps.db.select().from(inventories).where(eq(inventories.clientId, clientId))
+    return row ?? emptyInventory(clientId)
+  })
 }
 
 /**
@@ -33,7 +47,9 @@ async function inventoryHead(deps: Deps, clientId: string) {
     .where(eq(users.id, clientId))
   if (!row) throw new AppError('not_found', 'No such client.')
   const settings: DomainSettings = { domainSet: row.domainSet, careSetting: row.careSetting, domains: domainsOf(row.domainSet), priorityLimit: row.priorityLimit }
-  const stored = row.stored ?? { priorities: [] as Priority[], remarks: '', version: 0, updatedAt: null }
+  const stored: InventoryRow = row.stored ? { clientId, ...row.stored } : emptyInventory(clientId)
+  // The agreement's hash in the same page read needs this row: it need not read it again.
+  knownInPageRead(`inventory:${clientId}`, stored)
   return { displayName: row.displayName, settings, stored }
 }
 

@@ -1,10 +1,12 @@
 // Statements: the client's words per life domain and time, each change kept as a revision.
-import { and, asc, eq, getTableColumns, isNull, notInArray, sql } from 'drizzle-orm'
+import { and, eq, isNull, notInArray, sql } from 'drizzle-orm'
 import { analyze, type Locale } from '@kracht/language'
 import { mapAnalysedDomain } from '@kracht/inventory'
 import { statementRevisions, statements, type Database, type Statement, type StatementForm, type StatementProvenance, type StatementTime } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
+import { oncePerPageRead } from '../../lib/page-read'
+import { epochMs, fromJson } from '../../lib/sql-json'
 import { assertDomain, domainSettings, type DomainFilter, type DomainSettings, type Tx } from './settings'
 
 /** Feedback the analysis gives on a statement: shown beside it, never blocking. */
@@ -42,18 +44,43 @@ export async function listStatements(
   deps: Deps,
   clientId: string,
   filter: { domain?: string | undefined; time?: StatementTime | undefined } & DomainFilter,
-) {
-  const conditions = [eq(statements.clientId, clientId), isNull(statements.deletedAt)]
-  if (filter.domain) conditions.push(eq(statements.domain, filter.domain))
-  if (filter.time) conditions.push(eq(statements.time, filter.time))
-  if (filter.excludeDomains && filter.excludeDomains.length > 0) conditions.push(notInArray(statements.domain, [...filter.excludeDomains]))
-  // The suggester's name in the same query: the list shows "suggested by Noor" beside the words.
-  const suggestedByName = sql<string | null>`(select u.display_name from users u where u.id = ${statements.suggestedById})`
-  return deps.db
-    .select({ ...getTableColumns(statements), suggestedByName })
-    .from(statements)
-    .where(and(...conditions))
-    .orderBy(asc(statements.createdAt))
+): Promise<readonly StatementRow[]> {
+  const excluded = [...(filter.excludeDomains ?? [])].sort()
+  // Shared within one page read (the inventory and the agreement's hash read the same list).
+  return oncePerPageRead(`statements:${clientId}:${filter.domain ?? ''}:${filter.time ?? ''}:${excluded.join(',')}`, async () => {
+    const conditions = [eq(statements.clientId, clientId), isNull(statements.deletedAt)]
+    if (filter.domain) conditions.push(eq(statements.domain, filter.domain))
+    if (filter.time) conditions.push(eq(statements.time, filter.time))
+    if (excluded.length > 0) conditions.push(notInArray(statements.domain, excluded))
+    // One row with the list as JSON, not 60 rows of 13 columns (lib/sql-json.ts).
+    // Times as milliseconds since 1970; with the suggester's name ("suggested by Noor" beside the words).
+    const list = sql`coalesce(json_agg(json_build_object(
+        'id', ${statements.id}, 'clientId', ${statements.clientId}, 'domain', ${statements.domain}, 'time', ${statements.time},
+        'form', ${statements.form}, 'text', ${statements.text}, 'provenance', ${statements.provenance},
+        'suggestedById', ${statements.suggestedById}, 'version', ${statements.version},
+        'createdAt', ${epochMs(statements.createdAt)}, 'updatedAt', ${epochMs(statements.updatedAt)}, 'deletedAt', ${epochMs(statements.deletedAt)},
+        'suggestedByName', (select u.display_name from users u where u.id = ${statements.suggestedById})
+      ) order by ${statements.createdAt}), '[]'::json)`
+    const [row] = await deps.db
+      .select({ list: list.mapWith((value: unknown) => fromJson<StatementJson[]>(value)) })
+      .from(statements)
+      .where(and(...conditions))
+    return (row?.list ?? []).map(
+      (one): StatementRow => ({
+        ...one,
+        createdAt: new Date(one.createdAt),
+        updatedAt: new Date(one.updatedAt),
+        deletedAt: one.deletedAt === null ? null : new Date(one.deletedAt),
+      }),
+    )
+  })
+}
+
+/** A statement as listStatements' query hands it over: its times in milliseconds since 1970. */
+interface StatementJson extends Omit<StatementRow, 'createdAt' | 'updatedAt' | 'deletedAt'> {
+  createdAt: number
+  updatedAt: number
+  deletedAt: number | null
 }
 
 async function recordRevision(tx: Tx, row: Statement, action: 'create' | 'update' | 'delete', changedById: string, at: Date) {
