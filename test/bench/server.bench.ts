@@ -5,7 +5,8 @@
 // request at a time (the server time of a single request, p50/p95), plus queries per request on the
 // embedded database. The ratios issue 19 sets as targets are printed; with `--check` the process
 // exits non-zero when one falls short. Timings on a shared machine are noisy: compare ratios within
-// one run, never absolutes across runs.
+// one run, never absolutes across runs. Within a run the cases take turns (one request at a time, and
+// under load in BENCH_ROUNDS rounds), so other work on the machine weighs on every case alike.
 //
 //   npm run bench -- server            both engines if a server is given, else embedded only
 //   npm run bench -- --check           only this bench, exit 1 when a target is missed
@@ -15,7 +16,7 @@
 //   npm run bench -- server --cases=c,d only these cases (with --profile: a profile of their load)
 import { rmSync } from 'node:fs'
 import autocannon, { type RequestTemplate } from 'autocannon'
-import { peakRss, rssMiB, time, writeResult, type Timing } from './measure'
+import { peakRss, rssMiB, writeResult } from './measure'
 import { benchEngines, seed, startServer } from './server-process'
 
 const args = process.argv.slice(2)
@@ -27,8 +28,14 @@ const showQueries = args.includes('--queries')
 const only = args.find((arg) => arg.startsWith('--cases='))?.slice('--cases='.length).split(',') ?? null
 // The check needs every ratio: a partial run must never pass it.
 if (check && only) throw new Error('--check measures every case: leave out --cases.')
-const duration = Number(process.env['BENCH_SECONDS'] ?? 5)
+/** Seconds per case per round under load (after a warm-up of half that). */
+const duration = Number(process.env['BENCH_SECONDS'] ?? 4)
 const runs = Number(process.env['BENCH_RUNS'] ?? 150)
+/**
+ * Under load the cases take turns in this many rounds of BENCH_SECONDS each. Not shorter slices: a
+ * slice loses about one latency's worth of requests at its start, which would weigh on slow cases.
+ */
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3)
 const connections = 10
 const pgUrl = process.env['DATABASE_URL'] ?? (args.includes('--pg') ? 'postgres://postgres@127.0.0.1:5432/postgres' : null)
 
@@ -127,17 +134,28 @@ function cases(base: string, seeded: Awaited<ReturnType<typeof seed>>): Case[] {
   ]
 }
 
-/** Sequential timing; the assistant case returns its own answer-only duration. */
-async function single(name: string, fn: () => Promise<unknown>): Promise<Timing> {
-  const samples: number[] = []
-  const timing = await time(name, runs, async () => {
+/**
+ * One request at a time, the cases taking turns (a, b, c, … a, b, c, …), so a burst of other work on
+ * this shared machine falls on every case alike instead of on whichever case ran then. The assistant
+ * case returns its own answer-only duration.
+ */
+async function singles(list: Case[]): Promise<Map<string, { p50: number; p95: number }>> {
+  const samples = new Map<string, number[]>(list.map((c) => [c.key, []]))
+  const once = async (c: Case) => {
     const started = performance.now()
-    const own = await fn()
-    samples.push(typeof own === 'number' ? own : performance.now() - started)
-  })
-  const measured = samples.slice(-runs).sort((a, b) => a - b)
-  const at = (q: number) => Math.round((measured[Math.min(measured.length - 1, Math.floor(q * measured.length))] ?? 0) * 100) / 100
-  return { ...timing, p50: at(0.5), p95: at(0.95), max: at(1) }
+    const own = await c.once()
+    return typeof own === 'number' ? own : performance.now() - started
+  }
+  for (let i = 0; i < Math.min(20, runs); i++) for (const c of list) await once(c)
+  for (let i = 0; i < runs; i++) for (const c of list) samples.get(c.key)?.push(await once(c))
+  const round2 = (value: number) => Math.round(value * 100) / 100
+  return new Map(
+    [...samples].map(([key, values]) => {
+      const sorted = [...values].sort((x, y) => x - y)
+      const at = (q: number) => round2(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0)
+      return [key, { p50: at(0.5), p95: at(0.95) }]
+    }),
+  )
 }
 
 /**
@@ -178,30 +196,50 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
   try {
     const memory = { firstStartMiB, afterStartMiB: rssMiB(server.child.pid), underLoadMiB: null as number | null, afterLoadMiB: null as number | null }
     const rows: Record<string, Row> = {}
-    for (const c of cases(server.url, seeded).filter((one) => only === null || only.includes(one.key))) {
+    const list = cases(server.url, seeded).filter((one) => only === null || only.includes(one.key))
+    const queries = new Map<string, number | null>()
+    for (const c of list) {
       // Queries per request, one at a time (warm first: the first request fills caches).
       await c.once()
       if (showQueries) await printQueries(server, c)
       server.resetQueries()
       const counted = 20
       for (let i = 0; i < counted; i++) await c.once()
-      const queries = (await server.queries())?.queries ?? null
-      const singleTiming = await single(c.name, c.once)
-      const options = { url: server.url, connections, requests: c.load }
-      await autocannon({ ...options, duration: Math.max(1, Math.round(duration / 2)) })
-      const { result: loaded, peak } = await peakRss(server.child.pid, autocannon({ ...options, duration }))
-      if (peak !== null) memory.underLoadMiB = Math.max(memory.underLoadMiB ?? 0, peak)
+      const count = (await server.queries())?.queries
+      queries.set(c.key, count === undefined ? null : Math.round((count / counted) * 10) / 10)
+    }
+    const single = await singles(list)
+    // Under load, the cases take turns too: after a warm-up of each, `rounds` rounds of `duration`
+    // seconds per case; requests a second over all its rounds, p50/p99 the median of its rounds'.
+    const loads = new Map<string, { requests: number; seconds: number; p50: number[]; p99: number[]; errors: number }>()
+    for (const c of list) await autocannon({ url: server.url, connections, requests: c.load, duration: Math.max(1, Math.round(duration / 2)) })
+    for (let round = 0; round < rounds; round++) {
+      for (const c of list) {
+        const { result, peak } = await peakRss(server.child.pid, autocannon({ url: server.url, connections, requests: c.load, duration }))
+        if (peak !== null) memory.underLoadMiB = Math.max(memory.underLoadMiB ?? 0, peak)
+        const load = loads.get(c.key) ?? { requests: 0, seconds: 0, p50: [], p99: [], errors: 0 }
+        load.requests += result.requests.total
+        load.seconds += result.duration
+        load.p50.push(result.latency.p50)
+        load.p99.push(result.latency.p99)
+        load.errors += result.errors + result.timeouts + result.non2xx
+        loads.set(c.key, load)
+      }
+      console.log(`  ${engine}: round ${round + 1} of ${rounds} done`)
+    }
+    const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0
+    for (const c of list) {
+      const load = loads.get(c.key)
       rows[c.key] = {
         case: c.name,
-        'req/s': Math.round(loaded.requests.average),
-        'p50 ms': loaded.latency.p50,
-        'p99 ms': loaded.latency.p99,
-        'single p50 ms': singleTiming.p50,
-        'single p95 ms': singleTiming.p95,
-        'queries/req': queries === null ? null : Math.round((queries / counted) * 10) / 10,
-        errors: loaded.errors + loaded.timeouts + loaded.non2xx,
+        'req/s': load ? Math.round(load.requests / load.seconds) : 0,
+        'p50 ms': load ? median(load.p50) : 0,
+        'p99 ms': load ? median(load.p99) : 0,
+        'single p50 ms': single.get(c.key)?.p50 ?? 0,
+        'single p95 ms': single.get(c.key)?.p95 ?? 0,
+        'queries/req': queries.get(c.key) ?? null,
+        errors: load?.errors ?? 0,
       }
-      console.log(`  ${engine}: ${c.name} done`)
     }
     memory.afterLoadMiB = rssMiB(server.child.pid)
     return { rows, memory }
@@ -234,7 +272,7 @@ try {
 
 const ratios: Record<string, { cOfA: number; dOfC: number; dSingleP95: number }> = {}
 for (const [engine, rows] of Object.entries(results)) {
-  console.log(`\nThe server as npm start runs it, ${engine === 'embedded' ? 'embedded PGlite' : 'PostgreSQL'}: ${connections} connections, ${duration} s per case; single = one request at a time (${runs})`)
+  console.log(`\nThe server as npm start runs it, ${engine === 'embedded' ? 'embedded PGlite' : 'PostgreSQL'}: ${connections} connections, ${rounds} × ${duration} s per case, taking turns; single = one request at a time (${runs})`)
   console.table(Object.values(rows))
   const { a, c, d } = rows
   if (!a || !c || !d) continue
@@ -265,7 +303,7 @@ for (const [engine, rows] of Object.entries(results)) {
   for (const row of errors) failures.push(`${engine}: ${row.case} had ${row.errors} failed requests`)
 }
 
-writeResult('server', { connections, duration, runs, targets, results, ratios, memory, failures })
+writeResult('server', { connections, duration, rounds, runs, targets, results, ratios, memory, failures })
 if (check && failures.length > 0) {
   console.log(`\nCheck failed:\n${failures.map((line) => `  - ${line}`).join('\n')}`)
   process.exit(1)

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { and, desc, eq } from 'drizzle-orm'
-import { signatures, users, type AgreementDocument, type ConsentScope } from '@kracht/db'
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { signatures, users, type AgreementDocument, type ConsentScope, type Signature } from '@kracht/db'
 import type { Actor, Deps } from '../lib/env'
 import { decideClientAccess } from '../access/gate'
 import { toPublicUser } from '../auth/sessions'
 import { AppError } from '../lib/app-error'
-import { oncePerPageRead } from '../lib/page-read'
+import { knownInPageRead, oncePerPageRead } from '../lib/page-read'
+import { epochMs, fromJson } from '../lib/sql-json'
 
 /**
  * Signatures on a client's document (the inventory, the action plan): one mechanism for both. A
@@ -49,9 +50,41 @@ export interface SignatureViewer {
 
 export type SignerRole = 'client' | 'worker'
 
+interface SignatureRow {
+  signature: Signature
+  name: string
+}
+
+const signaturesKey = (clientId: string, document: AgreementDocument) => `signatures:${clientId}:${document}`
+
+/**
+ * All signatures of a client's document with the signers' names, newest first, as one JSON value
+ * (a scalar subquery): the inventory's query brings them along, so its page need not ask again.
+ */
+export function signaturesJson(clientId: string, document: AgreementDocument): SQL {
+  return sql`(select coalesce(json_agg(json_build_object(
+      'signature', json_build_object('id', s.id, 'clientId', s.client_id, 'document', s.document, 'subjectId', s.subject_id,
+        'signerId', s.signer_id, 'signerRole', s.signer_role, 'contentHash', s.content_hash, 'signedAt', ${epochMs(sql`s.signed_at`)}),
+      'name', u.display_name) order by s.signed_at desc), '[]'::json)
+    from ${signatures} s join ${users} u on u.id = s.signer_id where s.client_id = ${clientId} and s.document = ${document})`
+}
+
+/** The rows of signaturesJson's value, each signer's latest first; known to the page read from then on. */
+export function signaturesFromJson(clientId: string, document: AgreementDocument, value: unknown): SignatureRow[] {
+  type Json = { signature: Omit<Signature, 'signedAt'> & { signedAt: number }; name: string }
+  const rows = fromJson<Json[]>(value).map((row) => ({ name: row.name, signature: { ...row.signature, signedAt: new Date(row.signature.signedAt) } }))
+  knownInPageRead(signaturesKey(clientId, document), rows)
+  return latestOf(rows)
+}
+
+const latestOf = (rows: readonly SignatureRow[]) => {
+  const seen = new Set<string>()
+  return rows.filter((row) => (seen.has(row.signature.signerId) ? false : (seen.add(row.signature.signerId), true)))
+}
+
 export async function latestSignatures(deps: Deps, clientId: string, document: AgreementDocument) {
   // Once per page read (the inventory's quality check and the agreement both ask).
-  const rows = await oncePerPageRead(`signatures:${clientId}:${document}`, () =>
+  const rows = await oncePerPageRead(signaturesKey(clientId, document), (): PromiseLike<SignatureRow[]> =>
     deps.db
       .select({ signature: signatures, name: users.displayName })
       .from(signatures)
@@ -59,8 +92,7 @@ export async function latestSignatures(deps: Deps, clientId: string, document: A
       .where(and(eq(signatures.clientId, clientId), eq(signatures.document, document)))
       .orderBy(desc(signatures.signedAt)),
   )
-  const seen = new Set<string>()
-  return rows.filter((row) => (seen.has(row.signature.signerId) ? false : (seen.add(row.signature.signerId), true)))
+  return latestOf(rows)
 }
 
 /**

@@ -41,8 +41,8 @@ export const inventoryRouter = createRouter()
     const locale = c.req.valid('query').locale ?? access.actor.locale
     const deps = c.get('deps')
     // Quality requirement 6 (an agreement between client and worker) counts only a current signature.
-    // Asked side by side with the inventory's own reads (on PostgreSQL they overlap).
-    const agreementSigned = agreement.agreementSigned(deps, clientId, access)
+    // Asked only when both have signed at all (the inventory's own query tells).
+    const agreementSigned = () => agreement.agreementSigned(deps, clientId, access)
     const shown = await inventory.getInventory(deps, { clientId, locale, excludeDomains: access.excludeDomains, agreementSigned, isSelf: access.isSelf })
     // The portal shows only the actions the consent allows (a read-only share offers no comment form).
     return c.json({ ...shown, viewerAccess: access.access }, 200)

@@ -3,11 +3,12 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Locale } from '@kracht/language'
 import { checkQuality, domainsOf } from '@kracht/inventory'
 import { inventories, inventoryRevisions, organisations, users, type Priority } from '@kracht/db'
+import { signaturesFromJson, signaturesJson } from '../signatures'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
 import { knownInPageRead, oncePerPageRead } from '../../lib/page-read'
 import { assertDomain, domainSettings, type DomainFilter, type DomainSettings, type Tx } from './settings'
-import { listStatements, serialiseStatement } from './statements'
+import { serialiseStatement, statementListJson, statementsFromJson } from './statements'
 
 export interface InventoryRow {
   clientId: string
@@ -28,11 +29,12 @@ export function inventoryRow(deps: Deps, clientId: string): Promise<InventoryRow
 }
 
 /**
- * What the inventory page needs besides the statements, in one query: the client's name, the
- * organisation's life-domain settings and the inventory row (priorities, remarks). Three queries
- * before (issue 19: on the embedded database a round trip costs more than the work it does).
+ * Everything the inventory shows, in one query: the client's name, the organisation's life-domain
+ * settings, the inventory row (priorities, remarks), the statements the viewer may see (as one JSON
+ * value) and the agreement's signatures (whether both signed at all). Five queries before (issue 19: on
+ * the embedded database a round trip costs more than the work it does).
  */
-async function inventoryHead(deps: Deps, clientId: string) {
+async function inventoryRead(deps: Deps, clientId: string, filter: DomainFilter) {
   const [row] = await deps.db
     .select({
       displayName: users.displayName,
@@ -40,6 +42,8 @@ async function inventoryHead(deps: Deps, clientId: string) {
       careSetting: organisations.careSetting,
       priorityLimit: organisations.priorityLimit,
       stored: { priorities: inventories.priorities, remarks: inventories.remarks, version: inventories.version, updatedAt: inventories.updatedAt },
+      statements: statementListJson(clientId, { excludeDomains: filter.excludeDomains }),
+      signatures: signaturesJson(clientId, 'inventory'),
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
@@ -48,22 +52,31 @@ async function inventoryHead(deps: Deps, clientId: string) {
   if (!row) throw new AppError('not_found', 'No such client.')
   const settings: DomainSettings = { domainSet: row.domainSet, careSetting: row.careSetting, domains: domainsOf(row.domainSet), priorityLimit: row.priorityLimit }
   const stored: InventoryRow = row.stored ? { clientId, ...row.stored } : emptyInventory(clientId)
-  // The agreement's hash in the same page read needs this row: it need not read it again.
+  // The agreement's hash in the same page read needs this row and this list: it need not read them again.
   knownInPageRead(`inventory:${clientId}`, stored)
-  return { displayName: row.displayName, settings, stored }
+  const rows = statementsFromJson(clientId, { excludeDomains: filter.excludeDomains }, row.statements)
+  // Whether client and worker both signed at all; the agreement (same page read) reads these again from memory.
+  const latest = signaturesFromJson(clientId, 'inventory', row.signatures)
+  const bothSigned = latest.some((one) => one.signature.signerRole === 'client') && latest.some((one) => one.signature.signerRole === 'worker')
+  return { displayName: row.displayName, settings, stored, rows, bothSigned }
 }
 
 export async function getInventory(
   deps: Deps,
-  /** `agreementSigned` may still be on its way: it is read side by side with the inventory. */
-  input: { clientId: string; locale: Locale; agreementSigned?: boolean | Promise<boolean> | undefined; isSelf?: boolean | undefined } & DomainFilter,
+  input: {
+    clientId: string
+    locale: Locale
+    /**
+     * Quality item 6. A function is asked only when client and worker have both signed at all (the
+     * inventory's own query knows): whether those signatures still hold takes more reading.
+     */
+    agreementSigned?: boolean | (() => Promise<boolean>) | undefined
+    isSelf?: boolean | undefined
+  } & DomainFilter,
 ) {
   const excluded = new Set(input.excludeDomains ?? [])
-  const [{ displayName, settings, stored }, rows, agreementSigned] = await Promise.all([
-    inventoryHead(deps, input.clientId),
-    listStatements(deps, input.clientId, { excludeDomains: input.excludeDomains }),
-    input.agreementSigned ?? false,
-  ])
+  const { displayName, settings, stored, rows, bothSigned } = await inventoryRead(deps, input.clientId, input)
+  const agreementSigned = typeof input.agreementSigned === 'function' ? bothSigned && (await input.agreementSigned()) : (input.agreementSigned ?? false)
   // A priority names its domain and may hold a wish about it: left out with the domain.
   const inventory = { ...stored, priorities: stored.priorities.filter((priority) => !excluded.has(priority.domain)) }
   const domains = settings.domains.filter((domain) => !excluded.has(domain))

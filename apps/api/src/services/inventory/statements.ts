@@ -1,11 +1,11 @@
 // Statements: the client's words per life domain and time, each change kept as a revision.
-import { and, eq, isNull, notInArray, sql } from 'drizzle-orm'
+import { and, eq, isNull, notInArray, sql, type SQL } from 'drizzle-orm'
 import { analyze, type Locale } from '@kracht/language'
 import { mapAnalysedDomain } from '@kracht/inventory'
 import { statementRevisions, statements, type Database, type Statement, type StatementForm, type StatementProvenance, type StatementTime } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
-import { oncePerPageRead } from '../../lib/page-read'
+import { knownInPageRead, oncePerPageRead } from '../../lib/page-read'
 import { epochMs, fromJson } from '../../lib/sql-json'
 import { assertDomain, domainSettings, type DomainFilter, type DomainSettings, type Tx } from './settings'
 
@@ -40,43 +40,54 @@ export function serialiseStatement(row: StatementRow) {
   }
 }
 
-export async function listStatements(
-  deps: Deps,
-  clientId: string,
-  filter: { domain?: string | undefined; time?: StatementTime | undefined } & DomainFilter,
-): Promise<readonly StatementRow[]> {
-  const excluded = [...(filter.excludeDomains ?? [])].sort()
+export type StatementFilter = { domain?: string | undefined; time?: StatementTime | undefined } & DomainFilter
+
+/** The key of a statement list in a page read's shared reads (lib/page-read.ts): every filter is in it. */
+const listKey = (clientId: string, filter: StatementFilter) =>
+  `statements:${clientId}:${filter.domain ?? ''}:${filter.time ?? ''}:${[...(filter.excludeDomains ?? [])].sort().join(',')}`
+
+/**
+ * A client's statements as one JSON value, oldest first, as a scalar subquery: one value, not 60
+ * rows of 13 columns (lib/sql-json.ts), and it can ride along in another query (the inventory's).
+ * Times as milliseconds since 1970; with the suggester's name ("suggested by Noor" beside the words).
+ */
+export function statementListJson(clientId: string, filter: StatementFilter): SQL {
+  const conditions = [eq(statements.clientId, clientId), isNull(statements.deletedAt)]
+  if (filter.domain) conditions.push(eq(statements.domain, filter.domain))
+  if (filter.time) conditions.push(eq(statements.time, filter.time))
+  if (filter.excludeDomains && filter.excludeDomains.length > 0) conditions.push(notInArray(statements.domain, [...filter.excludeDomains]))
+  return sql`(select coalesce(json_agg(json_build_object(
+      'id', s.id, 'clientId', s.client_id, 'domain', s.domain, 'time', s.time, 'form', s.form, 'text', s.text,
+      'provenance', s.provenance, 'suggestedById', s.suggested_by_id, 'version', s.version,
+      'createdAt', ${epochMs(sql`s.created_at`)}, 'updatedAt', ${epochMs(sql`s.updated_at`)}, 'deletedAt', ${epochMs(sql`s.deleted_at`)},
+      'suggestedByName', (select u.display_name from users u where u.id = s.suggested_by_id)
+    ) order by s.created_at), '[]'::json)
+    from (select * from ${statements} where ${and(...conditions)}) s)`
+}
+
+/** The rows of statementListJson's value; known to the page read under the list's key from then on. */
+export function statementsFromJson(clientId: string, filter: StatementFilter, value: unknown): StatementRow[] {
+  const rows = fromJson<StatementJson[]>(value).map(
+    (one): StatementRow => ({
+      ...one,
+      createdAt: new Date(one.createdAt),
+      updatedAt: new Date(one.updatedAt),
+      deletedAt: one.deletedAt === null ? null : new Date(one.deletedAt),
+    }),
+  )
+  knownInPageRead(listKey(clientId, filter), rows)
+  return rows
+}
+
+export async function listStatements(deps: Deps, clientId: string, filter: StatementFilter): Promise<readonly StatementRow[]> {
   // Shared within one page read (the inventory and the agreement's hash read the same list).
-  return oncePerPageRead(`statements:${clientId}:${filter.domain ?? ''}:${filter.time ?? ''}:${excluded.join(',')}`, async () => {
-    const conditions = [eq(statements.clientId, clientId), isNull(statements.deletedAt)]
-    if (filter.domain) conditions.push(eq(statements.domain, filter.domain))
-    if (filter.time) conditions.push(eq(statements.time, filter.time))
-    if (excluded.length > 0) conditions.push(notInArray(statements.domain, excluded))
-    // One row with the list as JSON, not 60 rows of 13 columns (lib/sql-json.ts).
-    // Times as milliseconds since 1970; with the suggester's name ("suggested by Noor" beside the words).
-    const list = sql`coalesce(json_agg(json_build_object(
-        'id', ${statements.id}, 'clientId', ${statements.clientId}, 'domain', ${statements.domain}, 'time', ${statements.time},
-        'form', ${statements.form}, 'text', ${statements.text}, 'provenance', ${statements.provenance},
-        'suggestedById', ${statements.suggestedById}, 'version', ${statements.version},
-        'createdAt', ${epochMs(statements.createdAt)}, 'updatedAt', ${epochMs(statements.updatedAt)}, 'deletedAt', ${epochMs(statements.deletedAt)},
-        'suggestedByName', (select u.display_name from users u where u.id = ${statements.suggestedById})
-      ) order by ${statements.createdAt}), '[]'::json)`
-    const [row] = await deps.db
-      .select({ list: list.mapWith((value: unknown) => fromJson<StatementJson[]>(value)) })
-      .from(statements)
-      .where(and(...conditions))
-    return (row?.list ?? []).map(
-      (one): StatementRow => ({
-        ...one,
-        createdAt: new Date(one.createdAt),
-        updatedAt: new Date(one.updatedAt),
-        deletedAt: one.deletedAt === null ? null : new Date(one.deletedAt),
-      }),
-    )
+  return oncePerPageRead(listKey(clientId, filter), async () => {
+    const [row] = await deps.db.select({ list: statementListJson(clientId, filter) }).from(sql`(select 1) as one`)
+    return statementsFromJson(clientId, filter, row?.list)
   })
 }
 
-/** A statement as listStatements' query hands it over: its times in milliseconds since 1970. */
+/** A statement as statementListJson hands it over: its times in milliseconds since 1970. */
 interface StatementJson extends Omit<StatementRow, 'createdAt' | 'updatedAt' | 'deletedAt'> {
   createdAt: number
   updatedAt: number
