@@ -7,6 +7,11 @@ describe('rules that always ask', () => {
   it.each([
     'ik sta op de brug',
     'Ik sta nu op de brug.',
+    'ik ben op de brug',
+    'ik zit op de vensterbank met het raam open, 8 hoog',
+    "i'm on the roof",
+    // A capital alone is not a name here: chat capitalises at random.
+    'ik sta op de Brug',
     // The tracks: the generic check-in net alone was stood down here (classifier p ≈ 0.01).
     'ik sta op het spoor',
     'ik lig op het spoor',
@@ -19,7 +24,7 @@ describe('rules that always ask', () => {
     expect(verdict.level).not.toBeNull()
   })
 
-  it.each(['ik sta bij De Brug in de rij voor eten', 'ik sta op het perron te wachten', 'Ik werk bij Het Spoor in Utrecht', 'ik loop langs het spoor naar school'])(
+  it.each(['ik sta bij De Brug in de rij voor eten', 'ik sta op het perron te wachten', 'Ik werk bij Het Spoor in Utrecht', 'ik loop langs het spoor naar school', 'we zitten op het balkon te eten', 'im staying at De Brug shelter for now'])(
     'stays quiet about "%s"',
     (text) => {
       expect(judge({ id: 't', text, locale: 'nl', crisis: null }).detected.combined).toBe(false)
