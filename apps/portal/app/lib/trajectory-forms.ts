@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { evaluationItems, teamMeetingSteps } from '@kracht/trajectory'
+import { choiceField, idField, optionalText, requiredText, versionField, versionOrNewField } from '../forms/fields'
+import { SignForm } from './review-forms'
+
+// The trajectory's forms (looking back together, the team strengths meeting): one schema each, run
+// in the browser and by the action. The API checks the same again.
+
+/** One answer in an evaluation, on the version shown (0 while this side has not answered yet). */
+export const EvaluationAnswerForm = z.object({
+  intent: z.literal('answer'),
+  item: choiceField(evaluationItems),
+  version: versionOrNewField,
+  text: requiredText(2000),
+})
+
+/** An evaluation page posts an answer or a signature (on the hash of the answers shown). */
+export const EvaluationForms = z.discriminatedUnion('intent', [EvaluationAnswerForm, SignForm])
+
+/** The client's own question to the team, on the meeting's version. */
+export const MeetingQuestionForm = z.object({ intent: z.literal('question'), version: versionField, question: requiredText(1000) })
+
+/** The client takes up or leaves one of the team's ideas (the buttons are the decision). */
+export const IdeaDecisionForm = z.object({ intent: z.literal('decide'), ideaId: idField, decision: choiceField(['accept', 'decline']) })
+
+export const ClientMeetingForms = z.discriminatedUnion('intent', [MeetingQuestionForm, IdeaDecisionForm])
+
+/** The worker's notes, one text box per step of the meeting (`notes.<step>`); an empty box is an empty note. */
+export const MeetingNotesForm = z.object({
+  intent: z.literal('notes'),
+  version: versionField,
+  notes: z
+    .partialRecord(z.enum(teamMeetingSteps), optionalText(2000))
+    .default({})
+    .transform((notes) => Object.fromEntries(teamMeetingSteps.map((step) => [step, notes[step] ?? '']))),
+})
+
+/** One idea of the team, which waits for the client as a suggestion. */
+export const MeetingIdeaForm = z.object({ intent: z.literal('idea'), idea: requiredText(1000) })
+
+export const WorkerMeetingForms = z.discriminatedUnion('intent', [MeetingNotesForm, MeetingIdeaForm])
