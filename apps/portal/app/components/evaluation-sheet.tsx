@@ -103,7 +103,8 @@ function AnswerForm({ item, own, label, result }: { item: EvaluationItem; own: A
   const t = useT()
   const [form, fields] = useSchemaForm({ id: `answer-${item}`, schema: EvaluationAnswerForm, lastResult: result, defaultValue: { text: own?.text ?? '' } })
   return (
-    <Form method="post" {...getFormProps(form)}>
+    // Its own draft name: every question's form has the same hidden intent.
+    <Form method="post" data-draft={`answer-${item}`} {...getFormProps(form)}>
       <input type="hidden" name="intent" value="answer" />
       <input type="hidden" name="item" value={item} />
       <input type="hidden" name="version" value={own?.version ?? 0} />

@@ -97,6 +97,9 @@ export const dateField = z.iso.date({ error: (issue) => (issue.input === undefin
 /** A hh:mm time from `<input type="time">`. */
 export const timeField = z.iso.time({ precision: -1, error: (issue) => (issue.input === undefined ? 'required' : 'invalid') })
 
+/** A yyyy-mm-ddThh:mm moment from `<input type="datetime-local">` (wall-clock time, no zone). */
+export const localDateTimeField = z.iso.datetime({ local: true, error: (issue) => (issue.input === undefined ? 'required' : 'invalid_date') })
+
 /** One checkbox: checked is `true`, unchecked (not sent) is `false`. */
 export const checkboxField = z.boolean().default(false)
 

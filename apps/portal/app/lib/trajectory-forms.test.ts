@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { teamMeetingSteps } from '@kracht/trajectory'
 import { parseSubmission, reply } from '../forms/submission.server'
-import { ClientMeetingForms, EvaluationForms, WorkerMeetingForms } from './trajectory-forms'
+import { ClientMeetingForms, EvaluationForms, WorkerMeetingForms, WorkerTrajectoryForms } from './trajectory-forms'
 
 const form = (entries: [string, string][]) => {
   const data = new FormData()
@@ -50,5 +50,20 @@ describe('the team strengths meeting', () => {
     const id = '0b9f4c9e-6a53-4d5e-9d8e-2f4b1f1f3a11'
     expect(valueOf(parseSubmission(form([['intent', 'decide'], ['ideaId', id], ['decision', 'accept']]), ClientMeetingForms))).toEqual({ intent: 'decide', ideaId: id, decision: 'accept' })
     expect(parseSubmission(form([['intent', 'decide'], ['ideaId', id], ['decision', 'edit']]), ClientMeetingForms).status).not.toBe('success')
+  })
+})
+
+describe("the worker's trajectory page", () => {
+  it('reads a datetime-local moment and asks for one when it is empty or no moment', () => {
+    const value = parseSubmission(form([['intent', 'prepare'], ['meetingAt', '2030-03-12T10:00']]), WorkerTrajectoryForms)
+    expect(value.status === 'success' ? value.value : null).toEqual({ intent: 'prepare', meetingAt: '2030-03-12T10:00' })
+    expect(errorsOf(reply(parseSubmission(form([['intent', 'prepare']]), WorkerTrajectoryForms)))).toEqual({ meetingAt: 'required' })
+    expect(errorsOf(reply(parseSubmission(form([['intent', 'prepare'], ['meetingAt', 'morgen']]), WorkerTrajectoryForms)))).toEqual({ meetingAt: 'invalid_date' })
+  })
+
+  it('asks for capacity and load beside their boxes; risks and safety may stay empty', () => {
+    expect(errorsOf(reply(parseSubmission(form([['intent', 'capacity'], ['balance', 'in_balance']]), WorkerTrajectoryForms)))).toEqual({ capacity: 'required', load: 'required' })
+    const saved = parseSubmission(form([['intent', 'capacity'], ['capacity', 'Veel'], ['load', 'Schulden'], ['balance', 'in_balance']]), WorkerTrajectoryForms)
+    expect(saved.status === 'success' ? saved.value : null).toEqual({ intent: 'capacity', capacity: 'Veel', load: 'Schulden', risks: '', safety: '', balance: 'in_balance' })
   })
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { evaluationItems, teamMeetingSteps } from '@kracht/trajectory'
-import { choiceField, idField, optionalText, requiredText, versionField, versionOrNewField } from '../forms/fields'
+import { capacityBalances, evaluationItems, teamMeetingSteps, trajectoryModels } from '@kracht/trajectory'
+import { choiceField, idField, localDateTimeField, optionalLine, optionalText, requiredText, versionField, versionOrNewField } from '../forms/fields'
 import { SignForm } from './review-forms'
 
 // The trajectory's forms (looking back together, the team strengths meeting): one schema each, run
@@ -39,3 +39,26 @@ export const MeetingNotesForm = z.object({
 export const MeetingIdeaForm = z.object({ intent: z.literal('idea'), idea: requiredText(1000) })
 
 export const WorkerMeetingForms = z.discriminatedUnion('intent', [MeetingNotesForm, MeetingIdeaForm])
+
+/** The worker starts the client's trajectory in one of the models. */
+export const StartTrajectoryForm = z.object({ intent: z.literal('start'), model: choiceField(trajectoryModels) })
+
+/** "Next phase", from the phase shown (so a second click does not skip one). */
+const NextPhaseForm = z.object({ intent: z.literal('next'), from: optionalLine(40) })
+
+const StartEvaluationForm = z.object({ intent: z.literal('evaluate') })
+
+/** Preparing a team meeting at a moment in Dutch time (the action turns it into an instant). */
+export const PrepareMeetingForm = z.object({ intent: z.literal('prepare'), meetingAt: localDateTimeField })
+
+/** The worker's assessment of capacity and load: what carries, what weighs, and which way it leans. */
+export const CapacityForm = z.object({
+  intent: z.literal('capacity'),
+  capacity: requiredText(2000),
+  load: requiredText(2000),
+  risks: optionalText(2000).transform((text) => text ?? ''),
+  safety: optionalText(2000).transform((text) => text ?? ''),
+  balance: choiceField(capacityBalances),
+})
+
+export const WorkerTrajectoryForms = z.discriminatedUnion('intent', [StartTrajectoryForm, NextPhaseForm, StartEvaluationForm, PrepareMeetingForm, CapacityForm])
