@@ -3,6 +3,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { api, readProblem } from '../lib/api.server'
+import { jsonOrThrow } from '../lib/api-failure.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { linkOf, loadNetwork } from '../lib/network.server'
@@ -33,7 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     api(context, request).clients[':clientId'].inventory.$get({ param: { clientId: user.id }, query: {} }),
   ])
   if (!network) throw new Response('unavailable', { status: 503 })
-  const domains = inventory.ok ? (await inventory.json()).domains : []
+  // The life domains a resource may be linked to: a failed read is the error page, not "no domains".
+  const { domains } = await jsonOrThrow(inventory)
   return { ...network, domains }
 }
 
