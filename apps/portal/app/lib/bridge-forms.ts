@@ -26,6 +26,6 @@ export const PlacementSchema = z
     if (value.intent === 'change' && (!value.placementId || value.version === undefined)) ctx.addIssue({ code: 'custom', path: [], message: 'validation_failed' })
   })
 
-export const RemovePlacementForm = z.object({ intent: z.literal('remove'), placementId: idField, version: versionField })
+const RemovePlacementForm = z.object({ intent: z.literal('remove'), placementId: idField, version: versionField })
 
 export const PillarForms = z.discriminatedUnion('intent', [PlacementSchema, RemovePlacementForm])

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 
-export type FieldErrors = Record<string, string>
+type FieldErrors = Record<string, string>
 
-export type FormResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors }
+type FormResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors }
 
 /**
  * The server-only way, kept for the assistant's conversation page alone: it keeps zod out of that

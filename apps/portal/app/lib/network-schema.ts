@@ -37,13 +37,13 @@ export const ResourceSchema = z.object({
 })
 
 /** The button beside a resource: taking it off, on the version shown. */
-export const RemoveResourceForm = z.object({ intent: z.literal('remove-resource'), resourceId: idField, version: versionField })
+const RemoveResourceForm = z.object({ intent: z.literal('remove-resource'), resourceId: idField, version: versionField })
 
 /**
  * The client's answer to the worker's suggestion about the map: the buttons are the intent. The
  * version is the person's the suggestion is about; a suggestion of a new person has none.
  */
-export const SuggestionDecisionForm = z.object({ intent: z.enum(['accept', 'decline']), commentId: idField, version: versionField.optional() })
+const SuggestionDecisionForm = z.object({ intent: z.enum(['accept', 'decline']), commentId: idField, version: versionField.optional() })
 
 /** The buttons of the network page (no typed fields: a refusal is a notice above the page). */
 export const NetworkButtonForms = z.discriminatedUnion('intent', [RemoveResourceForm, SuggestionDecisionForm])

@@ -49,7 +49,7 @@ export const AcceptStepForm = z.object({ intent: z.literal('accept'), commentId:
 
 /** The buttons beside a step (done, let go, take up again) and moving it to a new day. */
 const StepStatusForm = z.object({ intent: z.enum(['done', 'drop', 'reopen']), actionId: idField, version: versionField })
-export const MoveStepForm = z.object({ intent: z.literal('move'), actionId: idField, version: versionField, when: planDate })
+const MoveStepForm = z.object({ intent: z.literal('move'), actionId: idField, version: versionField, when: planDate })
 
 /** A remark about how it goes. */
 export const RemarkForm = z.object({ intent: z.literal('remark'), text: requiredText(1000) })

@@ -23,6 +23,6 @@ export const ChangeSessionForm = z.object({
 const CancelSessionForm = z.object({ intent: z.literal('cancel') })
 
 /** Starting a guided flow together with one client who is present. */
-export const TogetherForm = z.object({ intent: z.literal('together'), clientId: idField, flow: choiceField(togetherFlows) })
+const TogetherForm = z.object({ intent: z.literal('together'), clientId: idField, flow: choiceField(togetherFlows) })
 
 export const FacilitatorForms = z.discriminatedUnion('intent', [SessionNoteForm, SessionReflectionForm, ChangeSessionForm, CancelSessionForm, TogetherForm])

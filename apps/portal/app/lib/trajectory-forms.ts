@@ -21,7 +21,7 @@ export const EvaluationForms = z.discriminatedUnion('intent', [EvaluationAnswerF
 export const MeetingQuestionForm = z.object({ intent: z.literal('question'), version: versionField, question: requiredText(1000) })
 
 /** The client takes up or leaves one of the team's ideas (the buttons are the decision). */
-export const IdeaDecisionForm = z.object({ intent: z.literal('decide'), ideaId: idField, decision: choiceField(['accept', 'decline']) })
+const IdeaDecisionForm = z.object({ intent: z.literal('decide'), ideaId: idField, decision: choiceField(['accept', 'decline']) })
 
 export const ClientMeetingForms = z.discriminatedUnion('intent', [MeetingQuestionForm, IdeaDecisionForm])
 
