@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
-import { problemText, useT } from '../../lib/i18n'
+import { useT } from '../../lib/i18n'
+import { problemText } from '../../lib/problem-text'
 import type { FieldErrors } from '../../lib/forms'
 import { Field } from '../field'
 import { IdempotencyKey } from '../idempotency-key'

@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { useT } from '../../lib/i18n'
-import { problemText } from '../../lib/i18n'
+import { problemText } from '../../lib/problem-text'
 import { CommentForm as CommentSchema } from '../../lib/review-forms'
 import { FormErrors, TextareaField } from '../../forms/field-components'
 import { useSchemaForm } from '../../forms/use-form'
