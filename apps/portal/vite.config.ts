@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from '@remix-run/dev'
-import { defineConfig } from 'vite'
+import { fileURLToPath } from 'node:url'
+import { defineConfig, type Plugin } from 'vite'
 import { routeTextChunks, routeTexts } from './texts/vite-plugin'
 
 declare module '@remix-run/node' {
@@ -12,8 +13,23 @@ declare module '@remix-run/node' {
 // must never ship the development build); the app's own mode is KRACHT_MODE (README, Configuration).
 if (process.argv.includes('vite:build') || process.argv.includes('build')) process.env['NODE_ENV'] = 'production'
 
+/**
+ * The browser gets no zod and no conform (issue 19, page weight: 40 kB gzipped on every page with a
+ * form): the action checks each form; the page only draws its fields' attributes, read from the
+ * schema by a small recorder (app/forms/zod-stand-in.ts). The server build keeps both.
+ */
+function browserZod(): Plugin {
+  const standIn = fileURLToPath(new URL('./app/forms/zod-stand-in.ts', import.meta.url))
+  return {
+    name: 'kracht-browser-zod',
+    enforce: 'pre',
+    resolveId: (source, _importer, options) => (!options?.ssr && (source === 'zod' || source === '@conform-to/zod/v4') ? standIn : null),
+  }
+}
+
 export default defineConfig({
   plugins: [
+    browserZod(),
     routeTexts(),
     routeTextChunks(),
     remix({

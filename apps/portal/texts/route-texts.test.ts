@@ -21,6 +21,7 @@ describe('the keys a module can show', () => {
     expect(found('const key = `plan.celebrate.${id}`')).toEqual(['plan.celebrate.done_1', 'plan.celebrate.done_2'])
     expect(found(`const section = 'plan.steps'; t(\`\${section}.\${form}\`)`)).toEqual(['plan.steps.one', 'plan.steps.other'])
     expect(found(`t('plan.celebrate.' + id)`)).toEqual(['plan.celebrate.done_1', 'plan.celebrate.done_2'])
+    expect(found('t(`plan.celebrate.done_${n}`)')).toEqual(['plan.celebrate.done_1', 'plan.celebrate.done_2'])
   })
 
   it('ignores words that merely look like a group', () => {
@@ -55,6 +56,11 @@ describe('every route of the portal', () => {
       [...readFileSync(module, 'utf8').matchAll(/\bt\(\s*'([\w.-]+)'/g)].map((match) => match[1] ?? ''),
     )
     expect(called.filter((key) => !keys.has(key))).toEqual([])
+    // A key made in the call (`t(`network.rings.r${ring}`)`): the keys that start so are there.
+    const made = browserModules(`${appDir}${route}`, workspace).flatMap((module) =>
+      [...readFileSync(module, 'utf8').matchAll(/\b(?:t|hasKey|label)\(\s*`([\w.-]+)\$\{/g)].map((match) => match[1] ?? ''),
+    )
+    expect(made.filter((prefix) => ![...keys].some((key) => key.startsWith(prefix)))).toEqual([])
   })
 
   it('a page with forms carries the field and problem texts', () => {

@@ -94,19 +94,20 @@ export function browserModules(file: string, workspace: Workspace): string[] {
 /** The keys one source text can show, out of all keys. */
 export function keysInSource(source: string, allKeys: readonly string[], allKeySet: ReadonlySet<string>): Set<string> {
   const found = new Set<string>()
-  const group = (prefix: string) => {
-    for (const key of allKeys) if (key.startsWith(`${prefix}.`)) found.add(key)
+  const startingWith = (prefix: string) => {
+    for (const key of allKeys) if (key.startsWith(prefix)) found.add(key)
   }
   for (const match of source.matchAll(literalPattern)) {
     const text = match[2] ?? ''
-    const trimmed = text.replace(/\.+$/, '')
-    const opensGroup = text.endsWith('.') || source.startsWith('${', (match.index ?? 0) + match[0].length)
-    if (allKeySet.has(trimmed)) found.add(trimmed)
-    // `inventory.provenance` (a key's start, passed on) or `plan.` / `plan.${x}` (a group by its start).
-    if (trimmed.includes('.') || opensGroup) group(trimmed)
+    const templated = source.startsWith('${', (match.index ?? 0) + match[0].length)
+    if (allKeySet.has(text)) found.add(text)
+    // `network.rings.r${ring}`, `plan.` + id: every key that starts so.
+    if (templated || (text.endsWith('.') && text.length > 1)) startingWith(text)
+    // `inventory.provenance`, a group passed on to be completed (`${section}.${provenance}`).
+    else if (text.includes('.')) startingWith(`${text}.`)
   }
   for (const match of source.matchAll(annotationPattern)) {
-    for (const name of (match[1] ?? '').split(/\s+/).filter(Boolean)) group(name)
+    for (const name of (match[1] ?? '').split(/\s+/).filter(Boolean)) startingWith(`${name}.`)
   }
   return found
 }

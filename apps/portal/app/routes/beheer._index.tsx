@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
@@ -14,7 +14,6 @@ import { jsonOrThrow } from '../lib/api-failure.server'
 import { chosenIdField, choiceField, idField, requiredLine } from '../forms/fields'
 import { FormErrors, RadioGroup, SelectField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { useSchemaForm } from '../forms/use-form'
 import { careSettings } from '@kracht/method'
 
 export const meta: MetaFunction = () => [{ title: 'Beheer – Kracht' }]
