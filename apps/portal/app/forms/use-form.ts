@@ -1,4 +1,4 @@
-import { useLayoutEffect, useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef } from 'react'
 import type { DefaultValue, SubmissionResult } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod/v4'
 import type { $ZodType, input } from 'zod/v4/core'
@@ -11,9 +11,9 @@ export type { SubmissionResult }
  * hook gives each field its id, name, first value, errors and the schema's required/maxlength/min/max
  * attributes, in conform's shape (ids `form-field`, `…-error`, `…-description`), with none of conform's
  * or zod's code in the browser (issue 19, page weight: 40 kB of a page's 100). The browser build gives
- * `getZodConstraint` a stand-in that reads the same facts (forms/zod-stand-in.ts). Without JavaScript
- * the browser checks those attributes itself; with it, errors come back from the action beside each
- * field, in the reader's language.
+ * `getZodConstraint` a stand-in that reads the same facts (forms/zod-stand-in.ts). As with conform,
+ * the browser's own checks stay off (`noValidate`), with or without JavaScript: every problem comes
+ * back from the action beside its field, in the reader's language.
  */
 
 /** The form's values as typed in: the schema's input, which for a form is always an object. */
@@ -63,8 +63,8 @@ export interface FormMetadata {
   errors: string[] | undefined
   /** Every field's errors by name, the form's own under ''. */
   allErrors: Record<string, string[]>
-  /** Set once the page runs: the action's messages replace the browser's own bubbles. */
-  noValidate: boolean
+  /** Always: the action's messages, in the reader's language, never the browser's own bubbles. */
+  noValidate: true
 }
 
 interface Options<S extends $ZodType> {
@@ -103,13 +103,8 @@ function serialise(value: unknown): unknown {
 /** `places[2].domain` → `places[].domain`: a list's items share one constraint. */
 const constraintName = (name: string) => name.replace(/\[\d+\]/g, '[]')
 
-const useSafeLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
-
 export function useSchemaForm<S extends $ZodType<Record<string, unknown>>>({ id, schema, lastResult, defaultValue }: Options<S>) {
   const constraints = useMemo(() => constraintsOf(schema), [schema])
-  // conform's way: the browser's own checks until the page runs, then the action's messages.
-  const [noValidate, setNoValidate] = useState(false)
-  useSafeLayoutEffect(() => setNoValidate(true), [])
   // Each new answer from the action counts: a field it did not send back (a password) starts empty.
   const answers = useRef<{ result: unknown; count: number }>({ result: undefined, count: 0 })
   if (lastResult && answers.current.result !== lastResult) answers.current = { result: lastResult, count: answers.current.count + 1 }
@@ -154,7 +149,7 @@ export function useSchemaForm<S extends $ZodType<Record<string, unknown>>>({ id,
     descriptionId: `${id}-description`,
     errors: errorsByName[''],
     allErrors: errorsByName,
-    noValidate,
+    noValidate: true,
   }
   return [form, fieldset<FormShape<S>>('')] as const
 }
