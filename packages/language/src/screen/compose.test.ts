@@ -36,6 +36,7 @@ const EXAMPLES: Record<string, string> = {
   'lethal-lookup': 'ik heb opgezocht hoeveel pillen dodelijk is',
   'height-jump': 'ik wil van het dak springen',
   'height-stand': 'ik stond vannacht op de brug',
+  'tracks-stand': 'ik sta op het spoor',
   'looking-down': 'ik keek van het balkon naar beneden',
   train: 'ik ga op het spoor liggen',
   'train-jump': 'bij het spoor was ik bijna gesprongen',

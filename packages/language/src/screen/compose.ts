@@ -42,6 +42,11 @@ export interface CrisisStructures {
   resolved: string
   still: string
   nameSensitive: string[]
+  /**
+   * Concepts of being at a place now ("ik sta op de Brug"): a capital alone is common in chat, so
+   * only a name with a capitalised article ("De Brug", "Het Spoor") is a name here.
+   */
+  strictNames: string[]
   /** Concepts of risk words: the classifier alone may only ask when one of them is in the text. */
   signal: string[]
 }
@@ -57,6 +62,7 @@ export interface ComposedRules {
   rules: CrisisRuleData[]
   structures: CrisisStructures
   nameSensitive: Set<string>
+  strictNames: Set<string>
   signal: Set<string>
 }
 
@@ -88,7 +94,7 @@ export function compileComposed(data: ComposedData): ComposedRules {
       if (!known.has(c)) throw new Error(`@kracht/language: rule ${r.id} uses unknown concept "${c}" (data/crisis/rules.json)`)
     }
   }
-  for (const c of [...data.structures.signal, ...data.structures.nameSensitive]) {
+  for (const c of [...data.structures.signal, ...data.structures.nameSensitive, ...data.structures.strictNames]) {
     if (!known.has(c)) throw new Error(`@kracht/language: structures name unknown concept "${c}" (data/crisis/rules.json)`)
   }
   return {
@@ -96,6 +102,7 @@ export function compileComposed(data: ComposedData): ComposedRules {
     rules: data.rules,
     structures: data.structures,
     nameSensitive: new Set(data.structures.nameSensitive),
+    strictNames: new Set(data.structures.strictNames),
     signal: new Set(data.structures.signal),
   }
 }
@@ -107,17 +114,21 @@ const NAME_LEADS = new Set(['de', 'het', 'in', 'bij', 'naar', 'uit', 'van', 'op'
  * an organisation ("ik slaap in De Brug", "inloophuis Het Touw"): it is not a means. Text in
  * capitals only ("IK WIL DOOD") has no names.
  */
-function nameTokens(tokens: Token[]): Set<number> {
-  const out = new Set<number>()
+function nameTokens(tokens: Token[]): { names: Set<number>; strict: Set<number> } {
+  const names = new Set<number>()
+  const strict = new Set<number>()
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]
     const prev = tokens[i - 1]
     if (!t || !prev || t.brk === BREAK_SENTENCE) continue
     const c = t.raw.charAt(0)
     if (c === c.toLowerCase() || t.raw === t.raw.toUpperCase()) continue
-    if (NAME_LEADS.has(prev.norm) || out.has(i - 1)) out.add(i)
+    if (!NAME_LEADS.has(prev.norm) && !names.has(i - 1)) continue
+    names.add(i)
+    const lead = prev.raw.charAt(0)
+    if (names.has(i - 1) || lead !== lead.toLowerCase()) strict.add(i)
   }
-  return out
+  return { names, strict }
 }
 
 interface Sentence {
@@ -250,11 +261,12 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
   const raw = rules.patterns.matchAll(tokens).map((m: PatternMatch<string>) => ({ concept: m.pattern.value, first: m.first, last: m.last, words: m.words.length > 0 ? m.words : [m.first] }))
   const idiomWords = new Set<number>()
   for (const h of raw) if (h.concept === st.idiom) for (const w of h.words) idiomWords.add(w)
-  const names = nameTokens(tokens)
+  const { names, strict } = nameTokens(tokens)
   const hits = raw.filter((h) => {
     if (h.concept === st.idiom) return true
     if (h.words.some((w) => idiomWords.has(w))) return false
     if (rules.nameSensitive.has(h.concept) && h.words.some((w) => names.has(w))) return false
+    if (rules.strictNames.has(h.concept) && h.words.some((w) => strict.has(w))) return false
     return true
   })
   const sents = sentences(tokens, hits)
