@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '../forms/use-form'
 import type { EvaluationItem } from '@kracht/trajectory'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import type { EvaluationActionResult } from '../lib/evaluation.server'

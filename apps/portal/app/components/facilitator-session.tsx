@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps } from '../forms/use-form'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { togetherFlows } from '../lib/assistant'
 import type { FacilitatorResult } from '../lib/session-facilitation.server'

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Form } from '@remix-run/react'
-import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, type SubmissionResult } from '../forms/use-form'
 import { useT } from '../lib/i18n'
 import { ladder, stepName, type BridgePillar } from '../lib/livelihood'
 import { PlacementSchema } from '../lib/bridge-forms'

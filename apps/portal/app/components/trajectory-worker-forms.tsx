@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '../forms/use-form'
 import { capacityBalances, trajectoryModels } from '@kracht/trajectory'
 import { useT } from '../lib/i18n'
 import { modelName } from '../lib/trajectory'

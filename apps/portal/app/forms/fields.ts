@@ -2,8 +2,8 @@ import { z } from 'zod'
 
 /*
  * Shared field schemas: every portal form builds its one schema from these, so a name, a password
- * or a line of text is checked the same way everywhere, in the browser (conform's onValidate) and in
- * the action (parseWithZod).
+ * or a line of text is checked the same way everywhere, by the action (parseWithZod); the browser
+ * only reads which fields are required (forms/use-form.ts, forms/zod-stand-in.ts).
  *
  * Messages are catalogue codes ("required", "too_long" …, see `fields.*` in @kracht/i18n), so the
  * field components show them in the reader's language. conform turns an empty input into

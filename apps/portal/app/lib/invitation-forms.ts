@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { staffRoles } from '@kracht/method'
 import { choiceField, idField, newPasswordField, newUsernameField, optionalIdField, requiredLine, withRepeatedPassword } from '../forms/fields'
 
-// The invitation forms' schemas, run in the browser and by the action (lib/invitations.server.ts).
+// The invitation forms' schemas, run by the action (the browser reads only which fields are required) (lib/invitations.server.ts).
 
 /** The button beside an open invitation: which one to withdraw. */
 export const WithdrawForm = z.object({ intent: z.literal('withdraw'), invitationId: idField })

@@ -4,7 +4,7 @@ import { areas, periods, resourceKinds, rings, supportKinds } from './network'
 
 /*
  * One person on the network map: adding (client), changing (client) and suggesting (staff) share
- * this schema, run in the browser and by the action. Messages are codes of `network.errors.*`
+ * this schema, run by the action (the browser reads only which fields are required). Messages are codes of `network.errors.*`
  * (read before the general `fields.*`, see PersonFields); the API checks the same again.
  */
 export const PersonSchema = z.object({

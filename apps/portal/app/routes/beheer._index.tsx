@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
@@ -10,7 +10,6 @@ import { InviteForm, invitationRoles as roles } from '../lib/invitation-forms'
 import { IssuedInvitation } from '../components/issued-invitation'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { FormErrors, RadioGroup, SelectField, TextField } from '../forms/field-components'
-import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Uitnodigen – Kracht' }]
 

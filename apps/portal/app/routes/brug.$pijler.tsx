@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireRole } from '../lib/auth.server'
-import type { SubmissionResult } from '@conform-to/react'
+import type { SubmissionResult } from '../forms/use-form'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { nextPillar, pillarOfSlug, pillarSlug, type BridgePillar } from '../lib/livelihood'
 import { addPlacement, loadBridge, removePlacement, updatePlacement } from '../lib/livelihood.server'

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import type { SubmissionResult } from '@conform-to/react'
+import type { SubmissionResult } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { keyedWrite } from '../lib/idempotency.server'

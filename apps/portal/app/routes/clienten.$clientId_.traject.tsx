@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import type { SubmissionResult } from '@conform-to/react'
+import type { SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'

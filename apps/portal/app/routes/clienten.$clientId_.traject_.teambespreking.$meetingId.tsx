@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import type { TeamMeetingStep } from '@kracht/trajectory'
 import { requireRole } from '../lib/auth.server'

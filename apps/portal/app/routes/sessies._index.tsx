@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { useMemo } from 'react'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
@@ -15,7 +15,6 @@ import { jsonOrThrow } from '../lib/api-failure.server'
 import { choiceField, dateField, idField, optionalIdField, optionalLine, optionalText, requiredLine, timeField } from '../forms/fields'
 import { CheckboxGroup, FormErrors, RadioGroup, SelectField, TextareaField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Bijeenkomsten – Kracht' }]
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, useLocale, useT } from '../lib/i18n'

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
@@ -16,7 +16,6 @@ import { jsonOrThrow } from '../lib/api-failure.server'
 import { DecideForm, ForYouForms } from '../lib/for-you-forms'
 import { FormErrors, TextareaField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { useSchemaForm } from '../forms/use-form'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reviewStyles }]
 

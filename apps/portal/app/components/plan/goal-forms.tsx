@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '../../forms/use-form'
 import { useT } from '../../lib/i18n'
 import { domainLabel } from '../../lib/inventory'
 import { GoalEditForm, RemarkForm } from '../../lib/plan-schema'

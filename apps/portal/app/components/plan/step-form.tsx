@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { getFormProps, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type FieldMetadata, type SubmissionResult } from '../../forms/use-form'
 import type { z } from 'zod'
 import { useT } from '../../lib/i18n'
 import { AcceptStepForm, AddStepForm, doers } from '../../lib/plan-schema'
@@ -10,7 +10,7 @@ import { IdempotencyKey } from '../idempotency-key'
 type People = readonly { id: string; name: string }[]
 type Result = SubmissionResult<string[]> | null | undefined
 type Doer = z.input<typeof AcceptStepForm>
-type Meta<S> = FieldMetadata<S, Record<string, unknown>, string[]>
+type Meta<S> = FieldMetadata<S>
 
 const doerLabel = { client: 'whoClient', person: 'whoPerson', worker: 'whoWorker', other: 'whoOther' } as const
 
