@@ -1,7 +1,7 @@
 // The crisis screen on every labelled set: recall per kind and false alarms for the rules alone,
 // the classifier alone and both combined, the misses and the false alarms of the combined screen.
 //
-//   npm run bench:crisis                      the labelled sets in eval/ (sets 1-4 included, never a blind set)
+//   npm run bench:crisis                      the labelled sets in eval/ (sets 1-5 included, never a blind set)
 //   npm run bench:crisis -- eval/dev.jsonl    one set
 //   npm run bench:crisis -- --show 40         list more misses and false alarms
 //   npm run bench:crisis -- --split dev eval/crisis-round3.jsonl   one split of a set that has one
@@ -18,7 +18,7 @@ import { screenCrisis } from '../src/crisis'
 import { screenCrisisText } from '../src/screen'
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const SETS = ['eval/crisis-heldout-2.jsonl', 'eval/crisis-heldout-3.jsonl', 'eval/crisis-heldout-4.jsonl', 'eval/crisis-round3.jsonl', 'eval/crisis-validation.jsonl', 'eval/crisis-train.jsonl', 'eval/crisis-probe2.jsonl', 'eval/crisis-probe3.jsonl', 'eval/crisis-probe4.jsonl', 'eval/crisis-probe5.jsonl', 'eval/crisis-probe6.jsonl', 'eval/crisis-probe7.jsonl', 'eval/crisis-probe8.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl', 'eval/crisis-heldout.jsonl']
+const SETS = ['eval/crisis-heldout-2.jsonl', 'eval/crisis-heldout-3.jsonl', 'eval/crisis-heldout-4.jsonl', 'eval/crisis-heldout-5.jsonl', 'eval/crisis-round3.jsonl', 'eval/crisis-validation.jsonl', 'eval/crisis-train.jsonl', 'eval/crisis-probe2.jsonl', 'eval/crisis-probe3.jsonl', 'eval/crisis-probe4.jsonl', 'eval/crisis-probe5.jsonl', 'eval/crisis-probe6.jsonl', 'eval/crisis-probe7.jsonl', 'eval/crisis-probe8.jsonl', 'eval/crisis-probe9.jsonl', 'eval/crisis-probe10.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl', 'eval/crisis-heldout.jsonl']
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`.padStart(8)
 

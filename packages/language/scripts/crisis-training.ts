@@ -80,6 +80,8 @@ export const SOURCES = [
   'eval/crisis-probe8.jsonl',
   // Round 6: written for the types set 5 missed, before the rules for them (eval/HELDOUT.md).
   'eval/crisis-probe9.jsonl',
+  // Written after the round-6 rules, measured once (first look in eval/HELDOUT.md), then learned.
+  'eval/crisis-probe10.jsonl',
   'eval/statements.jsonl',
   'eval/dev.jsonl',
   // The phrases of src/crisis.battery.test.ts (the team's own crisis and quiet sentences), copied
