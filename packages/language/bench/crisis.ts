@@ -49,8 +49,8 @@ for (const set of explicit.length > 0 ? explicit : SETS) {
   if (!existsSync(path)) continue
   const items = loadCrisisSet(path).filter((i) => split === undefined || i.split === split)
   // A blind set is measured as a whole, never read item by item: its misses are never printed.
-  // Sets 1-4 are training data since round 5 (scripts/crisis-training.ts), so theirs are.
-  const blind = /heldout/.test(set) && !/crisis-heldout(-[234])?\.jsonl$/.test(set)
+  // Sets 1-5 are training data since rounds 5 and 6 (scripts/crisis-training.ts), so theirs are.
+  const blind = /heldout/.test(set) && !/crisis-heldout(-[2345])?\.jsonl$/.test(set)
   print(split ? `${set} (${split})` : set, measure(items), blind ? 0 : show)
 }
 console.log(`\n${((performance.now() - t0) / 1000).toFixed(1)} s`)
