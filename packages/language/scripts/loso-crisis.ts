@@ -10,16 +10,19 @@
 //                                       crisis-training.ts), whatever the grid prefers: the honest
 //                                       estimate of the screen as it runs
 // Training settings (CRISIS_KEEP, CRISIS_MAX_N, ...) are read from the environment as in train-crisis.ts.
+//   LOSO_CACHE=/tmp/loso npm run loso:crisis -- --shipped   keep the fold models (see foldModel)
 
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { crisisKinds, type CrisisKind } from '../src/types'
 import { lexicon } from '../src/lexicon'
 import { tokenize } from '../src/tokenize'
 import { screenCrisis } from '../src/crisis'
-import { loadModel, type Model, type Thresholds } from '../src/screen/classifier'
+import { loadModel, type Model, type StoredModel, type Thresholds } from '../src/screen/classifier'
 import { combine, screenParts, type PhraseResult, type ScreenParts } from '../src/screen/index'
 import { loadCrisisSet, type CrisisItem } from '../src/screen/measure'
-import { expand, MEASURED_SETS, MIN_KNOWN, pkg, ROUND5, store, train, trainingItems } from './crisis-training'
+import { EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, store, train, trainingItems, type Item } from './crisis-training'
 
 interface Scored {
   item: CrisisItem
@@ -73,13 +76,29 @@ const STORED: Thresholds = { checkIn: 1, alarm: 1, quiet: 0, minKnown: MIN_KNOWN
 // left out), the one with the highest recall is chosen, and shown per kind with --kinds.
 const MAX_FALSE_ALARMS = 0.05
 
+// The classifier of each fold does not depend on the rules, so with LOSO_CACHE=<folder> the fold
+// models are kept there and a change to the rules is measured again in a minute, not retrained.
+// The file name holds the training settings and a hash of the items, so other data trains anew.
+function foldModel(set: string, items: Item[]): StoredModel {
+  const dir = process.env['LOSO_CACHE']
+  const hash = createHash('sha256').update(JSON.stringify([OPTIONS, EPOCHS, L2, KEEP, PRIOR, MEASURED_COPIES, items.map((it) => [it.text, it.crisis])])).digest('hex').slice(0, 16)
+  const path = dir ? resolve(dir, `${basename(set, '.jsonl')}-${hash}.json`) : undefined
+  if (path && existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as StoredModel
+  const stored = store(train(expand(items, 3), 5), STORED)
+  if (dir && path) {
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path, JSON.stringify(stored))
+  }
+  return stored
+}
+
 const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0}`
 
 function main(): void {
   const folds: { set: string; scored: Scored[] }[] = []
   for (const set of MEASURED_SETS) {
     const items = trainingItems([set])
-    const model: Model = loadModel(store(train(expand(items, 3), 5), STORED))
+    const model: Model = loadModel(foldModel(set, items))
     const scored = loadCrisisSet(resolve(pkg, set)).map((item) => {
       const lex = lexicon(item.locale)
       const phrase = screenCrisis(item.text, tokenize(item.text, lex.normaliser), lex.crisis).result

@@ -154,6 +154,23 @@ const EXAMPLES: Record<string, string> = {
   'letters-hidden': 'de brieven voor mijn kinderen zijn klaar en liggen in de la',
   'last-time-end': 'ik knuffel mijn hond voor het laatst',
   'sitter-gone': 'de oppas is er vandoor en ik ben nog op mijn werk',
+  // Round 6, second pass: types the classifier alone found in sets 1-5 but missed when a set was
+  // left out of its training (scripts/loso-crisis.ts --misses).
+  'means-question': 'welke trein stopt niet op het station hier',
+  'no-survive-question': 'hoe hoog moet het zijn zodat je het niet overleeft',
+  howto: 'ik heb opgezocht hoe je het doet',
+  'pills-shops': 'ik heb bij vier drogisterijen paracetamol gekocht',
+  'means-access': 'mijn vader heeft een geweer en ik weet waar de sleutel ligt',
+  'means-ready': 'het touw ligt klaar op zolder',
+  'going-to-height': 'ik ga vannacht naar de brug',
+  coercion: 'hij laat me niet naar de dokter gaan',
+  arson: 'ik heb benzine gekocht voor de auto van mijn ex',
+  'lying-in-wait': 'ik wacht bij haar werk tot ze eruit komt',
+  'child-hungry': 'mijn kinderen hebben honger en ik heb niks',
+  'no-ambulance': 'ik durf geen 112 te bellen',
+  'child-left': 'de buren laten hun kinderen de hele nacht alleen',
+  'better-dead-parent': 'het is beter dat mijn dochter een moeder heeft die dood is',
+  'body-alone': 'I cannot feel my legs and I am alone',
 }
 
 describe('composed crisis rules', () => {
@@ -204,6 +221,11 @@ describe('look-alike structures', () => {
     ['fun by the water', 'ik sta aan de kade en ga zo zwemmen met mijn vrienden'],
     ['poison for pests', 'ik heb rattengif gekocht tegen de ratten in de schuur'],
     ['an old thing given', 'ik heb mijn oude fiets aan mijn neefje gegeven'],
+    ['a youth centre called De Brug', 'we gaan met de klas naar De Brug om te tafeltennissen'],
+    ['charcoal for a barbecue', 'houtskool gekocht voor de bbq, de ramen staan open'],
+    ['a teenager kept home', 'mijn moeder laat me niet naar het feest, huisarrest'],
+    ['a knife ready for cooking', 'het mes ligt klaar om de groente te snijden'],
+    ['hungry children and dinner', 'de kinderen hebben honger, ik ga koken'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
