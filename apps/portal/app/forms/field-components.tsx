@@ -83,7 +83,7 @@ interface TextFieldProps<S> extends InputExtras {
   meta: Meta<S>
   label: ReactNode
   hint?: ReactNode
-  type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'time' | 'number' | 'search'
+  type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'time' | 'datetime-local' | 'number' | 'search'
   own?: string
 }
 

@@ -61,6 +61,12 @@ export const totpCodeField = z
   .transform((value) => value.replace(/\s+/g, ''))
   .pipe(z.string().regex(/^\d{6}$/, 'totp_code_wrong'))
 
+/** The version a change is made to: a newer one on the server means someone else changed it first. */
+export const versionField = z.coerce.number({ error: 'invalid' }).int('invalid').min(1, 'invalid')
+
+/** The same for something that may not exist yet: version 0 is "new" (a first answer). */
+export const versionOrNewField = z.coerce.number({ error: 'invalid' }).int('invalid').min(0, 'invalid')
+
 /** An id the page itself put in a hidden field or a button. */
 export const idField = z.uuid({ error: 'invalid' })
 
@@ -90,6 +96,9 @@ export const dateField = z.iso.date({ error: (issue) => (issue.input === undefin
 
 /** A hh:mm time from `<input type="time">`. */
 export const timeField = z.iso.time({ precision: -1, error: (issue) => (issue.input === undefined ? 'required' : 'invalid') })
+
+/** A yyyy-mm-ddThh:mm moment from `<input type="datetime-local">` (wall-clock time, no zone). */
+export const localDateTimeField = z.iso.datetime({ local: true, error: (issue) => (issue.input === undefined ? 'required' : 'invalid_date') })
 
 /** One checkbox: checked is `true`, unchecked (not sent) is `false`. */
 export const checkboxField = z.boolean().default(false)

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { choiceField, idField, optionalText, requiredText } from '../forms/fields'
-import { versionField } from './statement-schema'
+import { choiceField, idField, optionalText, requiredText, versionField } from '../forms/fields'
 import { SignForm } from './review-forms'
 
 // The client's forms on "Voor jou": one schema each, run in the browser and by the action.

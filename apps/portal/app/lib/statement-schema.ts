@@ -16,6 +16,3 @@ export const StatementSchema = z.object({
     .transform((value) => value ?? null),
   text: requiredText(1000),
 })
-
-/** The version a change is made to: a newer one on the server means someone else changed it first. */
-export const versionField = z.coerce.number({ error: 'invalid' }).int('invalid').min(1, 'invalid')

@@ -5,7 +5,7 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole, requireUser } from '../lib/auth.server'
-import { facilitatorAction, loadFacilitatorSession, type FacilitatorResult } from '../lib/session-facilitation.server'
+import { facilitatorAction, loadFacilitatorSession } from '../lib/session-facilitation.server'
 import { FacilitatorSession } from '../components/facilitator-session'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { Notice } from '../components/field'
@@ -72,7 +72,7 @@ export default function Session() {
   const loaded = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   if (loaded.view === 'staff') {
-    const staffResult = result && 'staff' in result ? (result.staff as FacilitatorResult) : undefined
+    const staffResult = result && 'staff' in result ? result.staff : undefined
     return <FacilitatorSession session={loaded.staff.session} participants={loaded.staff.participants} result={staffResult} />
   }
   return <ClientSession session={loaded.session} result={result && !('staff' in result) ? result : undefined} />

@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     client.agreement.$get({ param: { clientId: user.id } }),
     client.workers.$get({ param: { clientId: user.id } }),
   ])
-  const statements = inventory.ok ? (await inventory.json()).statements : []
+  const { statements } = await jsonOrThrow(inventory)
   const all = await jsonOrThrow(comments)
   const textOf = (id: string) => statements.find((s) => s.id === id)?.text ?? null
   return {
