@@ -21,9 +21,9 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * Sets written blind and not yet learned from: each is held at its last blind measurement
  * (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on one; a new
  * round is measured on a new blind set. Sets 1-4 left this list in round 5, set 5 in round 6
- * (below); set 6 is kept away from the engineers and joins here once the integrator measures it.
+ * (below); set 6 was measured blind after round 6 (the integrator; eval/HELDOUT.md) and holds that floor.
  */
-const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = []
+const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [{ file: 'crisis-heldout-6.jsonl', recall: 309 / 342, falseAlarms: 48 / 372 }]
 
 /**
  * Sets 1-5, written blind and measured against rounds 1-5. Since round 5 (sets 1-4) and round 6
