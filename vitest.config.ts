@@ -6,6 +6,7 @@ export default defineConfig({
     include: [
       'apps/*/src/**/*.test.ts',
       'apps/portal/app/**/*.test.ts',
+      'apps/portal/texts/**/*.test.ts',
       'packages/*/src/**/*.test.ts',
       'db/**/*.test.ts',
       'test/**/*.test.ts',

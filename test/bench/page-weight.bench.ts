@@ -1,13 +1,14 @@
 // Page weight (issue 19, item 6): the JavaScript a browser loads for each page of the production portal
 // build, gzipped, on a first visit straight to that page. From the build's own manifest (the one the
-// server renders its <script> tags from): the client entry and its imports, Remix's route manifest,
-// then for every route from the root down to the page, its module and imports; each file counted once.
-// The catalogue chunk of the page's language is counted too (loaded before hydration), the larger of
-// the two when a page is measured for both. Target: every page ≤ 100 kB.
+// server renders its <script> tags from): the client entry and its imports, Remix's route manifest
+// file when the page loads it (not with lazy route discovery: then the page inlines the few routes it
+// needs), then for every route from the root down to the page, its module and imports, and its texts
+// chunk (apps/portal/texts: each route's keys, per language; the larger language is counted); each
+// file counted once. Target: every page ≤ 100 kB.
 //
 //   npm run bench -- weight            builds the portal first when there is no build
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { writeResult } from './measure'
@@ -56,13 +57,19 @@ function gzipKb(file: string): number {
   return size
 }
 
-/** Catalogue chunks (messages.nl-*.js, messages.en-*.js) are loaded by the entry for the page's language. */
-const catalogueChunks = readdirSync(`${clientDir}/assets`)
-  .filter((file) => /^messages-(nl|en)-.*\.js$/.test(file) || /^(nl|en)-[\w-]+\.js$/.test(file))
-  .map((file) => `/assets/${file}`)
-const largestCatalogue = Math.max(0, ...catalogueChunks.map(gzipKb))
+/** Per route id, its texts chunk per language (`routeTextChunks` in the server build, from apps/portal/texts). */
+function readTextChunks(): Record<string, Record<string, string>> {
+  const found = /const routeTextChunks = (\{.*\});\s*$/m.exec(readFileSync(serverBuild, 'utf8'))
+  if (!found?.[1]) throw new Error(`No routeTextChunks in ${serverBuild}`)
+  const parsed: Record<string, Record<string, string>> = JSON.parse(found[1])
+  return parsed
+}
+
+/** With lazy route discovery the page inlines a partial route manifest and never loads the file. */
+const lazyDiscovery = /const future = \{[^\n]*"v3_lazyRouteDiscovery": true/.test(readFileSync(serverBuild, 'utf8'))
 
 const manifest = readManifest()
+const textChunks = readTextChunks()
 const pathOf = (route: ManifestRoute): string => {
   const parent = route.parentId ? manifest.routes[route.parentId] : undefined
   const own = route.path ?? ''
@@ -75,6 +82,7 @@ interface Row {
   route: string
   files: number
   'JS kB gzip': number
+  'texts kB gzip': number
   'within 100 kB': boolean
 }
 const rows: Row[] = []
@@ -84,21 +92,34 @@ const leaves = Object.values(manifest.routes).filter(
 for (const route of leaves) {
   // Resource routes (downloads, redirects) ship no module code of their own: not pages.
   if ((route.imports ?? []).length === 0 && gzipKb(route.module) < 100) continue
-  const files = new Set<string>([manifest.entry.module, ...manifest.entry.imports, manifest.url])
+  const files = new Set<string>([manifest.entry.module, ...manifest.entry.imports, ...(lazyDiscovery ? [] : [manifest.url])])
+  const texts = { nl: 0, en: 0 }
   for (let at: ManifestRoute | undefined = route; at; at = at.parentId ? manifest.routes[at.parentId] : undefined) {
     files.add(at.module)
     for (const file of at.imports ?? []) files.add(file)
+    for (const locale of ['nl', 'en'] as const) {
+      const chunk = textChunks[at.id]?.[locale]
+      if (chunk) texts[locale] += gzipKb(chunk)
+    }
   }
-  const bytes = [...files].reduce((sum, file) => sum + gzipKb(file), 0) + largestCatalogue
+  const textBytes = Math.max(texts.nl, texts.en)
+  const bytes = [...files].reduce((sum, file) => sum + gzipKb(file), 0) + textBytes
   const kb = Math.round((bytes / 1024) * 10) / 10
-  rows.push({ page: pathOf(route), route: route.id, files: files.size, 'JS kB gzip': kb, 'within 100 kB': kb <= limitKb })
+  rows.push({
+    page: pathOf(route),
+    route: route.id,
+    files: files.size + 1,
+    'JS kB gzip': kb,
+    'texts kB gzip': Math.round((textBytes / 1024) * 10) / 10,
+    'within 100 kB': kb <= limitKb,
+  })
 }
 rows.sort((a, b) => b['JS kB gzip'] - a['JS kB gzip'])
 
-console.log(`\nGzipped JavaScript per page, first visit (production portal build; catalogue chunk ${Math.round(largestCatalogue / 102.4) / 10} kB included)`)
+console.log(`\nGzipped JavaScript per page, first visit (production portal build; the page's texts included${lazyDiscovery ? '' : ', and the route manifest'})`)
 console.table(rows)
 const over = rows.filter((row) => !row['within 100 kB'])
 const heaviest = rows[0]
 console.log(heaviest ? `Heaviest: ${heaviest.page} ${heaviest['JS kB gzip']} kB. ${over.length === 0 ? `Every page within ${limitKb} kB.` : `${over.length} page(s) over ${limitKb} kB.`}` : 'No pages found.')
-writeResult('page-weight', { limitKb, catalogueKb: Math.round(largestCatalogue / 102.4) / 10, pages: rows })
+writeResult('page-weight', { limitKb, routeManifestLoaded: !lazyDiscovery, pages: rows })
 if (over.length > 0) process.exit(1)

@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, watchErrors } from '../support/browser'
+import { watchErrors } from '../support/browser'
 import { axeViolations, clippedText, horizontalOverflow, submitSignIn } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import type { TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
 /*
  * Every portal route (apps/portal/app/routes), as each role and signed out, at 360 px and 1280 px:
@@ -14,6 +15,8 @@ import { startTestServer, type TestServer } from '../support/server'
  * no text cut off.
  */
 
+// Server and browser: the shared set-up (started and closed by it); this file signs everyone in after.
+const e2e = useServerAndBrowser()
 let server: TestServer
 let browser: Browser
 const contexts: BrowserContext[] = []
@@ -71,8 +74,8 @@ async function signedIn(who: Who): Promise<Page> {
 const pages = {} as Record<Who, Page>
 
 beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
+  server = e2e.server
+  browser = e2e.browser
   for (const who of ['nobody', 'sam', 'noor', 'eva', 'admin'] as const) pages[who] = await signedIn(who)
   const { sam, noor, eva } = pages
   const api = `${server.url}/api/v1`
@@ -192,8 +195,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const context of contexts) await context.close()
-  await browser?.close()
-  await server?.close()
 })
 
 interface Finding {

@@ -94,11 +94,15 @@ async function press(page: Page, key: 'Enter' | 'Space') {
 }
 
 describe('keyboard only: the client main story at 360 px', () => {
-  it('signs in, writes a statement, marks a priority, answers the assistant and shares with Noor', { timeout: 120_000 }, async () => {
+  it('signs in, writes a statement, marks a priority, answers the assistant and shares with Noor', { timeout: 240_000 }, async () => {
     const context = await e2e.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nl-NL' })
     const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
+    page.setDefaultTimeout(60_000)
     const errors = watchErrors(page)
+    // On a phone six times slower than this machine, as many clients have: the keys come while a page
+    // still hydrates, which is where React's "Root did not complete" (#345) came from (entry.client.tsx).
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 })
 
     // The skip link is the first stop, visible when focused, and takes the focus to the content.
     await page.goto(`${e2e.server.url}/inloggen`)
@@ -192,11 +196,8 @@ describe('keyboard only: the client main story at 360 px', () => {
     await page.waitForURL(/gedeeld=/)
     expect(decodeURIComponent(page.url())).toContain('Noor')
 
-    // Known and open (closing note, 2026-11-30): under a loaded machine this story sometimes logs
-    // React's recoverable "Root did not complete" (#345) once, while the whole story still works
-    // (every step above passed). It is told apart here so that any other error still fails the test.
-    const known = (error: string) => error.includes('Minified React error #345')
-    expect(errors.filter((error) => !known(error))).toEqual([])
+    // Any page error fails the story, React's #345 too.
+    expect(errors).toEqual([])
     await context.close()
   })
 })

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser'
 import { expectAccessible, noHorizontalScroll, signInOnPhone, type SignedIn } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/server'
+import type { TestServer } from '../support/server'
+import { useServerAndBrowser } from '../support/e2e'
 
 /**
  * Together mode at 360 px: Noor (worker) runs a flow beside Sam and keeps a card (through the API,
@@ -11,13 +11,15 @@ import { startTestServer, type TestServer } from '../support/server'
  * Noor's read view says so too.
  */
 
+// Server and browser: the shared set-up (started and closed by it); Sam's share is made after.
+const e2e = useServerAndBrowser()
 let server: TestServer
 let browser: Browser
 let noor: SignedIn
 let samId: string
 beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
+  server = e2e.server
+  browser = e2e.browser
   noor = await signInOnPhone(browser, server.url, 'noor')
   const noorId = ((await (await noor.page.request.get(`${server.url}/api/v1/me`)).json()) as { id: string }).id
   // Sam shares the inventory with Noor, with comment access (what together mode needs).
@@ -32,8 +34,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await noor?.close()
-  await browser?.close()
-  await server?.close()
 })
 
 interface Card {

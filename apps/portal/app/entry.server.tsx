@@ -4,7 +4,9 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { requestLocale } from './lib/i18n'
 import { NonceContext } from './lib/nonce'
+import { textChunksFor } from './lib/route-text-chunks.server'
 
 const streamTimeout = 5_000
 
@@ -18,6 +20,11 @@ export default function handleRequest(
   // Bots and no-JS clients get the whole page at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   const nonce = loadContext.nonce
+  // The page's texts (a chunk per route and language, texts/vite-plugin.ts) are fetched beside the
+  // route modules rather than after them. A header, not a <link>: the document React hydrates stays
+  // exactly what it renders.
+  const routeIds = remixContext.staticHandlerContext.matches.map((match) => match.route.id)
+  for (const href of textChunksFor(routeIds, requestLocale(request))) responseHeaders.append('Link', `<${href}>; rel=modulepreload`)
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(

@@ -15,7 +15,6 @@ import {
 import { localeFromAcceptLanguage, translator, type Locale } from '@kracht/i18n'
 import stylesheet from './styles.css?url'
 import { getUser, type SessionUser } from './lib/auth.server'
-import { catalogueChunk } from './lib/catalogue-chunk.server'
 import { localeFromCookie, useLocale, useT } from './lib/i18n'
 import { DraftKeeper } from './components/draft-keeper'
 import { useNonce } from './lib/nonce'
@@ -32,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale: Locale = localeFromCookie(request.headers.get('cookie')) ?? localeFromAcceptLanguage(request.headers.get('accept-language'))
   // A fresh key for the writing forms of this render (components/idempotency-key.tsx): the root loader
   // runs again after every submit, so each new item gets its own.
-  return { user, locale, nonce: context.nonce, formKey: crypto.randomUUID(), catalogue: catalogueChunk(locale) }
+  return { user, locale, nonce: context.nonce, formKey: crypto.randomUUID() }
 }
 
 interface RootData {
@@ -40,7 +39,6 @@ interface RootData {
   locale: Locale
   nonce: string
   formKey: string
-  catalogue: string | null
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -58,8 +56,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#245c4f" />
-        {/* The entry waits for this language's texts before it hydrates (entry.client.tsx): fetch them at once. */}
-        {data?.catalogue ? <link rel="modulepreload" href={data.catalogue} /> : null}
         <Meta />
         <Links />
       </head>
@@ -75,7 +71,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {t('common.appName')}
           </Link>
           <nav className="header-actions" aria-label={t('common.menu')}>
-            {/* A full page load, so the browser loads the other language's texts (entry.client.tsx). */}
+            {/* A full page load, so the browser loads the other language's texts (texts/vite-plugin.ts). */}
             <Form method="post" action="/taal" className="inline-form" reloadDocument>
               <input type="hidden" name="lang" value={switchTo} />
               <input type="hidden" name="terug" value={back} />

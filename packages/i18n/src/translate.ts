@@ -16,15 +16,36 @@ type Leaves<T, Prefix extends string = ''> = {
 export type MessageKey = Leaves<Catalogue>
 export type Vars = Record<string, string | number>
 
+/** Texts as a tree: a whole catalogue, or the part of one that a page uses. */
+export interface TextTree {
+  readonly [key: string]: string | TextTree
+}
+
 /**
- * The catalogues this process holds. The server holds both (index.ts adds them); a browser holds only
- * the page's language, loaded as its own chunk before the page hydrates (`loadCatalogue`), so a page
- * never ships both languages' texts.
+ * The texts this process holds. The server holds both catalogues whole (index.ts adds them); a
+ * browser holds only the page's language, and of it only the keys the page's routes use: each route
+ * module loads its own part before it runs (`addTexts`, from the portal's build), so a page never
+ * ships both languages or texts it does not show.
  */
-const catalogues: Partial<Record<Locale, Catalogue>> = {}
+const catalogues: Partial<Record<Locale, TextTree>> = {}
 
 export function addCatalogue(locale: Locale, catalogue: Catalogue): void {
   catalogues[locale] = catalogue
+}
+
+function merged(into: TextTree | undefined, texts: TextTree): TextTree {
+  if (!into) return texts
+  const result: Record<string, string | TextTree> = { ...into }
+  for (const [key, value] of Object.entries(texts)) {
+    const have = result[key]
+    result[key] = typeof value === 'string' || typeof have !== 'object' ? value : merged(have, value)
+  }
+  return result
+}
+
+/** Adds part of a language's texts (one route's keys) to what this process holds. */
+export function addTexts(locale: Locale, texts: TextTree): void {
+  catalogues[locale] = merged(catalogues[locale], texts)
 }
 
 const loaders: Record<Locale, () => Promise<Catalogue>> = {
@@ -38,7 +59,7 @@ export async function loadCatalogue(locale: Locale): Promise<void> {
 }
 
 /** The locale's texts, else whichever catalogue is loaded (Dutch first): a page never shows raw keys for a language it did not load. */
-function catalogueFor(locale: Locale): Catalogue | undefined {
+function catalogueFor(locale: Locale): TextTree | undefined {
   return catalogues[locale] ?? catalogues[defaultLocale] ?? Object.values(catalogues)[0]
 }
 
@@ -46,11 +67,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value)
 }
 
-function lookup(catalogue: Catalogue, key: string): string | undefined {
-  let node: unknown = catalogue
+function lookup(catalogue: TextTree, key: string): string | undefined {
+  let node: string | TextTree | undefined = catalogue
   for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined
-    node = (node as Record<string, unknown>)[part]
+    if (typeof node !== 'object') return undefined
+    node = node[part]
   }
   return typeof node === 'string' ? node : undefined
 }

@@ -18,40 +18,39 @@ const MAX_FALSE_ALARMS = 0.05
 const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.jsonl', 'statements.jsonl', 'dev.jsonl'].filter((f) => existsSync(resolve(evalDir, f)))
 
 /**
- * Sets written blind after round 1 and not yet learned from: each is held at its last blind
- * measurement (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on
- * one; a new round is measured on a new blind set. Sets 1-4 left this list in round 5 (below).
+ * Sets written blind and not yet learned from: each is held at its last blind measurement
+ * (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on one; a new
+ * round is measured on a new blind set. Sets 1-4 left this list in round 5, set 5 in round 6
+ * (below); set 6 was measured blind after round 6 (the integrator; eval/HELDOUT.md) and holds that floor.
  */
-const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 5, written blind before round 5; measured once by the integrator after round 5 (round 4: 233/307, 41/314).
-  { file: 'crisis-heldout-5.jsonl', recall: 250 / 307, falseAlarms: 37 / 314 },
-]
+const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [{ file: 'crisis-heldout-6.jsonl', recall: 309 / 342, falseAlarms: 48 / 372 }]
 
 /**
- * Sets 1-4, written blind and measured against rounds 1-4. Since round 5 they are training data
- * (scripts/crisis-training.ts, MEASURED_SETS), so these floors are in-sample figures and say little
- * about unseen text: the honest estimate is round 5's leave-one-set-out table in eval/HELDOUT.md.
- * They are held so that a later change cannot lose what round 5 found here.
+ * Sets 1-5, written blind and measured against rounds 1-5. Since round 5 (sets 1-4) and round 6
+ * (set 5) they are training data (scripts/crisis-training.ts, MEASURED_SETS), so these floors are
+ * in-sample figures and say little about unseen text: the honest estimate is the leave-one-set-out
+ * table in eval/HELDOUT.md. They are held so that a later change cannot lose what was found here.
  */
 const MEASURED_FLOORS = [
-  { file: 'crisis-heldout.jsonl', found: 263, positives: 264, falseAlarms: 6, negatives: 240 },
-  { file: 'crisis-heldout-2.jsonl', found: 303, positives: 304, falseAlarms: 11, negatives: 285 },
-  { file: 'crisis-heldout-3.jsonl', found: 277, positives: 278, falseAlarms: 13, negatives: 250 },
-  { file: 'crisis-heldout-4.jsonl', found: 284, positives: 285, falseAlarms: 7, negatives: 262 },
+  { file: 'crisis-heldout.jsonl', found: 264, positives: 264, falseAlarms: 0, negatives: 240 },
+  { file: 'crisis-heldout-2.jsonl', found: 304, positives: 304, falseAlarms: 4, negatives: 285 },
+  { file: 'crisis-heldout-3.jsonl', found: 278, positives: 278, falseAlarms: 2, negatives: 250 },
+  { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 1, negatives: 262 },
+  { file: 'crisis-heldout-5.jsonl', found: 307, positives: 307, falseAlarms: 2, negatives: 314 },
 ]
 
-describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5)', (floor) => {
+describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5 or 6)', (floor) => {
   const items = loadCrisisSet(resolve(evalDir, floor.file))
   const report = measure(items)
 
-  it('finds at least as many crisis items as at the end of round 5', () => {
+  it('finds at least as many crisis items as at the end of round 6', () => {
     expect(items.filter((i) => i.crisis !== null).length).toBe(floor.positives)
     expect(floor.positives - report.misses.length).toBeGreaterThanOrEqual(floor.found)
   })
 
   // Alarm-level rules are never vetoed by the classifier (src/screen/index.ts), so some look-alikes
-  // stay loud even here, in-sample (set 3: 13 of 250, 5.2 %).
-  it('raises no more false alarms than at the end of round 5', () => {
+  // stay loud even here, in-sample (round 5, set 3: 13 of 250, 5.2 %).
+  it('raises no more false alarms than at the end of round 6', () => {
     expect(report.negatives.n).toBe(floor.negatives)
     expect(report.falseAlarms.length).toBeLessThanOrEqual(floor.falseAlarms)
   })
@@ -111,7 +110,8 @@ const ROUND3 = 'crisis-round3.jsonl'
 // Round 4 (a fixed prior; the classifier alone needs 32 known features) found 164 and raised 30
 // false alarms here, against round 3's 171 and 30. Round 5 (trained on sets 1-4 too, a lower
 // check-in threshold of 0.35, the classifier's veto on check-in rules) finds 177 and raises 22.
-const ROUND3_DEV_FLOOR = { found: 177, positives: 208, falseAlarms: 22, negatives: 212 }
+// Round 6 (rule families for set 5's missed types, trained on set 5 too) finds 183 and raises 20.
+const ROUND3_DEV_FLOOR = { found: 183, positives: 208, falseAlarms: 20, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
@@ -158,6 +158,10 @@ const PROBE_FLOORS = [
   { file: 'crisis-probe6.jsonl', found: 30, positives: 30, falseAlarms: 0 },
   { file: 'crisis-probe7.jsonl', found: 27, positives: 27, falseAlarms: 0 },
   { file: 'crisis-probe8.jsonl', found: 27, positives: 27, falseAlarms: 0 },
+  // Round 6 (eval/HELDOUT.md): probe 9 was written for the types set 5 missed, probe 10 after the
+  // rules for them; both measured once before being learned.
+  { file: 'crisis-probe9.jsonl', found: 75, positives: 75, falseAlarms: 1 },
+  { file: 'crisis-probe10.jsonl', found: 40, positives: 40, falseAlarms: 1 },
 ]
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {

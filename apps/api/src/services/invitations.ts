@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import QRCode from 'qrcode'
 import { clientWorkers, invitations, organisations, teams, users, type Invitation, type Role } from '@kracht/db'
+import { roles } from '@kracht/method'
 import { AppError } from '../lib/app-error'
 import type { Actor, Deps, PublicUser } from '../lib/env'
 import { writeAccessLog } from '../lib/access-log'
@@ -11,7 +12,7 @@ import { endAllSessions, toPublicUser } from '../auth/sessions'
 /** Who may invite whom: a worker invites clients, a coordinator invites clients and staff. */
 export const invitableRoles: Record<Role, readonly Role[]> = {
   worker: ['client'],
-  admin: ['client', 'worker', 'peer', 'admin'],
+  admin: roles,
   client: [],
   peer: [],
 }

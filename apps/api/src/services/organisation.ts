@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm'
 import { clientWorkers, organisations, statements, teams, users, type DomainSet, type Role } from '@kracht/db'
-import type { CareSetting } from '@kracht/method'
+import { roles as allRoles, type CareSetting } from '@kracht/method'
 import { AppError } from '../lib/app-error'
 import type { Deps, PublicUser } from '../lib/env'
 import { endAllSessions } from '../auth/sessions'
@@ -70,7 +70,7 @@ export async function createTeam(deps: Deps, input: { actor: PublicUser; name: s
  * workers; clients only for coordinators, and then only name and username: never content.
  */
 export async function listPeople(deps: Deps, input: { actor: PublicUser; roles: Role[] }) {
-  const allowed: Role[] = input.actor.role === 'admin' ? ['client', 'worker', 'peer', 'admin'] : ['worker', 'peer']
+  const allowed: readonly Role[] = input.actor.role === 'admin' ? allRoles : ['worker', 'peer']
   const roles = input.roles.filter((role) => allowed.includes(role))
   if (roles.length === 0) return []
   // An erased client is only an id the kept access log points to: listed nowhere.

@@ -1,11 +1,10 @@
 import { useMemo } from 'react'
 import { Form, useNavigation } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import type { InvitationPreview } from '../lib/api-types'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { acceptForm } from '../lib/invitation-forms'
 import { FormErrors, PasswordField, TextField } from '../forms/field-components'
-import { useSchemaForm } from '../forms/use-form'
 
 interface Props {
   preview: InvitationPreview

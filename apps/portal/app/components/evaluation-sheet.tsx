@@ -1,8 +1,11 @@
 import { Form } from '@remix-run/react'
-import { hasKey } from '@kracht/i18n'
+import { getFormProps, type SubmissionResult } from '../forms/use-form'
 import type { EvaluationItem } from '@kracht/trajectory'
-import { formatDate, problemText, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT } from '../lib/i18n'
 import type { EvaluationActionResult } from '../lib/evaluation.server'
+import { EvaluationAnswerForm } from '../lib/trajectory-forms'
+import { TextareaField } from '../forms/field-components'
+import { useSchemaForm } from '../forms/use-form'
 import { FormProblem, Notice } from './field'
 import { SaveSafety } from './save-safety'
 
@@ -30,21 +33,19 @@ export function EvaluationSheet({ evaluation, side, result }: { evaluation: Eval
   const locale = useLocale()
   const other = side === 'client' ? 'worker' : 'client'
   const otherLabel = side === 'client' ? t('trajectory.evaluation.workerAnswer') : t('trajectory.evaluation.clientAnswer')
-  const problem = result && 'problem' in result ? result : null
-  const fieldMessage = (code: string) => (hasKey(`fields.${code}`) ? problemText(t, 'fields', code) : problemText(t, 'errors', code))
+  const refused = result && 'result' in result ? result : null
   const mine = evaluation.signatures.find((s) => s.signerRole === side)
   return (
     <>
       {evaluation.closed ? <Notice>{t('trajectory.evaluation.closed')}</Notice> : null}
       {result && 'signed' in result ? <Notice>{t('trajectory.evaluation.signed')}</Notice> : null}
       {result && 'saved' in result ? <SaveSafety screen={result.safety} /> : null}
-      <FormProblem code={problem && !problem.item ? problem.problem : null} />
+      {/* Signing has no field: its problem stands above the sheet. */}
+      <FormProblem code={refused && !refused.item ? (refused.result.error?.['']?.[0] ?? 'validation_failed') : null} />
       <ol className="evaluation-items">
         {evaluation.items.map((row, index) => {
           const own = row[side]
           const theirs = row[other]
-          const error = problem?.item === row.item ? problem : null
-          const fieldId = `answer-${row.item}`
           return (
             <li key={row.item} className="card evaluation-item" data-item={row.item}>
               <h2 className="evaluation-question" id={`q-${row.item}`}>
@@ -58,29 +59,7 @@ export function EvaluationSheet({ evaluation, side, result }: { evaluation: Eval
                     <p className="evaluation-answer" data-side={side}>{own?.text ?? t('trajectory.evaluation.noAnswerYet')}</p>
                   </>
                 ) : (
-                  <Form method="post" className={error ? 'field field--error' : 'field'}>
-                    <input type="hidden" name="intent" value="answer" />
-                    <input type="hidden" name="item" value={row.item} />
-                    <input type="hidden" name="version" value={own?.version ?? 0} />
-                    <label htmlFor={fieldId}>{side === 'client' ? t('trajectory.evaluation.yourAnswer') : t('trajectory.evaluation.workerAnswerWorker')}</label>
-                    <textarea
-                      id={fieldId}
-                      name="text"
-                      rows={3}
-                      maxLength={2000}
-                      defaultValue={error?.text ?? own?.text ?? ''}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `${fieldId}-error` : undefined}
-                    />
-                    {error ? (
-                      <p className="field-error" id={`${fieldId}-error`} role="alert">
-                        {fieldMessage(error.problem)}
-                      </p>
-                    ) : null}
-                    <button type="submit" className="button button--secondary">
-                      {t('trajectory.evaluation.save')}
-                    </button>
-                  </Form>
+                  <AnswerForm item={row.item} own={own} label={side === 'client' ? t('trajectory.evaluation.yourAnswer') : t('trajectory.evaluation.workerAnswerWorker')} result={refused?.item === row.item ? refused.result : null} />
                 )}
               </div>
               <div className="evaluation-side">
@@ -116,5 +95,23 @@ export function EvaluationSheet({ evaluation, side, result }: { evaluation: Eval
         )}
       </section>
     </>
+  )
+}
+
+/** One question's own answer: a small form of its own, so an error and the typed text stay with it. */
+function AnswerForm({ item, own, label, result }: { item: EvaluationItem; own: Answer | null; label: string; result: SubmissionResult<string[]> | null }) {
+  const t = useT()
+  const [form, fields] = useSchemaForm({ id: `answer-${item}`, schema: EvaluationAnswerForm, lastResult: result, defaultValue: { text: own?.text ?? '' } })
+  return (
+    // Its own draft name: every question's form has the same hidden intent.
+    <Form method="post" data-draft={`answer-${item}`} {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="answer" />
+      <input type="hidden" name="item" value={item} />
+      <input type="hidden" name="version" value={own?.version ?? 0} />
+      <TextareaField meta={fields.text} label={label} rows={3} />
+      <button type="submit" className="button button--secondary">
+        {t('trajectory.evaluation.save')}
+      </button>
+    </Form>
   )
 }

@@ -1,11 +1,13 @@
 import { Form, Link } from '@remix-run/react'
+import { getFormProps } from '../forms/use-form'
 import { formatDate, useLocale, useT } from '../lib/i18n'
-import { fieldText } from '../lib/sharing-forms'
+import { togetherFlows } from '../lib/assistant'
 import type { FacilitatorResult } from '../lib/session-facilitation.server'
-import { FormProblem, Field, Notice } from './field'
+import { ChangeSessionForm, SessionNoteForm, SessionReflectionForm } from '../lib/session-forms'
+import { FormErrors, TextareaField, TextField } from '../forms/field-components'
+import { useSchemaForm } from '../forms/use-form'
+import { FormProblem, Notice } from './field'
 import { SaveSafety } from './save-safety'
-
-const togetherFlows = ['miracle', 'strengths', 'vip', 'goal'] as const
 
 interface Props {
   session: {
@@ -34,29 +36,42 @@ function dutchParts(iso: string) {
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` }
 }
 
+/** The form's own problem code (no field named): what stands above a form of buttons. */
+const problemOf = (result: FacilitatorResult | undefined) => (result?.result ? (result.result.error?.['']?.[0] ?? null) : null)
+
 function TextForm({ intent, label, intro, defaultText, button, result }: { intent: 'note' | 'reflection'; label: string; intro: string; defaultText: string; button: string; result: FacilitatorResult | undefined }) {
-  const t = useT()
-  const mine = result?.intent === intent ? result : undefined
-  const error = mine?.fields['text']
-  const id = `${intent}-text`
+  const schema = intent === 'note' ? SessionNoteForm : SessionReflectionForm
+  const [form, fields] = useSchemaForm({ id: `${intent}-form`, schema, lastResult: result?.intent === intent ? result.result : null, defaultValue: { text: defaultText } })
   return (
-    <Form method="post" className="stack">
+    <Form method="post" className="stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
-      {mine?.problem && !error ? <FormProblem code={mine.problem} /> : null}
-      <div className={error ? 'field field--error' : 'field'}>
-        <label htmlFor={id}>{label}</label>
-        <p className="hint" id={`${id}-hint`}>
-          {intro}
-        </p>
-        <textarea id={id} name="text" maxLength={2000} required defaultValue={mine?.values['text'] ?? defaultText} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`} />
-        {error ? (
-          <p className="field-error" id={`${id}-error`} role="alert">
-            {fieldText(t, error)}
-          </p>
-        ) : null}
-      </div>
+      <FormErrors form={form} />
+      <TextareaField meta={fields.text} label={label} hint={intro} />
       <button type="submit" className="button">
         {button}
+      </button>
+    </Form>
+  )
+}
+
+/** Changing title, moment, place and agenda, on the version shown; a refusal keeps what was typed. */
+function ChangeForm({ session, result }: { session: Props['session']; result: FacilitatorResult | undefined }) {
+  const t = useT()
+  const when = dutchParts(session.startsAt)
+  const defaultValue = { title: session.title, date: when.date, time: when.time, place: session.place, agenda: session.agenda }
+  const [form, fields] = useSchemaForm({ id: 'change', schema: ChangeSessionForm, lastResult: result?.intent === 'change' ? result.result : null, defaultValue })
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <FormErrors form={form} />
+      <input type="hidden" name="intent" value="change" />
+      <input type="hidden" name="version" value={session.version} />
+      <TextField meta={fields.title} label={t('sharing.sessionTitleLabel')} />
+      <TextField meta={fields.date} type="date" label={t('sharing.sessionDate')} />
+      <TextField meta={fields.time} type="time" label={t('sharing.sessionTime')} />
+      <TextField meta={fields.place} label={t('peer.placeLabel')} />
+      <TextareaField meta={fields.agenda} label={t('sharing.sessionAgenda')} />
+      <button type="submit" className="button">
+        {t('peer.changeButton')}
       </button>
     </Form>
   )
@@ -66,9 +81,6 @@ function TextForm({ intent, label, intro, defaultText, button, result }: { inten
 export function FacilitatorSession({ session, participants, result }: Props) {
   const t = useT()
   const locale = useLocale()
-  const change = result?.intent === 'change' && !result.done ? result : undefined
-  const typed = change?.values ?? {}
-  const when = dutchParts(session.startsAt)
   const open = !session.cancelledAt
   return (
     <div className="page page--narrow">
@@ -102,7 +114,7 @@ export function FacilitatorSession({ session, participants, result }: Props) {
         <section className="card" aria-labelledby="together">
           <h2 id="together">{t('peer.together')}</h2>
           <p>{t('peer.togetherIntro')}</p>
-          {result?.intent === 'together' && result.problem ? <FormProblem code={result.problem} /> : null}
+          {result?.intent === 'together' ? <FormProblem code={problemOf(result) ?? (result.result ? 'validation_failed' : null)} /> : null}
           <ul className="rows">
             {participants.map((person) => (
               <li key={person.id} className="row">
@@ -166,24 +178,9 @@ export function FacilitatorSession({ session, participants, result }: Props) {
       {open ? (
         <section className="card" aria-labelledby="change">
           <h2 id="change">{t('peer.change')}</h2>
-          {change?.problem ? <FormProblem code={change.problem} /> : null}
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="change" />
-            <input type="hidden" name="version" value={session.version} />
-            <Field name="title" label={t('sharing.sessionTitleLabel')} maxLength={120} required defaultValue={typed['title'] ?? session.title} error={change?.fields['title']} />
-            <Field name="date" type="date" label={t('sharing.sessionDate')} required defaultValue={typed['date'] ?? when.date} error={change?.fields['date']} />
-            <Field name="time" type="time" label={t('sharing.sessionTime')} required defaultValue={typed['time'] ?? when.time} error={change?.fields['time']} />
-            <Field name="place" label={t('peer.placeLabel')} maxLength={120} defaultValue={typed['place'] ?? session.place} error={change?.fields['place']} />
-            <div className="field">
-              <label htmlFor="change-agenda">{t('sharing.sessionAgenda')}</label>
-              <textarea id="change-agenda" name="agenda" maxLength={1000} defaultValue={typed['agenda'] ?? session.agenda} />
-            </div>
-            <button type="submit" className="button">
-              {t('peer.changeButton')}
-            </button>
-          </Form>
+          <ChangeForm session={session} result={result} />
           <h2>{t('peer.cancel')}</h2>
-          {result?.intent === 'cancel' && result.problem ? <FormProblem code={result.problem} /> : null}
+          {result?.intent === 'cancel' ? <FormProblem code={problemOf(result)} /> : null}
           <Form method="post">
             <input type="hidden" name="intent" value="cancel" />
             <button type="submit" className="button button--secondary">

@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from 'react'
-import { problemText, useT } from '../lib/i18n'
+import { useT } from '../lib/i18n'
+import { problemText } from '../lib/problem-text'
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   name: string

@@ -1,9 +1,9 @@
-import type { FieldMetadata } from '@conform-to/react'
+import type { FieldMetadata } from '../forms/use-form'
 import { areas, periods, rings, supportKinds } from '../lib/network'
 import { useT } from '../lib/i18n'
 import { CheckboxGroup, RadioGroup, SelectField, TextareaField, TextField } from '../forms/field-components'
 
-type Meta<S> = FieldMetadata<S, Record<string, unknown>, string[]>
+type Meta<S> = FieldMetadata<S>
 
 /** The conform fields of a form built on PersonSchema (a suggestion adds its own beside them). */
 export interface PersonMetas {

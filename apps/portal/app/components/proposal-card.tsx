@@ -4,7 +4,8 @@ import type { ProposalData } from '../lib/assistant.server'
 import { areas, label, problemMessage, supports } from '../lib/assistant'
 import { domainLabel } from '../lib/inventory'
 import { keptCardHref } from '../lib/kept-card-link'
-import { problemText, useT } from '../lib/i18n'
+import { useT } from '../lib/i18n'
+import { problemText } from '../lib/problem-text'
 
 interface CardProblem {
   code: string

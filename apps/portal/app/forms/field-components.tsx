@@ -6,7 +6,7 @@ import {
   getTextareaProps,
   type FieldMetadata,
   type FormMetadata,
-} from '@conform-to/react'
+} from './use-form'
 import { useT } from '../lib/i18n'
 import { fieldText } from './field-text'
 
@@ -16,7 +16,7 @@ import { fieldText } from './field-text'
  * aria-invalid when there is an error, so a screen reader reads the problem with the field.
  */
 
-type Meta<S> = FieldMetadata<S, Record<string, unknown>, string[]>
+type Meta<S> = FieldMetadata<S>
 
 /** The first error of a field in the reader's language, with the id the control points at. */
 export function FieldErrorText({ id, errors, own }: { id: string; errors: string[] | undefined; own?: string | undefined }) {
@@ -83,7 +83,7 @@ interface TextFieldProps<S> extends InputExtras {
   meta: Meta<S>
   label: ReactNode
   hint?: ReactNode
-  type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'time' | 'number' | 'search'
+  type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'time' | 'datetime-local' | 'number' | 'search'
   own?: string
 }
 
@@ -242,7 +242,7 @@ export function Checkbox<S>({ meta, label, hint }: CheckboxProps<S>) {
  * The problem of the whole form (an API code, e.g. wrong password), above the form. When only
  * fields are wrong, a short line says so and the fields say what.
  */
-export function FormErrors({ form }: { form: Pick<FormMetadata<Record<string, unknown>, string[]>, 'errors' | 'errorId' | 'allErrors'> }) {
+export function FormErrors({ form }: { form: Pick<FormMetadata, 'errors' | 'errorId' | 'allErrors'> }) {
   const t = useT()
   const code = form.errors?.[0] ?? (Object.keys(form.allErrors).length > 0 ? 'validation_failed' : null)
   if (!code) return null

@@ -1,5 +1,5 @@
 import { hasKey, type Translator } from '@kracht/i18n'
-import { problemText } from '../lib/i18n'
+import { problemText } from '../lib/problem-text'
 
 /**
  * An error code in the reader's language. Field codes: the form's own codes (`own`: the sharing

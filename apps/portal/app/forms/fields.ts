@@ -2,8 +2,8 @@ import { z } from 'zod'
 
 /*
  * Shared field schemas: every portal form builds its one schema from these, so a name, a password
- * or a line of text is checked the same way everywhere, in the browser (conform's onValidate) and in
- * the action (parseWithZod).
+ * or a line of text is checked the same way everywhere, by the action (parseWithZod); the browser
+ * only reads which fields are required (forms/use-form.ts, forms/zod-stand-in.ts).
  *
  * Messages are catalogue codes ("required", "too_long" …, see `fields.*` in @kracht/i18n), so the
  * field components show them in the reader's language. conform turns an empty input into
@@ -61,6 +61,12 @@ export const totpCodeField = z
   .transform((value) => value.replace(/\s+/g, ''))
   .pipe(z.string().regex(/^\d{6}$/, 'totp_code_wrong'))
 
+/** The version a change is made to: a newer one on the server means someone else changed it first. */
+export const versionField = z.coerce.number({ error: 'invalid' }).int('invalid').min(1, 'invalid')
+
+/** The same for something that may not exist yet: version 0 is "new" (a first answer). */
+export const versionOrNewField = z.coerce.number({ error: 'invalid' }).int('invalid').min(0, 'invalid')
+
 /** An id the page itself put in a hidden field or a button. */
 export const idField = z.uuid({ error: 'invalid' })
 
@@ -90,6 +96,9 @@ export const dateField = z.iso.date({ error: (issue) => (issue.input === undefin
 
 /** A hh:mm time from `<input type="time">`. */
 export const timeField = z.iso.time({ precision: -1, error: (issue) => (issue.input === undefined ? 'required' : 'invalid') })
+
+/** A yyyy-mm-ddThh:mm moment from `<input type="datetime-local">` (wall-clock time, no zone). */
+export const localDateTimeField = z.iso.datetime({ local: true, error: (issue) => (issue.input === undefined ? 'required' : 'invalid_date') })
 
 /** One checkbox: checked is `true`, unchecked (not sent) is `false`. */
 export const checkboxField = z.boolean().default(false)

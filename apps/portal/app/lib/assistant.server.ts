@@ -26,7 +26,7 @@ export interface ProblemResult {
 }
 
 export async function problemOf(response: Response): Promise<ProblemResult> {
-  const problem = (await readProblem(response.clone())) as { code: string; fields?: Record<string, string> }
+  const problem = await readProblem(response.clone())
   let safety: SafetyData | null = null
   try {
     const body = (await response.json()) as { safety?: SafetyData }

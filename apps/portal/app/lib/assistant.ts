@@ -6,6 +6,8 @@ export const flows = ['miracle', 'strengths', 'vip', 'goal', 'safety_plan'] as c
 export const areas = ['family', 'friends', 'school_work_club', 'professionals'] as const
 export const supports = ['practical', 'emotional', 'advice', 'company'] as const
 export type Flow = (typeof flows)[number]
+/** The guided flows a facilitator can start or plan together with a client (the safety plan is the client's own). */
+export const togetherFlows = ['miracle', 'strengths', 'vip', 'goal'] as const satisfies readonly Flow[]
 
 export function label(t: Translator, key: string, fallback = ''): string {
   return hasKey(key) ? t(key) : fallback

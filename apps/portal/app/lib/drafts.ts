@@ -154,6 +154,9 @@ export function restoreDrafts(owner: string): boolean {
     for (const field of draftFields(form)) {
       const kept = read(storageKey(owner, name, fieldName(form, field)))
       if (!kept || kept.v === field.value) continue
+      // Typed into since the page was drawn (a quick next entry while the last answer settled): the
+      // newer words win over what was kept.
+      if (field.value !== field.defaultValue) continue
       setAsTyped(field, kept.v)
       any = true
     }

@@ -1,8 +1,9 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { z } from 'zod'
-import { evaluationItems } from '@kracht/trajectory'
-import { api, readProblem } from './api.server'
+import type { SubmissionResult } from '@conform-to/react'
+import { api } from './api.server'
+import { EvaluationForms } from './trajectory-forms'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 import type { ScreenData } from '../components/save-safety'
 
 /**
@@ -16,33 +17,28 @@ export async function loadEvaluation(request: Request, context: AppLoadContext, 
   return response.json()
 }
 
-const AnswerForm = z.object({
-  item: z.enum(evaluationItems),
-  text: z.string().trim().max(2000),
-  version: z.coerce.number().int().min(0),
-})
-
 export type EvaluationActionResult =
-  | { problem: string; item?: string | undefined; text?: string | undefined }
+  // Refused: the form's errors beside its field, and which question's form answered (null: signing).
+  | { item: string | null; result: SubmissionResult<string[]> }
   | { saved: string; safety: ScreenData }
   | { signed: true }
 
 /** Saves one answer or a signature; a problem keeps the typed text beside its question. */
 export async function evaluationAction(request: Request, context: AppLoadContext, clientId: string, evaluationId: string) {
-  const form = await request.formData()
+  const formData = await request.formData()
+  const submission = parseSubmission(formData, EvaluationForms)
+  const item = typeof submission.payload['item'] === 'string' ? submission.payload['item'] : null
+  if (submission.status !== 'success') return data<EvaluationActionResult>({ item, result: reply(submission) }, { status: 400 })
+  const refused = async (response: Response) => data<EvaluationActionResult>({ item, result: await replyWithProblem(submission, response) }, { status: response.status })
   const evaluation = api(context, request).clients[':clientId'].evaluations[':evaluationId']
-  if (form.get('intent') === 'sign') {
-    const contentHash = String(form.get('contentHash') ?? '')
-    const response = await evaluation.signatures.$post({ param: { clientId, evaluationId }, json: { contentHash } })
-    if (!response.ok) return data<EvaluationActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
+  const param = { clientId, evaluationId }
+  const form = submission.value
+  if (form.intent === 'sign') {
+    const response = await evaluation.signatures.$post({ param, json: { contentHash: form.contentHash ?? '' } })
+    if (!response.ok) return refused(response)
     return data<EvaluationActionResult>({ signed: true })
   }
-  const parsed = AnswerForm.safeParse({ item: form.get('item'), text: form.get('text') ?? '', version: form.get('version') ?? '0' })
-  const text = String(form.get('text') ?? '')
-  const item = String(form.get('item') ?? '')
-  if (!parsed.success) return data<EvaluationActionResult>({ problem: 'validation_failed', item, text }, { status: 400 })
-  if (!parsed.data.text) return data<EvaluationActionResult>({ problem: 'required', item, text }, { status: 400 })
-  const response = await evaluation.answers[':item'].$put({ param: { clientId, evaluationId, item: parsed.data.item }, json: { text: parsed.data.text, version: parsed.data.version } })
-  if (!response.ok) return data<EvaluationActionResult>({ problem: (await readProblem(response)).code, item, text }, { status: response.status })
-  return data<EvaluationActionResult>({ saved: parsed.data.item, safety: (await response.json()).safety })
+  const response = await evaluation.answers[':item'].$put({ param: { ...param, item: form.item }, json: { text: form.text, version: form.version } })
+  if (!response.ok) return refused(response)
+  return data<EvaluationActionResult>({ saved: form.item, safety: (await response.json()).safety })
 }

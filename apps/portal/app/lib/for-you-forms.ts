@@ -1,9 +1,8 @@
 import { z } from 'zod'
-import { choiceField, idField, optionalText, requiredText } from '../forms/fields'
-import { versionField } from './statement-schema'
+import { choiceField, idField, optionalText, requiredText, versionField } from '../forms/fields'
 import { SignForm } from './review-forms'
 
-// The client's forms on "Voor jou": one schema each, run in the browser and by the action.
+// The client's forms on "Voor jou": one schema each, run by the action (the browser reads only which fields are required).
 
 /** A short answer to a comment from the worker. */
 export const ReplyForm = z.object({ intent: z.literal('reply'), commentId: idField, body: requiredText(1000) })

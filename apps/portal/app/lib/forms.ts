@@ -1,11 +1,12 @@
 import type { z } from 'zod'
 
-export type FieldErrors = Record<string, string>
+type FieldErrors = Record<string, string>
 
-export type FormResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors }
+type FormResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors }
 
 /**
- * The older way, left only in the pages not yet moved to `forms/` (conform: `useSchemaForm` in the
+ * The server-only way, kept for the assistant's conversation page alone: it keeps zod out of that
+ * page's browser bundle. Every other form is built with `forms/` (conform: `useSchemaForm` in the
  * page, `parseSubmission` in the action), which is how every new form is built.
  *
  * Parses a submitted form with a zod schema whose messages are catalogue codes ("required",

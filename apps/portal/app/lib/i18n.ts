@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react'
-import { defaultLocale, hasKey, isLocale, localeFromAcceptLanguage, translatePlural, translator, type Locale, type PluralKey, type Translator, type Vars } from '@kracht/i18n'
+import { defaultLocale, isLocale, localeFromAcceptLanguage, translatePlural, translator, type Locale, type PluralKey, type Translator, type Vars } from '@kracht/i18n'
 
 export const localeCookieName = 'kracht_lang'
 
@@ -28,13 +28,6 @@ export function usePlural(): PluralTranslator {
 
 export function useLocale(): Locale {
   return useRouteLoaderData<RootData>('root')?.locale ?? defaultLocale
-}
-
-/** Message for an API problem or field code, falling back to a general sentence. */
-export function problemText(t: Translator, group: 'errors' | 'fields', code: string | undefined): string {
-  const key = `${group}.${code ?? ''}`
-  if (code && hasKey(key)) return t(key)
-  return group === 'errors' ? t('errors.generic') : t('fields.invalid')
 }
 
 export function formatDate(locale: Locale, value: string | Date, withTime = false): string {

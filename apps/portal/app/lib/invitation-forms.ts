@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import { staffRoles } from '@kracht/method'
 import { choiceField, idField, newPasswordField, newUsernameField, optionalIdField, requiredLine, withRepeatedPassword } from '../forms/fields'
 
-// The invitation forms' schemas, run in the browser and by the action (lib/invitations.server.ts).
+// The invitation forms' schemas, run by the action (the browser reads only which fields are required) (lib/invitations.server.ts).
 
 /** The button beside an open invitation: which one to withdraw. */
 export const WithdrawForm = z.object({ intent: z.literal('withdraw'), invitationId: idField })
@@ -9,9 +10,12 @@ export const WithdrawForm = z.object({ intent: z.literal('withdraw'), invitation
 /** A worker invites a client: only the name the client is known by. */
 export const ClientInviteForm = z.object({ displayName: requiredLine(80) })
 
+/** The roles a coordinator invites, in the order the page offers them: staff first (the method's lists). */
+export const invitationRoles = [...staffRoles, 'client'] as const
+
 /** A coordinator invites anyone; a client is linked to the chosen worker (or later). */
 export const InviteForm = z.object({
-  role: choiceField(['worker', 'peer', 'admin', 'client']),
+  role: choiceField(invitationRoles),
   displayName: requiredLine(80),
   teamId: optionalIdField,
   workerId: optionalIdField,

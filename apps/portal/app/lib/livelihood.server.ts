@@ -37,29 +37,6 @@ export function removePlacement(request: Request, context: AppLoadContext, clien
   return api(context, request).clients[':clientId'].bridge.placements[':placementId'].$delete({ param: { clientId, placementId }, query: { version: String(version) } })
 }
 
-// Kept here, not in livelihood.ts: that module goes to the browser, and zod would go with it.
-/** One pillar's form: where the client stands, where they want to go, a note, and what it changes. */
-export const PlacementForm = z.object({
-  intent: z.enum(['place', 'change', 'remove']).catch('place'),
-  step: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
-  nextStep: z
-    .string()
-    .optional()
-    .transform((value) => (value && /^[1-5]$/.test(value) ? Number(value) : null)),
-  note: z
-    .string()
-    .optional()
-    .transform((value) => value?.trim() || null),
-  after: z
-    .string()
-    .uuid()
-    .optional()
-    .catch(undefined)
-    .transform((value) => value ?? null),
-  placementId: z.string().uuid().optional().catch(undefined),
-  version: z.coerce.number().int().min(1).optional().catch(undefined),
-})
-
 /** The money page through the API; null when it is not shared with the caller. */
 export async function loadMoney(request: Request, context: AppLoadContext, clientId: string) {
   const response = await api(context, request).clients[':clientId'].money.$get({ param: { clientId } })

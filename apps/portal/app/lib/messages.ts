@@ -1,4 +1,4 @@
-import type { SubmissionResult } from '@conform-to/react'
+import type { SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import type { ScreenData } from '../components/save-safety'
 import { choiceField, requiredText } from '../forms/fields'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseSubmission, reply } from '../forms/submission.server'
-import { PersonPageForms, PersonSchema, ResourceSchema } from './network-schema'
+import { NetworkButtonForms, PersonPageForms, PersonSchema, ResourceSchema } from './network-schema'
 
 const form = (entries: [string, string][]) => {
   const data = new FormData()
@@ -42,5 +42,20 @@ describe('a resource beside the map', () => {
     const saved = parseSubmission(form([['kind', 'social_cohesion'], ['text', 'De buurtkamer'], ['link', '']]), ResourceSchema)
     expect(saved.status === 'success' ? saved.value : null).toEqual({ kind: 'social_cohesion', text: 'De buurtkamer', link: '' })
     expect(errorsOf(reply(parseSubmission(form([['kind', 'money'], ['text', '']]), ResourceSchema)))).toEqual({ kind: 'unknown_kind', text: 'required' })
+  })
+})
+
+describe('the network page\'s buttons', () => {
+  const id = '0b9f4c9e-6a53-4d5e-9d8e-2f4b1f1f3a11'
+  it('reads a decision with or without the person\'s version', () => {
+    const withVersion = parseSubmission(form([['intent', 'accept'], ['commentId', id], ['version', '3']]), NetworkButtonForms)
+    expect(withVersion.status === 'success' ? withVersion.value : null).toEqual({ intent: 'accept', commentId: id, version: 3 })
+    const without = parseSubmission(form([['intent', 'decline'], ['commentId', id]]), NetworkButtonForms)
+    expect(without.status === 'success' ? without.value : null).toEqual({ intent: 'decline', commentId: id })
+  })
+
+  it('refuses a removal without a version or with a forged id', () => {
+    expect(parseSubmission(form([['intent', 'remove-resource'], ['resourceId', id]]), NetworkButtonForms).status).not.toBe('success')
+    expect(parseSubmission(form([['intent', 'remove-resource'], ['resourceId', 'x'], ['version', '1']]), NetworkButtonForms).status).not.toBe('success')
   })
 })

@@ -1,11 +1,10 @@
 import { z } from 'zod'
-import { optionalLine, optionalText, requiredLine, requiredText } from '../forms/fields'
+import { idField, optionalLine, optionalText, requiredLine, requiredText, versionField } from '../forms/fields'
 import { areas, periods, resourceKinds, rings, supportKinds } from './network'
-import { versionField } from './statement-schema'
 
 /*
  * One person on the network map: adding (client), changing (client) and suggesting (staff) share
- * this schema, run in the browser and by the action. Messages are codes of `network.errors.*`
+ * this schema, run by the action (the browser reads only which fields are required). Messages are codes of `network.errors.*`
  * (read before the general `fields.*`, see PersonFields); the API checks the same again.
  */
 export const PersonSchema = z.object({
@@ -36,3 +35,15 @@ export const ResourceSchema = z.object({
   text: requiredText(500),
   link: optionalLine(80).transform((link) => link ?? ''),
 })
+
+/** The button beside a resource: taking it off, on the version shown. */
+const RemoveResourceForm = z.object({ intent: z.literal('remove-resource'), resourceId: idField, version: versionField })
+
+/**
+ * The client's answer to the worker's suggestion about the map: the buttons are the intent. The
+ * version is the person's the suggestion is about; a suggestion of a new person has none.
+ */
+const SuggestionDecisionForm = z.object({ intent: z.enum(['accept', 'decline']), commentId: idField, version: versionField.optional() })
+
+/** The buttons of the network page (no typed fields: a refusal is a notice above the page). */
+export const NetworkButtonForms = z.discriminatedUnion('intent', [RemoveResourceForm, SuggestionDecisionForm])

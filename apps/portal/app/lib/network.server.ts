@@ -1,5 +1,4 @@
 import type { AppLoadContext } from '@remix-run/node'
-import { z } from 'zod'
 import { api, readProblem } from './api.server'
 
 /** The network map through the API (the gate decides and logs); null when it is not shared with the caller. */
@@ -33,7 +32,3 @@ export function linkOf(link: string): { domain: string | null; personId: string 
   if (link.startsWith('person:')) return { domain: null, personId: link.slice(7) }
   return { domain: null, personId: null }
 }
-
-// The forms' schemas live in network-schema.ts (browser and action); here only what the actions
-// still read by hand: the version a remove or a decision is made to.
-export const VersionField = z.coerce.number().int().min(1)

@@ -1,15 +1,12 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { z } from 'zod'
+import type { SubmissionResult } from '@conform-to/react'
 import { api } from './api.server'
-import { parseForm } from './forms'
-import { problemOf } from './inventory.server'
 import { dutchMoment } from './sharing-forms'
+import { FacilitatorForms } from './session-forms'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 import type { ScreenData } from '../components/save-safety'
 import { jsonOrThrow } from './api-failure.server'
-
-/** The guided flows a facilitator can start together with a client who is present. */
-export const togetherFlows = ['miracle', 'strengths', 'vip', 'goal'] as const
 
 /**
  * A session as its facilitator sees it, with for each participant whether the client's share lets
@@ -32,23 +29,11 @@ export async function loadFacilitatorSession(context: AppLoadContext, request: R
   return { session, participants }
 }
 
-const Text = z.object({ text: z.string().trim().min(1, 'required').max(2000, 'too_long') })
-const Change = z.object({
-  version: z.coerce.number().int().min(1),
-  title: z.string().trim().min(1, 'required').max(120, 'too_long'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
-  time: z.string().regex(/^\d{2}:\d{2}$/, 'time'),
-  place: z.string().trim().max(120, 'too_long').default(''),
-  agenda: z.string().trim().max(1000, 'too_long').default(''),
-})
-const Together = z.object({ clientId: z.string().uuid(), flow: z.enum(togetherFlows, { message: 'invalid' }) })
-
 export interface FacilitatorResult {
+  /** Which form answered. */
   intent: string
-  problem: string | null
-  fields: Record<string, string>
-  /** What was typed, back in the form after any refusal. */
-  values: Record<string, string>
+  /** conform's answer on a refusal (errors beside the fields, typing kept); null when it was done. */
+  result: SubmissionResult<string[]> | null
   safety: ScreenData | null
   done: boolean
 }
@@ -56,45 +41,34 @@ export interface FacilitatorResult {
 /** One form on the facilitator's session page: change, cancel, my note, the reflection, or start together. */
 export async function facilitatorAction(context: AppLoadContext, request: Request, sessionId: string, formData: FormData): Promise<{ status: number; result: FacilitatorResult }> {
   const intent = String(formData.get('intent') ?? '')
-  const values = Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
-  const fail = (status: number, problem: string, fields: Record<string, string> = {}) => ({ status, result: { intent, problem, fields, values, safety: null, done: false } })
+  const submission = parseSubmission(formData, FacilitatorForms)
+  if (submission.status !== 'success') return { status: 400, result: { intent, result: reply(submission), safety: null, done: false } }
+  const refused = async (response: Response) => ({ status: response.status, result: { intent, result: await replyWithProblem(submission, response), safety: null, done: false } })
+  const done = (safety: ScreenData | null = null) => ({ status: 200, result: { intent, result: null, safety, done: true } })
   const session = api(context, request).sessions[':sessionId']
   const param = { sessionId }
+  const form = submission.value
 
-  if (intent === 'note' || intent === 'reflection') {
-    const form = parseForm(Text, formData)
-    if (!form.ok) return fail(400, 'validation_failed', form.fields)
-    const response = intent === 'note' ? await session['my-note'].$put({ param, json: form.data }) : await session.reflection.$put({ param, json: form.data })
-    if (!response.ok) {
-      const problem = await problemOf(response)
-      return fail(response.status, problem.code, problem.fields)
-    }
+  if (form.intent === 'note' || form.intent === 'reflection') {
+    const json = { text: form.text }
+    const response = form.intent === 'note' ? await session['my-note'].$put({ param, json }) : await session.reflection.$put({ param, json })
+    if (!response.ok) return refused(response)
     const saved = await response.json()
-    return { status: 200, result: { intent, problem: null, fields: {}, values: {}, safety: saved.safety.detected ? saved.safety : null, done: true } }
+    return done(saved.safety.detected ? saved.safety : null)
   }
-  if (intent === 'change') {
-    const form = parseForm(Change, formData)
-    if (!form.ok) return fail(400, 'validation_failed', form.fields)
-    const { date, time, ...rest } = form.data
-    const response = await session.$patch({ param, json: { ...rest, startsAt: dutchMoment(date, time) } })
-    if (!response.ok) {
-      const problem = await problemOf(response)
-      return fail(response.status, problem.code, problem.fields)
-    }
-    return { status: 200, result: { intent, problem: null, fields: {}, values: {}, safety: null, done: true } }
+  if (form.intent === 'change') {
+    const { date, time, place, agenda, title, version } = form
+    const response = await session.$patch({ param, json: { title, version, place: place ?? '', agenda: agenda ?? '', startsAt: dutchMoment(date, time) } })
+    if (!response.ok) return refused(response)
+    return done()
   }
-  if (intent === 'cancel') {
+  if (form.intent === 'cancel') {
     const response = await session.cancel.$post({ param })
-    if (!response.ok) return fail(response.status, (await problemOf(response)).code)
-    return { status: 200, result: { intent, problem: null, fields: {}, values: {}, safety: null, done: true } }
+    if (!response.ok) return refused(response)
+    return done()
   }
-  if (intent === 'together') {
-    const form = parseForm(Together, formData)
-    if (!form.ok) return fail(400, 'validation_failed', form.fields)
-    const response = await api(context, request).clients[':clientId'].conversations.$post({ param: { clientId: form.data.clientId }, json: { flow: form.data.flow } })
-    if (!response.ok) return fail(response.status, (await problemOf(response)).code)
-    const started = await response.json()
-    throw redirect(`/sessies/${sessionId}/samen/${form.data.clientId}/${started.conversation.id}`)
-  }
-  return fail(400, 'validation_failed')
+  const response = await api(context, request).clients[':clientId'].conversations.$post({ param: { clientId: form.clientId }, json: { flow: form.flow } })
+  if (!response.ok) return refused(response)
+  const started = await response.json()
+  throw redirect(`/sessies/${sessionId}/samen/${form.clientId}/${started.conversation.id}`)
 }

@@ -3,7 +3,7 @@ import { choiceField, requiredLine, requiredText } from '../forms/fields'
 import { forms, times } from './inventory'
 
 /**
- * Adding and changing a statement: one schema, run in the browser and by the action. Which life
+ * Adding and changing a statement: one schema, run by the action (the browser reads only which fields are required). Which life
  * domains exist (Krachtwerk's ten or ICM's nine) only the API knows, so it checks the domain again.
  */
 export const StatementSchema = z.object({
@@ -16,6 +16,3 @@ export const StatementSchema = z.object({
     .transform((value) => value ?? null),
   text: requiredText(1000),
 })
-
-/** The version a change is made to: a newer one on the server means someone else changed it first. */
-export const versionField = z.coerce.number({ error: 'invalid' }).int('invalid').min(1, 'invalid')

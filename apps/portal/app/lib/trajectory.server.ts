@@ -1,5 +1,6 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { api } from './api.server'
+import { jsonOrThrow } from './api-failure.server'
 
 /** The client's trajectory through the API (the gate decides and logs); null when refused. */
 export async function loadTrajectory(request: Request, context: AppLoadContext, clientId: string) {
@@ -10,7 +11,9 @@ export async function loadTrajectory(request: Request, context: AppLoadContext, 
 /** The worker's capacity assessments, newest first; null when refused. */
 export async function loadAssessments(request: Request, context: AppLoadContext, clientId: string) {
   const response = await api(context, request).clients[':clientId']['capacity-assessments'].$get({ param: { clientId } })
-  return response.ok ? response.json() : null
+  // Refused is null (the page says so); any other failure is the error page, not "no assessments yet".
+  if (response.status === 403) return null
+  return jsonOrThrow(response)
 }
 
 /** The evaluations together, newest first, and whether one can start now; null when refused. */

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { hasKey, type Translator } from '@kracht/i18n'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -13,7 +13,6 @@ import { jsonOrThrow } from '../lib/api-failure.server'
 import { currentPasswordField, dateField, idField, requiredLine, someCheckboxesField } from '../forms/fields'
 import { CheckboxGroup, FormErrors, PasswordField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'API-sleutels – Kracht' }]
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api, cookieHeaders } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
@@ -9,7 +9,6 @@ import { useT } from '../lib/i18n'
 import { checkboxField, currentPasswordField } from '../forms/fields'
 import { Checkbox, FormErrors, PasswordField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Mijn account verwijderen – Kracht' }]
 

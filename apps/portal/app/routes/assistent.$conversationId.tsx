@@ -4,7 +4,11 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
+// Deliberately not conform: this page's forms are read on the server only (parseForm with the
+// schemas in assistant-forms.server.ts), so zod stays out of the assistant's browser bundle, which
+// a phone loads on every turn. Every other portal form uses forms/ (useSchemaForm, parseSubmission).
 import { parseForm } from '../lib/forms'
+import { krachtwerkDomains } from '@kracht/method'
 import { useT } from '../lib/i18n'
 import { problemMessage } from '../lib/assistant'
 import { AcceptForm, AnswerForm, ProposalForm, SafetyForm } from '../lib/assistant-forms.server'
@@ -15,6 +19,7 @@ import { SaveSafety, type ScreenData } from '../components/save-safety'
 import stylesheet from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 import { keyedWrite } from '../lib/idempotency.server'
+import { jsonOrThrow } from '../lib/api-failure.server'
 import { IdempotencyKey } from '../components/idempotency-key'
 
 export const meta: MetaFunction = () => [{ title: 'Samen ontdekken – Kracht' }]
@@ -23,8 +28,6 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: safetyStyles },
 ]
 
-const krachtwerkDomains = ['safety', 'housing', 'finances', 'children', 'partner', 'relationships', 'work', 'leisure', 'health', 'meaning'] as const
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const view = await loadConversation(request, context, user.id, params['conversationId'] ?? '')
@@ -32,8 +35,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const needsDomains = view.proposals.some((p) => isOpen(p.status) && (p.kind === 'statement' || p.kind === 'goal'))
   let domains: readonly string[] = krachtwerkDomains
   if (needsDomains) {
-    const response = await api(context, request).clients[':clientId'].inventory.$get({ param: { clientId: user.id }, query: {} })
-    if (response.ok) domains = (await response.json()).domains
+    // A failed read is the error page, not Krachtwerk's ten in an ICM organisation.
+    domains = (await jsonOrThrow(api(context, request).clients[':clientId'].inventory.$get({ param: { clientId: user.id }, query: {} }))).domains
   }
   // Cards kept together with someone wait for the client: say whose suggestion each one is.
   const suggesters: Record<string, string> = {}

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { usePlural, useT } from '../lib/i18n'
 import { listInvitations } from '../lib/invitations.server'
-import { WithdrawForm } from '../lib/invitation-forms'
+import { invitationRoles, WithdrawForm } from '../lib/invitation-forms'
 import { FormProblem, Notice } from '../components/field'
 import { InvitationList } from '../components/invitation-list'
 import { jsonOrThrow } from '../lib/api-failure.server'
@@ -15,7 +15,7 @@ import { chosenIdField, choiceField, idField, requiredLine } from '../forms/fiel
 import { FormErrors, RadioGroup, SelectField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 import { useSchemaForm } from '../forms/use-form'
-import { careSettings } from '@kracht/method'
+import { careSettings, roles } from '@kracht/method'
 
 export const meta: MetaFunction = () => [{ title: 'Beheer – Kracht' }]
 
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [organisation, teams, people, invitations] = await Promise.all([
     client.organisation.$get().then((r) => (r.ok ? r.json() : null)),
     jsonOrThrow(client.teams.$get()),
-    jsonOrThrow(client.people.$get({ query: { role: ['client', 'worker', 'peer', 'admin'] } })),
+    jsonOrThrow(client.people.$get({ query: { role: [...roles] } })),
     listInvitations(request, context),
   ])
   return { organisation, teams, people, invitations }
@@ -186,7 +186,7 @@ export default function Admin() {
         </Form>
       </section>
 
-      {(['worker', 'peer', 'admin', 'client'] as const).map((role) => (
+      {invitationRoles.map((role) => (
         <section className="card" key={role} aria-labelledby={`people-${role}`}>
           <h2 id={`people-${role}`}>{t(role === 'worker' ? 'admin.workers' : role === 'peer' ? 'admin.peers' : role === 'admin' ? 'admin.admins' : 'admin.clients')}</h2>
           {byRole(role).length === 0 ? (

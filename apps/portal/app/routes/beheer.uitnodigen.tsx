@@ -1,20 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { invite } from '../lib/invitations.server'
-import { InviteForm } from '../lib/invitation-forms'
+import { InviteForm, invitationRoles as roles } from '../lib/invitation-forms'
 import { IssuedInvitation } from '../components/issued-invitation'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { FormErrors, RadioGroup, SelectField, TextField } from '../forms/field-components'
-import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Uitnodigen – Kracht' }]
 
-const roles = ['worker', 'peer', 'admin', 'client'] as const
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')
@@ -22,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     api(context, request).teams.$get(),
     api(context, request).people.$get({ query: { role: 'worker' } }),
   ])
-  return { teams: await jsonOrThrow(response), workers: workers.ok ? (await workers.json()).filter((w) => w.active) : [] }
+  return { teams: await jsonOrThrow(response), workers: (await jsonOrThrow(workers)).filter((w) => w.active) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

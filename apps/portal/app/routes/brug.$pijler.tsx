@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, problemText, useLocale, useT } from '../lib/i18n'
-import { ladder, nextPillar, pillarOfSlug, pillarSlug, stepName, type BridgePillar } from '../lib/livelihood'
-import { addPlacement, loadBridge, PlacementForm, removePlacement, updatePlacement } from '../lib/livelihood.server'
+import type { SubmissionResult } from '../forms/use-form'
+import { formatDate, useLocale, useT } from '../lib/i18n'
+import { nextPillar, pillarOfSlug, pillarSlug, type BridgePillar } from '../lib/livelihood'
+import { addPlacement, loadBridge, removePlacement, updatePlacement } from '../lib/livelihood.server'
+import { PillarForms } from '../lib/bridge-forms'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 import { Notice } from '../components/field'
-import { IdempotencyKey } from '../components/idempotency-key'
+import { PlacementForm } from '../components/placement-form'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
 import livelihoodStyles from '../styles/livelihood.css?url'
 import assistantStyles from '../styles/assistant.css?url'
@@ -44,9 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { pillar, here, editing, next: nextPillar(pillar) }
 }
 
-type ActionResult =
-  | { ok: true; safety: ScreenData; onward: string }
-  | { ok: false; problem: 'validation_failed' | 'version_conflict' | 'generic'; fields: Record<string, string>; note: string }
+type ActionResult = { ok: true; safety: ScreenData; onward: string } | { ok: false; intent: string; result: SubmissionResult<string[]> }
 
 /**
  * One pillar at a time, plain form posts (works without JavaScript): place (a new version of the
@@ -57,24 +57,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const pillar = pillarFrom(params.pijler)
   const formData = await request.formData()
-  const parsed = PlacementForm.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return data<ActionResult>({ ok: false, problem: 'generic', fields: {}, note: '' }, { status: 400 })
-  const form = parsed.data
-  const note = form.note ?? ''
-  const refused = async (response: Response) => {
-    const problem = await readProblem(response)
-    const code = problem.code === 'validation_failed' || problem.code === 'version_conflict' ? problem.code : 'generic'
-    return data<ActionResult>({ ok: false, problem: code, fields: problem.fields ?? {}, note }, { status: response.status })
+  const intent = String(formData.get('intent') ?? '')
+  const submission = parseSubmission(formData, PillarForms)
+  if (submission.status !== 'success') return data<ActionResult>({ ok: false, intent, result: reply(submission) }, { status: 400 })
+  const refused = async (response: Response) => data<ActionResult>({ ok: false, intent, result: await replyWithProblem(submission, response) }, { status: response.status })
+  const form = submission.value
+  if (form.intent === 'remove') {
+    const response = await removePlacement(request, context, user.id, form.placementId, form.version)
+    if (!response.ok) return refused(response)
+    throw redirect(`/brug/${pillarSlug(pillar)}?weg=1`)
   }
-  if (form.intent === 'remove' || form.intent === 'change') {
-    if (!form.placementId || !form.version) return data<ActionResult>({ ok: false, problem: 'generic', fields: {}, note }, { status: 400 })
-    if (form.intent === 'remove') {
-      const response = await removePlacement(request, context, user.id, form.placementId, form.version)
-      if (!response.ok) return refused(response)
-      throw redirect(`/brug/${pillarSlug(pillar)}?weg=1`)
-    }
-  }
-  if (!form.step) return data<ActionResult>({ ok: false, problem: 'validation_failed', fields: { step: 'choose_step' }, note }, { status: 400 })
   const json = { step: form.step, nextStep: form.nextStep, note: form.note }
   const response =
     form.intent === 'change' && form.placementId && form.version
@@ -106,9 +98,9 @@ export default function PillarPage() {
       </div>
     )
   }
-  const fields = result && !result.ok ? result.fields : {}
   const base = editing ?? here.current
-  const stepText = (n: number) => t(`livelihood.bridge.steps.${pillar}.${stepName(n)}`)
+  const refused = result && !result.ok ? result : null
+  const problem = refused ? (refused.result.error?.['']?.[0] ?? null) : null
   const skipTo = next ? `/brug/${pillarSlug(next)}` : '/brug'
   return (
     <div className="page page--narrow">
@@ -118,9 +110,9 @@ export default function PillarPage() {
       <h1>{t(`livelihood.bridge.pillars.${pillar}`)}</h1>
       {params.get('weg') ? <Notice>{t('livelihood.bridge.removed')}</Notice> : null}
       {params.get('aangepast') ? <Notice>{t('livelihood.bridge.changed')}</Notice> : null}
-      {result && !result.ok && result.problem !== 'validation_failed' ? (
+      {problem ? (
         <p className="notice notice--error" role="alert">
-          {result.problem === 'version_conflict' ? t('livelihood.bridge.pillar.conflict') : t('livelihood.bridge.pillar.invalid')}
+          {problem === 'version_conflict' ? t('livelihood.bridge.pillar.conflict') : t('livelihood.bridge.pillar.invalid')}
         </p>
       ) : null}
       {editing ? (
@@ -128,88 +120,23 @@ export default function PillarPage() {
           {t('livelihood.bridge.pillar.changing', { date: formatDate(locale, editing.placedAt) })} <Link to={`/brug/${pillarSlug(pillar)}`}>{t('livelihood.bridge.pillar.stopChanging')}</Link>
         </p>
       ) : null}
-      <Form method="post" className="stack" key={`${editing?.id ?? 'new'}-${here.current?.id ?? 'none'}`}>
-        <IdempotencyKey />
-        <input type="hidden" name="intent" value={editing ? 'change' : 'place'} />
-        {editing ? (
-          <>
-            <input type="hidden" name="placementId" value={editing.id} />
-            <input type="hidden" name="version" value={editing.version} />
-          </>
-        ) : here.current ? (
-          <input type="hidden" name="after" value={here.current.id} />
-        ) : null}
-        <fieldset className="ladder" aria-describedby={fields['step'] ? 'step-hint step-error' : 'step-hint'}>
-          <legend>
-            <strong>{t('livelihood.bridge.pillar.whereNow')}</strong>
-          </legend>
-          <p className="hint" id="step-hint">
-            {t('livelihood.bridge.pillar.whereNowHint')}
-          </p>
-          {fields['step'] ? (
-            <p className="field-error" id="step-error" role="alert">
-              {fields['step'] === 'choose_step' ? t('livelihood.bridge.pillar.chooseStep') : problemText(t, 'fields', fields['step'])}
-            </p>
-          ) : null}
-          {ladder.map((n) => (
-            <label key={n} className="choice">
-              <input type="radio" name="step" value={n} defaultChecked={base?.step === n} />
-              <span>
-                <strong>{t('livelihood.bridge.stepLabel', { n })}</strong> {stepText(n)}
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="ladder">
-          <legend>
-            <strong>{t('livelihood.bridge.pillar.whereNext')}</strong>
-          </legend>
-          <p className="hint">{t('livelihood.bridge.pillar.whereNextHint')}</p>
-          <label className="choice">
-            <input type="radio" name="nextStep" value="" defaultChecked={!base || base.nextStep === null} />
-            <span>{t('livelihood.bridge.pillar.noNext')}</span>
-          </label>
-          {ladder.map((n) => (
-            <label key={n} className="choice">
-              <input type="radio" name="nextStep" value={n} defaultChecked={base?.nextStep === n} />
-              <span>
-                <strong>{t('livelihood.bridge.stepLabel', { n })}</strong> <span className="muted">{stepText(n)}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <div className={fields['note'] ? 'field field--error' : 'field'}>
-          <label htmlFor="placement-note">{t('livelihood.bridge.pillar.note')}</label>
-          <p className="hint" id="placement-note-hint">
-            {t('livelihood.bridge.pillar.noteHint')}
-          </p>
-          <textarea
-            id="placement-note"
-            name="note"
-            rows={2}
-            maxLength={1000}
-            defaultValue={result && !result.ok ? result.note : (editing?.note ?? '')}
-            aria-invalid={fields['note'] ? true : undefined}
-            aria-describedby={fields['note'] ? 'placement-note-hint placement-note-error' : 'placement-note-hint'}
-          />
-          {fields['note'] ? (
-            <p className="field-error" id="placement-note-error" role="alert">
-              {problemText(t, 'fields', fields['note'])}
-            </p>
-          ) : null}
-        </div>
-        <div className="pillar-next">
-          <button type="submit" className="button">
-            {editing ? t('livelihood.bridge.pillar.saveChange') : next ? t('livelihood.bridge.pillar.save') : t('livelihood.bridge.pillar.saveLast')}
-          </button>
-          {editing ? null : (
+      <PlacementForm
+        key={`${editing?.id ?? 'new'}-${here.current?.id ?? 'none'}`}
+        pillar={pillar}
+        editing={editing}
+        after={here.current?.id ?? null}
+        base={base}
+        result={refused && refused.intent !== 'remove' ? refused.result : null}
+        submitLabel={editing ? t('livelihood.bridge.pillar.saveChange') : next ? t('livelihood.bridge.pillar.save') : t('livelihood.bridge.pillar.saveLast')}
+        nextUp={
+          editing ? null : (
             <p className="muted" data-testid="next-up">
               {next ? t('livelihood.bridge.pillar.nextUp', { pillar: t(`livelihood.bridge.pillars.${next}`) }) : t('livelihood.bridge.pillar.nextUpLast')} ·{' '}
               <Link to={skipTo}>{t('livelihood.bridge.pillar.skip')}</Link>
             </p>
-          )}
-        </div>
-      </Form>
+          )
+        }
+      />
       <section className="card" aria-labelledby="make-goal">
         <h2 id="make-goal">
           <Link to={`/plan/nieuw?pijler=${pillarSlug(pillar)}`}>{t('livelihood.bridge.pillar.makeGoal')}</Link>

@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import type { SubmissionResult } from '@conform-to/react'
+import type { SubmissionResult } from '../forms/use-form'
 import { api } from '../lib/api.server'
+import { jsonOrThrow } from '../lib/api-failure.server'
 import { keyedWrite } from '../lib/idempotency.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
@@ -33,9 +34,8 @@ export const meta: MetaFunction = () => [{ title: 'Gedeeld – Kracht' }]
 const Params = z.object({ clientId: z.string().uuid() })
 /** What else the client shares with this viewer, for the links to those pages (the terms, never the content). */
 async function sharedSections(request: Request, context: LoaderFunctionArgs['context'], clientId: string): Promise<string[]> {
-  const response = await api(context, request).me['shared-with-me'].$get()
-  if (!response.ok) return []
-  const entry = (await response.json()).find((client) => client.clientId === clientId)
+  // A failed read is the error page: no links would say "shares nothing else".
+  const entry = (await jsonOrThrow(api(context, request).me['shared-with-me'].$get())).find((client) => client.clientId === clientId)
   if (!entry) return []
   return [...new Set([...entry.shares.flatMap((share) => share.scopes), ...(entry.canReadMessages ? ['messages'] : [])])]
 }
@@ -46,7 +46,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const client = api(context, request).clients[':clientId']
   const [inventory, sections] = await Promise.all([client.inventory.$get({ param: { clientId }, query: {} }), sharedSections(request, context, clientId)])
   // Not shared (or no longer): a friendly page, never the data and never a stack trace.
-  if (!inventory.ok) return data({ shared: false as const, clientId, sections, role: user.role }, { status: (inventory.status as number) === 401 ? 401 : 403 })
+  const status: number = inventory.status
+  if (!inventory.ok) return data({ shared: false as const, clientId, sections, role: user.role }, { status: status === 401 ? 401 : 403 })
   const [comments, agreement] = await Promise.all([client.comments.$get({ param: { clientId }, query: {} }), client.agreement.$get({ param: { clientId } })])
   return {
     shared: true as const,
@@ -55,7 +56,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     role: user.role,
     viewer: { id: user.id, role: user.role, displayName: user.displayName },
     inventory: await inventory.json(),
-    comments: comments.ok ? await comments.json() : [],
+    // The inventory was readable, so its comments are: a failure is the error page, not "no comments".
+    comments: await jsonOrThrow(comments),
     agreement: agreement.ok ? await agreement.json() : null,
   }
 }

@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
-import { capacityBalances, trajectoryModels } from '@kracht/trajectory'
-import { api, readProblem } from '../lib/api.server'
+import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, problemText, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT } from '../lib/i18n'
 import { dutchDateTime } from '../lib/sharing-forms'
-import { modelName, phaseName } from '../lib/trajectory'
+import { phaseName } from '../lib/trajectory'
+import { WorkerTrajectoryForms } from '../lib/trajectory-forms'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { CapacityAssessment, PrepareMeeting, StartTrajectory } from '../components/trajectory-worker-forms'
 import { loadAssessments, loadEvaluations, loadTeamMeetings, loadTrajectory } from '../lib/trajectory.server'
 import { FormProblem, Notice } from '../components/field'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
@@ -37,59 +40,50 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { clientId, linked: true as const, trajectory, assessments: assessments ?? [], evaluations, meetings, now }
 }
 
-const AssessmentForm = z.object({
-  capacity: z.string().trim().max(2000),
-  load: z.string().trim().max(2000),
-  risks: z.string().trim().max(2000).default(''),
-  safety: z.string().trim().max(2000).default(''),
-  balance: z.enum(capacityBalances),
-})
-
-type ActionResult = { problem: string; fields?: Record<string, string> } | { saved: true; safety: ScreenData }
+type ActionResult = { intent: string; result: SubmissionResult<string[]> } | { saved: true; safety: ScreenData }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker')
   const { clientId } = Params.parse(params)
-  const form = await request.formData()
-  const intent = String(form.get('intent') ?? '')
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
+  const submission = parseSubmission(formData, WorkerTrajectoryForms)
+  if (submission.status !== 'success') return data<ActionResult>({ intent, result: reply(submission) }, { status: 400 })
+  const refused = async (response: Response) => data<ActionResult>({ intent, result: await replyWithProblem(submission, response) }, { status: response.status })
   const client = api(context, request).clients[':clientId']
-  if (intent === 'start') {
-    const model = z.enum(trajectoryModels).safeParse(form.get('model'))
-    if (!model.success) return data<ActionResult>({ problem: 'unknown_trajectory_model' }, { status: 400 })
-    const response = await client.trajectory.$post({ param: { clientId }, json: { model: model.data } })
-    if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
-    throw redirect(`/clienten/${clientId}/traject?klaar=start`)
-  }
-  if (intent === 'next') {
-    const from = String(form.get('from') ?? '').slice(0, 40)
-    const response = await client.trajectory.next.$post({ param: { clientId }, json: from ? { from } : {} })
-    if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
-    throw redirect(`/clienten/${clientId}/traject?klaar=next`)
-  }
-  if (intent === 'evaluate') {
-    const response = await client.evaluations.$post({ param: { clientId } })
-    if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
-    throw redirect(`/clienten/${clientId}/traject/terugkijken/${(await response.json()).id}`)
-  }
-  if (intent === 'prepare') {
-    // datetime-local sends the worker's wall-clock time; the server reads it in Dutch time.
-    const meetingAt = dutchDateTime(String(form.get('meetingAt') ?? ''))
-    if (!meetingAt) return data<ActionResult>({ problem: 'validation_failed', fields: { meetingAt: 'invalid_date' } }, { status: 400 })
-    const response = await client['team-meetings'].$post({ param: { clientId }, json: { meetingAt } })
-    if (!response.ok) return data<ActionResult>({ problem: (await readProblem(response)).code }, { status: response.status })
-    throw redirect(`/clienten/${clientId}/traject/teambespreking/${(await response.json()).id}`)
-  }
-  if (intent === 'capacity') {
-    const parsed = AssessmentForm.safeParse(Object.fromEntries(['capacity', 'load', 'risks', 'safety', 'balance'].map((k) => [k, form.get(k) ?? ''])))
-    if (!parsed.success) return data<ActionResult>({ problem: 'validation_failed' }, { status: 400 })
-    const response = await client['capacity-assessments'].$post({ param: { clientId }, json: parsed.data })
-    if (!response.ok) {
-      const problem = await readProblem(response)
-      return data<ActionResult>({ problem: problem.code, ...(problem.fields ? { fields: problem.fields } : {}) }, { status: response.status })
+  const param = { clientId }
+  const form = submission.value
+  switch (form.intent) {
+    case 'start': {
+      const response = await client.trajectory.$post({ param, json: { model: form.model } })
+      if (!response.ok) return refused(response)
+      throw redirect(`/clienten/${clientId}/traject?klaar=start`)
     }
-    return data<ActionResult>({ saved: true, safety: (await response.json()).safety })
+    case 'next': {
+      const response = await client.trajectory.next.$post({ param, json: form.from ? { from: form.from } : {} })
+      if (!response.ok) return refused(response)
+      throw redirect(`/clienten/${clientId}/traject?klaar=next`)
+    }
+    case 'evaluate': {
+      const response = await client.evaluations.$post({ param })
+      if (!response.ok) return refused(response)
+      throw redirect(`/clienten/${clientId}/traject/terugkijken/${(await response.json()).id}`)
+    }
+    case 'prepare': {
+      // datetime-local sends the worker's wall-clock time; it is read in Dutch time.
+      const meetingAt = dutchDateTime(form.meetingAt)
+      if (!meetingAt) return data<ActionResult>({ intent, result: reply(submission, { fields: { meetingAt: 'invalid_date' } }) }, { status: 400 })
+      const response = await client['team-meetings'].$post({ param, json: { meetingAt } })
+      if (!response.ok) return refused(response)
+      throw redirect(`/clienten/${clientId}/traject/teambespreking/${(await response.json()).id}`)
+    }
+    case 'capacity': {
+      const { intent: _, ...json } = form
+      const response = await client['capacity-assessments'].$post({ param, json })
+      if (!response.ok) return refused(response)
+      return data<ActionResult>({ saved: true, safety: (await response.json()).safety })
+    }
   }
-  return data<ActionResult>({ problem: 'validation_failed' }, { status: 400 })
 }
 
 export default function WorkerTrajectory() {
@@ -114,15 +108,17 @@ export default function WorkerTrajectory() {
     )
   }
   const { trajectory, assessments, evaluations, meetings, now } = loaded
-  const problem = result && 'problem' in result ? result : null
-  const fields = problem?.fields ?? {}
+  const refused = result && 'result' in result ? result : null
+  const resultOf = (intent: string) => (refused?.intent === intent ? refused.result : null)
+  // The buttons (next phase, look back together) carry no field: their problem stands above.
+  const buttonProblem = refused && (refused.intent === 'next' || refused.intent === 'evaluate') ? (refused.result.error?.['']?.[0] ?? 'validation_failed') : null
   return (
     <div className="page page--narrow">
       {back}
       <h1>{t('trajectory.workerTitle')}</h1>
       <p className="lead">{t('trajectory.workerIntro')}</p>
       {done === 'start' && trajectory.phase ? <Notice>{t('trajectory.started', { phase: phaseName(t, trajectory.phase) })}</Notice> : null}
-      <FormProblem code={problem && !problem.fields ? problem.problem : null} />
+      <FormProblem code={buttonProblem} />
       {trajectory.model ? (
         <>
           <PhaseMoment trajectory={trajectory} audience="worker" now={now} />
@@ -140,21 +136,7 @@ export default function WorkerTrajectory() {
           )}
         </>
       ) : (
-        <Form method="post" className="stack">
-          <p>{t('trajectory.workerNotStarted')}</p>
-          <input type="hidden" name="intent" value="start" />
-          <fieldset>
-            <legend>{t('trajectory.modelLabel')}</legend>
-            {trajectoryModels.map((model, index) => (
-              <label key={model} className="choice">
-                <input type="radio" name="model" value={model} defaultChecked={index === 0} /> {modelName(t, model)}
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="button">
-            {t('trajectory.start')}
-          </button>
-        </Form>
+        <StartTrajectory result={resultOf('start')} />
       )}
 
       <section aria-labelledby="evaluations-title">
@@ -174,22 +156,7 @@ export default function WorkerTrajectory() {
       <section aria-labelledby="meetings-title">
         <h2 id="meetings-title">{t('trajectory.teamMeeting.worker.listTitle')}</h2>
         {meetings.canPrepare && meetings.shareEndsAt ? (
-          <Form method="post" className="stack">
-            <p>{t('trajectory.teamMeeting.worker.shareUntil', { date: formatDate(locale, meetings.shareEndsAt, true) })}</p>
-            <input type="hidden" name="intent" value="prepare" />
-            <div className={fields.meetingAt ? 'field field--error' : 'field'}>
-              <label htmlFor="meeting-at">{t('trajectory.teamMeeting.worker.meetingAt')}</label>
-              <input id="meeting-at" name="meetingAt" type="datetime-local" required aria-invalid={fields.meetingAt ? true : undefined} />
-              {fields.meetingAt ? (
-                <p className="field-error" role="alert">
-                  {problemText(t, 'fields', fields.meetingAt)}
-                </p>
-              ) : null}
-            </div>
-            <button type="submit" className="button">
-              {t('trajectory.teamMeeting.worker.prepare')}
-            </button>
-          </Form>
+          <PrepareMeeting shareUntil={t('trajectory.teamMeeting.worker.shareUntil', { date: formatDate(locale, meetings.shareEndsAt, true) })} result={resultOf('prepare')} />
         ) : (
           <p className="muted" data-testid="no-team-share">{t('trajectory.teamMeeting.worker.noShare')}</p>
         )}
@@ -205,31 +172,7 @@ export default function WorkerTrajectory() {
             <SaveSafety screen={result.safety} />
           </>
         ) : null}
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="capacity" />
-          {(['capacity', 'load', 'risks', 'safety'] as const).map((part) => (
-            <div key={part} className={fields[part] ? 'field field--error' : 'field'}>
-              <label htmlFor={`assessment-${part}`}>{t(`trajectory.capacity.worker${part.charAt(0).toUpperCase()}${part.slice(1)}` as 'trajectory.capacity.workerCapacity')}</label>
-              <textarea id={`assessment-${part}`} name={part} rows={3} maxLength={2000} required={part === 'capacity' || part === 'load'} aria-invalid={fields[part] ? true : undefined} />
-              {fields[part] ? (
-                <p className="field-error" role="alert">
-                  {t('errors.validation_failed')}
-                </p>
-              ) : null}
-            </div>
-          ))}
-          <fieldset>
-            <legend>{t('trajectory.capacity.workerBalance')}</legend>
-            {capacityBalances.map((balance, index) => (
-              <label key={balance} className="choice">
-                <input type="radio" name="balance" value={balance} defaultChecked={index === 1} /> {t(`trajectory.capacity.balance.${balance}`)}
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="button button--secondary">
-            {t('trajectory.capacity.save')}
-          </button>
-        </Form>
+        <CapacityAssessment key={assessments.length} result={resultOf('capacity')} />
         {assessments.length > 0 ? (
           <details>
             <summary>{t('trajectory.capacity.earlier')}</summary>

@@ -1,9 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, type SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
-import { hasKey } from '@kracht/i18n'
+import type { TeamMeetingStep } from '@kracht/trajectory'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, problemText, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT } from '../lib/i18n'
+import { MeetingIdeaForm, MeetingNotesForm } from '../lib/trajectory-forms'
+import { FieldErrorText, TextareaField } from '../forms/field-components'
+import { useSchemaForm } from '../forms/use-form'
 import { domainLabel } from '../lib/inventory'
 import { loadTeamMeeting, workerMeetingAction } from '../lib/team-meeting.server'
 import { FormProblem, Notice } from '../components/field'
@@ -38,8 +42,7 @@ export default function WorkerTeamMeeting() {
   const locale = useLocale()
   const { clientId, meeting } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const problem = result && 'problem' in result ? result : null
-  const ideaError = problem?.field === 'idea' ? problem : null
+  const refused = result && 'result' in result ? result : null
   const saved = result && 'saved' in result ? result.saved : null
   const shared = meeting.shared
   return (
@@ -55,7 +58,7 @@ export default function WorkerTeamMeeting() {
           {t('trajectory.teamMeeting.worker.print')}
         </button>
       </p>
-      <FormProblem code={problem && !problem.field ? problem.problem : null} />
+      <FormProblem code={refused?.result.error?.['']?.[0] ?? null} />
       {result && 'saved' in result ? <SaveSafety screen={result.safety} /> : null}
 
       <section aria-labelledby="question-title" className="print-section">
@@ -105,23 +108,7 @@ export default function WorkerTeamMeeting() {
       <section aria-labelledby="steps-title" className="print-section">
         <h2 id="steps-title">{t('trajectory.teamMeeting.worker.notesTitle')}</h2>
         {saved === 'notes' ? <Notice>{t('trajectory.teamMeeting.worker.notesSaved')}</Notice> : null}
-        <Form method="post">
-          <input type="hidden" name="intent" value="notes" />
-          <input type="hidden" name="version" value={meeting.version} />
-          <ol className="team-steps">
-            {meeting.notes.map((note, index) => (
-              <li key={note.step} className="team-step field">
-                <label htmlFor={`step-${note.step}`}>
-                  {index + 1}. {t(`trajectory.teamMeeting.steps.${note.step}`)}
-                </label>
-                <textarea id={`step-${note.step}`} name={note.step} rows={3} maxLength={2000} defaultValue={problem?.notes?.[note.step] ?? note.text} />
-              </li>
-            ))}
-          </ol>
-          <button type="submit" className="button no-print">
-            {t('trajectory.teamMeeting.worker.saveNotes')}
-          </button>
-        </Form>
+        <NotesForm version={meeting.version} notes={meeting.notes} result={refused?.intent === 'notes' ? refused.result : null} />
       </section>
 
       <section aria-labelledby="ideas-title" className="print-section">
@@ -135,31 +122,51 @@ export default function WorkerTeamMeeting() {
             </li>
           ))}
         </ul>
-        <Form method="post" className={`no-print ${ideaError ? 'field field--error' : 'field'}`}>
-          <input type="hidden" name="intent" value="idea" />
-          <label htmlFor="team-idea">{t('trajectory.teamMeeting.worker.ideaLabel')}</label>
-          <p className="hint" id="team-idea-hint">
-            {t('trajectory.teamMeeting.worker.ideaHint')}
-          </p>
-          <textarea
-            id="team-idea"
-            name="idea"
-            rows={2}
-            maxLength={1000}
-            defaultValue={ideaError?.text ?? ''}
-            aria-invalid={ideaError ? true : undefined}
-            aria-describedby={ideaError ? 'team-idea-hint team-idea-error' : 'team-idea-hint'}
-          />
-          {ideaError ? (
-            <p className="field-error" id="team-idea-error" role="alert">
-              {hasKey(`fields.${ideaError.problem}`) ? problemText(t, 'fields', ideaError.problem) : problemText(t, 'errors', ideaError.problem)}
-            </p>
-          ) : null}
-          <button type="submit" className="button button--secondary">
-            {t('trajectory.teamMeeting.worker.addIdea')}
-          </button>
-        </Form>
+        {/* A new key after an idea is added empties the box; after a refusal the typing stays. */}
+        <IdeaForm key={`idea-${meeting.ideas.length}`} result={refused?.intent === 'idea' ? refused.result : null} />
       </section>
     </div>
+  )
+}
+
+type Result = SubmissionResult<string[]> | null
+
+/** The eight steps' notes in one form (`notes.<step>`), on the meeting's version. */
+function NotesForm({ version, notes, result }: { version: number; notes: readonly { step: TeamMeetingStep; text: string }[]; result: Result }) {
+  const t = useT()
+  const defaultValue = { notes: Object.fromEntries(notes.map((note) => [note.step, note.text])) }
+  const [form, fields] = useSchemaForm({ id: 'team-notes', schema: MeetingNotesForm, lastResult: result, defaultValue })
+  const steps = fields.notes.getFieldset()
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="notes" />
+      <input type="hidden" name="version" value={version} />
+      <ol className="team-steps">
+        {notes.map((note, index) => (
+          <li key={note.step} className="team-step">
+            <TextareaField meta={steps[note.step]} label={`${index + 1}. ${t(`trajectory.teamMeeting.steps.${note.step}`)}`} rows={3} />
+          </li>
+        ))}
+      </ol>
+      <FieldErrorText id={fields.version.errorId} errors={fields.version.errors} />
+      <button type="submit" className="button no-print">
+        {t('trajectory.teamMeeting.worker.saveNotes')}
+      </button>
+    </Form>
+  )
+}
+
+/** One idea of the team; it waits for the client as a suggestion. */
+function IdeaForm({ result }: { result: Result }) {
+  const t = useT()
+  const [form, fields] = useSchemaForm({ id: 'team-idea', schema: MeetingIdeaForm, lastResult: result })
+  return (
+    <Form method="post" className="no-print stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="idea" />
+      <TextareaField meta={fields.idea} label={t('trajectory.teamMeeting.worker.ideaLabel')} hint={t('trajectory.teamMeeting.worker.ideaHint')} rows={2} />
+      <button type="submit" className="button button--secondary">
+        {t('trajectory.teamMeeting.worker.addIdea')}
+      </button>
+    </Form>
   )
 }

@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { inviteClient } from '../lib/invitations.server'
 import { ClientInviteForm } from '../lib/invitation-forms'
 import { IssuedInvitation } from '../components/issued-invitation'
 import { FormErrors, TextField } from '../forms/field-components'
-import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Cliënt uitnodigen – Kracht' }]
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { consentScopes } from '@kracht/method'
 import { hasKey, type Translator } from '@kracht/i18n'
@@ -16,7 +16,6 @@ import { jsonOrThrow } from '../lib/api-failure.server'
 import { choiceField, chosenIdField, dateField, idField, optionalLine, someCheckboxesField } from '../forms/fields'
 import { CheckboxGroup, FormErrors, RadioGroup, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Wie mag wat zien – Kracht' }]
 

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { api, readProblem } from '../lib/api.server'
+import { jsonOrThrow } from '../lib/api-failure.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
-import { linkOf, loadNetwork, VersionField } from '../lib/network.server'
-import { PersonSchema, ResourceSchema } from '../lib/network-schema'
+import { linkOf, loadNetwork } from '../lib/network.server'
+import { NetworkButtonForms, PersonSchema, ResourceSchema } from '../lib/network-schema'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { useSchemaForm } from '../forms/use-form'
 import { NetworkList, NetworkMap } from '../components/network-map'
 import { PersonFields } from '../components/person-fields'
 import { ResourcesSection } from '../components/network-resources'
@@ -33,33 +33,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     api(context, request).clients[':clientId'].inventory.$get({ param: { clientId: user.id }, query: {} }),
   ])
   if (!network) throw new Response('unavailable', { status: 503 })
-  const domains = inventory.ok ? (await inventory.json()).domains : []
+  // The life domains a resource may be linked to: a failed read is the error page, not "no domains".
+  const { domains } = await jsonOrThrow(inventory)
   return { ...network, domains }
 }
 
-type Values = Record<string, string | string[]>
+type Problem = 'validation_failed' | 'version_conflict' | 'generic'
 export type NetworkActionResult =
   | { ok: true; intent: string; safety: ScreenData | null; name?: string | undefined }
-  | { ok: false; intent: string; problem: 'validation_failed' | 'version_conflict' | 'generic'; fields: Record<string, string>; values: Values }
+  | { ok: false; intent: string; problem: Problem }
   // Adding a person or a resource: conform's answer, errors beside the fields and the typing kept.
   | { ok: false; intent: 'add-person' | 'add-resource'; result: SubmissionResult<string[]> }
 
-const problemOf = (code: string) => (code === 'validation_failed' || code === 'version_conflict' ? code : 'generic')
+const problemOf = (code: string): Problem => (code === 'validation_failed' || code === 'version_conflict' ? code : 'generic')
 
 /** Every form posts here and works without JavaScript; bad input saves nothing and keeps what was typed. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
-  const values: Values = {}
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).map(String)
-    values[key] = all.length > 1 ? all : (all[0] ?? '')
-  }
   const network = api(context, request).clients[':clientId'].network
   const param = { clientId: user.id }
-  const refused = (fields: Record<string, string>, status = 400, problem: 'validation_failed' | 'version_conflict' | 'generic' = 'validation_failed') =>
-    data<NetworkActionResult>({ ok: false, intent, problem, fields, values }, { status })
+  // The buttons (remove, accept, decline) carry no typed text: a refusal is one notice above the page.
+  const refused = (status: number, problem: Problem) => data<NetworkActionResult>({ ok: false, intent, problem }, { status })
 
   if (intent === 'add-person') {
     const submission = parseSubmission(formData, PersonSchema)
@@ -82,25 +78,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const saved = await response.json()
     return data<NetworkActionResult>({ ok: true, intent, safety: saved.safety })
   }
-  if (intent === 'remove-resource') {
-    const version = VersionField.safeParse(formData.get('version'))
-    const resourceId = String(formData.get('resourceId') ?? '')
-    if (!version.success) return refused({})
-    const response = await network.resources[':resourceId'].$delete({ param: { ...param, resourceId }, query: { version: String(version.data) } })
-    if (!response.ok) return refused({}, response.status, problemOf((await readProblem(response)).code))
+  if (intent === 'remove-resource' || intent === 'accept' || intent === 'decline') {
+    const submission = parseSubmission(formData, NetworkButtonForms)
+    if (submission.status !== 'success') return refused(400, 'validation_failed')
+    const form = submission.value
+    const response =
+      form.intent === 'remove-resource'
+        ? await network.resources[':resourceId'].$delete({ param: { ...param, resourceId: form.resourceId }, query: { version: String(form.version) } })
+        : await network.suggestions[':commentId'].decision.$post({
+            param: { ...param, commentId: form.commentId },
+            json: { decision: form.intent, ...(form.version !== undefined ? { version: form.version } : {}) },
+          })
+    if (!response.ok) return refused(response.status, problemOf((await readProblem(response)).code))
     return data<NetworkActionResult>({ ok: true, intent, safety: null })
   }
-  if (intent === 'accept' || intent === 'decline') {
-    const commentId = String(formData.get('commentId') ?? '')
-    const version = VersionField.safeParse(formData.get('version'))
-    const response = await network.suggestions[':commentId'].decision.$post({
-      param: { ...param, commentId },
-      json: { decision: intent, ...(version.success ? { version: version.data } : {}) },
-    })
-    if (!response.ok) return refused({}, response.status, problemOf((await readProblem(response)).code))
-    return data<NetworkActionResult>({ ok: true, intent, safety: null })
-  }
-  return refused({})
+  return refused(400, 'validation_failed')
 }
 
 export default function MyNetwork() {

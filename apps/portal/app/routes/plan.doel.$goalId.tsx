@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, problemText, requestLocale, useLocale, useT } from '../lib/i18n'
+import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
+import { problemText } from '../lib/problem-text'
 import { loadInventory } from '../lib/inventory.server'
 import { domainLabel } from '../lib/inventory'
 import { celebrationText } from '../lib/plan'
@@ -10,13 +11,13 @@ import { loadPlan } from '../lib/plan.server'
 import { goalAction } from '../lib/plan-goal.server'
 import { FormProblem, Notice } from '../components/field'
 import { GoalCheck } from '../components/plan/goal-check'
-import { StepForm } from '../components/plan/step-form'
+import { AcceptStepFormView, AddStepFormView } from '../components/plan/step-form'
+import { GoalEdit, RemarkFormView } from '../components/plan/goal-forms'
 import { StepItem } from '../components/plan/step-item'
 import { SaveSafety } from '../components/save-safety'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 import planStyles from '../styles/plan.css?url'
-import { IdempotencyKey } from '../components/idempotency-key'
 
 export const meta: MetaFunction = () => [{ title: 'Mijn doel – Kracht' }]
 export const links: LinksFunction = () => [
@@ -52,17 +53,16 @@ export default function GoalPage() {
   const result = answer?.result ?? null
   const celebration = celebrationText(t, params.get('gedaan'))
   const saved = params.get('opgeslagen') ?? (answer?.notice ? 'ja' : null)
-  const stepResult = result?.intent === 'add-step' ? result : null
-  const goalResult = result?.intent === 'goal' ? result : null
-  const remarkResult = result?.intent === 'remark' ? result : null
-  const stepProblem = (id: string) =>
-    result && result.target === id && ['done', 'move', 'drop', 'reopen'].includes(result.intent)
-      ? result.problem === 'version_conflict'
-        ? t('plan.step.conflict')
-        : result.fields['when']
-          ? problemText(t, 'fields', result.fields['when'])
-          : problemText(t, 'errors', result.problem ?? undefined)
-      : null
+  const resultOf = (intent: string) => (result?.intent === intent ? result.result : null)
+  // A step's buttons carry no typed text but the new day: its problem stands beside the step.
+  const stepProblem = (id: string) => {
+    if (!result || result.target !== id || !['done', 'move', 'drop', 'reopen'].includes(result.intent)) return null
+    const formCode = result.result.error?.['']?.[0]
+    const whenCode = result.result.error?.['when']?.[0]
+    if (formCode === 'version_conflict') return t('plan.step.conflict')
+    return whenCode ? problemText(t, 'fields', whenCode) : problemText(t, 'errors', formCode ?? 'validation_failed')
+  }
+  const suggestionProblem = result && (result.intent === 'decline' || result.intent === 'remove-remark' || result.intent === 'remove-goal') ? (result.result.error?.['']?.[0] ?? 'validation_failed') : null
   const open = goal.comments.filter((comment) => comment.kind === 'suggestion' && comment.status === 'open')
   return (
     <div className="page page--narrow plan">
@@ -77,6 +77,7 @@ export default function GoalPage() {
         <Notice>{t('plan.saved')}</Notice>
       ) : null}
       {answer?.safety ? <SaveSafety screen={answer.safety} /> : null}
+      <FormProblem code={suggestionProblem} />
       <section className="card goal-card" aria-labelledby="goal-title">
         <p className="muted goal-domain">{goal.domain ? domainLabel(t, goal.domain) : t('plan.noDomain')}</p>
         <h1 id="goal-title" className="goal-text">
@@ -99,16 +100,8 @@ export default function GoalPage() {
 
       <section className="card" aria-labelledby="add-step-title" id="nieuwe-stap">
         <h2 id="add-step-title">{t('plan.step.addTitle')}</h2>
-        <FormProblem code={stepResult?.problem && stepResult.problem !== 'validation_failed' ? stepResult.problem : null} />
-        <StepForm
-          key={stepResult ? 'retry' : goal.actions.length}
-          intent="add-step"
-          idPrefix="step"
-          people={people}
-          values={stepResult?.values ?? {}}
-          fields={stepResult?.fields ?? {}}
-          submitLabel={t('plan.step.add')}
-        />
+        {/* A new key after each saved step empties the form; after a refusal the typing stays. */}
+        <AddStepFormView key={resultOf('add-step') ? 'retry' : goal.actions.length} people={people} result={resultOf('add-step')} submitLabel={t('plan.step.add')} />
       </section>
 
       {goal.comments.length > 0 ? (
@@ -127,16 +120,7 @@ export default function GoalPage() {
                 {open.includes(comment) ? (
                   <>
                     <p>{t('plan.comments.acceptIntro')}</p>
-                    <StepForm
-                      intent="accept"
-                      commentId={comment.id}
-                      idPrefix={`accept-${comment.id}`}
-                      people={people}
-                      withWhat={false}
-                      values={deciding?.values ?? {}}
-                      fields={deciding?.fields ?? {}}
-                      submitLabel={t('plan.comments.accept')}
-                    />
+                    <AcceptStepFormView commentId={comment.id} people={people} result={deciding?.intent === 'accept' ? deciding.result : null} submitLabel={t('plan.comments.accept')} />
                     <Form method="post">
                       <input type="hidden" name="intent" value="decline" />
                       <input type="hidden" name="commentId" value={comment.id} />
@@ -172,68 +156,12 @@ export default function GoalPage() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="stack" noValidate>
-          <input type="hidden" name="intent" value="remark" />
-          <IdempotencyKey scope="remark" />
-          <div className={remarkResult?.fields['text'] ? 'field field--error' : 'field'}>
-            <label htmlFor="remark-text">{t('plan.remarks.label')}</label>
-            <textarea id="remark-text" name="text" rows={3} maxLength={1000} defaultValue={remarkResult?.values['text'] ?? ''} key={goal.remarks.length} />
-            {remarkResult?.fields['text'] ? (
-              <p className="field-error" role="alert">
-                {problemText(t, 'fields', remarkResult.fields['text'])}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" className="button button--secondary">
-            {t('plan.remarks.add')}
-          </button>
-        </Form>
+        <RemarkFormView key={goal.remarks.length} result={resultOf('remark')} />
       </section>
 
       <section className="card" aria-labelledby="edit-goal-title">
         <h2 id="edit-goal-title">{t('plan.goal.editTitle')}</h2>
-        {goalResult?.problem === 'version_conflict' ? (
-          <div className="notice notice--error" role="alert">
-            <p>{t('plan.goal.conflict')}</p>
-            <p>{t('plan.goal.now')}</p>
-            <blockquote>{goal.text}</blockquote>
-          </div>
-        ) : (
-          <FormProblem code={goalResult?.problem && goalResult.problem !== 'validation_failed' ? goalResult.problem : null} />
-        )}
-        <Form method="post" className="stack" noValidate key={goal.version}>
-          <input type="hidden" name="intent" value="goal" />
-          <input type="hidden" name="version" value={goal.version} />
-          <div className={goalResult?.fields['text'] ? 'field field--error' : 'field'}>
-            <label htmlFor="goal-text">{t('plan.goal.text')}</label>
-            <p className="hint">{t('plan.goal.textHint')}</p>
-            <textarea id="goal-text" name="text" rows={3} maxLength={1000} defaultValue={goalResult?.values['text'] ?? goal.text} />
-            {goalResult?.fields['text'] ? (
-              <p className="field-error" role="alert">
-                {problemText(t, 'fields', goalResult.fields['text'])}
-              </p>
-            ) : null}
-          </div>
-          <div className={goalResult?.fields['domain'] ? 'field field--error' : 'field'}>
-            <label htmlFor="goal-domain">{t('plan.goal.domain')}</label>
-            <select id="goal-domain" name="domain" defaultValue={goalResult?.values['domain'] ?? goal.domain ?? ''}>
-              <option value="">{t('plan.noDomain')}</option>
-              {domains.map((domain) => (
-                <option key={domain} value={domain}>
-                  {domainLabel(t, domain)}
-                </option>
-              ))}
-            </select>
-            {goalResult?.fields['domain'] ? (
-              <p className="field-error" role="alert">
-                {problemText(t, 'fields', goalResult.fields['domain'])}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" className="button button--secondary">
-            {t('plan.goal.save')}
-          </button>
-        </Form>
+        <GoalEdit key={goal.version} goal={goal} domains={domains} result={resultOf('goal')} />
         <Form method="post" className="aside">
           <input type="hidden" name="intent" value="remove-goal" />
           <input type="hidden" name="version" value={goal.version} />

@@ -1,18 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole, requireUser } from '../lib/auth.server'
-import { facilitatorAction, loadFacilitatorSession, type FacilitatorResult } from '../lib/session-facilitation.server'
+import { facilitatorAction, loadFacilitatorSession } from '../lib/session-facilitation.server'
 import { FacilitatorSession } from '../components/facilitator-session'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { Notice } from '../components/field'
 import { requiredText } from '../forms/fields'
 import { FormErrors, TextareaField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { useSchemaForm } from '../forms/use-form'
 import { SaveSafety } from '../components/save-safety'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
@@ -72,7 +71,7 @@ export default function Session() {
   const loaded = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   if (loaded.view === 'staff') {
-    const staffResult = result && 'staff' in result ? (result.staff as FacilitatorResult) : undefined
+    const staffResult = result && 'staff' in result ? result.staff : undefined
     return <FacilitatorSession session={loaded.staff.session} participants={loaded.staff.participants} result={staffResult} />
   }
   return <ClientSession session={loaded.session} result={result && !('staff' in result) ? result : undefined} />

@@ -2,25 +2,25 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { useMemo } from 'react'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { translator } from '@kracht/i18n'
 import { formatDate, requestLocale, useLocale, usePlural, useT } from '../lib/i18n'
 import { dutchMoment } from '../lib/sharing-forms'
+import { togetherFlows } from '../lib/assistant'
 import { Notice } from '../components/field'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { choiceField, dateField, idField, optionalIdField, optionalLine, optionalText, requiredLine, timeField } from '../forms/fields'
 import { CheckboxGroup, FormErrors, RadioGroup, SelectField, TextareaField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Bijeenkomsten – Kracht' }]
 
 const kinds = ['one_to_one', 'group'] as const
 // The guided tools of the assistant, to do together in a session.
-const tools = ['miracle', 'strengths', 'vip', 'goal'] as const
+const tools = togetherFlows
 
 /**
  * Planning a session. The API checks again (own clients, a peer of the organisation). A worker may
@@ -54,7 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     jsonOrThrow(client.me.sessions.$get()),
     user.role === 'worker'
       ? jsonOrThrow(client['my-clients'].$get())
-      : client.me['shared-with-me'].$get().then(async (r) => (r.ok ? (await r.json()).map((c) => ({ id: c.clientId, displayName: c.displayName })) : [])),
+      : jsonOrThrow(client.me['shared-with-me'].$get()).then((shared) => shared.map((c) => ({ id: c.clientId, displayName: c.displayName }))),
     jsonOrThrow(client.people.$get({ query: { role: user.role === 'worker' ? 'peer' : 'worker' } })),
   ])
   return { role: user.role, sessions, clients, peers }

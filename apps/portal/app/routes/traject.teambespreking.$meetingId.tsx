@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, type SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
-import { hasKey } from '@kracht/i18n'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, problemText, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT } from '../lib/i18n'
+import { MeetingQuestionForm } from '../lib/trajectory-forms'
+import { TextareaField } from '../forms/field-components'
+import { useSchemaForm } from '../forms/use-form'
 import { clientMeetingAction, loadTeamMeeting } from '../lib/team-meeting.server'
 import { FormProblem, Notice } from '../components/field'
 import { SaveSafety } from '../components/save-safety'
@@ -32,8 +35,7 @@ export default function ClientTeamMeeting() {
   const locale = useLocale()
   const { meeting } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const problem = result && 'problem' in result ? result : null
-  const questionError = problem?.field === 'question' ? problem : null
+  const refused = result && 'result' in result ? result : null
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -42,34 +44,14 @@ export default function ClientTeamMeeting() {
       <h1>{t('trajectory.teamMeeting.title')}</h1>
       <p className="muted">{t('trajectory.teamMeeting.on', { date: formatDate(locale, meeting.meetingAt, true) })}</p>
       <p className="lead">{t('trajectory.teamMeeting.intro')}</p>
-      <FormProblem code={problem && !problem.field ? problem.problem : null} />
+      {/* A decision on an idea is two buttons, no field: its problem stands above the page. */}
+      <FormProblem code={refused?.intent === 'decide' ? (refused.result.error?.['']?.[0] ?? 'validation_failed') : null} />
       {result && 'saved' in result ? <SaveSafety screen={result.safety} /> : null}
 
       <section aria-labelledby="question-title">
         <h2 id="question-title">{t('trajectory.teamMeeting.questionTitle')}</h2>
         {result && 'saved' in result && result.saved === 'question' ? <Notice>{t('trajectory.teamMeeting.questionSaved')}</Notice> : null}
-        <Form method="post" className={questionError ? 'field field--error' : 'field'}>
-          <input type="hidden" name="intent" value="question" />
-          <input type="hidden" name="version" value={meeting.version} />
-          <label htmlFor="team-question">{t('trajectory.teamMeeting.questionHint')}</label>
-          <textarea
-            id="team-question"
-            name="question"
-            rows={4}
-            maxLength={1000}
-            defaultValue={questionError?.text ?? meeting.clientQuestion ?? ''}
-            aria-invalid={questionError ? true : undefined}
-            aria-describedby={questionError ? 'team-question-error' : undefined}
-          />
-          {questionError ? (
-            <p className="field-error" id="team-question-error" role="alert">
-              {hasKey(`fields.${questionError.problem}`) ? problemText(t, 'fields', questionError.problem) : problemText(t, 'errors', questionError.problem)}
-            </p>
-          ) : null}
-          <button type="submit" className="button">
-            {t('trajectory.teamMeeting.questionSave')}
-          </button>
-        </Form>
+        <QuestionForm version={meeting.version} question={meeting.clientQuestion} result={refused?.intent === 'question' ? refused.result : null} />
       </section>
 
       <section aria-labelledby="ideas-title">
@@ -104,5 +86,21 @@ export default function ClientTeamMeeting() {
         )}
       </section>
     </div>
+  )
+}
+
+/** The client's question to the team, on the meeting's version; a refusal keeps the words in the box. */
+function QuestionForm({ version, question, result }: { version: number; question: string | null; result: SubmissionResult<string[]> | null }) {
+  const t = useT()
+  const [form, fields] = useSchemaForm({ id: 'team-question', schema: MeetingQuestionForm, lastResult: result, defaultValue: { question: question ?? '' } })
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="question" />
+      <input type="hidden" name="version" value={version} />
+      <TextareaField meta={fields.question} label={t('trajectory.teamMeeting.questionHint')} rows={4} />
+      <button type="submit" className="button">
+        {t('trajectory.teamMeeting.questionSave')}
+      </button>
+    </Form>
   )
 }

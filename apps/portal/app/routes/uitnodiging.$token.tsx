@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { accept, lookup } from '../lib/invitation.server'
-import { problemText, useT } from '../lib/i18n'
+import { useT } from '../lib/i18n'
+import { problemText } from '../lib/problem-text'
 import { AcceptInvitation } from '../components/accept-invitation'
 
 export const meta: MetaFunction = () => [{ title: 'Welkom – Kracht' }, { name: 'referrer', content: 'same-origin' }]

@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { accept, lookup } from '../lib/invitation.server'
 import { CodeForm } from '../lib/invitation-forms'
 import { useT } from '../lib/i18n'
 import { AcceptInvitation } from '../components/accept-invitation'
 import { FormErrors, TextField } from '../forms/field-components'
 import { parseSubmission, reply } from '../forms/submission.server'
-import { useSchemaForm } from '../forms/use-form'
 
 export const meta: MetaFunction = () => [{ title: 'Uitnodiging – Kracht' }]
 

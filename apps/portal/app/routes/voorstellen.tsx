@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
@@ -16,7 +16,6 @@ import { jsonOrThrow } from '../lib/api-failure.server'
 import { DecideForm, ForYouForms } from '../lib/for-you-forms'
 import { FormErrors, TextareaField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { useSchemaForm } from '../forms/use-form'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reviewStyles }]
 
@@ -31,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     client.agreement.$get({ param: { clientId: user.id } }),
     client.workers.$get({ param: { clientId: user.id } }),
   ])
-  const statements = inventory.ok ? (await inventory.json()).statements : []
+  const { statements } = await jsonOrThrow(inventory)
   const all = await jsonOrThrow(comments)
   const textOf = (id: string) => statements.find((s) => s.id === id)?.text ?? null
   return {

@@ -105,8 +105,10 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   if (phrase.detected && phrase.kind) alarmKinds.add(phrase.kind)
   // The classifier alone speaks only on enough evidence (round 4): a text with at least `minKnown`
   // features it learned, so never about an empty text, nonsense, a name or a one-word answer (its
-  // score there is its prior, or one n-gram); and not where an idiom explains the words.
-  const modelMay = parts.known >= t.minKnown && !parts.scan.idiom
+  // score there is its prior, or one n-gram); and not where an idiom explains the words, unless it
+  // is sure (round 6: an idiom anywhere in the text, "moet ff weg", "op na school", silenced it on
+  // "ik heb zo'n zin om mijn kind te slaan, moet ff weg" at 1.00).
+  const modelMay = parts.known >= t.minKnown && (!parts.scan.idiom || parts.probability >= t.alarm)
   const modelAlarm = modelMay && parts.probability >= t.alarm
   // The wider net: the classifier alone asks gently about wording no rule knows.
   const modelCheck = modelMay && parts.probability >= t.checkIn

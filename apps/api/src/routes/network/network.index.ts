@@ -1,3 +1,4 @@
+import { endOfDutchDay, isCalendarDate } from '@kracht/calendar'
 import { createRouter } from '../../lib/router'
 import { AppError } from '../../lib/app-error'
 import * as network from '../../services/network'
@@ -12,15 +13,7 @@ import * as routes from './network.routes'
  * 1 March" includes what changed on 1 March; a full moment is taken as it is.
  */
 export function endOfDay(value: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(value)
-  const utc = new Date(`${value}T23:59:59.999Z`)
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(utc)
-      .map((part) => [part.type, part.value]),
-  )
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second), 999)
-  return new Date(utc.getTime() - (local - utc.getTime()))
+  return isCalendarDate(value) ? endOfDutchDay(value) : new Date(value)
 }
 
 export const networkRouter = createRouter()

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm'
 import { comments, goalActions, goalRemarks, goals, networkPeople, users, type Goal, type GoalAction, type GoalRemark } from '@kracht/db'
+import { dutchDate } from '@kracht/calendar'
 import type { Locale } from '@kracht/language'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
@@ -57,7 +58,7 @@ export type ActionView = ReturnType<typeof serialiseAction>
 export const serialiseRemark = (row: GoalRemark) => ({ id: row.id, goalId: row.goalId, text: row.text, createdAt: row.createdAt.toISOString() })
 
 /** Today in the Netherlands, as YYYY-MM-DD (a step planned for today is today's, wherever the server runs). */
-export const todayIn = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now)
+export const todayIn = (now: Date) => dutchDate(now)
 
 /** One goal of the client, or not_found: removed, someone else's, or not shared with this viewer. */
 export async function findGoal(deps: Deps, clientId: string, goalId: string, viewer: PlanViewer = { isSelf: true, excludeDomains: [] }): Promise<Goal> {

@@ -1,76 +1,70 @@
 import { Form } from '@remix-run/react'
-import { problemText, useT } from '../../lib/i18n'
-import type { FieldErrors } from '../../lib/forms'
-import { Field } from '../field'
+import { getFormProps, type FieldMetadata, type SubmissionResult } from '../../forms/use-form'
+import type { z } from 'zod'
+import { useT } from '../../lib/i18n'
+import { AcceptStepForm, AddStepForm, doers } from '../../lib/plan-schema'
+import { FormErrors, RadioGroup, SelectField, TextField } from '../../forms/field-components'
+import { useSchemaForm } from '../../forms/use-form'
 import { IdempotencyKey } from '../idempotency-key'
 
-export interface StepFormProps {
-  intent: string
-  /** For accepting a suggestion: the suggestion's id; the words are the suggestion's. */
-  commentId?: string | undefined
-  people: readonly { id: string; name: string }[]
-  values: Record<string, string>
-  fields: FieldErrors
-  submitLabel: string
-  /** False when the words come from a suggestion: only who and when are asked. */
-  withWhat?: boolean | undefined
-  idPrefix: string
+type People = readonly { id: string; name: string }[]
+type Result = SubmissionResult<string[]> | null | undefined
+type Doer = z.input<typeof AcceptStepForm>
+type Meta<S> = FieldMetadata<S>
+
+const doerLabel = { client: 'whoClient', person: 'whoPerson', worker: 'whoWorker', other: 'whoOther' } as const
+
+/** Who does it (me, someone from my network map, my worker, someone else) and when: shared by both step forms. */
+function DoerFields({ fields, people }: { fields: { who: Meta<Doer['who']>; personId: Meta<Doer['personId']>; whoName: Meta<Doer['whoName']>; when: Meta<Doer['when']> }; people: People }) {
+  const t = useT()
+  return (
+    <>
+      <RadioGroup meta={fields.who} legend={t('plan.step.who')} options={doers.map((doer) => ({ value: doer, label: t(`plan.step.${doerLabel[doer]}`) }))} />
+      <SelectField
+        meta={fields.personId}
+        label={t('plan.step.person')}
+        hint={people.length === 0 ? t('plan.step.noPeople') : undefined}
+        emptyOption={t('plan.step.personNone')}
+        options={people.map((person) => ({ value: person.id, label: person.name }))}
+      />
+      <TextField meta={fields.whoName} label={t('plan.step.otherName')} />
+      <TextField meta={fields.when} type="date" label={t('plan.step.when')} min="2000-01-01" max="2199-12-31" />
+    </>
+  )
 }
 
-const doers = ['client', 'person', 'worker', 'other'] as const
-
 /**
- * A small step: what, how, who (me, someone from my network map, my worker, someone else) and when.
- * A real form: works without JavaScript; errors stand beside their field.
+ * A new small step: what, how, who and when. A real form (works without JavaScript); errors stand
+ * beside their field and a refusal keeps what was typed.
  */
-export function StepForm({ intent, commentId, people, values, fields, submitLabel, withWhat = true, idPrefix }: StepFormProps) {
+export function AddStepFormView({ people, result, submitLabel }: { people: People; result: Result; submitLabel: string }) {
   const t = useT()
-  const who = values['who'] || 'client'
-  const error = (name: string) => (fields[name] ? problemText(t, 'fields', fields[name]) : null)
+  const [form, fields] = useSchemaForm({ id: 'step', schema: AddStepForm, lastResult: result, defaultValue: { who: 'client' } })
   return (
-    <Form method="post" className="stack step-form" noValidate data-draft={commentId ? `${intent}-${commentId}` : intent}>
-      <IdempotencyKey scope={commentId ? `${intent}-${commentId}` : intent} />
-      <input type="hidden" name="intent" value={intent} />
-      {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
-      {withWhat ? (
-        <>
-          <Field id={`${idPrefix}-what`} name="what" label={t('plan.step.what')} defaultValue={values['what'] ?? ''} maxLength={500} error={fields['what']} />
-          <Field id={`${idPrefix}-how`} name="how" label={t('plan.step.how')} hint={t('plan.step.howHint')} defaultValue={values['how'] ?? ''} maxLength={500} error={fields['how']} />
-        </>
-      ) : null}
-      <fieldset className={fields['who'] ? 'field field--error' : 'field'}>
-        <legend>{t('plan.step.who')}</legend>
-        {doers.map((doer) => (
-          <label key={doer} className="choice">
-            <input type="radio" name="who" value={doer} defaultChecked={who === doer} />{' '}
-            {t(`plan.step.${({ client: 'whoClient', person: 'whoPerson', worker: 'whoWorker', other: 'whoOther' } as const)[doer]}`)}
-          </label>
-        ))}
-        {error('who') ? (
-          <p className="field-error" role="alert">
-            {error('who')}
-          </p>
-        ) : null}
-      </fieldset>
-      <div className={fields['personId'] ? 'field field--error' : 'field'}>
-        <label htmlFor={`${idPrefix}-person`}>{t('plan.step.person')}</label>
-        {people.length === 0 ? <p className="hint">{t('plan.step.noPeople')}</p> : null}
-        <select id={`${idPrefix}-person`} name="personId" defaultValue={values['personId'] ?? ''} aria-invalid={fields['personId'] ? true : undefined}>
-          <option value="">{t('plan.step.personNone')}</option>
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-        {error('personId') ? (
-          <p className="field-error" role="alert">
-            {error('personId')}
-          </p>
-        ) : null}
-      </div>
-      <Field id={`${idPrefix}-other`} name="whoName" label={t('plan.step.otherName')} defaultValue={values['whoName'] ?? ''} maxLength={200} error={fields['whoName']} />
-      <Field id={`${idPrefix}-when`} name="when" type="date" label={t('plan.step.when')} defaultValue={values['when'] ?? ''} min="2000-01-01" max="2199-12-31" error={fields['when']} />
+    <Form method="post" className="stack step-form" data-draft="add-step" {...getFormProps(form)}>
+      <FormErrors form={form} />
+      <IdempotencyKey scope="add-step" />
+      <input type="hidden" name="intent" value="add-step" />
+      <TextField meta={fields.what} label={t('plan.step.what')} />
+      <TextField meta={fields.how} label={t('plan.step.how')} hint={t('plan.step.howHint')} />
+      <DoerFields fields={fields} people={people} />
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+    </Form>
+  )
+}
+
+/** Taking up a suggested step: the words are the suggestion's, the client says who and when. */
+export function AcceptStepFormView({ commentId, people, result, submitLabel }: { commentId: string; people: People; result: Result; submitLabel: string }) {
+  const [form, fields] = useSchemaForm({ id: `accept-${commentId}`, schema: AcceptStepForm, lastResult: result, defaultValue: { who: 'client' } })
+  return (
+    <Form method="post" className="stack step-form" data-draft={`accept-${commentId}`} {...getFormProps(form)}>
+      <FormErrors form={form} />
+      <IdempotencyKey scope={`accept-${commentId}`} />
+      <input type="hidden" name="intent" value="accept" />
+      <input type="hidden" name="commentId" value={commentId} />
+      <DoerFields fields={fields} people={people} />
       <button type="submit" className="button">
         {submitLabel}
       </button>

@@ -1,9 +1,8 @@
 import { Form } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult, useSchemaForm } from '../../forms/use-form'
 import { formatDate, useLocale, useT } from '../../lib/i18n'
 import { ReplyForm } from '../../lib/for-you-forms'
 import { FormErrors, TextareaField } from '../../forms/field-components'
-import { useSchemaForm } from '../../forms/use-form'
 import type { CommentThread } from './types'
 import { IdempotencyKey } from '../idempotency-key'
 

@@ -1,10 +1,9 @@
 import { Form } from '@remix-run/react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult, useSchemaForm } from '../../forms/use-form'
 import { useT } from '../../lib/i18n'
-import { problemText } from '../../lib/i18n'
+import { problemText } from '../../lib/problem-text'
 import { CommentForm as CommentSchema } from '../../lib/review-forms'
 import { FormErrors, TextareaField } from '../../forms/field-components'
-import { useSchemaForm } from '../../forms/use-form'
 import { IdempotencyKey } from '../idempotency-key'
 
 /**

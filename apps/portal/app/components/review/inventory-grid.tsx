@@ -1,7 +1,7 @@
 import { domainLabel, provenanceLabel, times } from '../../lib/inventory'
 import { formatDate, useLocale, useT } from '../../lib/i18n'
 import { CommentForm } from './comment-form'
-import type { SubmissionResult } from '@conform-to/react'
+import type { SubmissionResult } from '../../forms/use-form'
 import type { CommentThread, SharedInventory } from './types'
 
 /**

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { fullCatalogue } from '@kracht/i18n'
+import { browserModules, keysInSource, keysOf, pick, routeKeys } from './route-texts'
+
+const catalogue = {
+  common: { save: 'Opslaan', back: 'Terug' },
+  plan: { title: 'Plan', steps: { one: '1 stap', other: '{count} stappen' }, celebrate: { done_1: 'Goed!', done_2: 'Knap!' } },
+  errors: { generic: 'Er ging iets mis.', not_found: 'Niet gevonden.' },
+}
+const all = keysOf(catalogue)
+const found = (source: string) => [...keysInSource(source, all, new Set(all))].sort()
+
+describe('the keys a module can show', () => {
+  it('reads keys from strings, whatever the quotes', () => {
+    expect(found(`t('common.save'); t("plan.title"); t(\`common.back\`)`)).toEqual(['common.back', 'common.save', 'plan.title'])
+  })
+
+  it('takes a whole group for a key made from its start', () => {
+    expect(found('const key = `plan.celebrate.${id}`')).toEqual(['plan.celebrate.done_1', 'plan.celebrate.done_2'])
+    expect(found(`const section = 'plan.steps'; t(\`\${section}.\${form}\`)`)).toEqual(['plan.steps.one', 'plan.steps.other'])
+    expect(found(`t('plan.celebrate.' + id)`)).toEqual(['plan.celebrate.done_1', 'plan.celebrate.done_2'])
+    expect(found('t(`plan.celebrate.done_${n}`)')).toEqual(['plan.celebrate.done_1', 'plan.celebrate.done_2'])
+  })
+
+  it('ignores words that merely look like a group', () => {
+    expect(found(`className="plan"; import x from './plan.css'; const a = 'common'`)).toEqual([])
+  })
+
+  it('reads the groups a module names in a route-texts comment', () => {
+    expect(found('// route-texts: errors\nconst key = `${group}.${code}`')).toEqual(['errors.generic', 'errors.not_found'])
+  })
+
+  it('builds the part of the catalogue with those keys', () => {
+    expect(pick(catalogue, ['plan.steps.one', 'common.save', 'plan.missing'])).toEqual({ plan: { steps: { one: '1 stap' } }, common: { save: 'Opslaan' } })
+  })
+})
+
+describe('every route of the portal', () => {
+  const appDir = fileURLToPath(new URL('../app/', import.meta.url))
+  const workspace = { root: fileURLToPath(new URL('../../../', import.meta.url)) }
+  const routes = ['root.tsx', ...readdirSync(`${appDir}routes`).map((file) => `routes/${file}`)].filter((file) => !/\.server\.tsx?$/.test(file))
+  const nl = fullCatalogue('nl')
+
+  it('never reads server modules for the browser', () => {
+    const modules = browserModules(`${appDir}routes/inloggen.tsx`, workspace)
+    expect(modules.some((module) => module.endsWith('forms/field-components.tsx'))).toBe(true)
+    expect(modules.filter((module) => /\.server\.tsx?$/.test(module))).toEqual([])
+  })
+
+  // Every key a module of the route names in a t('…') call is in the route's texts (with the root's).
+  it.each(routes)('%s has the texts of every t() call in its modules', (route) => {
+    const keys = new Set([...routeKeys(`${appDir}${route}`, nl, workspace), ...routeKeys(`${appDir}root.tsx`, nl, workspace)])
+    const called = browserModules(`${appDir}${route}`, workspace).flatMap((module) =>
+      [...readFileSync(module, 'utf8').matchAll(/\bt\(\s*'([\w.-]+)'/g)].map((match) => match[1] ?? ''),
+    )
+    expect(called.filter((key) => !keys.has(key))).toEqual([])
+    // A key made in the call (`t(`network.rings.r${ring}`)`): the keys that start so are there.
+    const made = browserModules(`${appDir}${route}`, workspace).flatMap((module) =>
+      [...readFileSync(module, 'utf8').matchAll(/\b(?:t|hasKey|label)\(\s*`([\w.-]+)\$\{/g)].map((match) => match[1] ?? ''),
+    )
+    expect(made.filter((prefix) => ![...keys].some((key) => key.startsWith(prefix)))).toEqual([])
+  })
+
+  it('a page with forms carries the field and problem texts', () => {
+    const keys = routeKeys(`${appDir}routes/inloggen.tsx`, nl, workspace)
+    expect(keys.has('fields.required')).toBe(true)
+    expect(keys.has('errors.invalid_credentials') || keys.has('errors.generic')).toBe(true)
+  })
+})
