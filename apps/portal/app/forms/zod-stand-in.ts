@@ -40,14 +40,24 @@ function schema(node: Node): Schema {
     array: () => schema({ kind: 'array', element: self }),
     or: (other) => schema({ kind: 'union', options: isSchema(other) ? [self, other] : [self] }),
     extend: (shape) => schema({ ...node, shape: { ...node.shape, ...shapeOf(shape) } }),
+    // Never a silent pass: a browser module that tries to check with a schema fails loudly.
+    parse: refuse,
+    safeParse: refuse,
+    parseAsync: refuse,
+    safeParseAsync: refuse,
   }
   // min, max, trim, regex, refine, superRefine, int …: checks the browser leaves to the server.
   const same = () => self
   const self: Schema = new Proxy<Schema>(Object.create(null), {
-    get: (_, name) => (typeof name === 'string' ? (methods[name] ?? same) : undefined),
+    // `shape`: a schema built from another's fields (`GoalSchema.shape.domain`).
+    get: (_, name) => (name === 'shape' ? (node.shape ?? {}) : typeof name === 'string' ? (methods[name] ?? same) : undefined),
   })
   nodes.set(self, node)
   return self
+}
+
+function refuse(): never {
+  throw new Error('zod-stand-in: the browser does not check forms; the action does (forms/submission.server.ts)')
 }
 
 function isSchema(value: unknown): value is Schema {
@@ -72,6 +82,7 @@ export const z = {
   literal: opaque,
   enum: opaque,
   record: opaque,
+  partialRecord: opaque,
   uuid: string,
   email: string,
   iso: { date: string, time: string, datetime: string },
