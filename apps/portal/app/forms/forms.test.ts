@@ -4,16 +4,7 @@ import { acceptForm } from '../lib/invitation-forms'
 import { StatementSchema } from '../lib/statement-schema'
 import { chosenIdField, dateField, someCheckboxesField } from './fields'
 import { parseSubmission, reply, replyWithProblem } from './submission.server'
-
-const form = (entries: [string, string][]) => {
-  const data = new FormData()
-  for (const [name, value] of entries) data.append(name, value)
-  return data
-}
-
-/** The first error code of each field, as the page shows it beside the field. */
-const errorsOf = (result: ReturnType<typeof reply>) =>
-  Object.fromEntries(Object.entries(result.error ?? {}).flatMap(([name, codes]) => (codes?.[0] ? [[name, codes[0]]] : [])))
+import { errorsOf, form } from './test-support'
 
 const id = '0a05c173-29e5-4f5b-b2a7-984da1b5ad6e'
 

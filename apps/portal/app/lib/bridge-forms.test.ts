@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseSubmission, reply } from '../forms/submission.server'
 import { PillarForms } from './bridge-forms'
+import { errorsOf, form } from '../forms/test-support'
 
-const form = (entries: [string, string][]) => {
-  const data = new FormData()
-  for (const [name, value] of entries) data.append(name, value)
-  return data
-}
-const errorsOf = (result: ReturnType<typeof reply>) =>
-  Object.fromEntries(Object.entries(result.error ?? {}).flatMap(([name, codes]) => (codes?.[0] ? [[name, codes[0]]] : [])))
 const id = '0b9f4c9e-6a53-4d5e-9d8e-2f4b1f1f3a11'
 
 describe('one pillar of the bridge', () => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseSubmission, reply } from '../forms/submission.server'
 import { NetworkButtonForms, PersonPageForms, PersonSchema, ResourceSchema } from './network-schema'
-
-const form = (entries: [string, string][]) => {
-  const data = new FormData()
-  for (const [name, value] of entries) data.append(name, value)
-  return data
-}
-
-const errorsOf = (result: ReturnType<typeof reply>) =>
-  Object.fromEntries(Object.entries(result.error ?? {}).flatMap(([name, codes]) => (codes?.[0] ? [[name, codes[0]]] : [])))
+import { errorsOf, form } from '../forms/test-support'
 
 describe('a person on the network map', () => {
   it('reads the ring as a number, the support boxes as a list once each, an empty note as none', () => {

@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { teamMeetingSteps } from '@kracht/trajectory'
 import { parseSubmission, reply } from '../forms/submission.server'
 import { ClientMeetingForms, EvaluationForms, WorkerMeetingForms, WorkerTrajectoryForms } from './trajectory-forms'
+import { errorsOf, form } from '../forms/test-support'
 
-const form = (entries: [string, string][]) => {
-  const data = new FormData()
-  for (const [name, value] of entries) data.append(name, value)
-  return data
-}
 const valueOf = <T>(submission: { status?: string; value?: T }) => (submission.status === 'success' ? submission.value : null)
-const errorsOf = (result: ReturnType<typeof reply>) =>
-  Object.fromEntries(Object.entries(result.error ?? {}).flatMap(([name, codes]) => (codes?.[0] ? [[name, codes[0]]] : [])))
-
 describe('looking back together', () => {
   it('reads a first answer on version 0, trimmed', () => {
     expect(valueOf(parseSubmission(form([['intent', 'answer'], ['item', 'goals_met'], ['version', '0'], ['text', ' Goed gegaan. ']]), EvaluationForms))).toEqual({
