@@ -69,6 +69,11 @@ describe('the worker reviews, comments and signs; the client reads and answers (
     expect(body).toContain('Checklist')
     expect(await noor.page.getByTestId('access-line').textContent()).toContain('Je kunt reageren')
     await expectAccessible(noor.page)
+    // A statement is as tall as its words: in a phone's single column the row's 14rem basis once
+    // became its height (a blank block under every statement).
+    const firstText = noor.page.locator('[data-testid="shared-statement"] .statement-text').first()
+    const lines = await firstText.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight))
+    expect(lines).toBeLessThan(6)
 
     step('5')
     // A comment that is too long: a clear message, and the typed text is still there.
