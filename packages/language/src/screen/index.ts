@@ -67,6 +67,7 @@ export interface ScreenParts {
 // alone, "1" with a neighbour on each side, "0,1" both).
 const env = typeof process === 'undefined' ? undefined : process.env['CRISIS_WINDOWS']
 const WINDOWS = (env ?? '0,1').split(',').filter((x) => x.trim() !== '').map(Number)
+const MAX_WINDOWS = 16
 
 /**
  * The classifier's reading of a text: the whole text, and (round 7) in a text of several sentences
@@ -92,7 +93,8 @@ export function windowPrediction(m: Model, tokens: ReturnType<typeof crisisToken
     for (const d of WINDOWS) {
       const from = Math.max(0, i - d)
       const to = Math.min(sents.length, i + d + 1)
-      if (to - from >= sents.length || seen.has(from * 1000 + to)) continue
+      // At most MAX_WINDOWS readings: a text full of risk words is screened on every keystroke.
+      if (to - from >= sents.length || seen.has(from * 1000 + to) || seen.size >= MAX_WINDOWS) continue
       seen.add(from * 1000 + to)
       const p = predict(m, text(from, to))
       if (p.known >= m.thresholds.minKnown && p.crisis > best.crisis) best = { ...p, known: Math.max(p.known, whole.known) }
