@@ -29,13 +29,14 @@ export const KEEP = env('CRISIS_KEEP', 120000)
 //   alarm    the classifier alone raises an alarm from this score (level only, not recall);
 //   quiet    below this score a rule in a look-alike structure stands down (rounds 3-4);
 //   veto     below this score, on a text it knows well, a rule stands down whatever the structure.
-// Round 7: check-in 0.22, veto 0.1, quiet 0.1 (round 6's leave-one-set-out preferred check-in 0.2
-// and veto 0.1; with set 6 learned, 0.35 found 180 of round 3's dev split, below its floor of 183;
-// 0.22 finds 185 with 20 false alarms; quiet 0.1 keeps a suicide attempt of 2019 told with "i have
-// my own flat now" quiet, as before set 6 was learned). The veto on alarms (vetoAlarm) was tried at 0.02 and left off: it silenced
+// Round 7: check-in stays 0.35: 0.22 found more of round 3's dev split (185 against 179) but asked
+// about the assistant's everyday answer "eerlijk tegen iedereen" (0.26), the failure that reverted
+// round 3. Veto 0.1 (was 0.15; round 6's leave-one-set-out preferred it), quiet 0.1 (was 0.05: it
+// keeps a suicide attempt of 2019 told with "i have my own flat now" quiet, as before set 6 was
+// learned). The veto on alarms (vetoAlarm) was tried at 0.02 and left off: it silenced
 // the team's battery again ("my dad kicks us"), as in round 5 (eval/HELDOUT.md, round 7).
 export const ROUND5 = {
-  checkIn: env('CRISIS_CHECK_IN', 0.22),
+  checkIn: env('CRISIS_CHECK_IN', 0.35),
   alarm: 0.6,
   quiet: env('CRISIS_QUIET', 0.1),
   veto: env('CRISIS_VETO', 0.1),

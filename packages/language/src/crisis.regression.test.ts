@@ -37,7 +37,7 @@ const MEASURED_FLOORS = [
   { file: 'crisis-heldout-3.jsonl', found: 278, positives: 278, falseAlarms: 2, negatives: 250 },
   { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 1, negatives: 262 },
   { file: 'crisis-heldout-5.jsonl', found: 307, positives: 307, falseAlarms: 2, negatives: 314 },
-  { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 32, negatives: 372 },
+  { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 30, negatives: 372 },
 ]
 
 describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5, 6 or 7)', (floor) => {
@@ -112,8 +112,10 @@ const ROUND3 = 'crisis-round3.jsonl'
 // false alarms here, against round 3's 171 and 30. Round 5 (trained on sets 1-4 too, a lower
 // check-in threshold of 0.35, the classifier's veto on check-in rules) finds 177 and raises 22.
 // Round 6 (rule families for set 5's missed types, trained on set 5 too) finds 183 and raises 20.
-// Round 7 (trained on set 6 too, sentence windows, check-in from 0.22) finds 185 and raises 20.
-const ROUND3_DEV_FLOOR = { found: 185, positives: 208, falseAlarms: 20, negatives: 212 }
+// Round 7 (trained on set 6 too, sentence windows, veto from 0.1) finds 179 and raises 16: set 6
+// moved the classifier's scores on this split down, and a lower check-in threshold that found them
+// asked about the assistant's everyday answers (eval/HELDOUT.md, round 7).
+const ROUND3_DEV_FLOOR = { found: 179, positives: 208, falseAlarms: 16, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
@@ -165,7 +167,7 @@ const PROBE_FLOORS = [
   { file: 'crisis-probe9.jsonl', found: 75, positives: 75, falseAlarms: 1 },
   { file: 'crisis-probe10.jsonl', found: 40, positives: 40, falseAlarms: 1 },
   // Round 7: written before the round's changes, measured before and after, never learned from.
-  { file: 'crisis-probe11.jsonl', found: 59, positives: 60, falseAlarms: 10 },
+  { file: 'crisis-probe11.jsonl', found: 59, positives: 60, falseAlarms: 8 },
 ]
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {
