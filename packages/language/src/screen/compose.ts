@@ -301,7 +301,9 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
       scan.hits.push({ rule: r.id, kind: r.kind, level: demoted ? 'check_in' : r.level, first, last })
     }
   }
-  for (const r of rules.rules) if ((r.sentences ?? 1) > 1) spreadHit(scan, st, r)
+  // Only rules whose every concept is somewhere in the text are tried over neighbouring sentences.
+  const present = new Set(hits.map((h) => h.concept))
+  for (const r of rules.rules) if ((r.sentences ?? 1) > 1 && r.all.every((c) => present.has(c))) spreadHit(scan, st, r)
   return scan
 }
 

@@ -69,7 +69,7 @@ export interface ScreenParts {
 // nodig." after "Wat heb jij?") and found nothing more on probe 11.
 const env = typeof process === 'undefined' ? undefined : process.env['CRISIS_WINDOWS']
 const WINDOWS = (env ?? '1').split(',').filter((x) => x.trim() !== '').map(Number)
-const MAX_WINDOWS = 16
+const MAX_WINDOWS = 8
 
 /**
  * The classifier's reading of a text: the whole text, and (round 7) in a text of several sentences
