@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { Checkbox, CheckboxGroup, PasswordField, RadioGroup, SelectField, TextareaField, TextField } from './field-components'
 import { checkboxesField, checkboxField, choiceField, currentPasswordField, optionalLine, optionalText } from './fields'
-import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, useSchemaForm, type SubmissionResult } from './use-form'
+import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, textsOf, useSchemaForm, type SubmissionResult } from './use-form'
 
 // The field components outside a Remix page: the translator is the only thing they read from it.
 vi.mock('../lib/i18n', () => ({ useT: () => translator('nl') }))
@@ -67,5 +67,17 @@ describe('field components', () => {
     }
     renderToString(createElement(Probe))
     for (const props of seen) expect(Object.keys(Object(props))).not.toContain('key')
+  })
+
+  it('reads a list field\'s texts whether the action sent back one ticked box (a text) or several (a list)', () => {
+    const seen: string[][] = []
+    function Probe({ kinds }: { kinds: string | string[] }) {
+      const [, fields] = useSchemaForm({ id: 'probe', schema: Schema, lastResult: { status: 'error', initialValue: { kinds }, error: {} } })
+      seen.push(textsOf(fields.kinds))
+      return null
+    }
+    renderToString(createElement(Probe, { kinds: 'b' }))
+    renderToString(createElement(Probe, { kinds: ['a', 'b'] }))
+    expect(seen).toEqual([['b'], ['a', 'b']])
   })
 })

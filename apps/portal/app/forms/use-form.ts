@@ -257,3 +257,9 @@ export function getCollectionProps<Value>(meta: FieldMetadata<Value>, options: P
     },
   }))
 }
+
+/** A list field's texts as typed in: one ticked box comes back from the action as a single text, several as a list. */
+export function textsOf<Value>(meta: FieldMetadata<Value>): string[] {
+  const value: unknown = meta.initialValue
+  return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string')
+}

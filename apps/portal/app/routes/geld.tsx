@@ -9,7 +9,7 @@ import { loadMoney, saveMoney } from '../lib/livelihood.server'
 import { SaveSafety } from '../components/save-safety'
 import { FieldErrorText, SelectField, TextareaField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { getFormProps, useSchemaForm, type FieldMetadata } from '../forms/use-form'
+import { getFormProps, textsOf, useSchemaForm, type FieldMetadata } from '../forms/use-form'
 import livelihoodStyles from '../styles/livelihood.css?url'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
@@ -116,7 +116,7 @@ export default function MyMoney() {
               <legend>{t('livelihood.money.fields.fromVip')}</legend>
               {names.map((name) => (
                 <label key={name} className="checkbox">
-                  <input type="checkbox" name={fields.pickHelper.name} value={name} /> {name}
+                  <input type="checkbox" name={fields.pickHelper.name} value={name} defaultChecked={textsOf(fields.pickHelper).includes(name)} /> {name}
                 </label>
               ))}
             </fieldset>

@@ -9,7 +9,7 @@ import { loadSafetyPlan, saveSafetyPlan } from '../lib/safety-plan.server'
 import { SaveSafety } from '../components/save-safety'
 import { FieldErrorText } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import { getFormProps, getInputProps, useSchemaForm, type FieldMetadata } from '../forms/use-form'
+import { getFormProps, getInputProps, textsOf, useSchemaForm, type FieldMetadata } from '../forms/use-form'
 import safetyStyles from '../styles/safety.css?url'
 import assistantStyles from '../styles/assistant.css?url'
 import { QuickExit } from '../components/quick-exit'
@@ -90,7 +90,7 @@ export default function MySafetyPlan() {
       <Form method="post" className="stack" key={`${plan.version}-${extra ?? ''}`} data-draft="safety-plan" {...getFormProps(form)}>
         <input type="hidden" name="version" value={plan.version} />
         {planParts.map((part) => (
-          <PartFields key={part} part={part} meta={fields[part]} pick={part === 'people' && names.length > 0 ? { name: fields.pickPeople.name, names } : null} />
+          <PartFields key={part} part={part} meta={fields[part]} pick={part === 'people' && names.length > 0 ? { name: fields.pickPeople.name, names, ticked: textsOf(fields.pickPeople) } : null} />
         ))}
         <p className="muted">{t('safety.plan.sharedNote')}</p>
         <button type="submit" name="intent" value="save" className="button">
@@ -105,7 +105,7 @@ interface PartProps {
   part: PlanPart
   meta: FieldMetadata<(string | undefined)[] | undefined>
   /** The VIP card's names to tick (people only). */
-  pick: { name: string; names: string[] } | null
+  pick: { name: string; names: string[]; ticked: string[] } | null
 }
 
 /** One part of the plan: its lines, each with its problem beside it, and an empty one to type in. */
@@ -144,7 +144,7 @@ function PartFields({ part, meta, pick }: PartProps) {
           <p className="hint">{t('safety.plan.fromVipHint')}</p>
           {pick.names.map((name) => (
             <label key={name} className="checkbox">
-              <input type="checkbox" name={pick.name} value={name} /> {name}
+              <input type="checkbox" name={pick.name} value={name} defaultChecked={pick.ticked.includes(name)} /> {name}
             </label>
           ))}
         </fieldset>
