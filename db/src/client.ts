@@ -6,7 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import * as schema from '../schema/index'
-import { acquireDataDirLock, type DataDirLock } from './lock'
+import { acquireDataDirLock, inheritDataDirLock, type DataDirLock } from './lock'
 import { DatabaseStartError } from './errors'
 
 export type Schema = typeof schema
@@ -40,6 +40,14 @@ export interface DatabaseOptions {
   maxConnections?: number | undefined
   /** Where to say what takes a while (the first start of the embedded database). */
   log?: ((line: string) => void) | undefined
+  /**
+   * Embedded folder only: builds the database in another process when the folder holds none yet,
+   * called while this process holds the folder's lock (see apps/server/src/first-start.ts). Without
+   * it this process builds it itself.
+   */
+  firstStart?: (() => Promise<void>) | undefined
+  /** Embedded folder only: this process was started by the lock's holder to build the database for it. */
+  parentHoldsLock?: boolean | undefined
 }
 
 /**
@@ -60,7 +68,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   }
   const dataDir = options.dataDir
   if (!dataDir) throw new DatabaseStartError('DATA_DIR is empty: set it, or set DATABASE_URL.')
-  return openPgliteFolder(dataDir, options.log ?? (() => {}))
+  return openPgliteFolder(dataDir, options.log ?? (() => {}), options)
 }
 
 async function openPostgres(url: string, role: string | undefined, max: number): Promise<DatabaseHandle> {
@@ -87,12 +95,20 @@ async function openPostgres(url: string, role: string | undefined, max: number):
   }
 }
 
-async function openPgliteFolder(dataDir: string, log: (line: string) => void): Promise<DatabaseHandle> {
+async function openPgliteFolder(
+  dataDir: string,
+  log: (line: string) => void,
+  options: Pick<DatabaseOptions, 'firstStart' | 'parentHoldsLock'>,
+): Promise<DatabaseHandle> {
   mkdirSync(dataDir, { recursive: true })
-  const lock = acquireDataDirLock(dataDir)
+  const lock = options.parentHoldsLock ? inheritDataDirLock(dataDir) : acquireDataDirLock(dataDir)
   const pgdata = `${dataDir}/pgdata`
   try {
-    if (!holdsFiles(pgdata)) {
+    if (!holdsFiles(pgdata) && options.firstStart) {
+      refuseBesideOldData(dataDir)
+      await options.firstStart()
+      if (!existsSync(`${pgdata}/PG_VERSION`)) throw new DatabaseStartError(`The first start did not create the database in ${pgdata}. Start again.`)
+    } else if (!holdsFiles(pgdata)) {
       refuseBesideOldData(dataDir)
       log(`First start: creating the embedded database in ${pgdata} (this takes a little while)…`)
       await createPgdata(dataDir)
