@@ -3,7 +3,25 @@
 // server that started it holds the data folder's lock and waits.
 import { ConfigError, instanceSecret, loadConfig } from '@kracht/api'
 import { DatabaseStartError, openAppDatabase } from '@kracht/db'
+import { Worker } from 'node:worker_threads'
 import { seedDemoData } from './first-start'
+
+// The server is gone (killed): stop at once, even in the middle of a long call into PGlite (initdb
+// holds this thread for seconds, so a 'disconnect' event would wait for it). A thread of its own
+// looks every 100 ms whether this process was orphaned and ends the whole process; a server started next reaches the lock later than
+// that, so the folder is never open in two processes. A kill half-way is safe (client.ts: the
+// cluster is made aside, migrations and demo data run in transactions).
+const watchdog = new Worker(
+  `const parent = ${process.ppid}
+  const sleep = new Int32Array(new SharedArrayBuffer(4))
+  for (;;) {
+    Atomics.wait(sleep, 0, 0, 100)
+    // Orphaned: another process (init) is the parent now, from the moment the server died.
+    if (process.ppid !== parent) process.kill(process.pid, 'SIGKILL')
+  }`,
+  { eval: true },
+)
+watchdog.unref()
 
 // The server is gone (killed, or stopped): stop too, so nothing writes to a folder it no longer locks.
 const parentGone = () => process.exit(1)
