@@ -1,4 +1,4 @@
-// The server as `npm start` runs it (apps/server/src/main.ts, the production portal build), over
+// The server as `npm start` runs it (apps/server/build/main.mjs, the production portal build), over
 // HTTP, on both engines, side by side in one run: the embedded database in a temporary DATA_DIR, and
 // PostgreSQL when DATABASE_URL is set or `--pg` is given (a fresh database on that server, dropped
 // afterwards). Six cases, each under load (autocannon, 10 connections, after a warm-up) and one
