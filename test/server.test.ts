@@ -170,12 +170,14 @@ describe('the app mode and React build are separate settings', () => {
     expect(() => loadConfig({ KRACHT_MODE: 'pilot' })).toThrow(/KRACHT_MODE/)
   })
 
-  it('`npm start` serves React’s production build even with NODE_ENV=development, in demo mode; `npm run backup` beside it', { timeout: 120_000 }, async () => {
+  it('`npm start` (the bundle, plain Node) serves React’s production build even with NODE_ENV=development, in demo mode; `npm run backup` beside it', { timeout: 120_000 }, async () => {
     const dataDir = tempDir()
-    const main = fileURLToPath(new URL('../apps/server/src/main.ts', import.meta.url))
+    // What `npm run build` makes and `npm start` runs: the server bundled, without tsx.
+    await run(process.execPath, [fileURLToPath(new URL('../apps/server/build.mjs', import.meta.url))])
+    const main = fileURLToPath(new URL('../apps/server/build/main.mjs', import.meta.url))
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir }
     delete env['KRACHT_MODE']
-    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    const child = spawn(process.execPath, [main], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -199,6 +201,7 @@ describe('the app mode and React build are separate settings', () => {
       const url = /runs on (http:\/\/localhost:\d+)/.exec(output)?.[1]
       expect(url).toBeDefined()
       expect((await fetch(`${url}/api/v1/health`)).status).toBe(200)
+      expect(await (await fetch(`${url}/inloggen`)).text()).toContain('<h1>Inloggen</h1>')
       expect(child.exitCode).toBeNull()
     } finally {
       if (child.exitCode === null && child.signalCode === null) {
