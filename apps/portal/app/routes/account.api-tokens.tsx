@@ -2,11 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
-import { hasKey, type Translator } from '@kracht/i18n'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, scopeName, useLocale, useT } from '../lib/i18n'
 import { endOfDutchDay } from '../lib/sharing-forms'
 import { FormProblem, Notice } from '../components/field'
 import { jsonOrThrow } from '../lib/api-failure.server'
@@ -60,11 +59,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { result: null, created: { name: created.name, token: created.token }, revoked: null }
 }
 
-// A scope this page does not know yet (a newer API) is shown as it is named, never dropped.
-const scopeName = (t: Translator, scope: string) => {
-  const key = `sharing.scopes.${scope}`
-  return hasKey(key) ? t(key) : scope
-}
 
 export default function ApiTokens() {
   const t = useT()
