@@ -24,8 +24,8 @@ function tempDir() {
   return dir
 }
 
-async function start(dataDir: string, env: Record<string, string> = {}) {
-  const server = await startServer({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...env }, () => {})
+async function start(dataDir: string, env: Record<string, string> = {}, log: (line: string) => void = () => {}) {
+  const server = await startServer({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...env }, log)
   running.push(server)
   return server
 }
@@ -44,7 +44,15 @@ async function signIn(url: string) {
 describe('the server process', () => {
   it('serves portal and API on one port, locks its data folder, and keeps data across a restart', { timeout: 120_000 }, async () => {
     const dataDir = tempDir()
-    const first = await start(dataDir)
+    const lines: string[] = []
+    const first = await start(dataDir, {}, (line) => lines.push(line))
+    // The first start (initdb, migrations, demo data) ran in a child process that has ended, so this
+    // process never held the memory it took (issue 19); the child's lines came through.
+    const setupPid = Number(/built in a separate process \((\d+)\)/.exec(lines.join('\n'))?.[1])
+    expect(setupPid).toBeGreaterThan(0)
+    expect(setupPid).not.toBe(process.pid)
+    expect(() => process.kill(setupPid, 0)).toThrow()
+    expect(lines).toContain('Demo data added to the empty database (Stichting De Brug).')
     const health = await fetch(`${first.url}/api/v1/health`)
     expect(await health.json()).toEqual({ status: 'ok', database: 'reachable' })
     const page = await fetch(`${first.url}/inloggen`)
@@ -89,6 +97,42 @@ describe('the server process', () => {
   })
 })
 
+describe('the first start in a child process', () => {
+  it('stops when the server is killed during it, and the next start builds the database', { timeout: 120_000 }, async () => {
+    const dataDir = tempDir()
+    const main = fileURLToPath(new URL('../apps/server/src/main.ts', import.meta.url))
+    const server = spawn(process.execPath, ['--import', 'tsx', main], {
+      env: { ...process.env, NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const setupPid = await new Promise<number>((resolve, reject) => {
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString()
+        const pid = /built in a separate process \((\d+)\)/.exec(output)?.[1]
+        if (pid) resolve(Number(pid))
+      })
+      server.once('exit', () => reject(new Error(`the server stopped: ${output}`)))
+    })
+    server.kill('SIGKILL')
+    // The child notices its parent is gone and stops: nothing writes to the folder any more.
+    const deadline = Date.now() + 15_000
+    const running = () => {
+      try {
+        process.kill(setupPid, 0)
+        return true
+      } catch {
+        return false
+      }
+    }
+    while (running() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(running()).toBe(false)
+    const next = await start(dataDir)
+    expect((await fetch(`${next.url}/api/v1/health`)).status).toBe(200)
+    expect(await signIn(next.url)).not.toBe('')
+  })
+})
+
 describe('production mode', () => {
   it('refuses to start without the required settings, saying which', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required in production/)
@@ -126,12 +170,14 @@ describe('the app mode and React build are separate settings', () => {
     expect(() => loadConfig({ KRACHT_MODE: 'pilot' })).toThrow(/KRACHT_MODE/)
   })
 
-  it('`npm start` serves React’s production build even with NODE_ENV=development, in demo mode; `npm run backup` beside it', { timeout: 120_000 }, async () => {
+  it('`npm start` (the bundle, plain Node) serves React’s production build even with NODE_ENV=development, in demo mode; `npm run backup` beside it', { timeout: 120_000 }, async () => {
     const dataDir = tempDir()
-    const main = fileURLToPath(new URL('../apps/server/src/main.ts', import.meta.url))
+    // What `npm run build` makes and `npm start` runs: the server bundled, without tsx.
+    await run(process.execPath, [fileURLToPath(new URL('../apps/server/build.mjs', import.meta.url))])
+    const main = fileURLToPath(new URL('../apps/server/build/main.mjs', import.meta.url))
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir }
     delete env['KRACHT_MODE']
-    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    const child = spawn(process.execPath, [main], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -155,6 +201,7 @@ describe('the app mode and React build are separate settings', () => {
       const url = /runs on (http:\/\/localhost:\d+)/.exec(output)?.[1]
       expect(url).toBeDefined()
       expect((await fetch(`${url}/api/v1/health`)).status).toBe(200)
+      expect(await (await fetch(`${url}/inloggen`)).text()).toContain('<h1>Inloggen</h1>')
       expect(child.exitCode).toBeNull()
     } finally {
       if (child.exitCode === null && child.signalCode === null) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDatabase } from './client'
-import { acquireDataDirLock, runningLockOwner } from './lock'
+import { acquireDataDirLock, inheritDataDirLock, runningLockOwner } from './lock'
 
 // The states a kill can leave in a data folder, made by hand (the process tests in test/faults kill
 // the real server; these make sure each state is met, whatever moment a kill happens to land on).
@@ -26,6 +26,35 @@ const startTime = (pid: number) => {
 }
 
 describe('the data folder lock', () => {
+  it('a first start in a child: the child works under its parent\'s lock, never under anyone else\'s', () => {
+    const dir = tempDir()
+    expect(() => inheritDataDirLock(dir)).toThrow(/not locked by the server that started this process/)
+    // Held by this process, which did not start this process: refused.
+    const own = acquireDataDirLock(dir)
+    expect(() => inheritDataDirLock(dir)).toThrow(/not locked by the server that started this process/)
+    own.release()
+    // Held by the parent: accepted, and letting go leaves the parent's lock in place.
+    writeFileSync(lockOf(dir), `${process.ppid}\n${startTime(process.ppid)}\n`)
+    inheritDataDirLock(dir).release()
+    expect(readFileSync(lockOf(dir), 'utf8').split('\n')[0]).toBe(String(process.ppid))
+  })
+
+  it('with a first start elsewhere, that runs while this process holds the lock, and must leave a database', async () => {
+    const dir = tempDir()
+    let heldDuring = ''
+    const start = createDatabase({
+      dataDir: dir,
+      firstStart: async () => {
+        heldDuring = readFileSync(lockOf(dir), 'utf8').split('\n')[0] ?? ''
+      },
+    })
+    await expect(start).rejects.toThrow(/did not create the database/)
+    expect(heldDuring).toBe(String(process.pid))
+    // Nothing was built here, and the lock was let go.
+    expect(existsSync(join(dir, 'pgdata'))).toBe(false)
+    expect(existsSync(lockOf(dir))).toBe(false)
+  })
+
   it('holds the process id and start time, refuses a second taker, and is gone after release', () => {
     const dir = tempDir()
     const lock = acquireDataDirLock(dir)

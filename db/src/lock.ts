@@ -63,6 +63,22 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
   throw new DatabaseStartError(`Could not lock the data folder ${dataDir}: another process keeps taking it. Start one server at a time.`)
 }
 
+/**
+ * For a process the lock's owner started to build the database for it (the first start, see
+ * apps/server/src/first-start.ts): the folder stays locked by the parent the whole time, so no other
+ * server can open it between the child's work and the parent's. Refuses unless the lock file names
+ * this process's parent. Releasing is the parent's business.
+ */
+export function inheritDataDirLock(dataDir: string): DataDirLock {
+  const owner = readOwner(`${dataDir}/kracht.lock`)
+  if (!owner || owner.pid !== process.ppid || !isRunning(owner)) {
+    throw new DatabaseStartError(
+      `The data folder ${dataDir} is not locked by the server that started this process (process ${process.ppid}). Nothing was changed.`,
+    )
+  }
+  return { release() {} }
+}
+
 function heldBy(owner: Owner | null, path: string): owner is Owner {
   if (!owner) return false
   return owner.pid === process.pid ? heldHere.has(path) : isRunning(owner)

@@ -20,6 +20,9 @@ export interface OpenAppDatabaseOptions {
   backupDir?: string | undefined
   /** Where to say what takes a while (the first start of the embedded database). */
   log?: ((line: string) => void) | undefined
+  /** Embedded folder only: see DatabaseOptions (the first start in another process). */
+  firstStart?: (() => Promise<void>) | undefined
+  parentHoldsLock?: boolean | undefined
 }
 
 /**
@@ -38,7 +41,14 @@ export async function openAppDatabase(options: OpenAppDatabaseOptions): Promise<
     if (options.migrationDatabaseUrl) {
       throw new DatabaseStartError('MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both (the owner and the application user), or neither.')
     }
-    const handle = await createDatabase({ dataDir: options.dataDir, memory: options.memory ?? false, loadDataDir: options.loadDataDir, log: options.log })
+    const handle = await createDatabase({
+      dataDir: options.dataDir,
+      memory: options.memory ?? false,
+      loadDataDir: options.loadDataDir,
+      log: options.log,
+      firstStart: options.firstStart,
+      parentHoldsLock: options.parentHoldsLock,
+    })
     try {
       const { applied } = await runMigrations(handle, { backupDir: options.backupDir })
       await grantAppRole(handle, { memberIsOwner: true })

@@ -1,8 +1,8 @@
 // The server as `npm start` runs it, for the benchmarks: started in a child process on a free port
 // (Node's memory flags from package.json's start script, the portal's production build), with the
-// embedded database's queries counted (serve.ts), and the benchmark's client seeded through the API.
+// embedded database's queries counted (serve.mjs), and the benchmark's client seeded through the API.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import postgres from 'postgres'
@@ -29,18 +29,26 @@ export interface Server {
   child: ChildProcess
   queries(): Promise<{ queries: number; texts: string[]; ms: number[] } | null>
   resetQueries(): void
+  /** The server's own view of its memory in MiB: Node's heap and buffers, and PGlite's WebAssembly memory. */
+  memory(): Promise<Record<string, number | null>>
   stop(): Promise<void>
 }
 
 export async function startServer(engine: 'embedded' | 'postgres', env: Record<string, string>, options: { profile?: boolean } = {}): Promise<Server> {
   const port = await freePort()
-  // Node's memory flags as `npm start` passes them (package.json), so the memory measured is the start's.
+  // Node's flags as `npm start` passes them (package.json), so the memory measured is the start's.
   const start = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts['start'] ?? ''
-  const node = [...(start.match(/--max-[\w-]+=\d+/g) ?? []), '--import', 'tsx']
+  // BENCH_NODE_FLAGS adds flags to try (e.g. `--heap-growing-percent=30`), for comparing runs.
+  const startFlags = /\bnode ((?:--\S+ )*)/.exec(start)?.[1]?.trim().split(' ').filter(Boolean) ?? []
+  const node = [...startFlags, ...(process.env['BENCH_NODE_FLAGS']?.split(' ').filter(Boolean) ?? [])]
+  // The bundle `npm start` runs (`npm run build` makes it); BENCH_SERVER_ENTRY=src: the TypeScript
+  // entry through tsx, as before the bundle (serve.mjs).
+  if (process.env['BENCH_SERVER_ENTRY'] === 'src') node.push('--import', 'tsx')
+  else if (!existsSync(`${root}apps/server/build/main.mjs`)) throw new Error('The server is not built yet: run `npm run build` first.')
   // One folder per engine: tsx's loader thread writes a profile of its own next to the server's (the
   // larger file); read either with test/bench/profile.ts.
   if (options.profile) node.push('--cpu-prof', `--cpu-prof-dir=${resultsDir}profile-${engine}`)
-  const child = spawn(process.execPath, [...node, 'test/bench/serve.ts'], {
+  const child = spawn(process.execPath, [...node, 'test/bench/serve.mjs'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: {
@@ -76,9 +84,16 @@ export async function startServer(engine: 'embedded' | 'postgres', env: Record<s
     url,
     child,
     resetQueries: () => child.send('reset'),
+    memory: () =>
+      new Promise((resolve) => {
+        child.once('message', (message) =>
+          resolve(Object.fromEntries(Object.entries(message as Record<string, number | null>).map(([key, bytes]) => [key, bytes === null ? null : Math.round(bytes / 1048576)]))),
+        )
+        child.send('memory')
+      }),
     queries: () =>
       new Promise((resolve) => {
-        // Only the embedded database is counted (serve.ts wraps PGlite).
+        // Only the embedded database is counted (serve.mjs wraps PGlite).
         if (engine !== 'embedded') return resolve(null)
         child.once('message', (message) => resolve(message as { queries: number; texts: string[]; ms: number[] }))
         child.send('count')

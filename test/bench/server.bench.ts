@@ -1,4 +1,4 @@
-// The server as `npm start` runs it (apps/server/src/main.ts, the production portal build), over
+// The server as `npm start` runs it (apps/server/build/main.mjs, the production portal build), over
 // HTTP, on both engines, side by side in one run: the embedded database in a temporary DATA_DIR, and
 // PostgreSQL when DATABASE_URL is set or `--pg` is given (a fresh database on that server, dropped
 // afterwards). Six cases, each under load (autocannon, 10 connections, after a warm-up) and one
@@ -194,7 +194,17 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
   }
   const server = await startServer(engine, env, { profile })
   try {
-    const memory = { firstStartMiB, afterStartMiB: rssMiB(server.child.pid), underLoadMiB: null as number | null, afterLoadMiB: null as number | null }
+    const memory = {
+      firstStartMiB,
+      afterStartMiB: rssMiB(server.child.pid),
+      underLoadMiB: null as number | null,
+      /** The highest RSS under each case's load (API cases a–c, f; pages d, e). */
+      underLoadByCaseMiB: {} as Record<string, number | null>,
+      afterLoadMiB: null as number | null,
+      /** What the process itself reports (MiB): Node's heap, buffers, PGlite's WebAssembly memory. */
+      afterStart: await server.memory(),
+      afterLoad: null as Record<string, number | null> | null,
+    }
     const rows: Record<string, Row> = {}
     const list = cases(server.url, seeded).filter((one) => only === null || only.includes(one.key))
     const queries = new Map<string, number | null>()
@@ -217,6 +227,7 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
       for (const c of list) {
         const { result, peak } = await peakRss(server.child.pid, autocannon({ url: server.url, connections, requests: c.load, duration }))
         if (peak !== null) memory.underLoadMiB = Math.max(memory.underLoadMiB ?? 0, peak)
+        if (peak !== null) memory.underLoadByCaseMiB[c.key] = Math.max(memory.underLoadByCaseMiB[c.key] ?? 0, peak)
         const load = loads.get(c.key) ?? { requests: 0, seconds: 0, p50: [], p99: [], errors: 0 }
         load.requests += result.requests.total
         load.seconds += result.duration
@@ -242,6 +253,7 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
       }
     }
     memory.afterLoadMiB = rssMiB(server.child.pid)
+    memory.afterLoad = await server.memory()
     return { rows, memory }
   } finally {
     await server.stop()
@@ -291,7 +303,9 @@ for (const [engine, rows] of Object.entries(results)) {
   const rss = memory[engine]
   if (rss) {
     const highest = Math.max(rss.afterStartMiB ?? 0, rss.underLoadMiB ?? 0, rss.afterLoadMiB ?? 0)
-    const text = `server RSS after a first start ${rss.firstStartMiB} MiB, after start ${rss.afterStartMiB} MiB, under load up to ${rss.underLoadMiB} MiB, after ${rss.afterLoadMiB} MiB`
+    const text = `server RSS after a first start ${rss.firstStartMiB} MiB, after a restart ${rss.afterStartMiB} MiB, under load up to ${rss.underLoadMiB} MiB (${Object.entries(rss.underLoadByCaseMiB).map(([key, mib]) => `${key} ${mib}`).join(', ')}), after ${rss.afterLoadMiB} MiB`
+    const own = (m: Record<string, number | null> | null) => (m ? `heap ${m['heapUsed']}/${m['heapTotal']}, external ${m['external']}, wasm ${m['wasm']}` : '?')
+    console.log(`  memory as the server sees it (MiB): after the restart ${own(rss.afterStart)}; after the load ${own(rss.afterLoad)}`)
     if (engine !== 'embedded') console.log(`  ${text}`)
     else {
       const ok = highest <= targets.embeddedRssMiB

@@ -8,17 +8,16 @@ import {
   createModelFromEnv,
   deleteExpiredSessions,
   durabilityProblems,
-  hashPassphrase,
   instanceSecret,
   loadConfig,
   refuseDemoDataInProduction,
-  seedDemoContent,
   showSetting,
   type Config,
   type Deps,
 } from '@kracht/api'
-import { demoUsers, openAppDatabase, seedDemo, type DatabaseHandle } from '@kracht/db'
+import { demoUsers, openAppDatabase, type DatabaseHandle } from '@kracht/db'
 import { scheduleBackups } from './backups'
+import { firstStartInChild, seedDemoData } from './first-start'
 import { scheduleRetention } from './retention'
 import { createHost } from './host'
 
@@ -70,6 +69,8 @@ export async function startServer(
     dataDir: config.DATA_DIR,
     backupDir: `${config.DATA_DIR}/backups`,
     log,
+    // A new embedded database is built in a child process that gives its memory back (first-start.ts).
+    firstStart: () => firstStartInChild(env, log),
   })
   try {
     if (applied > 0) log(`Database: ${applied} migration(s) applied.`)
@@ -82,16 +83,8 @@ export async function startServer(
     const model = createModelFromEnv(env)
     const deps: Deps = { db: handle.db, config, now: () => new Date(), model }
     if (model) log(`Assistant: AI help available (model ${env['AI_MODEL'] ?? ''}) for clients who turn it on.`)
-    if (!config.production) {
-      // The users and the demo client's content in one transaction: a kill half-way leaves an empty
-      // database, which the next start fills again, never users without their content.
-      const seeded = await handle.db.transaction(async (tx) => {
-        const result = await seedDemo(tx, { passwordHash: () => hashPassphrase(config.DEMO_PASSWORD) })
-        if (result.seeded) await seedDemoContent({ ...deps, db: tx }, result)
-        return result
-      })
-      if (seeded.seeded) log('Demo data added to the empty database (Stichting De Brug).')
-    }
+    // Also here: a database emptied since its first start, or PostgreSQL.
+    await seedDemoData(handle, config, log)
     const api = createApi(deps)
     const host = createHost({
       api,
