@@ -5,6 +5,7 @@ import { useT } from '../lib/i18n'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { ResourceSchema } from '../lib/network-schema'
 import { SelectField, TextareaField } from '../forms/field-components'
+import type { OwnGroup } from '../forms/submission.server'
 import { IdempotencyKey } from './idempotency-key'
 
 interface ResourceData {
@@ -85,7 +86,7 @@ export function ResourcesSection({
 function AddResource({ people, domains, result }: { people: readonly { id: string; name: string }[]; domains: readonly string[]; result: SubmissionResult<string[]> | null }) {
   const t = useT()
   const [form, fields] = useSchemaForm({ id: 'resource', schema: ResourceSchema, lastResult: result, defaultValue: { kind: resourceKinds[1] } })
-  const own = 'network.errors'
+  const own: OwnGroup = 'network.errors'
   return (
     <Form method="post" className="stack no-print" {...getFormProps(form)}>
       <IdempotencyKey scope="resource" />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { z } from 'zod'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
@@ -73,7 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function SharedNetwork() {
   const t = useT()
   const { clientId, name, access, network } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const who = name ?? ''
   return (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useLocale, useT } from '../lib/i18n'
@@ -61,7 +62,7 @@ export default function MyMoney() {
   const t = useT()
   const locale = useLocale()
   const { money } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const typed = result && !result.ok && result.typed ? result.typed : typedFromContent(money, locale)
   const fields = result && !result.ok ? result.fields : {}
   const extra = result?.ok ? result.extra : null

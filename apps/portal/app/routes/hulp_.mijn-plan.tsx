@@ -1,6 +1,7 @@
 import type { LinksFunction, ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
@@ -53,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function MySafetyPlan() {
   const t = useT()
   const { plan } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   // After a refused save the client's typing stays in the fields (nothing is lost, nothing saved).
   const lines: PlanLines = result && !result.ok && result.lines ? result.lines : plan

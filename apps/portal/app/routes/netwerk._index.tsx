@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { api, readProblem } from '../lib/api.server'
 import { jsonOrThrow } from '../lib/api-failure.server'
@@ -98,7 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function MyNetwork() {
   const t = useT()
   const { people, resources, comments, domains } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const failed = result && !result.ok && 'problem' in result ? result : null
   const personFailed = result && !result.ok && 'result' in result && result.intent === 'add-person' ? result.result : null
   const resourceFailed = result && !result.ok && 'result' in result && result.intent === 'add-resource' ? result.result : null
