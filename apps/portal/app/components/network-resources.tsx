@@ -8,6 +8,9 @@ import { SelectField, TextareaField } from '../forms/field-components'
 import type { OwnGroup } from '../forms/submission.server'
 import { IdempotencyKey } from './idempotency-key'
 
+// The network's messages come with a form's answer (forms/reply-texts.ts): the page need not carry them.
+// route-texts: -network.errors
+
 interface ResourceData {
   id: string
   kind: string

@@ -4,6 +4,9 @@ import { useT } from '../lib/i18n'
 import { CheckboxGroup, RadioGroup, SelectField, TextareaField, TextField } from '../forms/field-components'
 import type { OwnGroup } from '../forms/submission.server'
 
+// The network's messages come with a form's answer (forms/reply-texts.ts): the page need not carry them.
+// route-texts: -network.errors
+
 type Meta<S> = FieldMetadata<S>
 
 /** The conform fields of a form built on PersonSchema (a suggestion adds its own beside them). */

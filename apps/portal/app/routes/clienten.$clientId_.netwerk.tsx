@@ -22,6 +22,9 @@ import networkStyles from '../styles/network.css?url'
 import { IdempotencyKey } from '../components/idempotency-key'
 import { keyedWrite } from '../lib/idempotency.server'
 
+// The network's messages come with a form's answer (forms/reply-texts.ts): the page need not carry them.
+// route-texts: -network.errors
+
 export const meta: MetaFunction = () => [{ title: 'Netwerk – Kracht' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: networkStyles }]
 
@@ -96,7 +99,7 @@ export default function SharedNetwork() {
             {network.people.length === 0 ? <p>{t('network.worker.empty', { name: who })}</p> : null}
             <div className="network-map-and-list">
               <NetworkMap
-                people={network.people}
+                layout={network.map}
                 title={t('network.worker.mapTitle', { name: who })}
                 centre={{ label: who.slice(0, 12), description: t('network.worker.mapDescription', { name: who }) }}
               />

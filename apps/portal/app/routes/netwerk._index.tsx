@@ -98,7 +98,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MyNetwork() {
   const t = useT()
-  const { people, resources, comments, domains } = useLoaderData<typeof loader>()
+  const { people, map, resources, comments, domains } = useLoaderData<typeof loader>()
   const result = useActionAnswer<typeof action>()
   const failed = result && !result.ok && 'problem' in result ? result : null
   const personFailed = result && !result.ok && 'result' in result && result.intent === 'add-person' ? result.result : null
@@ -141,7 +141,7 @@ export default function MyNetwork() {
         <h2 id="map-title">{t('network.mapTitle')}</h2>
         {people.length === 0 ? <p>{t('network.empty')}</p> : null}
         <div className="network-map-and-list">
-          <NetworkMap people={people} linkTo={toPerson} title={t('network.mapTitle')} />
+          <NetworkMap layout={map} linkTo={toPerson} title={t('network.mapTitle')} />
           <div>
             <h3 className="visually-hidden">{t('network.listTitle')}</h3>
             <NetworkList people={people} linkTo={toPerson} />
