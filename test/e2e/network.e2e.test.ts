@@ -140,7 +140,10 @@ describe("the worker's view of the network at 360 px and 1280 px", () => {
     await noor.page.goto(`${e2e.server.url}/clienten/${samId}`)
     expect(await noor.page.getByRole('link', { name: 'Netwerk', exact: true }).count()).toBe(0)
     await noor.page.goto(`${e2e.server.url}/clienten/${samId}/netwerk`)
-    expect(await noor.page.getByTestId('network-not-shared').textContent()).toContain('deelt het netwerk niet met jou')
+    // Nothing shared means the worker does not get the client's name from the shares either: the
+    // page must not print a blank where the name would be ("Netwerk van ").
+    expect(await noor.page.getByRole('heading', { level: 1 }).textContent()).toBe('Netwerk')
+    expect(await noor.page.getByTestId('network-not-shared').textContent()).toBe('De cliënt heeft dit (nu) niet met jou gedeeld. Dat is hun keuze. Vraag het gerust in een gesprek.')
 
     expect((await share(noorId, 'comment')).status()).toBe(201)
     await noor.page.goto(`${e2e.server.url}/clienten/${samId}`)

@@ -85,9 +85,9 @@ export default function SharedNetwork() {
       <p className="breadcrumb">
         <Link to={`/clienten/${clientId}`}>← {who ? t('network.worker.back', { name: who }) : t('sharing.caseloadTitle')}</Link>
       </p>
-      <h1>{t('network.worker.title', { name: who })}</h1>
+      <h1>{who ? t('network.worker.title', { name: who }) : t('network.worker.titleNoName')}</h1>
       {!network ? (
-        <p data-testid="network-not-shared">{t('network.worker.notShared', { name: who })}</p>
+        <p data-testid="network-not-shared">{who ? t('network.worker.notShared', { name: who }) : t('sharing.notSharedText')}</p>
       ) : (
         <>
           <p className="lead" data-testid="access-line">

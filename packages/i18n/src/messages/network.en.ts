@@ -135,6 +135,7 @@ export const networkEn: Catalogue['network'] = {
     personOptional: 'About whom? (may stay empty)',
     wholeMap: 'The whole map',
     title: 'Network of {name}',
+    titleNoName: 'Network',
     notShared: '{name} does not share the network with you.',
     comment: 'Comment',
     commentButton: 'Post comment',

@@ -134,6 +134,7 @@ export const networkNl = {
     personOptional: 'Over wie? (mag leeg blijven)',
     wholeMap: 'De hele kaart',
     title: 'Netwerk van {name}',
+    titleNoName: 'Netwerk',
     notShared: '{name} deelt het netwerk niet met jou.',
     comment: 'Opmerking',
     commentButton: 'Opmerking plaatsen',
