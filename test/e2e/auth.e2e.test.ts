@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { generate } from 'otplib'
 import { describe, expect, it } from 'vitest'
 import { phoneContext, watchErrors } from '../support/browser'
-import { expectAccessible, noHorizontalScroll, submitSignIn } from '../support/pages'
+import { expectAccessible, noHorizontalScroll, signInOnPhone, submitSignIn } from '../support/pages'
 import { useServerAndBrowser } from '../support/e2e'
 
 const e2e = useServerAndBrowser()
@@ -91,5 +91,23 @@ describe('an access reset, told to the client', () => {
     await signInHere(page, 'sam')
     await page.waitForURL(`${e2e.server.url}/`)
     await again.close()
+  })
+})
+
+describe('a refused password change, with JavaScript', () => {
+  it('the passwords start empty again after the answer (never sent back), the error stands beside the field', { timeout: 60_000 }, async () => {
+    const { context, page, errors } = await signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript: true })
+    await page.goto(`${e2e.server.url}/account/wachtwoord`)
+    const current = page.getByLabel('Huidig wachtwoord', { exact: true })
+    await current.fill('dit is niet mijn wachtwoord')
+    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('een lange nieuwe zin voor mij')
+    await page.getByLabel('Nieuw wachtwoord nog een keer', { exact: true }).fill('een lange nieuwe zin voor mij')
+    await page.locator('form:has(input[name="currentPassword"]) button[type="submit"]').first().click()
+    // The answer came without a page load: the field the action did not send back starts over (its key).
+    await expect.poll(() => current.getAttribute('aria-invalid')).toBe('true')
+    expect(await current.inputValue()).toBe('')
+    expect(await page.getByLabel('Nieuw wachtwoord', { exact: true }).inputValue()).toBe('')
+    expect(errors).toEqual([])
+    await context.close()
   })
 })

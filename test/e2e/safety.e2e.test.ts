@@ -65,10 +65,23 @@ describe('my safety plan at 360 px', () => {
     await page.goto(`${e2e.server.url}/hulp/mijn-plan`)
     await page.getByLabel('Waarom ik doorga, nieuwe regel').fill('<script>alert(1)</script>')
     await page.getByRole('button', { name: 'Plan opslaan' }).click()
-    await expect.poll(() => page.getByText('Tekens als < en > kunnen hier niet').count()).toBe(1)
-    expect(await page.locator('input[name="reasons"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toContain('<script>alert(1)</script>')
+    // Beside the line, which points at it; the line keeps what was typed.
+    const refused = page.locator('input[aria-invalid="true"]')
+    await expect.poll(() => refused.count()).toBe(1)
+    expect(await refused.inputValue()).toBe('<script>alert(1)</script>')
+    const errorId = (await refused.getAttribute('aria-describedby'))?.split(' ')[0]
+    expect(await page.locator(`.plan-line [id="${errorId}"]`).textContent()).toBe('Tekens als < en > kunnen hier niet. Schrijf het in gewone woorden.')
     await page.goto(`${e2e.server.url}/hulp`)
     expect(await page.locator('.my-plan').textContent()).not.toContain('script')
+
+    // A 10 kB line: named beside it, and the plan saved before stays as it was.
+    await page.goto(`${e2e.server.url}/hulp/mijn-plan`)
+    const before = await page.locator('form[data-draft="safety-plan"] input[type="text"]').evaluateAll((inputs) => inputs.map((i) => (i instanceof HTMLInputElement ? i.value : '')))
+    await page.getByLabel('Plekken waar ik me veilig voel, nieuwe regel').fill('x'.repeat(10_000))
+    await page.getByRole('button', { name: 'Plan opslaan' }).click()
+    await expect.poll(() => page.getByText('Deze regel is te lang.').count()).toBe(1)
+    await page.goto(`${e2e.server.url}/hulp/mijn-plan`)
+    expect(await page.locator('form[data-draft="safety-plan"] input[type="text"]').evaluateAll((inputs) => inputs.map((i) => (i instanceof HTMLInputElement ? i.value : '')))).toEqual(before)
     await context.close()
   })
 

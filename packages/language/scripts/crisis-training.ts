@@ -29,11 +29,19 @@ export const KEEP = env('CRISIS_KEEP', 120000)
 //   alarm    the classifier alone raises an alarm from this score (level only, not recall);
 //   quiet    below this score a rule in a look-alike structure stands down (rounds 3-4);
 //   veto     below this score, on a text it knows well, a rule stands down whatever the structure.
+// Round 7: check-in stays 0.35: 0.22 found more of round 3's dev split (185 against 179) but asked
+// about the assistant's everyday answer "eerlijk tegen iedereen" (0.26), the failure that reverted
+// round 3. Veto 0.1 (was 0.15; round 6's leave-one-set-out preferred it), quiet 0.1 (was 0.05: it
+// keeps a suicide attempt of 2019 told with "i have my own flat now" quiet, as before set 6 was
+// learned). The veto on alarms (vetoAlarm) was tried at 0.02 and left off: it silenced
+// the team's battery again ("my dad kicks us"), as in round 5 (eval/HELDOUT.md, round 7).
 export const ROUND5 = {
   checkIn: env('CRISIS_CHECK_IN', 0.35),
   alarm: 0.6,
-  quiet: 0.05,
-  veto: env('CRISIS_VETO', 0.15),
+  quiet: env('CRISIS_QUIET', 0.1),
+  veto: env('CRISIS_VETO', 0.1),
+  // Round 7: below this the veto stands down alarm rules and the phrase lists too (0: never).
+  vetoAlarm: env('CRISIS_VETO_ALARM', 0),
 }
 // The prior (round 4): the classifier's score for a text with no features it knows. Round 3
 // learned its intercepts freely and they leaned to crisis (0.78 on an empty text), so nonsense,
@@ -94,12 +102,13 @@ export const SOURCES = [
 ]
 
 /**
- * The blind sets of rounds 1-5 (eval/HELDOUT.md). Each was measured against a screen it was never
- * tuned on; since round 5 (sets 1-4) and round 6 (set 5) they are development and training data.
+ * The blind sets of rounds 1-6 (eval/HELDOUT.md). Each was measured against a screen it was never
+ * tuned on; since round 5 (sets 1-4), round 6 (set 5) and round 7 (set 6) they are development and
+ * training data.
  * Settings are chosen by leaving one of them out (scripts/loso-crisis.ts), then the model is trained
- * on all of them. Any later blind set (crisis-heldout-6.jsonl on) is never named here and never read.
+ * on all of them. Any later blind set (crisis-heldout-7.jsonl on) is never named here and never read.
  */
-export const MEASURED_SETS = ['eval/crisis-heldout.jsonl', 'eval/crisis-heldout-2.jsonl', 'eval/crisis-heldout-3.jsonl', 'eval/crisis-heldout-4.jsonl', 'eval/crisis-heldout-5.jsonl']
+export const MEASURED_SETS = ['eval/crisis-heldout.jsonl', 'eval/crisis-heldout-2.jsonl', 'eval/crisis-heldout-3.jsonl', 'eval/crisis-heldout-4.jsonl', 'eval/crisis-heldout-5.jsonl', 'eval/crisis-heldout-6.jsonl']
 
 /** Every item the classifier learns from, but for the measured sets left out (leave-one-set-out). */
 export function trainingItems(leaveOut: string[] = []): Item[] {
@@ -194,13 +203,43 @@ export function example(text: string, label: string | null): Example {
 // several people who never saw the rules, so they carry the variety a new blind set will have.
 export const MEASURED_COPIES = env('CRISIS_MEASURED_COPIES', 5)
 
+// Round 7: texts of several sentences built from the items, per crisis and look-alike item of
+// the crisis sets (0: none). Set 7's misses were mostly a crisis clause inside a longer everyday
+// text. Tried with 1 and rejected: the everyday sentences, seen so often beside crisis items,
+// stopped counting as harmless, and the classifier alone raised false alarms on round 3's dev
+// split from 8 to 23 of 212 (eval/HELDOUT.md, round 7). The sentence windows of the screen
+// (src/screen/index.ts) do the job instead.
+export const COMPOSITES = env('CRISIS_COMPOSITES', 0)
+
+/** Harmless everyday sentences (the strength statements) to build longer texts from. */
+function everydayPool(items: Item[]): string[] {
+  return items.filter((it) => it.crisis === null && /\/(statements|dev)\.jsonl$/.test(it.file ?? '') && it.text.length > 20).map((it) => it.text.trim())
+}
+
+const sentenceEnd = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`)
+
+/**
+ * A longer text around one item: one or two everyday sentences before it, sometimes one after,
+ * labelled as the item is. A crisis clause stays a crisis in a week told; a look-alike stays
+ * harmless beside everyday text.
+ */
+export function composite(text: string, pool: string[], r: () => number): string {
+  const pick = (): string => sentenceEnd(pool[Math.floor(r() * pool.length)] ?? '')
+  const before = Array.from({ length: r() < 0.5 ? 1 : 2 }, pick)
+  const after = r() < 0.5 ? [pick()] : []
+  return [...before, sentenceEnd(text.trim()), ...after].join(' ')
+}
+
 export function expand(items: Item[], seed: number): Example[] {
   const r = rng(seed)
   const out: Example[] = []
+  const pool = everydayPool(items)
   for (const it of items) {
     out.push(example(it.text, it.crisis))
-    const copies = MEASURED_SETS.some((f) => it.file?.endsWith(f)) ? MEASURED_COPIES : 2
+    const measured = MEASURED_SETS.some((f) => it.file?.endsWith(f))
+    const copies = measured ? MEASURED_COPIES : 2
     for (let i = 0; i < copies; i++) out.push(example(noisy(it.text, r), it.crisis))
+    if (pool.length > 0 && /\/crisis-/.test(it.file ?? '')) for (let i = 0; i < COMPOSITES; i++) out.push(example(composite(r() < 0.5 ? it.text : noisy(it.text, r), pool, r), it.crisis))
   }
   return out
 }
@@ -285,7 +324,7 @@ export function store(m: Trained, thresholds: StoredModel['thresholds']): Stored
     for (let c = 0; c < k; c++) weights[row * k + c] = Math.round((m.w[f * k + c] ?? 0) / scale)
   })
   return {
-    $comment: 'Written by scripts/train-crisis.ts (npm run train:crisis) from the sets in scripts/crisis-training.ts (SOURCES and the measured sets 1-5; never a later blind set, never the dev split of crisis-round3.jsonl). Do not edit by hand.',
+    $comment: 'Written by scripts/train-crisis.ts (npm run train:crisis) from the sets in scripts/crisis-training.ts (SOURCES and the measured sets 1-6; never a later blind set, never the dev split of crisis-round3.jsonl). Do not edit by hand.',
     version: 1,
     ...OPTIONS,
     classes: [...CLASSES],

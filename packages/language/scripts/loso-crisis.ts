@@ -11,6 +11,7 @@
 //                                       estimate of the screen as it runs
 // Training settings (CRISIS_KEEP, CRISIS_MAX_N, ...) are read from the environment as in train-crisis.ts.
 //   LOSO_CACHE=/tmp/loso npm run loso:crisis -- --shipped   keep the fold models (see foldModel)
+//   LOSO_SETS=5,6 npm run loso:crisis -- --shipped          leave out only sets 5 and 6
 
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -22,7 +23,7 @@ import { screenCrisis } from '../src/crisis'
 import { loadModel, type Model, type StoredModel, type Thresholds } from '../src/screen/classifier'
 import { combine, screenParts, type PhraseResult, type ScreenParts } from '../src/screen/index'
 import { loadCrisisSet, type CrisisItem } from '../src/screen/measure'
-import { EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, store, train, trainingItems, type Item } from './crisis-training'
+import { COMPOSITES, EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, store, train, trainingItems, type Item } from './crisis-training'
 
 interface Scored {
   item: CrisisItem
@@ -66,7 +67,8 @@ function grid(): Thresholds[] {
   for (const checkIn of [0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4])
     for (const quiet of [0.05])
       for (const minKnown of [MIN_KNOWN])
-        for (const veto of [0, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.25]) out.push({ checkIn, alarm: Math.max(checkIn, 0.6), quiet, minKnown, veto })
+        for (const veto of [0, 0.05, 0.1, 0.15, 0.2, 0.25])
+          for (const vetoAlarm of [0, 0.005, 0.01, 0.02, 0.05]) if (vetoAlarm <= veto) out.push({ checkIn, alarm: Math.max(checkIn, 0.6), quiet, minKnown, veto, vetoAlarm })
   return out
 }
 
@@ -81,7 +83,7 @@ const MAX_FALSE_ALARMS = 0.05
 // The file name holds the training settings and a hash of the items, so other data trains anew.
 function foldModel(set: string, items: Item[]): StoredModel {
   const dir = process.env['LOSO_CACHE']
-  const hash = createHash('sha256').update(JSON.stringify([OPTIONS, EPOCHS, L2, KEEP, PRIOR, MEASURED_COPIES, items.map((it) => [it.text, it.crisis])])).digest('hex').slice(0, 16)
+  const hash = createHash('sha256').update(JSON.stringify([OPTIONS, EPOCHS, L2, KEEP, PRIOR, MEASURED_COPIES, COMPOSITES, items.map((it) => [it.text, it.crisis])])).digest('hex').slice(0, 16)
   const path = dir ? resolve(dir, `${basename(set, '.jsonl')}-${hash}.json`) : undefined
   if (path && existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as StoredModel
   const stored = store(train(expand(items, 3), 5), STORED)
@@ -92,11 +94,13 @@ function foldModel(set: string, items: Item[]): StoredModel {
   return stored
 }
 
-const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0}`
+const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0}`
 
 function main(): void {
   const folds: { set: string; scored: Scored[] }[] = []
-  for (const set of MEASURED_SETS) {
+  // LOSO_SETS=5,6: leave out only those sets (1 is crisis-heldout.jsonl), on a busy machine.
+  const only = process.env['LOSO_SETS']?.split(',').map((n) => (n.trim() === '1' ? 'eval/crisis-heldout.jsonl' : `eval/crisis-heldout-${n.trim()}.jsonl`))
+  for (const set of MEASURED_SETS.filter((f) => !only || only.includes(f))) {
     const items = trainingItems([set])
     const model: Model = loadModel(foldModel(set, items))
     const scored = loadCrisisSet(resolve(pkg, set)).map((item) => {

@@ -20,14 +20,14 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
 /**
  * Sets written blind and not yet learned from: each is held at its last blind measurement
  * (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on one; a new
- * round is measured on a new blind set. Sets 1-4 left this list in round 5, set 5 in round 6
- * (below); set 6 was measured blind after round 6 (the integrator; eval/HELDOUT.md) and holds that floor.
+ * round is measured on a new blind set. Sets 1-4 left this list in round 5, set 5 in round 6 and
+ * set 6 in round 7 (below); the integrator adds set 7's floor after measuring round 7 on it.
  */
-const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [{ file: 'crisis-heldout-6.jsonl', recall: 309 / 342, falseAlarms: 48 / 372 }]
+const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = []
 
 /**
- * Sets 1-5, written blind and measured against rounds 1-5. Since round 5 (sets 1-4) and round 6
- * (set 5) they are training data (scripts/crisis-training.ts, MEASURED_SETS), so these floors are
+ * Sets 1-6, written blind and measured against rounds 1-6. Since round 5 (sets 1-4), round 6
+ * (set 5) and round 7 (set 6) they are training data (scripts/crisis-training.ts, MEASURED_SETS), so these floors are
  * in-sample figures and say little about unseen text: the honest estimate is the leave-one-set-out
  * table in eval/HELDOUT.md. They are held so that a later change cannot lose what was found here.
  */
@@ -37,20 +37,21 @@ const MEASURED_FLOORS = [
   { file: 'crisis-heldout-3.jsonl', found: 278, positives: 278, falseAlarms: 2, negatives: 250 },
   { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 1, negatives: 262 },
   { file: 'crisis-heldout-5.jsonl', found: 307, positives: 307, falseAlarms: 2, negatives: 314 },
+  { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 30, negatives: 372 },
 ]
 
-describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5 or 6)', (floor) => {
+describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5, 6 or 7)', (floor) => {
   const items = loadCrisisSet(resolve(evalDir, floor.file))
   const report = measure(items)
 
-  it('finds at least as many crisis items as at the end of round 6', () => {
+  it('finds at least as many crisis items as at the end of round 7', () => {
     expect(items.filter((i) => i.crisis !== null).length).toBe(floor.positives)
     expect(floor.positives - report.misses.length).toBeGreaterThanOrEqual(floor.found)
   })
 
   // Alarm-level rules are never vetoed by the classifier (src/screen/index.ts), so some look-alikes
   // stay loud even here, in-sample (round 5, set 3: 13 of 250, 5.2 %).
-  it('raises no more false alarms than at the end of round 6', () => {
+  it('raises no more false alarms than at the end of round 7', () => {
     expect(report.negatives.n).toBe(floor.negatives)
     expect(report.falseAlarms.length).toBeLessThanOrEqual(floor.falseAlarms)
   })
@@ -111,7 +112,10 @@ const ROUND3 = 'crisis-round3.jsonl'
 // false alarms here, against round 3's 171 and 30. Round 5 (trained on sets 1-4 too, a lower
 // check-in threshold of 0.35, the classifier's veto on check-in rules) finds 177 and raises 22.
 // Round 6 (rule families for set 5's missed types, trained on set 5 too) finds 183 and raises 20.
-const ROUND3_DEV_FLOOR = { found: 183, positives: 208, falseAlarms: 20, negatives: 212 }
+// Round 7 (trained on set 6 too, sentence windows, veto from 0.1) finds 179 and raises 16: set 6
+// moved the classifier's scores on this split down, and a lower check-in threshold that found them
+// asked about the assistant's everyday answers (eval/HELDOUT.md, round 7).
+const ROUND3_DEV_FLOOR = { found: 179, positives: 208, falseAlarms: 16, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
@@ -162,6 +166,8 @@ const PROBE_FLOORS = [
   // rules for them; both measured once before being learned.
   { file: 'crisis-probe9.jsonl', found: 75, positives: 75, falseAlarms: 1 },
   { file: 'crisis-probe10.jsonl', found: 40, positives: 40, falseAlarms: 1 },
+  // Round 7: written before the round's changes, measured before and after, never learned from.
+  { file: 'crisis-probe11.jsonl', found: 59, positives: 60, falseAlarms: 8 },
 ]
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {
@@ -186,7 +192,7 @@ describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', (
  */
 const skipBlind = process.env['CRISIS_SKIP_BLIND'] === '1'
 
-describe.skipIf(skipBlind).each(HELDOUT_FLOORS)('crisis regression on the frozen blind set $file', (floor) => {
+describe.skipIf(skipBlind || HELDOUT_FLOORS.length === 0).each(HELDOUT_FLOORS)('crisis regression on the frozen blind set $file', (floor) => {
   let report: Report | undefined
   const measured = (): Report => (report ??= measure(loadCrisisSet(resolve(evalDir, floor.file))))
 

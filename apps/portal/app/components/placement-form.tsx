@@ -21,10 +21,9 @@ interface Props {
   nextUp: ReactNode
 }
 
-/** One rung of a ladder as a radio button (conform's props without its `key`, which JSX takes apart). */
+/** One rung of a ladder as a radio button. */
 function radio(meta: Parameters<typeof getInputProps>[0], n: number) {
-  const { key: _key, ...props } = getInputProps(meta, { type: 'radio', value: String(n) })
-  return props
+  return getInputProps(meta, { type: 'radio', value: String(n) })
 }
 
 /**

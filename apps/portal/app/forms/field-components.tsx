@@ -92,7 +92,7 @@ interface TextFieldProps<S> extends InputExtras {
 export function TextField<S>({ meta, label, hint, type = 'text', own, ...extra }: TextFieldProps<S>) {
   return (
     <FieldGroup meta={meta} label={label} hint={hint} own={own}>
-      <input {...getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined })} {...extra} />
+      <input key={meta.key} {...getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined })} {...extra} />
     </FieldGroup>
   )
 }
@@ -112,6 +112,7 @@ export function PasswordField<S>({ meta, label, hint, autoComplete, ...extra }: 
   return (
     <FieldGroup meta={meta} label={label} hint={hint}>
       <input
+        key={meta.key}
         {...getInputProps(meta, { type: 'password', value: false, ariaDescribedBy: hint ? meta.descriptionId : undefined })}
         autoComplete={autoComplete}
         autoCapitalize="none"
@@ -136,7 +137,7 @@ interface TextareaFieldProps<S> extends TextareaExtras {
 export function TextareaField<S>({ meta, label, hint, rows = 4, own, ...extra }: TextareaFieldProps<S>) {
   return (
     <FieldGroup meta={meta} label={label} hint={hint} own={own}>
-      <textarea {...getTextareaProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })} rows={rows} {...extra} />
+      <textarea key={meta.key} {...getTextareaProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })} rows={rows} {...extra} />
     </FieldGroup>
   )
 }
@@ -157,7 +158,7 @@ interface SelectFieldProps<S> extends SelectExtras {
 export function SelectField<S>({ meta, label, hint, options, emptyOption, own, ...extra }: SelectFieldProps<S>) {
   return (
     <FieldGroup meta={meta} label={label} hint={hint} own={own}>
-      <select {...getSelectProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })} {...extra}>
+      <select key={meta.key} {...getSelectProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })} {...extra}>
         {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -186,11 +187,11 @@ function ChoiceGroup<S>({ meta, legend, hint, options, className, optionClassNam
   return (
     <FieldGroup meta={meta} label={legend} hint={hint} as="fieldset" own={own}>
       <div className={className}>
-        {getCollectionProps(meta, { type, options: options.map((option) => option.value) }).map(({ key, ...input }) => {
+        {getCollectionProps(meta, { type, options: options.map((option) => option.value) }).map(({ key, props: input }) => {
           const option = byValue.get(input.value)
           const hintId = `${input.id}-hint`
           return (
-            <Fragment key={key ?? input.value}>
+            <Fragment key={key}>
               <label className={optionClassName ?? 'choice'}>
                 <input {...input} aria-describedby={[input['aria-describedby'], option?.hint ? hintId : null].filter(Boolean).join(' ') || undefined} />
                 <span>{option?.label}</span>
@@ -230,7 +231,7 @@ export function Checkbox<S>({ meta, label, hint }: CheckboxProps<S>) {
   return (
     <div className={meta.errors ? 'field field--error' : 'field'}>
       <label className="choice">
-        <input {...getInputProps(meta, { type: 'checkbox', ariaDescribedBy: hint ? meta.descriptionId : undefined })} />
+        <input key={meta.key} {...getInputProps(meta, { type: 'checkbox', ariaDescribedBy: hint ? meta.descriptionId : undefined })} />
         <span>{label}</span>
       </label>
       {hint ? <Hint id={meta.descriptionId}>{hint}</Hint> : null}

@@ -190,12 +190,17 @@ export function getFormProps(form: FormMetadata) {
   return { id: form.id, noValidate: form.noValidate, ...aria(form, undefined, false) }
 }
 
+/**
+ * The attributes every control shares. Never its React `key` (`meta.key`): React warns about a key
+ * spread into JSX inside a props object (and stops reading it there in React 19). The element takes
+ * it directly (`<input key={meta.key} {...getInputProps(meta, …)} />`), so a field the action did
+ * not send back (a password) still starts empty again after each answer.
+ */
 function controlProps<Value>(meta: FieldMetadata<Value>, options: PropsOptions) {
   return {
     id: meta.id,
     name: meta.name,
     form: meta.formId,
-    ...(meta.key !== undefined ? { key: meta.key } : {}),
     ...(meta.required ? { required: true } : {}),
     ...aria(meta, options.ariaDescribedBy, true),
   }
@@ -232,20 +237,29 @@ export function getSelectProps<Value>(meta: FieldMetadata<Value>, options: Props
   return { ...controlProps(meta, options), multiple: meta.multiple, defaultValue }
 }
 
-/** One input per option of a radio group or a set of checkboxes. */
+/**
+ * One input per option of a radio group or a set of checkboxes: its React key beside its props,
+ * never inside them (see controlProps).
+ */
 export function getCollectionProps<Value>(meta: FieldMetadata<Value>, options: PropsOptions & { type: 'checkbox' | 'radio'; options: readonly string[] }) {
   const initial: unknown = meta.initialValue
   const { required, ...control } = controlProps(meta, options)
-  return options.options.map((value) => {
-    return {
+  return options.options.map((value) => ({
+    key: `${meta.key ?? ''}${value}`,
+    props: {
       ...control,
-      key: `${meta.key ?? ''}${value}`,
       id: `${meta.id}-${value}`,
       type: options.type,
       value,
       defaultChecked: options.type === 'checkbox' && Array.isArray(initial) ? initial.includes(value) : initial === value,
       // A required checkbox would ask for every box; a required radio group asks for one.
       ...(options.type === 'radio' && required ? { required } : {}),
-    }
-  })
+    },
+  }))
+}
+
+/** A list field's texts as typed in: one ticked box comes back from the action as a single text, several as a list. */
+export function textsOf<Value>(meta: FieldMetadata<Value>): string[] {
+  const value: unknown = meta.initialValue
+  return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string')
 }

@@ -14,6 +14,9 @@ export const AnswerForm = z.object({
   text: z.string().optional().transform((text) => text ?? ''),
 })
 
+/** A ring of the network map as the API counts it. */
+const rings = { '1': 1, '2': 2, '3': 3 } as const
+
 const optionalNullableText = z
   .string()
   .max(1000, 'too_long')
@@ -30,7 +33,7 @@ export const AcceptForm = z.object({
   ring: z
     .enum(['1', '2', '3'], { message: 'required' })
     .optional()
-    .transform((ring) => (ring === undefined ? undefined : (Number(ring) as 1 | 2 | 3))),
+    .transform((ring) => (ring === undefined ? undefined : rings[ring])),
   note: optionalNullableText,
   what: z.string().trim().min(1, 'required').max(1000, 'too_long').optional(),
   who: optionalNullableText,

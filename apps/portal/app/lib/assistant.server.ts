@@ -21,18 +21,9 @@ export type SafetyData = NonNullable<ConversationData['safety']>
 export interface ProblemResult {
   code: string
   fields: Record<string, string>
-  /** The help card, when the crisis screen fired on a refused answer. */
-  safety: SafetyData | null
 }
 
 export async function problemOf(response: Response): Promise<ProblemResult> {
-  const problem = await readProblem(response.clone())
-  let safety: SafetyData | null = null
-  try {
-    const body = (await response.json()) as { safety?: SafetyData }
-    safety = body.safety ?? null
-  } catch {
-    safety = null
-  }
-  return { code: problem.code, fields: problem.fields ?? {}, safety }
+  const problem = await readProblem(response)
+  return { code: problem.code, fields: problem.fields ?? {} }
 }

@@ -17,13 +17,16 @@ async function fetchUser(request: Request, context: AppLoadContext): Promise<Fou
   // The root loader and the page's loader both ask: while a page is read, /me is called once.
   const once = context.once
   if (!once) return fetchMe(request, context)
-  let found = once.get('me') as Promise<FoundUser> | undefined
+  let found = meOnce.get(once)
   if (!found) {
     found = fetchMe(request, context)
-    once.set('me', found)
+    meOnce.set(once, found)
   }
   return found
 }
+
+/** /me per page read, keyed by the read's own `once` map (typed here, gone with the read). */
+const meOnce = new WeakMap<object, Promise<FoundUser>>()
 
 async function fetchMe(request: Request, context: AppLoadContext): Promise<FoundUser> {
   const response = await api(context, request).me.$get()

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react'
-import { defaultLocale, isLocale, localeFromAcceptLanguage, translatePlural, translator, type Locale, type PluralKey, type Translator, type Vars } from '@kracht/i18n'
+import { defaultLocale, hasKey, isLocale, localeFromAcceptLanguage, translatePlural, translator, type Locale, type PluralKey, type Translator, type Vars } from '@kracht/i18n'
 
 export const localeCookieName = 'kracht_lang'
 
@@ -57,4 +57,10 @@ export function formatDay(locale: Locale, value: string | Date): string {
 /** The locale of a request: the language switch's cookie, else the browser's preference. */
 export function requestLocale(request: Request): Locale {
   return localeFromCookie(request.headers.get('cookie')) ?? localeFromAcceptLanguage(request.headers.get('accept-language'))
+}
+
+/** A consent scope's name; one this page does not know yet (a newer API) is shown as it is named, never dropped. */
+export function scopeName(t: Translator, scope: string): string {
+  const key = `sharing.scopes.${scope}`
+  return hasKey(key) ? t(key) : scope
 }

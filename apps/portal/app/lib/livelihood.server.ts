@@ -1,5 +1,4 @@
 import type { AppLoadContext } from '@remix-run/node'
-import { z } from 'zod'
 import { api } from './api.server'
 import { keyedWrite } from './idempotency.server'
 import type { BridgePillar, MoneyContent } from './livelihood'
@@ -47,8 +46,3 @@ export async function loadMoney(request: Request, context: AppLoadContext, clien
 export function saveMoney(request: Request, context: AppLoadContext, clientId: string, version: number, content: MoneyContent) {
   return api(context, request).clients[':clientId'].money.$put({ param: { clientId }, json: { version, ...content } })
 }
-
-export const MoneyFormMeta = z.object({
-  version: z.coerce.number().int().min(0),
-  intent: z.string().max(80).default('save'),
-})

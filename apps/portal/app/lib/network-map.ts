@@ -61,7 +61,7 @@ const LABEL_MAX = 12
  */
 const QUARTER_START: Record<MapArea, number> = { school_work_club: 0, professionals: 90, family: 180, friends: 270 }
 
-const isArea = (area: string): area is MapArea => (mapAreas as readonly string[]).includes(area)
+const isArea = (area: string): area is MapArea => mapAreas.some((known) => known === area)
 const ringOf = (ring: number): 1 | 2 | 3 => (ring <= 1 ? 1 : ring >= 3 ? 3 : 2)
 
 /** A name short enough to sit under a dot: whole when it fits, else cut with an ellipsis. */

@@ -1,5 +1,4 @@
 import type { AppLoadContext } from '@remix-run/node'
-import { z } from 'zod'
 import { api } from './api.server'
 import type { PlanLines } from './safety-plan'
 
@@ -16,11 +15,3 @@ export type SafetyPlanData = NonNullable<Awaited<ReturnType<typeof loadSafetyPla
 export function saveSafetyPlan(request: Request, context: AppLoadContext, clientId: string, version: number, lines: PlanLines) {
   return api(context, request).clients[':clientId']['safety-plan'].$put({ param: { clientId }, json: { version, ...lines } })
 }
-
-// Kept here, not in safety-plan.ts: that module goes to the browser, and zod would go with it.
-/** What the form posts besides the lines: the version it changes and what the button asked for. */
-export const PlanFormMeta = z.object({
-  version: z.coerce.number().int().min(0),
-  intent: z.string().max(80).default('save'),
-})
-

@@ -3,11 +3,10 @@ import { data } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
-import { hasKey, type Translator } from '@kracht/i18n'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, scopeName, useLocale, useT } from '../lib/i18n'
 import { endOfDutchDay } from '../lib/sharing-forms'
 import { FormProblem, Notice } from '../components/field'
 import { jsonOrThrow } from '../lib/api-failure.server'
@@ -61,11 +60,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { result: null, created: { name: created.name, token: created.token }, revoked: null }
 }
 
-// A scope this page does not know yet (a newer API) is shown as it is named, never dropped.
-const scopeName = (t: Translator, scope: string) => {
-  const key = `sharing.scopes.${scope}`
-  return hasKey(key) ? t(key) : scope
-}
 
 export default function ApiTokens() {
   const t = useT()

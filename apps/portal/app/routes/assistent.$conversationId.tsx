@@ -115,9 +115,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         : { stepId, version, text: form.data.text, ...(choices.length > 0 ? { choices } : {}) }
   const response = await keyedWrite(formData, (options) => conversation.answers.$post({ param, json }, options))
   if (!response.ok) {
-    const problem = await problemOf(response)
+    const problem = await problemOf(response.clone())
+    // A refused answer (400, 409) may carry the help card, typed by the API's AnswerProblem.
+    const safety: SafetyData | null = response.status === 400 || response.status === 409 ? ((await response.json()).safety ?? null) : null
     // The typed words come back in the box: nothing is lost on a refusal.
-    return data<ActionResult>({ intent: 'answer', turn: null, problem, safety: problem.safety, text }, { status: response.status })
+    return data<ActionResult>({ intent: 'answer', turn: null, problem, safety, text }, { status: response.status })
   }
   return data<ActionResult>({ intent: 'answer', turn: await response.json(), problem: null, safety: null, text: '' })
 }
@@ -125,7 +127,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function Conversation() {
   const t = useT()
   const { view: loaded, domains, suggesters } = useLoaderData<typeof loader>()
-  const result = useActionAnswer<typeof action>() as ActionResult | undefined
+  const result = useActionAnswer<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
 

@@ -5,10 +5,9 @@ import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { consentScopes } from '@kracht/method'
-import { hasKey, type Translator } from '@kracht/i18n'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
+import { formatDate, scopeName, requestLocale, useLocale, useT } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { endOfDutchDay } from '../lib/sharing-forms'
@@ -92,11 +91,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
-// A scope this page does not know yet (a newer API) is shown as it is named, never dropped.
-const scopeName = (t: Translator, scope: string) => {
-  const key = `sharing.scopes.${scope}`
-  return hasKey(key) ? t(key) : scope
-}
 const names = (people: { displayName: string }[]) => people.map((person) => person.displayName).join(', ')
 
 export default function WhoMaySeeWhat() {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { hasKey } from '@kracht/i18n'
+import { domainLabel } from '@kracht/i18n'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { jsonOrThrow } from '../lib/api-failure.server'
 
@@ -39,7 +39,7 @@ export default function SharedWithMe() {
                     {share.excludeDomains.length > 0 ? (
                       <>
                         <br />
-                        {t('peer.sharedLeftOut', { domains: share.excludeDomains.map((d) => (hasKey(`inventory.domains.${d}`) ? t(`inventory.domains.${d}` as 'inventory.domains.safety') : d)).join(', ') })}
+                        {t('peer.sharedLeftOut', { domains: share.excludeDomains.map((d) => domainLabel(t, d)).join(', ') })}
                       </>
                     ) : null}
                   </p>

@@ -2,12 +2,15 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
-import { readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useLocale, useT } from '../lib/i18n'
-import { contentFromTyped, MONEY_MAX_LINES, moneyHelperKinds, typedFromContent, typedFromForm, type MoneySection, type MoneyTyped } from '../lib/livelihood'
-import { loadMoney, MoneyFormMeta, saveMoney } from '../lib/livelihood.server'
-import { SaveSafety, type ScreenData } from '../components/save-safety'
+import { MONEY_MAX_LINES, moneyHelperKinds } from '../lib/livelihood'
+import { addedSection, lineSections, moneyColumns, moneyContent, moneyDefaults, MoneyForm, type LineSection, type MoneySection } from '../lib/money-forms'
+import { loadMoney, saveMoney } from '../lib/livelihood.server'
+import { SaveSafety } from '../components/save-safety'
+import { FieldErrorText, SelectField, TextareaField, TextField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { getFormProps, textsOf, useSchemaForm, type FieldMetadata } from '../forms/use-form'
 import livelihoodStyles from '../styles/livelihood.css?url'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
@@ -26,117 +29,86 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { money }
 }
 
-type ActionResult =
-  | { ok: true; safety: ScreenData; extra: MoneySection | null }
-  | { ok: false; problem: 'validation_failed' | 'version_conflict' | 'generic'; fields: Record<string, string>; typed: MoneyTyped | null }
-
-const isSection = (value: string | undefined): value is MoneySection => value === 'income' || value === 'fixedCosts' || value === 'debts' || value === 'helpers'
-
 /**
  * Every button posts the whole form, so it works without JavaScript: save, "another line" (save and
  * show one more empty line) and "remove" (save without that line). Bad input saves nothing and
- * keeps everything the client typed.
+ * keeps everything the client typed, with the problem beside its field.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
-  const formData = await request.formData()
-  const meta = MoneyFormMeta.safeParse({ version: formData.get('version'), intent: formData.get('intent') ?? 'save' })
-  if (!meta.success) return data<ActionResult>({ ok: false, problem: 'validation_failed', fields: {}, typed: null }, { status: 400 })
-  const typed = typedFromForm(formData, meta.data.intent)
-  const { content, fields } = contentFromTyped(typed)
-  if (Object.keys(fields).length > 0) return data<ActionResult>({ ok: false, problem: 'validation_failed', fields, typed }, { status: 400 })
-  const response = await saveMoney(request, context, user.id, meta.data.version, content)
-  if (!response.ok) {
-    const problem = await readProblem(response)
-    const code = problem.code === 'validation_failed' || problem.code === 'version_conflict' ? problem.code : 'generic'
-    return data<ActionResult>({ ok: false, problem: code, fields: problem.fields ?? {}, typed }, { status: response.status })
-  }
+  const submission = parseSubmission(await request.formData(), MoneyForm)
+  if (submission.status !== 'success') return data({ ok: false as const, result: reply(submission) }, { status: 400 })
+  const { content, rename } = moneyContent(submission.value)
+  const response = await saveMoney(request, context, user.id, submission.value.version, content)
+  if (!response.ok) return data({ ok: false as const, result: await replyWithProblem(submission, response, { rename }) }, { status: response.status })
   const saved = await response.json()
-  const [verb, section] = meta.data.intent.split(':')
-  return data<ActionResult>({ ok: true, safety: saved.safety, extra: verb === 'add' && isSection(section) ? section : null })
+  return data({ ok: true as const, safety: saved.safety, extra: addedSection(submission.value.intent) })
 }
 
-type Column = { key: string; label: string; amount?: boolean }
+/** The catalogue group of this page's own codes (`livelihood.money.errors.invalid_amount` …). */
+const own = 'livelihood.money.errors'
 
 export default function MyMoney() {
   const t = useT()
   const locale = useLocale()
   const { money } = useLoaderData<typeof loader>()
-  const result = useActionAnswer<typeof action>()
-  const typed = result && !result.ok && result.typed ? result.typed : typedFromContent(money, locale)
-  const fields = result && !result.ok ? result.fields : {}
-  const extra = result?.ok ? result.extra : null
-  const names = (money.networkNames ?? []).filter((name) => !typed.helpers.some((helper) => helper.name === name))
-  const amount = { key: 'amount', label: t('livelihood.money.amount'), amount: true }
-  const columns: Record<Exclude<MoneySection, 'helpers'>, Column[]> = {
-    income: [{ key: 'source', label: t('livelihood.money.fields.source') }, amount],
-    fixedCosts: [{ key: 'what', label: t('livelihood.money.fields.what') }, amount],
-    debts: [{ key: 'toWhom', label: t('livelihood.money.fields.toWhom') }, amount, { key: 'arrangement', label: t('livelihood.money.fields.arrangement') }],
+  const answer = useActionAnswer<typeof action>()
+  const extra = answer?.ok ? answer.extra : null
+  const [form, fields] = useSchemaForm({
+    id: 'money',
+    schema: MoneyForm,
+    lastResult: answer?.ok ? null : answer?.result,
+    defaultValue: moneyDefaults(money, locale, extra),
+  })
+  // Each line's fields in the order of its columns (`moneyColumns`), the first one naming the line.
+  const lines: Record<LineSection, Cell[][]> = {
+    income: fields.income.getFieldList().map((row) => [row.getFieldset().source, row.getFieldset().amount]),
+    fixedCosts: fields.fixedCosts.getFieldList().map((row) => [row.getFieldset().what, row.getFieldset().amount]),
+    debts: fields.debts.getFieldList().map((row) => [row.getFieldset().toWhom, row.getFieldset().amount, row.getFieldset().arrangement]),
   }
-  const rowsOf = (section: Exclude<MoneySection, 'helpers'>): Record<string, string>[] => typed[section]
+  const helpers = fields.helpers.getFieldList()
+  const typedNames = new Set(helpers.map((helper) => helper.getFieldset().name.initialValue))
+  const names = (money.networkNames ?? []).filter((name) => !typedNames.has(name))
+  const problem = form.errors?.[0] ?? (Object.keys(form.allErrors).length > 0 ? 'validation_failed' : null)
   return (
     <div className="page page--narrow">
       <h1>{t('livelihood.money.title')}</h1>
       <p className="lead">{t('livelihood.money.intro')}</p>
-      {result?.ok ? (
+      {answer?.ok ? (
         <p className="notice notice--ok" role="status">
           {t('livelihood.money.saved')}
         </p>
       ) : null}
-      {result && !result.ok ? (
-        <p className="notice notice--error" role="alert">
-          {result.problem === 'version_conflict' ? t('livelihood.money.conflict') : t('livelihood.money.invalid')}
+      {problem ? (
+        <p className="notice notice--error" role="alert" id={form.errorId}>
+          {problem === 'version_conflict' ? t('livelihood.money.conflict') : t('livelihood.money.invalid')}
         </p>
       ) : null}
-      {result?.ok ? <SaveSafety screen={result.safety} /> : null}
-      <Form method="post" className="stack" key={`${money.version}-${extra ?? ''}`} data-draft="money">
+      {answer?.ok ? <SaveSafety screen={answer.safety} /> : null}
+      <Form method="post" className="stack" key={`${money.version}-${extra ?? ''}`} data-draft="money" {...getFormProps(form)}>
         <input type="hidden" name="version" value={money.version} />
-        {(['income', 'fixedCosts', 'debts'] as const).map((section) => (
-          <fieldset key={section} className="money-part" data-section={section}>
-            <legend>{t(`livelihood.money.sections.${section}`)}</legend>
-            <p className="hint">{t(`livelihood.money.hints.${section}`)}</p>
-            {fields[section] ? <FieldError code={fields[section]} /> : null}
-            {rowsOf(section).map((row, index) => (
-              <Line key={`${section}-${index}`} section={section} index={index} columns={columns[section]} row={row} fields={fields} />
-            ))}
-            {Array.from({ length: Math.max(0, Math.min(extra === section ? 2 : 1, MONEY_MAX_LINES - rowsOf(section).length)) }, (_, i) => (
-              <Line key={`${section}-new-${i}`} section={section} index={rowsOf(section).length + i} columns={columns[section]} row={{}} fields={{}} blank />
-            ))}
-            {rowsOf(section).length < MONEY_MAX_LINES ? (
-              <button type="submit" name="intent" value={`add:${section}`} className="button button--secondary button--small">
-                {t('livelihood.money.addLine')}
-              </button>
-            ) : null}
-          </fieldset>
+        {lineSections.map((section) => (
+          <LineList key={section} section={section} list={fields[section]} rows={lines[section]} />
         ))}
         <fieldset className="money-part" data-section="helpers">
           <legend>{t('livelihood.money.sections.helpers')}</legend>
           <p className="hint">{t('livelihood.money.hints.helpers')}</p>
-          {[...typed.helpers, ...Array.from({ length: extra === 'helpers' ? 2 : 1 }, () => ({ kind: '', name: '' }))].slice(0, MONEY_MAX_LINES).map((helper, index) => {
-            const id = `helpers-${index}`
-            const kindError = fields[`helpers.${index}.kind`]
-            const nameError = fields[`helpers.${index}.name`]
-            const saved = index < typed.helpers.length
+          <FieldErrorText id={fields.helpers.errorId} errors={fields.helpers.errors} own={own} />
+          {helpers.map((helper, index) => {
+            const { kind, name } = helper.getFieldset()
+            const kindName = moneyHelperKinds.find((known) => known === kind.initialValue)
+            const typed = Boolean(kind.initialValue || name.initialValue)
             return (
-              <div key={id} className="money-line">
-                <div className={kindError ? 'field field--error' : 'field'}>
-                  <label htmlFor={`${id}-kind`}>{t('livelihood.money.fields.helperKind')}</label>
-                  <select id={`${id}-kind`} name="helpers.kind" defaultValue={helper.kind} aria-invalid={kindError ? true : undefined}>
-                    <option value="">–</option>
-                    {moneyHelperKinds.map((kind) => (
-                      <option key={kind} value={kind}>
-                        {t(`livelihood.money.helperKinds.${kind}`)}
-                      </option>
-                    ))}
-                  </select>
-                  {kindError ? <FieldError code={kindError} /> : null}
-                </div>
-                <div className={nameError ? 'field field--error' : 'field'}>
-                  <label htmlFor={`${id}-name`}>{t('livelihood.money.fields.helperName')}</label>
-                  <input id={`${id}-name`} name="helpers.name" defaultValue={helper.name} maxLength={400} aria-invalid={nameError ? true : undefined} />
-                  {nameError ? <FieldError code={nameError} /> : null}
-                </div>
-                {saved ? <RemoveButton section="helpers" index={index} line={helper.name || t(`livelihood.money.helperKinds.${moneyHelperKinds.find((k) => k === helper.kind) ?? 'other'}`)} /> : null}
+              <div key={helper.key ?? helper.name} className="money-line" data-line={typed ? index : 'new'}>
+                <SelectField
+                  meta={kind}
+                  label={t('livelihood.money.fields.helperKind')}
+                  emptyOption="–"
+                  options={moneyHelperKinds.map((value) => ({ value, label: t(`livelihood.money.helperKinds.${value}`) }))}
+                  own={own}
+                />
+                <TextField meta={name} label={t('livelihood.money.fields.helperName')} own={own} />
+                {typed ? <RemoveButton section="helpers" index={index} line={name.initialValue || t(`livelihood.money.helperKinds.${kindName ?? 'other'}`)} /> : null}
               </div>
             )
           })}
@@ -145,23 +117,14 @@ export default function MyMoney() {
               <legend>{t('livelihood.money.fields.fromVip')}</legend>
               {names.map((name) => (
                 <label key={name} className="checkbox">
-                  <input type="checkbox" name="pick-helper" value={name} /> {name}
+                  <input type="checkbox" name={fields.pickHelper.name} value={name} defaultChecked={textsOf(fields.pickHelper).includes(name)} /> {name}
                 </label>
               ))}
             </fieldset>
           ) : null}
-          <button type="submit" name="intent" value="add:helpers" className="button button--secondary button--small">
-            {t('livelihood.money.addLine')}
-          </button>
+          {helpers.length < MONEY_MAX_LINES ? <AddButton section="helpers" /> : null}
         </fieldset>
-        <div className={fields['note'] ? 'field field--error' : 'field'}>
-          <label htmlFor="money-note">{t('livelihood.money.sections.note')}</label>
-          <p className="hint" id="money-note-hint">
-            {t('livelihood.money.hints.note')}
-          </p>
-          <textarea id="money-note" name="note" rows={3} maxLength={4000} defaultValue={typed.note} aria-describedby="money-note-hint" aria-invalid={fields['note'] ? true : undefined} />
-          {fields['note'] ? <FieldError code={fields['note']} /> : null}
-        </div>
+        <TextareaField meta={fields.note} label={t('livelihood.money.sections.note')} hint={t('livelihood.money.hints.note')} rows={3} own={own} />
         <p className="muted">{t('livelihood.money.sharedNote')}</p>
         <button type="submit" name="intent" value="save" className="button">
           {t('livelihood.money.save')}
@@ -171,37 +134,44 @@ export default function MyMoney() {
   )
 }
 
-function Line({ section, index, columns, row, fields, blank = false }: { section: MoneySection; index: number; columns: Column[]; row: Record<string, string>; fields: Record<string, string>; blank?: boolean }) {
+type Cell = FieldMetadata<string | undefined>
+
+/** One list of lines (income, fixed costs, debts): each line's fields with their errors beside them. */
+function LineList({ section, list, rows }: { section: LineSection; list: { errorId: string; errors: string[] | undefined }; rows: Cell[][] }) {
   const t = useT()
   return (
-    <div className="money-line" data-line={blank ? 'new' : index}>
-      {columns.map((column) => {
-        // The API names an amount's problem by its own field name.
-        const error = fields[`${section}.${index}.${column.amount ? 'amountCents' : column.key}`]
-        const id = `${section}-${index}-${column.key}`
+    <fieldset className="money-part" data-section={section}>
+      <legend>{t(`livelihood.money.sections.${section}`)}</legend>
+      <p className="hint">{t(`livelihood.money.hints.${section}`)}</p>
+      <FieldErrorText id={list.errorId} errors={list.errors} own={own} />
+      {rows.map((cells, index) => {
+        const typed = cells.some((cell) => cell.initialValue)
         return (
-          <div key={column.key} className={error ? 'field field--error' : 'field'}>
-            <label htmlFor={id}>{column.label}</label>
-            <input
-              id={id}
-              name={`${section}.${column.key}`}
-              defaultValue={row[column.key] ?? ''}
-              maxLength={column.amount ? 20 : 400}
-              inputMode={column.amount ? 'decimal' : undefined}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : column.amount ? `${id}-hint` : undefined}
-            />
-            {column.amount && !error ? (
-              <p className="hint" id={`${id}-hint`}>
-                {t('livelihood.money.amountHint')}
-              </p>
-            ) : null}
-            {error ? <FieldError code={error} id={`${id}-error`} /> : null}
+          <div key={`${section}-${index}`} className="money-line" data-line={typed ? index : 'new'}>
+            {moneyColumns[section].map((column, c) => {
+              const cell = cells[c]
+              if (!cell) return null
+              return column === 'amount' ? (
+                <TextField key={cell.key ?? cell.name} meta={cell} label={t('livelihood.money.amount')} hint={t('livelihood.money.amountHint')} inputMode="decimal" own={own} />
+              ) : (
+                <TextField key={cell.key ?? cell.name} meta={cell} label={t(`livelihood.money.fields.${column}`)} own={own} />
+              )
+            })}
+            {typed ? <RemoveButton section={section} index={index} line={cells[0]?.initialValue ?? ''} /> : null}
           </div>
         )
       })}
-      {blank ? null : <RemoveButton section={section} index={index} line={row[columns[0]?.key ?? ''] ?? ''} />}
-    </div>
+      {rows.length < MONEY_MAX_LINES ? <AddButton section={section} /> : null}
+    </fieldset>
+  )
+}
+
+function AddButton({ section }: { section: MoneySection }) {
+  const t = useT()
+  return (
+    <button type="submit" name="intent" value={`add:${section}`} className="button button--secondary button--small">
+      {t('livelihood.money.addLine')}
+    </button>
   )
 }
 
@@ -211,16 +181,5 @@ function RemoveButton({ section, index, line }: { section: MoneySection; index: 
     <button type="submit" name="intent" value={`remove:${section}:${index}`} className="link-button" aria-label={t('livelihood.money.removeLineLabel', { line })}>
       {t('livelihood.money.removeLine')}
     </button>
-  )
-}
-
-const errorCodes = ['required', 'too_long', 'too_many_lines', 'invalid_amount', 'unknown_helper'] as const
-function FieldError({ code, id }: { code: string; id?: string }) {
-  const t = useT()
-  const known = errorCodes.find((c) => c === code)
-  return (
-    <p className="field-error" id={id} role="alert">
-      {known ? t(`livelihood.money.errors.${known}`) : t('livelihood.money.invalid')}
-    </p>
   )
 }

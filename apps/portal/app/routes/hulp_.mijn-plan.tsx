@@ -2,12 +2,15 @@ import type { LinksFunction, ActionFunctionArgs, LoaderFunctionArgs, MetaFunctio
 import { data } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
-import { readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
-import { isPlanPart, linesFromForm, MAX_LINE, MAX_LINES, planParts, type PlanLines, type PlanPart } from '../lib/safety-plan'
-import { loadSafetyPlan, PlanFormMeta, saveSafetyPlan } from '../lib/safety-plan.server'
-import { SaveSafety, type ScreenData } from '../components/save-safety'
+import { MAX_LINES, planParts, type PlanPart } from '../lib/safety-plan'
+import { addedPart, planDefaults, planLines, SafetyPlanForm } from '../lib/safety-plan-forms'
+import { loadSafetyPlan, saveSafetyPlan } from '../lib/safety-plan.server'
+import { SaveSafety } from '../components/save-safety'
+import { FieldErrorText } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { getFormProps, getInputProps, textsOf, useSchemaForm, type FieldMetadata } from '../forms/use-form'
 import safetyStyles from '../styles/safety.css?url'
 import assistantStyles from '../styles/assistant.css?url'
 import { QuickExit } from '../components/quick-exit'
@@ -26,41 +29,36 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { plan }
 }
 
-type ActionResult =
-  | { ok: true; safety: ScreenData; extra: PlanPart | null }
-  | { ok: false; problem: 'validation_failed' | 'version_conflict' | 'generic'; fields: Record<string, string>; lines: PlanLines | null }
-
 /**
  * Every button posts the whole form, so it works without JavaScript: save, "another line" (save and
- * show one more empty field) and "remove" (save without that line). Bad input saves nothing.
+ * show one more empty field) and "remove" (save without that line). Bad input saves nothing and
+ * keeps what was typed, with the problem beside its line.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
-  const formData = await request.formData()
-  const meta = PlanFormMeta.safeParse({ version: formData.get('version'), intent: formData.get('intent') ?? 'save' })
-  if (!meta.success) return data<ActionResult>({ ok: false, problem: 'validation_failed', fields: {}, lines: null }, { status: 400 })
-  const lines = linesFromForm(formData, meta.data.intent)
-  const response = await saveSafetyPlan(request, context, user.id, meta.data.version, lines)
-  if (!response.ok) {
-    const problem = await readProblem(response)
-    const code = problem.code === 'validation_failed' || problem.code === 'version_conflict' ? problem.code : 'generic'
-    return data<ActionResult>({ ok: false, problem: code, fields: problem.fields ?? {}, lines }, { status: response.status })
-  }
+  const submission = parseSubmission(await request.formData(), SafetyPlanForm)
+  if (submission.status !== 'success') return data({ ok: false as const, result: reply(submission) }, { status: 400 })
+  const { lines, rename } = planLines(submission.value)
+  const response = await saveSafetyPlan(request, context, user.id, submission.value.version, lines)
+  if (!response.ok) return data({ ok: false as const, result: await replyWithProblem(submission, response, { rename }) }, { status: response.status })
   const saved = await response.json()
-  const [verb, part] = meta.data.intent.split(':')
-  return data<ActionResult>({ ok: true, safety: saved.safety, extra: verb === 'add' && part && isPlanPart(part) ? part : null })
+  return data({ ok: true as const, safety: saved.safety, extra: addedPart(submission.value.intent) })
 }
+
+/** The catalogue group of this page's own codes (`safety.plan.errors.no_markup` …). */
+const own = 'safety.plan.errors'
 
 export default function MySafetyPlan() {
   const t = useT()
   const { plan } = useLoaderData<typeof loader>()
-  const result = useActionAnswer<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
+  const extra = answer?.ok ? answer.extra : params.get('regel')
   // After a refused save the client's typing stays in the fields (nothing is lost, nothing saved).
-  const lines: PlanLines = result && !result.ok && result.lines ? result.lines : plan
-  const extra = result?.ok ? result.extra : params.get('regel')
-  const fields = result && !result.ok ? result.fields : {}
-  const names = (plan.networkNames ?? []).filter((name) => !lines.people.includes(name))
+  const [form, fields] = useSchemaForm({ id: 'plan', schema: SafetyPlanForm, lastResult: answer?.ok ? null : answer?.result, defaultValue: planDefaults(plan, extra) })
+  const typed = new Set(fields.people.getFieldList().map((line) => line.initialValue))
+  const names = (plan.networkNames ?? []).filter((name) => !typed.has(name))
+  const problem = form.errors?.[0] ?? (Object.keys(form.allErrors).length > 0 ? 'validation_failed' : null)
   return (
     <div className="page page--narrow safety-plan">
       {/* Snel weg: with JavaScript the page is also taken out of the history. */}
@@ -79,21 +77,21 @@ export default function MySafetyPlan() {
           {t('safety.plan.withAssistant')}
         </button>
       </Form>
-      {result?.ok ? (
+      {answer?.ok ? (
         <p className="notice notice--ok" role="status">
           {t('safety.plan.saved')}
         </p>
       ) : null}
-      {result && !result.ok ? (
-        <p className="notice notice--error" role="alert">
-          {result.problem === 'version_conflict' ? t('safety.plan.conflict') : t('safety.plan.invalid')}
+      {problem ? (
+        <p className="notice notice--error" role="alert" id={form.errorId}>
+          {problem === 'version_conflict' ? t('safety.plan.conflict') : t('safety.plan.invalid')}
         </p>
       ) : null}
-      {result?.ok ? <SaveSafety screen={result.safety} /> : null}
-      <Form method="post" className="stack" key={`${plan.version}-${extra ?? ''}`} data-draft="safety-plan">
+      {answer?.ok ? <SaveSafety screen={answer.safety} /> : null}
+      <Form method="post" className="stack" key={`${plan.version}-${extra ?? ''}`} data-draft="safety-plan" {...getFormProps(form)}>
         <input type="hidden" name="version" value={plan.version} />
         {planParts.map((part) => (
-          <PartFields key={part} part={part} lines={lines[part]} extraLine={extra === part} fields={fields} names={part === 'people' ? names : []} />
+          <PartFields key={part} part={part} meta={fields[part]} pick={part === 'people' && names.length > 0 ? { name: fields.pickPeople.name, names, ticked: textsOf(fields.pickPeople) } : null} />
         ))}
         <p className="muted">{t('safety.plan.sharedNote')}</p>
         <button type="submit" name="intent" value="save" className="button">
@@ -104,65 +102,50 @@ export default function MySafetyPlan() {
   )
 }
 
-function lineError(fields: Record<string, string>, part: PlanPart, index: number): string | undefined {
-  return fields[`${part}.${index}`]
+interface PartProps {
+  part: PlanPart
+  meta: FieldMetadata<(string | undefined)[] | undefined>
+  /** The VIP card's names to tick (people only). */
+  pick: { name: string; names: string[]; ticked: string[] } | null
 }
 
-function PartFields({ part, lines, extraLine, fields, names }: { part: PlanPart; lines: string[]; extraLine: boolean; fields: Record<string, string>; names: string[] }) {
+/** One part of the plan: its lines, each with its problem beside it, and an empty one to type in. */
+function PartFields({ part, meta, pick }: PartProps) {
   const t = useT()
   const label = t(`safety.plan.parts.${part}`)
-  const partError = fields[part]
-  // One empty field to type a new line in, two after "another line"; never more than the limit.
-  const blanks = Math.max(0, Math.min(extraLine ? 2 : 1, MAX_LINES - lines.length))
+  const lines = meta.getFieldList()
+  const hintId = `hint-${part}`
   return (
     <fieldset className="plan-part">
       <legend>{label}</legend>
-      <p className="hint" id={`hint-${part}`}>
+      <p className="hint" id={hintId}>
         {t(`safety.plan.hints.${part}`)}
       </p>
-      {partError ? (
-        <p className="field-error" role="alert">
-          {errorText(t, partError)}
-        </p>
-      ) : null}
+      <FieldErrorText id={meta.errorId} errors={meta.errors} own={own} />
       {lines.map((line, index) => {
-        const error = lineError(fields, part, index)
-        const id = `${part}-${index}`
+        const words = line.initialValue ?? ''
         return (
-          <div key={id} className={error ? 'field field--error plan-line' : 'field plan-line'}>
-            <label htmlFor={id} className="visually-hidden">
-              {t('safety.plan.lineLabel', { part: label, n: String(index + 1) })}
+          <div key={line.key ?? line.name} className={line.errors ? 'field field--error plan-line' : 'field plan-line'}>
+            <label htmlFor={line.id} className="visually-hidden">
+              {words ? t('safety.plan.lineLabel', { part: label, n: String(index + 1) }) : t('safety.plan.newLineLabel', { part: label })}
             </label>
-            <input id={id} name={part} defaultValue={line} maxLength={MAX_LINE * 2} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : `hint-${part}`} />
-            <button type="submit" name="intent" value={`remove:${part}:${index}`} className="link-button" aria-label={t('safety.plan.removeLineLabel', { line })}>
-              {t('safety.plan.removeLine')}
-            </button>
-            {error ? (
-              <p className="field-error" id={`${id}-error`} role="alert">
-                {errorText(t, error)}
-              </p>
+            <input key={line.key} {...getInputProps(line, { type: 'text', ariaDescribedBy: hintId })} />
+            {words ? (
+              <button type="submit" name="intent" value={`remove:${part}:${index}`} className="link-button" aria-label={t('safety.plan.removeLineLabel', { line: words })}>
+                {t('safety.plan.removeLine')}
+              </button>
             ) : null}
+            <FieldErrorText id={line.errorId} errors={line.errors} own={own} />
           </div>
         )
       })}
-      {Array.from({ length: blanks }, (_, i) => {
-        const id = `${part}-new-${i}`
-        return (
-          <div key={id} className="field plan-line">
-            <label htmlFor={id} className="visually-hidden">
-              {t('safety.plan.newLineLabel', { part: label })}
-            </label>
-            <input id={id} name={part} defaultValue="" maxLength={MAX_LINE * 2} aria-describedby={`hint-${part}`} />
-          </div>
-        )
-      })}
-      {names.length > 0 ? (
+      {pick ? (
         <fieldset className="plan-pick">
           <legend>{t('safety.plan.fromVip')}</legend>
           <p className="hint">{t('safety.plan.fromVipHint')}</p>
-          {names.map((name) => (
+          {pick.names.map((name) => (
             <label key={name} className="checkbox">
-              <input type="checkbox" name="pick-people" value={name} /> {name}
+              <input type="checkbox" name={pick.name} value={name} defaultChecked={pick.ticked.includes(name)} /> {name}
             </label>
           ))}
         </fieldset>
@@ -174,10 +157,4 @@ function PartFields({ part, lines, extraLine, fields, names }: { part: PlanPart;
       ) : null}
     </fieldset>
   )
-}
-
-const errorCodes = ['required', 'too_long', 'too_many_lines', 'no_markup', 'invalid_characters'] as const
-function errorText(t: ReturnType<typeof useT>, code: string): string {
-  const known = errorCodes.find((c) => c === code)
-  return known ? t(`safety.plan.errors.${known}`) : t('safety.plan.invalid')
 }

@@ -73,7 +73,7 @@ export default function Priorities() {
         {fields.places.getFieldList().map((place, index) => {
           const { domain, wish } = place.getFieldset()
           return (
-            <fieldset key={place.key} className="card priority-place">
+            <fieldset key={place.key ?? place.name} className="card priority-place">
               <legend>{t('inventory.priorityNumber', { n: index + 1 })}</legend>
               <SelectField meta={domain} label={t('inventory.domainLabel')} emptyOption={t('inventory.priorityNone')} options={options} />
               <TextField meta={wish} label={t('inventory.priorityWish')} />

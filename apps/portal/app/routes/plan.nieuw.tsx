@@ -131,7 +131,7 @@ function NewGoalSteps({ result }: { result: SubmissionResult<string[]> | null | 
           <FormErrors form={goalForm} />
           <Form method="post" className="stack" {...getFormProps(goalForm)}>
             <IdempotencyKey />
-            <input {...getInputProps(goal.wish, { type: 'hidden' })} />
+            <input key={goal.wish.key} {...getInputProps(goal.wish, { type: 'hidden' })} />
             <TextareaField meta={goal.text} label={t('plan.new.text')} hint={t('plan.new.textHint')} rows={3} />
             <SelectField
               meta={goal.domain}

@@ -119,6 +119,12 @@ export interface Thresholds {
    * sets written by others). Absent or 0: never.
    */
   veto?: number
+  /**
+   * Round 7: below this score, on a text with at least `minKnown` known features, the classifier
+   * may also stand down an alarm rule and the phrase lists (never an `alwaysAsk` rule). Absent or
+   * 0: never (rounds 5-6 spared alarms: "my uncle touched me" had been vetoed).
+   */
+  vetoAlarm?: number
 }
 
 export interface Model {

@@ -171,6 +171,29 @@ const EXAMPLES: Record<string, string> = {
   'child-left': 'de buren laten hun kinderen de hele nacht alleen',
   'better-dead-parent': 'het is beter dat mijn dochter een moeder heeft die dood is',
   'body-alone': 'I cannot feel my legs and I am alone',
+  // Round 7: spread over neighbouring sentences, no sentence says it alone.
+  'spread-letters-gone': 'De brieven zijn klaar. Morgen ben ik er niet meer.',
+  'spread-give-gone': 'Mijn fiets heb ik aan mijn neef gegeven. Hij mag hem houden. Ik kom niet meer terug.',
+  'spread-affairs-gone': 'Mijn testament is gemaakt, alles geregeld. Niemand gaat me missen.',
+  'spread-sorted-gone': 'Alles is geregeld. Zondag is het klaar.',
+  'spread-farewell-gone': 'Zorg goed voor mijn kat. Niemand hoeft meer op mij te wachten.',
+  'spread-no-need-gone': 'Mijn kamer is leeg. Ik kom niet meer terug.',
+  'spread-hopeless-gone': 'Ik zie geen uitweg. Morgen ben ik er niet meer.',
+  'spread-giving-away': 'Mijn playstation is weggegeven. Ik heb hem toch niet meer nodig.',
+  'spread-farewell-cues': 'Sorry voor alles. Jullie waren de beste.',
+  'spread-letters-give': 'Ik heb brieven geschreven voor iedereen. Mijn spullen zijn verdeeld.',
+  'spread-hopeless-ending': 'Ik zie geen uitweg meer. Ik denk alleen nog aan dood.',
+  'spread-hopeless-pills': 'Het heeft allemaal geen zin meer. Ik heb pillen gespaard.',
+  'spread-hopeless-means': 'Ik kan het niet meer. Het touw ligt klaar.',
+  'spread-hopeless-lethal': 'Ik zie geen uitweg. Welke brug is hoog genoeg?',
+  'spread-hopeless-rope': 'Ik hou het niet meer vol. In de schuur hangt een touw.',
+  'spread-hopeless-height': 'Ik heb geen hoop meer. Ik denk steeds aan het dak van de flat.',
+  'spread-stalk-weapon': 'Hij weet waar ik woon. Vorige keer had hij een mes bij zich.',
+  'spread-threat-weapon': 'Hij stuurde: ik weet waar je woont. Hij heeft een pistool.',
+  'spread-clean-alone': 'Ik kom net uit de kliniek. Vanavond ga ik weer gebruiken. Ik doe het alleen op mijn kamer.',
+  'spread-clean-alone-en': 'I got out of rehab last week. Tonight I will use again. Nobody knows where I am, I am alone.',
+  'spread-tolerance': 'Ik zat drie maanden in de kliniek. Vanavond neem ik mijn oude dosis.',
+  'spread-child-neglect': 'Mijn dochtertje is drie. Ze is vaak alleen thuis als ik werk.',
 }
 
 describe('composed crisis rules', () => {
@@ -226,6 +249,10 @@ describe('look-alike structures', () => {
     ['a teenager kept home', 'mijn moeder laat me niet naar het feest, huisarrest'],
     ['a knife ready for cooking', 'het mes ligt klaar om de groente te snijden'],
     ['hungry children and dinner', 'de kinderen hebben honger, ik ga koken'],
+    // Round 7: spread rules keep the same structures in each sentence they read.
+    ['a goodbye for a trip', 'Ik heb de brieven geschreven voor mijn stage. Zondag kom ik terug.'],
+    ['old things and a move', 'Mijn oude kleren zijn weggegeven aan de kringloop. Morgen verhuis ik.'],
+    ['a film spread over sentences', 'In de film schrijft de held brieven klaar. Daarna komt hij niet meer terug.'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })

@@ -31,6 +31,12 @@ export interface CrisisRuleData {
    * De Brug taught the classifier those words.
    */
   alwaysAsk?: boolean
+  /**
+   * Round 7: the concepts may stand in up to this many neighbouring sentences ("Het touw ligt in
+   * de schuur. Morgen ben ik er niet meer."), where no sentence says it alone; `window` then counts
+   * words across them. Each sentence a concept stands in is checked for the look-alike structures.
+   */
+  sentences?: number
 }
 
 export interface CrisisStructures {
@@ -295,7 +301,51 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
       scan.hits.push({ rule: r.id, kind: r.kind, level: demoted ? 'check_in' : r.level, first, last })
     }
   }
+  // Only rules whose every concept is somewhere in the text are tried over neighbouring sentences.
+  const present = new Set(hits.map((h) => h.concept))
+  for (const r of rules.rules) if ((r.sentences ?? 1) > 1 && r.all.every((c) => present.has(c))) spreadHit(scan, st, r)
   return scan
+}
+
+/** Neighbouring sentences `from`..`to` (exclusive) read as one, for a rule spread over sentences. */
+function joined(sents: Sentence[], from: number, to: number): Sentence {
+  const hits = new Map<string, Hit[]>()
+  for (let i = from; i < to; i++) {
+    for (const [c, list] of sents[i]?.hits ?? []) hits.set(c, [...(hits.get(c) ?? []), ...list])
+  }
+  return { start: sents[from]?.start ?? 0, end: sents[to - 1]?.end ?? 0, hits }
+}
+
+/**
+ * A rule whose concepts may stand in neighbouring sentences (round 7): the first place where they
+ * come together counts, once. A concept in a sentence about a film, or in a past that is worked
+ * through, does not count, as in a single sentence.
+ */
+function spreadHit(scan: ComposedScan, st: CrisisStructures, r: CrisisRuleData): void {
+  const sents = scan.sentences
+  const n = Math.min(r.sentences ?? 1, sents.length)
+  if (n < 2 || scan.hits.some((h) => h.rule === r.id)) return
+  for (let from = 0; from + n <= sents.length; from++) {
+    const s = joined(sents, from, from + n)
+    if (!r.all.every((c) => s.hits.has(c))) continue
+    const found = combine(r.all, s, r.window, r.ordered === true)
+    if (!found) continue
+    // An `unless` concept counts unless it is made of the signal's own words ("ik kom niet meer
+    // terug" is no giving back).
+    const used = new Set(found.flatMap((h) => h.words))
+    if ((r.unless ?? []).some((c) => (s.hits.get(c) ?? []).some((h) => !h.words.some((w) => used.has(w))))) continue
+    const calm = found.some((h) => {
+      const own = sents.find((x) => h.first >= x.start && h.first < x.end)
+      if (!own) return false
+      const [a, b] = clause(scan.tokens, h.first, own)
+      return mediaOnly(own, st, h.first, h.last) || pastWorkedThrough(scan, own, st, a, b)
+    })
+    if (calm) continue
+    if (r.self && !s.hits.has(st.self) && s.hits.has(st.otherSubject)) continue
+    const demoted = (r.demote ?? []).some((c) => s.hits.has(c))
+    scan.hits.push({ rule: r.id, kind: r.kind, level: demoted ? 'check_in' : r.level, first: Math.min(...found.map((h) => h.first)), last: Math.max(...found.map((h) => h.last)) })
+    return
+  }
 }
 
 /**

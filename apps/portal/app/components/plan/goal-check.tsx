@@ -1,4 +1,4 @@
-import type { Translator } from '@kracht/i18n'
+import { hasKey, type Translator } from '@kracht/i18n'
 import { useT } from '../../lib/i18n'
 import { domainLabel } from '../../lib/inventory'
 
@@ -10,7 +10,8 @@ export interface CheckPrompt {
 function promptText(t: Translator, prompt: CheckPrompt): string {
   if (prompt.id === 'what_domain' && prompt.domain) return t('plan.check.what_domain_heard', { domain: domainLabel(t, prompt.domain) })
   const key = `plan.check.${prompt.id}`
-  return t(key as Parameters<Translator>[0])
+  // A prompt the catalogue does not know yet (a newer API) is left out rather than shown as a key.
+  return hasKey(key) ? t(key) : ''
 }
 
 /**
