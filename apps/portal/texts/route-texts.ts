@@ -10,7 +10,8 @@ import type { TextTree } from '@kracht/i18n'
  * keys: `inventory.provenance` in `${section}.${provenance}`, `trajectory.phases.${id}`.
  *
  * A key made from parts no string shows (`${group}.${code}`) is named in the module that makes it,
- * in a comment `route-texts: errors fields` (whole groups), and counts for every route that imports it.
+ * in a comment `route-texts: errors fields` (whole groups), and counts for every route that imports it;
+ * `route-texts: -sharing.fields` says the module names a group whose texts reach the page another way.
  * Over-counting costs a few bytes; missing a key shows the key itself, so `route-texts.test.ts`
  * renders every route's texts against the strings it uses.
  */
@@ -106,8 +107,11 @@ export function keysInSource(source: string, allKeys: readonly string[], allKeyS
     // `inventory.provenance`, a group passed on to be completed (`${section}.${provenance}`).
     else if (text.includes('.')) startingWith(`${text}.`)
   }
-  for (const match of source.matchAll(annotationPattern)) {
-    for (const name of (match[1] ?? '').split(/\s+/).filter(Boolean)) startingWith(`${name}.`)
+  const names = [...source.matchAll(annotationPattern)].flatMap((match) => (match[1] ?? '').split(/\s+/).filter(Boolean))
+  for (const name of names.filter((name) => !name.startsWith('-'))) startingWith(`${name}.`)
+  // `route-texts: -sharing.fields`: the module names the group, but its texts come another way (a form's answer).
+  for (const name of names.filter((name) => name.startsWith('-'))) {
+    for (const key of found) if (key.startsWith(`${name.slice(1)}.`)) found.delete(key)
   }
   return found
 }

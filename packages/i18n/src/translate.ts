@@ -29,7 +29,8 @@ export interface TextTree {
  */
 const catalogues: Partial<Record<Locale, TextTree>> = {}
 
-export function addCatalogue(locale: Locale, catalogue: Catalogue): void {
+/** Sets the texts of a language: its whole catalogue (the server), or the part a page holds (a test of a page). */
+export function addCatalogue(locale: Locale, catalogue: TextTree): void {
   catalogues[locale] = catalogue
 }
 

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { Translator } from '@kracht/i18n'
-import { layoutNetworkMap, type MapPerson } from '../lib/network-map'
-import { areas, networkErrorCode, rings } from '../lib/network'
+import type { MapLayout, MapPerson } from '../lib/network-map'
+import { areas, rings } from '../lib/network'
 import { useT } from '../lib/i18n'
 
 export interface ListedPerson extends MapPerson {
@@ -16,19 +16,19 @@ export interface ListedPerson extends MapPerson {
  * the same links, so nothing is reachable only by looking.
  */
 export function NetworkMap({
-  people,
+  layout,
   linkTo,
   title,
   centre,
 }: {
-  people: readonly MapPerson[]
+  /** The map's geometry, worked out by the loader (`layoutNetworkMap`): the browser only draws it. */
+  layout: MapLayout
   linkTo?: ((id: string) => string) | undefined
   title: string
   /** Who stands in the middle, as the reader says it: "Ik" for the client, the client's name for staff. */
   centre?: { label: string; description: string } | undefined
 }) {
   const t = useT()
-  const layout = layoutNetworkMap(people)
   const { size, center, ringRadii, selfRadius, dotRadius, fontSize } = layout
   return (
     <figure className="network-map">
@@ -122,16 +122,4 @@ export function describe(t: Translator, person: Pick<ListedPerson, 'ring' | 'sup
   const ring = person.ring === 1 || person.ring === 2 || person.ring === 3 ? t(`network.rings.r${person.ring}`) : ''
   const support = person.support.filter((kind): kind is 'practical' | 'emotional' | 'advice' | 'company' => ['practical', 'emotional', 'advice', 'company'].includes(kind))
   return [ring, ...support.map((kind) => t(`network.support.${kind}`)), person.period === 'past' ? t('network.periods.past') : null].filter(Boolean).join(' · ')
-}
-
-/** A field error of the network forms in the reader's language. */
-export function NetworkError({ id, code }: { id: string; code: string | undefined }) {
-  const t = useT()
-  const known = networkErrorCode(code)
-  if (!code) return null
-  return (
-    <p className="field-error" id={id} role="alert">
-      {known ? t(`network.errors.${known}`) : t('fields.invalid')}
-    </p>
-  )
 }

@@ -5,7 +5,11 @@ import { useT } from '../lib/i18n'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { ResourceSchema } from '../lib/network-schema'
 import { SelectField, TextareaField } from '../forms/field-components'
+import type { OwnGroup } from '../forms/submission.server'
 import { IdempotencyKey } from './idempotency-key'
+
+// The network's messages come with a form's answer (forms/reply-texts.ts): the page need not carry them.
+// route-texts: -network.errors
 
 interface ResourceData {
   id: string
@@ -85,7 +89,7 @@ export function ResourcesSection({
 function AddResource({ people, domains, result }: { people: readonly { id: string; name: string }[]; domains: readonly string[]; result: SubmissionResult<string[]> | null }) {
   const t = useT()
   const [form, fields] = useSchemaForm({ id: 'resource', schema: ResourceSchema, lastResult: result, defaultValue: { kind: resourceKinds[1] } })
-  const own = 'network.errors'
+  const own: OwnGroup = 'network.errors'
   return (
     <Form method="post" className="stack no-print" {...getFormProps(form)}>
       <IdempotencyKey scope="resource" />

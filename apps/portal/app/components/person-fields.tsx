@@ -2,6 +2,10 @@ import type { FieldMetadata } from '../forms/use-form'
 import { areas, periods, rings, supportKinds } from '../lib/network'
 import { useT } from '../lib/i18n'
 import { CheckboxGroup, RadioGroup, SelectField, TextareaField, TextField } from '../forms/field-components'
+import type { OwnGroup } from '../forms/submission.server'
+
+// The network's messages come with a form's answer (forms/reply-texts.ts): the page need not carry them.
+// route-texts: -network.errors
 
 type Meta<S> = FieldMetadata<S>
 
@@ -16,7 +20,7 @@ export interface PersonMetas {
 }
 
 /** The network's own messages (`network.errors.*`), read before the general field messages. */
-const own = 'network.errors'
+const own: OwnGroup = 'network.errors'
 
 /** A person as the API gives it, as the form's first values (the ring as the select's text). */
 export function personDefaults(person: { name: string; area: string; ring: number; support: readonly string[]; note: string | null; period: string }) {

@@ -7,6 +7,9 @@ import { keptCardHref } from '../lib/kept-card-link'
 import { useT } from '../lib/i18n'
 import { problemText } from '../lib/problem-text'
 
+// A card's field codes come from the assistant's answer, not a form's reply: the page carries them.
+// route-texts: fields
+
 interface CardProblem {
   code: string
   fields: Record<string, string>

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useT } from '../lib/i18n'
-import { provenanceLabel, times, type StatementView } from '../lib/inventory'
+import { times, type StatementView } from '../lib/inventory'
+import { provenanceLabel } from '../lib/provenance'
 
 /** A worker's plain comment, shown under the statement it is about (the client answers it under "Voor jou"). */
 export interface StatementNote {

@@ -1,6 +1,9 @@
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { modelName, phaseAbout, phaseName, recentPhaseChange, timelineRows, type TrajectorySeen } from '../lib/trajectory'
 
+/** Each row's state by its own key: a key made from the group's name and the state would give the page every trajectory text. */
+const stateKeys = { done: 'trajectory.done', now: 'trajectory.now', ahead: 'trajectory.ahead' } as const
+
 /**
  * The trajectory as a simple list from top to bottom: what lies behind (with its dates), the phase
  * now (with its planned end and how often client and worker meet), what is still to come. Plain
@@ -17,7 +20,7 @@ export function TrajectoryTimeline({ trajectory, audience }: { trajectory: Traje
       <ol className="timeline">
         {rows.map((row) => (
           <li key={row.id} className={`timeline-step timeline-step--${row.state}`} data-phase={row.id} data-state={row.state} aria-current={row.state === 'now' ? 'step' : undefined}>
-            <p className="timeline-state">{t(`trajectory.${row.state}`)}</p>
+            <p className="timeline-state">{t(stateKeys[row.state])}</p>
             <h3>{phaseName(t, row.id)}</h3>
             {row.state === 'now' ? (
               <>

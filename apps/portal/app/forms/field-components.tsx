@@ -9,6 +9,7 @@ import {
 } from './use-form'
 import { useT } from '../lib/i18n'
 import { fieldText } from './field-text'
+import type { OwnGroup } from './submission.server'
 
 /*
  * The field markup every form shares: a label (or legend), an optional hint, the control, and the
@@ -19,7 +20,7 @@ import { fieldText } from './field-text'
 type Meta<S> = FieldMetadata<S>
 
 /** The first error of a field in the reader's language, with the id the control points at. */
-export function FieldErrorText({ id, errors, own }: { id: string; errors: string[] | undefined; own?: string | undefined }) {
+export function FieldErrorText({ id, errors, own }: { id: string; errors: string[] | undefined; own?: OwnGroup | undefined }) {
   const t = useT()
   const code = errors?.[0]
   if (!code) return null
@@ -46,8 +47,8 @@ interface GroupProps<S> {
   /** `fieldset` with a legend for a group of radios or checkboxes, `div` with a label for one control. */
   as?: 'div' | 'fieldset'
   className?: string
-  /** The catalogue group of the form's own error codes (`network.errors`), read before `fields.*`. */
-  own?: string | undefined
+  /** The catalogue group of the form's own error codes (network.errors), read before the general field codes. */
+  own?: OwnGroup | undefined
 }
 
 /** The frame around one field: label or legend, hint, control, error. */
@@ -84,7 +85,7 @@ interface TextFieldProps<S> extends InputExtras {
   label: ReactNode
   hint?: ReactNode
   type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'time' | 'datetime-local' | 'number' | 'search'
-  own?: string
+  own?: OwnGroup
 }
 
 /** A labelled single-line input. */
@@ -129,7 +130,7 @@ interface TextareaFieldProps<S> extends TextareaExtras {
   meta: Meta<S>
   label: ReactNode
   hint?: ReactNode
-  own?: string
+  own?: OwnGroup
 }
 
 /** A labelled text box for several lines. */
@@ -150,7 +151,7 @@ interface SelectFieldProps<S> extends SelectExtras {
   options: readonly { value: string; label: ReactNode }[]
   /** A first option with the empty value ("no team", "no worker"), read by the schema as not chosen. */
   emptyOption?: ReactNode
-  own?: string
+  own?: OwnGroup
 }
 
 /** A labelled drop-down list. */
@@ -178,7 +179,7 @@ interface ChoiceGroupProps<S> {
   className?: string
   /** Class of each option's label: `choice` unless given (e.g. `segment` for the time of a statement). */
   optionClassName?: string
-  own?: string
+  own?: OwnGroup
 }
 
 function ChoiceGroup<S>({ meta, legend, hint, options, className, optionClassName, type, own }: ChoiceGroupProps<S> & { type: 'checkbox' | 'radio' }) {

@@ -1,7 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { Submission as ConformSubmission, SubmissionResult } from '@conform-to/react'
 import type { z } from 'zod'
+import { fullCatalogue, hasKey, locales, type TextTree } from '@kracht/i18n'
 import { readProblem } from '../lib/api.server'
+import { pick } from '../../texts/route-texts'
+import type { ReplyTexts } from './reply-texts'
 
 /** The action's side of a form: the same schema the browser ran, on the posted data. */
 export function parseSubmission<S extends z.ZodType>(formData: FormData, schema: S) {
@@ -24,13 +27,37 @@ interface ReplyOptions {
  * The action's answer for the form: its errors and what was typed, so nothing is lost; passwords
  * and codes are left out (`hide`) so they never travel back into the page.
  */
-export function reply(submission: Submission, { problem, fields, hide }: ReplyOptions = {}): SubmissionResult<string[]> {
+export function reply(submission: Submission, { problem, fields, hide }: ReplyOptions = {}): FormReply {
   const fieldErrors = fields ? Object.fromEntries(Object.entries(fields).map(([name, code]) => [name, [code]])) : undefined
-  return submission.reply({
+  const result = submission.reply({
     ...(problem ? { formErrors: [problem] } : {}),
     ...(fieldErrors ? { fieldErrors } : {}),
     ...(hide ? { hideFields: hide } : {}),
   })
+  const codes = Object.values(result.error ?? {}).flatMap((errors) => errors ?? [])
+  return codes.length > 0 ? { ...result, texts: replyTexts(codes) } : result
+}
+
+/**
+ * The catalogue groups a form may read a field's code from before `fields.*` (a field's `own`). Here,
+ * on the server, so a page's texts do not take these groups whole for naming them.
+ */
+export const ownGroups = ['sharing.fields', 'network.errors', 'livelihood.bridge.pillar', 'livelihood.money.errors', 'safety.plan.errors'] as const
+export type OwnGroup = (typeof ownGroups)[number]
+
+/** An action's answer for a form: conform's, with the texts of its problem codes (forms/reply-texts.ts). */
+export type FormReply = SubmissionResult<string[]> & { texts?: ReplyTexts }
+
+/**
+ * Every text a page may show for these codes, in both languages (the page adds its own): the code in
+ * the forms' own groups, as a field code and as a problem of the whole form, and the line that says
+ * some fields are not right yet (`FormErrors`).
+ */
+export function replyTexts(codes: readonly string[]): ReplyTexts {
+  const keys = ['errors.validation_failed', ...codes.flatMap((code) => [...ownGroups.map((group) => `${group}.${code}`), `fields.${code}`, `errors.${code}`])].filter(hasKey)
+  const texts: Record<string, TextTree> = {}
+  for (const locale of locales) texts[locale] = pick(fullCatalogue(locale), keys)
+  return texts
 }
 
 /**
@@ -42,7 +69,7 @@ export async function replyWithProblem(
   submission: Submission,
   response: Response,
   options: { hide?: string[]; fieldFor?: (code: string) => string | null; rename?: Record<string, string> } = {},
-): Promise<SubmissionResult<string[]>> {
+): Promise<FormReply> {
   const problem = await readProblem(response)
   // `rename`: the API's name of a field where the form calls it differently (`password` → `newPassword`).
   const fields: Record<string, string> = Object.fromEntries(Object.entries(problem.fields ?? {}).map(([name, code]) => [options.rename?.[name] ?? name, code]))

@@ -1,5 +1,4 @@
 import { strengthForms, times, type StrengthForm, type Time } from '@kracht/method'
-import { hasKey, type Translator } from '@kracht/i18n'
 
 // One label per life domain, shared with the assistant (packages/i18n/src/domains.ts).
 export { domainLabel } from '@kracht/i18n'
@@ -8,22 +7,6 @@ export { domainLabel } from '@kracht/i18n'
 export { times, type Time }
 export const forms = strengthForms
 export type Form = StrengthForm
-
-export function formLabel(t: Translator, form: string | null): string {
-  const key = `inventory.forms.${form ?? ''}`
-  return form && hasKey(key) ? t(key) : ''
-}
-
-/**
- * Where a statement's words came from: for the client ("suggested by Noor, chosen by you") or, with
- * `forWorker`, for the worker who reads it. The name only where a named person suggested it.
- */
-export function provenanceLabel(t: Translator, provenance: string, suggestedBy?: SuggestedBy | null, forWorker = false): string {
-  const section = forWorker ? 'inventory.provenanceWorker' : 'inventory.provenance'
-  if (provenance === 'client_accepted_worker' && suggestedBy?.name) return t(`${section}.client_accepted_worker_named`, { name: suggestedBy.name })
-  const key = `${section}.${provenance}`
-  return hasKey(key) ? t(key) : ''
-}
 
 export interface SuggestedBy {
   id: string

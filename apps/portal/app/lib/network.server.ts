@@ -1,3 +1,4 @@
+import { layoutNetworkMap } from './network-map'
 import type { AppLoadContext } from '@remix-run/node'
 import { api, readProblem } from './api.server'
 
@@ -10,7 +11,9 @@ export async function loadNetwork(request: Request, context: AppLoadContext, cli
     network.comments.$get({ param: { clientId }, query: {} }),
   ])
   if (!people.ok || !resources.ok || !comments.ok) return null
-  return { people: await people.json(), resources: await resources.json(), comments: await comments.json() }
+  const persons = await people.json()
+  // The map's geometry is worked out here: the page only draws it (issue 19, page weight).
+  return { people: persons, map: layoutNetworkMap(persons), resources: await resources.json(), comments: await comments.json() }
 }
 
 export type NetworkData = NonNullable<Awaited<ReturnType<typeof loadNetwork>>>

@@ -1,8 +1,9 @@
 import { hasKey, type Translator } from '@kracht/i18n'
 
-// The key is made from a group and a code the API sends, so no string names it: the page's texts
-// (apps/portal/texts) take both groups whole for every page that imports this.
-// route-texts: errors fields
+// The key is made from a group and a code the API sends, so no string names it. A form's answer
+// carries the texts of its codes (forms/reply-texts.ts), so a page ships none of the groups; a page
+// that shows a code from elsewhere (a loader's problem) names the group it needs in its own
+// `route-texts:` comment. A code without its text here shows the general sentence, never itself.
 
 /** Message for an API problem or field code, falling back to a general sentence. */
 export function problemText(t: Translator, group: 'errors' | 'fields', code: string | undefined): string {

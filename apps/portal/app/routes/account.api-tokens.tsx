@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -64,7 +65,7 @@ export default function ApiTokens() {
   const t = useT()
   const locale = useLocale()
   const { tokens, today } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   // Each form gets back only its own answer: a key that could not be revoked says so above the list.
   const revoking = result?.result?.initialValue?.['intent'] === 'revoke'
   const [form, fields] = useSchemaForm({ id: 'token', schema: CreateForm, lastResult: revoking ? null : result?.result, defaultValue: { intent: 'create', scopes: ['inventory'] } })

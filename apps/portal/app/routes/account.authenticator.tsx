@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -111,7 +112,7 @@ export default function Authenticator() {
   const plural = usePlural()
   const locale = useLocale()
   const { status } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   // Each form gets back only its own answer.
   const resultOf = (intent: Intent) => (result?.step === 'problem' && result.intent === intent ? result.result : undefined)
   return (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireUser } from '../lib/auth.server'
@@ -45,7 +46,7 @@ export default function ResetNotice() {
   const t = useT()
   const locale = useLocale()
   const { notices, back } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   if (result?.answeredNo) {
     return (
       <div className="page page--narrow">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api, cookieHeaders } from '../lib/api.server'
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 /** Deleting the account: what goes, what stays and why, then the passphrase and a tick. */
 export default function DeleteAccount() {
   const t = useT()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionAnswer<typeof action>()
   const [form, fields] = useSchemaForm({ id: 'delete-account', schema: DeleteForm, lastResult: actionData?.result })
   return (
     <div className="page page--narrow">

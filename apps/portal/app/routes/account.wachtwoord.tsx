@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { Form, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api, cookieHeaders } from '../lib/api.server'
@@ -54,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangePassword() {
   const t = useT()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const [form, fields] = useSchemaForm({ id: 'change-password', schema: ChangeForm, lastResult: actionData?.result })
   return (

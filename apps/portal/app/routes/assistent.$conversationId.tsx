@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 // Deliberately not conform: this page's forms are read on the server only (parseForm with the
@@ -126,7 +127,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function Conversation() {
   const t = useT()
   const { view: loaded, domains, suggesters } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
 

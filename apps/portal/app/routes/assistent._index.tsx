@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
@@ -62,7 +63,7 @@ export default function Assistant() {
   const t = useT()
   const locale = useLocale()
   const { conversations, aiHelp, events, pending } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const busy = useNavigation().state !== 'idle'
   return (
     <div className="page page--narrow assistant">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -91,7 +92,7 @@ export default function Admin() {
   const t = useT()
   const plural = usePlural()
   const { organisation, teams, people, invitations } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const lastResult = (intent: string) => (result?.intent === intent ? result.result : null)
   const [settingsForm, settings] = useSchemaForm({
     id: 'settings',

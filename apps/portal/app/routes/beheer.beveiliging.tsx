@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -54,7 +55,7 @@ export default function SignInPolicy() {
   const t = useT()
   const locale = useLocale()
   const { policy, awaiting } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   // Each form gets back only its own answer: a reset that could not be approved says so above.
   const approving = result?.result?.initialValue?.['intent'] === 'approve'
   const [form, fields] = useSchemaForm({

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function InviteStaff() {
   const t = useT()
   const { teams, workers } = useLoaderData<typeof loader>()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const [form, fields] = useSchemaForm({ id: 'invite', schema: InviteForm, lastResult: answer?.result, defaultValue: { role: 'worker' } })
   if (answer?.issued) return <div className="page"><IssuedInvitation invitation={answer.issued} /></div>
   return (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { loadThread, sendFromForm } from '../lib/messages.server'
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Messages() {
   const t = useT()
   const { messages } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { requireRole } from '../lib/auth.server'
 import type { SubmissionResult } from '../forms/use-form'
 import { formatDate, useLocale, useT } from '../lib/i18n'
@@ -84,7 +85,7 @@ export default function PillarPage() {
   const t = useT()
   const locale = useLocale()
   const { pillar, here, editing, next } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   if (result?.ok) {
     return (

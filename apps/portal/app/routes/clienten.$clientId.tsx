@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { z } from 'zod'
 import type { SubmissionResult } from '../forms/use-form'
 import { api } from '../lib/api.server'
@@ -105,7 +106,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function SharedWithMe() {
   const t = useT()
   const loaded = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   if (!loaded.shared) {
     return (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { z } from 'zod'
 import { requireRole } from '../lib/auth.server'
@@ -50,7 +51,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ClientMessages() {
   const t = useT()
   const { name, messages, canSend } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">

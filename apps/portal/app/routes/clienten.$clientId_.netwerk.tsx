@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { z } from 'zod'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
@@ -20,6 +21,9 @@ import { Notice } from '../components/field'
 import networkStyles from '../styles/network.css?url'
 import { IdempotencyKey } from '../components/idempotency-key'
 import { keyedWrite } from '../lib/idempotency.server'
+
+// The network's messages come with a form's answer (forms/reply-texts.ts): the page need not carry them.
+// route-texts: -network.errors
 
 export const meta: MetaFunction = () => [{ title: 'Netwerk – Kracht' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: networkStyles }]
@@ -73,7 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function SharedNetwork() {
   const t = useT()
   const { clientId, name, access, network } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const who = name ?? ''
   return (
@@ -95,7 +99,7 @@ export default function SharedNetwork() {
             {network.people.length === 0 ? <p>{t('network.worker.empty', { name: who })}</p> : null}
             <div className="network-map-and-list">
               <NetworkMap
-                people={network.people}
+                layout={network.map}
                 title={t('network.worker.mapTitle', { name: who })}
                 centre={{ label: who.slice(0, 12), description: t('network.worker.mapDescription', { name: who }) }}
               />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import type { SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -90,7 +91,7 @@ export default function WorkerTrajectory() {
   const t = useT()
   const locale = useLocale()
   const loaded = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('klaar')
   const back = (

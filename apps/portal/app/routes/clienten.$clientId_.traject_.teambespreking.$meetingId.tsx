@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import type { TeamMeetingStep } from '@kracht/trajectory'
@@ -41,7 +42,7 @@ export default function WorkerTeamMeeting() {
   const t = useT()
   const locale = useLocale()
   const { clientId, meeting } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const refused = result && 'result' in result ? result : null
   const saved = result && 'saved' in result ? result.saved : null
   const shared = meeting.shared

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { z } from 'zod'
 import { requireRole } from '../lib/auth.server'
 import { evaluationAction, loadEvaluation } from '../lib/evaluation.server'
@@ -31,7 +32,7 @@ export default function WorkerEvaluation() {
   const t = useT()
   const locale = useLocale()
   const { clientId, evaluation } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">

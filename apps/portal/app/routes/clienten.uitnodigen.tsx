@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData } from '@remix-run/react'
+import { Form } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function InviteClient() {
   const t = useT()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const [form, fields] = useSchemaForm({ id: 'invite-client', schema: ClientInviteForm, lastResult: answer?.result })
   if (answer?.issued) return <div className="page"><IssuedInvitation invitation={answer.issued} /></div>
   return (

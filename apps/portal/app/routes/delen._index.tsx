@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { consentScopes } from '@kracht/method'
@@ -95,7 +96,7 @@ const names = (people: { displayName: string }[]) => people.map((person) => pers
 export default function WhoMaySeeWhat() {
   const t = useT()
   const { consents, grantees, teams, domains } = useLoaderData<typeof loader>()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const [shareForm, share] = useSchemaForm({
     id: 'share-form',

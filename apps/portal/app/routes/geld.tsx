@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { requireRole } from '../lib/auth.server'
 import { useLocale, useT } from '../lib/i18n'
 import { MONEY_MAX_LINES, moneyHelperKinds } from '../lib/livelihood'
@@ -51,7 +52,7 @@ export default function MyMoney() {
   const t = useT()
   const locale = useLocale()
   const { money } = useLoaderData<typeof loader>()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const extra = answer?.ok ? answer.extra : null
   const [form, fields] = useSchemaForm({
     id: 'money',

@@ -1,6 +1,7 @@
 import type { LinksFunction, ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { MAX_LINES, planParts, type PlanPart } from '../lib/safety-plan'
@@ -50,7 +51,7 @@ const own = 'safety.plan.errors'
 export default function MySafetyPlan() {
   const t = useT()
   const { plan } = useLoaderData<typeof loader>()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const extra = answer?.ok ? answer.extra : params.get('regel')
   // After a refused save the client's typing stays in the fields (nothing is lost, nothing saved).

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api, cookieHeaders } from '../lib/api.server'
@@ -45,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const t = useT()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const busy = useNavigation().state === 'submitting'
   const [form, fields] = useSchemaForm({ id: 'sign-in', schema: SignInForm, lastResult: actionData?.result })

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api, cookieHeaders } from '../lib/api.server'
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignInCode() {
   const t = useT()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const [form, fields] = useSchemaForm({ id: 'sign-in-code', schema: CodeForm, lastResult: answer?.result })
   return (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -49,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Portrait() {
   const t = useT()
   const inventory = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const [remarksForm, remarks] = useSchemaForm({ id: 'remarks', schema: RemarksForm, lastResult: result?.result, defaultValue: { remarks: inventory.remarks } })
   const byDomain = (domain: string) => inventory.statements.filter((statement) => statement.domain === domain)

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { requestLocale, useT } from '../lib/i18n'
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewStatement() {
   const t = useT()
   const { domains, domain, time } = useLoaderData<typeof loader>()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Priorities() {
   const t = useT()
   const { domains, limit, priorities: saved, version } = useLoaderData<typeof loader>()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const [form, fields] = useSchemaForm({
     id: 'priorities',

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import type { SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -66,7 +67,7 @@ function withoutProblem(result: SubmissionResult<string[]> | undefined): Submiss
 export default function EditStatement() {
   const t = useT()
   const { domains, statement } = useLoaderData<typeof loader>()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const problem = answer?.result.error?.['']?.[0]
   const conflict = problem === 'version_conflict'
   // A failed removal has no form of its own: its problem stands above.

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { api, readProblem } from '../lib/api.server'
 import { jsonOrThrow } from '../lib/api-failure.server'
@@ -97,8 +98,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MyNetwork() {
   const t = useT()
-  const { people, resources, comments, domains } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const { people, map, resources, comments, domains } = useLoaderData<typeof loader>()
+  const result = useActionAnswer<typeof action>()
   const failed = result && !result.ok && 'problem' in result ? result : null
   const personFailed = result && !result.ok && 'result' in result && result.intent === 'add-person' ? result.result : null
   const resourceFailed = result && !result.ok && 'result' in result && result.intent === 'add-resource' ? result.result : null
@@ -140,7 +141,7 @@ export default function MyNetwork() {
         <h2 id="map-title">{t('network.mapTitle')}</h2>
         {people.length === 0 ? <p>{t('network.empty')}</p> : null}
         <div className="network-map-and-list">
-          <NetworkMap people={people} linkTo={toPerson} title={t('network.mapTitle')} />
+          <NetworkMap layout={map} linkTo={toPerson} title={t('network.mapTitle')} />
           <div>
             <h3 className="visually-hidden">{t('network.listTitle')}</h3>
             <NetworkList people={people} linkTo={toPerson} />

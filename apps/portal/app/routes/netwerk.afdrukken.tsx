@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function PrintNetwork() {
   const t = useT()
   const locale = useLocale()
-  const { people, resources, name, printedAt } = useLoaderData<typeof loader>()
+  const { people, map, resources, name, printedAt } = useLoaderData<typeof loader>()
   return (
     <div className="page print-sheet network-print">
       <p className="no-print">
@@ -32,7 +32,7 @@ export default function PrintNetwork() {
         <h1>{t('network.print.title', { name })}</h1>
         <p className="muted">{t('network.print.date', { date: formatDate(locale, printedAt) })}</p>
       </header>
-      <NetworkMap people={people} title={t('network.mapTitle')} />
+      <NetworkMap layout={map} title={t('network.mapTitle')} />
       <h2>{t('network.listTitle')}</h2>
       <NetworkList people={people} />
       <ResourcesSection resources={resources} people={people} domains={[]} editable={false} />

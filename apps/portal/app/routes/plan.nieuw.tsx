@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { requestLocale, useT } from '../lib/i18n'
@@ -58,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewGoal() {
   const t = useT()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const { search } = useLocation()
   if (result?.saved) {
     return (

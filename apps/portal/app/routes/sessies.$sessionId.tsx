@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -69,7 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function Session() {
   const loaded = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   if (loaded.view === 'staff') {
     const staffResult = result && 'staff' in result ? result.staff : undefined
     return <FacilitatorSession session={loaded.staff.session} participants={loaded.staff.participants} result={staffResult} />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -79,7 +80,7 @@ function cardText(card: ProposalData): string {
 export default function Together() {
   const t = useT()
   const { view, sessionId, name } = useLoaderData<typeof loader>()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const step = view.step
   // A kept card's problem stands above; the answer form shows its own. A new step is a new form.
   const keeping = answer?.result?.initialValue?.['intent'] === 'keep'

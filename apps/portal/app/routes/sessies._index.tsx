@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { useMemo } from 'react'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
@@ -88,7 +89,7 @@ export default function Sessions() {
   const plural = usePlural()
   const locale = useLocale()
   const { role, sessions, clients, peers } = useLoaderData<typeof loader>()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const schema = useMemo(() => planForm(role === 'peer' ? 'peer' : 'worker'), [role])
   const [form, fields] = useSchemaForm({ id: 'plan', schema, lastResult: answer?.result, defaultValue: { kind: 'one_to_one', peerId: peers[0]?.id, workerId: peers[0]?.id } })

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import { requireRole } from '../lib/auth.server'
@@ -34,7 +35,7 @@ export default function ClientTeamMeeting() {
   const t = useT()
   const locale = useLocale()
   const { meeting } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const refused = result && 'result' in result ? result : null
   return (
     <div className="page page--narrow">

@@ -1,9 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { accept, lookup } from '../lib/invitation.server'
 import { useT } from '../lib/i18n'
 import { problemText } from '../lib/problem-text'
+
+// The loader's problem (a code, not a form's answer) is shown in the browser too.
+// route-texts: errors
 import { AcceptInvitation } from '../components/accept-invitation'
 
 export const meta: MetaFunction = () => [{ title: 'Welkom – Kracht' }, { name: 'referrer', content: 'same-origin' }]
@@ -25,7 +29,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function AcceptByLink() {
   const t = useT()
   const { token, preview, problem } = useLoaderData<typeof loader>()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   if (!preview) {
     return (
       <div className="page page--narrow">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData } from '@remix-run/react'
+import { Form } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { accept, lookup } from '../lib/invitation.server'
 import { CodeForm } from '../lib/invitation-forms'
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function InvitationCode() {
   const t = useT()
-  const answer = useActionData<typeof action>()
+  const answer = useActionAnswer<typeof action>()
   const [form, fields] = useSchemaForm({ id: 'invitation-code', schema: CodeForm, lastResult: answer?.step === 'code' ? answer.result : null })
   if (answer?.step === 'accept') {
     return <AcceptInvitation preview={answer.preview} secret={{ name: 'code', value: answer.code }} result={answer.result} />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
@@ -96,7 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForYou() {
   const t = useT()
   const { userId, displayName, firstWorker, suggestions, comments, agreement } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   // A problem of a button (read, sign) stands above; a form's own problem beside the form.
   const forComment = (id: string) => (result && result.commentId === id && (result.intent === 'reply' || result.intent === 'decide') ? result : null)

@@ -1,4 +1,5 @@
-import { domainLabel, provenanceLabel, times } from '../../lib/inventory'
+import { domainLabel, times } from '../../lib/inventory'
+import { provenanceLabel } from '../../lib/provenance'
 import { formatDate, useLocale, useT } from '../../lib/i18n'
 import { CommentForm } from './comment-form'
 import type { SubmissionResult } from '../../forms/use-form'
