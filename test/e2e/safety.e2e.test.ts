@@ -200,7 +200,7 @@ describe('grounding', () => {
 describe('help is on every page', () => {
   const routes: Record<string, string[]> = {
     nobody: ['/', '/inloggen', '/hulp', '/hulp/rustig-worden', '/uitnodiging', '/bestaat-niet'],
-    sam: ['/', '/inventaris', '/inventaris/nieuw', '/inventaris/prioriteiten', '/inventaris/kwaliteit', '/inventaris/terugkijken', '/inventaris/afdrukken', '/assistent', '/delen', '/delen/bekeken', '/voorstellen', '/sessies', '/account/wachtwoord', '/hulp', '/hulp/mijn-plan', '/hulp/mijn-plan/afdrukken', '/hulp/rustig-worden', '/caseload'],
+    sam: ['/', '/inventaris', '/inventaris/nieuw', '/inventaris/prioriteiten', '/inventaris/kwaliteit', '/inventaris/terugkijken', '/inventaris/afdrukken', '/inventaris/analyse', '/geld', '/netwerk', '/plan', '/assistent', '/delen', '/delen/bekeken', '/voorstellen', '/sessies', '/account/wachtwoord', '/hulp', '/hulp/mijn-plan', '/hulp/mijn-plan/afdrukken', '/hulp/rustig-worden', '/caseload'],
     noor: ['/', '/caseload', '/clienten', '/clienten/uitnodigen', '/sessies', '/account/api-tokens', '/account/wachtwoord', '/hulp', '/hulp/mijn-plan'],
     eva: ['/', '/caseload', '/sessies', '/hulp'],
     admin: ['/', '/beheer', '/beheer/uitnodigen', '/hulp'],

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireUser } from '../lib/auth.server'
@@ -14,6 +14,11 @@ const AnalyseForm = z.object({
 })
 
 const nothing = { suggestions: [], form: null, safety: null }
+
+/** Not a page: someone who opens the address lands on the statement form it serves. */
+export function loader() {
+  throw redirect('/inventaris/nieuw')
+}
 
 /** Live feedback while typing: the statement form posts here (with JavaScript) and shows the tips. */
 export async function action({ request, context }: ActionFunctionArgs) {
