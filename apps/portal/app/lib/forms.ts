@@ -5,9 +5,9 @@ type FieldErrors = Record<string, string>
 type FormResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors }
 
 /**
- * The server-only way, kept for the assistant's conversation page alone: it keeps zod out of that
- * page's browser bundle. Every other form is built with `forms/` (conform: `useSchemaForm` in the
- * page, `parseSubmission` in the action), which is how every new form is built.
+ * The server-only way, left on the assistant's conversation page alone (see the comment there for
+ * what moving it must keep). Every other form is built with `forms/` (conform: `useSchemaForm` in
+ * the page, `parseSubmission` in the action), which is how every new form is built.
  *
  * Parses a submitted form with a zod schema whose messages are catalogue codes ("required",
  * "too_long" …), so the page can show each error in the reader's language beside its field.

@@ -5,9 +5,10 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-// Deliberately not conform: this page's forms are read on the server only (parseForm with the
-// schemas in assistant-forms.server.ts), so zod stays out of the assistant's browser bundle, which
-// a phone loads on every turn. Every other portal form uses forms/ (useSchemaForm, parseSubmission).
+// The last page not yet on forms/ (useSchemaForm, parseSubmission): its forms are read on the
+// server only (parseForm with the schemas in assistant-forms.server.ts). Moving it over must keep
+// one difference: here an emptied note or "who/when" is sent as null and clears what the card
+// said, while parseSubmission reads an empty field as "not given" (issue 15; see the closing note).
 import { parseForm } from '../lib/forms'
 import { krachtwerkDomains } from '@kracht/method'
 import { useT } from '../lib/i18n'
