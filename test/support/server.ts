@@ -10,7 +10,8 @@ export interface TestServer extends RunningServer {
 /** The whole server (portal and API) on a free port with its own embedded database and demo data. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kracht-e2e-'))
-  const server = await startServer({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...env }, () => {})
+  // Built in this process: the child process of `npm start`'s first start is tested in test/server.test.ts.
+  const server = await startServer({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...env }, () => {}, { firstStart: 'inline' })
   return {
     ...server,
     dataDir,

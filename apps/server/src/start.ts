@@ -53,9 +53,20 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+export interface StartOptions {
+  /**
+   * Where a new embedded database is built: `child` (the default, what `npm start` runs) gives the
+   * first start's memory back (first-start.ts); `inline` builds it in this process, for the browser
+   * tests, which each start a short-lived server on a fresh folder and gain nothing from a second
+   * process but its start-up time.
+   */
+  firstStart?: 'child' | 'inline'
+}
+
 export async function startServer(
   env: Record<string, string | undefined>,
   log: (line: string) => void = console.log,
+  options: StartOptions = {},
 ): Promise<RunningServer> {
   // Without SESSION_SECRET (never in production) the key is a random one kept in the data folder.
   const config = loadConfig(env, () => instanceSecret(env['DATA_DIR'] || '.data'))
@@ -70,7 +81,7 @@ export async function startServer(
     backupDir: `${config.DATA_DIR}/backups`,
     log,
     // A new embedded database is built in a child process that gives its memory back (first-start.ts).
-    firstStart: () => firstStartInChild(env, log),
+    firstStart: options.firstStart === 'inline' ? undefined : () => firstStartInChild(env, log),
   })
   try {
     if (applied > 0) log(`Database: ${applied} migration(s) applied.`)
