@@ -1,7 +1,16 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { TestProject } from 'vitest/node'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A folder for this run's template database, which each test server copies (server.ts). */
+    serverDataTemplate: string
+  }
+}
 
 const portal = fileURLToPath(new URL('../../apps/portal/', import.meta.url))
 
@@ -15,7 +24,7 @@ function newestChange(dir: string): number {
 }
 
 /** Browser tests run against the built portal: build it once, and only when a source changed. */
-export default function setup() {
+function buildPortal(): void {
   const entry = join(portal, 'build/server/index.js')
   // The build plugins (texts/, vite.config.ts) decide what each page ships: a change there is a change too.
   const sources = Math.max(
@@ -27,4 +36,13 @@ export default function setup() {
   if (existsSync(entry) && statSync(entry).mtimeMs > sources) return
   // A production build, as users get it (the tests run with NODE_ENV=test, which would make a development build).
   execFileSync('npx', ['remix', 'vite:build'], { cwd: portal, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+}
+
+export default function setup(project: TestProject): () => void {
+  buildPortal()
+  // Where the first test server builds the database the others copy (server.ts); built there, on
+  // demand, so a run without a test server does not pay for it.
+  const template = mkdtempSync(join(tmpdir(), 'kracht-test-template-'))
+  project.provide('serverDataTemplate', template)
+  return () => rmSync(template, { recursive: true, force: true })
 }

@@ -1,16 +1,55 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer, type RunningServer } from '@kracht/server'
+import { inject } from 'vitest'
 
 export interface TestServer extends RunningServer {
   dataDir: string
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * A data folder with the migrated embedded database and the demo data, closed cleanly, for this run.
+ * Building one (initdb, every migration, the demo data) is most of a test server's start, and some
+ * thirty test files start one: the first builds it, the others wait for it, and each copies it. Test
+ * files run in parallel processes, so a directory made with mkdir (which only one can make) decides
+ * who builds. Fresh every run (global-setup.ts), so it never lags behind a changed migration.
+ */
+async function dataTemplate(): Promise<string> {
+  const folder = inject('serverDataTemplate')
+  const data = join(folder, 'data')
+  const ready = join(folder, 'ready')
+  const failed = join(folder, 'failed')
+  if (existsSync(ready)) return data
+  try {
+    mkdirSync(join(folder, 'building'))
+  } catch {
+    for (let waited = 0; !existsSync(ready); waited += 250) {
+      if (existsSync(failed)) throw new Error(`Building the test database template failed in another test file: ${readFileSync(failed, 'utf8')}`)
+      if (waited > 300_000) throw new Error(`The test database template in ${folder} was not ready after 5 minutes`)
+      await sleep(250)
+    }
+    return data
+  }
+  try {
+    const server = await startServer({ NODE_ENV: 'test', PORT: '0', DATA_DIR: data }, () => {}, { firstStart: 'inline' })
+    await server.close()
+  } catch (error) {
+    writeFileSync(failed, String(error))
+    throw error
+  }
+  writeFileSync(ready, '')
+  return data
+}
+
 /** The whole server (portal and API) on a free port with its own embedded database and demo data. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kracht-e2e-'))
-  // Built in this process: the child process of `npm start`'s first start is tested in test/server.test.ts.
+  // A copy of the template (migrated, with the demo data): a restart, not a first start. What a
+  // first start does, in the child process `npm start` uses, is tested in test/server.test.ts and test/faults.
+  cpSync(await dataTemplate(), dataDir, { recursive: true })
   const server = await startServer({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...env }, () => {}, { firstStart: 'inline' })
   return {
     ...server,

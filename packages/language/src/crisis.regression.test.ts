@@ -10,10 +10,19 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { crisisKinds } from './types'
-import { judge, loadCrisisSet, measure, recall, falseAlarmRate, type CrisisItem, type Report } from './screen/measure'
+import { loadCrisisSet, measureInSteps, recall, falseAlarmRate, type CrisisItem, type Report } from './screen/measure'
 
 const evalDir = resolve(dirname(fileURLToPath(import.meta.url)), '../eval')
 const MAX_FALSE_ALARMS = 0.05
+
+/**
+ * Screens a set once, when a test first asks (never while Vitest collects the file), a few texts at a
+ * time (measureInSteps says why).
+ */
+function screened(items: CrisisItem[]): () => Promise<Report> {
+  let report: Promise<Report> | undefined
+  return () => (report ??= measureInSteps(items))
+}
 
 const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.jsonl', 'statements.jsonl', 'dev.jsonl'].filter((f) => existsSync(resolve(evalDir, f)))
 
@@ -43,16 +52,18 @@ const MEASURED_FLOORS = [
 
 describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5, 6 or 7)', (floor) => {
   const items = loadCrisisSet(resolve(evalDir, floor.file))
-  const report = measure(items)
+  const measured = screened(items)
 
-  it('finds at least as many crisis items as at the end of round 7', () => {
+  it('finds at least as many crisis items as at the end of round 7', async () => {
+    const report = await measured()
     expect(items.filter((i) => i.crisis !== null).length).toBe(floor.positives)
     expect(floor.positives - report.misses.length).toBeGreaterThanOrEqual(floor.found)
   })
 
   // Alarm-level rules are never vetoed by the classifier (src/screen/index.ts), so some look-alikes
   // stay loud even here, in-sample (round 5, set 3: 13 of 250, 5.2 %).
-  it('raises no more false alarms than at the end of round 7', () => {
+  it('raises no more false alarms than at the end of round 7', async () => {
+    const report = await measured()
     expect(report.negatives.n).toBe(floor.negatives)
     expect(report.falseAlarms.length).toBeLessThanOrEqual(floor.falseAlarms)
   })
@@ -71,21 +82,24 @@ function traps(file: string): Set<string> {
 
 describe.each(SETS)('crisis regression on eval/%s', (file) => {
   const items = loadCrisisSet(resolve(evalDir, file))
-  const report = measure(items)
+  const measured = screened(items)
 
-  it('finds every crisis item (alarm or check-in)', () => {
+  it('finds every crisis item (alarm or check-in)', async () => {
+    const report = await measured()
     expect(report.misses.map((v) => `${v.item.id} [${v.item.crisis}] ${v.item.text}`)).toEqual([])
     expect(recall(report, 'combined')).toBe(1)
   })
 
-  it('keeps false alarms on harmless items at most 5 %', () => {
+  it('keeps false alarms on harmless items at most 5 %', async () => {
+    const report = await measured()
     expect(falseAlarmRate(report, 'combined'), report.falseAlarms.map((v) => v.item.text).join('\n')).toBeLessThanOrEqual(MAX_FALSE_ALARMS)
   })
 
-  it('keeps false alarms on the look-alike items at most 5 %', () => {
+  it('keeps false alarms on the look-alike items at most 5 %', async () => {
     const trapIds = traps(file)
     const lookalikes: CrisisItem[] = items.filter((i) => i.crisis === null && (file.startsWith('crisis-') || trapIds.has(i.id)))
-    const loud = lookalikes.filter((i) => judge(i).detected.combined)
+    const loudIds = new Set((await measured()).falseAlarms.map((v) => v.item.id))
+    const loud = lookalikes.filter((i) => loudIds.has(i.id))
     expect(lookalikes.length).toBeGreaterThan(0)
     expect(loud.length / lookalikes.length, loud.map((i) => i.text).join('\n')).toBeLessThanOrEqual(MAX_FALSE_ALARMS)
   })
@@ -133,14 +147,14 @@ describe('crisis regression, round 3', () => {
 
   // One train item ("… zegt dat hij aan haar zit": "zit" reads as an idiom) is missed since an idiom stops the
   // classifier alone; held as a floor, to be closed by a rule.
-  it('finds the crisis items of the train split (at most 1 miss), with at most 5 % false alarms there', () => {
-    const report = measure(train)
+  it('finds the crisis items of the train split (at most 1 miss), with at most 5 % false alarms there', async () => {
+    const report = await measureInSteps(train)
     expect(report.misses.length, report.misses.map((v) => `${v.item.id} [${v.item.crisis}] ${v.item.text}`).join('\n')).toBeLessThanOrEqual(1)
     expect(falseAlarmRate(report, 'combined'), report.falseAlarms.map((v) => v.item.text).join('\n')).toBeLessThanOrEqual(MAX_FALSE_ALARMS)
   })
 
-  it('holds the dev split at its floor', () => {
-    const report = measure(dev)
+  it('holds the dev split at its floor', async () => {
+    const report = await measureInSteps(dev)
     const positives = dev.filter((i) => i.crisis !== null).length
     expect(positives).toBe(ROUND3_DEV_FLOOR.positives)
     expect(report.negatives.n).toBe(ROUND3_DEV_FLOOR.negatives)
@@ -173,15 +187,17 @@ const PROBE_FLOORS = [
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {
   const items = loadCrisisSet(resolve(evalDir, file))
-  const report = measure(items)
+  const measured = screened(items)
   const n = items.filter((i) => i.crisis !== null).length
 
-  it('finds at least as many crisis items as now', () => {
+  it('finds at least as many crisis items as now', async () => {
+    const report = await measured()
     expect(n).toBe(positives)
     expect(Math.round(recall(report, 'combined') * n)).toBeGreaterThanOrEqual(found)
   })
 
-  it('raises no more false alarms than now', () => {
+  it('raises no more false alarms than now', async () => {
+    const report = await measured()
     expect(report.falseAlarms.map((v) => v.item.text)).toHaveLength(falseAlarms)
   })
 })
@@ -194,14 +210,14 @@ describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', (
 const skipBlind = process.env['CRISIS_SKIP_BLIND'] === '1'
 
 describe.skipIf(skipBlind || HELDOUT_FLOORS.length === 0).each(HELDOUT_FLOORS)('crisis regression on the frozen blind set $file', (floor) => {
-  let report: Report | undefined
-  const measured = (): Report => (report ??= measure(loadCrisisSet(resolve(evalDir, floor.file))))
+  let report: Promise<Report> | undefined
+  const measured = (): Promise<Report> => (report ??= measureInSteps(loadCrisisSet(resolve(evalDir, floor.file))))
 
-  it('finds at least as many crisis items as at its blind measurement', () => {
-    expect(recall(measured(), 'combined')).toBeGreaterThanOrEqual(floor.recall)
+  it('finds at least as many crisis items as at its blind measurement', async () => {
+    expect(recall(await measured(), 'combined')).toBeGreaterThanOrEqual(floor.recall)
   })
 
-  it('raises no more false alarms than at its blind measurement', () => {
-    expect(falseAlarmRate(measured(), 'combined')).toBeLessThanOrEqual(floor.falseAlarms)
+  it('raises no more false alarms than at its blind measurement', async () => {
+    expect(falseAlarmRate(await measured(), 'combined')).toBeLessThanOrEqual(floor.falseAlarms)
   })
 })
