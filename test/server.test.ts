@@ -172,8 +172,8 @@ describe('the app mode and React build are separate settings', () => {
 
   it('`npm start` (the bundle, plain Node) serves React’s production build even with NODE_ENV=development, in demo mode; `npm run backup` beside it', { timeout: 120_000 }, async () => {
     const dataDir = tempDir()
-    // What `npm run build` makes and `npm start` runs: the server bundled, without tsx.
-    await run(process.execPath, [fileURLToPath(new URL('../apps/server/build.mjs', import.meta.url))])
+    // What `npm run build` makes and `npm start` runs: the server bundled, without tsx (made anew for
+    // this run by test/support/global-setup.ts with apps/server/build.mjs, not here: test/faults runs it meanwhile).
     const main = fileURLToPath(new URL('../apps/server/build/main.mjs', import.meta.url))
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir }
     delete env['KRACHT_MODE']

@@ -3,7 +3,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-const main = fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url))
+// What `npm start` runs, made anew by test/support/global-setup.ts.
+const main = fileURLToPath(new URL('../../apps/server/build/main.mjs', import.meta.url))
 
 export interface Exit {
   code: number | null
@@ -23,7 +24,7 @@ export interface ServerProcess {
 }
 
 /**
- * Spawns `node --import tsx apps/server/src/main.ts` with the given settings on top of a quiet test
+ * Spawns the server as `npm start` does (`node apps/server/build/main.mjs`) with the given settings on top of a quiet test
  * environment: rate limits and scheduled backups off, the embedded database unless DATABASE_URL is
  * passed.
  */
@@ -32,7 +33,7 @@ export function spawnServer(env: Record<string, string | undefined>): ServerProc
   delete base['DATABASE_URL']
   delete base['MIGRATION_DATABASE_URL']
   delete base['KRACHT_MODE']
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+  const child = spawn(process.execPath, [main], {
     env: {
       ...base,
       NODE_ENV: 'test',
