@@ -120,6 +120,54 @@ describe.each([
   })
 })
 
+describe.each([
+  { javaScript: true, label: 'with JavaScript' },
+  { javaScript: false, label: 'without JavaScript' },
+])('changing a card before keeping it, $label', ({ javaScript }) => {
+  it('a refused change keeps what was typed, the problem beside its field; an emptied note clears the card\'s note', { timeout: 120_000 }, async () => {
+    const { context, page, errors } = await signedInAsSam(javaScript)
+    await page.goto(`${e2e.server.url}/assistent`)
+    await page.getByRole('button', { name: 'Begin: Mijn belangrijke mensen' }).click()
+    await expect.poll(() => page.locator('#question').count()).toBe(1)
+    // A name, then the choices by their values: family, very close, a listening ear with words of one's own, nobody else.
+    const name = `Fatima ${javaScript ? 'met' : 'zonder'}`
+    await answer(page, name)
+    for (const [choice, words] of [['family', null], ['1', null], ['emotional', 'ze luistert altijd'], ['no', null]] as const) {
+      const before = await page.locator('input[name="version"]').inputValue()
+      await page.locator(`input[name="choices"][value="${choice}"]`).check()
+      if (words) await page.getByLabel(/eigen woorden/).fill(words)
+      await page.getByRole('button', { name: 'Verstuur' }).click()
+      await expect.poll(() => page.locator('input[name="version"]').count().then(async (n) => (n === 0 ? 'done' : page.locator('input[name="version"]').inputValue()))).not.toBe(before)
+    }
+    const card = page.locator('.proposal', { hasText: name })
+    await expect.poll(() => card.count()).toBe(1)
+
+    await card.getByText('Aanpassen').click()
+    const edit = card.locator('.proposal-edit')
+    expect(await edit.getByLabel('Wat wil je er nog over zeggen?').inputValue()).toBe('ze luistert altijd')
+    // An emptied name is asked for, beside the name; nothing is lost: the emptied note stays empty, the tick stays.
+    await edit.getByLabel('Naam').fill('')
+    await edit.getByLabel('Wat wil je er nog over zeggen?').fill('')
+    await edit.getByRole('button', { name: 'Aangepast bewaren' }).click()
+    await expect.poll(() => edit.getByRole('alert').textContent()).toBe('Vul dit in.')
+    expect(await edit.getAttribute('open')).not.toBeNull()
+    expect(await edit.getByLabel('Naam').getAttribute('aria-invalid')).toBe('true')
+    expect(await edit.getByLabel('Wat wil je er nog over zeggen?').inputValue()).toBe('')
+    expect(await edit.locator('input[name="support"][value="emotional"]').isChecked()).toBe(true)
+    if (javaScript) await expectAccessible(page)
+
+    await edit.getByLabel('Naam').fill(name)
+    await edit.getByRole('button', { name: 'Aangepast bewaren' }).click()
+    await expect.poll(() => page.locator('.proposal', { hasText: name }).count()).toBe(0)
+    // On the network map without the note the card had: the emptied box cleared it.
+    const me = await (await page.request.get(`${e2e.server.url}/api/v1/me`)).json()
+    const people = (await (await page.request.get(`${e2e.server.url}/api/v1/clients/${me.id}/network/persons`)).json()) as { name: string; note: string | null; support: string[] }[]
+    expect(people.filter((p) => p.name === name).map(({ note, support }) => ({ note, support }))).toEqual([{ note: null, support: ['emotional'] }])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
 describe('a "yes" reaches the worker', () => {
   it('after the client chooses to tell their worker, the worker sees it on their home page', { timeout: 90_000 }, async () => {
     const sam = await signedInAsSam(true)
