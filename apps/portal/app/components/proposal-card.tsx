@@ -98,6 +98,17 @@ function RingSelect({ meta, chosen }: { meta: Meta; chosen: boolean }) {
   return <SelectField meta={meta} label={t('assistant.cards.ring')} options={options} emptyOption={chosen ? undefined : t('assistant.cards.chooseRing')} />
 }
 
+/** A form's problem on this page (an API code) in the assistant's words, with the id its fields point at. */
+export function ProblemLine({ id, code }: { id: string; code: string | null }) {
+  const t = useT()
+  if (!code) return null
+  return (
+    <p className="field-error" role="alert" id={id}>
+      {problemMessage(t, code)}
+    </p>
+  )
+}
+
 /**
  * The card's problem that no field shows: the API's (already decided, changed elsewhere), or "not
  * everything is right" when a field the form does not draw came back wrong.
@@ -128,11 +139,7 @@ export function ProposalCard({ proposal: p, domains, answer, busy, isNew, sugges
         ) : null}
       </p>
       <CardBody p={p} />
-      {problem ? (
-        <p className="field-error" role="alert" id={form.errorId}>
-          {problemMessage(t, problem)}
-        </p>
-      ) : null}
+      <ProblemLine id={form.errorId} code={problem} />
       <Form method="post" replace preventScrollReset className="proposal-keep" {...getFormProps(form)}>
         {/* No hidden intent here: the button pressed says it (keep is the default on Enter). */}
         <input type="hidden" name="proposalId" value={p.id} />
@@ -181,15 +188,12 @@ function EditCard({ p, ...rest }: Omit<EditProps<ProposalData['kind']>, 'p'> & {
  */
 function EditFrame({ p, form, busy, children }: { p: ProposalData; form: FormMetadata; busy: boolean; children: React.ReactNode }) {
   const t = useT()
-  const problem = formProblem(form, Object.keys(editForms[p.kind].shape))
+  // The hidden fields are the page's own: a problem with them is said above the form.
+  const problem = formProblem(form, Object.keys(editForms[p.kind].shape).filter((name) => name !== 'intent' && name !== 'proposalId' && name !== 'kind'))
   return (
     <details className="proposal-edit" open={Object.keys(form.allErrors).length > 0}>
       <summary>{t('assistant.cards.edit')}</summary>
-      {problem ? (
-        <p className="field-error" role="alert" id={form.errorId}>
-          {problemMessage(t, problem)}
-        </p>
-      ) : null}
+      <ProblemLine id={form.errorId} code={problem} />
       <Form method="post" replace preventScrollReset className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="proposalId" value={p.id} />

@@ -14,7 +14,7 @@ import { problemMessage } from '../lib/assistant'
 import { AnswerForm, ConversationForms, editedCard, keptCard } from '../lib/conversation-forms'
 import { loadConversation, type ConversationData, type SafetyData } from '../lib/assistant.server'
 import { SafetyCard } from '../components/assistant-safety'
-import { DecidedCard, ProposalCard } from '../components/proposal-card'
+import { DecidedCard, ProblemLine, ProposalCard } from '../components/proposal-card'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
 import stylesheet from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
@@ -299,11 +299,7 @@ function AnswerBox({ step, version, aiFallback, result, question, busy, sending 
       {aiFallback ? <p className="hint">{t('assistant.ai.offlineFallback')}</p> : null}
       <input type="hidden" name="stepId" value={step.id} />
       <input type="hidden" name="version" value={version} />
-      {problem ? (
-        <p className="field-error" role="alert" id={form.errorId}>
-          {problemMessage(t, problem)}
-        </p>
-      ) : null}
+      <ProblemLine id={form.errorId} code={problem} />
       {step.options.length === 0 ? null : step.input === 'multi_choice' ? (
         <CheckboxGroup meta={fields.choices} legend={choose} className="options" options={options} />
       ) : (
@@ -319,15 +315,12 @@ function AnswerBox({ step, version, aiFallback, result, question, busy, sending 
         />
       ) : null}
       <div className="answer-actions">
-        <button type="submit" name="intent" value="answer" className="button" disabled={busy}>
-          {sending ? t('assistant.chat.sending') : t('assistant.chat.send')}
-        </button>
-        <button type="submit" name="intent" value="skip" className="button button--secondary" disabled={busy}>
-          {t('assistant.chat.skip')}
-        </button>
-        <button type="submit" name="intent" value="dontKnow" className="button button--secondary" disabled={busy}>
-          {t('assistant.chat.dontKnow')}
-        </button>
+        {/* Send first: the button Enter presses. */}
+        {(['answer', 'skip', 'dontKnow'] as const).map((intent) => (
+          <button key={intent} type="submit" name="intent" value={intent} className={intent === 'answer' ? 'button' : 'button button--secondary'} disabled={busy}>
+            {intent === 'answer' ? t(sending ? 'assistant.chat.sending' : 'assistant.chat.send') : t(`assistant.chat.${intent}`)}
+          </button>
+        ))}
       </div>
       <p className="muted small">{t('assistant.chat.paused')}</p>
     </Form>
