@@ -7,20 +7,23 @@ const e2e = useServerAndBrowser()
 
 const signedInAsSam = (javaScript: boolean) => signInOnPhone(e2e.browser, e2e.server.url, 'sam', { javaScript })
 
+const withAndWithoutJavaScript = [
+  { javaScript: true, label: 'with JavaScript' },
+  { javaScript: false, label: 'without JavaScript' },
+]
+
 const question = (page: Page) => page.locator('#question').textContent()
 
-/** Types an answer in the box at the bottom and sends it; waits for the next question. */
-async function answer(page: Page, text: string) {
+/** Answers the question at the bottom (ticks a choice, types words) and sends it; waits for the next question. */
+async function answer(page: Page, text: string | null, choice?: string) {
   const before = await page.locator('input[name="version"]').inputValue()
-  await page.getByLabel('Jouw antwoord').fill(text)
+  if (choice) await page.locator(`input[name="choices"][value="${choice}"]`).check()
+  if (text !== null) await page.getByLabel(/^(Jouw antwoord|Of schrijf het in je eigen woorden:)$/).fill(text)
   await page.getByRole('button', { name: 'Verstuur' }).click()
   await expect.poll(() => page.locator('input[name="version"]').count().then(async (n) => (n === 0 ? 'done' : page.locator('input[name="version"]').inputValue()))).not.toBe(before)
 }
 
-describe.each([
-  { javaScript: true, label: 'with JavaScript' },
-  { javaScript: false, label: 'without JavaScript' },
-])('the assistant at 360 px $label', ({ javaScript }) => {
+describe.each(withAndWithoutJavaScript)('the assistant at 360 px $label', ({ javaScript }) => {
   it('a whole miracle-question flow: one question at a time, cards to keep or drop, a celebration, kept words in the inventory', { timeout: 120_000 }, async () => {
     const { context, page, errors } = await signedInAsSam(javaScript)
     await page.getByRole('link', { name: 'Samen ontdekken met de assistent' }).click()
@@ -115,6 +118,45 @@ describe.each([
     await page.goto(`${e2e.server.url}/assistent`)
     await expect.poll(() => page.getByText('Momenten met hulp').count()).toBe(1)
     expect(await page.getByText('Niemand kreeg een bericht.').count()).toBeGreaterThan(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
+describe.each(withAndWithoutJavaScript)('changing a card before keeping it, $label', ({ javaScript }) => {
+  it('a refused change keeps what was typed, the problem beside its field; an emptied note clears the card\'s note', { timeout: 120_000 }, async () => {
+    const { context, page, errors } = await signedInAsSam(javaScript)
+    await page.goto(`${e2e.server.url}/assistent`)
+    await page.getByRole('button', { name: 'Begin: Mijn belangrijke mensen' }).click()
+    await expect.poll(() => page.locator('#question').count()).toBe(1)
+    // A name, then the choices by their values: family, very close, a listening ear with words of one's own, nobody else.
+    const name = `Fatima ${javaScript ? 'met' : 'zonder'}`
+    await answer(page, name)
+    for (const [choice, words] of [['family', null], ['1', null], ['emotional', 'ze luistert altijd'], ['no', null]] as const) await answer(page, words, choice)
+    const card = page.locator('.proposal', { hasText: name })
+    await expect.poll(() => card.count()).toBe(1)
+
+    await card.getByText('Aanpassen').click()
+    const edit = card.locator('.proposal-edit')
+    expect(await edit.getByLabel('Wat wil je er nog over zeggen?').inputValue()).toBe('ze luistert altijd')
+    // An emptied name is asked for, beside the name; nothing is lost: the emptied note stays empty, the tick stays.
+    await edit.getByLabel('Naam').fill('')
+    await edit.getByLabel('Wat wil je er nog over zeggen?').fill('')
+    await edit.getByRole('button', { name: 'Aangepast bewaren' }).click()
+    await expect.poll(() => edit.getByRole('alert').textContent()).toBe('Vul dit in.')
+    expect(await edit.getAttribute('open')).not.toBeNull()
+    expect(await edit.getByLabel('Naam').getAttribute('aria-invalid')).toBe('true')
+    expect(await edit.getByLabel('Wat wil je er nog over zeggen?').inputValue()).toBe('')
+    expect(await edit.locator('input[name="support"][value="emotional"]').isChecked()).toBe(true)
+    if (javaScript) await expectAccessible(page)
+
+    await edit.getByLabel('Naam').fill(name)
+    await edit.getByRole('button', { name: 'Aangepast bewaren' }).click()
+    await expect.poll(() => page.locator('.proposal', { hasText: name }).count()).toBe(0)
+    // On the network map without the note the card had: the emptied box cleared it.
+    const me = await (await page.request.get(`${e2e.server.url}/api/v1/me`)).json()
+    const people = (await (await page.request.get(`${e2e.server.url}/api/v1/clients/${me.id}/network/persons`)).json()) as { name: string; note: string | null; support: string[] }[]
+    expect(people.filter((p) => p.name === name).map(({ note, support }) => ({ note, support }))).toEqual([{ note: null, support: ['emotional'] }])
     expect(errors).toEqual([])
     await context.close()
   })

@@ -2,24 +2,24 @@ import { Form, Link } from '@remix-run/react'
 import type { Translator } from '@kracht/i18n'
 import type { ProposalData } from '../lib/assistant.server'
 import { areas, label, problemMessage, supports } from '../lib/assistant'
+import { CardForm, editForms } from '../lib/conversation-forms'
 import { domainLabel } from '../lib/inventory'
 import { keptCardHref } from '../lib/kept-card-link'
 import { useT } from '../lib/i18n'
-import { problemText } from '../lib/problem-text'
+import { CheckboxGroup, SelectField, TextareaField, TextField } from '../forms/field-components'
+import { getFormProps, useSchemaForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from '../forms/use-form'
 
-// A card's field codes come from the assistant's answer, not a form's reply: the page carries them.
-// route-texts: fields
-
-interface CardProblem {
-  code: string
-  fields: Record<string, string>
+/** The action's answer to one of this card's forms: the card's buttons (keep, drop) or "Aanpassen". */
+export interface CardAnswer {
+  intent: 'accept' | 'drop' | 'edit'
+  result: SubmissionResult<string[]> | null
 }
 
 interface Props {
   proposal: ProposalData
   /** The organisation's life domains, for the domain choice. */
   domains: readonly string[]
-  problem: CardProblem | null
+  answer: CardAnswer | null
   busy: boolean
   isNew: boolean
   /** Kept together with someone, waiting for the client: who suggested it ('' when the name is unknown). */
@@ -78,127 +78,56 @@ function CardBody({ p }: { p: ProposalData }) {
   }
 }
 
-function FieldError({ code }: { code: string | undefined }) {
+type Meta = FieldMetadata<string | undefined>
+
+function DomainSelect({ meta, domains, chosen }: { meta: Meta; domains: readonly string[]; chosen: boolean }) {
   const t = useT()
-  return code ? <p className="field-error">{problemText(t, 'fields', code)}</p> : null
+  const options = domains.map((d) => ({ value: d, label: domainLabel(t, d) }))
+  return <SelectField meta={meta} label={t('assistant.cards.domain')} options={options} emptyOption={chosen ? undefined : t('assistant.cards.chooseDomain')} />
 }
 
-function DomainSelect({ id, value, domains, error, required }: { id: string; value: string | null; domains: readonly string[]; error?: string | undefined; required?: boolean }) {
+function AreaSelect({ meta, chosen }: { meta: Meta; chosen: boolean }) {
   const t = useT()
+  const options = areas.map((a) => ({ value: a, label: t(`assistant.cards.areas.${a}`) }))
+  return <SelectField meta={meta} label={t('assistant.cards.area')} options={options} emptyOption={chosen ? undefined : t('assistant.cards.chooseArea')} />
+}
+
+function RingSelect({ meta, chosen }: { meta: Meta; chosen: boolean }) {
+  const t = useT()
+  const options = (['1', '2', '3'] as const).map((r) => ({ value: r, label: t(`assistant.cards.rings.r${r}`) }))
+  return <SelectField meta={meta} label={t('assistant.cards.ring')} options={options} emptyOption={chosen ? undefined : t('assistant.cards.chooseRing')} />
+}
+
+/** A form's problem on this page (an API code) in the assistant's words, with the id its fields point at. */
+export function ProblemLine({ id, code }: { id: string; code: string | null }) {
+  const t = useT()
+  if (!code) return null
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id}>{t('assistant.cards.domain')}</label>
-      <select id={id} name="domain" defaultValue={value ?? ''} required={required}>
-        {value ? null : <option value="">{t('assistant.cards.chooseDomain')}</option>}
-        {domains.map((d) => (
-          <option key={d} value={d}>
-            {domainLabel(t, d)}
-          </option>
-        ))}
-      </select>
-      <FieldError code={error} />
-    </div>
+    <p className="field-error" role="alert" id={id}>
+      {problemMessage(t, code)}
+    </p>
   )
 }
 
-function AreaRing({ p, prefix, fields, only }: { p: Extract<ProposalData, { kind: 'network_person' }>; prefix: string; fields: Record<string, string>; only: boolean }) {
-  const t = useT()
-  return (
-    <>
-      {!only || !p.area ? (
-        <div className={fields['area'] ? 'field field--error' : 'field'}>
-          <label htmlFor={`${prefix}-area`}>{t('assistant.cards.area')}</label>
-          <select id={`${prefix}-area`} name="area" defaultValue={p.area ?? ''} required>
-            {p.area ? null : <option value="">{t('assistant.cards.chooseArea')}</option>}
-            {areas.map((a) => (
-              <option key={a} value={a}>
-                {t(`assistant.cards.areas.${a}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError code={fields['area']} />
-        </div>
-      ) : null}
-      {!only || !p.ring ? (
-        <div className={fields['ring'] ? 'field field--error' : 'field'}>
-          <label htmlFor={`${prefix}-ring`}>{t('assistant.cards.ring')}</label>
-          <select id={`${prefix}-ring`} name="ring" defaultValue={p.ring ? String(p.ring) : ''} required>
-            {p.ring ? null : <option value="">{t('assistant.cards.chooseRing')}</option>}
-            {([1, 2, 3] as const).map((r) => (
-              <option key={r} value={r}>
-                {t(`assistant.cards.rings.r${r}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError code={fields['ring']} />
-        </div>
-      ) : null}
-    </>
-  )
-}
-
-/** The fields to change a card before keeping it (inside "Aanpassen": works without JavaScript). */
-function EditFields({ p, domains, fields }: { p: ProposalData; domains: readonly string[]; fields: Record<string, string> }) {
-  const t = useT()
-  const prefix = `edit-${p.id}`
-  const text = (name: string, value: string | null, caption: string, multiline = false) => (
-    <div className={fields[name] ? 'field field--error' : 'field'}>
-      <label htmlFor={`${prefix}-${name}`}>{caption}</label>
-      {multiline ? (
-        <textarea id={`${prefix}-${name}`} name={name} defaultValue={value ?? ''} maxLength={1000} rows={3} />
-      ) : (
-        <input id={`${prefix}-${name}`} name={name} defaultValue={value ?? ''} maxLength={1000} />
-      )}
-      <FieldError code={fields[name]} />
-    </div>
-  )
-  switch (p.kind) {
-    case 'statement':
-    case 'goal':
-      return (
-        <>
-          {text('text', p.text, t('assistant.cards.text'), true)}
-          <DomainSelect id={`${prefix}-domain`} value={p.domain} domains={domains} error={fields['domain']} required={p.kind === 'statement'} />
-        </>
-      )
-    case 'network_person':
-      return (
-        <>
-          {text('name', p.name, t('assistant.cards.name'))}
-          <AreaRing p={p} prefix={prefix} fields={fields} only={false} />
-          <fieldset className="field">
-            <legend>{t('assistant.cards.support')}</legend>
-            {supports.map((s) => (
-              <label key={s} className="choice">
-                <input type="checkbox" name="support" value={s} defaultChecked={p.support.includes(s)} /> {t(`assistant.cards.supports.${s}`)}
-              </label>
-            ))}
-            <input type="hidden" name="supportShown" value="1" />
-          </fieldset>
-          {text('note', p.note, t('assistant.cards.note'), true)}
-        </>
-      )
-    case 'safety_plan_line':
-      return text('text', p.text, t('assistant.cards.text'), true)
-    case 'action':
-      return (
-        <>
-          {text('what', p.what, t('assistant.cards.what'), true)}
-          {text('who', p.who, t('assistant.cards.who'))}
-          {text('when', p.when, t('assistant.cards.when'))}
-        </>
-      )
-  }
+/**
+ * The card's problem that no field shows: the API's (already decided, changed elsewhere), or "not
+ * everything is right" when a field the form does not draw came back wrong.
+ */
+function formProblem(form: FormMetadata, drawn: readonly string[]): string | null {
+  return form.errors?.[0] ?? (Object.keys(form.allErrors).some((name) => name !== '' && !drawn.includes(name)) ? 'validation_failed' : null)
 }
 
 /** A draft as a card: keep it, change it first, or leave it out. Nothing is saved before "keep". */
-export function ProposalCard({ proposal: p, domains, problem, busy, isNew, suggestedBy, ownWords }: Props) {
+export function ProposalCard({ proposal: p, domains, answer, busy, isNew, suggestedBy, ownWords }: Props) {
   const t = useT()
-  const fields = problem?.fields ?? {}
+  const editing = answer?.intent === 'edit'
   // A card can only be kept once the required choices are made: ask for them on the card itself.
   const needsDomain = p.kind === 'statement' && !p.domain
-  const needsPlace = p.kind === 'network_person' && (!p.area || !p.ring)
-  const editOpen = Boolean(problem && Object.keys(fields).length > 0 && !needsDomain && !needsPlace)
+  const needsArea = p.kind === 'network_person' && !p.area
+  const needsRing = p.kind === 'network_person' && !p.ring
+  const [form, fields] = useSchemaForm({ id: `keep-${p.id}`, schema: CardForm, lastResult: editing ? null : answer?.result })
+  const drawn = [needsDomain ? 'domain' : '', needsArea ? 'area' : '', needsRing ? 'ring' : '']
+  const problem = editing ? null : formProblem(form, drawn)
   return (
     <li className={isNew ? 'proposal is-new' : 'proposal'} id={`kaart-${p.id}`}>
       <p className="proposal-kind">
@@ -210,37 +139,119 @@ export function ProposalCard({ proposal: p, domains, problem, busy, isNew, sugge
         ) : null}
       </p>
       <CardBody p={p} />
-      {problem && Object.keys(fields).length === 0 ? (
-        <p className="field-error" role="alert">
-          {problemMessage(t, problem.code)}
-        </p>
-      ) : null}
-      <Form method="post" replace preventScrollReset className="proposal-keep">
+      <ProblemLine id={form.errorId} code={problem} />
+      <Form method="post" replace preventScrollReset className="proposal-keep" {...getFormProps(form)}>
         {/* No hidden intent here: the button pressed says it (keep is the default on Enter). */}
         <input type="hidden" name="proposalId" value={p.id} />
-        {needsDomain ? <DomainSelect id={`keep-${p.id}-domain`} value={null} domains={domains} error={fields['domain']} required /> : null}
-        {needsPlace && p.kind === 'network_person' ? <AreaRing p={p} prefix={`keep-${p.id}`} fields={fields} only /> : null}
+        {needsDomain ? <DomainSelect meta={fields.domain} domains={domains} chosen={false} /> : null}
+        {needsArea ? <AreaSelect meta={fields.area} chosen={false} /> : null}
+        {needsRing ? <RingSelect meta={fields.ring} chosen={false} /> : null}
         <div className="card-actions">
           <button type="submit" name="intent" value="accept" className="button" disabled={busy}>
             {t('assistant.cards.keep')}
           </button>
-          <button type="submit" name="intent" value="drop" className="button button--secondary" disabled={busy} formNoValidate>
+          <button type="submit" name="intent" value="drop" className="button button--secondary" disabled={busy}>
             {t('assistant.cards.drop')}
           </button>
         </div>
       </Form>
-      <details className="proposal-edit" open={editOpen}>
-        <summary>{t('assistant.cards.edit')}</summary>
-        <Form method="post" replace preventScrollReset className="stack">
-          <input type="hidden" name="intent" value="accept" />
-          <input type="hidden" name="proposalId" value={p.id} />
-          <EditFields p={p} domains={domains} fields={fields} />
-          <button type="submit" className="button" disabled={busy}>
-            {t('assistant.cards.saveEdit')}
-          </button>
-        </Form>
-      </details>
+      <EditCard p={p} domains={domains} result={editing ? (answer.result ?? null) : null} busy={busy} />
     </li>
+  )
+}
+
+interface EditProps<P extends ProposalData['kind']> {
+  p: Extract<ProposalData, { kind: P }>
+  domains: readonly string[]
+  result: SubmissionResult<string[]> | null
+  busy: boolean
+}
+
+/** "Aanpassen": the card's words and choices to change before keeping it (works without JavaScript). */
+function EditCard({ p, ...rest }: Omit<EditProps<ProposalData['kind']>, 'p'> & { p: ProposalData }) {
+  switch (p.kind) {
+    case 'statement':
+    case 'goal':
+      return <EditWords p={p} {...rest} />
+    case 'network_person':
+      return <EditPerson p={p} {...rest} />
+    case 'safety_plan_line':
+      return <EditPlanLine p={p} {...rest} />
+    case 'action':
+      return <EditAction p={p} {...rest} />
+  }
+}
+
+/**
+ * The frame of every edit form: open after a refused edit (the typed words are in it, the problem
+ * beside its field), the card's id and kind, the save button.
+ */
+function EditFrame({ p, form, busy, children }: { p: ProposalData; form: FormMetadata; busy: boolean; children: React.ReactNode }) {
+  const t = useT()
+  // The hidden fields are the page's own: a problem with them is said above the form.
+  const problem = formProblem(form, Object.keys(editForms[p.kind].shape).filter((name) => name !== 'intent' && name !== 'proposalId' && name !== 'kind'))
+  return (
+    <details className="proposal-edit" open={Object.keys(form.allErrors).length > 0}>
+      <summary>{t('assistant.cards.edit')}</summary>
+      <ProblemLine id={form.errorId} code={problem} />
+      <Form method="post" replace preventScrollReset className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="edit" />
+        <input type="hidden" name="proposalId" value={p.id} />
+        <input type="hidden" name="kind" value={p.kind} />
+        {children}
+        <button type="submit" className="button" disabled={busy}>
+          {t('assistant.cards.saveEdit')}
+        </button>
+      </Form>
+    </details>
+  )
+}
+
+function EditWords({ p, domains, result, busy }: EditProps<'statement' | 'goal'>) {
+  const t = useT()
+  const [form, fields] = useSchemaForm({ id: `edit-${p.id}`, schema: editForms[p.kind], lastResult: result, defaultValue: { text: p.text, domain: p.domain ?? undefined } })
+  return (
+    <EditFrame p={p} form={form} busy={busy}>
+      <TextareaField meta={fields.text} label={t('assistant.cards.text')} rows={3} />
+      <DomainSelect meta={fields.domain} domains={domains} chosen={Boolean(p.domain)} />
+    </EditFrame>
+  )
+}
+
+function EditPerson({ p, result, busy }: EditProps<'network_person'>) {
+  const t = useT()
+  const defaultValue = { name: p.name, area: p.area ?? undefined, ring: p.ring ? String(p.ring) : undefined, support: p.support, note: p.note ?? '' }
+  const [form, fields] = useSchemaForm({ id: `edit-${p.id}`, schema: editForms.network_person, lastResult: result, defaultValue })
+  return (
+    <EditFrame p={p} form={form} busy={busy}>
+      <TextField meta={fields.name} label={t('assistant.cards.name')} />
+      <AreaSelect meta={fields.area} chosen={Boolean(p.area)} />
+      <RingSelect meta={fields.ring} chosen={Boolean(p.ring)} />
+      <CheckboxGroup meta={fields.support} legend={t('assistant.cards.support')} options={supports.map((s) => ({ value: s, label: t(`assistant.cards.supports.${s}`) }))} />
+      <TextareaField meta={fields.note} label={t('assistant.cards.note')} rows={3} />
+    </EditFrame>
+  )
+}
+
+function EditPlanLine({ p, result, busy }: EditProps<'safety_plan_line'>) {
+  const t = useT()
+  const [form, fields] = useSchemaForm({ id: `edit-${p.id}`, schema: editForms.safety_plan_line, lastResult: result, defaultValue: { text: p.text } })
+  return (
+    <EditFrame p={p} form={form} busy={busy}>
+      <TextareaField meta={fields.text} label={t('assistant.cards.text')} rows={3} />
+    </EditFrame>
+  )
+}
+
+function EditAction({ p, result, busy }: EditProps<'action'>) {
+  const t = useT()
+  const [form, fields] = useSchemaForm({ id: `edit-${p.id}`, schema: editForms.action, lastResult: result, defaultValue: { what: p.what, who: p.who ?? '', when: p.when ?? '' } })
+  return (
+    <EditFrame p={p} form={form} busy={busy}>
+      <TextareaField meta={fields.what} label={t('assistant.cards.what')} rows={3} />
+      <TextField meta={fields.who} label={t('assistant.cards.who')} />
+      <TextField meta={fields.when} label={t('assistant.cards.when')} />
+    </EditFrame>
   )
 }
 

@@ -5,6 +5,7 @@ import type { Locale } from '@kracht/i18n'
 import { en } from '../../../../packages/i18n/src/messages/en'
 import { nl } from '../../../../packages/i18n/src/messages/nl'
 import { keysOf, pick, routeKeys } from '../../texts/route-texts'
+import { ConversationForms } from '../lib/conversation-forms'
 import { PersonSchema } from '../lib/network-schema'
 import type { FormReply, OwnGroup } from './submission.server'
 import { form } from './test-support'
@@ -96,6 +97,24 @@ const cases: { name: string; route: string; own?: OwnGroup; answer: () => Promis
       const { parseSubmission, replyWithProblem } = await server()
       const submission = parseSubmission(form([['expiresAt', '2000-01-01']]), z.object({ expiresAt: z.string() }))
       return replyWithProblem(submission, problem({ code: 'ends_in_past', message: '', fields: { expiresAt: 'ends_in_past' } }))
+    },
+  },
+  {
+    name: 'a card changed to empty words, on the assistant\'s page',
+    route: 'routes/assistent.$conversationId.tsx',
+    answer: async () => {
+      const { parseSubmission, reply } = await server()
+      return reply(parseSubmission(form([['intent', 'edit'], ['proposalId', 'c1-1'], ['kind', 'statement'], ['text', ''], ['domain', 'health']]), ConversationForms))
+    },
+  },
+  {
+    name: 'an answer too long, beside the box in the assistant\'s own words',
+    route: 'routes/assistent.$conversationId.tsx',
+    own: 'assistant.errors',
+    answer: async () => {
+      const { parseSubmission, replyWithProblem } = await server()
+      const submission = parseSubmission(form([['intent', 'answer'], ['stepId', 's1'], ['version', '2'], ['text', 'lang']]), ConversationForms)
+      return replyWithProblem(submission, problem({ code: 'answer_too_long', message: '' }), { fieldFor: (code) => (code === 'answer_too_long' ? 'text' : null) })
     },
   },
 ]

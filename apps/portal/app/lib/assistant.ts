@@ -1,7 +1,8 @@
 import { hasKey, type Translator } from '@kracht/i18n'
+import { problemText } from './problem-text'
 
-// Shared by the assistant pages (browser and server): labels for API values. The form schemas are
-// in assistant-forms.server.ts, so zod stays out of the page's JavaScript.
+// Shared by the assistant pages (browser and server): labels for API values. The conversation page's
+// form schemas are in conversation-forms.ts, the first page's in assistant-forms.server.ts.
 export const flows = ['miracle', 'strengths', 'vip', 'goal', 'safety_plan'] as const
 export const areas = ['family', 'friends', 'school_work_club', 'professionals'] as const
 export const supports = ['practical', 'emotional', 'advice', 'company'] as const
@@ -13,10 +14,13 @@ export function label(t: Translator, key: string, fallback = ''): string {
   return hasKey(key) ? t(key) : fallback
 }
 
-/** A problem code of the API as a sentence: the assistant's own first, then the general ones. */
+/**
+ * A problem code of the API as a sentence: the assistant's own first, then the general ones. Those
+ * come with a form's answer (forms/reply-texts.ts); a page that shows a code from elsewhere names the
+ * `errors` group in a `route-texts:` comment (problem-text.ts).
+ */
 export function problemMessage(t: Translator, code: string | undefined | null): string {
   const own = `assistant.errors.${code ?? ''}`
   if (code && hasKey(own)) return t(own)
-  const general = `errors.${code ?? ''}`
-  return code && hasKey(general) ? t(general) : t('errors.generic')
+  return problemText(t, 'errors', code ?? undefined)
 }

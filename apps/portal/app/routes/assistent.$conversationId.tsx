@@ -3,20 +3,18 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
+import { CheckboxGroup, RadioGroup, TextareaField } from '../forms/field-components'
+import { parseSubmission, reply, replyWithProblem, type FormReply } from '../forms/submission.server'
+import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-// The last page not yet on forms/ (useSchemaForm, parseSubmission): its forms are read on the
-// server only (parseForm with the schemas in assistant-forms.server.ts). Moving it over must keep
-// one difference: here an emptied note or "who/when" is sent as null and clears what the card
-// said, while parseSubmission reads an empty field as "not given" (issue 15; see the closing note).
-import { parseForm } from '../lib/forms'
 import { krachtwerkDomains } from '@kracht/method'
 import { useT } from '../lib/i18n'
 import { problemMessage } from '../lib/assistant'
-import { AcceptForm, AnswerForm, ProposalForm, SafetyForm } from '../lib/assistant-forms.server'
-import { loadConversation, problemOf, type ConversationData, type SafetyData } from '../lib/assistant.server'
+import { AnswerForm, ConversationForms, editedCard, keptCard } from '../lib/conversation-forms'
+import { loadConversation, type ConversationData, type SafetyData } from '../lib/assistant.server'
 import { SafetyCard } from '../components/assistant-safety'
-import { DecidedCard, ProposalCard } from '../components/proposal-card'
+import { DecidedCard, ProblemLine, ProposalCard } from '../components/proposal-card'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
 import stylesheet from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
@@ -52,77 +50,76 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** Open for the client: new cards, and cards kept together with someone that wait for the client's own choice. */
 const isOpen = (status: string) => status === 'proposed' || status === 'pending_client'
 
-type Problem = { code: string; fields: Record<string, string> }
-
+/**
+ * Which form answered, and its reply (forms/submission.server.ts): errors beside the fields and what
+ * was typed, so a refused answer or card edit loses nothing, with or without JavaScript.
+ */
 type ActionResult =
-  | { intent: 'answer'; turn: ConversationData; problem: null; safety: null; text: '' }
-  | { intent: 'answer'; turn: null; problem: Problem; safety: SafetyData | null; text: string }
-  | { intent: 'accept' | 'drop'; proposalId: string; problem: Problem | null; screen?: ScreenData | null }
-  | { intent: 'safety'; hasWorker: boolean | null; problem: Problem | null }
+  | { intent: 'answer'; turn: ConversationData; result: null; safety: null }
+  | { intent: 'answer'; turn: null; result: FormReply; safety: SafetyData | null }
+  | { intent: 'accept' | 'drop' | 'edit'; proposalId: string; result: FormReply | null; screen?: ScreenData | null }
+  | { intent: 'safety'; hasWorker: boolean | null; result: FormReply | null }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const formData = await request.formData()
-  const conversationId = params['conversationId'] ?? ''
-  const param = { clientId: user.id, conversationId }
+  const param = { clientId: user.id, conversationId: params['conversationId'] ?? '' }
   const conversation = api(context, request).clients[':clientId'].conversations[':conversationId']
-  const intent = String(formData.get('intent') ?? '')
+  const submission = parseSubmission(formData, ConversationForms)
+  // Which form it was, also when it did not pass: its reply goes back to that form.
+  const posted = String(formData.get('intent') ?? '')
+  const proposalId = String(formData.get('proposalId') ?? '')
 
-  if (intent === 'accept' || intent === 'drop') {
-    const proposalId = String(formData.get('proposalId') ?? '')
-    const fail = (problem: Problem, status: number) => data<ActionResult>({ intent, proposalId, problem }, { status })
-    if (intent === 'drop') {
-      const form = parseForm(ProposalForm, formData)
-      if (!form.ok) return fail({ code: 'validation_failed', fields: {} }, 400)
-      const response = await conversation.proposals[':proposalId'].drop.$post({ param: { ...param, proposalId: form.data.proposalId }, json: {} })
-      if (!response.ok) return fail(await problemOf(response), response.status)
-      return data<ActionResult>({ intent, proposalId, problem: null })
+  if (submission.status !== 'success') {
+    const result = reply(submission)
+    if (posted === 'accept' || posted === 'drop' || posted === 'edit') return data<ActionResult>({ intent: posted, proposalId, result }, { status: 400 })
+    if (posted === 'safety') return data<ActionResult>({ intent: 'safety', hasWorker: null, result }, { status: 400 })
+    return data<ActionResult>({ intent: 'answer', turn: null, result, safety: null }, { status: 400 })
+  }
+  const form = submission.value
+  // A card the API refused: the problem beside the field it names, or above the card.
+  const refused = async (intent: 'accept' | 'drop' | 'edit', response: Response) =>
+    data<ActionResult>({ intent, proposalId, result: await replyWithProblem(submission, response) }, { status: response.status })
+
+  switch (form.intent) {
+    case 'drop': {
+      const response = await conversation.proposals[':proposalId'].drop.$post({ param: { ...param, proposalId: form.proposalId }, json: {} })
+      if (!response.ok) return refused('drop', response)
+      return data<ActionResult>({ intent: 'drop', proposalId, result: null })
     }
-    const form = parseForm(AcceptForm, formData)
-    if (!form.ok) return fail({ code: 'validation_failed', fields: form.fields }, 400)
-    const { proposalId: id, ...edit } = form.data
-    // Unticked boxes send nothing: the marker says the support choices were on the form.
-    const support = formData.has('supportShown')
-      ? formData.getAll('support').filter((s): s is 'practical' | 'emotional' | 'advice' | 'company' => ['practical', 'emotional', 'advice', 'company'].includes(String(s)))
-      : undefined
-    const json = Object.fromEntries(Object.entries({ ...edit, support }).filter(([, value]) => value !== undefined))
-    const response = await conversation.proposals[':proposalId'].accept.$post({ param: { ...param, proposalId: id }, json })
-    if (!response.ok) return fail(await problemOf(response), response.status)
-    // The kept words (a goal, a step, a VIP note) were screened on save: the help card if it fired.
-    const { safety: screen } = await response.json()
-    return data<ActionResult>({ intent, proposalId, problem: null, screen: screen.detected ? screen : null })
+    case 'accept':
+    case 'edit': {
+      const json = form.intent === 'edit' ? editedCard(form) : keptCard(form)
+      const response = await conversation.proposals[':proposalId'].accept.$post({ param: { ...param, proposalId: form.proposalId }, json })
+      if (!response.ok) return refused(form.intent, response)
+      // The kept words (a goal, a step, a VIP note) were screened on save: the help card if it fired.
+      const { safety: screen } = await response.json()
+      return data<ActionResult>({ intent: form.intent, proposalId, result: null, screen: screen.detected ? screen : null })
+    }
+    case 'safety': {
+      const response = await conversation.safety.$post({ param, json: { notifyWorker: form.notifyWorker === 'yes' } })
+      if (!response.ok) return data<ActionResult>({ intent: 'safety', hasWorker: null, result: await replyWithProblem(submission, response) }, { status: response.status })
+      return data<ActionResult>({ intent: 'safety', hasWorker: (await response.json()).hasWorker, result: null })
+    }
+    default: {
+      const { stepId, version } = form
+      const json =
+        form.intent === 'skip'
+          ? { stepId, version, skip: true }
+          : form.intent === 'dontKnow'
+            ? { stepId, version, dontKnow: true }
+            : { stepId, version, text: form.text ?? '', ...(form.choices.length > 0 ? { choices: form.choices } : {}) }
+      const response = await keyedWrite(formData, (options) => conversation.answers.$post({ param, json }, options))
+      if (!response.ok) {
+        // The typed words come back in the box: nothing is lost on a refusal. A too long answer is said beside it.
+        const result = await replyWithProblem(submission, response.clone(), { fieldFor: (code) => (code === 'answer_too_long' ? 'text' : null) })
+        // A refused answer (400, 409) may carry the help card, typed by the API's AnswerProblem.
+        const safety: SafetyData | null = response.status === 400 || response.status === 409 ? ((await response.json()).safety ?? null) : null
+        return data<ActionResult>({ intent: 'answer', turn: null, result, safety }, { status: response.status })
+      }
+      return data<ActionResult>({ intent: 'answer', turn: await response.json(), result: null, safety: null })
+    }
   }
-
-  if (intent === 'safety') {
-    const form = parseForm(SafetyForm, formData)
-    if (!form.ok) return data<ActionResult>({ intent, hasWorker: null, problem: { code: 'validation_failed', fields: form.fields } }, { status: 400 })
-    const response = await conversation.safety.$post({ param, json: { notifyWorker: form.data.notifyWorker === 'yes' } })
-    if (!response.ok) return data<ActionResult>({ intent, hasWorker: null, problem: await problemOf(response) }, { status: response.status })
-    return data<ActionResult>({ intent, hasWorker: (await response.json()).hasWorker, problem: null })
-  }
-
-  const form = parseForm(AnswerForm, formData)
-  const text = String(formData.get('text') ?? '')
-  if (!form.ok) {
-    return data<ActionResult>({ intent: 'answer', turn: null, problem: { code: 'validation_failed', fields: form.fields }, safety: null, text }, { status: 400 })
-  }
-  const { intent: kind, stepId, version } = form.data
-  const choices = formData.getAll('choices').map(String).filter(Boolean).slice(0, 20)
-  const json =
-    kind === 'skip'
-      ? { stepId, version, skip: true }
-      : kind === 'dontKnow'
-        ? { stepId, version, dontKnow: true }
-        : { stepId, version, text: form.data.text, ...(choices.length > 0 ? { choices } : {}) }
-  const response = await keyedWrite(formData, (options) => conversation.answers.$post({ param, json }, options))
-  if (!response.ok) {
-    const problem = await problemOf(response.clone())
-    // A refused answer (400, 409) may carry the help card, typed by the API's AnswerProblem.
-    const safety: SafetyData | null = response.status === 400 || response.status === 409 ? ((await response.json()).safety ?? null) : null
-    // The typed words come back in the box: nothing is lost on a refusal.
-    return data<ActionResult>({ intent: 'answer', turn: null, problem, safety, text }, { status: response.status })
-  }
-  return data<ActionResult>({ intent: 'answer', turn: await response.json(), problem: null, safety: null, text: '' })
 }
 
 export default function Conversation() {
@@ -135,10 +132,10 @@ export default function Conversation() {
   // The answer's own result (feedback, a model's phrasing) belongs to the state the loader shows now.
   const turn = result?.intent === 'answer' && result.turn && result.turn.conversation.version === loaded.conversation.version ? result.turn : null
   const view = turn ? { ...loaded, step: turn.step, feedback: turn.feedback, intro: [], newProposalIds: turn.newProposalIds, safety: turn.safety, aiFallback: turn.aiFallback } : loaded
-  const answerProblem = result?.intent === 'answer' ? result.problem : null
   const safety = view.safety ?? (result?.intent === 'answer' ? result.safety : null)
   const hasWorker = result?.intent === 'safety' ? result.hasWorker : null
-  const cardProblem = (id: string) => (result && (result.intent === 'accept' || result.intent === 'drop') && result.proposalId === id ? result.problem : null)
+  const safetyProblem = result?.intent === 'safety' ? problemOf(result.result) : null
+  const cardResult = (id: string) => (result && (result.intent === 'accept' || result.intent === 'drop' || result.intent === 'edit') && result.proposalId === id ? result : null)
 
   const open = view.proposals.filter((p) => isOpen(p.status))
   const decided = view.proposals.filter((p) => !isOpen(p.status))
@@ -169,7 +166,12 @@ export default function Conversation() {
       {view.conversation.facilitatorId ? <p className="muted">{t('assistant.chat.together')}</p> : null}
 
       {safety ? <SafetyCard safety={safety} event={view.safetyEvent} hasWorker={hasWorker} busy={busy} /> : null}
-      {!safety && result?.intent === 'accept' ? <SaveSafety screen={result.screen} /> : null}
+      {safetyProblem ? (
+        <p className="notice notice--error" role="alert">
+          {problemMessage(t, safetyProblem)}
+        </p>
+      ) : null}
+      {!safety && (result?.intent === 'accept' || result?.intent === 'edit') ? <SaveSafety screen={result.screen} /> : null}
 
       {lines.length > 0 ? (
         <div className="chat-lines" aria-live="polite">
@@ -205,7 +207,7 @@ export default function Conversation() {
                 key={`${p.id}-${p.version}`}
                 proposal={p}
                 domains={domains}
-                problem={cardProblem(p.id)}
+                answer={cardResult(p.id)}
                 busy={busy}
                 isNew={view.newProposalIds.includes(p.id)}
                 suggestedBy={p.status === 'pending_client' ? (suggesters[p.id] ?? '') : null}
@@ -230,59 +232,16 @@ export default function Conversation() {
       ) : null}
 
       {step ? (
-        <Form method="post" replace preventScrollReset className="answer-box" aria-labelledby="question">
-          <IdempotencyKey />
-          <h2 id="question" ref={question} tabIndex={-1} className="question">
-            {step.question}
-          </h2>
-          {step.hint ? <p className="hint">{step.hint}</p> : null}
-          {view.aiFallback ? <p className="hint">{t('assistant.ai.offlineFallback')}</p> : null}
-          <input type="hidden" name="stepId" value={step.id} />
-          <input type="hidden" name="version" value={view.conversation.version} />
-          {answerProblem ? (
-            <p className="field-error" role="alert" id="answer-error">
-              {problemMessage(t, answerProblem.code)}
-            </p>
-          ) : null}
-          {step.options.length > 0 ? (
-            <fieldset className="field options">
-              <legend className="visually-hidden">{t('assistant.chat.chooseOne')}</legend>
-              {step.options.map((option) => (
-                <label key={option.id} className="choice">
-                  <input type={step.input === 'multi_choice' ? 'checkbox' : 'radio'} name="choices" value={option.id} /> {option.label}
-                </label>
-              ))}
-            </fieldset>
-          ) : null}
-          {step.input === 'text' || step.allowText ? (
-            <div className="field">
-              <label htmlFor="answer-text" className={step.options.length > 0 ? undefined : 'visually-hidden'}>
-                {step.options.length > 0 ? t('assistant.chat.orWrite') : t('assistant.chat.yourAnswer')}
-              </label>
-              <textarea
-                key={stepKey}
-                id="answer-text"
-                name="text"
-                rows={3}
-                defaultValue={result?.intent === 'answer' ? result.text : ''}
-                aria-invalid={answerProblem ? true : undefined}
-                aria-describedby={answerProblem ? 'answer-error' : undefined}
-              />
-            </div>
-          ) : null}
-          <div className="answer-actions">
-            <button type="submit" name="intent" value="answer" className="button" disabled={busy}>
-              {sending ? t('assistant.chat.sending') : t('assistant.chat.send')}
-            </button>
-            <button type="submit" name="intent" value="skip" className="button button--secondary" disabled={busy}>
-              {t('assistant.chat.skip')}
-            </button>
-            <button type="submit" name="intent" value="dontKnow" className="button button--secondary" disabled={busy}>
-              {t('assistant.chat.dontKnow')}
-            </button>
-          </div>
-          <p className="muted small">{t('assistant.chat.paused')}</p>
-        </Form>
+        <AnswerBox
+          key={stepKey}
+          step={step}
+          version={view.conversation.version}
+          aiFallback={view.aiFallback}
+          result={result?.intent === 'answer' ? result.result : null}
+          question={question}
+          busy={busy}
+          sending={sending}
+        />
       ) : (
         <div className="card-actions">
           <Link to="/assistent" className="button">
@@ -294,5 +253,76 @@ export default function Conversation() {
         </div>
       )}
     </div>
+  )
+}
+
+/** A form's problem as one code: the API's, or "not everything is right" when only fields are wrong. */
+function problemOf(result: FormReply | null): string | null {
+  if (!result?.error) return null
+  return result.error['']?.[0] ?? 'validation_failed'
+}
+
+type Step = NonNullable<ConversationData['step']>
+
+interface AnswerBoxProps {
+  step: Step
+  version: number
+  aiFallback: boolean
+  /** The action's reply to a refused answer: the problem, and the words typed, back in the box. */
+  result: FormReply | null
+  question: React.RefObject<HTMLHeadingElement>
+  busy: boolean
+  sending: boolean
+}
+
+/**
+ * The question and the answer form at the bottom. Keyed by the step and the conversation's version,
+ * so each new question starts empty; a refused answer's words come back from the reply.
+ */
+function AnswerBox({ step, version, aiFallback, result, question, busy, sending }: AnswerBoxProps) {
+  const t = useT()
+  // `answer`: the box keeps its id (`answer-text`) and the problem its own (`answer-error`).
+  const [form, fields] = useSchemaForm({ id: 'answer', schema: AnswerForm, lastResult: result })
+  // A problem of the conversation (another screen went on, a finished flow) stands above the box; a
+  // field the page itself filled in that came back wrong is said there too.
+  const drawn = ['text', 'choices']
+  const problem = form.errors?.[0] ?? (Object.keys(form.allErrors).some((name) => !drawn.includes(name)) ? 'validation_failed' : null)
+  const options = step.options.map((option) => ({ value: option.id, label: option.label }))
+  const choose = <span className="visually-hidden">{t('assistant.chat.chooseOne')}</span>
+  return (
+    <Form method="post" replace preventScrollReset className="answer-box" aria-labelledby="question" {...getFormProps(form)}>
+      <IdempotencyKey />
+      <h2 id="question" ref={question} tabIndex={-1} className="question">
+        {step.question}
+      </h2>
+      {step.hint ? <p className="hint">{step.hint}</p> : null}
+      {aiFallback ? <p className="hint">{t('assistant.ai.offlineFallback')}</p> : null}
+      <input type="hidden" name="stepId" value={step.id} />
+      <input type="hidden" name="version" value={version} />
+      <ProblemLine id={form.errorId} code={problem} />
+      {step.options.length === 0 ? null : step.input === 'multi_choice' ? (
+        <CheckboxGroup meta={fields.choices} legend={choose} className="options" options={options} />
+      ) : (
+        <RadioGroup meta={fields.choices} legend={choose} className="options" options={options} />
+      )}
+      {step.input === 'text' || step.allowText ? (
+        <TextareaField
+          meta={fields.text}
+          label={step.options.length > 0 ? t('assistant.chat.orWrite') : <span className="visually-hidden">{t('assistant.chat.yourAnswer')}</span>}
+          rows={3}
+          own="assistant.errors"
+          aria-describedby={[problem ? form.errorId : null, fields.text.errors ? fields.text.errorId : null].filter(Boolean).join(' ') || undefined}
+        />
+      ) : null}
+      <div className="answer-actions">
+        {/* Send first: the button Enter presses. */}
+        {(['answer', 'skip', 'dontKnow'] as const).map((intent) => (
+          <button key={intent} type="submit" name="intent" value={intent} className={intent === 'answer' ? 'button' : 'button button--secondary'} disabled={busy}>
+            {intent === 'answer' ? t(sending ? 'assistant.chat.sending' : 'assistant.chat.send') : t(`assistant.chat.${intent}`)}
+          </button>
+        ))}
+      </div>
+      <p className="muted small">{t('assistant.chat.paused')}</p>
+    </Form>
   )
 }

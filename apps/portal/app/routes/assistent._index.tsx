@@ -12,6 +12,9 @@ import { problemOf } from '../lib/assistant.server'
 import stylesheet from '../styles/assistant.css?url'
 import { jsonOrThrow } from '../lib/api-failure.server'
 
+// The problem of a start or AI-help button is the API's code, not a form's answer with its texts.
+// route-texts: errors
+
 export const meta: MetaFunction = () => [{ title: 'Samen ontdekken – Kracht' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
 
