@@ -10,7 +10,8 @@ import { useServerAndBrowser } from '../support/e2e'
  * Every portal route (apps/portal/app/routes), as each role and signed out, at 360 px and 1280 px:
  * no serious or critical axe finding, no heading or landmark fault, nothing sideways at 360 px, the help link in the footer, the
  * accessibility statement linked from it, and "Snel weg" on the safety pages. One browser, one context
- * per role, one page each, reused: the whole sweep stays well under two minutes on two cores.
+ * per role, one page each, reused: the whole sweep takes 60–110 s on two cores (its time limit, 5 minutes,
+ * only stops a hang: a busy machine took 110 s and failed on the old limit of 110 s).
  * Each page is also checked at 200 % zoom of a 1280 px screen (a 640 px window): nothing sideways,
  * no text cut off.
  */
@@ -251,7 +252,7 @@ async function sweep(who: Who): Promise<Finding[]> {
 }
 
 describe('accessibility on every page, every role, 360 px and 1280 px', () => {
-  it('no serious or critical axe finding, no sideways scroll on a phone, help and quick exit where they belong', { timeout: 110_000 }, async () => {
+  it('no serious or critical axe finding, no sideways scroll on a phone, help and quick exit where they belong', { timeout: 300_000 }, async () => {
     // Every route is in the sweep: a new page cannot slip past it.
     const visitedPaths = Object.values(paths).flat()
     const unvisited = [...routePatterns()].filter(([, pattern]) => !visitedPaths.some((path) => pattern.test(path))).map(([name]) => name)
