@@ -125,6 +125,13 @@ export interface Thresholds {
    * 0: never (rounds 5-6 spared alarms: "my uncle touched me" had been vetoed).
    */
   vetoAlarm?: number
+  /**
+   * Round 8: in a text of two sentences or more, one sentence read alone at or above this score
+   * raises a check-in (never an alarm). Absent: never.
+   */
+  sentence?: number
+  /** Round 8: the same for two neighbouring sentences read as one. Absent: never. */
+  pair?: number
 }
 
 export interface Model {
@@ -188,16 +195,39 @@ export function recognised(model: Model, text: string): number {
 }
 
 export function predict(model: Model, text: string): Prediction {
+  return predictBuckets(model, features(text, model.options).idx)
+}
+
+/**
+ * Round 8: the buckets of two texts read as one (each bucket once), without hashing them again.
+ * The screen reads every pair of neighbouring sentences; the few character n-grams that cross the
+ * sentence break are left out, a small difference from hashing the pair as one text.
+ */
+export function unionBuckets(a: number[], b: number[], buckets: number): number[] {
+  if (stamps.length < buckets) stamps = new Uint32Array(buckets)
+  stamp = (stamp + 1) >>> 0
+  if (stamp === 0) {
+    stamps.fill(0)
+    stamp = 1
+  }
+  const out: number[] = []
+  for (const x of a) if (!seenBefore(x)) out.push(x)
+  for (const x of b) if (!seenBefore(x)) out.push(x)
+  return out
+}
+
+/** The prediction for a text given as its feature buckets (see `features`). */
+export function predictBuckets(model: Model, idx: number[]): Prediction {
   const k = CLASSES.length
   const z = Float64Array.from(model.bias)
-  const f = features(text, model.options)
+  const val = idx.length === 0 ? 0 : 1 / Math.sqrt(idx.length)
   let known = 0
-  for (const i of f.idx) {
+  for (const i of idx) {
     const r = model.rowOf[i] ?? -1
     if (r < 0) continue
     known++
     const at = r * k
-    for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (model.weights[at + c] ?? 0) * f.val
+    for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (model.weights[at + c] ?? 0) * val
   }
   let max = -Infinity
   for (const v of z) max = Math.max(max, v)
