@@ -67,8 +67,8 @@ function grid(): Thresholds[] {
   // Round 8: LOSO_GRID=windows keeps check-in, quiet and the veto on alarms as shipped and tries
   // the sentence windows' thresholds with a few vetoes (the full grid times these is too slow).
   if (process.env['LOSO_GRID'] === 'windows') {
-    for (const sentence of [0.8, 0.85, 0.9, 0.95, 2])
-      for (const pair of [0.4, 0.5, 0.6, 0.7, 0.8, 2])
+    for (const sentence of [0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 2])
+      for (const pair of [0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 2])
         for (const veto of [0.1, 0.15, 0.2]) for (const checkIn of [0.3, 0.35]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, veto, sentence, pair })
     return out
   }

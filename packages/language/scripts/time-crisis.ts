@@ -17,7 +17,8 @@ for (let n = 0; n < 30; n++) {
   while (s.length < 2000) s += `${items[Math.floor(r() * items.length)]?.text ?? ''} `
   dense.push(s.slice(0, 2000))
 }
-const letters = ['a', 'b', ' ', 'e', 'k', "'", '-', '.', 'i', 'ik', 'wil', 'niet', 'meer', 'dood']
+// The property test's hardest kind: a dot every few letters, so a few hundred "sentences".
+const letters = ['a', 'b', ' ', 'e', 'k', "'", '-', '.', 'i']
 const random: string[] = []
 for (let n = 0; n < 30; n++) {
   let s = ''

@@ -16,7 +16,7 @@
 import type { CrisisKind, CrisisLevel, Span } from '../types'
 import { crisisTokens, normalisedText } from './normalise'
 import { calmStructureAt, compileComposed, phraseLookalike, scanComposed, tokenAt, type ComposedData, type ComposedRules, type ComposedScan, type RuleHit } from './compose'
-import { features, loadModel, predict, predictBuckets, unionBuckets, type Model, type Prediction, type StoredModel, type Thresholds } from './classifier'
+import { bucketSum, features, loadModel, pairSum, predict, predictSum, type Model, type Prediction, type StoredModel, type Thresholds } from './classifier'
 import rulesData from '../../data/crisis/rules.json'
 import modelData from '../../data/crisis/model.json'
 
@@ -112,7 +112,7 @@ export function windowPrediction(m: Model, tokens: ReturnType<typeof crisisToken
 const NONE: Prediction = { crisis: 0, kind: 'suicide', known: 0 }
 // Sentences read one by one (and in pairs) at most: a text longer than this is screened on every
 // keystroke too, and its first sentences have been read by then.
-const MAX_SENTENCES = 40
+const MAX_SENTENCES = 24
 
 /**
  * Round 8: every sentence of a text of two or more read alone, and every two neighbouring
@@ -120,8 +120,9 @@ const MAX_SENTENCES = 40
  * check-in, never an alarm). Set 8's misses were long texts (a week told, a goal, a VIP note)
  * whose worrying part stood in one or two later sentences without a risk word the rules know
  * ("ik heb ze allemaal bewaard"), so round 7's windows around risk words never opened, and the
- * whole text diluted it. Each sentence is hashed once; a pair is the union of its two sentences'
- * features, so the cost grows with the text, not with the number of windows. A window in which
+ * whole text diluted it. Each sentence is hashed and its weight rows summed once; a pair is its
+ * two sentences less what they share (`pairSum`), so the cost grows with the text, not with the
+ * number of windows. A window in which
  * an idiom or a film stands, or a past told as worked through (a past marker, a change in the
  * text, nothing that says it goes on), is not read: that is the look-alike the structures know.
  */
@@ -131,18 +132,20 @@ export function sentenceWindows(m: Model, tokens: ReturnType<typeof crisisTokens
   const st = composedRules().structures
   const calm = sents.map((s) => s.hits.has(st.idiom) || s.hits.has(st.media) || (scan.resolvedStory && s.hits.has(st.past) && !s.hits.has(st.still)))
   const buckets = sents.map((s) => features(normalisedText(tokens.slice(s.start, s.end)), m.options).idx)
+  const sums = buckets.map((idx) => bucketSum(m, idx))
   const minKnown = m.thresholds.minKnown
   let sentence = NONE
   let pair = NONE
   for (let i = 0; i < sents.length; i++) {
-    const own = buckets[i] ?? []
-    if (!calm[i]) {
-      const p = predictBuckets(m, own)
-      if (p.known >= minKnown && p.crisis > sentence.crisis) sentence = p
+    const own = sums[i]
+    if (!own || calm[i]) continue
+    if (own.known >= minKnown) {
+      const p = predictSum(m, own)
+      if (p.crisis > sentence.crisis) sentence = p
     }
-    const next = buckets[i + 1]
-    if (next && !calm[i] && !calm[i + 1]) {
-      const p = predictBuckets(m, unionBuckets(own, next, m.options.buckets))
+    const next = sums[i + 1]
+    if (next && !calm[i + 1] && own.known + next.known >= minKnown) {
+      const p = predictSum(m, pairSum(m, own, buckets[i] ?? [], next, buckets[i + 1] ?? []))
       if (p.known >= minKnown && p.crisis > pair.crisis) pair = p
     }
   }
