@@ -110,7 +110,7 @@ export const SOURCES = [
   // the classifier had hardly seen text this short and scored it by its prior.
   'eval/everyday-short.jsonl',
   // Round 8: long harmless text (weeks told, goals, VIP notes, calm past crises, coping plans that
-  // name 113, medication as prescribed, idioms), 144 texts of 3-6 sentences written for this round.
+  // name 113, medication as prescribed, idioms), 144 texts of 4-5 sentences written for this round.
   // The screen now reads every sentence and every pair of neighbours (src/screen/index.ts): without
   // these the classifier had seen everyday sentences mostly as whole short statements.
   'eval/everyday-long.jsonl',
