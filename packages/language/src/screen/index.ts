@@ -157,7 +157,10 @@ export function screenParts(text: string, m: Model = crisisModel()): ScreenParts
   const tokens = crisisTokens(text)
   const scan = scanComposed(tokens, composedRules())
   const p = windowPrediction(m, tokens, scan)
-  const w = sentenceWindows(m, tokens, scan)
+  // The windows can only raise a check-in the classifier alone does not: none where it already
+  // asks about the whole text, none where an idiom stops them (`combine`). Skipped there, for speed.
+  const asksAlready = p.crisis >= m.thresholds.checkIn && p.known >= m.thresholds.minKnown
+  const w = scan.idiom || asksAlready ? { sentence: NONE, pair: NONE } : sentenceWindows(m, tokens, scan)
   return { hits: scan.hits, scan, probability: p.crisis, modelKind: p.kind, known: p.known, tokens, sentence: w.sentence, pair: w.pair }
 }
 
