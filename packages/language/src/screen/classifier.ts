@@ -125,6 +125,13 @@ export interface Thresholds {
    * 0: never (rounds 5-6 spared alarms: "my uncle touched me" had been vetoed).
    */
   vetoAlarm?: number
+  /**
+   * Round 8: in a text of two sentences or more, one sentence read alone at or above this score
+   * raises a check-in (never an alarm). Absent: never.
+   */
+  sentence?: number
+  /** Round 8: the same for two neighbouring sentences read as one. Absent: never. */
+  pair?: number
 }
 
 export interface Model {
@@ -188,17 +195,91 @@ export function recognised(model: Model, text: string): number {
 }
 
 export function predict(model: Model, text: string): Prediction {
+  return predictBuckets(model, features(text, model.options).idx)
+}
+
+/**
+ * Round 8: the weight rows of a text's buckets summed per class, not yet scaled (each bucket
+ * weighs 1/sqrt(n) in the end). The screen reads every sentence and every pair of neighbours; a
+ * pair is then its two sentences' sums less the rows they share (`pairSum`), so a row is read
+ * about once per sentence, not once per window (the rows are spread over megabytes, and reading
+ * them was most of the windows' time).
+ */
+export interface BucketSum {
+  z: Float64Array
+  /** Buckets in the text (each once). */
+  n: number
+  /** Of them, the buckets the model knows. */
+  known: number
+}
+
+export function bucketSum(model: Model, idx: number[]): BucketSum {
   const k = CLASSES.length
-  const z = Float64Array.from(model.bias)
-  const f = features(text, model.options)
+  const z = new Float64Array(k)
   let known = 0
-  for (const i of f.idx) {
+  for (const i of idx) {
     const r = model.rowOf[i] ?? -1
     if (r < 0) continue
     known++
     const at = r * k
-    for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (model.weights[at + c] ?? 0) * f.val
+    for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (model.weights[at + c] ?? 0)
   }
+  return { z, n: idx.length, known }
+}
+
+/** Two texts read as one (each bucket once), from their sums and buckets. */
+export function pairSum(model: Model, a: BucketSum, aIdx: number[], b: BucketSum, bIdx: number[]): BucketSum {
+  const k = CLASSES.length
+  if (stamps.length < model.options.buckets) stamps = new Uint32Array(model.options.buckets)
+  stamp = (stamp + 1) >>> 0
+  if (stamp === 0) {
+    stamps.fill(0)
+    stamp = 1
+  }
+  for (const x of aIdx) stamps[x] = stamp
+  const z = new Float64Array(k)
+  for (let c = 0; c < k; c++) z[c] = (a.z[c] ?? 0) + (b.z[c] ?? 0)
+  let shared = 0
+  let known = a.known + b.known
+  for (const x of bIdx) {
+    if (stamps[x] !== stamp) continue
+    shared++
+    const r = model.rowOf[x] ?? -1
+    if (r < 0) continue
+    known--
+    const at = r * k
+    for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) - (model.weights[at + c] ?? 0)
+  }
+  return { z, n: a.n + b.n - shared, known }
+}
+
+/** The prediction from a text's summed rows (see `bucketSum`). */
+export function predictSum(model: Model, s: BucketSum): Prediction {
+  const k = CLASSES.length
+  const val = s.n === 0 ? 0 : 1 / Math.sqrt(s.n)
+  const z = Float64Array.from(model.bias)
+  for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (s.z[c] ?? 0) * val
+  return softmax(z, s.known)
+}
+
+/** The prediction for a text given as its feature buckets (see `features`). */
+export function predictBuckets(model: Model, idx: number[]): Prediction {
+  const k = CLASSES.length
+  const z = Float64Array.from(model.bias)
+  const val = idx.length === 0 ? 0 : 1 / Math.sqrt(idx.length)
+  let known = 0
+  for (const i of idx) {
+    const r = model.rowOf[i] ?? -1
+    if (r < 0) continue
+    known++
+    const at = r * k
+    for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (model.weights[at + c] ?? 0) * val
+  }
+  return softmax(z, known)
+}
+
+function softmax(z: Float64Array, known: number): Prediction {
+  const k = CLASSES.length
   let max = -Infinity
   for (const v of z) max = Math.max(max, v)
   let sum = 0

@@ -194,6 +194,7 @@ const EXAMPLES: Record<string, string> = {
   'spread-clean-alone-en': 'I got out of rehab last week. Tonight I will use again. Nobody knows where I am, I am alone.',
   'spread-tolerance': 'Ik zat drie maanden in de kliniek. Vanavond neem ik mijn oude dosis.',
   'spread-child-neglect': 'Mijn dochtertje is drie. Ze is vaak alleen thuis als ik werk.',
+  'spread-pills-kept': 'De dokter gaf me slaappillen. Ik heb ze allemaal gespaard in een la.',
 }
 
 describe('composed crisis rules', () => {
