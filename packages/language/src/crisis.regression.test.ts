@@ -30,12 +30,14 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * Sets written blind and not yet learned from: each is held at its last blind measurement
  * (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on one; a new
  * round is measured on a new blind set. Sets 1-4 left this list in round 5, set 5 in round 6,
- * set 6 in round 7 and set 7 in round 8 (below); set 8 was measured blind before round 8 (the
- * integrator; eval/HELDOUT.md) and holds that floor.
+ * set 6 in round 7 and set 7 in round 8 (below); set 8 was measured blind before and after round 8
+ * (the integrator; eval/HELDOUT.md) and holds the figure after it. Set 9 (written blind during round 8)
+ * has no floor: nobody has run the screen on it; it is the measure of round 9.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 8, measured once before round 8 (the screen of round 7; eval/HELDOUT.md).
-  { file: 'crisis-heldout-8.jsonl', recall: 306 / 400, falseAlarms: 33 / 400 },
+  // Set 8, measured once after round 8 (before it: 306 / 400 found, 33 / 400 false alarms). Round 8
+  // found 39 more and asked about 7 more look-alikes (14 of its 40 are check-ins): recall first.
+  { file: 'crisis-heldout-8.jsonl', recall: 345 / 400, falseAlarms: 40 / 400 },
 ]
 
 /**
