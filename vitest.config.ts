@@ -14,6 +14,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/build/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // A browser test polls the page after a step the server answers (a sign-in hashes a passphrase):
+    // Vitest's default of 1 s failed on a busy machine, so a poll waits as long as a locator does.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     // Vitest runs one file at a time on a 2-core machine (cores − 1); most files wait on a browser or
     // a database much of the time, so two at once finish the suite sooner.
