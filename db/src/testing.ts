@@ -3,6 +3,8 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import type { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
 import type { DatabaseHandle } from './client'
 import { migrationsFolder } from './migrate'
@@ -43,6 +45,36 @@ async function migratedTemplate(): Promise<Blob> {
   return dump
 }
 
+/**
+ * An in-memory PGlite answers without any I/O, so a test that sends hundreds of requests through the
+ * API in-process is one unbroken chain of promises: the worker's event loop never turns, and Vitest's
+ * worker cannot read the answers to its own calls to the main process. A chain longer than Vitest's
+ * 60 s limit fails the whole run with `Timeout calling "onTaskUpdate"` (the fuzz test ran 35 s so on a
+ * quiet machine, CI's slower one passed that limit). So before a query, once 50 ms have gone by since
+ * the loop last turned here, the test database lets it turn.
+ */
+function letTheLoopTurn(pg: PGlite): void {
+  let last = performance.now()
+  const breathe = async (): Promise<void> => {
+    if (performance.now() - last < 50) return
+    await nextTurn()
+    last = performance.now()
+  }
+  const { query, exec, transaction } = pg
+  pg.query = (async (...args: Parameters<PGlite['query']>) => {
+    await breathe()
+    return query.apply(pg, args)
+  }) as PGlite['query']
+  pg.exec = async (...args: Parameters<PGlite['exec']>) => {
+    await breathe()
+    return exec.apply(pg, args)
+  }
+  pg.transaction = (async (...args: Parameters<PGlite['transaction']>) => {
+    await breathe()
+    return transaction.apply(pg, args)
+  }) as PGlite['transaction']
+}
+
 function pgliteVersion(): string {
   try {
     const pkg = join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..', 'package.json')
@@ -64,6 +96,7 @@ export async function createTestDatabase(): Promise<TestDatabaseHandle> {
     const { handle } = await openAppDatabase({ memory: true, loadDataDir: await migratedTemplate() })
     const pg = handle.pglite
     if (!pg) throw new Error('expected an embedded database')
+    letTheLoopTurn(pg)
     return {
       ...handle,
       async asOwner(text) {
