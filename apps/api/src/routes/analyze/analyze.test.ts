@@ -32,7 +32,7 @@ describe('POST /analyze', () => {
   it('says how sure the crisis screen is: an alarm, or a gentle check-in', async () => {
     const alarm = AnalysisSchema.parse(await (await t.json('POST', '/analyze', { cookie, body: { text: 'ik wil niet meer leven' } })).json())
     expect(alarm.crisis).toMatchObject({ detected: true, kind: 'suicide', level: 'alarm' })
-    const checkIn = AnalysisSchema.parse(await (await t.json('POST', '/analyze', { cookie, body: { text: 'ik stond op de brug' } })).json())
+    const checkIn = AnalysisSchema.parse(await (await t.json('POST', '/analyze', { cookie, body: { text: 'ik sta op de brug' } })).json())
     expect(checkIn.crisis).toMatchObject({ detected: true, level: 'check_in' })
     const quiet = AnalysisSchema.parse(await (await t.json('POST', '/analyze', { cookie, body: { text: 'ik ga dood van het lachen' } })).json())
     expect(quiet.crisis).toMatchObject({ detected: false, kind: null, level: null, kinds: [] })
