@@ -30,6 +30,16 @@ const TAG_BIGRAM = 98 // 'b'
 let stamps = new Uint32Array(0)
 let stamp = 0
 
+/** A fresh stamp: every bucket counts as unseen again. */
+function newStamp(buckets: number): void {
+  if (stamps.length < buckets) stamps = new Uint32Array(buckets)
+  stamp = (stamp + 1) >>> 0
+  if (stamp === 0) {
+    stamps.fill(0)
+    stamp = 1
+  }
+}
+
 function seenBefore(b: number): boolean {
   if (stamps[b] === stamp) return true
   stamps[b] = stamp
@@ -50,12 +60,7 @@ function fnvOn(h: number, s: string): number {
  */
 export function features(text: string, o: FeatureOptions): { idx: number[]; val: number } {
   if (text.trim() === '') return { idx: [], val: 0 }
-  if (stamps.length < o.buckets) stamps = new Uint32Array(o.buckets)
-  stamp = (stamp + 1) >>> 0
-  if (stamp === 0) {
-    stamps.fill(0)
-    stamp = 1
-  }
+  newStamp(o.buckets)
   const idx: number[] = []
   const add = (b: number): void => {
     if (!seenBefore(b)) idx.push(b)
@@ -230,12 +235,7 @@ export function bucketSum(model: Model, idx: number[]): BucketSum {
 /** Two texts read as one (each bucket once), from their sums and buckets. */
 export function pairSum(model: Model, a: BucketSum, aIdx: number[], b: BucketSum, bIdx: number[]): BucketSum {
   const k = CLASSES.length
-  if (stamps.length < model.options.buckets) stamps = new Uint32Array(model.options.buckets)
-  stamp = (stamp + 1) >>> 0
-  if (stamp === 0) {
-    stamps.fill(0)
-    stamp = 1
-  }
+  newStamp(model.options.buckets)
   for (const x of aIdx) stamps[x] = stamp
   const z = new Float64Array(k)
   for (let c = 0; c < k; c++) z[c] = (a.z[c] ?? 0) + (b.z[c] ?? 0)
@@ -264,18 +264,7 @@ export function predictSum(model: Model, s: BucketSum): Prediction {
 
 /** The prediction for a text given as its feature buckets (see `features`). */
 export function predictBuckets(model: Model, idx: number[]): Prediction {
-  const k = CLASSES.length
-  const z = Float64Array.from(model.bias)
-  const val = idx.length === 0 ? 0 : 1 / Math.sqrt(idx.length)
-  let known = 0
-  for (const i of idx) {
-    const r = model.rowOf[i] ?? -1
-    if (r < 0) continue
-    known++
-    const at = r * k
-    for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + (model.weights[at + c] ?? 0) * val
-  }
-  return softmax(z, known)
+  return predictSum(model, bucketSum(model, idx))
 }
 
 function softmax(z: Float64Array, known: number): Prediction {
