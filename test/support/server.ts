@@ -50,7 +50,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   // A copy of the template (migrated, with the demo data): a restart, not a first start. What a
   // first start does, in the child process `npm start` uses, is tested in test/server.test.ts and test/faults.
   cpSync(await dataTemplate(), dataDir, { recursive: true })
-  const server = await startServer({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...env }, () => {}, { firstStart: 'inline' })
+  // No rate limits unless a test asks for them (test/security/limits.test.ts does): a browser test walks
+  // one person through more turns a minute than a person would, and on a fast machine the assistant's
+  // 30 a minute refused the last start of test/e2e/assistant.e2e.test.ts (CI, 2026-12-01).
+  const noLimits = { RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_ASSISTANT_PER_MINUTE: '0' }
+  const server = await startServer({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...noLimits, ...env }, () => {}, { firstStart: 'inline' })
   return {
     ...server,
     dataDir,
