@@ -83,6 +83,15 @@ export async function submitSignIn(page: Page, baseUrl: string, username: string
 }
 
 /** A new phone, signed in through the sign-in page as a person would. */
+/**
+ * Waits until React has hydrated the page (apps/portal/app/root.tsx marks it), so a test does not
+ * type into a page whose scripts are still starting: on a busy machine (2026-12-01) a save on the
+ * network map, typed straight after the page came, never showed its notice.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
+}
+
 export async function signInOnPhone(
   browser: Browser,
   baseUrl: string,
@@ -96,6 +105,7 @@ export async function signInOnPhone(
   const errors = watchErrors(page)
   await submitSignIn(page, baseUrl, username, options.password)
   await page.waitForURL(`${baseUrl}/`)
+  if (options.javaScript ?? true) await hydrated(page)
   return { context, page, errors, close: () => context.close() }
 }
 

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Form,
@@ -109,6 +110,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  // Marks the page as answering through React from now on: browser tests wait for it before they type,
+  // as a person's first taps on a slow phone otherwise race the hydration (test/support/pages.ts).
+  useEffect(() => {
+    document.documentElement.dataset['hydrated'] = ''
+  }, [])
   return <Outlet />
 }
 

@@ -49,8 +49,9 @@ export function MessageThread({ messages, result, canSend, showRead }: { message
       )}
       {result?.sent ? <Notice>{t('messages.sent')}</Notice> : null}
       <SaveSafety screen={result?.safety ?? undefined} />
-      {/* A new key after each sent message empties the box (and the kept draft with it). */}
-      {canSend ? <MessageForm key={result?.sent ? `sent-${messages.length}` : 'write'} result={result?.form} /> : null}
+      {/* A new key after each sent message empties the box (and the kept draft with it): the message's
+          id, not the thread's length, which a new message from the other side changes while someone types. */}
+      {canSend ? <MessageForm key={result?.sent ? `sent-${result.sentId}` : 'write'} result={result?.form} /> : null}
     </>
   )
 }

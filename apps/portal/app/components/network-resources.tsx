@@ -38,7 +38,7 @@ export function ResourcesSection({
   domains: readonly string[]
   /** The action's answer to adding a resource: errors beside the fields, the typing kept. */
   result?: SubmissionResult<string[]> | null | undefined
-  resetKey?: number | undefined
+  resetKey?: string | undefined
   editable?: boolean | undefined
 }) {
   const t = useT()
@@ -80,7 +80,7 @@ export function ResourcesSection({
         )
       })}
       {/* A new key after each save empties the form; after a refusal the typing stays. */}
-      {editable ? <AddResource key={`resource-${resetKey ?? 0}`} people={people} domains={domains} result={result ?? null} /> : null}
+      {editable ? <AddResource key={`resource-${resetKey ?? 'add'}`} people={people} domains={domains} result={result ?? null} /> : null}
     </section>
   )
 }

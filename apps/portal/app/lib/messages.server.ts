@@ -25,5 +25,5 @@ export async function sendFromForm(context: AppLoadContext, request: Request, cl
   const response = await keyedWrite(formData, (options) => api(context, request).clients[':clientId'].messages.$post({ param: { clientId }, json: submission.value }, options))
   if (!response.ok) return { status: response.status, result: { sent: false, safety: null, form: await replyWithProblem(submission, response) } }
   const saved = await response.json()
-  return { status: 200, result: { sent: true, safety: saved.safety.detected ? saved.safety : null, form: null } }
+  return { status: 200, result: { sent: true, sentId: saved.id, safety: saved.safety.detected ? saved.safety : null, form: null } }
 }

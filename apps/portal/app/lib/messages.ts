@@ -13,4 +13,4 @@ export const MessageForm = z.object({
 })
 
 /** A sent message (perhaps with the help card), or the form's errors with the typed words kept. */
-export type SendResult = { sent: true; safety: ScreenData | null; form: null } | { sent: false; safety: null; form: SubmissionResult<string[]> }
+export type SendResult = { sent: true; sentId: string; safety: ScreenData | null; form: null } | { sent: false; safety: null; form: SubmissionResult<string[]> }

@@ -41,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Problem = 'validation_failed' | 'version_conflict' | 'generic'
 export type NetworkActionResult =
-  | { ok: true; intent: string; safety: ScreenData | null; name?: string | undefined }
+  | { ok: true; intent: string; safety: ScreenData | null; name?: string | undefined; savedId?: string | undefined }
   | { ok: false; intent: string; problem: Problem }
   // Adding a person or a resource: conform's answer, errors beside the fields and the typing kept.
   | { ok: false; intent: 'add-person' | 'add-resource'; result: SubmissionResult<string[]> }
@@ -64,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const response = await keyedWrite(formData, (options) => network.persons.$post({ param, json: submission.value }, options))
     if (!response.ok) return data<NetworkActionResult>({ ok: false, intent, result: await replyWithProblem(submission, response) }, { status: response.status })
     const saved = await response.json()
-    return data<NetworkActionResult>({ ok: true, intent, safety: saved.safety, name: saved.person.name })
+    return data<NetworkActionResult>({ ok: true, intent, safety: saved.safety, name: saved.person.name, savedId: saved.person.id })
   }
   if (intent === 'add-resource') {
     const submission = parseSubmission(formData, ResourceSchema)
@@ -77,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<NetworkActionResult>({ ok: false, intent, result }, { status: response.status })
     }
     const saved = await response.json()
-    return data<NetworkActionResult>({ ok: true, intent, safety: saved.safety })
+    return data<NetworkActionResult>({ ok: true, intent, safety: saved.safety, savedId: saved.resource.id })
   }
   if (intent === 'remove-resource' || intent === 'accept' || intent === 'decline') {
     const submission = parseSubmission(formData, NetworkButtonForms)
@@ -154,10 +154,12 @@ export default function MyNetwork() {
       <section aria-labelledby="add-title" className="card network-section">
         <h2 id="add-title">{t('network.add.title')}</h2>
         {/* A new key after each save empties the form; after a refusal the typing stays. */}
-        <AddPerson key={result?.ok && result.intent === 'add-person' ? `saved-${people.length}` : 'add'} result={personFailed} />
+        {/* A new, empty form once per save, keyed by what was saved: a key from the list's length changed
+            again when the page's data came back, and wiped what the person had begun to type next. */}
+        <AddPerson key={result?.ok && result.intent === 'add-person' ? `saved-${result.savedId}` : 'add'} result={personFailed} />
       </section>
 
-      <ResourcesSection resources={resources} people={people} domains={domains} result={resourceFailed} resetKey={result?.ok ? resources.length : -1} />
+      <ResourcesSection resources={resources} people={people} domains={domains} result={resourceFailed} resetKey={result?.ok && result.intent === 'add-resource' ? result.savedId : undefined} />
     </div>
   )
 }
