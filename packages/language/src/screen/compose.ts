@@ -363,6 +363,22 @@ export function calmStructureAt(scan: ComposedScan, rules: ComposedRules, first:
   return scan.resolvedStory || calm.some((c) => s.hits.has(c))
 }
 
+/**
+ * Round 9: the narrow part of `calmStructureAt` where an alarm rule's words are most often told
+ * calmly (set 6-8's look-alikes): in the sentence of the signal a past marker in a story with a
+ * change in it, a film or the news, or for a self-directed kind someone else as the subject with
+ * no word of the writer about themselves; and nothing in that sentence that says it goes on
+ * ("nog steeds", "weer"). Here the classifier may stand a rule down from a higher score (`calm`).
+ */
+export function clearlyCalmAt(scan: ComposedScan, rules: ComposedRules, first: number, kind: CrisisKind): boolean {
+  const st = rules.structures
+  const s = scan.sentences.find((x) => first >= x.start && first < x.end)
+  if (!s || s.hits.has(st.still)) return false
+  const pastTold = scan.resolvedStory && s.hits.has(st.past)
+  const someoneElse = SELF_DIRECTED.has(kind) && s.hits.has(st.otherSubject) && !s.hits.has(st.self)
+  return pastTold || someoneElse || s.hits.has(st.media)
+}
+
 /** The first token of a character span of the text, or undefined. */
 export function tokenAt(scan: ComposedScan, start: number, end: number): number | undefined {
   const i = scan.tokens.findIndex((t) => t.start < end && t.end > start)
