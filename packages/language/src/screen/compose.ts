@@ -246,6 +246,11 @@ export interface ComposedScan {
   signal: boolean
   /** An idiom is in the text ("dood van het lachen", "ik sla me er doorheen"). */
   idiom: boolean
+  /**
+   * Round 9: the only risk words of the text were part of a name ("ik sta bij De Brug in de rij"):
+   * the classifier, which learned "sta" and "brug" from real crises, may not ask alone then.
+   */
+  namedOnly: boolean
 }
 
 const SELF_DIRECTED = new Set<CrisisKind>(['suicide', 'self_harm', 'overdose'])
@@ -280,7 +285,8 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
   const lookalike = hits.some((h) => h.concept === st.idiom || h.concept === st.media)
   const signal = hits.some((h) => rules.signal.has(h.concept))
   const idiom = hits.some((h) => h.concept === st.idiom)
-  const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike, signal, idiom }
+  const namedOnly = !signal && raw.some((h) => rules.signal.has(h.concept) && !hits.includes(h) && h.words.some((w) => names.has(w)))
+  const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike, signal, idiom, namedOnly }
   for (const s of sents) {
     if (s.hits.size === 0) continue
     for (const r of rules.rules) {

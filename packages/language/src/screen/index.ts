@@ -209,7 +209,8 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // score there is its prior, or one n-gram); and not where an idiom explains the words, unless it
   // is sure (round 6: an idiom anywhere in the text, "moet ff weg", "op na school", silenced it on
   // "ik heb zo'n zin om mijn kind te slaan, moet ff weg" at 1.00).
-  const modelMay = parts.known >= t.minKnown && (!parts.scan.idiom || parts.probability >= t.alarm)
+  // Round 9: nor where the text's only risk words are a name (De Brug), unless it is sure.
+  const modelMay = parts.known >= t.minKnown && (!(parts.scan.idiom || parts.scan.namedOnly) || parts.probability >= t.alarm)
   const modelAlarm = modelMay && parts.probability >= t.alarm
   // The wider net: the classifier alone asks gently about wording no rule knows.
   const modelCheck = modelMay && parts.probability >= t.checkIn
