@@ -66,6 +66,13 @@ function grid(): Thresholds[] {
   const out: Thresholds[] = []
   // Round 8: LOSO_GRID=windows keeps check-in, quiet and the veto on alarms as shipped and tries
   // the sentence windows' thresholds with a few vetoes (the full grid times these is too slow).
+  // Round 9: LOSO_GRID=calm tries the score below which a rule stands down in a clearly calm
+  // structure (`calm`) beside the quiet threshold and the veto, the rest as shipped.
+  if (process.env['LOSO_GRID'] === 'calm') {
+    for (const calm of [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5])
+      for (const quiet of [0.05, 0.1, 0.15]) for (const veto of [0.1, 0.15]) for (const checkIn of [0.3, 0.35]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, quiet, veto, calm })
+    return out
+  }
   if (process.env['LOSO_GRID'] === 'windows') {
     for (const sentence of [0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 2])
       for (const pair of [0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 2])
@@ -102,7 +109,7 @@ function foldModel(set: string, items: Item[]): StoredModel {
   return stored
 }
 
-const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'}`
+const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'} calm ${t.calm ?? '-'}`
 
 function main(): void {
   const folds: { set: string; scored: Scored[] }[] = []

@@ -5,7 +5,7 @@
 // on: until its misses are closed by general rules in a later round, it only holds a floor, so the
 // screen can never get worse on text nobody tuned on.
 
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -30,19 +30,23 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * Sets written blind and not yet learned from: each is held at its last blind measurement
  * (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on one; a new
  * round is measured on a new blind set. Sets 1-4 left this list in round 5, set 5 in round 6,
- * set 6 in round 7 and set 7 in round 8 (below); set 8 was measured blind before and after round 8
- * (the integrator; eval/HELDOUT.md) and holds the figure after it. Set 9 (written blind during round 8)
- * has no floor: nobody has run the screen on it; it is the measure of round 9.
+ * set 6 in round 7, set 7 in round 8 and set 8 in round 9 (MEASURED_FLOORS, below).
+ * Empty since round 9: set 9 (crisis-heldout-9.jsonl, written blind during round 8) is the measure
+ * of round 9 and has no floor until the integrator measures it after that round and adds it here.
+ * The list being empty hides no check: `AWAITING_FIRST_MEASUREMENT` and the test on the blind sets'
+ * names below make sure no blind set goes without a floor by mistake.
  */
-const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 8, measured once after round 8 (before it: 306 / 400 found, 33 / 400 false alarms). Round 8
-  // found 39 more and asked about 7 more look-alikes (14 of its 40 are check-ins): recall first.
-  { file: 'crisis-heldout-8.jsonl', recall: 345 / 400, falseAlarms: 40 / 400 },
-]
+const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = []
 
 /**
- * Sets 1-7, written blind and measured against rounds 1-7. Since round 5 (sets 1-4), round 6
- * (set 5), round 7 (set 6) and round 8 (set 7) they are training data (scripts/crisis-training.ts, MEASURED_SETS), so these floors are
+ * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
+ * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
+ */
+const AWAITING_FIRST_MEASUREMENT = ['crisis-heldout-9.jsonl']
+
+/**
+ * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
+ * (set 5), round 7 (set 6), round 8 (set 7) and round 9 (set 8) they are training data (scripts/crisis-training.ts, MEASURED_SETS), so these floors are
  * in-sample figures and say little about unseen text: the honest estimate is the leave-one-set-out
  * table in eval/HELDOUT.md. They are held so that a later change cannot lose what was found here.
  */
@@ -52,16 +56,19 @@ const MEASURED_FLOORS = [
   { file: 'crisis-heldout-3.jsonl', found: 278, positives: 278, falseAlarms: 2, negatives: 250 },
   { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 1, negatives: 262 },
   { file: 'crisis-heldout-5.jsonl', found: 307, positives: 307, falseAlarms: 2, negatives: 314 },
-  { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 30, negatives: 372 },
+  { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 29, negatives: 372 },
   // Round 8: set 7 in-sample (blind after round 7: 332 / 386 found, 22 / 376 false alarms).
-  { file: 'crisis-heldout-7.jsonl', found: 386, positives: 386, falseAlarms: 12, negatives: 376 },
+  { file: 'crisis-heldout-7.jsonl', found: 386, positives: 386, falseAlarms: 11, negatives: 376 },
+  // Round 9: set 8 in-sample (blind before round 8: 306 / 400 found, 33 / 400 false alarms; after
+  // round 8: 345 / 400 and 40 / 400).
+  { file: 'crisis-heldout-8.jsonl', found: 400, positives: 400, falseAlarms: 27, negatives: 400 },
 ]
 
-describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5, 6, 7 or 8)', (floor) => {
+describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5, 6, 7, 8 or 9)', (floor) => {
   const items = loadCrisisSet(resolve(evalDir, floor.file))
   const measured = screened(items)
 
-  it('finds at least as many crisis items as at the end of round 8', async () => {
+  it('finds at least as many crisis items as at the end of round 9', async () => {
     const report = await measured()
     expect(items.filter((i) => i.crisis !== null).length).toBe(floor.positives)
     expect(floor.positives - report.misses.length).toBeGreaterThanOrEqual(floor.found)
@@ -69,7 +76,7 @@ describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file
 
   // Alarm-level rules are never vetoed by the classifier (src/screen/index.ts), so some look-alikes
   // stay loud even here, in-sample (round 5, set 3: 13 of 250, 5.2 %).
-  it('raises no more false alarms than at the end of round 8', async () => {
+  it('raises no more false alarms than at the end of round 9', async () => {
     const report = await measured()
     expect(report.negatives.n).toBe(floor.negatives)
     expect(report.falseAlarms.length).toBeLessThanOrEqual(floor.falseAlarms)
@@ -141,7 +148,9 @@ const ROUND3 = 'crisis-round3.jsonl'
 // four look-alikes ask now ("sorry voor alles wat ik gisteren zei", rat poison for the cellar, …),
 // three are quiet now (a play about a threat, …), three alarms became check-ins
 // (eval/HELDOUT.md, round 8). The false-alarm floor is raised by one, the found floor by two.
-const ROUND3_DEV_FLOOR = { found: 181, positives: 208, falseAlarms: 17, negatives: 212 }
+// Round 9 (trained on set 8 too, 140 000 kept buckets) finds 189 and raises 20: eight more found,
+// three more look-alikes asked about, check-ins mostly (eval/HELDOUT.md, round 9: recall first).
+const ROUND3_DEV_FLOOR = { found: 189, positives: 208, falseAlarms: 20, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
@@ -183,7 +192,7 @@ describe('crisis regression, round 3', () => {
 // (no longer a test of generalisation; that is the dev split of crisis-round3.jsonl).
 const PROBE_FLOORS = [
   { file: 'crisis-probe3.jsonl', found: 42, positives: 42, falseAlarms: 0 },
-  { file: 'crisis-probe4.jsonl', found: 32, positives: 34, falseAlarms: 0 },
+  { file: 'crisis-probe4.jsonl', found: 34, positives: 34, falseAlarms: 0 },
   { file: 'crisis-probe5.jsonl', found: 31, positives: 31, falseAlarms: 0 },
   { file: 'crisis-probe6.jsonl', found: 30, positives: 30, falseAlarms: 0 },
   { file: 'crisis-probe7.jsonl', found: 27, positives: 27, falseAlarms: 0 },
@@ -197,10 +206,16 @@ const PROBE_FLOORS = [
   // the long everyday texts, the classifier scores two texts lower: "… Ik ga weg en kom niet meer
   // terug. …" 0.39 → 0.17 (no rule knows it), and "Mijn zoontje is 4. … blijft hij alleen thuis"
   // 0.10 → 0.05, below the veto, which stands its check-in rule down.
-  { file: 'crisis-probe11.jsonl', found: 57, positives: 60, falseAlarms: 8 },
+  // Round 9 (trained on set 8 too) finds both again and one more (59), and asks about one more
+  // look-alike (9: oxazepam taken as the doctor said; eval/HELDOUT.md, round 9).
+  { file: 'crisis-probe11.jsonl', found: 59, positives: 60, falseAlarms: 9 },
   // Round 8: 60 long crisis texts and 60 long look-alikes, written before the round's changes,
   // measured before (52 found, 7 false alarms) and after, never learned from.
-  { file: 'crisis-probe12.jsonl', found: 56, positives: 60, falseAlarms: 11 },
+  // Round 9 finds all 60 and asks about three more look-alikes (14; eval/HELDOUT.md, round 9).
+  { file: 'crisis-probe12.jsonl', found: 60, positives: 60, falseAlarms: 14 },
+  // Round 9: 61 crisis texts (40 indirect suicide) and 60 look-alikes, written before the round's
+  // changes, measured before (58 found, 4 false alarms) and after, never learned from.
+  { file: 'crisis-probe13.jsonl', found: 59, positives: 61, falseAlarms: 5 },
 ]
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {
@@ -227,15 +242,30 @@ describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', (
  */
 const skipBlind = process.env['CRISIS_SKIP_BLIND'] === '1'
 
-describe.skipIf(skipBlind || HELDOUT_FLOORS.length === 0).each(HELDOUT_FLOORS)('crisis regression on the frozen blind set $file', (floor) => {
-  let report: Promise<Report> | undefined
-  const measured = (): Promise<Report> => (report ??= measureInSteps(loadCrisisSet(resolve(evalDir, floor.file))))
+describe('crisis regression, the blind sets', () => {
+  // Names only: a set awaiting its first measurement is left out before anything else, never read.
+  const blind = readdirSync(evalDir).filter((f) => /^crisis-heldout(-\d+)?\.jsonl$/.test(f) && !AWAITING_FIRST_MEASUREMENT.includes(f))
 
-  it('finds at least as many crisis items as at its blind measurement', async () => {
-    expect(recall(await measured(), 'combined')).toBeGreaterThanOrEqual(floor.recall)
-  })
-
-  it('raises no more false alarms than at its blind measurement', async () => {
-    expect(falseAlarmRate(await measured(), 'combined')).toBeLessThanOrEqual(floor.falseAlarms)
+  it('holds a floor for every blind set but the one awaiting its first measurement', () => {
+    const held = new Set([...MEASURED_FLOORS.map((f) => f.file), ...HELDOUT_FLOORS.map((f) => f.file)])
+    expect(blind.filter((f) => !held.has(f))).toEqual([])
+    expect(AWAITING_FIRST_MEASUREMENT.filter((f) => held.has(f))).toEqual([])
   })
 })
+
+// A describe over an empty list would report nothing; while HELDOUT_FLOORS is empty (set 9 not yet
+// measured) there is no describe at all.
+if (HELDOUT_FLOORS.length > 0) {
+  describe.skipIf(skipBlind).each(HELDOUT_FLOORS)('crisis regression on the frozen blind set $file', (floor) => {
+    let report: Promise<Report> | undefined
+    const measured = (): Promise<Report> => (report ??= measureInSteps(loadCrisisSet(resolve(evalDir, floor.file))))
+
+    it('finds at least as many crisis items as at its blind measurement', async () => {
+      expect(recall(await measured(), 'combined')).toBeGreaterThanOrEqual(floor.recall)
+    })
+
+    it('raises no more false alarms than at its blind measurement', async () => {
+      expect(falseAlarmRate(await measured(), 'combined')).toBeLessThanOrEqual(floor.falseAlarms)
+    })
+  })
+}

@@ -137,6 +137,12 @@ export interface Thresholds {
   sentence?: number
   /** Round 8: the same for two neighbouring sentences read as one. Absent: never. */
   pair?: number
+  /**
+   * Round 9: below this score (higher than `quiet`) the classifier stands down a rule of either
+   * level, but only in a clearly calm structure (`clearlyCalmAt` in compose.ts: a past with a
+   * change told, someone else's harm, a film), never on a structure that says it goes on. Absent: `quiet`.
+   */
+  calm?: number
 }
 
 export interface Model {

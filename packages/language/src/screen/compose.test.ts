@@ -195,6 +195,8 @@ const EXAMPLES: Record<string, string> = {
   'spread-tolerance': 'Ik zat drie maanden in de kliniek. Vanavond neem ik mijn oude dosis.',
   'spread-child-neglect': 'Mijn dochtertje is drie. Ze is vaak alleen thuis als ik werk.',
   'spread-pills-kept': 'De dokter gaf me slaappillen. Ik heb ze allemaal gespaard in een la.',
+  'give-gone': 'geef mijn fiets maar aan iemand anders, niemand gaat me missen',
+  'decided-gone': 'Ik heb het zelf besloten. Morgen ben ik er niet meer.',
 }
 
 describe('composed crisis rules', () => {

@@ -15,7 +15,7 @@
 
 import type { CrisisKind, CrisisLevel, Span } from '../types'
 import { crisisTokens, normalisedText } from './normalise'
-import { calmStructureAt, compileComposed, phraseLookalike, scanComposed, tokenAt, type ComposedData, type ComposedRules, type ComposedScan, type RuleHit } from './compose'
+import { calmStructureAt, clearlyCalmAt, compileComposed, phraseLookalike, scanComposed, tokenAt, type ComposedData, type ComposedRules, type ComposedScan, type RuleHit } from './compose'
 import { bucketSum, features, loadModel, pairSum, predict, predictSum, type Model, type Prediction, type StoredModel, type Thresholds } from './classifier'
 import rulesData from '../../data/crisis/rules.json'
 import modelData from '../../data/crisis/model.json'
@@ -191,7 +191,10 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // down an alarm rule and the phrase lists too; set 6's in-sample false alarms were nearly all
   // alarm rules on harmless text it scored 0.00.
   const vetoAlarm = parts.known >= t.minKnown && parts.probability < (t.vetoAlarm ?? 0)
-  const calmHit = (first: number, kind: CrisisKind): boolean => quiet && calmStructureAt(parts.scan, rules, first, kind)
+  // Round 9: in the clearly calm structures (a past with a change told, someone else, a film) the
+  // classifier may stand a rule down from a higher score (`calm`); elsewhere only below `quiet`.
+  const calmEnough = parts.probability < (t.calm ?? t.quiet)
+  const calmHit = (first: number, kind: CrisisKind): boolean => (quiet && calmStructureAt(parts.scan, rules, first, kind)) || (calmEnough && clearlyCalmAt(parts.scan, rules, first, kind))
   const kept = keptPhrase(found, parts)
   const phraseAt = kept.evidence ? tokenAt(parts.scan, kept.evidence.start, kept.evidence.end) : undefined
   const phrase = vetoAlarm || (kept.detected && kept.kind && phraseAt !== undefined && calmHit(phraseAt, kept.kind)) ? { detected: false, kind: null } : kept
@@ -206,7 +209,8 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // score there is its prior, or one n-gram); and not where an idiom explains the words, unless it
   // is sure (round 6: an idiom anywhere in the text, "moet ff weg", "op na school", silenced it on
   // "ik heb zo'n zin om mijn kind te slaan, moet ff weg" at 1.00).
-  const modelMay = parts.known >= t.minKnown && (!parts.scan.idiom || parts.probability >= t.alarm)
+  // Round 9: nor where the text's only risk words are a name (De Brug), unless it is sure.
+  const modelMay = parts.known >= t.minKnown && (!(parts.scan.idiom || parts.scan.namedOnly) || parts.probability >= t.alarm)
   const modelAlarm = modelMay && parts.probability >= t.alarm
   // The wider net: the classifier alone asks gently about wording no rule knows.
   const modelCheck = modelMay && parts.probability >= t.checkIn
