@@ -74,7 +74,10 @@ export function createHost({ api, portal, production, publicUrl, trustedProxies,
     '/assets/*',
     serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
   )
-  host.use('*', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }))
+  const files = serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') })
+  // Outside /assets only a path naming a file (a dot in its last part: /favicon.svg) can be one, so
+  // a page (/clienten/{id}) skips the look-up in the file system it would never find (issue 19).
+  host.use('*', (c, next) => (/\.[^/]*$/.test(c.req.path) ? files(c, next) : next()))
 
   // Always Remix's production mode: the development mode sends error details to the browser.
   const handleRemix = createRequestHandler(portal.build, 'production')

@@ -9,7 +9,7 @@ import { epochMs, fromJson } from '../lib/sql-json'
 import type { ConsentGrant } from './rules'
 
 export interface AccessFacts {
-  people: { id: string; role: Role; organisationId: string; teamId: string | null }[]
+  people: { id: string; role: Role; organisationId: string; teamId: string | null; displayName: string }[]
   workerIds: string[]
   grants: ConsentGrant[]
 }
@@ -35,6 +35,7 @@ export async function readAccessFacts(deps: Deps, clientId: string, ids: string[
       role: users.role,
       organisationId: users.organisationId,
       teamId: users.teamId,
+      displayName: users.displayName,
       workerIds: workerIds.mapWith((value: unknown) => fromJson<string[]>(value)),
       grants: grants.mapWith((value: unknown) => fromJson<GrantRow[]>(value)),
     })
@@ -42,7 +43,7 @@ export async function readAccessFacts(deps: Deps, clientId: string, ids: string[
     .where(inArray(users.id, ids))
   const first = rows[0]
   return {
-    people: rows.map(({ id, role, organisationId, teamId }) => ({ id, role, organisationId, teamId })),
+    people: rows.map(({ id, role, organisationId, teamId, displayName }) => ({ id, role, organisationId, teamId, displayName })),
     // No people row (no such client and no such actor): nothing to decide on, and nothing is shared.
     workerIds: first?.workerIds ?? [],
     grants: (first?.grants ?? []).map((grant) => ({
@@ -51,4 +52,18 @@ export async function readAccessFacts(deps: Deps, clientId: string, ids: string[
       revokedAt: grant.revokedAt === null ? null : new Date(grant.revokedAt),
     })),
   }
+}
+
+/**
+ * The facts about a client as the actor (`ids`: the client, then the actor) sees them, read once
+ * per page read when `facts` is the page read's map (InternalCall.accessFacts): the gate of each of
+ * its API calls and the page's own list of shares (services/shared-with-me.ts) use the one read.
+ */
+export function accessFactsOnce(deps: Deps, clientId: string, ids: string[], facts?: Map<string, Promise<unknown>>): Promise<AccessFacts> {
+  const key = ids.join(':')
+  const known = facts?.get(key) as Promise<AccessFacts> | undefined
+  if (known) return known
+  const read = readAccessFacts(deps, clientId, ids)
+  facts?.set(key, read)
+  return read
 }

@@ -5,7 +5,7 @@ import { AppError } from '../lib/app-error'
 import { writeAccessLog } from '../lib/access-log'
 import type { Actor, AppEnv, Deps, PublicUser } from '../lib/env'
 import { requireUser } from '../lib/guards'
-import { readAccessFacts } from './facts'
+import { accessFactsOnce } from './facts'
 import { decide, type ConsentActor, type ConsentDecision, type RequestedAccess } from './rules'
 
 export type ClientScope = ConsentScope
@@ -57,13 +57,7 @@ export async function decideClientAccess(
   facts?: Map<string, Promise<unknown>>,
 ): Promise<{ decision: ConsentDecision; clientExists: boolean }> {
   const ids = actor ? [clientId, actor.user.id] : [clientId]
-  const key = ids.join(':')
-  let read = facts?.get(key) as ReturnType<typeof readAccessFacts> | undefined
-  if (!read) {
-    read = readAccessFacts(deps, clientId, ids)
-    facts?.set(key, read)
-  }
-  const { people, workerIds, grants } = await read
+  const { people, workerIds, grants } = await accessFactsOnce(deps, clientId, ids, facts)
   const client = people.find((person) => person.id === clientId)
   if (!client) return { decision: { allowed: false, basis: 'not_a_client', consentId: null, excludeDomains: [], access: null }, clientExists: false }
   const me = actor ? people.find((person) => person.id === actor.user.id) : undefined

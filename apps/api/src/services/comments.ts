@@ -5,6 +5,7 @@ import { AppError } from '../lib/app-error'
 import type { Deps } from '../lib/env'
 import { updateStatement, type DomainFilter } from './inventory'
 import { clientSideOf } from './comment-replies'
+import { oncePerPageRead } from '../lib/page-read'
 
 export function serialiseComment(row: Comment & { authorName?: string | null }) {
   return {
@@ -79,19 +80,32 @@ function domainConditions(excludeDomains: readonly string[] | undefined): SQL[] 
 const statementOfComment = and(eq(comments.targetKind, 'statement'), eq(statements.id, comments.targetId))
 
 
-/** Comments on a client's statements, oldest first; a left-out domain filters its comments too. */
-export async function listComments(deps: Deps, input: { clientId: string; statementId?: string | undefined; openOnly?: boolean } & DomainFilter) {
+/**
+ * A client's comments on statements, oldest first, with whether each one's statement was removed
+ * since (the agreement's count of open suggestions leaves those out). Read once per page read
+ * (lib/page-read.ts): the client's page lists the comments and the agreement counts the open
+ * suggestions in them, so both come from this one query; the key names every filter.
+ */
+export function statementComments(deps: Deps, input: { clientId: string; statementId?: string | undefined; openOnly?: boolean } & DomainFilter) {
   // Comments on goals belong to the action plan (its own scope): services/action-plan/view.ts reads them.
   const conditions: SQL[] = [eq(comments.clientId, input.clientId), eq(comments.targetKind, 'statement'), ...domainConditions(input.excludeDomains)]
   if (input.statementId) conditions.push(eq(comments.targetId, input.statementId))
   if (input.openOnly) conditions.push(eq(comments.status, 'open'))
-  const rows = await deps.db
-    .select({ comment: comments, authorName: users.displayName, domain: currentDomain })
-    .from(comments)
-    .leftJoin(statements, statementOfComment)
-    .leftJoin(users, eq(users.id, comments.authorId))
-    .where(and(...conditions))
-    .orderBy(asc(comments.createdAt))
+  const key = ['statement-comments', input.clientId, input.statementId ?? '', input.openOnly === true, [...(input.excludeDomains ?? [])].sort().join(',')].join(':')
+  return oncePerPageRead(key, () =>
+    deps.db
+      .select({ comment: comments, authorName: users.displayName, domain: currentDomain, statementRemoved: sql<boolean>`${statements.deletedAt} is not null` })
+      .from(comments)
+      .leftJoin(statements, statementOfComment)
+      .leftJoin(users, eq(users.id, comments.authorId))
+      .where(and(...conditions))
+      .orderBy(asc(comments.createdAt)),
+  )
+}
+
+/** Comments on a client's statements, oldest first; a left-out domain filters its comments too. */
+export async function listComments(deps: Deps, input: { clientId: string; statementId?: string | undefined; openOnly?: boolean } & DomainFilter) {
+  const rows = await statementComments(deps, input)
   const list = rows.map((row) => serialiseComment({ ...row.comment, domain: row.domain, authorName: row.authorName }))
   // Whether the client read each one and what they answered: the worker sees that it arrived.
   const { reads, replies } = await clientSideOf(deps, input.clientId, list.map((comment) => comment.id))

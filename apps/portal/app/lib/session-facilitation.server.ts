@@ -21,7 +21,7 @@ export async function loadFacilitatorSession(context: AppLoadContext, request: R
     throw new Response('Not found', { status: status === 400 ? 404 : status })
   }
   const session = await response.json()
-  const shared = await jsonOrThrow(client.me['shared-with-me'].$get())
+  const shared = await jsonOrThrow(client.me['shared-with-me'].$get({ query: {} }))
   const participants = session.attendees.map((person) => {
     const share = shared.find((s) => s.clientId === person.id)
     return { ...person, canWorkTogether: share?.canWorkTogether ?? false, readOnly: Boolean(share?.canReadInventory) && !share?.canWorkTogether }

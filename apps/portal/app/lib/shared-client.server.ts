@@ -9,7 +9,7 @@ import { okOrThrow } from './api-failure.server'
  * a forged or foreign id gives no name.
  */
 export async function clientShare(request: Request, context: AppLoadContext, clientId: string, scope: ConsentScope) {
-  const shared = okOrThrow(await api(context, request).me['shared-with-me'].$get())
+  const shared = okOrThrow(await api(context, request).me['shared-with-me'].$get({ query: { clientId } }))
   const client = (await shared.json()).find((entry) => entry.clientId === clientId)
   const share = client?.shares.find((s) => s.scopes.includes(scope))
   return { name: client?.displayName ?? null, access: share ? share.access : null }

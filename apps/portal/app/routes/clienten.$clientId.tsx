@@ -36,7 +36,8 @@ const Params = z.object({ clientId: z.string().uuid() })
 /** What else the client shares with this viewer, for the links to those pages (the terms, never the content). */
 async function sharedSections(request: Request, context: LoaderFunctionArgs['context'], clientId: string): Promise<string[]> {
   // A failed read is the error page: no links would say "shares nothing else".
-  const entry = (await jsonOrThrow(api(context, request).me['shared-with-me'].$get())).find((client) => client.clientId === clientId)
+  // Only this client's entry: read from the facts the page's consent gates read anyway (no query of its own).
+  const entry = (await jsonOrThrow(api(context, request).me['shared-with-me'].$get({ query: { clientId } }))).find((client) => client.clientId === clientId)
   if (!entry) return []
   return [...new Set([...entry.shares.flatMap((share) => share.scopes), ...(entry.canReadMessages ? ['messages'] : [])])]
 }

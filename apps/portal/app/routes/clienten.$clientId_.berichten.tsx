@@ -33,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const client = api(context, request)
   const [thread, shared, mine] = await Promise.all([
     loadThread(context, request, clientId),
-    jsonOrThrow(client.me['shared-with-me'].$get()),
+    jsonOrThrow(client.me['shared-with-me'].$get({ query: { clientId } })),
     user.role === 'worker' ? jsonOrThrow(client['my-clients'].$get()) : Promise.resolve([]),
   ])
   const share = shared.find((entry) => entry.clientId === clientId)

@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: 'Gedeeld met mij – Kracht' }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'peer', 'worker')
-  const response = await api(context, request).me['shared-with-me'].$get()
+  const response = await api(context, request).me['shared-with-me'].$get({ query: {} })
   return { role: user.role, clients: await jsonOrThrow(response) }
 }
 

@@ -47,7 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
   const clientId = params['clientId'] ?? ''
   const view = await loadConversation(request, context, clientId, params['conversationId'] ?? '')
-  const shared = await jsonOrThrow(api(context, request).me['shared-with-me'].$get())
+  const shared = await jsonOrThrow(api(context, request).me['shared-with-me'].$get({ query: {} }))
   return { view, sessionId: params['sessionId'] ?? '', name: shared.find((s) => s.clientId === clientId)?.displayName ?? '' }
 }
 

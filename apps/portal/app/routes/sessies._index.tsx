@@ -55,7 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     jsonOrThrow(client.me.sessions.$get()),
     user.role === 'worker'
       ? jsonOrThrow(client['my-clients'].$get())
-      : jsonOrThrow(client.me['shared-with-me'].$get()).then((shared) => shared.map((c) => ({ id: c.clientId, displayName: c.displayName }))),
+      : jsonOrThrow(client.me['shared-with-me'].$get({ query: {} })).then((shared) => shared.map((c) => ({ id: c.clientId, displayName: c.displayName }))),
     jsonOrThrow(client.people.$get({ query: { role: user.role === 'worker' ? 'peer' : 'worker' } })),
   ])
   return { role: user.role, sessions, clients, peers }

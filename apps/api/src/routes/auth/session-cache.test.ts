@@ -74,4 +74,35 @@ describe('one session lookup per page read', () => {
     const after = (await (await own(`${base}/inventory`)).json()) as { statements: { id: string; text: string }[] }
     expect(after.statements.find((one) => one.id === statement.id)?.text).toBe('Ik kan mijn huis gezellig maken')
   })
+
+  it("a client's page: its share list for that client comes from the gate's facts, and the comments and the agreement's open suggestions from one read", async () => {
+    const sam = await t.signIn('sam')
+    const noor = await t.signIn('noor')
+    const base = `/clients/${t.ids.sam}`
+    expect((await t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: t.ids.noor, scopes: ['inventory'], access: 'comment' } })).status).toBe(201)
+    const created = await t.json('POST', `${base}/statements`, { cookie: sam, body: { domain: 'work', time: 'present', form: 'i_can', text: 'Ik kan goed plannen' } })
+    const { statement } = (await created.json()) as { statement: { id: string } }
+    const suggested = await t.json('POST', `${base}/statements/${statement.id}/comments`, { cookie: noor, body: { kind: 'suggestion', body: 'Wanneer?', suggestedText: 'Ik kan elke dinsdag goed plannen' } })
+    expect(suggested.status).toBe(201)
+    // Outside a page read: the whole list, and the agreement's count from its own query.
+    const whole = (await (await call('/me/shared-with-me', noor)).json()) as { clientId: string }[]
+    const direct = (await (await call(`${base}/agreement`, noor)).json()) as { openSuggestions: number }
+    expect(direct.openSuggestions).toBeGreaterThan(0)
+    const logged = async () => ((await (await t.json('GET', `${base}/access-log`, { cookie: sam })).json()) as unknown[]).length
+    const before = await logged()
+    const internal: InternalCall = { clientIp: '127.0.0.1', sessions: new Map(), accessFacts: new Map(), reads: new Map(), accessLog: accessLogBatch() }
+    const [mine, inventory] = await Promise.all([call(`/me/shared-with-me?clientId=${t.ids.sam}`, noor, internal), call(`${base}/inventory`, noor, internal)])
+    expect([mine.status, inventory.status]).toEqual([200, 200])
+    // The same entry as in the whole list, and one read of the facts for both calls.
+    expect(await mine.json()).toEqual(whole.filter((entry) => entry.clientId === t.ids.sam))
+    expect(internal.accessFacts?.size).toBe(1)
+    const [comments, agreement] = await Promise.all([call(`${base}/comments`, noor, internal), call(`${base}/agreement`, noor, internal)])
+    expect([comments.status, agreement.status]).toEqual([200, 200])
+    expect(((await agreement.json()) as { openSuggestions: number }).openSuggestions).toBe(direct.openSuggestions)
+    expect([...(internal.reads?.keys() ?? [])].filter((key) => key.startsWith('statement-comments:'))).toHaveLength(1)
+    // Every read by someone else still has its row (the share list reads no client data: none).
+    expect(await logged()).toBe(before + 3)
+    // Another client's id, or one that is no client: no entry, never a name.
+    expect(await (await call(`/me/shared-with-me?clientId=${t.ids.noor}`, noor, internal)).json()).toEqual([])
+  })
 })

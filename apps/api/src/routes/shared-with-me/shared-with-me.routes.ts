@@ -30,5 +30,10 @@ export const listSharedWithMe = createRoute({
   path: '/me/shared-with-me',
   tags: ['Sharing'],
   summary: 'Clients who share something with me (worker or peer expert), by scope: the terms, never the content',
+  request: {
+    query: z.object({
+      clientId: z.string().uuid().optional().openapi({ description: 'Only this client (a page about one client): the same entry as in the whole list, or none' }),
+    }),
+  },
   responses: { 200: jsonResponse(SharedWithMeSchema, 'By name'), ...commonProblems },
 })
