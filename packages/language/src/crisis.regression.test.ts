@@ -31,18 +31,22 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on one; a new
  * round is measured on a new blind set. Sets 1-4 left this list in round 5, set 5 in round 6,
  * set 6 in round 7, set 7 in round 8 and set 8 in round 9 (MEASURED_FLOORS, below).
- * Empty since round 9: set 9 (crisis-heldout-9.jsonl, written blind during round 8) is the measure
- * of round 9 and has no floor until the integrator measures it after that round and adds it here.
- * The list being empty hides no check: `AWAITING_FIRST_MEASUREMENT` and the test on the blind sets'
- * names below make sure no blind set goes without a floor by mistake.
+ * Set 9 (written blind during round 8) was measured by the integrator once before and once after
+ * round 9 and holds the figure after it. When it becomes training data the list may be empty: the
+ * test on the blind sets' names below (with `AWAITING_FIRST_MEASUREMENT`) makes sure no blind set
+ * goes without a floor by mistake.
  */
-const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = []
+const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
+  // Set 9 after round 9 (before it: 384 / 400 found, 22 / 400 false alarms). Round 9 found 6 more
+  // and asked about 20 more look-alikes (31 of its 42 are check-ins, 11 alarms as before): recall first.
+  { file: 'crisis-heldout-9.jsonl', recall: 390 / 400, falseAlarms: 42 / 400 },
+]
 
 /**
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
  * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
  */
-const AWAITING_FIRST_MEASUREMENT = ['crisis-heldout-9.jsonl']
+const AWAITING_FIRST_MEASUREMENT: string[] = []
 
 /**
  * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
@@ -253,8 +257,8 @@ describe('crisis regression, the blind sets', () => {
   })
 })
 
-// A describe over an empty list would report nothing; while HELDOUT_FLOORS is empty (set 9 not yet
-// measured) there is no describe at all.
+// A describe over an empty list would report nothing; while HELDOUT_FLOORS is empty (a round's blind
+// set not yet measured) there is no describe at all.
 if (HELDOUT_FLOORS.length > 0) {
   describe.skipIf(skipBlind).each(HELDOUT_FLOORS)('crisis regression on the frozen blind set $file', (floor) => {
     let report: Promise<Report> | undefined
