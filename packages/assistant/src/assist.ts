@@ -107,8 +107,11 @@ async function phrase(
   names: string[],
   vars: PhraseVars,
 ): Promise<Phrasing | { failed: AiFallbackReason }> {
-  // The crisis screen first, on everything that would be sent: nothing it flags leaves the server.
-  const outgoing = [vars.previousQuestion, vars.answer, ...vars.drafts, vars.nextQuestion].filter((t): t is string => Boolean(t))
+  // The crisis screen first, on everything that would be sent that a person or a model wrote: nothing it
+  // flags leaves the server. The next question is the flow's own text (a name in it is masked); round 9's
+  // classifier asks about the English miracle question ("while you were asleep"), which would have
+  // kept AI help from every English miracle conversation.
+  const outgoing = [vars.previousQuestion, vars.answer, ...vars.drafts].filter((t): t is string => Boolean(t))
   if (outgoing.some((text) => screen(text, options.locale, options.organisations ?? []) !== null)) return { failed: 'crisis' }
 
   const texts = loadTexts(options.locale)

@@ -52,9 +52,9 @@ describe('the output check', () => {
     ['carries a number of its own', { question: 'Wat heb jij? Bel dan 0900 1234.' }, 'link_or_phone'],
     ['gives medication advice', { question: 'Wat heb jij? Neem 20 mg oxazepam als je onrustig bent.' }, 'advice'],
     ['gives legal advice', { question: 'Wat heb jij? Je moet een advocaat nemen.' }, 'advice'],
-    // Since round 5 the crisis screen's classifier stands this check-in rule down (it reads as harmless),
-    // so the self-harm check, which runs after it on model text, is what discards the reply.
-    ['describes a method of self-harm', { question: 'Wat heb jij? Een touw heb je niet nodig.' }, 'self_harm'],
+    // Rounds 5-8's classifier stood the check-in rule down here and the self-harm check discarded the
+    // reply; round 9's asks again, so the crisis screen, which runs first on model text, discards it.
+    ['describes a method of self-harm', { question: 'Wat heb jij? Een touw heb je niet nodig.' }, 'screened'],
     ['changes the question', { question: 'Hoe was het weekend?' }, 'meaning'],
     ['adds a request', { question: 'Wat heb jij? Stuur me een foto.' }, 'meaning'],
     ['writes a near-miss placeholder [NAAM 1]', { question: 'Wat heb jij, [NAAM 1]?' }, 'placeholder'],
