@@ -82,7 +82,6 @@ export async function submitSignIn(page: Page, baseUrl: string, username: string
   await page.getByRole('button', { name: 'Inloggen' }).click()
 }
 
-/** A new phone, signed in through the sign-in page as a person would. */
 /**
  * Waits until React has hydrated the page (apps/portal/app/root.tsx marks it), so a test does not
  * type into a page whose scripts are still starting: on a busy machine (2026-12-01) a save on the
@@ -92,6 +91,7 @@ export async function hydrated(page: Page): Promise<void> {
   await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
 }
 
+/** A new phone, signed in through the sign-in page as a person would. */
 export async function signInOnPhone(
   browser: Browser,
   baseUrl: string,
