@@ -12,6 +12,8 @@ afterAll(() => t.close())
 // The portal reading one page calls the API several times in-process with one cookie; the server
 // hands all those calls one map, so the session is looked up once (apps/server/src/host.ts).
 describe('one session lookup per page read', () => {
+  /** What the server hands the calls of one page read (apps/server/src/host.ts). */
+  const pageRead = (): InternalCall => ({ clientIp: '127.0.0.1', sessions: new Map(), accessFacts: new Map(), reads: new Map(), accessLog: accessLogBatch() })
   const call = (path: string, cookie: string, internal?: InternalCall) =>
     t.api.fetch(new Request(`http://kracht.internal${path}`, { headers: { cookie } }), internal ? { internal } : undefined)
 
@@ -56,7 +58,7 @@ describe('one session lookup per page read', () => {
     const { statement } = (await created.json()) as { statement: { id: string; version: number; createdAt: string; updatedAt: string } }
     const logged = async () => ((await (await t.json('GET', `${base}/access-log`, { cookie: sam })).json()) as unknown[]).length
     const before = await logged()
-    const internal: InternalCall = { clientIp: '127.0.0.1', sessions: new Map(), accessFacts: new Map(), reads: new Map(), accessLog: accessLogBatch() }
+    const internal = pageRead()
     // Two calls side by side: both gated and logged (their rows in one insert), the list read once.
     const [inventory, agreement] = await Promise.all([call(`${base}/inventory`, noor, internal), call(`${base}/agreement`, noor, internal)])
     expect([inventory.status, agreement.status]).toEqual([200, 200])
@@ -90,7 +92,7 @@ describe('one session lookup per page read', () => {
     expect(direct.openSuggestions).toBeGreaterThan(0)
     const logged = async () => ((await (await t.json('GET', `${base}/access-log`, { cookie: sam })).json()) as unknown[]).length
     const before = await logged()
-    const internal: InternalCall = { clientIp: '127.0.0.1', sessions: new Map(), accessFacts: new Map(), reads: new Map(), accessLog: accessLogBatch() }
+    const internal = pageRead()
     const [mine, inventory] = await Promise.all([call(`/me/shared-with-me?clientId=${t.ids.sam}`, noor, internal), call(`${base}/inventory`, noor, internal)])
     expect([mine.status, inventory.status]).toEqual([200, 200])
     // The same entry as in the whole list, and one read of the facts for both calls.
@@ -104,5 +106,12 @@ describe('one session lookup per page read', () => {
     expect(await logged()).toBe(before + 3)
     // Another client's id, or one that is no client: no entry, never a name.
     expect(await (await call(`/me/shared-with-me?clientId=${t.ids.noor}`, noor, internal)).json()).toEqual([])
+    // Someone Sam shares nothing with (Eva, the peer expert) and a forged id: no entry, in a page read or not.
+    const eva = await t.signIn('eva')
+    for (const inPage of [pageRead(), undefined]) {
+      expect(await (await call(`/me/shared-with-me?clientId=${t.ids.sam}`, eva, inPage)).json()).toEqual([])
+      expect(await (await call(`/me/shared-with-me?clientId=00000000-0000-4000-8000-000000000000`, noor, inPage)).json()).toEqual([])
+    }
+    expect((await call('/me/shared-with-me?clientId=not-an-id', noor)).status).toBe(400)
   })
 })
