@@ -26,14 +26,7 @@ export interface TestDatabaseHandle extends DatabaseHandle {
  * migrations and kept in the temporary folder, named by a hash of the migrations and PGlite's version.
  */
 async function migratedTemplate(): Promise<Blob> {
-  const hash = createHash('sha256')
-  for (const dir of [migrationsFolder, join(migrationsFolder, 'meta')]) {
-    for (const name of readdirSync(dir).sort()) {
-      if (name.endsWith('.sql') || name === '_journal.json') hash.update(name).update(readFileSync(join(dir, name)))
-    }
-  }
-  hash.update(JSON.stringify(pgliteVersion()))
-  const path = join(tmpdir(), `kracht-test-db-${hash.digest('hex').slice(0, 16)}.tar`)
+  const path = join(tmpdir(), `kracht-test-db-${migrationsHash(pgliteVersion())}.tar`)
   if (existsSync(path)) return new Blob([readFileSync(path)])
   const { handle } = await openAppDatabase({ memory: true })
   const dump = await handle.pglite!.dumpDataDir('none')
@@ -43,6 +36,17 @@ async function migratedTemplate(): Promise<Blob> {
   writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
   renameSync(partial, path)
   return dump
+}
+
+/** A short hash of every migration (and `extra`): a template made from other migrations is never used. */
+function migrationsHash(extra: string): string {
+  const hash = createHash('sha256')
+  for (const dir of [migrationsFolder, join(migrationsFolder, 'meta')]) {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.endsWith('.sql') || name === '_journal.json') hash.update(name).update(readFileSync(join(dir, name)))
+    }
+  }
+  return hash.update(extra).digest('hex').slice(0, 16)
 }
 
 /**
@@ -111,7 +115,7 @@ export async function createTestDatabase(): Promise<TestDatabaseHandle> {
       },
     }
   }
-  const fresh = await createEmptyPostgresDatabase(serverUrl)
+  const fresh = await createEmptyPostgresDatabase(serverUrl, await migratedPostgresTemplate(serverUrl))
   const { handle } = await openAppDatabase({ databaseUrl: fresh.url })
   const owner = postgres(fresh.url, { max: 1, onnotice: () => {} })
   return {
@@ -134,10 +138,10 @@ export async function createTestDatabase(): Promise<TestDatabaseHandle> {
  * A new, empty database on the PostgreSQL server that `serverUrl` points to (tests that start
  * server processes on it), and a way to drop it again (with whatever is still connected).
  */
-export async function createEmptyPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createEmptyPostgresDatabase(serverUrl: string, template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `kracht_test_${randomBytes(6).toString('hex')}`
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
-  await admin.unsafe(`create database ${name}`)
+  await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
   let dropped = false
@@ -149,5 +153,46 @@ export async function createEmptyPostgresDatabase(serverUrl: string): Promise<{ 
       await admin.unsafe(`drop database if exists ${name} with (force)`)
       await admin.end({ timeout: 5 })
     },
+  }
+}
+
+/** Databases on a PostgreSQL server made by migratedPostgresTemplate: dropped at the end of a test run (global-setup.ts). */
+export const postgresTemplatePrefix = 'kracht_test_template_'
+
+/**
+ * A migrated database on the PostgreSQL server to copy for each test file: a copy (CREATE DATABASE
+ * ... TEMPLATE) takes a fraction of a second where migrating a new database took one to several,
+ * each migration a commit the server writes to disk. Made once per set of migrations; test files
+ * start in parallel, so an advisory lock decides who makes it, and it gets its name only when done.
+ */
+async function migratedPostgresTemplate(serverUrl: string): Promise<string> {
+  const name = `${postgresTemplatePrefix}${migrationsHash('postgres')}`
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
+  try {
+    await admin`select pg_advisory_lock(hashtext(${name}))`
+    const [found] = await admin`select 1 from pg_database where datname = ${name}`
+    if (!found) {
+      const building = await createEmptyPostgresDatabase(serverUrl)
+      const { handle } = await openAppDatabase({ databaseUrl: building.url })
+      await handle.close()
+      const buildingName = new URL(building.url).pathname.slice(1)
+      await admin.unsafe(`alter database ${buildingName} rename to ${name}`)
+      await building.drop() // its name is gone: this only closes its connection
+    }
+    await admin`select pg_advisory_unlock(hashtext(${name}))`
+    return name
+  } finally {
+    await admin.end({ timeout: 5 })
+  }
+}
+
+/** Drops the templates migratedPostgresTemplate made on this server (the end of a test run). */
+export async function dropPostgresTemplates(serverUrl: string): Promise<void> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
+  try {
+    const rows = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${postgresTemplatePrefix}%`}`
+    for (const { datname } of rows) await admin.unsafe(`drop database if exists ${datname} with (force)`)
+  } finally {
+    await admin.end({ timeout: 5 })
   }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
+import { dropPostgresTemplates } from '@kracht/db/testing'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,12 +48,17 @@ function buildServerBundle(): void {
   execFileSync(process.execPath, [fileURLToPath(new URL('../../apps/server/build.mjs', import.meta.url))], { stdio: 'inherit' })
 }
 
-export default function setup(project: TestProject): () => void {
+export default function setup(project: TestProject): () => Promise<void> {
   buildPortal()
   buildServerBundle()
   // Where the first test server builds the database the others copy (server.ts); built there, on
   // demand, so a run without a test server does not pay for it.
   const template = mkdtempSync(join(tmpdir(), 'kracht-test-template-'))
   project.provide('serverDataTemplate', template)
-  return () => rmSync(template, { recursive: true, force: true })
+  return async () => {
+    rmSync(template, { recursive: true, force: true })
+    // The database tests on a PostgreSQL server copy a migrated template there (db/src/testing.ts).
+    const serverUrl = process.env['DATABASE_URL']
+    if (serverUrl) await dropPostgresTemplates(serverUrl)
+  }
 }
