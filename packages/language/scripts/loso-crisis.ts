@@ -23,7 +23,8 @@ import { screenCrisis } from '../src/crisis'
 import { loadModel, type Model, type StoredModel, type Thresholds } from '../src/screen/classifier'
 import { combine, screenParts, type PhraseResult, type ScreenParts } from '../src/screen/index'
 import { loadCrisisSet, type CrisisItem } from '../src/screen/measure'
-import { COMPOSITES, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, store, train, trainingItems, type Item } from './crisis-training'
+import { COMPOSITES, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, trainingItems, type Item } from './crisis-training'
+import { store, train } from './crisis-model'
 
 interface Scored {
   item: CrisisItem

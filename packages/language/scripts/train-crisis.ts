@@ -17,7 +17,8 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadModel, predict, type Thresholds } from '../src/screen/classifier'
 import { crisisTokens, normalisedText } from '../src/screen/normalise'
-import { expand, KEEP, MIN_KNOWN, pkg, PRIOR, promptItems, ROUND5, store, train, trainingItems, type Item } from './crisis-training'
+import { expand, KEEP, MIN_KNOWN, pkg, PRIOR, promptItems, ROUND5, trainingItems, type Item } from './crisis-training'
+import { store, train } from './crisis-model'
 
 /** Out-of-fold scores of the training items, reported at the shipped thresholds. */
 function crossValidate(items: Item[], t: Thresholds): void {
