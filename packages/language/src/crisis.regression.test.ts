@@ -40,6 +40,9 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // Set 9 after round 9 (before it: 384 / 400 found, 22 / 400 false alarms). Round 9 found 6 more
   // and asked about 20 more look-alikes (31 of its 42 are check-ins, 11 alarms as before): recall first.
   { file: 'crisis-heldout-9.jsonl', recall: 390 / 400, falseAlarms: 42 / 400 },
+  // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
+  // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). The next round starts from here.
+  { file: 'crisis-heldout-10.jsonl', recall: 385 / 400, falseAlarms: 26 / 400 },
 ]
 
 /**
