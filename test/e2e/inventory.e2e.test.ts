@@ -41,6 +41,22 @@ describe('the strengths inventory at 360 px', () => {
     await context.close()
   })
 
+  it('opened without a life domain, none is chosen: saving asks for one beside the field and keeps the words', { timeout: 60_000 }, async () => {
+    const { context, page } = await signedInAsSam(false)
+    await page.goto(`${e2e.server.url}/inventaris/nieuw`)
+    expect(await page.locator('#statement-domain').inputValue()).toBe('')
+    expect(await page.locator('#statement-domain option:checked').textContent()).toBe('Kies een leefgebied')
+    await page.getByLabel('Je zin').fill('Ik kan goed luisteren naar mijn vrienden')
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await expect.poll(() => page.locator('#statement-domain-error').textContent()).toBe('Vul dit in.')
+    expect(await page.getByLabel('Je zin').inputValue()).toBe('Ik kan goed luisteren naar mijn vrienden')
+    await page.locator('#statement-domain').selectOption('relationships')
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await page.waitForURL(/\/inventaris\/leefgebied\/relationships/)
+    expect(await page.locator('.statement.is-new .statement-text').textContent()).toBe('Ik kan goed luisteren naar mijn vrienden')
+    await context.close()
+  })
+
   it('writes a statement without JavaScript: tips after saving, errors beside the field, nothing lost', { timeout: 60_000 }, async () => {
     const { context, page } = await signedInAsSam(false)
     await page.goto(`${e2e.server.url}/inventaris/nieuw?domein=safety`)

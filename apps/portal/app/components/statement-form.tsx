@@ -102,7 +102,13 @@ export function StatementForm({ domains, values, version, result, feedback, subm
           <input type="hidden" name="version" value={version} />
         </>
       ) : null}
-      <SelectField meta={fields.domain} label={t('inventory.domainLabel')} options={domains.map((domain) => ({ value: domain, label: domainLabel(t, domain) }))} />
+      {/* Opened without a life domain: the client picks one, none is chosen for them. */}
+      <SelectField
+        meta={fields.domain}
+        label={t('inventory.domainLabel')}
+        options={domains.map((domain) => ({ value: domain, label: domainLabel(t, domain) }))}
+        emptyOption={values.domain ? undefined : t('inventory.chooseDomain')}
+      />
       <RadioGroup
         meta={fields.time}
         legend={t('inventory.timeLabel')}

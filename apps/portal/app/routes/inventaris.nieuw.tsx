@@ -30,7 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const time = url.searchParams.get('tijd') ?? 'present'
   return {
     domains: inventory.domains,
-    domain: inventory.domains.includes(asked) ? asked : (inventory.domains[0] ?? ''),
+    // No life domain asked for: none chosen, so a statement never lands in the first one unnoticed.
+    domain: inventory.domains.includes(asked) ? asked : '',
     time: ['past', 'present', 'future'].includes(time) ? time : 'present',
   }
 }

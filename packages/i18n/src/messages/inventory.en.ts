@@ -67,6 +67,7 @@ export const inventoryEn: Catalogue['inventory'] = {
   newTitle: 'Write something',
   editTitle: 'Change sentence',
   domainLabel: 'Life domain',
+  chooseDomain: 'Choose a life domain',
   timeLabel: 'When?',
   formLabel: 'How does your sentence start?',
   formHint: 'Choose a start. You may also skip this.',

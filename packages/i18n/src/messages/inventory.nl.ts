@@ -66,6 +66,7 @@ export const inventoryNl = {
   newTitle: 'Schrijf iets op',
   editTitle: 'Zin aanpassen',
   domainLabel: 'Leefgebied',
+  chooseDomain: 'Kies een leefgebied',
   timeLabel: 'Wanneer?',
   formLabel: 'Hoe begint je zin?',
   formHint: 'Kies een begin. Je mag het ook overslaan.',
