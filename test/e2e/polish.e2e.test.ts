@@ -102,3 +102,32 @@ describe('failures at 360 px', () => {
     await noor.close()
   })
 })
+
+describe('a peer expert\'s caseload at 360 px', () => {
+  it('offers "Bekijken" only while something is shared with them: an ended share leaves the name, no dead end', { timeout: 90_000 }, async () => {
+    const [sam, eva] = [await signIn('sam'), await signIn('eva')]
+    const api = `${e2e.server.url}/api/v1`
+    const id = async (page: typeof sam.page) => ((await (await page.request.get(`${api}/me`)).json()) as { id: string }).id
+    const [samId, evaId] = [await id(sam.page), await id(eva.page)]
+    // A share that ends in a few seconds: the API accepts any end in the future.
+    const endsAt = new Date(Date.now() + 4_000).toISOString()
+    const shared = await sam.page.request.post(`${api}/clients/${samId}/consents`, {
+      headers: { origin: e2e.server.url },
+      data: { granteeId: evaId, scopes: ['inventory'], excludeDomains: [], access: 'read', endsAt },
+    })
+    expect(shared.status()).toBe(201)
+
+    await eva.page.goto(`${e2e.server.url}/caseload`)
+    const row = eva.page.getByTestId('caseload').locator('li', { hasText: 'Sam' })
+    expect(await row.getByRole('link', { name: 'Bekijken' }).count()).toBe(1)
+
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(endsAt) - Date.now()) + 500))
+    await eva.page.goto(`${e2e.server.url}/caseload`)
+    expect(await row.textContent()).toContain('Niets gedeeld')
+    expect(await row.getByRole('link', { name: 'Bekijken' }).count()).toBe(0)
+    await noHorizontalScroll(eva.page)
+    await expectAccessible(eva.page)
+    expect(eva.errors).toEqual([])
+    await Promise.all([sam.close(), eva.close()])
+  })
+})

@@ -47,9 +47,13 @@ export default function Caseload() {
                 </span>
               ) : null}
             </div>
-            <Link to={`/clienten/${client.clientId}`} className="button button--small">
-              {t('sharing.open')}
-            </Link>
+            {/* A worker linked to the client still finds the trajectory there; anyone else (a peer whose
+                share has ended) would only reach the "not shared" page, so there is no button to it. */}
+            {client.linked || client.shared.length > 0 ? (
+              <Link to={`/clienten/${client.clientId}`} className="button button--small">
+                {t('sharing.open')}
+              </Link>
+            ) : null}
           </li>
         ))}
       </ul>
