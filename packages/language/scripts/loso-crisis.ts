@@ -69,6 +69,15 @@ function grid(): Thresholds[] {
   // the sentence windows' thresholds with a few vetoes (the full grid times these is too slow).
   // Round 9: LOSO_GRID=calm tries the score below which a rule stands down in a clearly calm
   // structure (`calm`) beside the quiet threshold and the veto, the rest as shipped.
+  // Round 10: LOSO_GRID=checkin tries the threshold from which the classifier alone asks
+  // (`checkIn`, which also lets a check-in rule and the classifier agree on an alarm) with the
+  // sentence windows' thresholds and the veto, the rest as shipped.
+  if (process.env['LOSO_GRID'] === 'checkin') {
+    for (const checkIn of [0.35, 0.375, 0.4, 0.425, 0.45])
+      for (const pair of [0.3, 0.35, 0.4, 0.5])
+        for (const sentence of [0.85, 0.9, 0.95]) for (const veto of [0.1, 0.15]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, pair, sentence, veto })
+    return out
+  }
   if (process.env['LOSO_GRID'] === 'calm') {
     for (const calm of [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5])
       for (const quiet of [0.05, 0.1, 0.15]) for (const veto of [0.1, 0.15]) for (const checkIn of [0.3, 0.35]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, quiet, veto, calm })
