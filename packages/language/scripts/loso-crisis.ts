@@ -72,6 +72,13 @@ function grid(): Thresholds[] {
   // Round 10: LOSO_GRID=checkin tries the threshold from which the classifier alone asks
   // (`checkIn`, which also lets a check-in rule and the classifier agree on an alarm) with the
   // sentence windows' thresholds and the veto, the rest as shipped.
+  // Round 10: LOSO_GRID=bare: the score from which the classifier alone and the windows ask on a
+  // text without a risk word (`bare`), with check-in and pair.
+  if (process.env['LOSO_GRID'] === 'bare') {
+    for (const bare of [0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 2])
+      for (const checkIn of [0.35, 0.4, 0.45]) for (const pair of [0.3, 0.35, 0.4]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, pair, bare })
+    return out
+  }
   if (process.env['LOSO_GRID'] === 'checkin') {
     for (const checkIn of [0.35, 0.375, 0.4, 0.425, 0.45])
       for (const pair of [0.3, 0.35, 0.4, 0.5])
@@ -119,7 +126,7 @@ function foldModel(set: string, items: Item[]): StoredModel {
   return stored
 }
 
-const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'} calm ${t.calm ?? '-'}`
+const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'} calm ${t.calm ?? '-'} bare ${t.bare ?? '-'}`
 
 function main(): void {
   const folds: { set: string; scored: Scored[] }[] = []
