@@ -150,7 +150,7 @@ function main(): void {
   })
   rows.sort((a, b) => b.all.found / b.all.positives - b.all.falseAlarms / b.all.negatives - (a.all.found / a.all.positives - a.all.falseAlarms / a.all.negatives))
   for (const r of rows.slice(0, Number(process.env['LOSO_TOP'] ?? 50))) {
-    console.log(`${key(r.t).padEnd(80)} recall ${pct(r.all.found, r.all.positives)} fa ${pct(r.all.falseAlarms, r.all.negatives)} | ${r.per.map((p) => `${pct(p.found, p.positives)}/${pct(p.falseAlarms, p.negatives)}`).join('  ')}`)
+    console.log(`${key(r.t).padEnd(80)} recall ${r.all.found} ${pct(r.all.found, r.all.positives)} fa ${r.all.falseAlarms} ${pct(r.all.falseAlarms, r.all.negatives)} | ${r.per.map((p) => `${pct(p.found, p.positives)}/${pct(p.falseAlarms, p.negatives)}`).join('  ')}`)
   }
   const fits = rows.filter((r) => r.all.falseAlarms / r.all.negatives <= MAX_FALSE_ALARMS)
   const best = fits.reduce<(typeof rows)[number] | undefined>((a, r) => (!a || r.all.found > a.all.found || (r.all.found === a.all.found && r.all.falseAlarms < a.all.falseAlarms) ? r : a), undefined)
