@@ -158,7 +158,10 @@ const ROUND3 = 'crisis-round3.jsonl'
 // (eval/HELDOUT.md, round 8). The false-alarm floor is raised by one, the found floor by two.
 // Round 9 (trained on set 8 too, 140 000 kept buckets) finds 189 and raises 20: eight more found,
 // three more look-alikes asked about, check-ins mostly (eval/HELDOUT.md, round 9: recall first).
-const ROUND3_DEV_FLOOR = { found: 189, positives: 208, falseAlarms: 20, negatives: 212 }
+// Round 10 (trained on set 9 too, rules from set 9's misses) finds 190 and raises 20: two new alarms
+// ("vroeger was ik bang dat ik mijn baby iets aan zou doen, … is dat over", a play about a threat),
+// two quiet now (eval/HELDOUT.md, round 10). The found floor is raised by one.
+const ROUND3_DEV_FLOOR = { found: 190, positives: 208, falseAlarms: 20, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
