@@ -43,6 +43,9 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
   // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). The next round starts from here.
   { file: 'crisis-heldout-10.jsonl', recall: 385 / 400, falseAlarms: 26 / 400 },
+  // Set 11, written blind on 2026-12-02 (after set 10 refused round 10) and measured once on round 9's
+  // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins).
+  { file: 'crisis-heldout-11.jsonl', recall: 380 / 400, falseAlarms: 38 / 400 },
 ]
 
 /**
