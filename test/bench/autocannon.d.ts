@@ -27,6 +27,8 @@ declare module 'autocannon' {
     body?: string
     requests?: RequestTemplate[]
     initialContext?: Record<string, unknown>
+    /** Requests a second over all connections (latency then counts from when a request was due). */
+    overallRate?: number
   }
   export interface Result {
     requests: Histogram

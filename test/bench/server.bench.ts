@@ -45,6 +45,17 @@ const targets = {
   pageOfConsentedRead: 0.5, // (d) requests/s ≥ 50 % of (c)
   pageSingleP95Ms: 25, // (d) one request at a time, p95
   embeddedRssMiB: 400, // the embedded database's server process, after start and under load
+  pacedRate: 200, // (c) at this many requests a second, all connections together…
+  pacedP99Ms: 50, // …answers within this p99 on PostgreSQL
+}
+
+/** (c) at a fixed rate instead of as fast as it goes: the latency a steady day's load sees. */
+interface Paced {
+  rate: number
+  achieved: number
+  'p50 ms': number
+  'p99 ms': number
+  errors: number
 }
 
 interface Case {
@@ -252,9 +263,22 @@ async function measureEngine(engine: 'embedded' | 'postgres', env: Record<string
         errors: load?.errors ?? 0,
       }
     }
+    // (c) paced at a fixed rate, after the cases' load (so caches and pools are warm).
+    let paced: Paced | null = null
+    const consented = list.find((one) => one.key === 'c')
+    if (consented) {
+      const result = await autocannon({ url: server.url, connections, requests: consented.load, duration: duration * rounds, overallRate: targets.pacedRate })
+      paced = {
+        rate: targets.pacedRate,
+        achieved: Math.round(result.requests.total / result.duration),
+        'p50 ms': result.latency.p50,
+        'p99 ms': result.latency.p99,
+        errors: result.errors + result.timeouts + result.non2xx,
+      }
+    }
     memory.afterLoadMiB = rssMiB(server.child.pid)
     memory.afterLoad = await server.memory()
-    return { rows, memory }
+    return { rows, memory, paced }
   } finally {
     await server.stop()
   }
@@ -266,6 +290,7 @@ const { engines, dataDir } = benchEngines('bench', pgUrl ?? undefined)
 
 const results: Record<string, Record<string, Row>> = {}
 const memory: Record<string, Awaited<ReturnType<typeof measureEngine>>['memory']> = {}
+const paced: Record<string, Paced | null> = {}
 const failures: string[] = []
 const round = (value: number) => Math.round(value * 100) / 100
 try {
@@ -274,6 +299,7 @@ try {
       const measured = await measureEngine(engine, await env())
       results[engine] = measured.rows
       memory[engine] = measured.memory
+      paced[engine] = measured.paced
     } finally {
       await done?.()
     }
@@ -296,6 +322,13 @@ for (const [engine, rows] of Object.entries(results)) {
     { ok: r.dOfC >= targets.pageOfConsentedRead, text: `(d)/(c) = ${Math.round(r.dOfC * 100)} % (target ≥ ${targets.pageOfConsentedRead * 100} %)` },
     { ok: r.dSingleP95 <= targets.pageSingleP95Ms, text: `(d) single p95 = ${r.dSingleP95} ms (target ≤ ${targets.pageSingleP95Ms} ms)` },
   ]
+  const steady = paced[engine]
+  if (steady) {
+    // The p99 target is PostgreSQL's (a server for an organisation's load); the embedded database is shown beside it.
+    const text = `(c) paced at ${steady.rate} requests a second (${steady.achieved} achieved): p50 ${steady['p50 ms']} ms, p99 ${steady['p99 ms']} ms`
+    if (engine === 'postgres') lines.push({ ok: steady['p99 ms'] < targets.pacedP99Ms && steady.achieved >= steady.rate * 0.95 && steady.errors === 0, text: `${text} (target p99 < ${targets.pacedP99Ms} ms)` })
+    else console.log(`  ${text}`)
+  }
   for (const line of lines) {
     console.log(`  ${line.text}: ${verdict(line.ok)}`)
     if (!line.ok) failures.push(`${engine}: ${line.text}`)
@@ -317,7 +350,7 @@ for (const [engine, rows] of Object.entries(results)) {
   for (const row of errors) failures.push(`${engine}: ${row.case} had ${row.errors} failed requests`)
 }
 
-writeResult('server', { connections, duration, rounds, runs, targets, results, ratios, memory, failures })
+writeResult('server', { connections, duration, rounds, runs, targets, results, ratios, paced, memory, failures })
 if (check && failures.length > 0) {
   console.log(`\nCheck failed:\n${failures.map((line) => `  - ${line}`).join('\n')}`)
   process.exit(1)
