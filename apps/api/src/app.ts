@@ -42,6 +42,7 @@ import { rateLimit } from './lib/rate-limit'
 import { idempotency, withIdempotencyParameter } from './lib/idempotency'
 import { crossSiteCheck } from './lib/cross-site'
 import { tokenScopeGuard } from './access/token-scope'
+import { errorForLog } from './lib/error-log'
 
 // One line per tag, so a generated client or the reference page can say what each area is for.
 const apiTags = [
@@ -211,8 +212,8 @@ export function createApi(deps: Deps) {
       const code = error.status === 415 ? 'unsupported_media_type' : error.status === 413 ? 'payload_too_large' : 'invalid_json'
       return c.json({ code, message: 'The request body could not be read as JSON.' }, error.status === 415 || error.status === 413 ? error.status : 400)
     }
-    // The details go to the server log without request data (it may hold personal data).
-    console.error(`[api] unexpected error on ${c.req.method} ${c.req.routePath}:`, error instanceof Error ? error.stack : error)
+    // The details go to the server log without request data or a failed query's values (lib/error-log.ts).
+    console.error(`[api] unexpected error on ${c.req.method} ${c.req.routePath}: ${errorForLog(error)}`)
     return c.json({ code: 'internal_error', message: 'Something went wrong on our side. Nothing was changed.' }, 500)
   })
 

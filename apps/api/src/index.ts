@@ -17,3 +17,4 @@ export { isCrossSiteRequest, publicOriginOf } from './lib/cross-site'
 export { eraseClientsPastRetention } from './services/client-data/retention'
 // ... and removes idempotency keys past their 24 hours.
 export { deleteExpiredIdempotencyKeys } from './lib/idempotency'
+export { errorForLog } from './lib/error-log'

@@ -1,5 +1,5 @@
-import { createTestDatabase } from '@kracht/db/testing'
-import { seedDemo, type DatabaseHandle, type DemoUsername } from '@kracht/db'
+import { createTestDatabase, type TestDatabaseHandle } from '@kracht/db/testing'
+import { seedDemo, type DemoUsername } from '@kracht/db'
 import { createApi, type Api } from './app'
 import { seedDemoContent } from './demo'
 import { loadConfig } from './lib/config'
@@ -11,7 +11,8 @@ export const demoPassword = 'kracht-demo'
 export interface TestApi {
   api: Api
   deps: Deps
-  handle: DatabaseHandle
+  /** The database, with a way to act as its owner (a fault a test needs to cause). */
+  handle: TestDatabaseHandle
   ids: Record<DemoUsername, string>
   /** Moves the clock the API sees. */
   advance(ms: number): void

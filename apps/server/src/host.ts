@@ -9,6 +9,7 @@ import { hc } from 'hono/client'
 import { accessLogBatch, resolveClientAddress, type Api, type InternalCall } from '@kracht/api'
 import '@kracht/portal/context'
 import { portalBodyLimit, portalCrossSiteCheck } from './request-guards'
+import { withErrorLog } from './portal-errors'
 
 interface HostOptions {
   api: Api
@@ -80,7 +81,7 @@ export function createHost({ api, portal, production, publicUrl, trustedProxies,
   host.use('*', (c, next) => (/\.[^/]*$/.test(c.req.path) ? files(c, next) : next()))
 
   // Always Remix's production mode: the development mode sends error details to the browser.
-  const handleRemix = createRequestHandler(portal.build, 'production')
+  const handleRemix = createRequestHandler(withErrorLog(portal.build), 'production')
   host.all('*', async (c) => {
     // The same rule as direct API calls (rightmost untrusted X-Forwarded-For hop, IPv6 per /64), so
     // people behind one proxy do not share one counter.

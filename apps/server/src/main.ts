@@ -9,7 +9,7 @@ import { appMode } from '@kracht/api/config'
 process.env['KRACHT_MODE'] = appMode(process.env)
 process.env['NODE_ENV'] = 'production'
 
-const [{ default: closeWithGrace }, { ConfigError }, { DatabaseStartError }, { startServer }] = await Promise.all([
+const [{ default: closeWithGrace }, { ConfigError, errorForLog }, { DatabaseStartError }, { startServer }] = await Promise.all([
   import('close-with-grace'),
   import('@kracht/api'),
   import('@kracht/db'),
@@ -23,7 +23,7 @@ try {
   // Let open requests finish, checkpoint the database, exit; forced after 10 s. SIGUSR2 is the backup
   // request above, not a stop (close-with-grace would otherwise treat it as one).
   closeWithGrace({ delay: 10_000, skip: ['SIGUSR2'] }, async ({ signal, err }) => {
-    if (err) console.error('Kracht stops after an unexpected error:', err)
+    if (err) console.error(`Kracht stops after an unexpected error: ${errorForLog(err)}`)
     else console.log(`Kracht stops (${signal ?? 'requested'}): finishing open requests and closing the database…`)
     await server.close()
   })
@@ -33,7 +33,7 @@ try {
   } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
     console.error(`Port ${process.env['PORT'] ?? 3000} is in use. Stop the other program or start with another PORT.`)
   } else {
-    console.error('Kracht could not start:', error)
+    console.error(`Kracht could not start: ${errorForLog(error)}`)
   }
   process.exit(1)
 }
