@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { errorForLog } from '@kracht/api'
 import { backupDirOf, listBackups, pruneBackups, writeBackup, type DatabaseHandle } from '@kracht/db'
 
 export interface BackupSchedule {
@@ -41,7 +42,7 @@ export function scheduleBackups(options: {
         log(`Backup written: ${written.path}${removed.length ? ` (${removed.length} older than ${keepDays} days removed)` : ''}`)
         return written.path
       } catch (error) {
-        log(`The backup failed: ${error instanceof Error ? error.message : String(error)}`)
+        log(`The backup failed: ${errorForLog(error)}`)
         return null
       } finally {
         running = null

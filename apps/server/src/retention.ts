@@ -1,4 +1,4 @@
-import { deleteExpiredIdempotencyKeys, eraseClientsPastRetention, type Deps } from '@kracht/api'
+import { deleteExpiredIdempotencyKeys, eraseClientsPastRetention, errorForLog, type Deps } from '@kracht/api'
 
 export interface RetentionSchedule {
   /** Erases every client past their organisation's retention period now; resolves with how many. */
@@ -30,7 +30,7 @@ export function scheduleRetention(options: { deps: Deps; log: (line: string) => 
         if (failed.length > 0) log(`Retention: ${failed.length} erasure(s) failed; the next run tries again.`)
         return erased.length
       } catch (error) {
-        log(`Retention: the run failed: ${error instanceof Error ? error.message : String(error)}`)
+        log(`Retention: the run failed: ${errorForLog(error)}`)
         return 0
       } finally {
         running = null
