@@ -46,6 +46,10 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // Set 11, written blind on 2026-12-02 (after set 10 refused round 10) and measured once on round 9's
   // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins).
   { file: 'crisis-heldout-11.jsonl', recall: 380 / 400, falseAlarms: 38 / 400 },
+  // Set 12, written blind on 2026-12-02 as texts from the app's places (statements, goals, network
+  // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
+  // 32 / 400 false alarms (24 of them check-ins).
+  { file: 'crisis-heldout-12.jsonl', recall: 381 / 400, falseAlarms: 32 / 400 },
 ]
 
 /**
