@@ -69,6 +69,22 @@ function grid(): Thresholds[] {
   // the sentence windows' thresholds with a few vetoes (the full grid times these is too slow).
   // Round 9: LOSO_GRID=calm tries the score below which a rule stands down in a clearly calm
   // structure (`calm`) beside the quiet threshold and the veto, the rest as shipped.
+  // Round 10: LOSO_GRID=checkin tries the threshold from which the classifier alone asks
+  // (`checkIn`, which also lets a check-in rule and the classifier agree on an alarm) with the
+  // sentence windows' thresholds and the veto, the rest as shipped.
+  // Round 10: LOSO_GRID=bare: the score from which the classifier alone and the windows ask on a
+  // text without a risk word (`bare`), with check-in and pair.
+  if (process.env['LOSO_GRID'] === 'bare') {
+    for (const bare of [0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 2])
+      for (const checkIn of [0.35, 0.4, 0.45]) for (const pair of [0.3, 0.35, 0.4]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, pair, bare })
+    return out
+  }
+  if (process.env['LOSO_GRID'] === 'checkin') {
+    for (const checkIn of [0.35, 0.375, 0.4, 0.425, 0.45])
+      for (const pair of [0.3, 0.35, 0.4, 0.5])
+        for (const sentence of [0.85, 0.9, 0.95]) for (const veto of [0.1, 0.15]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, pair, sentence, veto })
+    return out
+  }
   if (process.env['LOSO_GRID'] === 'calm') {
     for (const calm of [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5])
       for (const quiet of [0.05, 0.1, 0.15]) for (const veto of [0.1, 0.15]) for (const checkIn of [0.3, 0.35]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, quiet, veto, calm })
@@ -110,7 +126,7 @@ function foldModel(set: string, items: Item[]): StoredModel {
   return stored
 }
 
-const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'} calm ${t.calm ?? '-'}`
+const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'} calm ${t.calm ?? '-'} bare ${t.bare ?? '-'}`
 
 function main(): void {
   const folds: { set: string; scored: Scored[] }[] = []
@@ -134,7 +150,7 @@ function main(): void {
   })
   rows.sort((a, b) => b.all.found / b.all.positives - b.all.falseAlarms / b.all.negatives - (a.all.found / a.all.positives - a.all.falseAlarms / a.all.negatives))
   for (const r of rows.slice(0, Number(process.env['LOSO_TOP'] ?? 50))) {
-    console.log(`${key(r.t).padEnd(80)} recall ${pct(r.all.found, r.all.positives)} fa ${pct(r.all.falseAlarms, r.all.negatives)} | ${r.per.map((p) => `${pct(p.found, p.positives)}/${pct(p.falseAlarms, p.negatives)}`).join('  ')}`)
+    console.log(`${key(r.t).padEnd(80)} recall ${r.all.found} ${pct(r.all.found, r.all.positives)} fa ${r.all.falseAlarms} ${pct(r.all.falseAlarms, r.all.negatives)} | ${r.per.map((p) => `${pct(p.found, p.positives)}/${pct(p.falseAlarms, p.negatives)}`).join('  ')}`)
   }
   const fits = rows.filter((r) => r.all.falseAlarms / r.all.negatives <= MAX_FALSE_ALARMS)
   const best = fits.reduce<(typeof rows)[number] | undefined>((a, r) => (!a || r.all.found > a.all.found || (r.all.found === a.all.found && r.all.falseAlarms < a.all.falseAlarms) ? r : a), undefined)

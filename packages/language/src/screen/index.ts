@@ -159,9 +159,19 @@ export function screenParts(text: string, m: Model = crisisModel()): ScreenParts
   const p = windowPrediction(m, tokens, scan)
   // The windows can only raise a check-in the classifier alone does not: none where it already
   // asks about the whole text, none where an idiom stops them (`combine`). Skipped there, for speed.
-  const asksAlready = p.crisis >= m.thresholds.checkIn && p.known >= m.thresholds.minKnown
+  const asksAlready = p.crisis >= askFrom(m.thresholds.checkIn, scan, m.thresholds) && p.known >= m.thresholds.minKnown
   const w = scan.idiom || asksAlready ? { sentence: NONE, pair: NONE } : sentenceWindows(m, tokens, scan)
   return { hits: scan.hits, scan, probability: p.crisis, modelKind: p.kind, known: p.known, tokens, sentence: w.sentence, pair: w.pair }
+}
+
+/**
+ * Round 10: the score from which the classifier alone (or a sentence window) asks: `at`, or on a
+ * text without a single risk word the higher `bare`. Set 7-9's look-alikes the classifier asked
+ * about out of sample were mostly everyday texts with no risk word at all ("nog 3 dagen dan word
+ * ik 18!!!", "die vent van het UWV laat me wachten, ik word er gek van").
+ */
+function askFrom(at: number, scan: ComposedScan, t: Thresholds): number {
+  return scan.signal ? at : Math.max(at, t.bare ?? 0)
 }
 
 function byPriority(kinds: Iterable<CrisisKind>): CrisisKind[] {
@@ -213,7 +223,7 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   const modelMay = parts.known >= t.minKnown && (!(parts.scan.idiom || parts.scan.namedOnly) || parts.probability >= t.alarm)
   const modelAlarm = modelMay && parts.probability >= t.alarm
   // The wider net: the classifier alone asks gently about wording no rule knows.
-  const modelCheck = modelMay && parts.probability >= t.checkIn
+  const modelCheck = modelMay && parts.probability >= askFrom(t.checkIn, parts.scan, t)
   // Two weak signals that agree make a clear one (a rule has found words, so no floor on features).
   const weakPair = checkHits.length > 0 && parts.tokens.length > 0 && parts.probability >= t.checkIn
   if (alarmKinds.size === 0 && (modelAlarm || weakPair)) {
@@ -227,8 +237,8 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // its one worrying sentence. Not where an idiom explains the words (as for the classifier alone).
   const windowKinds: CrisisKind[] = []
   if (!parts.scan.idiom) {
-    if (parts.sentence.crisis >= (t.sentence ?? 2)) windowKinds.push(parts.sentence.kind)
-    if (parts.pair.crisis >= (t.pair ?? 2)) windowKinds.push(parts.pair.kind)
+    if (parts.sentence.crisis >= askFrom(t.sentence ?? 2, parts.scan, t)) windowKinds.push(parts.sentence.kind)
+    if (parts.pair.crisis >= askFrom(t.pair ?? 2, parts.scan, t)) windowKinds.push(parts.pair.kind)
   }
   if (alarmKinds.size > 0) {
     level = 'alarm'
