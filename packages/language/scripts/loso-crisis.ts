@@ -12,6 +12,7 @@
 // Training settings (CRISIS_KEEP, CRISIS_MAX_N, ...) are read from the environment as in train-crisis.ts.
 //   LOSO_CACHE=/tmp/loso npm run loso:crisis -- --shipped   keep the fold models (see foldModel)
 //   LOSO_SETS=5,6 npm run loso:crisis -- --shipped          leave out only sets 5 and 6
+//   LOSO_OFF=guard npm run loso:crisis -- --shipped          without round 11's guard (src/screen/index.ts)
 
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -21,7 +22,7 @@ import { lexicon } from '../src/lexicon'
 import { tokenize } from '../src/tokenize'
 import { screenCrisis } from '../src/crisis'
 import { loadModel, type Model, type StoredModel, type Thresholds } from '../src/screen/classifier'
-import { combine, screenParts, type PhraseResult, type ScreenParts } from '../src/screen/index'
+import { combine, screenParts, standDownsOff, type PhraseResult, type ScreenParts, type StandDown } from '../src/screen/index'
 import { loadCrisisSet, type CrisisItem } from '../src/screen/measure'
 import { COMPOSITES, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, trainingItems, type Item } from './crisis-training'
 import { store, train } from './crisis-model'
@@ -129,6 +130,9 @@ function foldModel(set: string, items: Item[]): StoredModel {
 const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'} calm ${t.calm ?? '-'} bare ${t.bare ?? '-'}`
 
 function main(): void {
+  // Round 11: LOSO_OFF=guard measures with stand-downs switched off (`standDownsOff`), e.g. the
+  // screen as round 10 combined it.
+  for (const s of (process.env['LOSO_OFF'] ?? '').split(',').filter((x) => x.trim() !== '')) standDownsOff.add(s.trim() as StandDown)
   const folds: { set: string; scored: Scored[] }[] = []
   // LOSO_SETS=5,6: leave out only those sets (1 is crisis-heldout.jsonl), on a busy machine.
   const only = process.env['LOSO_SETS']?.split(',').map((n) => (n.trim() === '1' ? 'eval/crisis-heldout.jsonl' : `eval/crisis-heldout-${n.trim()}.jsonl`))
@@ -155,7 +159,7 @@ function main(): void {
   const fits = rows.filter((r) => r.all.falseAlarms / r.all.negatives <= MAX_FALSE_ALARMS)
   const best = fits.reduce<(typeof rows)[number] | undefined>((a, r) => (!a || r.all.found > a.all.found || (r.all.found === a.all.found && r.all.falseAlarms < a.all.falseAlarms) ? r : a), undefined)
   if (best) console.log(`\nchosen (highest recall at most ${MAX_FALSE_ALARMS * 100} % false alarms): ${key(best.t)}: recall ${best.all.found} / ${best.all.positives} (${pct(best.all.found, best.all.positives)}), false alarms ${best.all.falseAlarms} / ${best.all.negatives} (${pct(best.all.falseAlarms, best.all.negatives)})`)
-  const shipped: Thresholds = { ...ROUND5, minKnown: MIN_KNOWN }
+  const shipped: Thresholds = { ...ROUND5, minKnown: MIN_KNOWN, ...(process.env['LOSO_BEYOND'] ? { beyond: Number(process.env['LOSO_BEYOND']) } : {}) }
   const FINAL = process.argv.includes('--shipped') ? shipped : best?.t
   if (!FINAL || !(process.argv.includes('--kinds') || process.argv.includes('--shipped'))) return
   const pooled = folds.reduce((acc, f) => tally(f.scored, FINAL, acc), emptyTally())
