@@ -13,6 +13,7 @@
 //   LOSO_CACHE=/tmp/loso npm run loso:crisis -- --shipped   keep the fold models (see foldModel)
 //   LOSO_SETS=5,6 npm run loso:crisis -- --shipped          leave out only sets 5 and 6
 //   LOSO_OFF=guard npm run loso:crisis -- --shipped          without round 11's guard (src/screen/index.ts)
+//   LOSO_BEYOND=0.35 npm run loso:crisis -- --shipped        round 11: another score for reading a text without its idioms
 
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'

@@ -70,6 +70,8 @@ const MEASURED_FLOORS = [
   // Round 10: set 9 in-sample (blind before round 9: 384 / 400 found, 22 / 400 false alarms; after
   // round 9: 390 / 400 and 42 / 400, 31 of them check-ins).
   { file: 'crisis-heldout-9.jsonl', found: 400, positives: 400, falseAlarms: 9, negatives: 400 },
+  // Round 11 (round 10 brought back, stand-downs narrowed, the model not retrained) holds every
+  // floor above: sets 1-9 all found, false alarms at or below them (set 8: 25; set 1: 0).
 ]
 
 describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5, 6, 7, 8, 9 or 10)', (floor) => {
@@ -161,6 +163,8 @@ const ROUND3 = 'crisis-round3.jsonl'
 // Round 10 (trained on set 9 too, rules from set 9's misses) finds 190 and raises 20: two new alarms
 // ("vroeger was ik bang dat ik mijn baby iets aan zou doen, … is dat over", a play about a threat),
 // two quiet now (eval/HELDOUT.md, round 10). The found floor is raised by one.
+// Round 11 (stand-downs narrowed: a second signal beside a calm structure or the veto asks) holds
+// 190 found and 20 false alarms (eval/HELDOUT.md, round 11).
 const ROUND3_DEV_FLOOR = { found: 190, positives: 208, falseAlarms: 20, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
@@ -231,10 +235,15 @@ const PROBE_FLOORS = [
   // changes, measured before (58 found, 4 false alarms) and after, never learned from.
   // Round 10 finds 60 ("Ze wist niet dat het afscheid was": a goodbye only the writer knew, a
   // structure from set 9 and round 9's notes) and asks about one fewer (4).
-  { file: 'crisis-probe13.jsonl', found: 60, positives: 61, falseAlarms: 4 },
+  // Round 11 finds all 61 (p13-c007, "Ze weet niet dat ik daarna wil stoppen": a stood-down rule
+  // asks beside a second signal of intent) and asks about no more (4).
+  { file: 'crisis-probe13.jsonl', found: 61, positives: 61, falseAlarms: 4 },
   // Round 10: 60 crisis texts (31 indirect suicide, 16 child safety) and 73 look-alikes (25 short
   // everyday check-ins, long everyday texts with heavy words), written before the round's changes,
   // measured before (55 found, 11 false alarms) and after, never learned from.
+  // Round 11 (not learned from either): the same 54 found and 11 false alarms; its six misses are
+  // not silenced by a stand-down but missed by every reader, except "Mijn laatste avond hier, …
+  // Niet dus.", which the classifier's veto (0.1) still stands down (eval/HELDOUT.md, round 11).
   { file: 'crisis-probe14.jsonl', found: 54, positives: 60, falseAlarms: 11 },
 ]
 
