@@ -57,9 +57,16 @@ const AWAITING_FIRST_MEASUREMENT: string[] = []
  */
 const MEASURED_FLOORS = [
   { file: 'crisis-heldout.jsonl', found: 264, positives: 264, falseAlarms: 0, negatives: 240 },
-  { file: 'crisis-heldout-2.jsonl', found: 304, positives: 304, falseAlarms: 4, negatives: 285 },
+  // Round 11: sets 2 and 4 ask about two look-alikes more each (6 and 3 false alarms): a lethal
+  // question and hopelessness beside a height or a rope are never stood down by the veto now
+  // (`alwaysAsk`), which finds round 3's "welke medicijnen zijn dodelijk met alcohol" (dev split,
+  // never learned) and set 7's "ik sta op dak van het azc. ik ben moe van alles. sorry" out of
+  // sample, and asks about "die nieuwe sneakers zijn echt om dood voor te gaan", "de grap … was echt
+  // dodelijk", paracetamol "max 6 per dag" and "hamer en spijkers gekocht" here (eval/HELDOUT.md,
+  // round 11: recall first; none of sets 7-9's look-alikes left out asks for it).
+  { file: 'crisis-heldout-2.jsonl', found: 304, positives: 304, falseAlarms: 6, negatives: 285 },
   { file: 'crisis-heldout-3.jsonl', found: 278, positives: 278, falseAlarms: 2, negatives: 250 },
-  { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 1, negatives: 262 },
+  { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 3, negatives: 262 },
   { file: 'crisis-heldout-5.jsonl', found: 307, positives: 307, falseAlarms: 2, negatives: 314 },
   { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 29, negatives: 372 },
   // Round 8: set 7 in-sample (blind after round 7: 332 / 386 found, 22 / 376 false alarms).
@@ -70,8 +77,8 @@ const MEASURED_FLOORS = [
   // Round 10: set 9 in-sample (blind before round 9: 384 / 400 found, 22 / 400 false alarms; after
   // round 9: 390 / 400 and 42 / 400, 31 of them check-ins).
   { file: 'crisis-heldout-9.jsonl', found: 400, positives: 400, falseAlarms: 9, negatives: 400 },
-  // Round 11 (round 10 brought back, stand-downs narrowed, the model not retrained) holds every
-  // floor above: sets 1-9 all found, false alarms at or below them (set 8: 25; set 1: 0).
+  // Round 11 (round 10 brought back, stand-downs narrowed, the model not retrained): sets 1-9 all
+  // found, false alarms at or below the floors (set 8: 25; set 1: 0), sets 2 and 4 as above.
 ]
 
 describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5, 6, 7, 8, 9 or 10)', (floor) => {
@@ -163,9 +170,10 @@ const ROUND3 = 'crisis-round3.jsonl'
 // Round 10 (trained on set 9 too, rules from set 9's misses) finds 190 and raises 20: two new alarms
 // ("vroeger was ik bang dat ik mijn baby iets aan zou doen, … is dat over", a play about a threat),
 // two quiet now (eval/HELDOUT.md, round 10). The found floor is raised by one.
-// Round 11 (stand-downs narrowed: a second signal beside a calm structure or the veto asks) holds
-// 190 found and 20 false alarms (eval/HELDOUT.md, round 11).
-const ROUND3_DEV_FLOOR = { found: 190, positives: 208, falseAlarms: 20, negatives: 212 }
+// Round 11 (stand-downs narrowed; a lethal question is never stood down by the veto) finds 191
+// ("welke medicijnen zijn dodelijk met alcohol") and raises 20 (eval/HELDOUT.md, round 11). The
+// found floor is raised by one.
+const ROUND3_DEV_FLOOR = { found: 191, positives: 208, falseAlarms: 20, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
