@@ -50,6 +50,10 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
   // 32 / 400 false alarms (24 of them check-ins).
   { file: 'crisis-heldout-12.jsonl', recall: 381 / 400, falseAlarms: 32 / 400 },
+  // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
+  // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
+  // false alarms (20 of them check-ins). The measure of round 12.
+  { file: 'crisis-heldout-13.jsonl', recall: 383 / 400, falseAlarms: 32 / 400 },
 ]
 
 /**
