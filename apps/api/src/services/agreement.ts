@@ -1,7 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm'
-import { reviews } from '@kracht/db'
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import { reviews, type Review } from '@kracht/db'
 import type { Deps } from '../lib/env'
-import { inventoryRow, listStatements, type DomainFilter } from './inventory'
+import { inventoryRow, listStatements, type DomainFilter, type InventoryRow, type StatementRow } from './inventory'
 import { changesSince, visibleChangeSince } from './agreement-changes'
 import { countOwnOpenSuggestions } from './own-suggestions'
 import { contentHash, documentSigned, latestSignatures, signatureStatus, signDocument, type SignableDocument, type SignatureViewer } from './signatures'
@@ -33,8 +33,13 @@ export async function currentInventoryHash(deps: Deps, clientId: string, filter:
   // Only what is hashed, read as getInventory reads it (the same left-out domains, priorities and
   // remarks): without the quality check per statement and the organisation's settings, which a
   // hash does not need and every agreement and review would otherwise pay for.
-  const excluded = new Set(filter.excludeDomains ?? [])
   const [statements, stored] = await Promise.all([listStatements(deps, clientId, { excludeDomains: filter.excludeDomains }), inventoryRow(deps, clientId)])
+  return hashOfInventory(statements, stored, filter)
+}
+
+/** The hash of what a viewer sees of an inventory, from its statements (already without the left-out domains) and its row. */
+export function hashOfInventory(statements: readonly StatementRow[], stored: InventoryRow, filter: DomainFilter) {
+  const excluded = new Set(filter.excludeDomains ?? [])
   const inventory = {
     statements,
     priorities: stored.priorities.filter((priority) => !excluded.has(priority.domain)),
@@ -87,12 +92,13 @@ export async function markReviewed(deps: Deps, input: { clientId: string; review
   return { reviewedAt: row.reviewedAt.toISOString(), contentHash: hash }
 }
 
-export async function lastReview(deps: Deps, clientId: string, reviewerId: string) {
-  const [row] = await deps.db
-    .select()
+/** The last inventory review by one reviewer of each of several clients (the caseload), in one query. */
+export async function lastReviews(deps: Deps, clientIds: string[], reviewerId: string): Promise<Map<string, Review>> {
+  if (clientIds.length === 0) return new Map()
+  const rows = await deps.db
+    .selectDistinctOn([reviews.clientId])
     .from(reviews)
-    .where(and(eq(reviews.clientId, clientId), eq(reviews.reviewerId, reviewerId)))
-    .orderBy(desc(reviews.reviewedAt))
-    .limit(1)
-  return row ?? null
+    .where(and(inArray(reviews.clientId, clientIds), eq(reviews.reviewerId, reviewerId), eq(reviews.document, 'inventory')))
+    .orderBy(reviews.clientId, desc(reviews.reviewedAt))
+  return new Map(rows.map((row) => [row.clientId, row]))
 }

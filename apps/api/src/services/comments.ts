@@ -1,4 +1,4 @@
-import { and, asc, count, eq, notInArray, or, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, notInArray, or, isNull, sql, type SQL } from 'drizzle-orm'
 import { comments, statements, users, type Comment } from '@kracht/db'
 import { decideComment, requireOpen } from './suggestion-decision'
 import { AppError } from '../lib/app-error'
@@ -145,12 +145,21 @@ export async function decideSuggestion(
   return { suggestion: serialiseComment(decided), statement }
 }
 
-/** Open suggestions on one client's statements, leaving out those on left-out domains (the caseload count). */
-export async function countOpenSuggestions(deps: Deps, clientId: string, filter: DomainFilter): Promise<number> {
-  const [row] = await deps.db
-    .select({ n: count() })
+/**
+ * The open suggestions on the statements of several clients, in one query (the caseload): counted
+ * per client and per domain where each one's statement lives now, then per viewer, leaving out their
+ * left-out domains (a comment with no domain always counts).
+ */
+export async function openSuggestionCounter(deps: Deps, clientIds: string[]): Promise<(clientId: string, filter: DomainFilter) => number> {
+  if (clientIds.length === 0) return () => 0
+  const rows = await deps.db
+    .select({ clientId: comments.clientId, domain: currentDomain, n: count() })
     .from(comments)
     .leftJoin(statements, statementOfComment)
-    .where(and(eq(comments.clientId, clientId), eq(comments.targetKind, 'statement'), eq(comments.status, 'open'), ...domainConditions(filter.excludeDomains)))
-  return row?.n ?? 0
+    .where(and(inArray(comments.clientId, clientIds), eq(comments.targetKind, 'statement'), eq(comments.status, 'open')))
+    .groupBy(comments.clientId, currentDomain)
+  return (clientId, filter) => {
+    const excluded = new Set(filter.excludeDomains ?? [])
+    return rows.filter((row) => row.clientId === clientId && (row.domain === null || !excluded.has(row.domain))).reduce((sum, row) => sum + row.n, 0)
+  }
 }

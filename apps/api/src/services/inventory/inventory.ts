@@ -1,5 +1,5 @@
 // The inventory as a whole: its statements, priorities, remarks and quality, and saving priorities and remarks.
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Locale } from '@kracht/language'
 import { checkQuality, domainsOf } from '@kracht/inventory'
 import { inventories, inventoryRevisions, organisations, users, type Priority } from '@kracht/db'
@@ -26,6 +26,13 @@ export function inventoryRow(deps: Deps, clientId: string): Promise<InventoryRow
     const [row] = await deps.db.select().from(inventories).where(eq(inventories.clientId, clientId))
     return row ?? emptyInventory(clientId)
   })
+}
+
+/** The inventory rows of several clients in one query (the caseload); an empty one for a client who has none yet. */
+export async function inventoryRows(deps: Deps, clientIds: string[]): Promise<Map<string, InventoryRow>> {
+  const rows = clientIds.length === 0 ? [] : await deps.db.select().from(inventories).where(inArray(inventories.clientId, clientIds))
+  const found = new Map(rows.map((row) => [row.clientId, row]))
+  return new Map(clientIds.map((clientId) => [clientId, found.get(clientId) ?? emptyInventory(clientId)]))
 }
 
 /**
