@@ -5,6 +5,7 @@ import type { CareSetting } from '@kracht/method'
 import { organisations, users, type Database } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
+import { oncePerPageRead } from '../../lib/page-read'
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
@@ -15,14 +16,17 @@ export interface DomainSettings {
   priorityLimit: number
 }
 
-export async function domainSettings(deps: Deps, clientId: string): Promise<DomainSettings> {
-  const [row] = await deps.db
-    .select({ domainSet: organisations.domainSet, careSetting: organisations.careSetting, priorityLimit: organisations.priorityLimit })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.id, clientId))
-  if (!row) throw new AppError('not_found', 'No such client.')
-  return { domainSet: row.domainSet, careSetting: row.careSetting, domains: domainsOf(row.domainSet), priorityLimit: row.priorityLimit }
+/** The client's organisation's life-domain settings; once per page read (the home page's plan and inventory parts both ask). */
+export function domainSettings(deps: Deps, clientId: string): Promise<DomainSettings> {
+  return oncePerPageRead(`domain-settings:${clientId}`, async () => {
+    const [row] = await deps.db
+      .select({ domainSet: organisations.domainSet, careSetting: organisations.careSetting, priorityLimit: organisations.priorityLimit })
+      .from(users)
+      .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(eq(users.id, clientId))
+    if (!row) throw new AppError('not_found', 'No such client.')
+    return { domainSet: row.domainSet, careSetting: row.careSetting, domains: domainsOf(row.domainSet), priorityLimit: row.priorityLimit }
+  })
 }
 
 export function assertDomain(settings: DomainSettings, domain: string) {
