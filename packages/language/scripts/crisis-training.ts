@@ -122,11 +122,11 @@ export const SOURCES = [
 ]
 
 /**
- * The blind sets of rounds 1-8 (eval/HELDOUT.md). Each was measured against a screen it was never
- * tuned on; since round 5 (sets 1-4), round 6 (set 5), round 7 (set 6), round 8 (set 7) and round 9
- * (set 8) they are development and training data.
+ * The blind sets of rounds 1-9 (eval/HELDOUT.md). Each was measured against a screen it was never
+ * tuned on; since round 5 (sets 1-4), round 6 (set 5), round 7 (set 6), round 8 (set 7), round 9
+ * (set 8) and round 10 (set 9) they are development and training data.
  * Settings are chosen by leaving one of them out (scripts/loso-crisis.ts), then the model is trained
- * on all of them. Any later blind set (crisis-heldout-9.jsonl on) is never named here and never read.
+ * on all of them. Any later blind set (crisis-heldout-10.jsonl on) is never named here and never read.
  */
 export const MEASURED_SETS = [
   'eval/crisis-heldout.jsonl',
@@ -139,6 +139,8 @@ export const MEASURED_SETS = [
   'eval/crisis-heldout-7.jsonl',
   // Round 9: set 8, measured blind before and after round 8 (eval/HELDOUT.md).
   'eval/crisis-heldout-8.jsonl',
+  // Round 10: set 9, measured blind before and after round 9 (eval/HELDOUT.md).
+  'eval/crisis-heldout-9.jsonl',
 ]
 
 /** Every item the classifier learns from, but for the measured sets left out (leave-one-set-out). */

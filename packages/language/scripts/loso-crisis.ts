@@ -12,6 +12,8 @@
 // Training settings (CRISIS_KEEP, CRISIS_MAX_N, ...) are read from the environment as in train-crisis.ts.
 //   LOSO_CACHE=/tmp/loso npm run loso:crisis -- --shipped   keep the fold models (see foldModel)
 //   LOSO_SETS=5,6 npm run loso:crisis -- --shipped          leave out only sets 5 and 6
+//   LOSO_OFF=guard npm run loso:crisis -- --shipped          without round 11's guard (src/screen/index.ts)
+//   LOSO_BEYOND=0.35 npm run loso:crisis -- --shipped        round 11: another score for reading a text without its idioms
 
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -21,7 +23,7 @@ import { lexicon } from '../src/lexicon'
 import { tokenize } from '../src/tokenize'
 import { screenCrisis } from '../src/crisis'
 import { loadModel, type Model, type StoredModel, type Thresholds } from '../src/screen/classifier'
-import { combine, screenParts, type PhraseResult, type ScreenParts } from '../src/screen/index'
+import { combine, screenParts, standDownsOff, type PhraseResult, type ScreenParts, type StandDown } from '../src/screen/index'
 import { loadCrisisSet, type CrisisItem } from '../src/screen/measure'
 import { COMPOSITES, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, trainingItems, type Item } from './crisis-training'
 import { store, train } from './crisis-model'
@@ -69,6 +71,22 @@ function grid(): Thresholds[] {
   // the sentence windows' thresholds with a few vetoes (the full grid times these is too slow).
   // Round 9: LOSO_GRID=calm tries the score below which a rule stands down in a clearly calm
   // structure (`calm`) beside the quiet threshold and the veto, the rest as shipped.
+  // Round 10: LOSO_GRID=checkin tries the threshold from which the classifier alone asks
+  // (`checkIn`, which also lets a check-in rule and the classifier agree on an alarm) with the
+  // sentence windows' thresholds and the veto, the rest as shipped.
+  // Round 10: LOSO_GRID=bare: the score from which the classifier alone and the windows ask on a
+  // text without a risk word (`bare`), with check-in and pair.
+  if (process.env['LOSO_GRID'] === 'bare') {
+    for (const bare of [0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 2])
+      for (const checkIn of [0.35, 0.4, 0.45]) for (const pair of [0.3, 0.35, 0.4]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, pair, bare })
+    return out
+  }
+  if (process.env['LOSO_GRID'] === 'checkin') {
+    for (const checkIn of [0.35, 0.375, 0.4, 0.425, 0.45])
+      for (const pair of [0.3, 0.35, 0.4, 0.5])
+        for (const sentence of [0.85, 0.9, 0.95]) for (const veto of [0.1, 0.15]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, pair, sentence, veto })
+    return out
+  }
   if (process.env['LOSO_GRID'] === 'calm') {
     for (const calm of [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5])
       for (const quiet of [0.05, 0.1, 0.15]) for (const veto of [0.1, 0.15]) for (const checkIn of [0.3, 0.35]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, quiet, veto, calm })
@@ -110,9 +128,12 @@ function foldModel(set: string, items: Item[]): StoredModel {
   return stored
 }
 
-const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'} calm ${t.calm ?? '-'}`
+const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'} calm ${t.calm ?? '-'} bare ${t.bare ?? '-'}`
 
 function main(): void {
+  // Round 11: LOSO_OFF=guard measures with stand-downs switched off (`standDownsOff`), e.g. the
+  // screen as round 10 combined it.
+  for (const s of (process.env['LOSO_OFF'] ?? '').split(',').filter((x) => x.trim() !== '')) standDownsOff.add(s.trim() as StandDown)
   const folds: { set: string; scored: Scored[] }[] = []
   // LOSO_SETS=5,6: leave out only those sets (1 is crisis-heldout.jsonl), on a busy machine.
   const only = process.env['LOSO_SETS']?.split(',').map((n) => (n.trim() === '1' ? 'eval/crisis-heldout.jsonl' : `eval/crisis-heldout-${n.trim()}.jsonl`))
@@ -134,12 +155,12 @@ function main(): void {
   })
   rows.sort((a, b) => b.all.found / b.all.positives - b.all.falseAlarms / b.all.negatives - (a.all.found / a.all.positives - a.all.falseAlarms / a.all.negatives))
   for (const r of rows.slice(0, Number(process.env['LOSO_TOP'] ?? 50))) {
-    console.log(`${key(r.t).padEnd(80)} recall ${pct(r.all.found, r.all.positives)} fa ${pct(r.all.falseAlarms, r.all.negatives)} | ${r.per.map((p) => `${pct(p.found, p.positives)}/${pct(p.falseAlarms, p.negatives)}`).join('  ')}`)
+    console.log(`${key(r.t).padEnd(80)} recall ${r.all.found} ${pct(r.all.found, r.all.positives)} fa ${r.all.falseAlarms} ${pct(r.all.falseAlarms, r.all.negatives)} | ${r.per.map((p) => `${pct(p.found, p.positives)}/${pct(p.falseAlarms, p.negatives)}`).join('  ')}`)
   }
   const fits = rows.filter((r) => r.all.falseAlarms / r.all.negatives <= MAX_FALSE_ALARMS)
   const best = fits.reduce<(typeof rows)[number] | undefined>((a, r) => (!a || r.all.found > a.all.found || (r.all.found === a.all.found && r.all.falseAlarms < a.all.falseAlarms) ? r : a), undefined)
   if (best) console.log(`\nchosen (highest recall at most ${MAX_FALSE_ALARMS * 100} % false alarms): ${key(best.t)}: recall ${best.all.found} / ${best.all.positives} (${pct(best.all.found, best.all.positives)}), false alarms ${best.all.falseAlarms} / ${best.all.negatives} (${pct(best.all.falseAlarms, best.all.negatives)})`)
-  const shipped: Thresholds = { ...ROUND5, minKnown: MIN_KNOWN }
+  const shipped: Thresholds = { ...ROUND5, minKnown: MIN_KNOWN, ...(process.env['LOSO_BEYOND'] ? { beyond: Number(process.env['LOSO_BEYOND']) } : {}) }
   const FINAL = process.argv.includes('--shipped') ? shipped : best?.t
   if (!FINAL || !(process.argv.includes('--kinds') || process.argv.includes('--shipped'))) return
   const pooled = folds.reduce((acc, f) => tally(f.scored, FINAL, acc), emptyTally())

@@ -30,16 +30,14 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * Sets written blind and not yet learned from: each is held at its last blind measurement
  * (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on one; a new
  * round is measured on a new blind set. Sets 1-4 left this list in round 5, set 5 in round 6,
- * set 6 in round 7, set 7 in round 8 and set 8 in round 9 (MEASURED_FLOORS, below).
- * Set 9 (written blind during round 8) was measured by the integrator once before and once after
- * round 9 and holds the figure after it. When it becomes training data the list may be empty: the
- * test on the blind sets' names below (with `AWAITING_FIRST_MEASUREMENT`) makes sure no blind set
- * goes without a floor by mistake.
+ * set 6 in round 7, set 7 in round 8, set 8 in round 9 and set 9 in round 10 (MEASURED_FLOORS,
+ * below). Set 10 (written blind after round 9) was measured by the integrator once on round 9's
+ * screen and holds that figure; round 10 never opened it (it ran these tests with
+ * CRISIS_SKIP_BLIND=1). When it becomes training data the list may be empty: the test on the blind
+ * sets' names below (with `AWAITING_FIRST_MEASUREMENT`) makes sure no blind set goes without a
+ * floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 9 after round 9 (before it: 384 / 400 found, 22 / 400 false alarms). Round 9 found 6 more
-  // and asked about 20 more look-alikes (31 of its 42 are check-ins, 11 alarms as before): recall first.
-  { file: 'crisis-heldout-9.jsonl', recall: 390 / 400, falseAlarms: 42 / 400 },
   // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
   // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). The next round starts from here.
   { file: 'crisis-heldout-10.jsonl', recall: 385 / 400, falseAlarms: 26 / 400 },
@@ -59,16 +57,23 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
 const AWAITING_FIRST_MEASUREMENT: string[] = []
 
 /**
- * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
- * (set 5), round 7 (set 6), round 8 (set 7) and round 9 (set 8) they are training data (scripts/crisis-training.ts, MEASURED_SETS), so these floors are
+ * Sets 1-9, written blind and measured against rounds 1-9. Since round 5 (sets 1-4), round 6
+ * (set 5), round 7 (set 6), round 8 (set 7), round 9 (set 8) and round 10 (set 9) they are training data (scripts/crisis-training.ts, MEASURED_SETS), so these floors are
  * in-sample figures and say little about unseen text: the honest estimate is the leave-one-set-out
  * table in eval/HELDOUT.md. They are held so that a later change cannot lose what was found here.
  */
 const MEASURED_FLOORS = [
   { file: 'crisis-heldout.jsonl', found: 264, positives: 264, falseAlarms: 0, negatives: 240 },
-  { file: 'crisis-heldout-2.jsonl', found: 304, positives: 304, falseAlarms: 4, negatives: 285 },
+  // Round 11: sets 2 and 4 ask about two look-alikes more each (6 and 3 false alarms): a lethal
+  // question and hopelessness beside a height or a rope are never stood down by the veto now
+  // (`alwaysAsk`), which finds round 3's "welke medicijnen zijn dodelijk met alcohol" (dev split,
+  // never learned) and set 7's "ik sta op dak van het azc. ik ben moe van alles. sorry" out of
+  // sample, and asks about "die nieuwe sneakers zijn echt om dood voor te gaan", "de grap … was echt
+  // dodelijk", paracetamol "max 6 per dag" and "hamer en spijkers gekocht" here (eval/HELDOUT.md,
+  // round 11: recall first; none of sets 7-9's look-alikes left out asks for it).
+  { file: 'crisis-heldout-2.jsonl', found: 304, positives: 304, falseAlarms: 6, negatives: 285 },
   { file: 'crisis-heldout-3.jsonl', found: 278, positives: 278, falseAlarms: 2, negatives: 250 },
-  { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 1, negatives: 262 },
+  { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 3, negatives: 262 },
   { file: 'crisis-heldout-5.jsonl', found: 307, positives: 307, falseAlarms: 2, negatives: 314 },
   { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 29, negatives: 372 },
   // Round 8: set 7 in-sample (blind after round 7: 332 / 386 found, 22 / 376 false alarms).
@@ -76,13 +81,18 @@ const MEASURED_FLOORS = [
   // Round 9: set 8 in-sample (blind before round 8: 306 / 400 found, 33 / 400 false alarms; after
   // round 8: 345 / 400 and 40 / 400).
   { file: 'crisis-heldout-8.jsonl', found: 400, positives: 400, falseAlarms: 27, negatives: 400 },
+  // Round 10: set 9 in-sample (blind before round 9: 384 / 400 found, 22 / 400 false alarms; after
+  // round 9: 390 / 400 and 42 / 400, 31 of them check-ins).
+  { file: 'crisis-heldout-9.jsonl', found: 400, positives: 400, falseAlarms: 9, negatives: 400 },
+  // Round 11 (round 10 brought back, stand-downs narrowed, the model not retrained): sets 1-9 all
+  // found, false alarms at or below the floors (set 8: 25; set 1: 0), sets 2 and 4 as above.
 ]
 
-describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5, 6, 7, 8 or 9)', (floor) => {
+describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5, 6, 7, 8, 9 or 10)', (floor) => {
   const items = loadCrisisSet(resolve(evalDir, floor.file))
   const measured = screened(items)
 
-  it('finds at least as many crisis items as at the end of round 9', async () => {
+  it('finds at least as many crisis items as at the end of round 10', async () => {
     const report = await measured()
     expect(items.filter((i) => i.crisis !== null).length).toBe(floor.positives)
     expect(floor.positives - report.misses.length).toBeGreaterThanOrEqual(floor.found)
@@ -90,7 +100,7 @@ describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file
 
   // Alarm-level rules are never vetoed by the classifier (src/screen/index.ts), so some look-alikes
   // stay loud even here, in-sample (round 5, set 3: 13 of 250, 5.2 %).
-  it('raises no more false alarms than at the end of round 9', async () => {
+  it('raises no more false alarms than at the end of round 10', async () => {
     const report = await measured()
     expect(report.negatives.n).toBe(floor.negatives)
     expect(report.falseAlarms.length).toBeLessThanOrEqual(floor.falseAlarms)
@@ -164,7 +174,13 @@ const ROUND3 = 'crisis-round3.jsonl'
 // (eval/HELDOUT.md, round 8). The false-alarm floor is raised by one, the found floor by two.
 // Round 9 (trained on set 8 too, 140 000 kept buckets) finds 189 and raises 20: eight more found,
 // three more look-alikes asked about, check-ins mostly (eval/HELDOUT.md, round 9: recall first).
-const ROUND3_DEV_FLOOR = { found: 189, positives: 208, falseAlarms: 20, negatives: 212 }
+// Round 10 (trained on set 9 too, rules from set 9's misses) finds 190 and raises 20: two new alarms
+// ("vroeger was ik bang dat ik mijn baby iets aan zou doen, … is dat over", a play about a threat),
+// two quiet now (eval/HELDOUT.md, round 10). The found floor is raised by one.
+// Round 11 (stand-downs narrowed; a lethal question is never stood down by the veto) finds 191
+// ("welke medicijnen zijn dodelijk met alcohol") and raises 20 (eval/HELDOUT.md, round 11). The
+// found floor is raised by one.
+const ROUND3_DEV_FLOOR = { found: 191, positives: 208, falseAlarms: 20, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
@@ -222,14 +238,28 @@ const PROBE_FLOORS = [
   // 0.10 → 0.05, below the veto, which stands its check-in rule down.
   // Round 9 (trained on set 8 too) finds both again and one more (59), and asks about one more
   // look-alike (9: oxazepam taken as the doctor said; eval/HELDOUT.md, round 9).
-  { file: 'crisis-probe11.jsonl', found: 59, positives: 60, falseAlarms: 9 },
+  // Round 10: 59 found, 8 false alarms ("We hebben vandaag in de les EHBO geleerd wat je doet bij
+  // een overdosis" is a lesson now, a structure from set 9).
+  { file: 'crisis-probe11.jsonl', found: 59, positives: 60, falseAlarms: 8 },
   // Round 8: 60 long crisis texts and 60 long look-alikes, written before the round's changes,
   // measured before (52 found, 7 false alarms) and after, never learned from.
   // Round 9 finds all 60 and asks about three more look-alikes (14; eval/HELDOUT.md, round 9).
-  { file: 'crisis-probe12.jsonl', found: 60, positives: 60, falseAlarms: 14 },
+  // Round 10 (trained on set 9 too) finds all 60 and asks about two fewer (12).
+  { file: 'crisis-probe12.jsonl', found: 60, positives: 60, falseAlarms: 12 },
   // Round 9: 61 crisis texts (40 indirect suicide) and 60 look-alikes, written before the round's
   // changes, measured before (58 found, 4 false alarms) and after, never learned from.
-  { file: 'crisis-probe13.jsonl', found: 59, positives: 61, falseAlarms: 5 },
+  // Round 10 finds 60 ("Ze wist niet dat het afscheid was": a goodbye only the writer knew, a
+  // structure from set 9 and round 9's notes) and asks about one fewer (4).
+  // Round 11 finds all 61 (p13-c007, "Ze weet niet dat ik daarna wil stoppen": a stood-down rule
+  // asks beside a second signal of intent) and asks about no more (4).
+  { file: 'crisis-probe13.jsonl', found: 61, positives: 61, falseAlarms: 4 },
+  // Round 10: 60 crisis texts (31 indirect suicide, 16 child safety) and 73 look-alikes (25 short
+  // everyday check-ins, long everyday texts with heavy words), written before the round's changes,
+  // measured before (55 found, 11 false alarms) and after, never learned from.
+  // Round 11 (not learned from either): the same 54 found and 11 false alarms; its six misses are
+  // not silenced by a stand-down but missed by every reader, except "Mijn laatste avond hier, …
+  // Niet dus.", which the classifier's veto (0.1) still stands down (eval/HELDOUT.md, round 11).
+  { file: 'crisis-probe14.jsonl', found: 54, positives: 60, falseAlarms: 11 },
 ]
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {
