@@ -44,8 +44,12 @@ export const ROUND5 = {
   alarm: 0.6,
   quiet: env('CRISIS_QUIET', 0.1),
   // Round 8: the veto stays 0.1 (0.15 cost half a point of recall on sets 5-7 left out, for 0.2
-  // points fewer false alarms; eval/HELDOUT.md, round 8).
-  veto: env('CRISIS_VETO', 0.1),
+  // points fewer false alarms; eval/HELDOUT.md, round 8). Round 12: 0.05. Round 10's retrained
+  // model scored two crisis texts of sets 10-11 that round 9's found by a check-in rule from 0.14
+  // and 0.2 down to 0.07, and the veto silenced them; 0.05 leaves the model less room to silence a
+  // rule when a retraining moves its low scores (sets 10-12, never learned: +2 found, +1 false
+  // alarm; eval/HELDOUT.md, round 12).
+  veto: env('CRISIS_VETO', 0.05),
   // Round 7: below this the veto stands down alarm rules and the phrase lists too (0: never).
   vetoAlarm: env('CRISIS_VETO_ALARM', 0),
   // Round 8: one sentence read alone, or two neighbouring sentences read as one, raise a check-in
@@ -122,11 +126,11 @@ export const SOURCES = [
 ]
 
 /**
- * The blind sets of rounds 1-9 (eval/HELDOUT.md). Each was measured against a screen it was never
- * tuned on; since round 5 (sets 1-4), round 6 (set 5), round 7 (set 6), round 8 (set 7), round 9
- * (set 8) and round 10 (set 9) they are development and training data.
+ * The blind sets of rounds 1-8 (eval/HELDOUT.md). Each was measured against a screen it was never
+ * tuned on; since round 5 (sets 1-4), round 6 (set 5), round 7 (set 6), round 8 (set 7) and round 9
+ * (set 8) they are development and training data.
  * Settings are chosen by leaving one of them out (scripts/loso-crisis.ts), then the model is trained
- * on all of them. Any later blind set (crisis-heldout-10.jsonl on) is never named here and never read.
+ * on all of them. A blind set not yet measured (crisis-heldout-13.jsonl on) is never named here and never read.
  */
 export const MEASURED_SETS = [
   'eval/crisis-heldout.jsonl',
@@ -139,9 +143,20 @@ export const MEASURED_SETS = [
   'eval/crisis-heldout-7.jsonl',
   // Round 9: set 8, measured blind before and after round 8 (eval/HELDOUT.md).
   'eval/crisis-heldout-8.jsonl',
-  // Round 10: set 9, measured blind before and after round 9 (eval/HELDOUT.md).
-  'eval/crisis-heldout-9.jsonl',
 ]
+
+/**
+ * Round 12: sets measured blind that the screen may be run on and studied, but that the classifier
+ * has not learned from (eval/HELDOUT.md, round 12). Rounds 10 and 11 trained on set 9 and the
+ * model so trained scored the crisis texts of sets 10-12 lower: with round 9's model (sets 1-8) the
+ * same rules found more on all three. Set 9 went back here; sets 10-12 decided on rounds 10 and
+ * 11 and are development data since round 12. The measuring scripts accept them; training never
+ * reads them.
+ */
+export const DEVELOPMENT_SETS = ['eval/crisis-heldout-9.jsonl', 'eval/crisis-heldout-10.jsonl', 'eval/crisis-heldout-11.jsonl', 'eval/crisis-heldout-12.jsonl']
+
+/** A set the scripts may measure item by item: training data or a development set, never a blind one. */
+export const openSet = (file: string): boolean => [...MEASURED_SETS, ...DEVELOPMENT_SETS].some((m) => file.endsWith(m))
 
 /** Every item the classifier learns from, but for the measured sets left out (leave-one-set-out). */
 export function trainingItems(leaveOut: string[] = []): Item[] {
