@@ -1,7 +1,7 @@
 // The crisis screen on every labelled set: recall per kind and false alarms for the rules alone,
 // the classifier alone and both combined, the misses and the false alarms of the combined screen.
 //
-//   npm run bench:crisis                      the labelled sets in eval/ (sets 1-9 included, never a blind set)
+//   npm run bench:crisis                      the labelled sets in eval/ (sets 1-12 included, never a blind set)
 //   npm run bench:crisis -- eval/dev.jsonl    one set
 //   npm run bench:crisis -- --show 40         list more misses and false alarms
 //   npm run bench:crisis -- --split dev eval/crisis-round3.jsonl   one split of a set that has one

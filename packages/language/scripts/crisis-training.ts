@@ -158,10 +158,20 @@ export const DEVELOPMENT_SETS = ['eval/crisis-heldout-9.jsonl', 'eval/crisis-hel
 /** A set the scripts may measure item by item: training data or a development set, never a blind one. */
 export const openSet = (file: string): boolean => [...MEASURED_SETS, ...DEVELOPMENT_SETS].some((m) => file.endsWith(m))
 
+/**
+ * Round 12, for trying only (scripts/loso-crisis.ts): LOSO_LEARN=9 lets the classifier learn
+ * development sets as if they were measured sets, so the other development sets, never learned,
+ * show what learning them does on unseen text. That is the check rounds 10-11 lacked: their
+ * leave-one-set-out compared rules over fold models that had all learned set 9.
+ */
+export const LEARNED = (process.env['LOSO_LEARN'] ?? '').split(',').filter((n) => n.trim() !== '').map((n) => `eval/crisis-heldout-${n.trim()}.jsonl`)
+if (LEARNED.some((f) => !DEVELOPMENT_SETS.includes(f))) throw new Error('LOSO_LEARN names only development sets')
+const LEARNABLE = [...MEASURED_SETS, ...LEARNED]
+
 /** Every item the classifier learns from, but for the measured sets left out (leave-one-set-out). */
 export function trainingItems(leaveOut: string[] = []): Item[] {
-  const files = [...SOURCES, ...MEASURED_SETS.filter((f) => !leaveOut.includes(f))]
-  if (files.some((f) => /heldout/.test(f) && !MEASURED_SETS.includes(f))) throw new Error('a blind set must never be learned from')
+  const files = [...SOURCES, ...LEARNABLE.filter((f) => !leaveOut.includes(f))]
+  if (files.some((f) => /heldout/.test(f) && !LEARNABLE.includes(f))) throw new Error('a blind set must never be learned from')
   return [...files.flatMap((f) => load(resolve(pkg, f))), ...promptItems()]
 }
 
@@ -315,7 +325,7 @@ export function expand(items: Item[], seed: number): Example[] {
   const pool = everydayPool(items)
   for (const it of items) {
     out.push(example(it.text, it.crisis))
-    const measured = MEASURED_SETS.some((f) => it.file?.endsWith(f))
+    const measured = LEARNABLE.some((f) => it.file?.endsWith(f))
     const copies = measured ? MEASURED_COPIES : 2
     for (let i = 0; i < copies; i++) out.push(example(noisy(it.text, r), it.crisis))
     if (pool.length > 0 && /\/crisis-/.test(it.file ?? '')) for (let i = 0; i < COMPOSITES; i++) out.push(example(composite(r() < 0.5 ? it.text : noisy(it.text, r), pool, r), it.crisis))

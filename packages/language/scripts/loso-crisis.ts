@@ -12,6 +12,9 @@
 // Training settings (CRISIS_KEEP, CRISIS_MAX_N, ...) are read from the environment as in train-crisis.ts.
 //   LOSO_CACHE=/tmp/loso npm run loso:crisis -- --shipped   keep the fold models (see foldModel)
 //   LOSO_SETS=5,6 npm run loso:crisis -- --shipped          leave out only sets 5 and 6
+//   LOSO_SETS=7,8,10 ...                                      a development set (9-12) with the full model
+//   LOSO_LEARN=9 LOSO_SETS=10,11,12 ...                       what learning set 9 does on sets 10-12 (crisis-training.ts)
+//   LOSO_PLACEHOLDER=1 ...                                    fold models with placeholder thresholds, as before round 12
 //   LOSO_OFF=guard npm run loso:crisis -- --shipped          without round 11's guard (src/screen/index.ts)
 //   LOSO_BEYOND=0.35 npm run loso:crisis -- --shipped        round 11: another score for reading a text without its idioms
 
@@ -25,7 +28,7 @@ import { screenCrisis } from '../src/crisis'
 import { loadModel, type Model, type StoredModel, type Thresholds } from '../src/screen/classifier'
 import { combine, screenParts, standDownsOff, type PhraseResult, type ScreenParts, type StandDown } from '../src/screen/index'
 import { loadCrisisSet, type CrisisItem } from '../src/screen/measure'
-import { COMPOSITES, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, trainingItems, type Item } from './crisis-training'
+import { COMPOSITES, DEVELOPMENT_SETS, LEARNED, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, trainingItems, type Item } from './crisis-training'
 import { store, train } from './crisis-model'
 
 interface Scored {
@@ -142,15 +145,18 @@ function main(): void {
   const folds: { set: string; scored: Scored[] }[] = []
   // LOSO_SETS=5,6: leave out only those sets (1 is crisis-heldout.jsonl), on a busy machine.
   const only = process.env['LOSO_SETS']?.split(',').map((n) => (n.trim() === '1' ? 'eval/crisis-heldout.jsonl' : `eval/crisis-heldout-${n.trim()}.jsonl`))
-  for (const set of MEASURED_SETS.filter((f) => !only || only.includes(f))) {
-    const items = trainingItems([set])
+  // Round 12: a development set (sets 9-12, never learned) named in LOSO_SETS is measured with the
+  // classifier trained on everything, which never saw it: out of sample for the classifier too.
+  const dev = DEVELOPMENT_SETS.filter((f) => only?.includes(f) && !LEARNED.includes(f))
+  for (const set of [...MEASURED_SETS.filter((f) => !only || only.includes(f)), ...dev]) {
+    const items = trainingItems(dev.includes(set) ? [] : [set])
     // Round 12: the fold model runs with the thresholds the screen ships with. Stored with
     // placeholders (STORED: check-in and alarm 1), `screenParts` read a fold differently from the
     // shipped screen: it opened the windows where the whole text already scored an alarm and the
     // sentence windows where the classifier already asked (or, on a text whose only risk words are
     // a name, was kept from asking), so a fold could ask where the app stays quiet, and anything
     // gated on the model's own thresholds went unmeasured. LOSO_PLACEHOLDER=1 measures as before.
-    const stored = foldModel(set, items)
+    const stored = foldModel(dev.includes(set) ? 'all' : set, items)
     const model: Model = loadModel(process.env['LOSO_PLACEHOLDER'] === '1' ? stored : { ...stored, thresholds: shippedThresholds() })
     const scored = loadCrisisSet(resolve(pkg, set)).map((item) => {
       const lex = lexicon(item.locale)
