@@ -85,7 +85,7 @@ export function store(m: Trained, thresholds: StoredModel['thresholds']): Stored
     for (let c = 0; c < k; c++) weights[row * k + c] = Math.round((m.w[f * k + c] ?? 0) / scale)
   })
   return {
-    $comment: 'Written by scripts/train-crisis.ts (npm run train:crisis) from the sets in scripts/crisis-training.ts (SOURCES and the measured sets 1-8; never a later blind set, never the dev split of crisis-round3.jsonl). Do not edit by hand.',
+    $comment: 'Written by scripts/train-crisis.ts (npm run train:crisis) from the sets in scripts/crisis-training.ts (SOURCES and the measured sets 1-8; never a development or blind set, never the dev split of crisis-round3.jsonl). Do not edit by hand.',
     version: 1,
     ...OPTIONS,
     classes: [...CLASSES],

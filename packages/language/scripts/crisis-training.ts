@@ -44,8 +44,12 @@ export const ROUND5 = {
   alarm: 0.6,
   quiet: env('CRISIS_QUIET', 0.1),
   // Round 8: the veto stays 0.1 (0.15 cost half a point of recall on sets 5-7 left out, for 0.2
-  // points fewer false alarms; eval/HELDOUT.md, round 8).
-  veto: env('CRISIS_VETO', 0.1),
+  // points fewer false alarms; eval/HELDOUT.md, round 8). Round 12: 0.05. Round 10's retrained
+  // model scored two crisis texts of sets 10-11 that round 9's found by a check-in rule from 0.14
+  // and 0.2 down to 0.07, and the veto silenced them; 0.05 leaves the model less room to silence a
+  // rule when a retraining moves its low scores (sets 10-12, never learned: +2 found, +1 false
+  // alarm; eval/HELDOUT.md, round 12).
+  veto: env('CRISIS_VETO', 0.05),
   // Round 7: below this the veto stands down alarm rules and the phrase lists too (0: never).
   vetoAlarm: env('CRISIS_VETO_ALARM', 0),
   // Round 8: one sentence read alone, or two neighbouring sentences read as one, raise a check-in
@@ -126,7 +130,7 @@ export const SOURCES = [
  * tuned on; since round 5 (sets 1-4), round 6 (set 5), round 7 (set 6), round 8 (set 7) and round 9
  * (set 8) they are development and training data.
  * Settings are chosen by leaving one of them out (scripts/loso-crisis.ts), then the model is trained
- * on all of them. Any later blind set (crisis-heldout-9.jsonl on) is never named here and never read.
+ * on all of them. A blind set not yet measured (crisis-heldout-13.jsonl on) is never named here and never read.
  */
 export const MEASURED_SETS = [
   'eval/crisis-heldout.jsonl',
@@ -141,10 +145,33 @@ export const MEASURED_SETS = [
   'eval/crisis-heldout-8.jsonl',
 ]
 
+/**
+ * Round 12: sets measured blind that the screen may be run on and studied, but that the classifier
+ * has not learned from (eval/HELDOUT.md, round 12). Rounds 10 and 11 trained on set 9 and the
+ * model so trained scored the crisis texts of sets 10-12 lower: with round 9's model (sets 1-8) the
+ * same rules found more on all three. Set 9 went back here; sets 10-12 decided on rounds 10 and
+ * 11 and are development data since round 12. The measuring scripts accept them; training never
+ * reads them.
+ */
+export const DEVELOPMENT_SETS = ['eval/crisis-heldout-9.jsonl', 'eval/crisis-heldout-10.jsonl', 'eval/crisis-heldout-11.jsonl', 'eval/crisis-heldout-12.jsonl']
+
+/** A set the scripts may measure item by item: training data or a development set, never a blind one. */
+export const openSet = (file: string): boolean => [...MEASURED_SETS, ...DEVELOPMENT_SETS].some((m) => file.endsWith(m))
+
+/**
+ * Round 12, for trying only (scripts/loso-crisis.ts): LOSO_LEARN=9 lets the classifier learn
+ * development sets as if they were measured sets, so the other development sets, never learned,
+ * show what learning them does on unseen text. That is the check rounds 10-11 lacked: their
+ * leave-one-set-out compared rules over fold models that had all learned set 9.
+ */
+export const LEARNED = (process.env['LOSO_LEARN'] ?? '').split(',').filter((n) => n.trim() !== '').map((n) => `eval/crisis-heldout-${n.trim()}.jsonl`)
+if (LEARNED.some((f) => !DEVELOPMENT_SETS.includes(f))) throw new Error('LOSO_LEARN names only development sets')
+const LEARNABLE = [...MEASURED_SETS, ...LEARNED]
+
 /** Every item the classifier learns from, but for the measured sets left out (leave-one-set-out). */
 export function trainingItems(leaveOut: string[] = []): Item[] {
-  const files = [...SOURCES, ...MEASURED_SETS.filter((f) => !leaveOut.includes(f))]
-  if (files.some((f) => /heldout/.test(f) && !MEASURED_SETS.includes(f))) throw new Error('a blind set must never be learned from')
+  const files = [...SOURCES, ...LEARNABLE.filter((f) => !leaveOut.includes(f))]
+  if (files.some((f) => /heldout/.test(f) && !LEARNABLE.includes(f))) throw new Error('a blind set must never be learned from')
   return [...files.flatMap((f) => load(resolve(pkg, f))), ...promptItems()]
 }
 
@@ -298,7 +325,7 @@ export function expand(items: Item[], seed: number): Example[] {
   const pool = everydayPool(items)
   for (const it of items) {
     out.push(example(it.text, it.crisis))
-    const measured = MEASURED_SETS.some((f) => it.file?.endsWith(f))
+    const measured = LEARNABLE.some((f) => it.file?.endsWith(f))
     const copies = measured ? MEASURED_COPIES : 2
     for (let i = 0; i < copies; i++) out.push(example(noisy(it.text, r), it.crisis))
     if (pool.length > 0 && /\/crisis-/.test(it.file ?? '')) for (let i = 0; i < COMPOSITES; i++) out.push(example(composite(r() < 0.5 ? it.text : noisy(it.text, r), pool, r), it.crisis))

@@ -12,6 +12,11 @@
 // Training settings (CRISIS_KEEP, CRISIS_MAX_N, ...) are read from the environment as in train-crisis.ts.
 //   LOSO_CACHE=/tmp/loso npm run loso:crisis -- --shipped   keep the fold models (see foldModel)
 //   LOSO_SETS=5,6 npm run loso:crisis -- --shipped          leave out only sets 5 and 6
+//   LOSO_SETS=7,8,10 ...                                      a development set (9-12) with the full model
+//   LOSO_LEARN=9 LOSO_SETS=10,11,12 ...                       what learning set 9 does on sets 10-12 (crisis-training.ts)
+//   LOSO_PLACEHOLDER=1 ...                                    fold models with placeholder thresholds, as before round 12
+//   LOSO_OFF=guard npm run loso:crisis -- --shipped          without round 11's guard (src/screen/index.ts)
+//   LOSO_BEYOND=0.35 npm run loso:crisis -- --shipped        round 11: another score for reading a text without its idioms
 
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -21,9 +26,9 @@ import { lexicon } from '../src/lexicon'
 import { tokenize } from '../src/tokenize'
 import { screenCrisis } from '../src/crisis'
 import { loadModel, type Model, type StoredModel, type Thresholds } from '../src/screen/classifier'
-import { combine, screenParts, type PhraseResult, type ScreenParts } from '../src/screen/index'
+import { combine, screenParts, standDownsOff, type PhraseResult, type ScreenParts, type StandDown } from '../src/screen/index'
 import { loadCrisisSet, type CrisisItem } from '../src/screen/measure'
-import { COMPOSITES, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, trainingItems, type Item } from './crisis-training'
+import { COMPOSITES, DEVELOPMENT_SETS, LEARNED, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, trainingItems, type Item } from './crisis-training'
 import { store, train } from './crisis-model'
 
 interface Scored {
@@ -69,6 +74,22 @@ function grid(): Thresholds[] {
   // the sentence windows' thresholds with a few vetoes (the full grid times these is too slow).
   // Round 9: LOSO_GRID=calm tries the score below which a rule stands down in a clearly calm
   // structure (`calm`) beside the quiet threshold and the veto, the rest as shipped.
+  // Round 10: LOSO_GRID=checkin tries the threshold from which the classifier alone asks
+  // (`checkIn`, which also lets a check-in rule and the classifier agree on an alarm) with the
+  // sentence windows' thresholds and the veto, the rest as shipped.
+  // Round 10: LOSO_GRID=bare: the score from which the classifier alone and the windows ask on a
+  // text without a risk word (`bare`), with check-in and pair.
+  if (process.env['LOSO_GRID'] === 'bare') {
+    for (const bare of [0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 2])
+      for (const checkIn of [0.35, 0.4, 0.45]) for (const pair of [0.3, 0.35, 0.4]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, pair, bare })
+    return out
+  }
+  if (process.env['LOSO_GRID'] === 'checkin') {
+    for (const checkIn of [0.35, 0.375, 0.4, 0.425, 0.45])
+      for (const pair of [0.3, 0.35, 0.4, 0.5])
+        for (const sentence of [0.85, 0.9, 0.95]) for (const veto of [0.1, 0.15]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, pair, sentence, veto })
+    return out
+  }
   if (process.env['LOSO_GRID'] === 'calm') {
     for (const calm of [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5])
       for (const quiet of [0.05, 0.1, 0.15]) for (const veto of [0.1, 0.15]) for (const checkIn of [0.3, 0.35]) out.push({ ...ROUND5, minKnown: MIN_KNOWN, checkIn, quiet, veto, calm })
@@ -110,15 +131,33 @@ function foldModel(set: string, items: Item[]): StoredModel {
   return stored
 }
 
-const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'} calm ${t.calm ?? '-'}`
+/** The thresholds the screen ships with (ROUND5 in crisis-training.ts; LOSO_BEYOND tries another `beyond`). */
+function shippedThresholds(): Thresholds {
+  return { ...ROUND5, minKnown: MIN_KNOWN, ...(process.env['LOSO_BEYOND'] ? { beyond: Number(process.env['LOSO_BEYOND']) } : {}) }
+}
+
+const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'} calm ${t.calm ?? '-'} bare ${t.bare ?? '-'}`
 
 function main(): void {
+  // Round 11: LOSO_OFF=guard measures with stand-downs switched off (`standDownsOff`), e.g. the
+  // screen as round 10 combined it.
+  for (const s of (process.env['LOSO_OFF'] ?? '').split(',').filter((x) => x.trim() !== '')) standDownsOff.add(s.trim() as StandDown)
   const folds: { set: string; scored: Scored[] }[] = []
   // LOSO_SETS=5,6: leave out only those sets (1 is crisis-heldout.jsonl), on a busy machine.
   const only = process.env['LOSO_SETS']?.split(',').map((n) => (n.trim() === '1' ? 'eval/crisis-heldout.jsonl' : `eval/crisis-heldout-${n.trim()}.jsonl`))
-  for (const set of MEASURED_SETS.filter((f) => !only || only.includes(f))) {
-    const items = trainingItems([set])
-    const model: Model = loadModel(foldModel(set, items))
+  // Round 12: a development set (sets 9-12, never learned) named in LOSO_SETS is measured with the
+  // classifier trained on everything, which never saw it: out of sample for the classifier too.
+  const dev = DEVELOPMENT_SETS.filter((f) => only?.includes(f) && !LEARNED.includes(f))
+  for (const set of [...MEASURED_SETS.filter((f) => !only || only.includes(f)), ...dev]) {
+    const items = trainingItems(dev.includes(set) ? [] : [set])
+    // Round 12: the fold model runs with the thresholds the screen ships with. Stored with
+    // placeholders (STORED: check-in and alarm 1), `screenParts` read a fold differently from the
+    // shipped screen: it opened the windows where the whole text already scored an alarm and the
+    // sentence windows where the classifier already asked (or, on a text whose only risk words are
+    // a name, was kept from asking), so a fold could ask where the app stays quiet, and anything
+    // gated on the model's own thresholds went unmeasured. LOSO_PLACEHOLDER=1 measures as before.
+    const stored = foldModel(dev.includes(set) ? 'all' : set, items)
+    const model: Model = loadModel(process.env['LOSO_PLACEHOLDER'] === '1' ? stored : { ...stored, thresholds: shippedThresholds() })
     const scored = loadCrisisSet(resolve(pkg, set)).map((item) => {
       const lex = lexicon(item.locale)
       const phrase = screenCrisis(item.text, tokenize(item.text, lex.normaliser), lex.crisis).result
@@ -134,12 +173,12 @@ function main(): void {
   })
   rows.sort((a, b) => b.all.found / b.all.positives - b.all.falseAlarms / b.all.negatives - (a.all.found / a.all.positives - a.all.falseAlarms / a.all.negatives))
   for (const r of rows.slice(0, Number(process.env['LOSO_TOP'] ?? 50))) {
-    console.log(`${key(r.t).padEnd(80)} recall ${pct(r.all.found, r.all.positives)} fa ${pct(r.all.falseAlarms, r.all.negatives)} | ${r.per.map((p) => `${pct(p.found, p.positives)}/${pct(p.falseAlarms, p.negatives)}`).join('  ')}`)
+    console.log(`${key(r.t).padEnd(80)} recall ${r.all.found} ${pct(r.all.found, r.all.positives)} fa ${r.all.falseAlarms} ${pct(r.all.falseAlarms, r.all.negatives)} | ${r.per.map((p) => `${pct(p.found, p.positives)}/${pct(p.falseAlarms, p.negatives)}`).join('  ')}`)
   }
   const fits = rows.filter((r) => r.all.falseAlarms / r.all.negatives <= MAX_FALSE_ALARMS)
   const best = fits.reduce<(typeof rows)[number] | undefined>((a, r) => (!a || r.all.found > a.all.found || (r.all.found === a.all.found && r.all.falseAlarms < a.all.falseAlarms) ? r : a), undefined)
   if (best) console.log(`\nchosen (highest recall at most ${MAX_FALSE_ALARMS * 100} % false alarms): ${key(best.t)}: recall ${best.all.found} / ${best.all.positives} (${pct(best.all.found, best.all.positives)}), false alarms ${best.all.falseAlarms} / ${best.all.negatives} (${pct(best.all.falseAlarms, best.all.negatives)})`)
-  const shipped: Thresholds = { ...ROUND5, minKnown: MIN_KNOWN }
+  const shipped = shippedThresholds()
   const FINAL = process.argv.includes('--shipped') ? shipped : best?.t
   if (!FINAL || !(process.argv.includes('--kinds') || process.argv.includes('--shipped'))) return
   const pooled = folds.reduce((acc, f) => tally(f.scored, FINAL, acc), emptyTally())

