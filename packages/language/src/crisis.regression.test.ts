@@ -58,8 +58,10 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // 32 / 400 false alarms (24 of them check-ins).
   // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
   // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
-  // false alarms (20 of them check-ins). The measure of round 12.
-  { file: 'crisis-heldout-13.jsonl', recall: 383 / 400, falseAlarms: 32 / 400 },
+  // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
+  // false alarms (22 check-ins), measured once by the integrator; recall rose, so the false-alarm floor
+  // rose with it (eval/HELDOUT.md, "Set 13 after round 12").
+  { file: 'crisis-heldout-13.jsonl', recall: 385 / 400, falseAlarms: 35 / 400 },
 ]
 
 /**
