@@ -67,6 +67,11 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // 384 / 400 found, 26 / 400 false alarms (16 of them check-ins). The measure of round 13: never
   // open it while working on the screen.
   { file: 'crisis-heldout-14.jsonl', recall: 384 / 400, falseAlarms: 26 / 400 },
+  // Set 15, written blind on 2026-12-02 beside round 13 (simple Dutch of people still learning it,
+  // voice-to-text and hurried typing, texts in the app's places) and measured once on round 12's
+  // screen: 383 / 400 found, 31 / 400 false alarms (17 of them check-ins). A second measure of round
+  // 13 (its engineer never saw it); never open it while working on the screen.
+  { file: 'crisis-heldout-15.jsonl', recall: 383 / 400, falseAlarms: 31 / 400 },
 ]
 
 /**
