@@ -6,6 +6,7 @@ import { createRouter } from './lib/router'
 import type { Deps } from './lib/env'
 import { requestContext } from './lib/request-context'
 import { lookupSession, sessionCookie, type SessionLookup } from './auth/sessions'
+import { accessFactsKey } from './access/facts'
 import { totpEnrolmentGate } from './auth/second-factor'
 import { healthRouter } from './routes/health/health.index'
 import { authRouter } from './routes/auth/auth.index'
@@ -87,6 +88,10 @@ export const apiInfo = {
  * The API under /api/v1. The same factory builds it for the server and for tests, so what is tested
  * is what runs.
  */
+/** The client a request is about (`/clients/{id}/…`), when its path names one as a UUID. */
+const clientPath = /\/clients\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i
+const clientInPath = (path: string): string | undefined => clientPath.exec(path)?.[1]
+
 export function createApi(deps: Deps) {
   const app = createRouter()
 
@@ -118,16 +123,22 @@ export function createApi(deps: Deps) {
   const cookie = sessionCookie(deps.config)
   app.use('*', async (c, next) => {
     const token = getCookie(c, cookie.name)
+    const facts = c.env?.internal?.accessFacts ?? new Map<string, Promise<unknown>>()
+    c.set('accessFacts', facts)
     if (token) {
       const cache = c.env?.internal?.sessions
+      // A request about one client: the gate's facts about them come with the session (auth/sessions.ts).
+      const factsFor = c.env?.internal?.clientHint ?? clientInPath(c.req.path)
       let lookup = cache?.get(token) as Promise<SessionLookup> | undefined
       if (!lookup) {
-        lookup = lookupSession(deps, token)
+        lookup = lookupSession(deps, token, factsFor)
         cache?.set(token, lookup)
       }
       const found = await lookup
       if (found.status === 'active') {
         c.set('actor', { kind: 'session', user: found.user, sessionId: found.sessionId })
+        const key = factsFor ? accessFactsKey([factsFor, found.user.id]) : null
+        if (key && found.facts && !facts.has(key)) facts.set(key, Promise.resolve(found.facts))
         if (found.mustEnrolTotp) return totpEnrolmentGate(c, next)
       } else if (found.status !== 'second_factor') deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure })
     }

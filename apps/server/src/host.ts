@@ -34,6 +34,9 @@ interface HostEnv {
  * then the API (JSON, never compressed: that halved small-JSON throughput), then static assets, then
  * the portal, which catches every other path.
  */
+/** A portal page about one client (`/clienten/{id}/…`): its reads start with the consent gate's facts. */
+const clientPage = /^\/clienten\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i
+
 export function createHost({ api, portal, production, publicUrl, trustedProxies, secureCookies = false }: HostOptions) {
   const host = new Hono<HostEnv>()
 
@@ -96,8 +99,9 @@ export function createHost({ api, portal, production, publicUrl, trustedProxies,
     // a client's data (each call after its own gate and log row), and one insert for log rows
     // written at the same moment.
     const reading = c.req.method === 'GET' || c.req.method === 'HEAD'
+    const clientHint = reading ? clientPage.exec(new URL(c.req.url).pathname)?.[1] : undefined
     const internal: InternalCall = reading
-      ? { clientIp, sessions: new Map(), accessFacts: new Map(), reads: new Map(), accessLog: accessLogBatch() }
+      ? { clientIp, sessions: new Map(), accessFacts: new Map(), reads: new Map(), accessLog: accessLogBatch(), ...(clientHint ? { clientHint } : {}) }
       : { clientIp }
     const context: AppLoadContext = {
       nonce,

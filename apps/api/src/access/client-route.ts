@@ -7,6 +7,7 @@ import { requireUser } from '../lib/guards'
 import type { AppEnv } from '../lib/env'
 import { accessFrom, checkClientAccess, refuse, selfAccess, type ClientAccess, type ClientAction, type ClientScope } from './gate'
 import { linkedGate, type LinkedRule } from './linked'
+import { flushDeferredAccessLog } from '../lib/access-log'
 
 /**
  * What a request is really about, found in the database before deciding: the life domain the
@@ -29,6 +30,12 @@ export interface ConsentRule {
   logAction?: AccessLogAction | undefined
   /** A worker's act in person, never a token's or a peer's (and the client's own when `or_self`). */
   only?: 'worker' | 'worker_or_self' | undefined
+  /**
+   * The handler's first read takes the allowed log row and writes it in the same statement
+   * (lib/access-log.ts, withDeferredAccessLog); the gate writes it after the handler if it did not.
+   * Only for a handler whose first database call is that read.
+   */
+  logWithRead?: true | undefined
 }
 
 /** What is the client's alone, whatever they shared: their consents, their log, their signature. */
@@ -147,9 +154,14 @@ export function gateFor(rule: AccessRule): MiddlewareHandler<GateEnv> {
       also: found?.scope ? { scope: found.scope, domain: found.domain } : undefined,
       resource,
       logAction: rule.logAction,
-    }, { facts: c.env?.internal?.accessFacts })
+    }, { facts: c.get('accessFacts'), deferAllowed: rule.logWithRead === true })
     c.set('clientAccess', accessFrom(base, clientId, decision))
-    return next()
+    if (!rule.logWithRead) return next()
+    try {
+      await next()
+    } finally {
+      await flushDeferredAccessLog(c.get('deps'))
+    }
   }
   if (describeAccess(rule).tokens) tokenReadableGates.add(gate)
   return gate

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { eq } from 'drizzle-orm'
 import { users, type AccessLogAction, type ConsentScope } from '@kracht/db'
 import { AppError } from '../lib/app-error'
-import { writeAccessLog } from '../lib/access-log'
+import { deferAccessLog, writeAccessLog } from '../lib/access-log'
 import type { Actor, AppEnv, Deps, PublicUser } from '../lib/env'
 import { requireUser } from '../lib/guards'
 import { accessFactsOnce } from './facts'
@@ -92,7 +92,12 @@ export async function checkClientAccess(
   clientId: string,
   request: ClientAccessRequest & { also?: { scope: ClientScope; domain?: string | undefined } | undefined },
   /** The caseload lists linked clients without asking for their data: only what it reads is logged. */
-  options: { logDenied?: boolean; facts?: Map<string, Promise<unknown>> | undefined } = {},
+  options: {
+    logDenied?: boolean
+    facts?: Map<string, Promise<unknown>> | undefined
+    /** An allowed row goes with the handler's first read (lib/access-log.ts, deferAccessLog); the caller flushes it. */
+    deferAllowed?: boolean
+  } = {},
 ): Promise<ConsentDecision> {
   const first = await decideClientAccess(deps, actor, clientId, { scope: request.scope, access: request.action, domain: request.domain }, options.facts)
   let decision = first.decision
@@ -104,15 +109,17 @@ export async function checkClientAccess(
   // Attempts on ids that are no client are not logged: there is nobody whose log they belong in.
   const logged = decision.allowed ? decision.basis !== 'self' : options.logDenied !== false
   if (first.clientExists && logged) {
-    await writeAccessLog(deps, {
+    const entry = {
       actor,
       clientId,
       action: logActionOf(request),
       scope: request.also?.scope ?? request.scope,
       resource: request.resource ?? request.scope,
-      outcome: decision.allowed ? 'allowed' : 'denied',
+      outcome: decision.allowed ? ('allowed' as const) : ('denied' as const),
       basis: decision.basis,
-    })
+    }
+    const deferred = decision.allowed && options.deferAllowed === true && deferAccessLog(deps, entry)
+    if (!deferred) await writeAccessLog(deps, entry)
   }
   return decision
 }

@@ -1,7 +1,7 @@
 import { accessLog, type AccessLogAction } from '@kracht/db'
 import type { AssistantModel } from '@kracht/assistant'
 import type { Actor, Deps } from './env'
-import { currentAccessPoint, currentActor, currentPageRead } from './request-context'
+import { currentAccessPoint, currentActor, currentPageRead, currentRequestContext } from './request-context'
 
 /** One access-log entry as callers describe it. Ids and names of things only, never the client's words. */
 export interface AccessLogInput {
@@ -58,6 +58,42 @@ export async function writeAccessLog(deps: Deps, entry: AccessLogInput): Promise
 }
 
 type AccessLogRow = ReturnType<typeof rowOf>
+
+/**
+ * The log row and the read in one statement (issue 19: on the embedded database a round trip costs
+ * more than the insert itself). A route that declares `logWithRead` (access/client-route.ts) has
+ * its gate hand the allowed row to the request instead of writing it; the handler's first read
+ * takes it (`withDeferredAccessLog`) and writes it in the same statement as a data-modifying CTE:
+ * PostgreSQL runs it exactly once, and if it fails the whole statement fails, so nothing is read
+ * without its row. Whatever the handler did not take, the gate writes after the handler
+ * (`flushDeferredAccessLog`), so every allowed access is still logged. Returns false outside a
+ * request (the caller writes the row itself).
+ */
+export function deferAccessLog(deps: Deps, entry: AccessLogInput): boolean {
+  const context = currentRequestContext()
+  if (!context || !entry.actor) return false
+  context.pendingAccessLog = rowOf(deps, entry)
+  return true
+}
+
+function takeDeferredAccessLog(): AccessLogRow | null {
+  const context = currentRequestContext()
+  const row = (context?.pendingAccessLog ?? null) as AccessLogRow | null
+  if (context) context.pendingAccessLog = null
+  return row
+}
+
+/** The query builder for a handler's first read: with the deferred log row as a CTE when there is one. */
+export function withDeferredAccessLog(deps: Deps) {
+  const row = takeDeferredAccessLog()
+  return deps.db.with(...(row ? [deps.db.$with('logged_access').as(deps.db.insert(accessLog).values(row))] : []))
+}
+
+/** Writes the deferred row if no read took it (the gate calls this after the handler). */
+export async function flushDeferredAccessLog(deps: Deps): Promise<void> {
+  const row = takeDeferredAccessLog()
+  if (row) await deps.db.insert(accessLog).values(row)
+}
 
 /**
  * A page read's access-log rows that arrive at the same moment (its API calls run side by side:

@@ -53,6 +53,11 @@ export interface InternalCall {
   reads?: Map<string, Promise<unknown>>
   /** The same page read: access-log rows its calls write at the same moment go in one insert. */
   accessLog?: AccessLogBatch
+  /**
+   * The client the page is about (`/clienten/{id}`), when it is about one: the session lookup of
+   * its first API call brings the consent gate's facts about that client along (auth/sessions.ts).
+   */
+  clientHint?: string
 }
 
 export interface AppEnv {
@@ -60,5 +65,10 @@ export interface AppEnv {
   Variables: {
     deps: Deps
     actor: Actor | null
+    /**
+     * The consent gate's facts read so far in this request (the page read's map for the portal's
+     * calls): filled by the session lookup when the request is about a client (access/facts.ts).
+     */
+    accessFacts: Map<string, Promise<unknown>>
   }
 }

@@ -17,6 +17,11 @@ interface RequestContext {
   actor(): Actor | null
   /** The portal's page read this in-process call belongs to (lib/page-read.ts), if any. */
   pageRead: InternalCall | undefined
+  /**
+   * An access-log row the gate allowed and handed to the handler's first read, to be written in the
+   * same statement (lib/access-log.ts, `deferAccessLog`); null when there is none or it was taken.
+   */
+  pendingAccessLog: unknown
 }
 
 /** Enough to tell a phone from a browser or a script; more is noise in the log. */
@@ -39,6 +44,7 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
       },
       actor: () => c.get('actor'),
       pageRead: c.env?.internal,
+      pendingAccessLog: null,
     }
     // A loader that changes something (rare, but possible) ends what the page read shares so far:
     // nothing read before the change is served after it.
@@ -56,6 +62,11 @@ export function currentAccessPoint(): AccessPoint {
 /** The page read the current in-process call belongs to; undefined for a direct API call. */
 export function currentPageRead(): InternalCall | undefined {
   return storage.getStore()?.pageRead
+}
+
+/** The current request's context itself, for the access log's row handed from gate to read. */
+export function currentRequestContext(): { pendingAccessLog: unknown } | undefined {
+  return storage.getStore()
 }
 
 /** Who made the current request, if anyone signed in; null outside a request. */

@@ -194,7 +194,7 @@ export const deleteStatement = clientRoute({
 
 export const getInventory = clientRoute({
   operationId: 'getInventory',
-  access: { scope: 'inventory', action: 'read', resource: 'inventory' },
+  access: { scope: 'inventory', action: 'read', resource: 'inventory', logWithRead: true },
   method: 'get',
   path: '/clients/{clientId}/inventory',
   tags,

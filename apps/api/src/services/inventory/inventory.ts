@@ -7,6 +7,7 @@ import { signaturesFromJson, signaturesJson } from '../signatures'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
 import { knownInPageRead, oncePerPageRead } from '../../lib/page-read'
+import { withDeferredAccessLog } from '../../lib/access-log'
 import { assertDomain, domainSettings, type DomainFilter, type DomainSettings, type Tx } from './settings'
 import { serialiseStatement, statementListJson, statementsFromJson } from './statements'
 
@@ -42,7 +43,8 @@ export async function inventoryRows(deps: Deps, clientIds: string[]): Promise<Ma
  * the embedded database a round trip costs more than the work it does).
  */
 async function inventoryRead(deps: Deps, clientId: string, filter: DomainFilter) {
-  const [row] = await deps.db
+  // A worker's read carries its access-log row in the same statement (lib/access-log.ts).
+  const [row] = await withDeferredAccessLog(deps)
     .select({
       displayName: users.displayName,
       domainSet: organisations.domainSet,
