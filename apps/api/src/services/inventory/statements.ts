@@ -6,7 +6,7 @@ import { statementRevisions, statements, type Database, type Statement, type Sta
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
 import { knownInPageRead, oncePerPageRead } from '../../lib/page-read'
-import { epochMs, fromJson } from '../../lib/sql-json'
+import { fromJson } from '../../lib/sql-json'
 import { assertDomain, domainSettings, type DomainFilter, type DomainSettings, type Tx } from './settings'
 
 /** Feedback the analysis gives on a statement: shown beside it, never blocking. */
@@ -49,20 +49,23 @@ const listKey = (clientId: string, filter: StatementFilter) =>
 /**
  * A client's statements as one JSON value, oldest first, as a scalar subquery: one value, not 60
  * rows of 13 columns (lib/sql-json.ts), and it can ride along in another query (the inventory's).
- * Times as milliseconds since 1970; with the suggester's name ("suggested by Noor" beside the words).
+ * Each row goes in whole (`json_agg` of the row, its columns named as the code names them), which
+ * PostgreSQL writes about a third faster than a `json_build_object` per row with its times turned
+ * into numbers (issue 19); times come as ISO text, read into a Date exactly as the driver reads a
+ * timestamp column. With the suggester's name ("suggested by Noor" beside the words).
  */
 export function statementListJson(clientId: string, filter: StatementFilter): SQL {
   const conditions = [eq(statements.clientId, clientId), isNull(statements.deletedAt)]
   if (filter.domain) conditions.push(eq(statements.domain, filter.domain))
   if (filter.time) conditions.push(eq(statements.time, filter.time))
   if (filter.excludeDomains && filter.excludeDomains.length > 0) conditions.push(notInArray(statements.domain, [...filter.excludeDomains]))
-  return sql`(select coalesce(json_agg(json_build_object(
-      'id', s.id, 'clientId', s.client_id, 'domain', s.domain, 'time', s.time, 'form', s.form, 'text', s.text,
-      'provenance', s.provenance, 'suggestedById', s.suggested_by_id, 'version', s.version,
-      'createdAt', ${epochMs(sql`s.created_at`)}, 'updatedAt', ${epochMs(sql`s.updated_at`)}, 'deletedAt', ${epochMs(sql`s.deleted_at`)},
-      'suggestedByName', (select u.display_name from users u where u.id = s.suggested_by_id)
-    ) order by s.created_at), '[]'::json)
-    from (select * from ${statements} where ${and(...conditions)}) s)`
+  return sql`(select coalesce(json_agg(s order by s."createdAt"), '[]'::json) from (
+      select ${statements.id} as "id", ${statements.clientId} as "clientId", ${statements.domain} as "domain", ${statements.time} as "time",
+        ${statements.form} as "form", ${statements.text} as "text", ${statements.provenance} as "provenance",
+        ${statements.suggestedById} as "suggestedById", ${statements.version} as "version", ${statements.createdAt} as "createdAt",
+        ${statements.updatedAt} as "updatedAt", ${statements.deletedAt} as "deletedAt",
+        (select u.display_name from users u where u.id = ${statements.suggestedById}) as "suggestedByName"
+      from ${statements} where ${and(...conditions)}) s)`
 }
 
 /** The rows of statementListJson's value; known to the page read under the list's key from then on. */
@@ -87,11 +90,11 @@ export async function listStatements(deps: Deps, clientId: string, filter: State
   })
 }
 
-/** A statement as statementListJson hands it over: its times in milliseconds since 1970. */
+/** A statement as statementListJson hands it over: its times as ISO text. */
 interface StatementJson extends Omit<StatementRow, 'createdAt' | 'updatedAt' | 'deletedAt'> {
-  createdAt: number
-  updatedAt: number
-  deletedAt: number | null
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
 }
 
 async function recordRevision(tx: Tx, row: Statement, action: 'create' | 'update' | 'delete', changedById: string, at: Date) {
