@@ -38,6 +38,14 @@ export interface CrisisRuleData {
    * words across them. Each sentence a concept stands in is checked for the look-alike structures.
    */
   sentences?: number
+  /**
+   * Round 13: a plan told as something already done (an errand that settles a life, a visit to a
+   * height "and next time I will not stop"): its own form is a calm past, so a past marker in its
+   * sentence or a change told elsewhere does not stand it down, and neither does the classifier's
+   * veto (like `alwaysAsk`); only an idiom, or a film or the news told of others, does (`toldCalmAt`); harmless
+   * reasons for the errand belong in the rule's `unless`.
+   */
+  told?: boolean
 }
 
 export interface CrisisStructures {
@@ -266,6 +274,17 @@ export function calmStructureAt(scan: ComposedScan, rules: ComposedRules, first:
   // Round 11: a change told elsewhere in the text does not calm a sentence about tonight ("Vanavond
   // eerst nog één keer alles wat ik heb, … daarna begin ik opnieuw").
   return scan.resolvedStory && !(!OFF.has('tonight') && s.hits.has(TONIGHT))
+}
+
+/**
+ * Round 13: the only look-alike structures that calm a rule marked `told`: in the sentence of the
+ * signal an idiom, or a film or the news with no word of the writer about themselves ("ik heb mijn
+ * foto's van insta gehaald" is the writer's own act).
+ */
+export function toldCalmAt(scan: ComposedScan, rules: ComposedRules, first: number): boolean {
+  const st = rules.structures
+  const s = scan.sentences.find((x) => first >= x.start && first < x.end)
+  return s !== undefined && (s.hits.has(st.idiom) || (s.hits.has(st.media) && !s.hits.has(st.self)))
 }
 
 /**
