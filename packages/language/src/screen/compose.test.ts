@@ -210,6 +210,24 @@ const EXAMPLES: Record<string, string> = {
   'spread-no-future-gone': 'Ik hoef geen nieuwe afspraak meer. Na zondag ben ik er niet meer.',
   'spread-child-abuse': 'Mijn neefje is zes. Zijn vader sluit hem op in de kelder als hij huilt.',
   'spread-child-left': 'De buren hebben een peuter. Ze laten hem de hele avond alleen.',
+  // Round 13 (eval/HELDOUT.md): the types of sets 10-13's misses, in words of their own.
+  'child-alone-long': 'De kleintjes van de overburen zijn al dagen alleen, hun moeder is nergens.',
+  'child-exposed': 'Het jongetje van boven staat elke avond op het balkon in zijn pyjama in de kou.',
+  'child-hurt': 'Mijn zwager slaat zijn dochtertje met de vlakke hand als ze morst.',
+  'child-drugs': 'Bij mijn nicht liggen de naalden naast de box van de baby.',
+  'child-hungry-young': 'Het meisje van de buren eet uit de vuilnisbak, ze krijgt thuis nooit eten.',
+  'spread-errand-settled': 'Ik heb mijn wachtwoorden opgeschreven voor mijn zus. Dan hoeft ze straks niks uit te zoeken.',
+  'spread-errand-weary': 'Ik heb mijn pinpas en de code aan mijn broer gegeven. Ik ben het zo zat allemaal.',
+  'place-next-time': 'Ik liep vannacht naar de rivier en bleef er staan. Elke keer ga ik een stukje verder.',
+  'not-through': 'Ik denk niet dat ik de zomer nog haal.',
+  'want-rest': 'Ik wil gewoon onder de grond liggen, naast mijn opa.',
+  'last-once': 'Nog een keer naar zee met mijn zoon en dan is het klaar.',
+  'date-secret': 'Ik heb de datum al gekozen. Niemand weet het.',
+  'enough-ready': 'Ik heb gegoogeld hoeveel je nodig hebt. Ik heb er genoeg liggen.',
+  'not-see-again': 'Na vanavond zien jullie me niet meer terug.',
+  'threat-soft': 'Zijn moeder appte dat ik de zomer niet ga halen.',
+  'spread-weapon-target': 'Ik weet waar hij woont. Er ligt een koevoet in mijn kofferbak.',
+  'reopen-wound': 'Ik krab de korstjes open en dat doe ik elke avond opnieuw.',
 }
 
 describe('composed crisis rules', () => {
@@ -237,6 +255,12 @@ describe('look-alike structures', () => {
     ['someone else', 'mijn buurman is overleden aan een overdosis'],
     ['harmless purpose', 'ik heb een touw gekocht voor de verhuizing'],
     ['harmless purpose', 'ik heb messen gekocht voor mijn nieuwe keuken'],
+    // Round 13: harmless reasons beside the round's rules.
+    ['a move, beside an errand', 'Ik heb de sleutels aan de nieuwe huurder gegeven, morgen verhuis ik en alles staat klaar.'],
+    ['children outside for fun', 'De kinderen lopen op blote voeten buiten bij het zwembad, ze vinden het heerlijk.'],
+    ['a gift of the cat', 'Er lag een dode vogel op de mat, een cadeautje van de kat.'],
+    ['the dose allowed a day', 'Ik heb opgezocht hoeveel paracetamol je per dag mag, de bijsluiter zegt max 6.'],
+    ['a date for something', "I've picked a date for my driving test. Nobody knows yet, it's a surprise for my mum."],
     ['safe use', 'ik gebruik nooit alleen, ik ga naar de gebruiksruimte'],
     ['never', 'mijn vader slaat nooit, hij is streng maar lief'],
     ['quitting', 'ik wil niet meer drinken'],
