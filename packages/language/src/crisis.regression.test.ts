@@ -57,22 +57,22 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 32 / 400 },
   // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
   // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). Round 12: 387 and 27.
-  // Round 13: 397 and 27 (rules for the types of its misses; eval/HELDOUT.md, round 13).
-  { file: 'crisis-heldout-10.jsonl', recall: 397 / 400, falseAlarms: 27 / 400 },
+  // Round 13: 399 and 27 (rules for the types of its misses; eval/HELDOUT.md, round 13).
+  { file: 'crisis-heldout-10.jsonl', recall: 399 / 400, falseAlarms: 27 / 400 },
   // Set 11, written blind on 2026-12-02 (after set 10 refused round 10) and measured once on round 9's
   // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins). Round 12: 382 and 39.
-  // Round 13: 396 and 39.
-  { file: 'crisis-heldout-11.jsonl', recall: 396 / 400, falseAlarms: 39 / 400 },
+  // Round 13: 398 and 39.
+  { file: 'crisis-heldout-11.jsonl', recall: 398 / 400, falseAlarms: 39 / 400 },
   // Set 12, written blind on 2026-12-02 as texts from the app's places (statements, goals, network
   // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
-  // 32 / 400 false alarms (24 of them check-ins). Round 12: 382 and 32. Round 13: 395 and 32.
-  { file: 'crisis-heldout-12.jsonl', recall: 395 / 400, falseAlarms: 32 / 400 },
+  // 32 / 400 false alarms (24 of them check-ins). Round 12: 382 and 32. Round 13: 398 and 32.
+  { file: 'crisis-heldout-12.jsonl', recall: 398 / 400, falseAlarms: 32 / 400 },
   // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
   // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
   // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
   // false alarms (22 check-ins), measured once by the integrator (eval/HELDOUT.md, "Set 13 after
-  // round 12"). A development set since round 13: 399 and 35 (in-sample for round 13's rules).
-  { file: 'crisis-heldout-13.jsonl', recall: 399 / 400, falseAlarms: 35 / 400 },
+  // round 12"). A development set since round 13: 400 and 35 (in-sample for round 13's rules).
+  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 35 / 400 },
 ]
 
 describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval/$file', (floor) => {

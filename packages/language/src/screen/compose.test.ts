@@ -228,6 +228,10 @@ const EXAMPLES: Record<string, string> = {
   'threat-soft': 'Zijn moeder appte dat ik de zomer niet ga halen.',
   'spread-weapon-target': 'Ik weet waar hij woont. Er ligt een koevoet in mijn kofferbak.',
   'reopen-wound': 'Ik krab de korstjes open en dat doe ik elke avond opnieuw.',
+  'spread-rope-kit': 'Ik heb een stevig touw liggen. De kruk staat al klaar op zolder.',
+  'own-way': 'Voordat ze me uitzetten ga ik liever weg op mijn eigen manier.',
+  'spread-method-chosen': 'Ik heb vannacht gezocht naar methodes. Ik heb er een gekozen.',
+  'dose-up': 'Gisteren drie pillen en een lijntje, vanavond dubbel.',
 }
 
 describe('composed crisis rules', () => {
@@ -260,6 +264,7 @@ describe('look-alike structures', () => {
     ['children outside for fun', 'De kinderen lopen op blote voeten buiten bij het zwembad, ze vinden het heerlijk.'],
     ['a gift of the cat', 'Er lag een dode vogel op de mat, een cadeautje van de kat.'],
     ['the dose allowed a day', 'Ik heb opgezocht hoeveel paracetamol je per dag mag, de bijsluiter zegt max 6.'],
+    ['a rope and a ladder for a job', 'Ik heb een touw en een ladder geleend om de dakgoot schoon te maken.'],
     ['a date for something', "I've picked a date for my driving test. Nobody knows yet, it's a surprise for my mum."],
     ['safe use', 'ik gebruik nooit alleen, ik ga naar de gebruiksruimte'],
     ['never', 'mijn vader slaat nooit, hij is streng maar lief'],
