@@ -232,6 +232,12 @@ const EXAMPLES: Record<string, string> = {
   'own-way': 'Voordat ze me uitzetten ga ik liever weg op mijn eigen manier.',
   'spread-method-chosen': 'Ik heb vannacht gezocht naar methodes. Ik heb er een gekozen.',
   'dose-up': 'Gisteren drie pillen en een lijntje, vanavond dubbel.',
+  'many-pills-sick': 'Ik heb twintig paracetamol genomen. Nu ben ik misselijk en duizelig.',
+  'harm-relapse': 'Ik was drie maanden clean van het krassen. Gisteren ging het mis.',
+  'place-quick': 'Ik stond vannacht op de parkeergarage. Het is snel en je voelt geen pijn.',
+  'knuckles-wall': 'Mijn knokkels zijn weer open van het slaan tegen de muur.',
+  'spread-journey-farewell': 'Ik heb mijn zoon verteld dat papa een lange reis maakt. Hij moet lief zijn voor oma.',
+  'day-to-stop': 'Zondag is mijn verjaardag, dat lijkt me een goede dag om te stoppen.',
 }
 
 describe('composed crisis rules', () => {
