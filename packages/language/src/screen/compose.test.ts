@@ -270,6 +270,7 @@ describe('look-alike structures', () => {
     ['children outside for fun', 'De kinderen lopen op blote voeten buiten bij het zwembad, ze vinden het heerlijk.'],
     ['a gift of the cat', 'Er lag een dode vogel op de mat, een cadeautje van de kat.'],
     ['the dose allowed a day', 'Ik heb opgezocht hoeveel paracetamol je per dag mag, de bijsluiter zegt max 6.'],
+    ['he knows where we live, for a visit', 'Hij weet nu waar we wonen, zondag komt hij op bezoek met taart.'],
     ['a rope and a ladder for a job', 'Ik heb een touw en een ladder geleend om de dakgoot schoon te maken.'],
     ['a date for something', "I've picked a date for my driving test. Nobody knows yet, it's a surprise for my mum."],
     ['safe use', 'ik gebruik nooit alleen, ik ga naar de gebruiksruimte'],
