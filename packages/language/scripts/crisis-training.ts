@@ -153,7 +153,7 @@ export const MEASURED_SETS = [
  * 11 and are development data since round 12. The measuring scripts accept them; training never
  * reads them.
  */
-export const DEVELOPMENT_SETS = ['eval/crisis-heldout-9.jsonl', 'eval/crisis-heldout-10.jsonl', 'eval/crisis-heldout-11.jsonl', 'eval/crisis-heldout-12.jsonl']
+export const DEVELOPMENT_SETS = ['eval/crisis-heldout-9.jsonl', 'eval/crisis-heldout-10.jsonl', 'eval/crisis-heldout-11.jsonl', 'eval/crisis-heldout-12.jsonl', 'eval/crisis-heldout-13.jsonl']
 
 /** A set the scripts may measure item by item: training data or a development set, never a blind one. */
 export const openSet = (file: string): boolean => [...MEASURED_SETS, ...DEVELOPMENT_SETS].some((m) => file.endsWith(m))

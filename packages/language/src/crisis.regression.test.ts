@@ -29,39 +29,14 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
 /**
  * Sets written blind and not learned from: each is held as a floor (eval/HELDOUT.md), so the screen
  * may only get better on it. Sets 1-4 left this list in round 5, set 5 in round 6, set 6 in round 7,
- * set 7 in round 8 and set 8 in round 9 (MEASURED_FLOORS, below). Since round 12 the sets here are
- * no longer blind (each has decided on a round; they are development data) but still unlearned; the
- * next blind set is measured by the integrator and added here, never opened by a round. The list may
+ * set 7 in round 8 and set 8 in round 9 (MEASURED_FLOORS, below). Round 12 kept the development
+ * sets (9-12) here too; since round 13 they have their own list (DEVELOPMENT_FLOORS, below), and this
+ * one holds only the blind set that measures the next round. The next blind set is measured by the
+ * integrator and added here, never opened by a round. The list may
  * be empty: the test on the blind sets' names below (with `AWAITING_FIRST_MEASUREMENT`) makes sure
  * no set goes without a floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Round 12: sets 9-12 were each measured blind, have decided on a round, and are development
-  // data now (scripts/crisis-training.ts, DEVELOPMENT_SETS): the screen is run on them and studied,
-  // the classifier never learns them. Round 12 holds each at its figure after the round, in-sample
-  // for the rules (round 10's rules came from set 9's misses; round 12 chose the veto on sets 10-12),
-  // out of sample for the classifier: recall rose on sets 10-12, so the false-alarm floors of sets
-  // 10 and 11 rose by one each (check-ins; eval/HELDOUT.md, round 12).
-  // Set 9: blind before round 9 384 / 400 and 22; after round 9 390 / 400 and 42; round 12 400 and 32.
-  { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 32 / 400 },
-  // Round 12: set 10 387 / 400 found (round 9: 385), 27 false alarms (26). Set 11: 382 (380), 39
-  // (38). Set 12: 382 (381), 32 (32). The lines below are the blind figures they started from.
-  { file: 'crisis-heldout-10.jsonl', recall: 387 / 400, falseAlarms: 27 / 400 },
-  { file: 'crisis-heldout-11.jsonl', recall: 382 / 400, falseAlarms: 39 / 400 },
-  { file: 'crisis-heldout-12.jsonl', recall: 382 / 400, falseAlarms: 32 / 400 },
-  // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
-  // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). The next round starts from here.
-  // Set 11, written blind on 2026-12-02 (after set 10 refused round 10) and measured once on round 9's
-  // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins).
-  // Set 12, written blind on 2026-12-02 as texts from the app's places (statements, goals, network
-  // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
-  // 32 / 400 false alarms (24 of them check-ins).
-  // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
-  // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
-  // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
-  // false alarms (22 check-ins), measured once by the integrator; recall rose, so the false-alarm floor
-  // rose with it (eval/HELDOUT.md, "Set 13 after round 12").
-  { file: 'crisis-heldout-13.jsonl', recall: 385 / 400, falseAlarms: 35 / 400 },
   // Set 14, written blind on 2026-12-02 after round 12 (plans told as errands, a child's safety in
   // passing, threats told calmly; heavy everyday look-alikes) and measured once on round 12's screen:
   // 384 / 400 found, 26 / 400 false alarms (16 of them check-ins). The measure of round 13: never
@@ -73,6 +48,50 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // 13 (its engineer never saw it); never open it while working on the screen.
   { file: 'crisis-heldout-15.jsonl', recall: 383 / 400, falseAlarms: 31 / 400 },
 ]
+
+/**
+ * Round 13: the development sets (scripts/crisis-training.ts, DEVELOPMENT_SETS): each was measured
+ * blind once and has decided on a round; the screen is run on them and studied, the classifier never
+ * learns them. They are no longer blind, so their floors run with CRISIS_SKIP_BLIND=1 too (until
+ * round 12 they stood in HELDOUT_FLOORS and were skipped with the blind ones). Round 12 held sets
+ * 9-12 at its figures, in-sample for its rules and veto; round 13 wrote rules from the misses of
+ * sets 10-13, so every figure here is in-sample for the rules (out of sample for the classifier).
+ */
+const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
+  // Set 9: blind before round 9 384 / 400 and 22; after round 9 390 / 400 and 42; round 12 400 and 32.
+  { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 32 / 400 },
+  // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
+  // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). Round 12: 387 and 27.
+  // Round 13: 399 and 27 (rules for the types of its misses; eval/HELDOUT.md, round 13).
+  { file: 'crisis-heldout-10.jsonl', recall: 399 / 400, falseAlarms: 27 / 400 },
+  // Set 11, written blind on 2026-12-02 (after set 10 refused round 10) and measured once on round 9's
+  // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins). Round 12: 382 and 39.
+  // Round 13: 398 and 39.
+  { file: 'crisis-heldout-11.jsonl', recall: 398 / 400, falseAlarms: 39 / 400 },
+  // Set 12, written blind on 2026-12-02 as texts from the app's places (statements, goals, network
+  // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
+  // 32 / 400 false alarms (24 of them check-ins). Round 12: 382 and 32. Round 13: 398 and 32.
+  { file: 'crisis-heldout-12.jsonl', recall: 398 / 400, falseAlarms: 32 / 400 },
+  // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
+  // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
+  // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
+  // false alarms (22 check-ins), measured once by the integrator (eval/HELDOUT.md, "Set 13 after
+  // round 12"). A development set since round 13: 400 and 35 (in-sample for round 13's rules).
+  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 35 / 400 },
+]
+
+describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval/$file', (floor) => {
+  let report: Promise<Report> | undefined
+  const measured = (): Promise<Report> => (report ??= measureInSteps(loadCrisisSet(resolve(evalDir, floor.file))))
+
+  it('finds at least as many crisis items as at the end of round 13', async () => {
+    expect(recall(await measured(), 'combined')).toBeGreaterThanOrEqual(floor.recall)
+  })
+
+  it('raises no more false alarms than at the end of round 13', async () => {
+    expect(falseAlarmRate(await measured(), 'combined')).toBeLessThanOrEqual(floor.falseAlarms)
+  })
+})
 
 /**
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
@@ -294,6 +313,11 @@ const PROBE_FLOORS = [
   // Round 12 (round 9's model back, veto 0.05) finds 56 ("Mijn laatste avond hier, …" asks now: the
   // veto stands rules down only below 0.05) and raises 11.
   { file: 'crisis-probe14.jsonl', found: 56, positives: 60, falseAlarms: 11 },
+  // Round 13: 52 crisis texts and 50 look-alikes written for the types of sets 10-13's misses before
+  // any rule of the round, never learned from. Round 12's screen: 42 found, 9 false alarms; round 13
+  // after its first rules 48 and 9; after reading the probe's misses and false alarms (so in-sample
+  // now, eval/HELDOUT.md, round 13) 52 and 6.
+  { file: 'crisis-probe15.jsonl', found: 52, positives: 52, falseAlarms: 6 },
 ]
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {
@@ -325,7 +349,7 @@ describe('crisis regression, the blind sets', () => {
   const blind = readdirSync(evalDir).filter((f) => /^crisis-heldout(-\d+)?\.jsonl$/.test(f) && !AWAITING_FIRST_MEASUREMENT.includes(f))
 
   it('holds a floor for every blind set but the one awaiting its first measurement', () => {
-    const held = new Set([...MEASURED_FLOORS.map((f) => f.file), ...HELDOUT_FLOORS.map((f) => f.file)])
+    const held = new Set([...MEASURED_FLOORS.map((f) => f.file), ...DEVELOPMENT_FLOORS.map((f) => f.file), ...HELDOUT_FLOORS.map((f) => f.file)])
     expect(blind.filter((f) => !held.has(f))).toEqual([])
     expect(AWAITING_FIRST_MEASUREMENT.filter((f) => held.has(f))).toEqual([])
   })

@@ -38,6 +38,14 @@ export interface CrisisRuleData {
    * words across them. Each sentence a concept stands in is checked for the look-alike structures.
    */
   sentences?: number
+  /**
+   * Round 13: a plan told as something already done (an errand that settles a life, a visit to a
+   * height "and next time I will not stop"): its own form is a calm past, so a past marker in its
+   * sentence or a change told elsewhere does not stand it down, and neither does the classifier's
+   * veto (like `alwaysAsk`); only an idiom, or a film or the news told of others, does (`toldCalmAt`); harmless
+   * reasons for the errand belong in the rule's `unless`.
+   */
+  told?: boolean
 }
 
 export interface CrisisStructures {
@@ -77,6 +85,12 @@ export interface ComposedRules {
   signal: Set<string>
   intent: Set<string>
   intentUnless: string[]
+  /**
+   * Round 13: a concept entry "@name" takes in every hit of concept `name` ("young": ["@child",
+   * "boy", …]): the words are matched once and counted for both concepts. Here: from the concept
+   * named to the concepts that take it in.
+   */
+  includes: Map<string, string[]>
 }
 
 /** One rule that fired: which, its kind and level, and the words it used. */
@@ -90,11 +104,19 @@ export interface RuleHit {
 
 export function compileComposed(data: ComposedData): ComposedRules {
   const patterns: ReturnType<typeof parsePattern<string>>[] = []
+  const includes = new Map<string, string[]>()
   for (const [name, list] of Object.entries(data.concepts)) {
     if (name.startsWith('$')) continue
-    for (const p of list) patterns.push(parsePattern(p, name))
+    for (const p of list) {
+      if (p.startsWith('@')) includes.set(p.slice(1), [...(includes.get(p.slice(1)) ?? []), name])
+      else patterns.push(parsePattern(p, name))
+    }
   }
   const known = new Set(Object.keys(data.concepts))
+  for (const [from, into] of includes) {
+    if (!known.has(from)) throw new Error(`@kracht/language: concept ${into.join(', ')} takes in unknown concept "@${from}" (data/crisis/rules.json)`)
+    if (into.some((c) => includes.has(c))) throw new Error(`@kracht/language: "@${from}" leads to a concept that is taken in itself; chains are not followed (data/crisis/rules.json)`)
+  }
   for (const r of data.rules) {
     for (const c of [...r.all, ...(r.unless ?? []), ...(r.demote ?? [])]) {
       if (!known.has(c)) throw new Error(`@kracht/language: rule ${r.id} uses unknown concept "${c}" (data/crisis/rules.json)`)
@@ -112,6 +134,7 @@ export function compileComposed(data: ComposedData): ComposedRules {
     signal: new Set(data.structures.signal),
     intent: new Set(data.structures.intent ?? []),
     intentUnless: data.structures.intentUnless ?? [],
+    includes,
   }
 }
 
@@ -157,6 +180,15 @@ function pastWorkedThrough(scan: ComposedScan, s: Sentence, st: CrisisStructures
 export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedScan {
   const st = rules.structures
   const raw = rules.patterns.matchAll(tokens).map((m: PatternMatch<string>) => ({ concept: m.pattern.value, first: m.first, last: m.last, words: m.words.length > 0 ? m.words : [m.first] }))
+  // Round 13: a concept that takes in another ("@child") gets its hits too.
+  if (rules.includes.size > 0) {
+    const n = raw.length
+    for (let i = 0; i < n; i++) {
+      const h = raw[i]
+      if (h) for (const c of rules.includes.get(h.concept) ?? []) raw.push({ ...h, concept: c })
+    }
+    if (raw.length > n) raw.sort((a, b) => a.first - b.first || a.last - b.last)
+  }
   const idiomWords = new Set<number>()
   for (const h of raw) if (h.concept === st.idiom) for (const w of h.words) idiomWords.add(w)
   const { names, strict } = nameTokens(tokens)
@@ -266,6 +298,17 @@ export function calmStructureAt(scan: ComposedScan, rules: ComposedRules, first:
   // Round 11: a change told elsewhere in the text does not calm a sentence about tonight ("Vanavond
   // eerst nog één keer alles wat ik heb, … daarna begin ik opnieuw").
   return scan.resolvedStory && !(!OFF.has('tonight') && s.hits.has(TONIGHT))
+}
+
+/**
+ * Round 13: the only look-alike structures that calm a rule marked `told`: in the sentence of the
+ * signal an idiom, or a film or the news with no word of the writer about themselves ("ik heb mijn
+ * foto's van insta gehaald" is the writer's own act).
+ */
+export function toldCalmAt(scan: ComposedScan, rules: ComposedRules, first: number): boolean {
+  const st = rules.structures
+  const s = scan.sentences.find((x) => first >= x.start && first < x.end)
+  return s !== undefined && (s.hits.has(st.idiom) || (s.hits.has(st.media) && !s.hits.has(st.self)))
 }
 
 /**

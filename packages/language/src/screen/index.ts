@@ -15,7 +15,7 @@
 
 import type { CrisisKind, CrisisLevel, Span } from '../types'
 import { crisisTokens, normalisedText } from './normalise'
-import { calmStructureAt, clearlyCalmAt, compileComposed, OFF, independentSignal, phraseLookalike, scanComposed, tokenAt, type ComposedData, type ComposedRules, type ComposedScan, type RuleHit } from './compose'
+import { calmStructureAt, clearlyCalmAt, compileComposed, OFF, independentSignal, phraseLookalike, scanComposed, tokenAt, toldCalmAt, type ComposedData, type ComposedRules, type ComposedScan, type RuleHit } from './compose'
 import { bucketSum, features, loadModel, pairSum, predict, predictSum, type Model, type Prediction, type StoredModel, type Thresholds } from './classifier'
 import rulesData from '../../data/crisis/rules.json'
 import modelData from '../../data/crisis/model.json'
@@ -200,6 +200,14 @@ function byPriority(kinds: Iterable<CrisisKind>): CrisisKind[] {
   return PRIORITY.filter((k) => set.has(k))
 }
 
+/** Round 13: the ids of the rules marked `told` (compose.ts), once per rule set. */
+const TOLD = new WeakMap<ComposedRules, Set<string>>()
+function toldRules(rules: ComposedRules): Set<string> {
+  let ids = TOLD.get(rules)
+  if (!ids) TOLD.set(rules, (ids = new Set(rules.rules.filter((r) => r.told === true).map((r) => r.id))))
+  return ids
+}
+
 /** The phrase lists' finding, unless the look-alike structures explain it away. */
 export function keptPhrase(phrase: PhraseResult, parts: ScreenParts): PhraseResult {
   if (!phrase.detected || !phrase.kind || !phrase.evidence) return phrase
@@ -227,16 +235,20 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // classifier may stand a rule down from a higher score (`calm`); elsewhere only below `quiet`.
   const calmEnough = on('clearly-calm') && parts.probability < (t.calm ?? t.quiet)
   const calmHit = (first: number, kind: CrisisKind): boolean => (quiet && calmStructureAt(parts.scan, rules, first, kind)) || (calmEnough && clearlyCalmAt(parts.scan, rules, first, kind))
+  // Round 13: a rule told as something already done is calmed only by an idiom, a film or a
+  // harmless purpose, and never vetoed (compose.ts, `told`).
+  const told = (h: RuleHit): boolean => toldRules(rules).has(h.rule)
+  const calmRuleHit = (h: RuleHit): boolean => (told(h) ? quiet && toldCalmAt(parts.scan, rules, h.first) : calmHit(h.first, h.kind))
   const kept = on('phrase-lookalike') ? keptPhrase(found, parts) : found
   const phraseAt = kept.evidence ? tokenAt(parts.scan, kept.evidence.start, kept.evidence.end) : undefined
   const phrase = vetoAlarm || (kept.detected && kept.kind && phraseAt !== undefined && calmHit(phraseAt, kept.kind)) ? { detected: false, kind: null } : kept
   const asks = (h: { rule: string }) => rules.rules.some((r) => r.id === h.rule && r.alwaysAsk === true)
-  const vetoed = (h: RuleHit): boolean => ((veto && h.level === 'check_in') || vetoAlarm) && !asks(h)
+  const vetoed = (h: RuleHit): boolean => ((veto && h.level === 'check_in') || vetoAlarm) && !asks(h) && !told(h)
   // Round 11: a rule a calm structure or the veto stood down still asks (a check-in, never
   // silence) where the text carries a risk word outside its own that no structure explains
   // (`independentSignal`).
   const guarded = (h: RuleHit, g: StandDown): RuleHit[] => (on('guard') && on(g) && independentSignal(parts.scan, rules, h) ? [{ ...h, level: 'check_in' }] : [])
-  const hits = parts.hits.flatMap((h) => (calmHit(h.first, h.kind) ? guarded(h, 'guard-calm') : vetoed(h) ? guarded(h, 'guard-veto') : [h]))
+  const hits = parts.hits.flatMap((h) => (calmRuleHit(h) ? guarded(h, 'guard-calm') : vetoed(h) ? guarded(h, 'guard-veto') : [h]))
   const alarmHits = hits.filter((h) => h.level === 'alarm')
   const checkHits = hits.filter((h) => h.level === 'check_in')
   const alarmKinds = new Set<CrisisKind>(alarmHits.map((h) => h.kind))
