@@ -46,7 +46,9 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // voice-to-text and hurried typing, texts in the app's places) and measured once on round 12's
   // screen: 383 / 400 found, 31 / 400 false alarms (17 of them check-ins). A second measure of round
   // 13 (its engineer never saw it); never open it while working on the screen.
-  { file: 'crisis-heldout-15.jsonl', recall: 383 / 400, falseAlarms: 31 / 400 },
+  // After round 13 (measured once, 2026-12-02): set 14 384 / 400 and 26 (unchanged), set 15 384 / 400
+  // and 31 (eval/HELDOUT.md, "Sets 14 and 15 after round 13").
+  { file: 'crisis-heldout-15.jsonl', recall: 384 / 400, falseAlarms: 31 / 400 },
 ]
 
 /**
