@@ -82,18 +82,21 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 35 / 400 },
 ]
 
-describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval/$file', (floor) => {
+/** A set held at its floor: its recall and its false alarms, measured once for both tests. */
+function floorTests(floor: { file: string; recall: number; falseAlarms: number }, since: string) {
   let report: Promise<Report> | undefined
   const measured = (): Promise<Report> => (report ??= measureInSteps(loadCrisisSet(resolve(evalDir, floor.file))))
 
-  it('finds at least as many crisis items as at the end of round 13', async () => {
+  it(`finds at least as many crisis items as ${since}`, async () => {
     expect(recall(await measured(), 'combined')).toBeGreaterThanOrEqual(floor.recall)
   })
 
-  it('raises no more false alarms than at the end of round 13', async () => {
+  it(`raises no more false alarms than ${since}`, async () => {
     expect(falseAlarmRate(await measured(), 'combined')).toBeLessThanOrEqual(floor.falseAlarms)
   })
-})
+}
+
+describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval/$file', (floor) => floorTests(floor, 'at the end of round 13'))
 
 /**
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
@@ -360,16 +363,5 @@ describe('crisis regression, the blind sets', () => {
 // A describe over an empty list would report nothing; while HELDOUT_FLOORS is empty (a round's blind
 // set not yet measured) there is no describe at all.
 if (HELDOUT_FLOORS.length > 0) {
-  describe.skipIf(skipBlind).each(HELDOUT_FLOORS)('crisis regression on the frozen blind set $file', (floor) => {
-    let report: Promise<Report> | undefined
-    const measured = (): Promise<Report> => (report ??= measureInSteps(loadCrisisSet(resolve(evalDir, floor.file))))
-
-    it('finds at least as many crisis items as at its blind measurement', async () => {
-      expect(recall(await measured(), 'combined')).toBeGreaterThanOrEqual(floor.recall)
-    })
-
-    it('raises no more false alarms than at its blind measurement', async () => {
-      expect(falseAlarmRate(await measured(), 'combined')).toBeLessThanOrEqual(floor.falseAlarms)
-    })
-  })
+  describe.skipIf(skipBlind).each(HELDOUT_FLOORS)('crisis regression on the frozen blind set $file', (floor) => floorTests(floor, 'at its blind measurement'))
 }
