@@ -1,7 +1,7 @@
 // The crisis screen on every labelled set: recall per kind and false alarms for the rules alone,
 // the classifier alone and both combined, the misses and the false alarms of the combined screen.
 //
-//   npm run bench:crisis                      the labelled sets in eval/ (sets 1-12 included, never a blind set)
+//   npm run bench:crisis                      the labelled sets in eval/ (sets 1-15 included, never a blind set)
 //   npm run bench:crisis -- eval/dev.jsonl    one set
 //   npm run bench:crisis -- --show 40         list more misses and false alarms
 //   npm run bench:crisis -- --split dev eval/crisis-round3.jsonl   one split of a set that has one
@@ -19,7 +19,7 @@ import { screenCrisisText } from '../src/screen'
 import { openSet } from '../scripts/crisis-training'
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const SETS = ['eval/crisis-heldout-2.jsonl', 'eval/crisis-heldout-3.jsonl', 'eval/crisis-heldout-4.jsonl', 'eval/crisis-heldout-5.jsonl', 'eval/crisis-heldout-6.jsonl', 'eval/crisis-heldout-7.jsonl', 'eval/crisis-heldout-8.jsonl', 'eval/crisis-heldout-9.jsonl', 'eval/crisis-heldout-10.jsonl', 'eval/crisis-heldout-11.jsonl', 'eval/crisis-heldout-12.jsonl', 'eval/crisis-heldout-13.jsonl', 'eval/crisis-round3.jsonl', 'eval/crisis-validation.jsonl', 'eval/crisis-train.jsonl', 'eval/crisis-probe2.jsonl', 'eval/crisis-probe3.jsonl', 'eval/crisis-probe4.jsonl', 'eval/crisis-probe5.jsonl', 'eval/crisis-probe6.jsonl', 'eval/crisis-probe7.jsonl', 'eval/crisis-probe8.jsonl', 'eval/crisis-probe9.jsonl', 'eval/crisis-probe10.jsonl', 'eval/crisis-probe11.jsonl', 'eval/crisis-probe12.jsonl', 'eval/crisis-probe13.jsonl', 'eval/crisis-probe14.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl', 'eval/crisis-heldout.jsonl']
+const SETS = ['eval/crisis-heldout-2.jsonl', 'eval/crisis-heldout-3.jsonl', 'eval/crisis-heldout-4.jsonl', 'eval/crisis-heldout-5.jsonl', 'eval/crisis-heldout-6.jsonl', 'eval/crisis-heldout-7.jsonl', 'eval/crisis-heldout-8.jsonl', 'eval/crisis-heldout-9.jsonl', 'eval/crisis-heldout-10.jsonl', 'eval/crisis-heldout-11.jsonl', 'eval/crisis-heldout-12.jsonl', 'eval/crisis-heldout-13.jsonl', 'eval/crisis-heldout-14.jsonl', 'eval/crisis-heldout-15.jsonl', 'eval/crisis-round3.jsonl', 'eval/crisis-validation.jsonl', 'eval/crisis-train.jsonl', 'eval/crisis-probe2.jsonl', 'eval/crisis-probe3.jsonl', 'eval/crisis-probe4.jsonl', 'eval/crisis-probe5.jsonl', 'eval/crisis-probe6.jsonl', 'eval/crisis-probe7.jsonl', 'eval/crisis-probe8.jsonl', 'eval/crisis-probe9.jsonl', 'eval/crisis-probe10.jsonl', 'eval/crisis-probe11.jsonl', 'eval/crisis-probe12.jsonl', 'eval/crisis-probe13.jsonl', 'eval/crisis-probe14.jsonl', 'eval/crisis-probe15.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl', 'eval/crisis-heldout.jsonl']
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`.padStart(8)
 

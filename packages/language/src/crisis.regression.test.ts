@@ -37,18 +37,11 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * no set goes without a floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 14, written blind on 2026-12-02 after round 12 (plans told as errands, a child's safety in
-  // passing, threats told calmly; heavy everyday look-alikes) and measured once on round 12's screen:
-  // 384 / 400 found, 26 / 400 false alarms (16 of them check-ins). The measure of round 13: never
-  // open it while working on the screen.
-  { file: 'crisis-heldout-14.jsonl', recall: 384 / 400, falseAlarms: 26 / 400 },
-  // Set 15, written blind on 2026-12-02 beside round 13 (simple Dutch of people still learning it,
-  // voice-to-text and hurried typing, texts in the app's places) and measured once on round 12's
-  // screen: 383 / 400 found, 31 / 400 false alarms (17 of them check-ins). A second measure of round
-  // 13 (its engineer never saw it); never open it while working on the screen.
-  // After round 13 (measured once, 2026-12-02): set 14 384 / 400 and 26 (unchanged), set 15 384 / 400
-  // and 31 (eval/HELDOUT.md, "Sets 14 and 15 after round 13").
-  { file: 'crisis-heldout-15.jsonl', recall: 384 / 400, falseAlarms: 31 / 400 },
+  // Set 16, written blind on 2026-12-02 after round 13 (long everyday texts with the signal as one
+  // half-said clause, youth and straattaal, older clients' formal phrasing; look-alikes sharing words
+  // and shape) and measured once on round 13's screen: 395 / 400 found, 62 / 400 false alarms (28 of
+  // them check-ins). The measure of round 14: never open it while working on the screen.
+  { file: 'crisis-heldout-16.jsonl', recall: 395 / 400, falseAlarms: 62 / 400 },
 ]
 
 /**
@@ -80,6 +73,11 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // false alarms (22 check-ins), measured once by the integrator (eval/HELDOUT.md, "Set 13 after
   // round 12"). A development set since round 13: 400 and 35 (in-sample for round 13's rules).
   { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 35 / 400 },
+  // Sets 14 and 15, written blind on 2026-12-02 and measured on round 12's screen (384 and 26; 383
+  // and 31), then once on round 13's: 384 / 400 and 26, 384 / 400 and 31. Development sets since
+  // round 14 (eval/HELDOUT.md, "Sets 14 and 15 after round 13").
+  { file: 'crisis-heldout-14.jsonl', recall: 384 / 400, falseAlarms: 26 / 400 },
+  { file: 'crisis-heldout-15.jsonl', recall: 384 / 400, falseAlarms: 31 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
