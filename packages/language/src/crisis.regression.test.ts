@@ -42,6 +42,11 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // and shape) and measured once on round 13's screen: 395 / 400 found, 62 / 400 false alarms (28 of
   // them check-ins). The measure of round 14: never open it while working on the screen.
   { file: 'crisis-heldout-16.jsonl', recall: 395 / 400, falseAlarms: 62 / 400 },
+  // Set 17, written blind on 2026-12-02 beside round 14 (words someone else said or wrote, very simple
+  // language, chat messages of several lines; each look-alike a crisis text's counterpart) and
+  // measured once on round 13's screen: 382 / 400 found, 78 / 400 false alarms (45 of them check-ins).
+  // A second measure of round 14: never open it while working on the screen.
+  { file: 'crisis-heldout-17.jsonl', recall: 382 / 400, falseAlarms: 78 / 400 },
 ]
 
 /**
