@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { appMode, loadConfig } from '@kracht/api'
 import { backupDirOf, listBackups } from '@kracht/db'
 import { startServer, type RunningServer } from '@kracht/server'
+import { copyDataTemplate } from './support/server'
 
 const run = promisify(execFile)
 
@@ -97,42 +98,6 @@ describe('the server process', () => {
   })
 })
 
-describe('the first start in a child process', () => {
-  it('stops when the server is killed during it, and the next start builds the database', { timeout: 120_000 }, async () => {
-    const dataDir = tempDir()
-    const main = fileURLToPath(new URL('../apps/server/src/main.ts', import.meta.url))
-    const server = spawn(process.execPath, ['--import', 'tsx', main], {
-      env: { ...process.env, NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    const setupPid = await new Promise<number>((resolve, reject) => {
-      server.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString()
-        const pid = /built in a separate process \((\d+)\)/.exec(output)?.[1]
-        if (pid) resolve(Number(pid))
-      })
-      server.once('exit', () => reject(new Error(`the server stopped: ${output}`)))
-    })
-    server.kill('SIGKILL')
-    // The child notices its parent is gone and stops: nothing writes to the folder any more.
-    const deadline = Date.now() + 15_000
-    const running = () => {
-      try {
-        process.kill(setupPid, 0)
-        return true
-      } catch {
-        return false
-      }
-    }
-    while (running() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(running()).toBe(false)
-    const next = await start(dataDir)
-    expect((await fetch(`${next.url}/api/v1/health`)).status).toBe(200)
-    expect(await signIn(next.url)).not.toBe('')
-  })
-})
-
 describe('production mode', () => {
   it('refuses to start without the required settings, saying which', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required in production/)
@@ -172,6 +137,8 @@ describe('the app mode and React build are separate settings', () => {
 
   it('`npm start` (the bundle, plain Node) serves React’s production build even with NODE_ENV=development, in demo mode; `npm run backup` beside it', { timeout: 120_000 }, async () => {
     const dataDir = tempDir()
+    // Not a first start (test/faults/start-stop.test.ts runs those with this bundle): a copy of the built database.
+    await copyDataTemplate(dataDir)
     // What `npm run build` makes and `npm start` runs: the server bundled, without tsx (made anew for
     // this run by test/support/global-setup.ts with apps/server/build.mjs, not here: test/faults runs it meanwhile).
     const main = fileURLToPath(new URL('../apps/server/build/main.mjs', import.meta.url))

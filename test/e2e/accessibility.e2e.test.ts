@@ -262,6 +262,9 @@ describe('accessibility on every page, every role, 360 px and 1280 px', () => {
     const probe = await browser.newPage()
     await probe.setContent('<html lang="nl"><title>t</title><main><img src="x.png"><button></button></main></html>')
     expect((await axeViolations(probe, ['serious', 'critical'])).map((v) => v.split(' ')[0])).toEqual(expect.arrayContaining(['image-alt', 'button-name']))
+    // The best-practice rules named for structure run too (only they, of their tag): a skipped level.
+    await probe.setContent('<html lang="nl"><title>t</title><main><h1>Een</h1><h3>Drie</h3></main></html>')
+    expect((await axeViolations(probe, ['serious', 'critical'], structureRules)).map((v) => v.split(' ')[0])).toEqual(['heading-order'])
     await probe.setContent('<main><p style="width:60px;overflow:hidden;white-space:nowrap">Een zin die niet past</p></main>')
     expect(await clippedText(probe)).toEqual([expect.stringMatching(/^cut off: p/)])
     await probe.close()

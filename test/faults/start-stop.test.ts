@@ -52,6 +52,20 @@ function slowPost(url: string, path: string, cookie: string, body: string, pause
   })
 }
 
+/** Whether a process has ended within `ms` (signal 0 only asks whether it exists). */
+async function stopsWithin(pid: number, ms: number): Promise<boolean> {
+  const running = () => {
+    try {
+      process.kill(pid, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+  for (const deadline = Date.now() + ms; running() && Date.now() < deadline; ) await sleep(100)
+  return !running()
+}
+
 let firstStartMs = 0
 /** The first test's folder, stopped cleanly at its end: the last test damages it. */
 let stoppedFolder: string | null = null
@@ -114,6 +128,7 @@ describe.skipIf(serverUrl)('one server per data folder, and a stop that loses no
 
   it('a first start killed at any moment starts on the next try, whole, and never beside old data', { timeout: 900_000 }, async () => {
     const seen: string[] = []
+    let childrenStopped = 0
     const estimate = firstStartMs || 15_000
     let dataDir = ''
     for (const moment of firstStartMoments) {
@@ -123,6 +138,13 @@ describe.skipIf(serverUrl)('one server per data folder, and a stop that loses no
       const killed = spawn(dataDir)
       await sleep(moment * estimate)
       await killed.kill('SIGKILL')
+      // The first start builds the database in a child process of its own: with its parent gone it
+      // stops too, so nothing writes to the folder any more (it would race the next start).
+      const setupPid = Number(/built in a separate process \((\d+)\)/.exec(killed.output())?.[1] ?? 0)
+      if (setupPid > 0) {
+        expect(await stopsWithin(setupPid, 15_000), `the first start's child ${setupPid} still runs`).toBe(true)
+        childrenStopped++
+      }
       const left = readdirSync(dataDir).filter((name) => name.startsWith('pgdata')).join(' ') || 'nothing yet'
       const said = killed.output().trim().split('\n').at(-1)?.slice(0, 40) || 'nothing'
       seen.push(`${moment}: ${left}, last said "${said}"${killed.startMs() ? ' (had started)' : ''}`)
@@ -138,6 +160,8 @@ describe.skipIf(serverUrl)('one server per data folder, and a stop that loses no
       expect((await admin.must<{ name: string }[]>('GET', '/teams')).map((t) => t.name).sort()).toEqual(['Team Centrum', 'Team Vrouwenopvang'])
       expect((await server.kill('SIGTERM')).code).toBe(0)
     }
+    // At least one kill landed while the child built the database (0.5 of a first start does).
+    expect(childrenStopped).toBeGreaterThan(0)
     console.log(`[faults] first start killed at (fraction of ${(estimate / 1000).toFixed(1)} s: folders left): ${seen.join('; ')}`)
 
     // The database moved aside (a restore interrupted between its two steps): no new database beside it.

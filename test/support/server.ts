@@ -44,12 +44,20 @@ async function dataTemplate(): Promise<string> {
   return data
 }
 
+/**
+ * Fills an empty folder with a copy of the template database (migrated, demo data), so a server
+ * started on it restarts instead of building: for tests about something other than the first start.
+ */
+export async function copyDataTemplate(dataDir: string): Promise<void> {
+  cpSync(await dataTemplate(), dataDir, { recursive: true })
+}
+
 /** The whole server (portal and API) on a free port with its own embedded database and demo data. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kracht-e2e-'))
   // A copy of the template (migrated, with the demo data): a restart, not a first start. What a
   // first start does, in the child process `npm start` uses, is tested in test/server.test.ts and test/faults.
-  cpSync(await dataTemplate(), dataDir, { recursive: true })
+  await copyDataTemplate(dataDir)
   // No rate limits unless a test asks for them (test/security/limits.test.ts does): a browser test walks
   // one person through more turns a minute than a person would, and on a fast machine the assistant's
   // 30 a minute refused the last start of test/e2e/assistant.e2e.test.ts (CI, 2026-12-01).
