@@ -132,6 +132,7 @@ const BEYOND_WORDS = 6
 const numEnv = (name: string, fallback: number): number => (typeof process === 'undefined' || process.env[name] === undefined ? fallback : Number(process.env[name]))
 const PHRASE_ALONE = numEnv('CRISIS_PHRASE_ALONE', 0.05)
 const PAIR_ALONE = numEnv('CRISIS_PAIR_ALONE', 0.02)
+const PHRASE_ALONE_WORDS = 10
 // Sentences read one by one (and in pairs) at most: a text longer than this is screened on every
 // keystroke too, and its first sentences have been read by then.
 const MAX_SENTENCES = 24
@@ -279,7 +280,10 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // by the phrase lists alone scored 0.17 or more), or two sentences read as one with no other
   // voice (a crisis text found by a pair window alone scored 0.04 or more). Then they ask nothing.
   const sure = on('veto') && parts.known >= t.minKnown
-  const phraseAlone = sure && hits.length === 0 && parts.probability < (t.phraseAlone ?? PHRASE_ALONE)
+  // Only in a text of `PHRASE_ALONE_WORDS` words or more: on a short statement a low score may
+  // mean only that the classifier never learned the phrasing (the team's battery: "my dad kicks us",
+  // "mijn stiefvader heeft de kinderen mishandeld", six words at most, were vetoed so in round 7).
+  const phraseAlone = sure && hits.length === 0 && parts.tokens.length >= PHRASE_ALONE_WORDS && parts.probability < (t.phraseAlone ?? PHRASE_ALONE)
   if (phrase.detected && phrase.kind && !phraseAlone) alarmKinds.add(phrase.kind)
   // The classifier alone speaks only on enough evidence (round 4): a text with at least `minKnown`
   // features it learned, so never about an empty text, nonsense, a name or a one-word answer (its
