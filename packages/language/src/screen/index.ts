@@ -53,7 +53,7 @@ export function useComposedRules(data?: ComposedData): void {
 }
 
 /** Round 11: the stand-downs of `combine`, each of which a measuring script may switch off (`standDownsOff`). */
-export type StandDown = 'idiom-text' | 'named-only' | 'calm' | 'clearly-calm' | 'veto' | 'phrase-lookalike' | 'guard' | 'guard-idiom' | 'guard-veto' | 'guard-calm' | 'own-words' | 'tonight'
+export type StandDown = 'idiom-text' | 'named-only' | 'calm' | 'clearly-calm' | 'veto' | 'phrase-lookalike' | 'guard' | 'guard-idiom' | 'guard-veto' | 'guard-calm' | 'own-words' | 'tonight' | 'phrase-alone' | 'pair-alone'
 /** Empty in the screen; scripts/standdown-crisis.ts switches one off at a time to see what it silences. */
 export const standDownsOff: Set<StandDown> = OFF as Set<StandDown>
 
@@ -283,7 +283,7 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // Only in a text of `PHRASE_ALONE_WORDS` words or more: on a short statement a low score may
   // mean only that the classifier never learned the phrasing (the team's battery: "my dad kicks us",
   // "mijn stiefvader heeft de kinderen mishandeld", six words at most, were vetoed so in round 7).
-  const phraseAlone = sure && hits.length === 0 && parts.tokens.length >= PHRASE_ALONE_WORDS && parts.probability < (t.phraseAlone ?? PHRASE_ALONE)
+  const phraseAlone = sure && on('phrase-alone') && hits.length === 0 && parts.tokens.length >= PHRASE_ALONE_WORDS && parts.probability < (t.phraseAlone ?? PHRASE_ALONE)
   if (phrase.detected && phrase.kind && !phraseAlone) alarmKinds.add(phrase.kind)
   // The classifier alone speaks only on enough evidence (round 4): a text with at least `minKnown`
   // features it learned, so never about an empty text, nonsense, a name or a one-word answer (its
@@ -314,7 +314,7 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   if (!idiomText) {
     const sentenceAsks = parts.sentence.crisis >= askFrom(t.sentence ?? 2, parts.scan, t)
     if (sentenceAsks) windowKinds.push(parts.sentence.kind)
-    const pairAlone = sure && !sentenceAsks && hits.length === 0 && !phrase.detected && parts.probability < (t.pairAlone ?? PAIR_ALONE)
+    const pairAlone = sure && on('pair-alone') && !sentenceAsks && hits.length === 0 && !phrase.detected && parts.probability < (t.pairAlone ?? PAIR_ALONE)
     if (parts.pair.crisis >= askFrom(t.pair ?? 2, parts.scan, t) && !pairAlone) windowKinds.push(parts.pair.kind)
   }
   if (alarmKinds.size > 0) {
