@@ -54,7 +54,7 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
  */
 const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
   // Set 9: blind before round 9 384 / 400 and 22; after round 9 390 / 400 and 42; round 12 400 and 32.
-  // Round 14 (eval/HELDOUT.md, round 14): false alarms 32 → 24, 27 → 24, 39 → 30, 32 → 27, 35 → 26,
+  // Round 14 (eval/HELDOUT.md, round 14): false alarms 32 → 24, 27 → 24, 39 → 30, 32 → 26, 35 → 26,
   // 26 → 22 and 31 → 26 on sets 9-15, every crisis text found as before.
   { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 24 / 400 },
   // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
@@ -68,7 +68,7 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Set 12, written blind on 2026-12-02 as texts from the app's places (statements, goals, network
   // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
   // 32 / 400 false alarms (24 of them check-ins). Round 12: 382 and 32. Round 13: 398 and 32.
-  { file: 'crisis-heldout-12.jsonl', recall: 398 / 400, falseAlarms: 27 / 400 },
+  { file: 'crisis-heldout-12.jsonl', recall: 398 / 400, falseAlarms: 26 / 400 },
   // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
   // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
   // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
@@ -322,7 +322,8 @@ const PROBE_FLOORS = [
   // Niet dus.", which the classifier's veto (0.1) still stands down (eval/HELDOUT.md, round 11).
   // Round 12 (round 9's model back, veto 0.05) finds 56 ("Mijn laatste avond hier, …" asks now: the
   // veto stands rules down only below 0.05) and raises 11.
-  { file: 'crisis-probe14.jsonl', found: 56, positives: 60, falseAlarms: 11 },
+  // Round 14: 56 found, 10 false alarms (a school research project on self-harm is a lesson now).
+  { file: 'crisis-probe14.jsonl', found: 56, positives: 60, falseAlarms: 10 },
   // Round 13: 52 crisis texts and 50 look-alikes written for the types of sets 10-13's misses before
   // any rule of the round, never learned from. Round 12's screen: 42 found, 9 false alarms; round 13
   // after its first rules 48 and 9; after reading the probe's misses and false alarms (so in-sample
