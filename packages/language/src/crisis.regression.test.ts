@@ -54,27 +54,27 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
  */
 const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
   // Set 9: blind before round 9 384 / 400 and 22; after round 9 390 / 400 and 42; round 12 400 and 32.
-  // Round 14 (eval/HELDOUT.md, round 14): false alarms 32 → 24, 27 → 24, 39 → 30, 32 → 26, 35 → 26,
+  // Round 14 (eval/HELDOUT.md, round 14): false alarms 32 → 32, 27 → 25, 39 → 31, 32 → 30, 35 → 30,
   // 26 → 22 and 31 → 26 on sets 9-15, every crisis text found as before.
-  { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 24 / 400 },
+  { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 32 / 400 },
   // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
   // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). Round 12: 387 and 27.
   // Round 13: 399 and 27 (rules for the types of its misses; eval/HELDOUT.md, round 13).
-  { file: 'crisis-heldout-10.jsonl', recall: 399 / 400, falseAlarms: 24 / 400 },
+  { file: 'crisis-heldout-10.jsonl', recall: 399 / 400, falseAlarms: 25 / 400 },
   // Set 11, written blind on 2026-12-02 (after set 10 refused round 10) and measured once on round 9's
   // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins). Round 12: 382 and 39.
   // Round 13: 398 and 39.
-  { file: 'crisis-heldout-11.jsonl', recall: 398 / 400, falseAlarms: 30 / 400 },
+  { file: 'crisis-heldout-11.jsonl', recall: 398 / 400, falseAlarms: 31 / 400 },
   // Set 12, written blind on 2026-12-02 as texts from the app's places (statements, goals, network
   // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
   // 32 / 400 false alarms (24 of them check-ins). Round 12: 382 and 32. Round 13: 398 and 32.
-  { file: 'crisis-heldout-12.jsonl', recall: 398 / 400, falseAlarms: 26 / 400 },
+  { file: 'crisis-heldout-12.jsonl', recall: 398 / 400, falseAlarms: 30 / 400 },
   // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
   // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
   // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
   // false alarms (22 check-ins), measured once by the integrator (eval/HELDOUT.md, "Set 13 after
   // round 12"). A development set since round 13: 400 and 35 (in-sample for round 13's rules).
-  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 26 / 400 },
+  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 30 / 400 },
   // Sets 14 and 15, written blind on 2026-12-02 and measured on round 12's screen (384 and 26; 383
   // and 31), then once on round 13's: 384 / 400 and 26, 384 / 400 and 31. Development sets since
   // round 14 (eval/HELDOUT.md, "Sets 14 and 15 after round 13").
@@ -128,9 +128,9 @@ const MEASURED_FLOORS = [
   { file: 'crisis-heldout-7.jsonl', found: 386, positives: 386, falseAlarms: 11, negatives: 376 },
   // Round 9: set 8 in-sample (blind before round 8: 306 / 400 found, 33 / 400 false alarms; after
   // round 8: 345 / 400 and 40 / 400).
-  { file: 'crisis-heldout-8.jsonl', found: 400, positives: 400, falseAlarms: 16, negatives: 400 },
-  // Round 14: sets 2, 3, 4, 6, 7 and 8 raise 4, 1, 2, 21, 11 and 16 (the phrase lists alone and a
-  // pair window alone, where the classifier is sure, ask nothing; eval/HELDOUT.md, round 14).
+  { file: 'crisis-heldout-8.jsonl', found: 400, positives: 400, falseAlarms: 18, negatives: 400 },
+  // Round 14: sets 2, 3, 4, 6, 7 and 8 raise 4, 1, 2, 21, 11 and 18 (the phrase lists alone, where the
+  // classifier is sure, ask nothing in a text of ten words or more; eval/HELDOUT.md, round 14).
   // Round 11 (round 10 brought back, stand-downs narrowed, the model not retrained): sets 1-9 all
   // found, false alarms at or below the floors (set 8: 25; set 1: 0), sets 2 and 4 as above.
   // Round 12: set 9 is no training data any more (round 9's model is back; it moved to

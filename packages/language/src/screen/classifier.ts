@@ -161,9 +161,9 @@ export interface Thresholds {
    */
   phraseAlone?: number
   /**
-   * Round 14: below this score of the whole text (known to the classifier), a check-in raised by
-   * two neighbouring sentences read as one and by nothing else asks nothing. Absent: `PAIR_ALONE`
-   * in index.ts (0.02).
+   * Round 14, tried and off: below this score of the whole text (known to the classifier), a
+   * check-in raised by two neighbouring sentences read as one and by nothing else asks nothing.
+   * Absent: `PAIR_ALONE` in index.ts (0: never; 0.02 lost four crisis texts of set 8 left out).
    */
   pairAlone?: number
 }
