@@ -91,7 +91,7 @@ function report(name: string, subset: Case[]): void {
   if (process.argv.includes('--quiet-too')) for (const c of quieted) console.log(`    kept quiet ${c.file} ${c.item.id} ${c.item.text.slice(0, 160)}`)
 }
 
-const MECHANISMS: StandDown[] = ['guard', 'guard-veto', 'guard-calm', 'own-words', 'tonight', 'idiom-text', 'named-only', 'calm', 'clearly-calm', 'veto', 'phrase-lookalike', 'phrase-alone', 'pair-alone']
+const MECHANISMS: StandDown[] = ['guard', 'guard-veto', 'guard-calm', 'own-words', 'tonight', 'idiom-text', 'named-only', 'calm', 'clearly-calm', 'veto', 'phrase-lookalike']
 if (!process.argv.includes('--patterns-only')) {
   for (const m of MECHANISMS) {
     standDownsOff.add(m)

@@ -59,32 +59,30 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
  */
 const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
   // Set 9: blind before round 9 384 / 400 and 22; after round 9 390 / 400 and 42; round 12 400 and 32.
-  // Round 14 (eval/HELDOUT.md, round 14): false alarms 32 → 32, 27 → 25, 39 → 31, 32 → 30, 35 → 30,
-  // 26 → 22 and 31 → 26 on sets 9-15, every crisis text found as before.
   { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 32 / 400 },
   // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
   // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). Round 12: 387 and 27.
   // Round 13: 399 and 27 (rules for the types of its misses; eval/HELDOUT.md, round 13).
-  { file: 'crisis-heldout-10.jsonl', recall: 399 / 400, falseAlarms: 25 / 400 },
+  { file: 'crisis-heldout-10.jsonl', recall: 399 / 400, falseAlarms: 27 / 400 },
   // Set 11, written blind on 2026-12-02 (after set 10 refused round 10) and measured once on round 9's
   // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins). Round 12: 382 and 39.
   // Round 13: 398 and 39.
-  { file: 'crisis-heldout-11.jsonl', recall: 398 / 400, falseAlarms: 31 / 400 },
+  { file: 'crisis-heldout-11.jsonl', recall: 398 / 400, falseAlarms: 39 / 400 },
   // Set 12, written blind on 2026-12-02 as texts from the app's places (statements, goals, network
   // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
   // 32 / 400 false alarms (24 of them check-ins). Round 12: 382 and 32. Round 13: 398 and 32.
-  { file: 'crisis-heldout-12.jsonl', recall: 398 / 400, falseAlarms: 30 / 400 },
+  { file: 'crisis-heldout-12.jsonl', recall: 398 / 400, falseAlarms: 32 / 400 },
   // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
   // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
   // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
   // false alarms (22 check-ins), measured once by the integrator (eval/HELDOUT.md, "Set 13 after
   // round 12"). A development set since round 13: 400 and 35 (in-sample for round 13's rules).
-  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 30 / 400 },
+  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 35 / 400 },
   // Sets 14 and 15, written blind on 2026-12-02 and measured on round 12's screen (384 and 26; 383
   // and 31), then once on round 13's: 384 / 400 and 26, 384 / 400 and 31. Development sets since
   // round 14 (eval/HELDOUT.md, "Sets 14 and 15 after round 13").
-  { file: 'crisis-heldout-14.jsonl', recall: 384 / 400, falseAlarms: 22 / 400 },
-  { file: 'crisis-heldout-15.jsonl', recall: 384 / 400, falseAlarms: 26 / 400 },
+  { file: 'crisis-heldout-14.jsonl', recall: 384 / 400, falseAlarms: 26 / 400 },
+  { file: 'crisis-heldout-15.jsonl', recall: 384 / 400, falseAlarms: 31 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
@@ -101,7 +99,7 @@ function floorTests(floor: { file: string; recall: number; falseAlarms: number }
   })
 }
 
-describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval/$file', (floor) => floorTests(floor, 'at the end of round 14'))
+describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval/$file', (floor) => floorTests(floor, 'at the end of round 13'))
 
 /**
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
@@ -124,18 +122,16 @@ const MEASURED_FLOORS = [
   // sample, and asks about "die nieuwe sneakers zijn echt om dood voor te gaan", "de grap … was echt
   // dodelijk", paracetamol "max 6 per dag" and "hamer en spijkers gekocht" here (eval/HELDOUT.md,
   // round 11: recall first; none of sets 7-9's look-alikes left out asks for it).
-  { file: 'crisis-heldout-2.jsonl', found: 304, positives: 304, falseAlarms: 4, negatives: 285 },
-  { file: 'crisis-heldout-3.jsonl', found: 278, positives: 278, falseAlarms: 1, negatives: 250 },
-  { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 2, negatives: 262 },
+  { file: 'crisis-heldout-2.jsonl', found: 304, positives: 304, falseAlarms: 6, negatives: 285 },
+  { file: 'crisis-heldout-3.jsonl', found: 278, positives: 278, falseAlarms: 2, negatives: 250 },
+  { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 3, negatives: 262 },
   { file: 'crisis-heldout-5.jsonl', found: 307, positives: 307, falseAlarms: 2, negatives: 314 },
-  { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 21, negatives: 372 },
+  { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 29, negatives: 372 },
   // Round 8: set 7 in-sample (blind after round 7: 332 / 386 found, 22 / 376 false alarms).
-  { file: 'crisis-heldout-7.jsonl', found: 386, positives: 386, falseAlarms: 11, negatives: 376 },
+  { file: 'crisis-heldout-7.jsonl', found: 386, positives: 386, falseAlarms: 12, negatives: 376 },
   // Round 9: set 8 in-sample (blind before round 8: 306 / 400 found, 33 / 400 false alarms; after
   // round 8: 345 / 400 and 40 / 400).
-  { file: 'crisis-heldout-8.jsonl', found: 400, positives: 400, falseAlarms: 18, negatives: 400 },
-  // Round 14: sets 2, 3, 4, 6, 7 and 8 raise 4, 1, 2, 21, 11 and 18 (the phrase lists alone, where the
-  // classifier is sure, ask nothing in a text of ten words or more; eval/HELDOUT.md, round 14).
+  { file: 'crisis-heldout-8.jsonl', found: 400, positives: 400, falseAlarms: 27, negatives: 400 },
   // Round 11 (round 10 brought back, stand-downs narrowed, the model not retrained): sets 1-9 all
   // found, false alarms at or below the floors (set 8: 25; set 1: 0), sets 2 and 4 as above.
   // Round 12: set 9 is no training data any more (round 9's model is back; it moved to
@@ -239,8 +235,7 @@ const ROUND3 = 'crisis-round3.jsonl'
 // Round 12 (round 10's retrained model replaced by round 9's again, eval/HELDOUT.md, round 12)
 // finds 190 (main's round 9: 189) and raises 20: the found floor is lowered by one to what round
 // 11's rules find with round 9's model, still one above main's.
-// Round 14: 190 found, 18 false alarms.
-const ROUND3_DEV_FLOOR = { found: 190, positives: 208, falseAlarms: 18, negatives: 212 }
+const ROUND3_DEV_FLOOR = { found: 190, positives: 208, falseAlarms: 20, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
@@ -289,9 +284,8 @@ const PROBE_FLOORS = [
   { file: 'crisis-probe8.jsonl', found: 27, positives: 27, falseAlarms: 0 },
   // Round 6 (eval/HELDOUT.md): probe 9 was written for the types set 5 missed, probe 10 after the
   // rules for them; both measured once before being learned.
-  // Round 14: no false alarm on either.
-  { file: 'crisis-probe9.jsonl', found: 75, positives: 75, falseAlarms: 0 },
-  { file: 'crisis-probe10.jsonl', found: 40, positives: 40, falseAlarms: 0 },
+  { file: 'crisis-probe9.jsonl', found: 75, positives: 75, falseAlarms: 1 },
+  { file: 'crisis-probe10.jsonl', found: 40, positives: 40, falseAlarms: 1 },
   // Round 7: written before the round's changes, measured before and after, never learned from.
   // Round 8 lowered its floor from 59 to 57 (eval/HELDOUT.md, round 8): retrained on set 7 and
   // the long everyday texts, the classifier scores two texts lower: "… Ik ga weg en kom niet meer
@@ -301,8 +295,7 @@ const PROBE_FLOORS = [
   // look-alike (9: oxazepam taken as the doctor said; eval/HELDOUT.md, round 9).
   // Round 10: 59 found, 8 false alarms ("We hebben vandaag in de les EHBO geleerd wat je doet bij
   // een overdosis" is a lesson now, a structure from set 9).
-  // Round 14: 59 found, 7 false alarms.
-  { file: 'crisis-probe11.jsonl', found: 59, positives: 60, falseAlarms: 7 },
+  { file: 'crisis-probe11.jsonl', found: 59, positives: 60, falseAlarms: 8 },
   // Round 8: 60 long crisis texts and 60 long look-alikes, written before the round's changes,
   // measured before (52 found, 7 false alarms) and after, never learned from.
   // Round 9 finds all 60 and asks about three more look-alikes (14; eval/HELDOUT.md, round 9).
@@ -327,17 +320,12 @@ const PROBE_FLOORS = [
   // Niet dus.", which the classifier's veto (0.1) still stands down (eval/HELDOUT.md, round 11).
   // Round 12 (round 9's model back, veto 0.05) finds 56 ("Mijn laatste avond hier, …" asks now: the
   // veto stands rules down only below 0.05) and raises 11.
-  // Round 14: 56 found, 10 false alarms (a school research project on self-harm is a lesson now).
-  { file: 'crisis-probe14.jsonl', found: 56, positives: 60, falseAlarms: 10 },
+  { file: 'crisis-probe14.jsonl', found: 56, positives: 60, falseAlarms: 11 },
   // Round 13: 52 crisis texts and 50 look-alikes written for the types of sets 10-13's misses before
   // any rule of the round, never learned from. Round 12's screen: 42 found, 9 false alarms; round 13
   // after its first rules 48 and 9; after reading the probe's misses and false alarms (so in-sample
   // now, eval/HELDOUT.md, round 13) 52 and 6.
   { file: 'crisis-probe15.jsonl', found: 52, positives: 52, falseAlarms: 6 },
-  // Round 14: 60 crisis texts and 82 look-alikes in the shapes of set 16's brief (long everyday
-  // texts, youth slang, older formal and religious phrasing), written before any change of the round,
-  // never learned from. Round 13's screen and round 14: 58 found, 6 false alarms.
-  { file: 'crisis-probe16.jsonl', found: 58, positives: 60, falseAlarms: 6 },
 ]
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {

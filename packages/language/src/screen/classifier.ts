@@ -154,18 +154,6 @@ export interface Thresholds {
    * asks from this score (`beyondIdiom` in index.ts). Absent: 0.35.
    */
   beyond?: number
-  /**
-   * Round 14: below this score, on a text with at least `minKnown` known features, the phrase
-   * lists stand down where they are the only voice (no composed rule, no classifier, no window):
-   * vetoed like a check-in rule. Absent: `PHRASE_ALONE` in index.ts (0.05).
-   */
-  phraseAlone?: number
-  /**
-   * Round 14, tried and off: below this score of the whole text (known to the classifier), a
-   * check-in raised by two neighbouring sentences read as one and by nothing else asks nothing.
-   * Absent: `PAIR_ALONE` in index.ts (0: never; 0.02 lost four crisis texts of set 8 left out).
-   */
-  pairAlone?: number
 }
 
 export interface Model {

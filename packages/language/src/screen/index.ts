@@ -53,7 +53,7 @@ export function useComposedRules(data?: ComposedData): void {
 }
 
 /** Round 11: the stand-downs of `combine`, each of which a measuring script may switch off (`standDownsOff`). */
-export type StandDown = 'idiom-text' | 'named-only' | 'calm' | 'clearly-calm' | 'veto' | 'phrase-lookalike' | 'guard' | 'guard-idiom' | 'guard-veto' | 'guard-calm' | 'own-words' | 'tonight' | 'phrase-alone' | 'pair-alone'
+export type StandDown = 'idiom-text' | 'named-only' | 'calm' | 'clearly-calm' | 'veto' | 'phrase-lookalike' | 'guard' | 'guard-idiom' | 'guard-veto' | 'guard-calm' | 'own-words' | 'tonight'
 /** Empty in the screen; scripts/standdown-crisis.ts switches one off at a time to see what it silences. */
 export const standDownsOff: Set<StandDown> = OFF as Set<StandDown>
 
@@ -126,15 +126,6 @@ const NONE: Prediction = { crisis: 0, kind: 'suicide', known: 0 }
 // the stored model names none (chosen by leave-one-set-out on sets 7-9, eval/HELDOUT.md).
 const BEYOND = 0.6
 const BEYOND_WORDS = 6
-// Round 14: the phrase lists alone, where the classifier knows the whole text and scores it below
-// this, ask nothing (`combine`; chosen on sets 9-15 and probes 11-16, checked on sets 7 and 8 with
-// fold models that never learned them; eval/HELDOUT.md, round 14). A pair window alone below 0.02
-// was tried too and is off (0): on set 8 left out it lost four crisis texts (whole-text scores
-// 0.002-0.015 out of sample) that no development set had shown. Env for trying only.
-const numEnv = (name: string, fallback: number): number => (typeof process === 'undefined' || process.env[name] === undefined ? fallback : Number(process.env[name]))
-const PHRASE_ALONE = numEnv('CRISIS_PHRASE_ALONE', 0.05)
-const PAIR_ALONE = numEnv('CRISIS_PAIR_ALONE', 0)
-const PHRASE_ALONE_WORDS = 10
 // Sentences read one by one (and in pairs) at most: a text longer than this is screened on every
 // keystroke too, and its first sentences have been read by then.
 const MAX_SENTENCES = 24
@@ -224,21 +215,6 @@ export function keptPhrase(phrase: PhraseResult, parts: ScreenParts): PhraseResu
   return lookalike ? { detected: false, kind: null } : phrase
 }
 
-/** Measuring only (scripts/why-crisis.ts): what raised the outcome of `combine`; null in the screen. */
-export interface Why {
-  phrase: boolean
-  hits: string[]
-  modelAlarm: boolean
-  modelCheck: boolean
-  weakPair: boolean
-  windows: number
-  level: CrisisLevel | null
-}
-let explain: ((w: Why) => void) | null = null
-export function explainWith(f: ((w: Why) => void) | null): void {
-  explain = f
-}
-
 /** `t`: the stored model's thresholds, or others being tried (scripts/loso-crisis.ts). */
 export function combine(text: string, found: PhraseResult, parts: ScreenParts, t: Thresholds = crisisModel().thresholds): CrisisOutcome {
   const rules = composedRules()
@@ -276,16 +252,7 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   const alarmHits = hits.filter((h) => h.level === 'alarm')
   const checkHits = hits.filter((h) => h.level === 'check_in')
   const alarmKinds = new Set<CrisisKind>(alarmHits.map((h) => h.kind))
-  // Round 14: the classifier knows the whole text and is sure it is harmless (below `phraseAlone`),
-  // and only the phrase lists speak, with no composed rule and no classifier beside them (a rule's
-  // structures found nothing; on sets 9-15 a crisis text found by the phrase lists alone scored 0.17
-  // or more). Then they ask nothing. (`pairAlone`, the same for a pair window alone, is off.)
-  const sure = on('veto') && parts.known >= t.minKnown
-  // Only in a text of `PHRASE_ALONE_WORDS` words or more: on a short statement a low score may
-  // mean only that the classifier never learned the phrasing (the team's battery: "my dad kicks us",
-  // "mijn stiefvader heeft de kinderen mishandeld", six words at most, were vetoed so in round 7).
-  const phraseAlone = sure && on('phrase-alone') && hits.length === 0 && parts.tokens.length >= PHRASE_ALONE_WORDS && parts.probability < (t.phraseAlone ?? PHRASE_ALONE)
-  if (phrase.detected && phrase.kind && !phraseAlone) alarmKinds.add(phrase.kind)
+  if (phrase.detected && phrase.kind) alarmKinds.add(phrase.kind)
   // The classifier alone speaks only on enough evidence (round 4): a text with at least `minKnown`
   // features it learned, so never about an empty text, nonsense, a name or a one-word answer (its
   // score there is its prior, or one n-gram); and not where an idiom explains the words, unless it
@@ -313,10 +280,8 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // its one worrying sentence. Not where an idiom explains the words (as for the classifier alone).
   const windowKinds: CrisisKind[] = []
   if (!idiomText) {
-    const sentenceAsks = parts.sentence.crisis >= askFrom(t.sentence ?? 2, parts.scan, t)
-    if (sentenceAsks) windowKinds.push(parts.sentence.kind)
-    const pairAlone = sure && on('pair-alone') && !sentenceAsks && hits.length === 0 && !phrase.detected && parts.probability < (t.pairAlone ?? PAIR_ALONE)
-    if (parts.pair.crisis >= askFrom(t.pair ?? 2, parts.scan, t) && !pairAlone) windowKinds.push(parts.pair.kind)
+    if (parts.sentence.crisis >= askFrom(t.sentence ?? 2, parts.scan, t)) windowKinds.push(parts.sentence.kind)
+    if (parts.pair.crisis >= askFrom(t.pair ?? 2, parts.scan, t)) windowKinds.push(parts.pair.kind)
   }
   if (alarmKinds.size > 0) {
     level = 'alarm'
@@ -327,7 +292,6 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
     level = 'check_in'
     kinds = byPriority(checkHits.length > 0 ? checkHits.map((h) => h.kind) : modelCheck ? [beyond && !modelMay ? parts.beyondIdiom.kind : parts.modelKind] : windowKinds)
   }
-  if (explain) explain({ phrase: phrase.detected && !phraseAlone, hits: hits.map((h) => `${h.rule}:${h.level}`), modelAlarm, modelCheck, weakPair, windows: windowKinds.length, level })
   if (level === null) return { detected: false, kind: null, level: null, kinds: [] }
   const kind = kinds[0] ?? null
   const evidence = phrase.detected && phrase.evidence ? phrase.evidence : evidenceOf(text, { ...parts, hits }, level)
