@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import { loadCrisisSet, measure } from '../src/screen/measure'
 import { DEVELOPMENT_SETS, MEASURED_SETS, pkg } from './crisis-training'
 
-const PROBES = ['eval/crisis-probe2.jsonl', 'eval/crisis-probe3.jsonl', 'eval/crisis-probe4.jsonl', 'eval/crisis-probe5.jsonl', 'eval/crisis-probe6.jsonl', 'eval/crisis-probe7.jsonl', 'eval/crisis-probe8.jsonl', 'eval/crisis-probe9.jsonl', 'eval/crisis-probe10.jsonl', 'eval/crisis-probe11.jsonl', 'eval/crisis-probe12.jsonl', 'eval/crisis-probe13.jsonl', 'eval/crisis-probe14.jsonl', 'eval/crisis-probe15.jsonl', 'eval/crisis-round3.jsonl', 'eval/crisis-train.jsonl', 'eval/crisis-validation.jsonl', 'eval/crisis-battery.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl', 'eval/everyday-long.jsonl', 'eval/everyday-short.jsonl']
+const PROBES = ['eval/crisis-probe2.jsonl', 'eval/crisis-probe3.jsonl', 'eval/crisis-probe4.jsonl', 'eval/crisis-probe5.jsonl', 'eval/crisis-probe6.jsonl', 'eval/crisis-probe7.jsonl', 'eval/crisis-probe8.jsonl', 'eval/crisis-probe9.jsonl', 'eval/crisis-probe10.jsonl', 'eval/crisis-probe11.jsonl', 'eval/crisis-probe12.jsonl', 'eval/crisis-probe13.jsonl', 'eval/crisis-probe14.jsonl', 'eval/crisis-probe15.jsonl', 'eval/crisis-probe17.jsonl', 'eval/crisis-round3.jsonl', 'eval/crisis-train.jsonl', 'eval/crisis-validation.jsonl', 'eval/crisis-battery.jsonl', 'eval/statements.jsonl', 'eval/dev.jsonl', 'eval/everyday-long.jsonl', 'eval/everyday-short.jsonl']
 const files = [...MEASURED_SETS, ...DEVELOPMENT_SETS, ...PROBES].filter((f) => existsSync(resolve(pkg, f)))
 const out: Record<string, { t: string; c: string | null; hit: boolean; level: string }> = {}
 const summary: string[] = []

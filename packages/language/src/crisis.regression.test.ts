@@ -77,12 +77,15 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
   // false alarms (22 check-ins), measured once by the integrator (eval/HELDOUT.md, "Set 13 after
   // round 12"). A development set since round 13: 400 and 35 (in-sample for round 13's rules).
-  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 35 / 400 },
+  // Round 15: 400 and 34 (a joke's "haha" beside a threat-kill now stands it down).
+  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 34 / 400 },
   // Sets 14 and 15, written blind on 2026-12-02 and measured on round 12's screen (384 and 26; 383
   // and 31), then once on round 13's: 384 / 400 and 26, 384 / 400 and 31. Development sets since
   // round 14 (eval/HELDOUT.md, "Sets 14 and 15 after round 13").
   { file: 'crisis-heldout-14.jsonl', recall: 384 / 400, falseAlarms: 26 / 400 },
-  { file: 'crisis-heldout-15.jsonl', recall: 384 / 400, falseAlarms: 31 / 400 },
+  // Round 15: set 15 finds 385 (a threat in the quoted words: "eentje riep dat ik … het niet ga
+  // navertellen"), false alarms unchanged.
+  { file: 'crisis-heldout-15.jsonl', recall: 385 / 400, falseAlarms: 31 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
@@ -326,6 +329,10 @@ const PROBE_FLOORS = [
   // after its first rules 48 and 9; after reading the probe's misses and false alarms (so in-sample
   // now, eval/HELDOUT.md, round 13) 52 and 6.
   { file: 'crisis-probe15.jsonl', found: 52, positives: 52, falseAlarms: 6 },
+  // Round 15: 51 crisis texts and 60 look-alikes told through someone else's words (38 of 111 in
+  // English), written and committed before any rule of the round. Round 13's screen: 47 found, 8
+  // false alarms; after round 15's rules 51 and 8 (eval/HELDOUT.md, round 15).
+  { file: 'crisis-probe17.jsonl', found: 51, positives: 51, falseAlarms: 8 },
 ]
 
 describe.each(PROBE_FLOORS)('crisis regression on the fresh probe eval/$file', ({ file, found, positives, falseAlarms }) => {

@@ -238,6 +238,12 @@ const EXAMPLES: Record<string, string> = {
   'knuckles-wall': 'Mijn knokkels zijn weer open van het slaan tegen de muur.',
   'spread-journey-farewell': 'Ik heb mijn zoon verteld dat papa een lange reis maakt. Hij moet lief zijn voor oma.',
   'day-to-stop': 'Zondag is mijn verjaardag, dat lijkt me een goede dag om te stoppen.',
+  // Round 15: crisis told through someone else's words.
+  'quoted-end-other': 'Mijn beste vriend zegt dat hij vanavond van de brug springt.',
+  'quoted-takeover': "My mom keeps saying I should just die, and honestly I think she's right.",
+  'quoted-threat': 'Eentje riep dat ik een verklikker ben en dat ik het niet ga navertellen.',
+  'quoted-worth-takeover': 'Mijn vader zei altijd dat ik een vergissing was. Hij heeft gelijk.',
+  'many-pills-taken': 'I took 20 paracetamol an hour ago.',
 }
 
 describe('composed crisis rules', () => {
@@ -271,6 +277,11 @@ describe('look-alike structures', () => {
     ['a gift of the cat', 'Er lag een dode vogel op de mat, een cadeautje van de kat.'],
     ['the dose allowed a day', 'Ik heb opgezocht hoeveel paracetamol je per dag mag, de bijsluiter zegt max 6.'],
     ['he knows where we live, for a visit', 'Hij weet nu waar we wonen, zondag komt hij op bezoek met taart.'],
+    // Round 15: words someone else said, harmless.
+    ['a quoted threat said in jest', 'mijn broer zei: als je mijn chips opeet ben je er geweest, haha'],
+    ['a colleague retiring', "My colleague said goodbye everyone, she's retiring on Friday."],
+    ['a friend who used to want to die', 'Mijn vriendin zei dat ze vroeger niet meer wilde leven, maar nu gaat het goed met haar.'],
+    ['advice taken over', "He said I'd never find a better deal, and honestly I think he's right."],
     ['a rope and a ladder for a job', 'Ik heb een touw en een ladder geleend om de dakgoot schoon te maken.'],
     ['a date for something', "I've picked a date for my driving test. Nobody knows yet, it's a surprise for my mum."],
     ['safe use', 'ik gebruik nooit alleen, ik ga naar de gebruiksruimte'],
