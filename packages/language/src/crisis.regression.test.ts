@@ -37,16 +37,8 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * no set goes without a floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 16, written blind on 2026-12-02 after round 13 (long everyday texts with the signal as one
-  // half-said clause, youth and straattaal, older clients' formal phrasing; look-alikes sharing words
-  // and shape) and measured once on round 13's screen: 395 / 400 found, 62 / 400 false alarms (28 of
-  // them check-ins). The measure of round 14: never open it while working on the screen.
-  { file: 'crisis-heldout-16.jsonl', recall: 395 / 400, falseAlarms: 62 / 400 },
-  // Set 17, written blind on 2026-12-02 beside round 14 (words someone else said or wrote, very simple
-  // language, chat messages of several lines; each look-alike a crisis text's counterpart) and
-  // measured once on round 13's screen: 382 / 400 found, 78 / 400 false alarms (45 of them check-ins).
-  // A second measure of round 14: never open it while working on the screen.
-  { file: 'crisis-heldout-17.jsonl', recall: 382 / 400, falseAlarms: 78 / 400 },
+  // Set 18 (being written blind beside round 16) is added here by the integrator after measuring it
+  // once on round 15's screen.
 ]
 
 /**
@@ -86,6 +78,11 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Round 15: set 15 finds 385 (a threat in the quoted words: "eentje riep dat ik … het niet ga
   // navertellen"), false alarms unchanged.
   { file: 'crisis-heldout-15.jsonl', recall: 385 / 400, falseAlarms: 31 / 400 },
+  // Sets 16 and 17, written blind on 2026-12-02 and measured on round 13's screen (395 and 62; 382 and
+  // 78), then once each after rounds 14 (refused) and 15 (kept, every figure unchanged). Development
+  // sets since round 16 (eval/HELDOUT.md, "Sets 16 and 17 after round 15").
+  { file: 'crisis-heldout-16.jsonl', recall: 395 / 400, falseAlarms: 62 / 400 },
+  { file: 'crisis-heldout-17.jsonl', recall: 382 / 400, falseAlarms: 78 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
