@@ -57,7 +57,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
   // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). Round 12: 387 and 27.
   // Round 13: 399 and 27 (rules for the types of its misses; eval/HELDOUT.md, round 13).
-  { file: 'crisis-heldout-10.jsonl', recall: 399 / 400, falseAlarms: 27 / 400 },
+  // Round 16: 399 and 26 (a knife for the cake, not a knife at school).
+  { file: 'crisis-heldout-10.jsonl', recall: 399 / 400, falseAlarms: 26 / 400 },
   // Set 11, written blind on 2026-12-02 (after set 10 refused round 10) and measured once on round 9's
   // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins). Round 12: 382 and 39.
   // Round 13: 398 and 39.
@@ -65,7 +66,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Set 12, written blind on 2026-12-02 as texts from the app's places (statements, goals, network
   // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
   // 32 / 400 false alarms (24 of them check-ins). Round 12: 382 and 32. Round 13: 398 and 32.
-  { file: 'crisis-heldout-12.jsonl', recall: 398 / 400, falseAlarms: 32 / 400 },
+  // Round 16: 399 and 32 (a plan 'en ik ga het doen voor het nieuwe jaar').
+  { file: 'crisis-heldout-12.jsonl', recall: 399 / 400, falseAlarms: 32 / 400 },
   // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
   // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
   // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
@@ -76,15 +78,18 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Sets 14 and 15, written blind on 2026-12-02 and measured on round 12's screen (384 and 26; 383
   // and 31), then once on round 13's: 384 / 400 and 26, 384 / 400 and 31. Development sets since
   // round 14 (eval/HELDOUT.md, "Sets 14 and 15 after round 13").
-  { file: 'crisis-heldout-14.jsonl', recall: 384 / 400, falseAlarms: 26 / 400 },
+  // Round 16: 386 and 26 (a door locked from outside, a walk to the pier tonight).
+  { file: 'crisis-heldout-14.jsonl', recall: 386 / 400, falseAlarms: 26 / 400 },
   // Round 15: set 15 finds 385 (a threat in the quoted words: "eentje riep dat ik … het niet ga
   // navertellen"), false alarms unchanged.
-  { file: 'crisis-heldout-15.jsonl', recall: 385 / 400, falseAlarms: 31 / 400 },
+  // Round 16: 389 and 31 (the highway at night, life insurance, choosing the moment, 'for good').
+  { file: 'crisis-heldout-15.jsonl', recall: 389 / 400, falseAlarms: 31 / 400 },
   // Sets 16 and 17, written blind on 2026-12-02 and measured on round 13's screen (395 and 62; 382 and
   // 78), then once each after rounds 14 (refused) and 15 (kept, every figure unchanged). Development
   // sets since round 16 (eval/HELDOUT.md, "Sets 16 and 17 after round 15").
-  { file: 'crisis-heldout-16.jsonl', recall: 395 / 400, falseAlarms: 62 / 400 },
-  { file: 'crisis-heldout-17.jsonl', recall: 382 / 400, falseAlarms: 78 / 400 },
+  // Round 16 (rules only, the model kept; eval/HELDOUT.md, round 16): set 16 398 and 56, set 17 394 and 64.
+  { file: 'crisis-heldout-16.jsonl', recall: 398 / 400, falseAlarms: 56 / 400 },
+  { file: 'crisis-heldout-17.jsonl', recall: 394 / 400, falseAlarms: 64 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */

@@ -50,8 +50,10 @@ export function compileSpelling(data: SpellingData, known: Iterable<string>): No
 }
 
 // Letters, digits and combining marks, joined by apostrophes or hyphens ("m'n", "don't",
-// "ex-partner", "blijf-van-mijn-lijfhuis"); or a leading apostrophe word ("'k", "'t").
-const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['’‘`´\-‐‑][\p{L}\p{N}\p{M}]+)*|['’‘`][\p{L}\p{M}]+/gu
+// "ex-partner", "blijf-van-mijn-lijfhuis"); or a leading apostrophe word ("'k", "'t"), also a
+// contraction right after an opening quote (round 16: "'you'll regret it'" was read as "you" and
+// "ll", so the quoted threat went unseen).
+const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['’‘`´\-‐‑][\p{L}\p{N}\p{M}]+)*|['’‘`][\p{L}\p{M}]+(?:['’‘`´][\p{L}\p{N}\p{M}]+)*/gu
 // A full stop, question mark or new line ends a sentence. In chat a dot without spaces
 // ("ik.wil.dood"), an ellipsis or an emoji is a pause, not an end, so a rule may read across it.
 const SENTENCE_GAP_RE = /[!?;:\n\r¡¿]|(?<!\.)\.(?!\.)(?=\s)|\s\.(?!\.)/u

@@ -244,6 +244,12 @@ const EXAMPLES: Record<string, string> = {
   'quoted-threat': 'Eentje riep dat ik een verklikker ben en dat ik het niet ga navertellen.',
   'quoted-worth-takeover': 'Mijn vader zei altijd dat ik een vergissing was. Hij heeft gelijk.',
   'many-pills-taken': 'I took 20 paracetamol an hour ago.',
+  // Round 16: structures from the misses of the development sets 9-17.
+  'means-place-night': 'Ik loop straks naar de spoorlijn. Vannacht.',
+  'means-place-no-return': 'I walk to the overpass after work. This time I am not walking back.',
+  'height-go-there': 'Achter de supermarkt staat een hoge flat. Ik ga daar vannacht naartoe.',
+  'minor-married': 'Mijn nichtje is 12 en ze moet in de zomer trouwen met een man uit het dorp.',
+  'quoted-threat-spread': "He sent a voice message. 'Don't think you are safe, I'll come for you'.",
 }
 
 describe('composed crisis rules', () => {

@@ -167,6 +167,29 @@ const MEANS = ['rope', 'rope_weak', 'weapon', 'blade', 'pills', 'height', 'train
 const HARMLESS_PURPOSE = 'harmless_purpose'
 const TONIGHT = 'tonight_now'
 
+/**
+ * Round 16: short fragments. Texts typed in short pieces ("ik heb mij gesneden. aan een fles. nu
+ * pleister", "ik heb touw gekocht. voor de was.") put what explains a signal (an accident, a
+ * harmless purpose) in the fragments right after it; read alone, the first piece looked like
+ * self-harm or a rope kept (set 17's short and plain texts). A sentence of at most FRAGMENT_HEAD
+ * words lends its `unless` (and a phrase its harmless purpose) to up to three following sentences
+ * of at most FRAGMENT words each; a longer sentence ends the run. Only what stands a signal down
+ * is read there, never what raises one.
+ */
+const FRAGMENT_HEAD = 8
+const FRAGMENT = 4
+export function fragmentsAfter(sents: Sentence[], i: number): Sentence[] {
+  const s = sents[i]
+  if (!s || s.end - s.start > FRAGMENT_HEAD) return []
+  const out: Sentence[] = []
+  for (let k = i + 1; k < sents.length && out.length < 3; k++) {
+    const f = sents[k]
+    if (!f || f.end - f.start > FRAGMENT) break
+    out.push(f)
+  }
+  return out
+}
+
 /** In a sentence about a film, a game, a song or the news, only the writer's own words count. */
 function mediaOnly(s: Sentence, st: CrisisStructures, first: number, last: number): boolean {
   return s.hits.has(st.media) && !within(s.hits.get(st.self), first - 1, last)
@@ -215,11 +238,12 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
   const idiom = hits.some((h) => h.concept === st.idiom)
   const namedOnly = !signal && raw.some((h) => rules.signal.has(h.concept) && !hits.includes(h) && h.words.some((w) => names.has(w)))
   const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike, signal, idiom, namedOnly, idiomWords }
-  for (const s of sents) {
-    if (s.hits.size === 0) continue
+  sents.forEach((s, i) => {
+    if (s.hits.size === 0) return
+    const frags = fragmentsAfter(sents, i)
     for (const r of rules.rules) {
       if (!r.all.every((c) => s.hits.has(c))) continue
-      if ((r.unless ?? []).some((c) => s.hits.has(c))) continue
+      if ((r.unless ?? []).some((c) => s.hits.has(c) || frags.some((f) => f.hits.has(c)))) continue
       const found = combine(r.all, s, r.window, r.ordered === true)
       if (!found) continue
       const first = Math.min(...found.map((h) => h.first))
@@ -234,7 +258,7 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
       const demoted = (r.demote ?? []).some((c) => s.hits.has(c))
       scan.hits.push({ rule: r.id, kind: r.kind, level: demoted ? 'check_in' : r.level, first, last })
     }
-  }
+  })
   // Only rules whose every concept is somewhere in the text are tried over neighbouring sentences.
   const present = new Set(hits.map((h) => h.concept))
   for (const r of rules.rules) if ((r.sentences ?? 1) > 1 && r.all.every((c) => present.has(c))) spreadHit(scan, st, r)
@@ -358,7 +382,8 @@ export function phraseLookalike(scan: ComposedScan, rules: ComposedRules, start:
   if (pastWorkedThrough(scan, s, st, ca, Math.max(cb, cb2))) return true
   if (SELF_DIRECTED.has(kind) && within(s.hits.get(st.otherSubject), s.start, last) && !within(s.hits.get(st.self), ca, Math.max(cb, cb2))) return true
   const means = MEANS.some((c) => (s.hits.get(c) ?? []).some((h) => h.first >= first && h.last <= last))
-  return means && s.hits.has(HARMLESS_PURPOSE)
+  const si = scan.sentences.indexOf(s)
+  return means && (s.hits.has(HARMLESS_PURPOSE) || fragmentsAfter(scan.sentences, si).some((f) => f.hits.has(HARMLESS_PURPOSE)))
 }
 
 /**
