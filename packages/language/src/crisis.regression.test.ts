@@ -39,8 +39,9 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
   // Set 18, written blind on 2026-12-03 (Dutch of people still learning it, voice-to-text, the
   // portal's own fields) and measured once on round 15's screen (before round 16 is merged):
-  // 369 / 400 found, 41 / 400 false alarms (24 of them check-ins).
-  { file: 'crisis-heldout-18.jsonl', recall: 369 / 400, falseAlarms: 41 / 400 },
+  // 369 / 400 found, 41 / 400 false alarms (24 of them check-ins). After round 16 (measured once,
+  // 2026-12-03): 369 and 40.
+  { file: 'crisis-heldout-18.jsonl', recall: 369 / 400, falseAlarms: 40 / 400 },
 ]
 
 /**
