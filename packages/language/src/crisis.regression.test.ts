@@ -42,6 +42,10 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // 369 / 400 found, 41 / 400 false alarms (24 of them check-ins). After round 16 (measured once,
   // 2026-12-03): 369 and 40.
   { file: 'crisis-heldout-18.jsonl', recall: 369 / 400, falseAlarms: 40 / 400 },
+  // Set 19, written blind on 2026-12-03 (very short texts, Dutch and English mixed, stories told in
+  // order; 200 English) and measured once on round 16's screen (before round 17 is merged):
+  // 368 / 400 found, 51 / 400 false alarms (25 of them check-ins).
+  { file: 'crisis-heldout-19.jsonl', recall: 368 / 400, falseAlarms: 51 / 400 },
 ]
 
 /**
