@@ -1,7 +1,7 @@
-import { Form } from '@remix-run/react'
 import { useLocale, useT } from '../../lib/i18n'
 import { dayText, whoText, type StepView } from '../../lib/plan'
 import { formatDate } from '../../lib/i18n'
+import { StepIntentForm } from './step-intent-form'
 
 /**
  * One small step: what, how, who, when, and its state. For the client it carries the real forms to
@@ -40,42 +40,30 @@ export function StepItem({ step, editable, error }: { step: StepView; editable: 
         <div className="step-actions">
           {step.status === 'open' ? (
             <>
-              <Form method="post">
-                <input type="hidden" name="intent" value="done" />
-                <input type="hidden" name="actionId" value={step.id} />
-                <input type="hidden" name="version" value={step.version} />
+              <StepIntentForm intent="done" step={step}>
                 <button type="submit" className="button button--small">
                   {t('plan.step.done')}
                 </button>
-              </Form>
-              <Form method="post" className="step-move">
-                <input type="hidden" name="intent" value="move" />
-                <input type="hidden" name="actionId" value={step.id} />
-                <input type="hidden" name="version" value={step.version} />
+              </StepIntentForm>
+              <StepIntentForm intent="move" step={step} className="step-move">
                 <label htmlFor={`move-${step.id}`}>{t('plan.step.newDate')}</label>
                 <input id={`move-${step.id}`} type="date" name="when" required min="2000-01-01" max="2199-12-31" defaultValue={step.when ?? ''} />
                 <button type="submit" className="button button--small button--secondary">
                   {t('plan.step.move')}
                 </button>
-              </Form>
-              <Form method="post">
-                <input type="hidden" name="intent" value="drop" />
-                <input type="hidden" name="actionId" value={step.id} />
-                <input type="hidden" name="version" value={step.version} />
+              </StepIntentForm>
+              <StepIntentForm intent="drop" step={step}>
                 <button type="submit" className="button button--small button--secondary">
                   {t('plan.step.drop')}
                 </button>
-              </Form>
+              </StepIntentForm>
             </>
           ) : (
-            <Form method="post">
-              <input type="hidden" name="intent" value="reopen" />
-              <input type="hidden" name="actionId" value={step.id} />
-              <input type="hidden" name="version" value={step.version} />
+            <StepIntentForm intent="reopen" step={step}>
               <button type="submit" className="button button--small button--secondary">
                 {t('plan.step.reopen')}
               </button>
-            </Form>
+            </StepIntentForm>
           )}
         </div>
       ) : null}

@@ -1,7 +1,8 @@
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
 import { useLocale, useT } from '../../lib/i18n'
 import { dayText, whoText } from '../../lib/plan'
 import type { ThisWeekData } from '../../lib/this-week.server'
+import { StepIntentForm } from './step-intent-form'
 
 /**
  * "Deze week" on the client's home page: the next steps of the action plan, at most three, each
@@ -31,14 +32,11 @@ export function ThisWeek({ data }: { data: ThisWeekData }) {
                   {who ? ` · ${who}` : ''}
                 </span>
                 {step.goalId ? (
-                  <Form method="post" action={`/plan/doel/${step.goalId}`}>
-                    <input type="hidden" name="intent" value="done" />
-                    <input type="hidden" name="actionId" value={step.id} />
-                    <input type="hidden" name="version" value={step.version} />
+                  <StepIntentForm intent="done" step={step} action={`/plan/doel/${step.goalId}`}>
                     <button type="submit" className="button button--small">
                       {t('plan.step.done')}
                     </button>
-                  </Form>
+                  </StepIntentForm>
                 ) : null}
               </li>
             )
