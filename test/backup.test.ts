@@ -1,25 +1,14 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { backupDirOf, listBackups, pruneBackups, restoreBackup } from '@kracht/db'
-import { startServer, type RunningServer } from '@kracht/server'
+import { startServer } from '@kracht/server'
+import { serversClosedAfterEach } from './support/server'
 
 // Backups of the embedded database (issue 20, item 2): a backup taken while writes go on restores
 // to a working server holding every write acknowledged before the backup began.
 
-const running: RunningServer[] = []
-const dirs: string[] = []
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close()))
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
-function tempDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'kracht-backup-'))
-  dirs.push(dir)
-  return dir
-}
+const { running, tempDir } = serversClosedAfterEach('kracht-backup-')
 
 async function start(dataDir: string) {
   const server = await startServer({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, BACKUP_EVERY_HOURS: '0', RATE_LIMIT_WRITES_PER_MINUTE: '0' }, () => {})

@@ -1,29 +1,17 @@
 import { execFile, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { appMode, loadConfig } from '@kracht/api'
 import { backupDirOf, listBackups } from '@kracht/db'
-import { startServer, type RunningServer } from '@kracht/server'
-import { copyDataTemplate } from './support/server'
+import { startServer } from '@kracht/server'
+import { copyDataTemplate, serversClosedAfterEach } from './support/server'
 
 const run = promisify(execFile)
 
-const running: RunningServer[] = []
-const dirs: string[] = []
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close()))
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
-function tempDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'kracht-server-'))
-  dirs.push(dir)
-  return dir
-}
+const { running, tempDir } = serversClosedAfterEach('kracht-server-')
 
 async function start(dataDir: string, env: Record<string, string> = {}, log: (line: string) => void = () => {}) {
   const server = await startServer({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...env }, log)

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer, type RunningServer } from '@kracht/server'
-import { inject } from 'vitest'
+import { afterEach, inject } from 'vitest'
 
 export interface TestServer extends RunningServer {
   dataDir: string
@@ -69,6 +69,27 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     async close() {
       await server.close()
       rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Servers and data folders a test file starts itself (server.test, backup.test): each test's are
+ * closed and removed after it, whatever it left behind.
+ */
+export function serversClosedAfterEach(prefix: string) {
+  const running: RunningServer[] = []
+  const dirs: string[] = []
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((server) => server.close()))
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  })
+  return {
+    running,
+    tempDir(): string {
+      const dir = mkdtempSync(join(tmpdir(), prefix))
+      dirs.push(dir)
+      return dir
     },
   }
 }
