@@ -11,6 +11,7 @@ import '@kracht/portal/context'
 import { portalBodyLimit, portalCrossSiteCheck } from './request-guards'
 import { withErrorLog } from './portal-errors'
 import { compressPages } from './compress'
+import { installRouteMatchCache } from './route-matching'
 
 interface HostOptions {
   api: Api
@@ -39,6 +40,7 @@ interface HostEnv {
 const clientPage = /^\/clienten\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i
 
 export function createHost({ api, portal, production, publicUrl, trustedProxies, secureCookies = false }: HostOptions) {
+  installRouteMatchCache()
   const host = new Hono<HostEnv>()
   const pages = compressPages()
 
