@@ -58,7 +58,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     sections,
     role: user.role,
     viewer: { id: user.id, role: user.role, displayName: user.displayName },
-    inventory,
+    // Only what the page shows: the page's data goes into the HTML again for the browser (about 40 %
+    // of each statement was its version, form and times, which nothing here shows).
+    inventory: {
+      clientId: inventory.clientId,
+      displayName: inventory.displayName,
+      domains: inventory.domains,
+      viewerAccess: inventory.viewerAccess,
+      priorities: inventory.priorities,
+      remarks: inventory.remarks,
+      statements: inventory.statements.map(({ id, domain, time, text, provenance, suggestedBy }) => ({ id, domain, time, text, provenance, suggestedBy })),
+      quality: { items: inventory.quality.items.map(({ id, status }) => ({ id, status })) },
+    },
     comments,
     agreement,
   }
