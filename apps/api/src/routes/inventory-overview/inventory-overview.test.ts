@@ -42,6 +42,9 @@ describe('the inventory overview', () => {
     const first = statements[0]
     if (!first) throw new Error('the demo client has statements')
     expect((await t.json('POST', `${base()}/statements/${first.id}/comments`, { cookie: noor, body: { kind: 'comment', body: 'Mooi gezegd' } })).status).toBe(201)
+    const second = statements[1] ?? first
+    const suggested = { kind: 'suggestion', body: 'Misschien zo?', suggestedText: 'Ik kook graag voor mijn buren.' }
+    expect((await t.json('POST', `${base()}/statements/${second.id}/comments`, { cookie: noor, body: suggested })).status).toBe(201)
 
     const before = await noorRows()
     const response = await t.json('GET', `${base()}/inventory/overview`, { cookie: noor })
@@ -61,12 +64,16 @@ describe('the inventory overview', () => {
     const ran = { quality: { checkedAt: expect.any(String) } }
     expect(overview).toMatchObject({ ...separately, inventory: { ...separately.inventory, ...ran, quality: { ...separately.inventory.quality, ...ran.quality } } })
     expect(Object.keys(overview).sort()).toEqual(['agreement', 'comments', 'inventory'])
-    expect(overview.comments).toHaveLength(1)
+    // The comments (read in the inventory's query) and the agreement exactly as their own calls give them.
+    expect(overview.comments).toEqual(separately.comments)
+    expect(overview.agreement).toEqual(separately.agreement)
+    expect(overview.comments).toHaveLength(2)
+    expect(overview.agreement.openSuggestions).toBe(1)
     // The left-out domain stays out of every part.
     expect(JSON.stringify(overview)).not.toContain('partner')
   })
 
-  it('costs three queries on the embedded database: session and facts, the rows with the inventory, the comments', async () => {
+  it('reads the log rows, the inventory and the comments in one query on the embedded database', async () => {
     const pg = t.handle.pglite
     if (!pg) return
     const query = pg.query
@@ -82,6 +89,7 @@ describe('the inventory overview', () => {
     }
     expect(sent[0]).toMatch(/from "sessions"/)
     expect(sent[1]).toMatch(/^with "logged_access" as \(insert into "access_log"/)
+    expect(sent[1]).toMatch(/from "comments"/)
     // Outside a page read the agreement reads what it hashes itself; nothing else writes a log row.
     expect(sent.filter((text) => /insert into "access_log"/.test(text))).toHaveLength(1)
   })

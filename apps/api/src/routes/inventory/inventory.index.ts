@@ -9,11 +9,11 @@ import type { Deps } from '../../lib/env'
 import type { ClientAccess } from '../../access/gate'
 
 /** The inventory as the gate's caller may see it (GET …/inventory, and the worker's page in one call). */
-export async function inventoryAsSeen(deps: Deps, clientId: string, access: ClientAccess, locale: Locale | undefined) {
+export async function inventoryAsSeen(deps: Deps, clientId: string, access: ClientAccess, locale: Locale | undefined, alongside?: inventory.AlongsideRead) {
   // Quality requirement 6 (an agreement between client and worker) counts only a current signature.
   // Asked only when both have signed at all (the inventory's own query tells).
   const agreementSigned = () => agreement.agreementSigned(deps, clientId, access)
-  const shown = await inventory.getInventory(deps, { clientId, locale: locale ?? access.actor.locale, excludeDomains: access.excludeDomains, agreementSigned, isSelf: access.isSelf })
+  const shown = await inventory.getInventory(deps, { clientId, locale: locale ?? access.actor.locale, excludeDomains: access.excludeDomains, agreementSigned, isSelf: access.isSelf, alongside })
   // The portal shows only the actions the consent allows (a read-only share offers no comment form).
   return { ...shown, viewerAccess: access.access }
 }
