@@ -28,7 +28,8 @@ export default function handleRequest(
   // starts to stream something late must bring back a streamed answer for the pages that do.)
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
-    let timer: ReturnType<typeof setTimeout> | undefined
+    // Set once the render has started (React calls back on a later turn); cleared when it is done.
+    const abortAfter: { timer?: ReturnType<typeof setTimeout> } = {}
     const chunks: Buffer[] = []
     const page = new Writable({
       write(chunk: Buffer | string, _encoding, done) {
@@ -54,11 +55,11 @@ export default function handleRequest(
           shellRendered = true
         },
         onAllReady() {
-          clearTimeout(timer)
+          clearTimeout(abortAfter.timer)
           pipe(page)
         },
         onShellError(error: unknown) {
-          clearTimeout(timer)
+          clearTimeout(abortAfter.timer)
           reject(error)
         },
         onError(error: unknown) {
@@ -68,6 +69,6 @@ export default function handleRequest(
         },
       },
     )
-    timer = setTimeout(abort, streamTimeout + 1000)
+    abortAfter.timer = setTimeout(abort, streamTimeout + 1000)
   })
 }

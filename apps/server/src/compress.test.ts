@@ -10,7 +10,7 @@ function app() {
   app.use('*', compressPages())
   app.get('/page', (c) => c.html(page))
   app.get('/small', (c) => c.html('<p>kort</p>'))
-  app.get('/stream', (c) => {
+  app.get('/stream', () => {
     const bytes = new TextEncoder().encode(page)
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
