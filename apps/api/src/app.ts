@@ -23,6 +23,7 @@ import { commentsRouter } from './routes/comments/comments.index'
 import { suggestionsRouter } from './routes/suggestions/suggestions.index'
 import { reviewsRouter } from './routes/reviews/reviews.index'
 import { signaturesRouter } from './routes/signatures/signatures.index'
+import { inventoryOverviewRouter } from './routes/inventory-overview/inventory-overview.index'
 import { commentRepliesRouter } from './routes/comment-replies/comment-replies.index'
 import { careSessionsRouter } from './routes/care-sessions/care-sessions.index'
 import { messagesRouter } from './routes/messages/messages.index'
@@ -182,6 +183,7 @@ export function createApi(deps: Deps) {
     .route('/', suggestionsRouter)
     .route('/', reviewsRouter)
     .route('/', signaturesRouter)
+    .route('/', inventoryOverviewRouter)
     .route('/', commentRepliesRouter)
     .route('/', careSessionsRouter)
     .route('/', messagesRouter)

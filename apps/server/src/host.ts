@@ -10,6 +10,8 @@ import { accessLogBatch, resolveClientAddress, type Api, type InternalCall } fro
 import '@kracht/portal/context'
 import { portalBodyLimit, portalCrossSiteCheck } from './request-guards'
 import { withErrorLog } from './portal-errors'
+import { compressPages } from './compress'
+import { installRouteMatchCache } from './route-matching'
 
 interface HostOptions {
   api: Api
@@ -38,7 +40,9 @@ interface HostEnv {
 const clientPage = /^\/clienten\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i
 
 export function createHost({ api, portal, production, publicUrl, trustedProxies, secureCookies = false }: HostOptions) {
+  installRouteMatchCache()
   const host = new Hono<HostEnv>()
+  const pages = compressPages()
 
   host.use(
     '*',
@@ -72,7 +76,9 @@ export function createHost({ api, portal, production, publicUrl, trustedProxies,
   host.get('/api/docs', (c) => c.redirect('/api/v1/docs', 302))
   host.all('/api/*', (c) => c.json({ code: 'not_found', message: 'No such route.' }, 404))
 
-  host.use('*', compress())
+  // Built assets (large, cached for a year) as before; pages and other text in one call (compress.ts).
+  host.use('/assets/*', compress())
+  host.use('*', (c, next) => (c.req.path.startsWith('/assets/') ? next() : pages(c, next)))
   const root = relative(process.cwd(), portal.clientDir) || '.'
   host.use(
     '/assets/*',

@@ -23,6 +23,8 @@ export interface Row {
   loggedWhenAllowed?: true
   /** The care arrangement (access/linked.ts): the client and linked workers, logged as `linked_worker`, no consent. */
   linked?: true
+  /** Log rows an allowed access writes: one per part a route answers for (default 1; a refusal is always 1). */
+  allowedRows?: number
 }
 export interface Ids {
   sam: string

@@ -36,6 +36,8 @@ export interface ConsentRule {
    * Only for a handler whose first database call is that read.
    */
   logWithRead?: true | undefined
+  /** More parts the route answers for, each logged as its own read would be (access/gate.ts, alsoResources). */
+  alsoLogs?: readonly string[] | undefined
 }
 
 /** What is the client's alone, whatever they shared: their consents, their log, their signature. */
@@ -154,6 +156,7 @@ export function gateFor(rule: AccessRule): MiddlewareHandler<GateEnv> {
       also: found?.scope ? { scope: found.scope, domain: found.domain } : undefined,
       resource,
       logAction: rule.logAction,
+      alsoResources: rule.alsoLogs,
     }, { facts: c.get('accessFacts'), deferAllowed: rule.logWithRead === true })
     c.set('clientAccess', accessFrom(base, clientId, decision))
     if (!rule.logWithRead) return next()

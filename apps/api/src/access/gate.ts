@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { eq } from 'drizzle-orm'
 import { users, type AccessLogAction, type ConsentScope } from '@kracht/db'
 import { AppError } from '../lib/app-error'
-import { deferAccessLog, writeAccessLog } from '../lib/access-log'
+import { deferAccessLog, writeAccessLog, writeAccessLogEntries } from '../lib/access-log'
 import type { Actor, AppEnv, Deps, PublicUser } from '../lib/env'
 import { requireUser } from '../lib/guards'
 import { accessFactsOnce } from './facts'
@@ -24,6 +24,12 @@ export interface ClientAccessRequest {
   resource?: string | undefined
   /** The access-log action when it is more precise than read/write (create, delete, export, share). */
   logAction?: AccessLogAction | undefined
+  /**
+   * More parts answered in the same request (the worker's page reads the inventory, its comments
+   * and the agreement at once): when allowed, one more row for each, as their own reads would
+   * write. A refusal is one row, for `resource`.
+   */
+  alsoResources?: readonly string[] | undefined
 }
 
 export interface ClientAccess {
@@ -118,8 +124,9 @@ export async function checkClientAccess(
       outcome: decision.allowed ? ('allowed' as const) : ('denied' as const),
       basis: decision.basis,
     }
-    const deferred = decision.allowed && options.deferAllowed === true && deferAccessLog(deps, entry)
-    if (!deferred) await writeAccessLog(deps, entry)
+    const entries = decision.allowed ? [entry, ...(request.alsoResources ?? []).map((resource) => ({ ...entry, resource }))] : [entry]
+    const deferred = decision.allowed && options.deferAllowed === true && entries.every((one) => deferAccessLog(deps, one))
+    if (!deferred) await writeAccessLogEntries(deps, entries)
   }
   return decision
 }

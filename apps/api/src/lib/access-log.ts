@@ -62,37 +62,39 @@ type AccessLogRow = ReturnType<typeof rowOf>
 /**
  * The log row and the read in one statement (issue 19: on the embedded database a round trip costs
  * more than the insert itself). A route that declares `logWithRead` (access/client-route.ts) has
- * its gate hand the allowed row to the request instead of writing it; the handler's first read
- * takes it (`withDeferredAccessLog`) and writes it in the same statement as a data-modifying CTE:
- * PostgreSQL runs it exactly once, and if it fails the whole statement fails, so nothing is read
- * without its row. Whatever the handler did not take, the gate writes after the handler
- * (`flushDeferredAccessLog`), so every allowed access is still logged. Returns false outside a
- * request (the caller writes the row itself).
+ * its gate hand the allowed row (or rows: one per part a route answers for, `alsoLogs`) to the
+ * request instead of writing it; the handler's first read takes them (`withDeferredAccessLog`) and
+ * writes them in the same statement as a data-modifying CTE: PostgreSQL runs it exactly once, and
+ * if it fails the whole statement fails, so nothing is read without its rows. Whatever the handler
+ * did not take, the gate writes after the handler (`flushDeferredAccessLog`), so every allowed
+ * access is still logged. Returns false outside a request (the caller writes the row itself).
  */
 export function deferAccessLog(deps: Deps, entry: AccessLogInput): boolean {
   const context = currentRequestContext()
   if (!context || !entry.actor) return false
-  context.pendingAccessLog = rowOf(deps, entry)
+  const pending = (context.pendingAccessLog ?? []) as AccessLogRow[]
+  pending.push(rowOf(deps, entry))
+  context.pendingAccessLog = pending
   return true
 }
 
-function takeDeferredAccessLog(): AccessLogRow | null {
+function takeDeferredAccessLog(): AccessLogRow[] {
   const context = currentRequestContext()
-  const row = (context?.pendingAccessLog ?? null) as AccessLogRow | null
+  const rows = (context?.pendingAccessLog ?? []) as AccessLogRow[]
   if (context) context.pendingAccessLog = null
-  return row
+  return rows
 }
 
-/** The query builder for a handler's first read: with the deferred log row as a CTE when there is one. */
+/** The query builder for a handler's first read: with the deferred log rows as a CTE when there are any. */
 export function withDeferredAccessLog(deps: Deps) {
-  const row = takeDeferredAccessLog()
-  return deps.db.with(...(row ? [deps.db.$with('logged_access').as(deps.db.insert(accessLog).values(row))] : []))
+  const rows = takeDeferredAccessLog()
+  return deps.db.with(...(rows.length > 0 ? [deps.db.$with('logged_access').as(deps.db.insert(accessLog).values(rows))] : []))
 }
 
-/** Writes the deferred row if no read took it (the gate calls this after the handler). */
+/** Writes the deferred rows if no read took them (the gate calls this after the handler). */
 export async function flushDeferredAccessLog(deps: Deps): Promise<void> {
-  const row = takeDeferredAccessLog()
-  if (row) await deps.db.insert(accessLog).values(row)
+  const rows = takeDeferredAccessLog()
+  if (rows.length > 0) await deps.db.insert(accessLog).values(rows)
 }
 
 /**
@@ -125,6 +127,12 @@ export function accessLogBatch(): AccessLogBatch {
       return written
     },
   }
+}
+
+/** The rows of one access (one per part it answers for): in the page read's insert, else in one insert of their own. */
+export async function writeAccessLogEntries(deps: Deps, entries: AccessLogInput[]): Promise<void> {
+  if (entries.length === 1 || currentPageRead()?.accessLog) await Promise.all(entries.map((entry) => writeAccessLog(deps, entry)))
+  else await writeAccessLogMany(deps, entries)
 }
 
 /** Several rows in one statement (e.g. one per client in a list a coordinator reads). */

@@ -18,8 +18,8 @@ interface RequestContext {
   /** The portal's page read this in-process call belongs to (lib/page-read.ts), if any. */
   pageRead: InternalCall | undefined
   /**
-   * An access-log row the gate allowed and handed to the handler's first read, to be written in the
-   * same statement (lib/access-log.ts, `deferAccessLog`); null when there is none or it was taken.
+   * The access-log rows the gate allowed and handed to the handler's first read, to be written in the
+   * same statement (lib/access-log.ts, `deferAccessLog`); null when there are none or they were taken.
    */
   pendingAccessLog: unknown
 }

@@ -4,6 +4,19 @@ import * as inventory from '../../services/inventory'
 import * as agreement from '../../services/agreement'
 import { screenText, screenTexts } from '../../services/safety-screen'
 import * as routes from './inventory.routes'
+import type { Locale } from '@kracht/language'
+import type { Deps } from '../../lib/env'
+import type { ClientAccess } from '../../access/gate'
+
+/** The inventory as the gate's caller may see it (GET …/inventory, and the worker's page in one call). */
+export async function inventoryAsSeen(deps: Deps, clientId: string, access: ClientAccess, locale: Locale | undefined, alongside?: inventory.AlongsideRead) {
+  // Quality requirement 6 (an agreement between client and worker) counts only a current signature.
+  // Asked only when both have signed at all (the inventory's own query tells).
+  const agreementSigned = () => agreement.agreementSigned(deps, clientId, access)
+  const shown = await inventory.getInventory(deps, { clientId, locale: locale ?? access.actor.locale, excludeDomains: access.excludeDomains, agreementSigned, isSelf: access.isSelf, alongside })
+  // The portal shows only the actions the consent allows (a read-only share offers no comment form).
+  return { ...shown, viewerAccess: access.access }
+}
 
 export const inventoryRouter = createRouter()
   .openapi(routes.listStatements, async (c) => {
@@ -37,15 +50,7 @@ export const inventoryRouter = createRouter()
   })
   .openapi(routes.getInventory, async (c) => {
     const { clientId } = c.req.valid('param')
-    const access = c.get('clientAccess')
-    const locale = c.req.valid('query').locale ?? access.actor.locale
-    const deps = c.get('deps')
-    // Quality requirement 6 (an agreement between client and worker) counts only a current signature.
-    // Asked only when both have signed at all (the inventory's own query tells).
-    const agreementSigned = () => agreement.agreementSigned(deps, clientId, access)
-    const shown = await inventory.getInventory(deps, { clientId, locale, excludeDomains: access.excludeDomains, agreementSigned, isSelf: access.isSelf })
-    // The portal shows only the actions the consent allows (a read-only share offers no comment form).
-    return c.json({ ...shown, viewerAccess: access.access }, 200)
+    return c.json(await inventoryAsSeen(c.get('deps'), clientId, c.get('clientAccess'), c.req.valid('query').locale), 200)
   })
   .openapi(routes.putPriorities, async (c) => {
     const { clientId } = c.req.valid('param')

@@ -1,5 +1,5 @@
 // The inventory as a whole: its statements, priorities, remarks and quality, and saving priorities and remarks.
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Locale } from '@kracht/language'
 import { checkQuality, domainsOf } from '@kracht/inventory'
 import { inventories, inventoryRevisions, organisations, users, type Priority } from '@kracht/db'
@@ -42,7 +42,13 @@ export async function inventoryRows(deps: Deps, clientIds: string[]): Promise<Ma
  * value) and the agreement's signatures (whether both signed at all). Five queries before (issue 19: on
  * the embedded database a round trip costs more than the work it does).
  */
-async function inventoryRead(deps: Deps, clientId: string, filter: DomainFilter) {
+/** One more value a caller reads in the inventory's query (a scalar subquery), handed to `read` with the rest. */
+export interface AlongsideRead {
+  column: SQL
+  read: (value: unknown) => void
+}
+
+async function inventoryRead(deps: Deps, clientId: string, filter: DomainFilter, alongside?: AlongsideRead) {
   // A worker's read carries its access-log row in the same statement (lib/access-log.ts).
   const [row] = await withDeferredAccessLog(deps)
     .select({
@@ -53,12 +59,14 @@ async function inventoryRead(deps: Deps, clientId: string, filter: DomainFilter)
       stored: { priorities: inventories.priorities, remarks: inventories.remarks, version: inventories.version, updatedAt: inventories.updatedAt },
       statements: statementListJson(clientId, { excludeDomains: filter.excludeDomains }),
       signatures: signaturesJson(clientId, 'inventory'),
+      alongside: alongside?.column ?? sql`null`,
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .leftJoin(inventories, eq(inventories.clientId, users.id))
     .where(eq(users.id, clientId))
   if (!row) throw new AppError('not_found', 'No such client.')
+  alongside?.read(row.alongside)
   const settings: DomainSettings = { domainSet: row.domainSet, careSetting: row.careSetting, domains: domainsOf(row.domainSet), priorityLimit: row.priorityLimit }
   const stored: InventoryRow = row.stored ? { clientId, ...row.stored } : emptyInventory(clientId)
   // The agreement's hash in the same page read needs this row and this list: it need not read them again.
@@ -81,10 +89,12 @@ export async function getInventory(
      */
     agreementSigned?: boolean | (() => Promise<boolean>) | undefined
     isSelf?: boolean | undefined
+    /** Read in the same query (the worker's page reads the comments with the inventory). */
+    alongside?: AlongsideRead | undefined
   } & DomainFilter,
 ) {
   const excluded = new Set(input.excludeDomains ?? [])
-  const { displayName, settings, stored, rows, bothSigned } = await inventoryRead(deps, input.clientId, input)
+  const { displayName, settings, stored, rows, bothSigned } = await inventoryRead(deps, input.clientId, input, input.alongside)
   const agreementSigned = typeof input.agreementSigned === 'function' ? bothSigned && (await input.agreementSigned()) : (input.agreementSigned ?? false)
   // A priority names its domain and may hold a wish about it: left out with the domain.
   const inventory = { ...stored, priorities: stored.priorities.filter((priority) => !excluded.has(priority.domain)) }

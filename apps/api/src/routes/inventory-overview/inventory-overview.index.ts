@@ -1,0 +1,25 @@
+import { createRouter } from '../../lib/router'
+import * as agreement from '../../services/agreement'
+import * as comments from '../../services/comments'
+import { inventoryAsSeen } from '../inventory/inventory.index'
+import * as routes from './inventory-overview.routes'
+
+export const inventoryOverviewRouter = createRouter().openapi(routes.getInventoryOverview, async (c) => {
+  const { clientId } = c.req.valid('param')
+  const access = c.get('clientAccess')
+  const deps = c.get('deps')
+  // One query: the three log rows, the inventory and the comments on its statements (nothing is read
+  // before the rows are written). The comments and the agreement below take what it read; within
+  // a page read they share the inventory's statements and row too.
+  const commentFilter = { clientId, excludeDomains: access.excludeDomains }
+  const known: { rows: Awaited<ReturnType<typeof comments.statementComments>> | null } = { rows: null }
+  const inventory = await inventoryAsSeen(deps, clientId, access, c.req.valid('query').locale, {
+    column: comments.statementCommentsJson(commentFilter),
+    read: (value) => (known.rows = comments.statementCommentsFromJson(commentFilter, value)),
+  })
+  const [threads, status] = await Promise.all([
+    comments.listComments(deps, { ...commentFilter, statementId: undefined, openOnly: false }, known.rows),
+    agreement.agreementStatus(deps, { clientId, viewer: access }),
+  ])
+  return c.json({ inventory, comments: threads, agreement: status }, 200)
+})
