@@ -154,6 +154,13 @@ export interface Thresholds {
    * asks from this score (`beyondIdiom` in index.ts). Absent: 0.35.
    */
   beyond?: number
+  /**
+   * Round 17: on a text with fewer than `minKnown` known features but at least `shortKnown` (a
+   * quick reply, a goal of a few words), the classifier alone may ask (a check-in, never an alarm)
+   * from `shortCheckIn`. Absent: it never speaks there (rounds 4-16).
+   */
+  shortKnown?: number
+  shortCheckIn?: number
 }
 
 export interface Model {

@@ -266,7 +266,11 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // Round 11: where an idiom keeps the classifier from asking, the text without the idiom's words
   // is read too (`beyondIdiom`): what it still reads as a crisis, the idiom does not explain.
   const beyond = idiomText && on('guard') && on('guard-idiom') && parts.probability >= t.checkIn && parts.beyondIdiom.known >= t.minKnown && parts.beyondIdiom.crisis >= (t.beyond ?? BEYOND)
-  const modelCheck = (modelMay && parts.probability >= askFrom(t.checkIn, parts.scan, t)) || beyond
+  // Round 17: a short text the classifier knows less well may ask from a higher score (`shortKnown`,
+  // `shortCheckIn`), never where an idiom or a name explains the words.
+  const shortMay = t.shortKnown !== undefined && parts.known < t.minKnown && parts.known >= t.shortKnown && !idiomText && !(on('named-only') && parts.scan.namedOnly)
+  const shortCheck = shortMay && parts.probability >= askFrom(t.shortCheckIn ?? 2, parts.scan, t)
+  const modelCheck = (modelMay && parts.probability >= askFrom(t.checkIn, parts.scan, t)) || beyond || shortCheck
   // Two weak signals that agree make a clear one (a rule has found words, so no floor on features).
   const weakPair = checkHits.length > 0 && parts.tokens.length > 0 && parts.probability >= t.checkIn
   if (alarmKinds.size === 0 && (modelAlarm || weakPair)) {
