@@ -58,7 +58,8 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
  */
 const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
   // Set 9: blind before round 9 384 / 400 and 22; after round 9 390 / 400 and 42; round 12 400 and 32.
-  { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 32 / 400 },
+  // 33 false alarms with the model retrained as it is with round 16's tokenizer (2026-12-03, eval/HELDOUT.md).
+  { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 33 / 400 },
   // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
   // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). Round 12: 387 and 27.
   // Round 13: 399 and 27 (rules for the types of its misses; eval/HELDOUT.md, round 13).
@@ -67,12 +68,14 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Set 11, written blind on 2026-12-02 (after set 10 refused round 10) and measured once on round 9's
   // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins). Round 12: 382 and 39.
   // Round 13: 398 and 39.
-  { file: 'crisis-heldout-11.jsonl', recall: 398 / 400, falseAlarms: 39 / 400 },
+  // 38 false alarms with the model retrained as it is with round 16's tokenizer (2026-12-03, eval/HELDOUT.md).
+  { file: 'crisis-heldout-11.jsonl', recall: 398 / 400, falseAlarms: 38 / 400 },
   // Set 12, written blind on 2026-12-02 as texts from the app's places (statements, goals, network
   // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
   // 32 / 400 false alarms (24 of them check-ins). Round 12: 382 and 32. Round 13: 398 and 32.
   // Round 16: 399 and 32 (a plan 'en ik ga het doen voor het nieuwe jaar').
-  { file: 'crisis-heldout-12.jsonl', recall: 399 / 400, falseAlarms: 32 / 400 },
+  // 33 false alarms with the model retrained as it is with round 16's tokenizer (2026-12-03, eval/HELDOUT.md).
+  { file: 'crisis-heldout-12.jsonl', recall: 399 / 400, falseAlarms: 33 / 400 },
   // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
   // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
   // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
@@ -93,8 +96,9 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // 78), then once each after rounds 14 (refused) and 15 (kept, every figure unchanged). Development
   // sets since round 16 (eval/HELDOUT.md, "Sets 16 and 17 after round 15").
   // Round 16 (rules only, the model kept; eval/HELDOUT.md, round 16): set 16 398 and 56, set 17 394 and 64.
-  { file: 'crisis-heldout-16.jsonl', recall: 398 / 400, falseAlarms: 56 / 400 },
-  { file: 'crisis-heldout-17.jsonl', recall: 394 / 400, falseAlarms: 64 / 400 },
+  // With the model retrained as it is with round 16's tokenizer (2026-12-03, eval/HELDOUT.md): set 16 54 false alarms, set 17 65.
+  { file: 'crisis-heldout-16.jsonl', recall: 398 / 400, falseAlarms: 54 / 400 },
+  { file: 'crisis-heldout-17.jsonl', recall: 394 / 400, falseAlarms: 65 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
@@ -247,7 +251,9 @@ const ROUND3 = 'crisis-round3.jsonl'
 // Round 12 (round 10's retrained model replaced by round 9's again, eval/HELDOUT.md, round 12)
 // finds 190 (main's round 9: 189) and raises 20: the found floor is lowered by one to what round
 // 11's rules find with round 9's model, still one above main's.
-const ROUND3_DEV_FLOOR = { found: 190, positives: 208, falseAlarms: 20, negatives: 212 }
+// The model retrained as it is with round 16's tokenizer (2026-12-03) finds 191 and raises 21: one
+// look-alike more, which the rule written before it did not name (eval/HELDOUT.md).
+const ROUND3_DEV_FLOOR = { found: 191, positives: 208, falseAlarms: 21, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
