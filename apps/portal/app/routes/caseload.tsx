@@ -52,6 +52,8 @@ export default function Caseload() {
             {client.linked || client.shared.length > 0 ? (
               <Link to={`/clienten/${client.clientId}`} className="button button--small">
                 {t('sharing.open')}
+                {/* Several clients make several "Bekijken" links: the name tells them apart when read aloud. */}
+                <span className="visually-hidden"> {client.displayName}</span>
               </Link>
             ) : null}
           </li>
