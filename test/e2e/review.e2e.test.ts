@@ -252,6 +252,18 @@ describe('one comment form per page on the worker\'s client page', () => {
     await phone.page.reload()
     await hydrated(phone.page)
     await expect.poll(() => last.getByLabel('Reactie').inputValue()).toBe('Nog even over nadenken')
+    // A comment that quotes risky words is saved, with the help card (an answer, not a redirect): the
+    // form closes all the same, the confirmation is at the statement, and its draft is gone.
+    await last.getByLabel('Reactie').fill('Sam zei: ik wil niet meer leven. Ik bel vandaag.')
+    await last.getByRole('button', { name: 'Reageren' }).click()
+    await phone.page.locator('.safety-card').waitFor()
+    await last.getByText('Je reactie staat erbij.').waitFor()
+    expect(await phone.page.locator('textarea:visible').count()).toBe(0)
+    await phone.page.waitForTimeout(200)
+    await last.getByRole('link', { name: /^Reageer/ }).click()
+    await expect.poll(() => phone.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('body')
+    expect(await last.getByLabel('Reactie').inputValue()).toBe('')
+    expect(await phone.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('kracht:draft:')))).toEqual([])
 
     expect(sam.errors).toEqual([])
     expect(noor.errors).toEqual([])
