@@ -188,7 +188,8 @@ beforeAll(async () => {
       '/account/nieuwe-code',
       ...common,
     ],
-    noor: ['/', ...staffOfSam, `/clienten/${samId}/traject`, `/clienten/${samId}/traject/terugkijken/${evaluation.id}`, `/clienten/${samId}/traject/teambespreking/${meeting.id}`, '/clienten', '/clienten/uitnodigen', '/account/api-tokens', ...common],
+    // The worker's page with its one comment form open (`?reageer=`).
+    noor: ['/', ...staffOfSam, `/clienten/${samId}?reageer=${statement.id}`, `/clienten/${samId}/traject`, `/clienten/${samId}/traject/terugkijken/${evaluation.id}`, `/clienten/${samId}/traject/teambespreking/${meeting.id}`, '/clienten', '/clienten/uitnodigen', '/account/api-tokens', ...common],
     eva: ['/', ...staffOfSam, ...common],
     admin: ['/', '/beheer', '/beheer/uitnodigen', '/beheer/beveiliging', '/account/api-tokens', '/account/authenticator', '/account/wachtwoord', ...common],
   }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { watchErrors } from '../support/browser'
-import { expectAccessible, noHorizontalScroll, signInOnPhone, submitSignIn } from '../support/pages'
+import { expectAccessible, hydrated, noHorizontalScroll, signInOnPhone, submitSignIn } from '../support/pages'
 import { useServerAndBrowser } from '../support/e2e'
 
 const e2e = useServerAndBrowser()
@@ -76,20 +76,24 @@ describe('the worker reviews, comments and signs; the client reads and answers (
     expect(lines).toBeLessThan(6)
 
     step('5')
-    // A comment that is too long: a clear message, and the typed text is still there.
+    // One form on the page: a "Reageer" link under each statement opens it, under that statement.
     const work = noor.page.locator('[data-domain="work"] [data-testid="shared-statement"]').first()
-    await work.getByText('Reageren').first().click()
+    expect(await noor.page.locator('textarea').count()).toBe(0)
+    await work.getByRole('link', { name: /^Reageer op de zin/ }).click()
+    await noor.page.waitForURL(/\?reageer=[0-9a-f-]{36}#zin-/)
+    // A comment that is too long: a clear message, and the typed text is still there.
     const long = 'Heel mooi. '.repeat(120)
     await work.getByLabel('Reactie').fill(long)
     await work.getByRole('button', { name: 'Reageren' }).click()
     await work.getByText('Dit is te lang.').waitFor()
-    expect(await noor.page.locator('[data-domain="work"] [data-testid="shared-statement"]').first().getByLabel('Reactie').inputValue()).toBe(long)
+    expect(await work.getByLabel('Reactie').inputValue()).toBe(long)
     step('6')
-    // A plain comment, said truthfully: sam sees it under "Voor jou".
-    await noor.page.locator('[data-domain="work"] [data-testid="shared-statement"]').first().getByLabel('Reactie').fill('Mooi gezegd. Waar fiets je het liefst?')
-    await noor.page.locator('[data-domain="work"] [data-testid="shared-statement"]').first().getByRole('button', { name: 'Reageren' }).click()
+    // A plain comment, said truthfully: the form closes, the confirmation is at the statement.
+    await work.getByLabel('Reactie').fill('Mooi gezegd. Waar fiets je het liefst?')
+    await work.getByRole('button', { name: 'Reageren' }).click()
     await noor.page.waitForURL(/klaar=comment/)
-    await noor.page.getByText('Je reactie staat erbij. Sam ziet hem bij "Voor jou".').waitFor()
+    await work.getByText('Je reactie staat erbij. Sam ziet hem bij "Voor jou".').waitFor()
+    expect(await noor.page.locator('textarea').count()).toBe(0)
     expect(await noor.page.getByTestId('panel-comment').first().textContent()).toContain('Nog niet gelezen')
 
     step('7')
@@ -149,5 +153,122 @@ describe('the worker reviews, comments and signs; the client reads and answers (
     expect(noor.errors).toEqual([])
     expect(phone.errors).toEqual([])
     await Promise.all([sam.close(), samCheck.close(), noor.close(), phone.close()])
+  })
+})
+
+describe('one comment form per page on the worker\'s client page', () => {
+  it('a link opens it without JavaScript; a failed save keeps the text, a save closes it; a reader sees no link', { timeout: 240_000 }, async () => {
+    // Sam shares the inventory with Noor to comment on and with Eva only to read (through the API:
+    // the sharing page has its own tests).
+    const sam = await signInOnPhone(e2e.browser, e2e.server.url, 'sam')
+    const api = `${e2e.server.url}/api/v1`
+    const headers = { origin: e2e.server.url }
+    const idOf = async (page: Page) => ((await (await page.request.get(`${api}/me`)).json()) as { id: string }).id
+    const noor = await signInOnPhone(e2e.browser, e2e.server.url, 'noor', { javaScript: false })
+    const eva = await signInOnPhone(e2e.browser, e2e.server.url, 'eva', { javaScript: false })
+    const [samId, noorId, evaId] = [await idOf(sam.page), await idOf(noor.page), await idOf(eva.page)]
+    for (const [granteeId, access] of [
+      [noorId, 'comment'],
+      [evaId, 'read'],
+    ] as const) {
+      const shared = await sam.page.request.post(`${api}/clients/${samId}/consents`, { headers, data: { granteeId, scopes: ['inventory'], excludeDomains: [], access, endsAt: null } })
+      expect(shared.status()).toBe(201)
+    }
+    const page = `${e2e.server.url}/clienten/${samId}`
+
+    // Noor, no JavaScript: a link under every statement and no form, until a link opens one.
+    await noor.page.goto(page)
+    const statements = noor.page.getByTestId('shared-statement')
+    const links = noor.page.getByRole('link', { name: /^Reageer op de zin: "/ })
+    expect(await links.count()).toBe(await statements.count())
+    expect(await noor.page.locator('textarea').count()).toBe(0)
+    const first = statements.first()
+    const statementId = ((await first.getAttribute('id')) ?? '').replace('zin-', '')
+    expect(await first.getByRole('link', { name: /^Reageer/ }).getAttribute('href')).toBe(`/clienten/${samId}?reageer=${statementId}#zin-${statementId}`)
+    await first.getByRole('link', { name: /^Reageer/ }).click()
+    await noor.page.waitForURL(`${page}?reageer=${statementId}#zin-${statementId}`)
+    expect(await noor.page.locator('form textarea[name="body"]').count()).toBe(1)
+    expect(await first.getByRole('link', { name: /^Reageer/ }).count()).toBe(0)
+
+    // A failed save (too long): the form stays open with the text as typed and says why.
+    const long = 'Dit wil ik graag beter begrijpen. '.repeat(40)
+    await first.getByLabel('Reactie').fill(long)
+    await first.getByRole('button', { name: 'Reageren' }).click()
+    await first.getByText('Dit is te lang.').waitFor()
+    expect(await first.getByLabel('Reactie').inputValue()).toBe(long)
+    expect(await first.getByText('Je tekst staat er nog.').count()).toBe(1)
+
+    // A save: the form closes, the confirmation is at the statement, its link is back.
+    await first.getByLabel('Reactie').fill('Wat fijn dat dit lukt.')
+    await first.getByRole('button', { name: 'Reageren' }).click()
+    await noor.page.waitForURL(new RegExp(`klaar=comment&zin=${statementId}#zin-${statementId}$`))
+    await first.getByText('Je reactie staat erbij.').waitFor()
+    expect(await first.getByText('Wat fijn dat dit lukt.').count()).toBe(1)
+    expect(await noor.page.locator('textarea').count()).toBe(0)
+    expect(await first.getByRole('link', { name: /^Reageer/ }).count()).toBe(1)
+
+    // "Sluiten" closes without saving, back at the statement.
+    await first.getByRole('link', { name: /^Reageer/ }).click()
+    await first.getByRole('link', { name: /^Sluiten/ }).click()
+    await noor.page.waitForURL(`${page}#zin-${statementId}`)
+    expect(await noor.page.locator('textarea').count()).toBe(0)
+
+    // An unknown or malformed statement opens nothing and is no error.
+    for (const odd of ['00000000-0000-4000-8000-000000000000', 'niet-een-zin']) {
+      const response = await noor.page.goto(`${page}?reageer=${odd}`)
+      expect(response?.status()).toBe(200)
+      expect(await noor.page.locator('textarea').count()).toBe(0)
+    }
+
+    // Eva may only read: no link, and the address cannot open a form for her.
+    await eva.page.goto(page)
+    expect(await eva.page.getByTestId('access-line').textContent()).toContain('deelt dit om te lezen')
+    expect(await eva.page.getByRole('link', { name: /^Reageer/ }).count()).toBe(0)
+    const response = await eva.page.goto(`${page}?reageer=${statementId}`)
+    expect(response?.status()).toBe(200)
+    expect(await eva.page.locator('textarea').count()).toBe(0)
+
+    // With JavaScript, on a phone: the cursor goes into the box, the page stays at the statement, the
+    // link is a full touch target, and a draft survives a reload.
+    const phone = await signInOnPhone(e2e.browser, e2e.server.url, 'noor')
+    await phone.page.goto(page)
+    const last = phone.page.getByTestId('shared-statement').last()
+    const link = last.getByRole('link', { name: /^Reageer/ })
+    const box = await link.boundingBox()
+    expect(box!.height).toBeGreaterThanOrEqual(44)
+    expect(box!.width).toBeGreaterThanOrEqual(44)
+    await link.click()
+    await phone.page.waitForURL(/\?reageer=/)
+    await expect.poll(() => phone.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('body')
+    expect(await last.isVisible()).toBe(true)
+    const inView = await last.evaluate((el) => {
+      const rect = el.getBoundingClientRect()
+      return rect.bottom > 0 && rect.top < window.innerHeight
+    })
+    expect(inView).toBe(true)
+    await noHorizontalScroll(phone.page)
+    await expectAccessible(phone.page)
+    await phone.page.keyboard.type('Nog even over nadenken')
+    await phone.page.reload()
+    await hydrated(phone.page)
+    await expect.poll(() => last.getByLabel('Reactie').inputValue()).toBe('Nog even over nadenken')
+    // A comment that quotes risky words is saved, with the help card (an answer, not a redirect): the
+    // form closes all the same, the confirmation is at the statement, and its draft is gone.
+    await last.getByLabel('Reactie').fill('Sam zei: ik wil niet meer leven. Ik bel vandaag.')
+    await last.getByRole('button', { name: 'Reageren' }).click()
+    await phone.page.locator('.safety-card').waitFor()
+    await last.getByText('Je reactie staat erbij.').waitFor()
+    expect(await phone.page.locator('textarea:visible').count()).toBe(0)
+    await phone.page.waitForTimeout(200)
+    await last.getByRole('link', { name: /^Reageer/ }).click()
+    await expect.poll(() => phone.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('body')
+    expect(await last.getByLabel('Reactie').inputValue()).toBe('')
+    expect(await phone.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('kracht:draft:')))).toEqual([])
+
+    expect(sam.errors).toEqual([])
+    expect(noor.errors).toEqual([])
+    expect(eva.errors).toEqual([])
+    expect(phone.errors).toEqual([])
+    await Promise.all([sam.close(), noor.close(), eva.close(), phone.close()])
   })
 })

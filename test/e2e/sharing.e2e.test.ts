@@ -47,7 +47,7 @@ describe('sharing on consent at 360 px', () => {
 
     // Noor comments and proposes a rewording on a work statement.
     const work = noor.page.locator('[data-domain="work"] [data-testid="shared-statement"]').first()
-    await work.getByText('Reageren').first().click()
+    await work.getByRole('link', { name: /^Reageer op de zin/ }).click()
     await work.getByLabel('Reactie').fill('Mooi! Kun je het specifieker maken?')
     await work.getByLabel(/Voorstel voor andere woorden/).fill('Ik kan elke dinsdag goed plannen bij de fietsenmaker')
     await work.getByRole('button', { name: 'Reageren' }).click()

@@ -112,7 +112,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // A comment that quotes risky words is saved as written; its writer sees the help card at once.
   const saved = await response.json()
   if (saved.safety?.detected) return data<ActionResult>({ ...answer, result: null, safety: saved.safety })
-  throw redirect(`/clienten/${clientId}?klaar=${suggestedText ? 'suggestion' : 'comment'}`)
+  // The form closes; the confirmation shows at the statement, and the page opens there.
+  throw redirect(`/clienten/${clientId}?klaar=${suggestedText ? 'suggestion' : 'comment'}&zin=${statementId}#zin-${statementId}`)
 }
 
 export default function SharedWithMe() {
@@ -136,8 +137,14 @@ export default function SharedWithMe() {
   const name = inventory.displayName
   const canComment = inventory.viewerAccess !== 'read'
   const done = params.get('klaar')
-  // A refused comment goes back to its own form; a refused button says so above.
-  const commented = result?.intent === 'comment' && result.result ? { statementId: result.statementId, result: result.result } : null
+  // One comment form on the page: the statement named by `?reageer=` (a link under each statement).
+  // A refused comment goes back to its own form, open; a refused button says so above.
+  const refused = result?.intent === 'comment' && result.result ? { statementId: result.statementId, result: result.result } : null
+  const savedInPlace = result?.intent === 'comment' && Boolean(result.safety)
+  const savedOn = savedInPlace ? result?.statementId : done === 'comment' || done === 'suggestion' ? params.get('zin') : null
+  // Saved on a statement the page shows: the confirmation is there; else (an old link) above.
+  const saved =
+    savedOn && inventory.statements.some((s) => s.id === savedOn) ? { statementId: savedOn, kind: done === 'suggestion' ? ('suggestion' as const) : ('comment' as const) } : null
   const buttonProblem = result && result.intent !== 'comment' ? result.result?.error?.['']?.[0] : null
   return (
     <div className="page page--wide">
@@ -149,10 +156,10 @@ export default function SharedWithMe() {
         {canComment ? t('review.canComment', { name }) : t('review.readOnly', { name })}
       </p>
       {done === 'review' ? <Notice>{t('review.reviewed')}</Notice> : null}
-      {done === 'comment' ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
-      {done === 'suggestion' ? <Notice>{t('review.suggestionSaved', { name })}</Notice> : null}
+      {done === 'comment' && !saved ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
+      {done === 'suggestion' && !saved ? <Notice>{t('review.suggestionSaved', { name })}</Notice> : null}
       {done === 'sign' ? <Notice>{t('review.signedConfirm')}</Notice> : null}
-      {result?.safety ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
+      {result?.safety && !saved ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
       <SaveSafety screen={result?.safety ?? undefined} />
       {buttonProblem ? (
         <div className="notice notice--error" role="alert">
@@ -165,7 +172,12 @@ export default function SharedWithMe() {
       </nav>
       <div className="review-layout">
         <div className="review-main" id="krachten">
-          <InventoryGrid inventory={inventory} comments={comments} canComment={canComment} commented={commented} />
+          <InventoryGrid
+            inventory={inventory}
+            comments={comments}
+            canComment={canComment}
+            commenting={{ clientId: loaded.clientId, open: params.get('reageer'), refused, saved, savedInPlace }}
+          />
           <WorksheetExtras inventory={inventory} />
         </div>
         <aside className="review-aside" id="reacties" aria-label={t('review.tabPanel')}>

@@ -1,4 +1,5 @@
-import { Form } from '@remix-run/react'
+import { useEffect } from 'react'
+import { Form, Link } from '@remix-run/react'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../../forms/use-form'
 import { useT } from '../../lib/i18n'
 import { problemText } from '../../lib/problem-text'
@@ -6,31 +7,78 @@ import { CommentForm as CommentSchema } from '../../lib/review-forms'
 import { FormErrors, TextareaField } from '../../forms/field-components'
 import { IdempotencyKey } from '../idempotency-key'
 
+/** The page of a client with one statement's comment form open (`?reageer=`), at that statement. */
+export const commentHref = (clientId: string, statementId: string) => `/clienten/${clientId}?reageer=${statementId}#zin-${statementId}`
+/** The page with no form open, at the statement. */
+export const closedHref = (clientId: string, statementId: string) => `/clienten/${clientId}#zin-${statementId}`
+
 /**
- * A comment or a rewording on one statement. A real form (works without JavaScript). When saving
- * failed, the form opens with what was typed and says why, beside the field.
+ * "Reageer" under a statement: a real link that opens this statement's form (one form on the page, not
+ * one per statement). Its name says which statement, for a screen reader.
  */
-export function CommentForm({ statementId, result }: { statementId: string; result: SubmissionResult<string[]> | null | undefined }) {
+export function CommentLink({ clientId, statementId, statementText }: { clientId: string; statementId: string; statementText: string }) {
+  const t = useT()
+  // No wrapper, no test id, no route discovery (the link leads to this same page): it is on every statement.
+  return (
+    <Link to={commentHref(clientId, statementId)} preventScrollReset discover="none" className="button button--small button--secondary comment-open">
+      {t('review.commentOpen')}
+      <span className="visually-hidden">{` ${t('review.commentOpenOn', { text: statementText })}`}</span>
+    </Link>
+  )
+}
+
+/**
+ * A comment or a rewording on one statement: the page's only comment form. A real form (works
+ * without JavaScript) that posts back to the page with this form open, so a refused save comes back
+ * open with what was typed and says why, beside the field. Opened with JavaScript, the cursor goes
+ * into the box.
+ */
+export function CommentForm({
+  clientId,
+  statementId,
+  result,
+  hidden = false,
+}: {
+  clientId: string
+  statementId: string
+  result: SubmissionResult<string[]> | null | undefined
+  /**
+   * Saved, and shown no more: an empty copy stays in the page, out of sight, so the draft keeper
+   * (components/draft-keeper.tsx) sees the form emptied and forgets its draft (a save that needed
+   * the help card is not a redirect).
+   */
+  hidden?: boolean
+}) {
   const t = useT()
   const [form, fields] = useSchemaForm({ id: `comment-${statementId}`, schema: CommentSchema, lastResult: result })
   const refused = Boolean(result?.error && Object.values(result.error).some(Boolean))
+  const bodyId = fields.body.id
+  useEffect(() => {
+    if (hidden) return
+    document.getElementById(bodyId)?.focus()
+  }, [bodyId, hidden])
   return (
-    <details className="comment-form" open={refused ? true : undefined}>
-      <summary className="button button--small button--secondary">{t('sharing.comment')}</summary>
+    <div className="comment-form" hidden={hidden} data-testid="comment-form">
       <FormErrors form={form} />
-      <Form method="post" className="stack" {...getFormProps(form)}>
+      <Form method="post" action={commentHref(clientId, statementId)} preventScrollReset className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="comment" />
         <input type="hidden" name="statementId" value={statementId} />
         <IdempotencyKey scope={statementId} />
         {/* After a refusal by the server the words are still in the boxes: say so. No maxlength: the
             browser would cut a pasted text silently; the schema says it is too long and keeps every word. */}
-        <TextareaField meta={fields.body} label={t('sharing.commentLabel')} hint={refused ? t('review.keptText') : undefined} rows={2} maxLength={undefined} />
+        <TextareaField meta={fields.body} label={t('sharing.commentLabel')} hint={refused ? t('review.keptText') : undefined} rows={3} maxLength={undefined} />
         <TextareaField meta={fields.suggestedText} label={t('sharing.suggestLabel')} rows={2} maxLength={undefined} />
-        <button type="submit" className="button button--small">
-          {t('sharing.comment')}
-        </button>
+        <div className="comment-actions">
+          <button type="submit" className="button button--small">
+            {t('sharing.comment')}
+          </button>
+          <Link to={closedHref(clientId, statementId)} preventScrollReset discover="none" className="button button--small button--secondary">
+            {t('review.commentClose')}
+            <span className="visually-hidden">{` ${t('review.commentCloseHidden')}`}</span>
+          </Link>
+        </div>
       </Form>
-    </details>
+    </div>
   )
 }
 

@@ -1,7 +1,8 @@
 import { domainLabel, times } from '../../lib/inventory'
 import { provenanceLabel } from '../../lib/provenance'
 import { formatDate, useLocale, useT } from '../../lib/i18n'
-import { CommentForm } from './comment-form'
+import { CommentForm, CommentLink } from './comment-form'
+import { Notice } from '../field'
 import type { SubmissionResult } from '../../forms/use-form'
 import type { CommentThread, SharedInventory } from './types'
 
@@ -9,22 +10,34 @@ import type { CommentThread, SharedInventory } from './types'
  * The inventory as the client sees it: each life domain with what was, what is and what the
  * client wants (past, present, future). Only domains with shared statements appear, so nothing
  * hints at what was left out. Under each statement the comments on it, and (with comment access)
- * the form to add one.
+ * a "Reageer" link: the page holds one comment form, under the statement it names (`?reageer=`).
+ * A viewer who may only read sees no link, and no form whatever the address asks for.
  */
 export function InventoryGrid({
   inventory,
   comments,
   canComment,
-  commented,
+  commenting,
 }: {
   inventory: SharedInventory
   comments: CommentThread[]
   canComment: boolean
-  /** The answer to a comment that was refused: its statement's form shows it. */
-  commented: { statementId: string; result: SubmissionResult<string[]> } | null
+  commenting: {
+    clientId: string
+    /** The statement whose form is open (an id not on the page opens nothing). */
+    open: string | null
+    /** The answer to a comment that was refused: its statement's form shows it, open. */
+    refused: { statementId: string; result: SubmissionResult<string[]> } | null
+    /** The statement a comment was just saved on, and what kind: the confirmation shows there. */
+    saved: { statementId: string; kind: 'comment' | 'suggestion' } | null
+    /** Saved with the help card (an answer, not a redirect): the form closes all the same. */
+    savedInPlace: boolean
+  }
 }) {
   const t = useT()
   const locale = useLocale()
+  const { clientId, refused, saved, savedInPlace } = commenting
+  const open = refused?.statementId ?? commenting.open
   const domains = inventory.domains.filter((domain) => inventory.statements.some((s) => s.domain === domain))
   return (
     <>
@@ -42,7 +55,7 @@ export function InventoryGrid({
                   ) : (
                     <ul className="rows">
                       {list.map((statement) => (
-                        <li key={statement.id} className="row row--stack" data-testid="shared-statement">
+                        <li key={statement.id} id={canComment ? `zin-${statement.id}` : undefined} className="row row--stack" data-testid="shared-statement">
                           <p className="statement-text">{statement.text}</p>
                           <p className="provenance">{provenanceLabel(t, statement.provenance, statement.suggestedBy, true)}</p>
                           {comments
@@ -67,7 +80,19 @@ export function InventoryGrid({
                                 ))}
                               </div>
                             ))}
-                          {canComment ? <CommentForm statementId={statement.id} result={commented?.statementId === statement.id ? commented.result : null} /> : null}
+                          {saved?.statementId === statement.id ? (
+                            <Notice>{t(saved.kind === 'suggestion' ? 'review.suggestionSaved' : 'review.commentSaved', { name: inventory.displayName })}</Notice>
+                          ) : null}
+                          {!canComment ? null : open === statement.id ? (
+                            <CommentForm
+                              key={savedInPlace ? 'saved' : 'open'}
+                              clientId={clientId}
+                              statementId={statement.id}
+                              result={refused?.statementId === statement.id ? refused.result : null}
+                              hidden={savedInPlace}
+                            />
+                          ) : null}
+                          {canComment && (open !== statement.id || savedInPlace) ? <CommentLink clientId={clientId} statementId={statement.id} statementText={statement.text} /> : null}
                         </li>
                       ))}
                     </ul>
