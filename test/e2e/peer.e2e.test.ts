@@ -7,6 +7,38 @@ const e2e = useServerAndBrowser()
 const idOf = async (page: Page) => ((await (await page.request.get(`${e2e.server.url}/api/v1/me`)).json()) as { id: string }).id
 
 describe("the peer expert's story: a session with a client present (1280 px), the client decides on a phone (360 px)", () => {
+  it("eva finds what sam shares with her on 'Gedeeld met mij' and opens it, read only: no control she may not use (360 px; runs first: the next test gives her comment access)", { timeout: 120_000 }, async () => {
+    const eva = await signInOnPhone(e2e.browser, e2e.server.url, 'eva')
+    const sam = await signInOnPhone(e2e.browser, e2e.server.url, 'sam')
+    const [samId, evaId] = await Promise.all([idOf(sam.page), idOf(eva.page)])
+    const shared = await sam.page.request.post(`${e2e.server.url}/api/v1/clients/${samId}/consents`, {
+      headers: { origin: e2e.server.url },
+      data: { granteeId: evaId, scopes: ['inventory', 'network'], excludeDomains: [], access: 'read', endsAt: null },
+    })
+    expect(shared.status()).toBe(201)
+
+    await eva.page.goto(`${e2e.server.url}/gedeeld`)
+    const row = eva.page.getByTestId('shared-with-me').locator('li.row', { hasText: 'Sam' })
+    // A way in for each page the share opens, named with the person for a screen reader.
+    expect(await row.getByRole('link', { name: 'Netwerk (Sam)' }).count()).toBe(1)
+    expect(await row.getByRole('link', { name: 'Berichten' }).count()).toBe(0)
+    await expectAccessible(eva.page)
+    await row.getByRole('link', { name: 'Krachten bekijken (Sam)' }).click()
+    await eva.page.waitForURL(`${e2e.server.url}/clienten/${samId}`)
+    await eva.page.getByRole('heading', { level: 1, name: /Sam/ }).waitFor()
+    expect(await eva.page.getByTestId('shared-statement').count()).toBeGreaterThan(0)
+    // Read only: no way to comment is shown, not even by asking for the form in the address.
+    expect(await eva.page.getByRole('link', { name: /Reageer/ }).count()).toBe(0)
+    const [first] = (await (await sam.page.request.get(`${e2e.server.url}/api/v1/clients/${samId}/statements`)).json()) as { id: string }[]
+    await eva.page.goto(`${e2e.server.url}/clienten/${samId}?reageer=${first?.id ?? ''}`)
+    await eva.page.getByRole('heading', { level: 1, name: /Sam/ }).waitFor()
+    expect(await eva.page.locator('textarea').count()).toBe(0)
+    await noHorizontalScroll(eva.page)
+
+    expect([...eva.errors, ...sam.errors]).toEqual([])
+    await Promise.all([eva.close(), sam.close()])
+  })
+
   it('eva co-facilitates, does the strengths conversation together with sam, offers a card and writes the reflection; sam keeps the card without JavaScript', { timeout: 180_000 }, async () => {
     const noor = await signInOnPhone(e2e.browser, e2e.server.url, 'noor')
     const eva = await signInOnPhone(e2e.browser, e2e.server.url, 'eva')

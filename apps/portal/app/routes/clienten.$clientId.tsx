@@ -128,7 +128,8 @@ export default function SharedWithMe() {
         <p>{t('sharing.notSharedText')}</p>
         <ClientSections clientId={loaded.clientId} scopes={loaded.sections} role={loaded.role} />
         <p>
-          <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>
+          {/* Back to where this person finds their clients: a worker's caseload, a peer's "Gedeeld met mij". */}
+          {loaded.role === 'peer' ? <Link to="/gedeeld">← {t('peer.sharedTitle')}</Link> : <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>}
         </p>
       </div>
     )

@@ -45,15 +45,48 @@ export default function SharedWithMe() {
                   </p>
                 ))}
               </div>
-              {client.canReadMessages ? (
-                <Link to={`/clienten/${client.clientId}/berichten`} className="button button--small button--secondary">
-                  {t('peer.openMessages')}
-                </Link>
-              ) : null}
+              <SharedWays clientId={client.clientId} name={client.displayName} scopes={sharedScopes(client)} />
             </li>
           ))}
         </ul>
       )}
     </div>
+  )
+}
+
+type SharedClient = ReturnType<typeof useLoaderData<typeof loader>>['clients'][number]
+
+/** Every scope the person shares with me, and messages when I may read them. */
+function sharedScopes(client: SharedClient): string[] {
+  return [...new Set([...client.shares.flatMap((share) => share.scopes), ...(client.canReadMessages ? ['messages'] : [])])]
+}
+
+/**
+ * The pages a share opens, each a link: the strengths (the client's page) and the sections beside
+ * them. A share that opens none of these pages (a team meeting's) shows no link, never a dead end.
+ */
+function SharedWays({ clientId, name, scopes }: { clientId: string; name: string; scopes: string[] }) {
+  const t = useT()
+  const ways = [
+    { scope: 'inventory', to: '', label: t('peer.openInventory') },
+    { scope: 'action_plan', to: '/actieplan', label: t('plan.title') },
+    { scope: 'network', to: '/netwerk', label: t('network.worker.link') },
+    { scope: 'safety_plan', to: '/signaleringsplan', label: t('safety.plan.workerLink') },
+    { scope: 'livelihood', to: '/brug', label: t('livelihood.worker.link') },
+    { scope: 'messages', to: '/berichten', label: t('peer.openMessages') },
+  ].filter((way) => scopes.includes(way.scope))
+  if (ways.length === 0) return null
+  return (
+    <ul className="plain-list shared-ways">
+      {ways.map((way) => (
+        <li key={way.scope}>
+          <Link to={`/clienten/${clientId}${way.to}`} className="button button--small button--secondary">
+            {way.label}
+            {/* Several people make several links with one label: the name tells them apart when read aloud. */}
+            <span className="visually-hidden"> ({name})</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
   )
 }

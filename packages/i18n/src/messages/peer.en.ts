@@ -35,6 +35,7 @@ export const peerEn: Widen<typeof peerNl> = {
   sharedLeftOut: 'Not shared: {domains}',
   sharedUntil: 'until {date}',
   openMessages: 'Messages',
+  openInventory: 'View strengths',
   sessionTitle: 'Session',
   sessionBack: 'Back to sessions',
   where: 'Where',

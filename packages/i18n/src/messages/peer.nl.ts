@@ -32,6 +32,7 @@ export const peerNl = {
   sharedLeftOut: 'Niet gedeeld: {domains}',
   sharedUntil: 'tot {date}',
   openMessages: 'Berichten',
+  openInventory: 'Krachten bekijken',
   sessionTitle: 'Bijeenkomst',
   sessionBack: 'Terug naar bijeenkomsten',
   where: 'Waar',
