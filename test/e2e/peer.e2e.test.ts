@@ -27,6 +27,8 @@ describe("the peer expert's story: a session with a client present (1280 px), th
     await eva.page.waitForURL(`${e2e.server.url}/clienten/${samId}`)
     await eva.page.getByRole('heading', { level: 1, name: /Sam/ }).waitFor()
     expect(await eva.page.getByTestId('shared-statement').count()).toBeGreaterThan(0)
+    // The way back is her own list, not a worker's caseload.
+    expect(await eva.page.locator('.breadcrumb').getByRole('link', { name: /Gedeeld met mij/ }).count()).toBe(1)
     // Read only: no way to comment is shown, not even by asking for the form in the address.
     expect(await eva.page.getByRole('link', { name: /Reageer/ }).count()).toBe(0)
     const [first] = (await (await sam.page.request.get(`${e2e.server.url}/api/v1/clients/${samId}/statements`)).json()) as { id: string }[]

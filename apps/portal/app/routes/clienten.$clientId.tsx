@@ -128,8 +128,7 @@ export default function SharedWithMe() {
         <p>{t('sharing.notSharedText')}</p>
         <ClientSections clientId={loaded.clientId} scopes={loaded.sections} role={loaded.role} />
         <p>
-          {/* Back to where this person finds their clients: a worker's caseload, a peer's "Gedeeld met mij". */}
-          {loaded.role === 'peer' ? <Link to="/gedeeld">← {t('peer.sharedTitle')}</Link> : <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>}
+          <BackToClients role={loaded.role} />
         </p>
       </div>
     )
@@ -150,7 +149,7 @@ export default function SharedWithMe() {
   return (
     <div className="page page--wide">
       <p className="breadcrumb">
-        <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>
+        <BackToClients role={loaded.role} />
       </p>
       <h1>{t('sharing.readTitle', { name })}</h1>
       <p className="lead" data-testid="access-line">
@@ -199,4 +198,10 @@ export default function SharedWithMe() {
       </div>
     </div>
   )
+}
+
+/** Back to where this person finds their clients: a worker's caseload, a peer's "Gedeeld met mij". */
+function BackToClients({ role }: { role: string }) {
+  const t = useT()
+  return role === 'peer' ? <Link to="/gedeeld">← {t('peer.sharedTitle')}</Link> : <Link to="/caseload">← {t('sharing.caseloadTitle')}</Link>
 }
