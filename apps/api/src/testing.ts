@@ -69,3 +69,24 @@ export function cookieFrom(response: Response): string {
   const header = response.headers.get('set-cookie') ?? ''
   return header.split(';')[0] ?? ''
 }
+
+/**
+ * The SQL the embedded database was sent while `run` ran (issue 19 counts queries per request), or
+ * null on PostgreSQL, where the tests that count are skipped.
+ */
+export async function queriesSent(t: TestApi, run: () => Promise<void>): Promise<string[] | null> {
+  const pg = t.handle.pglite
+  if (!pg) return null
+  const query = pg.query
+  const sent: string[] = []
+  pg.query = ((...args: Parameters<typeof query>) => {
+    sent.push(String(args[0]))
+    return query.apply(pg, args)
+  }) as typeof query
+  try {
+    await run()
+  } finally {
+    pg.query = query
+  }
+  return sent
+}

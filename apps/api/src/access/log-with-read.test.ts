@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { and, count, eq } from 'drizzle-orm'
 import { accessLog } from '@kracht/db'
-import { createTestApi, type TestApi } from '../testing'
+import { createTestApi, queriesSent, type TestApi } from '../testing'
 
 /**
  * A route that declares `logWithRead` (the inventory) writes its access-log row in the same
@@ -41,19 +41,10 @@ describe('the access-log row written with the read', () => {
   })
 
   it('costs two queries on the embedded database: the session with the gate’s facts, the row with the read', async () => {
-    const pg = t.handle.pglite
-    if (!pg) return
-    const query = pg.query
-    const sent: string[] = []
-    pg.query = ((...args: Parameters<typeof query>) => {
-      sent.push(String(args[0]))
-      return query.apply(pg, args)
-    }) as typeof query
-    try {
+    const sent = await queriesSent(t, async () => {
       expect((await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: noor })).status).toBe(200)
-    } finally {
-      pg.query = query
-    }
+    })
+    if (!sent) return
     expect(sent).toHaveLength(2)
     expect(sent[0]).toMatch(/from "sessions"/)
     expect(sent[0]).toMatch(/from "consents"/)

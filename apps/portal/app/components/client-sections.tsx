@@ -8,9 +8,9 @@ type Scope = 'safety_plan' | 'action_plan' | 'network' | 'messages' | 'livelihoo
  * them (a link that would end in "not shared" is not shown), and the trajectory for the worker,
  * which is the care arrangement rather than the client's words.
  */
-export function ClientSections({ clientId, scopes, role }: { clientId: string; scopes: readonly string[]; role: string }) {
-  const t = useT()
-  const links: { scope: Scope | 'trajectory'; to: string; label: string }[] = [
+/** The pages about one client beside the strengths, each opened by a scope (the trajectory: a worker's own). */
+export function sectionLinks(t: ReturnType<typeof useT>): { scope: Scope | 'trajectory'; to: string; label: string }[] {
+  return [
     { scope: 'safety_plan', to: 'signaleringsplan', label: t('safety.plan.workerLink') },
     { scope: 'action_plan', to: 'actieplan', label: t('plan.title') },
     { scope: 'network', to: 'netwerk', label: t('network.worker.link') },
@@ -18,7 +18,11 @@ export function ClientSections({ clientId, scopes, role }: { clientId: string; s
     { scope: 'livelihood', to: 'brug', label: t('livelihood.worker.link') },
     { scope: 'trajectory', to: 'traject', label: t('trajectory.linkWorker') },
   ]
-  const shown = links.filter((link) => (link.scope === 'trajectory' ? role === 'worker' : scopes.includes(link.scope)))
+}
+
+export function ClientSections({ clientId, scopes, role }: { clientId: string; scopes: readonly string[]; role: string }) {
+  const t = useT()
+  const shown = sectionLinks(t).filter((link) => (link.scope === 'trajectory' ? role === 'worker' : scopes.includes(link.scope)))
   if (shown.length === 0) return null
   return (
     <nav aria-label={t('sharing.moreOfClient')} className="client-sections">

@@ -5,6 +5,7 @@ import { requireRole } from '../lib/auth.server'
 import { domainLabel } from '@kracht/i18n'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { jsonOrThrow } from '../lib/api-failure.server'
+import { sectionLinks } from '../components/client-sections'
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld met mij – Kracht' }]
 
@@ -67,14 +68,9 @@ function sharedScopes(client: SharedClient): string[] {
  */
 function SharedWays({ clientId, name, scopes }: { clientId: string; name: string; scopes: string[] }) {
   const t = useT()
-  const ways = [
-    { scope: 'inventory', to: '', label: t('peer.openInventory') },
-    { scope: 'action_plan', to: '/actieplan', label: t('plan.title') },
-    { scope: 'network', to: '/netwerk', label: t('network.worker.link') },
-    { scope: 'safety_plan', to: '/signaleringsplan', label: t('safety.plan.workerLink') },
-    { scope: 'livelihood', to: '/brug', label: t('livelihood.worker.link') },
-    { scope: 'messages', to: '/berichten', label: t('peer.openMessages') },
-  ].filter((way) => scopes.includes(way.scope))
+  const ways = [{ scope: 'inventory', to: '', label: t('peer.openInventory') }, ...sectionLinks(t).map((link) => ({ ...link, to: `/${link.to}` }))].filter((way) =>
+    scopes.includes(way.scope),
+  )
   if (ways.length === 0) return null
   return (
     <ul className="plain-list shared-ways">

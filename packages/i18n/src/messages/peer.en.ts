@@ -34,7 +34,6 @@ export const peerEn: Widen<typeof peerNl> = {
   sharedComment: 'to read and think along',
   sharedLeftOut: 'Not shared: {domains}',
   sharedUntil: 'until {date}',
-  openMessages: 'Messages',
   openInventory: 'View strengths',
   sessionTitle: 'Session',
   sessionBack: 'Back to sessions',

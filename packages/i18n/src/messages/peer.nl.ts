@@ -31,7 +31,6 @@ export const peerNl = {
   sharedComment: 'om te lezen en mee te denken',
   sharedLeftOut: 'Niet gedeeld: {domains}',
   sharedUntil: 'tot {date}',
-  openMessages: 'Berichten',
   openInventory: 'Krachten bekijken',
   sessionTitle: 'Bijeenkomst',
   sessionBack: 'Terug naar bijeenkomsten',

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { clientWorkers, users } from '@kracht/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, type TestApi } from '../../testing'
+import { createTestApi, queriesSent, type TestApi } from '../../testing'
 
 // The caseload of a worker with several clients, each sharing something else: what each row says
 // (shared, new since the last look, a review waiting, open suggestions), and that reading it costs
@@ -87,21 +87,12 @@ describe('a caseload of several clients', () => {
   })
 
   it('costs a fixed number of queries and a few per client that shares, not a dozen each (embedded database)', async () => {
-    const pg = t.handle.pglite
-    if (!pg) return
-    const query = pg.query
+    if (!t.handle.pglite) return
     const count = async () => {
-      let queries = 0
-      pg.query = ((...args: Parameters<typeof query>) => {
-        queries++
-        return query.apply(pg, args)
-      }) as typeof query
-      try {
+      const sent = await queriesSent(t, async () => {
         expect((await caseload()).length).toBe(4)
-      } finally {
-        pg.query = query
-      }
-      return queries
+      })
+      return sent?.length ?? 0
     }
     const twoSharing = await count()
     await share('bo', [])

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { and, count, eq } from 'drizzle-orm'
 import { accessLog } from '@kracht/db'
-import { createTestApi, type TestApi } from '../../testing'
+import { createTestApi, queriesSent, type TestApi } from '../../testing'
 
 /**
  * GET /clients/{id}/inventory/overview: the worker's page in one call (issue 19). It answers what
@@ -74,19 +74,10 @@ describe('the inventory overview', () => {
   })
 
   it('reads the log rows, the inventory and the comments in one query on the embedded database', async () => {
-    const pg = t.handle.pglite
-    if (!pg) return
-    const query = pg.query
-    const sent: string[] = []
-    pg.query = ((...args: Parameters<typeof query>) => {
-      sent.push(String(args[0]))
-      return query.apply(pg, args)
-    }) as typeof query
-    try {
+    const sent = await queriesSent(t, async () => {
       expect((await t.json('GET', `${base()}/inventory/overview`, { cookie: noor })).status).toBe(200)
-    } finally {
-      pg.query = query
-    }
+    })
+    if (!sent) return
     expect(sent[0]).toMatch(/from "sessions"/)
     expect(sent[1]).toMatch(/^with "logged_access" as \(insert into "access_log"/)
     expect(sent[1]).toMatch(/from "comments"/)
