@@ -78,7 +78,7 @@ export default function SharedPlan() {
   return (
     <div className="page page--narrow plan">
       <p className="breadcrumb">
-        <Link to={`/clienten/${clientId}`}>← {t('sharing.caseloadTitle')}</Link>
+        <Link to={`/clienten/${clientId}`}>← {t('sharing.backToClient')}</Link>
       </p>
       <h1>{name ? t('plan.worker.title', { name }) : t('plan.worker.titleNoName')}</h1>
       {!plan ? (

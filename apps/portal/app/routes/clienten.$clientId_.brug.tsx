@@ -37,7 +37,7 @@ export default function SharedBridge() {
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
-        <Link to={`/clienten/${clientId}`}>← {t('sharing.caseloadTitle')}</Link>
+        <Link to={`/clienten/${clientId}`}>← {t('sharing.backToClient')}</Link>
       </p>
       <h1>{t('livelihood.worker.title')}</h1>
       {!bridge || !money ? (

@@ -83,7 +83,7 @@ export default function SharedNetwork() {
   return (
     <div className="page network-page">
       <p className="breadcrumb">
-        <Link to={`/clienten/${clientId}`}>← {who ? t('network.worker.back', { name: who }) : t('sharing.caseloadTitle')}</Link>
+        <Link to={`/clienten/${clientId}`}>← {who ? t('network.worker.back', { name: who }) : t('sharing.backToClient')}</Link>
       </p>
       <h1>{who ? t('network.worker.title', { name: who }) : t('network.worker.titleNoName')}</h1>
       {!network ? (

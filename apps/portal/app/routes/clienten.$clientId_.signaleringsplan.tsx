@@ -30,7 +30,7 @@ export default function SharedSafetyPlan() {
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
-        <Link to={`/clienten/${clientId}`}>← {t('sharing.caseloadTitle')}</Link>
+        <Link to={`/clienten/${clientId}`}>← {t('sharing.backToClient')}</Link>
       </p>
       <h1>{t('safety.plan.workerTitle')}</h1>
       {!plan ? (

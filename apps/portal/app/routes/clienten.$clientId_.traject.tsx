@@ -96,7 +96,7 @@ export default function WorkerTrajectory() {
   const done = params.get('klaar')
   const back = (
     <p className="breadcrumb">
-      <Link to={`/clienten/${loaded.clientId}`}>← {t('sharing.caseloadTitle')}</Link>
+      <Link to={`/clienten/${loaded.clientId}`}>← {t('sharing.backToClient')}</Link>
     </p>
   )
   if (!loaded.linked) {

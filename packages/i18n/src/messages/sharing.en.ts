@@ -39,6 +39,7 @@ export const sharingEn: Catalogue['sharing'] = {
   notSharedText: 'The client has not shared this with you (now). That is their choice. Feel free to ask in a conversation.',
   moreOfClient: 'More that is shared',
   caseloadTitle: 'My caseload',
+  backToClient: 'Back to the client',
   caseloadEmpty: 'You have no clients yet.',
   notShared: 'Nothing shared',
   changedSince: '{count} new or changed since you last looked',

@@ -38,6 +38,7 @@ export const sharingNl = {
   notSharedText: 'De cliënt heeft dit (nu) niet met jou gedeeld. Dat is hun keuze. Vraag het gerust in een gesprek.',
   moreOfClient: 'Meer dat gedeeld is',
   caseloadTitle: 'Mijn caseload',
+  backToClient: 'Terug naar de cliënt',
   caseloadEmpty: 'Je hebt nog geen cliënten.',
   notShared: 'Niets gedeeld',
   changedSince: '{count} nieuw of veranderd sinds je laatst keek',
