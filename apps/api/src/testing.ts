@@ -1,3 +1,4 @@
+import { vi } from 'vitest'
 import { createTestDatabase, type TestDatabaseHandle } from '@kracht/db/testing'
 import { seedDemo, type DemoUsername } from '@kracht/db'
 import { createApi, type Api } from './app'
@@ -89,4 +90,21 @@ export async function queriesSent(t: TestApi, run: () => Promise<void>): Promise
     pg.query = query
   }
   return sent
+}
+
+/**
+ * Runs `run` while every insert into the access log fails (a fault the code cannot cause), with the
+ * server's error log silenced; the trigger is gone again afterwards, whatever `run` did.
+ */
+export async function whileAccessLogFails(t: TestApi, run: () => Promise<void>): Promise<void> {
+  await t.handle.asOwner(`
+    create function kracht_test_log_fails() returns trigger language plpgsql as $$ begin raise exception 'log down'; end $$;
+    create trigger zzz_kracht_test_log_fails before insert on access_log for each row execute function kracht_test_log_fails();`)
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+  try {
+    await run()
+  } finally {
+    logged.mockRestore()
+    await t.handle.asOwner(`drop trigger zzz_kracht_test_log_fails on access_log; drop function kracht_test_log_fails();`)
+  }
 }

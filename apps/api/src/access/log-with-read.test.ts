@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, count, eq } from 'drizzle-orm'
 import { accessLog } from '@kracht/db'
-import { createTestApi, queriesSent, type TestApi } from '../testing'
+import { createTestApi, queriesSent, whileAccessLogFails, type TestApi } from '../testing'
 
 /**
  * A route that declares `logWithRead` (the inventory) writes its access-log row in the same
@@ -65,12 +65,7 @@ describe('the access-log row written with the read', () => {
   })
 
   it('reads nothing when the row cannot be written: the answer is a 500 without the client’s words', async () => {
-    // A fault the code cannot cause: every insert into the log fails.
-    await t.handle.asOwner(`
-      create function kracht_test_log_fails() returns trigger language plpgsql as $$ begin raise exception 'log down'; end $$;
-      create trigger zzz_kracht_test_log_fails before insert on access_log for each row execute function kracht_test_log_fails();`)
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-    try {
+    await whileAccessLogFails(t, async () => {
       const before = await rows()
       const response = await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: noor })
       expect(response.status).toBe(500)
@@ -78,10 +73,7 @@ describe('the access-log row written with the read', () => {
       expect(JSON.parse(body)).toMatchObject({ code: 'internal_error' })
       expect(body).not.toContain('statements')
       expect(await rows()).toBe(before)
-    } finally {
-      logged.mockRestore()
-      await t.handle.asOwner(`drop trigger zzz_kracht_test_log_fails on access_log; drop function kracht_test_log_fails();`)
-    }
+    })
     expect((await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: noor })).status).toBe(200)
   })
 })

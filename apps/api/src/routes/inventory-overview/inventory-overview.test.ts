@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, count, eq } from 'drizzle-orm'
 import { accessLog } from '@kracht/db'
-import { createTestApi, queriesSent, type TestApi } from '../../testing'
+import { createTestApi, queriesSent, whileAccessLogFails, type TestApi } from '../../testing'
 
 /**
  * GET /clients/{id}/inventory/overview: the worker's page in one call (issue 19). It answers what
@@ -86,11 +86,7 @@ describe('the inventory overview', () => {
   })
 
   it('reads nothing when the rows cannot be written', async () => {
-    await t.handle.asOwner(`
-      create function kracht_test_log_fails() returns trigger language plpgsql as $$ begin raise exception 'log down'; end $$;
-      create trigger zzz_kracht_test_log_fails before insert on access_log for each row execute function kracht_test_log_fails();`)
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-    try {
+    await whileAccessLogFails(t, async () => {
       const before = await noorRows()
       const response = await t.json('GET', `${base()}/inventory/overview`, { cookie: noor })
       expect(response.status).toBe(500)
@@ -98,9 +94,6 @@ describe('the inventory overview', () => {
       expect(JSON.parse(body)).toMatchObject({ code: 'internal_error' })
       expect(body).not.toContain('statements')
       expect(await noorRows()).toBe(before)
-    } finally {
-      logged.mockRestore()
-      await t.handle.asOwner(`drop trigger zzz_kracht_test_log_fails on access_log; drop function kracht_test_log_fails();`)
-    }
+    })
   })
 })
