@@ -8,6 +8,11 @@ type Scope = 'safety_plan' | 'action_plan' | 'network' | 'messages' | 'livelihoo
  * them (a link that would end in "not shared" is not shown), and the trajectory for the worker,
  * which is the care arrangement rather than the client's words.
  */
+/** Every scope a client shares with the viewer (an entry of `/me/shared-with-me`), and messages when the viewer may read them. */
+export function sharedScopesOf(entry: { shares: { scopes: readonly string[] }[]; canReadMessages: boolean }): string[] {
+  return [...new Set([...entry.shares.flatMap((share) => share.scopes), ...(entry.canReadMessages ? ['messages'] : [])])]
+}
+
 /** The pages about one client beside the strengths, each opened by a scope (the trajectory: a worker's own). */
 export function sectionLinks(t: ReturnType<typeof useT>): { scope: Scope | 'trajectory'; to: string; label: string }[] {
   return [

@@ -10,7 +10,7 @@ import { keyedWrite } from '../lib/idempotency.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
 import { Notice } from '../components/field'
-import { ClientSections } from '../components/client-sections'
+import { ClientSections, sharedScopesOf } from '../components/client-sections'
 import { InventoryGrid } from '../components/review/inventory-grid'
 import { WorksheetExtras } from '../components/review/worksheet-extras'
 import { ReviewPanel } from '../components/review/review-panel'
@@ -39,7 +39,7 @@ async function sharedSections(request: Request, context: LoaderFunctionArgs['con
   // Only this client's entry: read from the facts the page's consent gates read anyway (no query of its own).
   const entry = (await jsonOrThrow(api(context, request).me['shared-with-me'].$get({ query: { clientId } }))).find((client) => client.clientId === clientId)
   if (!entry) return []
-  return [...new Set([...entry.shares.flatMap((share) => share.scopes), ...(entry.canReadMessages ? ['messages'] : [])])]
+  return sharedScopesOf(entry)
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { requireRole } from '../lib/auth.server'
 import { domainLabel } from '@kracht/i18n'
 import { formatDate, useLocale, useT } from '../lib/i18n'
 import { jsonOrThrow } from '../lib/api-failure.server'
-import { sectionLinks } from '../components/client-sections'
+import { sectionLinks, sharedScopesOf } from '../components/client-sections'
 
 export const meta: MetaFunction = () => [{ title: 'Gedeeld met mij – Kracht' }]
 
@@ -46,20 +46,13 @@ export default function SharedWithMe() {
                   </p>
                 ))}
               </div>
-              <SharedWays clientId={client.clientId} name={client.displayName} scopes={sharedScopes(client)} />
+              <SharedWays clientId={client.clientId} name={client.displayName} scopes={sharedScopesOf(client)} />
             </li>
           ))}
         </ul>
       )}
     </div>
   )
-}
-
-type SharedClient = ReturnType<typeof useLoaderData<typeof loader>>['clients'][number]
-
-/** Every scope the person shares with me, and messages when I may read them. */
-function sharedScopes(client: SharedClient): string[] {
-  return [...new Set([...client.shares.flatMap((share) => share.scopes), ...(client.canReadMessages ? ['messages'] : [])])]
 }
 
 /**
