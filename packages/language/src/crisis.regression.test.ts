@@ -46,6 +46,11 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // order; 200 English) and measured once on round 16's screen (before round 17 is merged):
   // 368 / 400 found, 51 / 400 false alarms (25 of them check-ins).
   { file: 'crisis-heldout-19.jsonl', recall: 368 / 400, falseAlarms: 51 / 400 },
+  // Set 20, written blind on 2026-12-03 (danger only implied, short answers to the portal's own
+  // questions, chat spelling; 160 English) and measured once on round 16's screen with the
+  // retrained model (before round 18 is merged): 339 / 400 found, 39 / 400 false alarms (24 of
+  // them check-ins).
+  { file: 'crisis-heldout-20.jsonl', recall: 339 / 400, falseAlarms: 39 / 400 },
 ]
 
 /**
