@@ -80,6 +80,10 @@ export function CommentForm({
           <button type="submit" className="button button--small">
             {t('sharing.comment')}
           </button>
+          {/* A link, not a submit: with JavaScript the draft keeper holds what was typed on this device and
+              puts it back when the form opens again. Without JavaScript there is nowhere to keep it but the
+              server (a stored draft of a worker's words about a client, with its own consent and erasure
+              rules) or the address (care text in history and logs), so closing without saving drops it. */}
           <Link to={closedHref(clientId, statementId)} preventScrollReset discover="none" className="button button--small button--secondary">
             {t('review.commentClose')}
             <span className="visually-hidden">{` ${t('review.commentCloseHidden')}`}</span>
