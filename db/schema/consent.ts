@@ -11,6 +11,8 @@ export { consentAccess, consentScopes, type ConsentAccessLevel, type ConsentScop
  * A client's consent: the only thing that lets anyone but the client see the client's data.
  * Nothing is shared by default; a consent is never edited in place (a change is a revoke plus a new
  * consent), so the access log's `basis` always points at the exact terms that allowed an access.
+ * One active share per person: sharing again with the same grantee ends the active one and starts
+ * the new one in one transaction (services/consent/consents.ts, docs/decisions/012).
  */
 export const consents = pgTable(
   'consents',

@@ -101,4 +101,100 @@ describe('sharing on consent at 360 px', () => {
     await sam.close()
     await noor.close()
   })
+
+  it('sharing again with noor changes that one share: the page says so first, with and without JavaScript', { timeout: 120_000 }, async () => {
+    const sam = await signIn('sam')
+    const page = sam.page
+    const noorShares = page.getByTestId('consent').filter({ hasText: 'Noor Haddou mag zien' })
+    const replaces = 'Je deelt al met Noor Haddou. Wat je nu kiest, vervangt dat.'
+    await page.goto(`${e2e.server.url}/delen`)
+    await page.getByLabel(/Noor Haddou/).check()
+    await page.getByRole('button', { name: 'Delen', exact: true }).click()
+    await page.waitForURL(/gedeeld=/)
+    await expect.poll(() => noorShares.count()).toBe(1)
+
+    // Choosing noor again: the form says what will happen before anything changes (not for eva).
+    await page.getByLabel(/Eva de Wit/).check()
+    expect(await page.getByText(replaces).count()).toBe(0)
+    await page.getByLabel(/Noor Haddou/).check()
+    await page.getByText(replaces).waitFor()
+    await page.getByLabel('Lezen en reageren').check()
+    await noHorizontalScroll(page)
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Delen', exact: true }).click()
+    await page.waitForURL(/vervangen=1/)
+    await page.getByRole('status').filter({ hasText: 'Gedeeld met Noor Haddou. Dit vervangt wat je eerder met Noor Haddou deelde.' }).waitFor()
+    expect(await noorShares.count()).toBe(1)
+    expect(await noorShares.textContent()).toContain('mag ook reageren')
+
+    // "Wijzigen" opens the form with that share's choices: only what changes needs a tap.
+    await page.getByRole('link', { name: 'Wijzigen wat Noor Haddou mag zien' }).click()
+    await page.waitForURL(/wijzig=/)
+    expect(await page.getByLabel(/Noor Haddou/).isChecked()).toBe(true)
+    expect(await page.getByLabel('Lezen en reageren').isChecked()).toBe(true)
+    await page.getByText(replaces).waitFor()
+    await page.getByText('Deze leefgebieden niet delen').click()
+    await page.getByLabel('(Ex-)partner').check()
+    await page.getByRole('button', { name: 'Delen', exact: true }).click()
+    await page.waitForURL(/vervangen=1/)
+    await expect.poll(() => noorShares.textContent()).toContain('behalve: (Ex-)partner')
+    expect(await noorShares.count()).toBe(1)
+    expect(await noorShares.textContent()).toContain('mag ook reageren')
+    expect(sam.errors).toEqual([])
+    await sam.close()
+
+    // Without JavaScript: the line stands under noor's name, and the answer says it replaced.
+    const plain = await signIn('sam', false)
+    await plain.page.goto(`${e2e.server.url}/delen`)
+    expect(await plain.page.getByText('Je deelt al met Noor Haddou.', { exact: true }).count()).toBe(1)
+    await plain.page.getByLabel(/Noor Haddou/).check()
+    await plain.page.getByLabel('Lezen en reageren').check()
+    await plain.page.getByRole('button', { name: 'Delen', exact: true }).click()
+    await plain.page.waitForURL(/vervangen=1/)
+    expect(await plain.page.getByTestId('consent').filter({ hasText: 'Noor Haddou mag zien' }).count()).toBe(1)
+    await plain.close()
+  })
+
+  it('a comment that cannot be sent (no connection) stays open with its words and says so; the next try saves it once', { timeout: 120_000 }, async () => {
+    // Sam lets noor comment (a share again: it replaces what was there).
+    const sam = await signIn('sam')
+    await sam.page.goto(`${e2e.server.url}/delen`)
+    await sam.page.getByLabel(/Noor Haddou/).check()
+    await sam.page.getByLabel('Lezen en reageren').check()
+    await sam.page.getByRole('button', { name: 'Delen', exact: true }).click()
+    await sam.page.waitForURL(/gedeeld=/)
+    await sam.close()
+
+    const noor = await signIn('noor')
+    const page = noor.page
+    await page.goto(`${e2e.server.url}/caseload`)
+    await page.getByRole('link', { name: 'Bekijken' }).first().click()
+    await page.waitForURL(/\/clienten\/[0-9a-f-]{36}$/)
+    await page.getByRole('heading', { level: 1, name: 'Wat Sam met je deelt' }).waitFor()
+    const statement = page.locator('[data-domain="work"] [data-testid="shared-statement"]').first()
+    await statement.getByRole('link', { name: /^Reageer op de zin/ }).click()
+    const words = 'Wat mooi dat je dit zo goed kunt, vertel er eens meer over'
+    await statement.getByLabel('Reactie').fill(words)
+
+    // The connection drops as the comment is sent: the post never reaches the server.
+    await page.route('**/clienten/**', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()))
+    await statement.getByRole('button', { name: 'Reageren' }).click()
+    const unsent = statement.getByRole('alert').filter({ hasText: 'Opslaan lukte niet. Je tekst staat er nog. Probeer het opnieuw.' })
+    await unsent.waitFor()
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Wat Sam met je deelt')
+    expect(page.url()).toContain('reageer=')
+    expect(await statement.getByLabel('Reactie').inputValue()).toBe(words)
+    await noHorizontalScroll(page)
+    await expectAccessible(page)
+
+    // Back online, the same button saves it, once.
+    await page.unroute('**/clienten/**')
+    await statement.getByRole('button', { name: 'Reageren' }).click()
+    await page.waitForURL(/klaar=comment/)
+    await expect.poll(() => page.getByTestId('comment-line').filter({ hasText: words }).count()).toBe(1)
+    expect(await page.getByTestId('comment-form').count()).toBe(0)
+    // Only the dropped post itself shows as an error in the console.
+    expect(noor.errors.filter((error) => !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(error))).toEqual([])
+    await noor.close()
+  })
 })

@@ -18,6 +18,7 @@ import stylesheet from './styles.css?url'
 import { getUser, type SessionUser } from './lib/auth.server'
 import { localeFromCookie, useLocale, useT } from './lib/i18n'
 import { DraftKeeper } from './components/draft-keeper'
+import { isNetworkFailure } from './lib/connection'
 import { useNonce } from './lib/nonce'
 
 export const links: LinksFunction = () => [
@@ -157,11 +158,4 @@ export function ErrorBoundary() {
       </p>
     </div>
   )
-}
-
-/** A fetch that failed in the browser (offline, dropped connection), not an answer from the server. */
-function isNetworkFailure(error: unknown): boolean {
-  if (typeof window === 'undefined') return false
-  if (!navigator.onLine) return true
-  return error instanceof TypeError && /fetch|network|load failed/i.test(error.message)
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams, type ClientActionFunctionArgs } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { z } from 'zod'
 import type { SubmissionResult } from '../forms/use-form'
@@ -9,6 +9,7 @@ import { jsonOrThrow } from '../lib/api-failure.server'
 import { keyedWrite } from '../lib/idempotency.server'
 import { requireRole } from '../lib/auth.server'
 import { useT } from '../lib/i18n'
+import { isUnsent, keepPageWhenUnsent } from '../lib/connection'
 import { Notice } from '../components/field'
 import { ClientSections, sharedScopesOf } from '../components/client-sections'
 import { InventoryGrid } from '../components/review/inventory-grid'
@@ -116,10 +117,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   throw redirect(`/clienten/${clientId}?klaar=${suggestedText ? 'suggestion' : 'comment'}&zin=${statementId}#zin-${statementId}`)
 }
 
+/**
+ * With JavaScript, a comment whose sending fails (no connection) does not leave the page: the form
+ * stays open with what was typed and says so (lib/connection.ts). Without JavaScript a send that
+ * fails is the browser's own error page, and its Back button returns to the form.
+ */
+export const clientAction = (args: ClientActionFunctionArgs) => keepPageWhenUnsent(args)
+
 export default function SharedWithMe() {
   const t = useT()
   const loaded = useLoaderData<typeof loader>()
-  const result = useActionAnswer<typeof action>()
+  const answer = useActionAnswer<typeof action>()
+  // A save that never reached the server: which comment form stays open, with its words.
+  const unsent = isUnsent(answer) && answer.intent === 'comment' ? answer.statementId : null
+  const result = isUnsent(answer) ? undefined : answer
   const [params] = useSearchParams()
   if (!loaded.shared) {
     return (
@@ -176,7 +187,7 @@ export default function SharedWithMe() {
             inventory={inventory}
             comments={comments}
             canComment={canComment}
-            commenting={{ clientId: loaded.clientId, open: params.get('reageer'), refused, saved, savedInPlace }}
+            commenting={{ clientId: loaded.clientId, open: params.get('reageer'), refused, unsent, saved, savedInPlace }}
           />
           <WorksheetExtras inventory={inventory} />
         </div>

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useState } from 'react'
+import { dutchDate } from '@kracht/calendar'
 import { useActionAnswer } from '../forms/answer'
-import { getFormProps, useSchemaForm } from '../forms/use-form'
+import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { consentScopes } from '@kracht/method'
 import { api } from '../lib/api.server'
@@ -87,10 +89,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const response = await client.consents.$post({ param: { clientId: user.id }, json })
   if (!response.ok) return data({ intent, result: await replyWithProblem(submission, response) }, { status: response.status })
   const shared = await response.json()
-  throw redirect(`/delen?gedeeld=${encodeURIComponent(shared.granteeName ?? shared.teamName ?? '')}`)
+  // Shared again with the same person: the API ended the old share and started this one (one share per person).
+  const replaced = shared.replacedIds.length > 0 ? '&vervangen=1' : ''
+  throw redirect(`/delen?gedeeld=${encodeURIComponent(shared.granteeName ?? shared.teamName ?? '')}${replaced}`)
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+type Consent = LoaderData['consents'][number]
 const names = (people: { displayName: string }[]) => people.map((person) => person.displayName).join(', ')
 
 export default function WhoMaySeeWhat() {
@@ -98,12 +103,10 @@ export default function WhoMaySeeWhat() {
   const { consents, grantees, teams, domains } = useLoaderData<typeof loader>()
   const answer = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
-  const [shareForm, share] = useSchemaForm({
-    id: 'share-form',
-    schema: ShareForm,
-    lastResult: answer?.intent === 'share' ? answer.result : null,
-    defaultValue: { intent: 'share', granteeId: grantees[0]?.id, scopes: ['inventory'], access: 'read' },
-  })
+  // A share with a person in force, by person: sharing with them again replaces it.
+  const current = new Map(consents.flatMap((consent) => (consent.active && consent.granteeId ? [[consent.granteeId, consent] as const] : [])))
+  // "Wijzigen" at a share opens the form with that share's choices (?wijzig=<consent id>).
+  const editing = [...current.values()].find((consent) => consent.id === params.get('wijzig')) ?? null
   const [teamForm, team] = useSchemaForm({
     id: 'team-share',
     schema: TeamForm,
@@ -117,7 +120,9 @@ export default function WhoMaySeeWhat() {
       <h1>{t('sharing.whoTitle')}</h1>
       <p className="lead">{t('sharing.whoIntro')}</p>
       {params.has('gestopt') ? <Notice>{t('sharing.stopped', { name: params.get('gestopt') ?? '' })}</Notice> : null}
-      {params.has('gedeeld') ? <Notice>{t('sharing.shared', { name: params.get('gedeeld') ?? '' })}</Notice> : null}
+      {params.has('gedeeld') ? (
+        <Notice>{t(params.has('vervangen') ? 'sharing.replaced' : 'sharing.shared', { name: params.get('gedeeld') ?? '' })}</Notice>
+      ) : null}
       <FormProblem code={stopProblem} />
 
       <section className="card" aria-labelledby="now-title">
@@ -125,35 +130,15 @@ export default function WhoMaySeeWhat() {
         {consents.length === 0 ? <p className="muted">{t('sharing.nothingShared')}</p> : <ConsentList consents={consents} />}
       </section>
 
-      <section className="card" aria-labelledby="share-title">
-        <h2 id="share-title">{t('sharing.shareTitle')}</h2>
-        <FormErrors form={shareForm} />
-        <Form method="post" className="stack" {...getFormProps(shareForm)}>
-          <input type="hidden" name="intent" value="share" />
-          <RadioGroup
-            meta={share.granteeId}
-            legend={t('sharing.with')}
-            options={grantees.map((person) => ({ value: person.id, label: `${person.displayName} (${t(`roles.${person.role}`)})` }))}
-          />
-          <CheckboxGroup meta={share.scopes} legend={t('sharing.what')} options={consentScopes.map((scope) => ({ value: scope, label: t(`sharing.scopes.${scope}`) }))} />
-          <details open={Boolean(share.excludeDomains.errors)}>
-            <summary>{t('sharing.leaveOut')}</summary>
-            <CheckboxGroup meta={share.excludeDomains} legend={t('sharing.leaveOutLegend')} options={domains.map((domain) => ({ value: domain, label: domainLabel(t, domain) }))} />
-          </details>
-          <RadioGroup
-            meta={share.access}
-            legend={t('sharing.access')}
-            options={[
-              { value: 'read', label: t('sharing.accessRead') },
-              { value: 'comment', label: t('sharing.accessComment') },
-            ]}
-          />
-          <TextField meta={share.endsAt} type="date" label={t('sharing.endsAt')} />
-          <button type="submit" className="button">
-            {t('sharing.share')}
-          </button>
-        </Form>
-      </section>
+      {/* A new form for each share changed: its boxes start from that share's choices. */}
+      <ShareCard
+        key={editing?.id ?? 'new'}
+        grantees={grantees}
+        domains={domains}
+        current={current}
+        editing={editing}
+        lastResult={answer?.intent === 'share' ? answer.result : null}
+      />
 
       <section className="card" aria-labelledby="team">
         <h2 id="team">{t('sharing.teamTitle')}</h2>
@@ -190,6 +175,99 @@ export default function WhoMaySeeWhat() {
   )
 }
 
+/**
+ * The form to share with a person. One share per person: choosing someone the client already shares
+ * with says that what is chosen now replaces that share (the API ends the old one and starts the new).
+ */
+function ShareCard({
+  grantees,
+  domains,
+  current,
+  editing,
+  lastResult,
+}: {
+  grantees: LoaderData['grantees']
+  domains: LoaderData['domains']
+  current: ReadonlyMap<string, Consent>
+  editing: Consent | null
+  lastResult: SubmissionResult<string[]> | null
+}) {
+  const t = useT()
+  const [shareForm, share] = useSchemaForm({
+    id: 'share-form',
+    schema: ShareForm,
+    lastResult,
+    defaultValue: editing
+      ? {
+          intent: 'share',
+          granteeId: editing.granteeId ?? undefined,
+          scopes: editing.scopes,
+          excludeDomains: editing.excludeDomains,
+          access: editing.access,
+          endsAt: editing.endsAt ? dutchDate(new Date(editing.endsAt)) : undefined,
+        }
+      : { intent: 'share', granteeId: grantees[0]?.id, scopes: ['inventory'], access: 'read' },
+  })
+  // Whom the form is for now: the line under the people follows the choice (with JavaScript; without,
+  // each person the client shares with has it under their name, and the answer says it replaced).
+  const [chosen, setChosen] = useState(typeof share.granteeId.initialValue === 'string' ? share.granteeId.initialValue : undefined)
+  const replacing = chosen ? current.get(chosen) : undefined
+  const leftOut = share.excludeDomains.initialValue
+  return (
+    <section className="card" aria-labelledby="share-title">
+      <h2 id="share-title">{t('sharing.shareTitle')}</h2>
+      <FormErrors form={shareForm} />
+      <Form
+        method="post"
+        className="stack"
+        {...getFormProps(shareForm)}
+        onChange={(event) => {
+          const field = event.target
+          if (field instanceof HTMLInputElement && field.name === share.granteeId.name && field.checked) setChosen(field.value)
+        }}
+      >
+        <input type="hidden" name="intent" value="share" />
+        <RadioGroup
+          meta={share.granteeId}
+          legend={t('sharing.with')}
+          options={grantees.map((person) => {
+            const shared = current.get(person.id)
+            return {
+              value: person.id,
+              label: `${person.displayName} (${t(`roles.${person.role}`)})`,
+              hint: shared ? t('sharing.alreadyShared', { name: person.displayName }) : undefined,
+            }
+          })}
+        />
+        <div aria-live="polite">
+          {replacing ? (
+            <p className="notice notice--ok" data-testid="replaces">
+              {t('sharing.alreadySharing', { name: replacing.granteeName ?? '' })}
+            </p>
+          ) : null}
+        </div>
+        <CheckboxGroup meta={share.scopes} legend={t('sharing.what')} options={consentScopes.map((scope) => ({ value: scope, label: t(`sharing.scopes.${scope}`) }))} />
+        <details open={Boolean(share.excludeDomains.errors) || (Array.isArray(leftOut) && leftOut.length > 0)}>
+          <summary>{t('sharing.leaveOut')}</summary>
+          <CheckboxGroup meta={share.excludeDomains} legend={t('sharing.leaveOutLegend')} options={domains.map((domain) => ({ value: domain, label: domainLabel(t, domain) }))} />
+        </details>
+        <RadioGroup
+          meta={share.access}
+          legend={t('sharing.access')}
+          options={[
+            { value: 'read', label: t('sharing.accessRead') },
+            { value: 'comment', label: t('sharing.accessComment') },
+          ]}
+        />
+        <TextField meta={share.endsAt} type="date" label={t('sharing.endsAt')} />
+        <button type="submit" className="button">
+          {t('sharing.share')}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
 /** What the client shares now, one row per share, each with its own stop button. */
 function ConsentList({ consents }: { consents: LoaderData['consents'] }) {
   const t = useT()
@@ -210,6 +288,13 @@ function ConsentList({ consents }: { consents: LoaderData['consents'] }) {
               {consent.endsAt ? t('sharing.until', { date: formatDate(locale, consent.endsAt) }) : t('sharing.noEnd')}
             </p>
             <Form method="post" className="card-actions">
+              {consent.active && consent.granteeId ? (
+                // Changing a share is sharing again: the form below opens with this share's choices.
+                <Link to={`/delen?wijzig=${consent.id}#share-title`} className="button button--small button--secondary">
+                  {t('sharing.change')}
+                  <span className="visually-hidden">{` ${t('sharing.changeHidden', { name })}`}</span>
+                </Link>
+              ) : null}
               <input type="hidden" name="intent" value="stop" />
               <input type="hidden" name="consentId" value={consent.id} />
               <input type="hidden" name="name" value={name} />

@@ -49,6 +49,7 @@ export const en: Catalogue = {
     restored: 'We kept your text on this device. It is not saved yet.',
     offline: 'Saving does not work right now. Your text is still here. Please try again in a moment.',
     offlineTitle: 'No connection',
+    saveFailed: 'Saving did not work. Your text is still here. Please try again.',
     backToText: 'Back to your text',
     onDevice: 'What you type and have not saved yet is kept on this device only. We remove it once you save or sign out.',
   },

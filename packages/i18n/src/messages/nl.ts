@@ -49,6 +49,7 @@ export const nl = {
     restored: 'We hebben je tekst bewaard op dit toestel. Nog niet opgeslagen.',
     offline: 'Opslaan lukt nu niet. Je tekst staat nog hier. Probeer het zo nog eens.',
     offlineTitle: 'Geen verbinding',
+    saveFailed: 'Opslaan lukte niet. Je tekst staat er nog. Probeer het opnieuw.',
     backToText: 'Terug naar je tekst',
     onDevice: 'Wat je typt en nog niet hebt opgeslagen, bewaren we alleen op dit toestel. Na het opslaan of uitloggen halen we het weg.',
   },

@@ -48,6 +48,13 @@ export const ConsentSchema = z
   })
   .openapi('Consent')
 
+export const GrantedConsentSchema = ConsentSchema.extend({
+  replacedIds: z.array(z.string().uuid()).openapi({
+    description:
+      'The shares this one replaced: the same person\'s active shares, ended (revokedAt) at the moment this one starts. Empty for a first share and for a team share',
+  }),
+}).openapi('GrantedConsent')
+
 export const AccessLogEntrySchema = z
   .object({
     id: z.string().uuid(),
@@ -83,8 +90,21 @@ export const grantConsent = clientRoute({
   path: '/clients/{clientId}/consents',
   tags,
   summary: 'Share scopes with a linked worker, a peer expert of the organisation, or a team for one meeting',
+  description: [
+    'One share per person. When the grantee (granteeId) already has an active share, this replaces it:',
+    'in one transaction the old consent is ended (revokedAt set to now, its terms unchanged) and a new',
+    'consent with the new scopes, left-out domains, access level and end date starts at the same moment.',
+    'The answer is the new consent, with replacedIds naming the consents it ended. Consents are never',
+    'edited in place, so access log rows keep pointing (basis consent:<id>) at the terms that allowed them.',
+    'Ended or stopped shares are not touched. A team share (teamId) is for one team strengths meeting and',
+    'replaces nothing: a share for another meeting stands beside it.',
+  ].join(' '),
   request: { params: ClientParams, body: jsonBody(ConsentBody) },
-  responses: { 201: jsonResponse(ConsentSchema, 'Shared'), ...commonProblems, 404: problemResponse('No such client') },
+  responses: {
+    201: jsonResponse(GrantedConsentSchema, 'Shared (a new consent; replacedIds names any share with the same person it ended)'),
+    ...commonProblems,
+    404: problemResponse('No such client'),
+  },
 })
 
 export const revokeConsent = clientRoute({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, like, lte, ne, or, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, like, lte, ne, or, type SQL } from 'drizzle-orm'
 import { isDomainOf } from '@kracht/inventory'
 import { accessLog, clientWorkers, consentScopes, consents, organisations, teams, users, type Consent, type ConsentAccessLevel, type ConsentScope } from '@kracht/db'
 import { AppError } from '../../lib/app-error'
@@ -94,6 +94,8 @@ const isScope = (scope: string): scope is ConsentScope => (consentScopes as read
 /**
  * Checks everything before writing anything, so bad input changes nothing. A client shares with a
  * worker they are linked to, a peer expert of their organisation, or a linked worker's team.
+ * Sharing again with a person who has an active share replaces it (`replacedIds`: the shares this
+ * one ended), so the client has exactly one share per person.
  */
 export async function grantConsent(deps: Deps, input: { clientId: string; consent: ConsentInput }) {
   const { consent } = input
@@ -153,22 +155,44 @@ export async function grantConsent(deps: Deps, input: { clientId: string; consen
       if (!link) throw new AppError('grantee_not_linked', 'That worker is not your worker.', { granteeId: 'grantee_not_linked' })
     }
   }
-  const [row] = await deps.db
-    .insert(consents)
-    .values({
-      clientId: input.clientId,
-      granteeId: consent.teamId ? null : (consent.granteeId ?? null),
-      teamId: consent.teamId ?? null,
-      memberIds: consent.teamId ? members.map((person) => person.id) : null,
-      scopes: consent.scopes.filter(isScope),
-      excludeDomains: [...new Set(consent.excludeDomains)],
-      access: consent.access,
-      endsAt,
-      createdAt: now,
-    })
-    .returning()
+  const values = {
+    clientId: input.clientId,
+    granteeId: consent.teamId ? null : (consent.granteeId ?? null),
+    teamId: consent.teamId ?? null,
+    memberIds: consent.teamId ? members.map((person) => person.id) : null,
+    scopes: consent.scopes.filter(isScope),
+    excludeDomains: [...new Set(consent.excludeDomains)],
+    access: consent.access,
+    endsAt,
+    createdAt: now,
+  }
+  const granteeId = values.granteeId
+  const { row, replacedIds } = await deps.db.transaction(async (tx) => {
+    if (!granteeId) {
+      // A team share is for one team strengths meeting, and a prepared meeting points at its share:
+      // a share for another meeting stands beside it.
+      const [inserted] = await tx.insert(consents).values(values).returning()
+      return { row: inserted, replacedIds: [] as string[] }
+    }
+    // One share per person: sharing again with someone who may see something now replaces that
+    // share. Never edited in place: the old consent ends now and keeps its terms, so the access log
+    // rows it allowed still point at what the client agreed to then; the new one starts at the same
+    // moment. The client's row is locked first, so two shares sent at once cannot both be new.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.clientId)).for('update')
+    const current = await tx
+      .select()
+      .from(consents)
+      .where(and(eq(consents.clientId, input.clientId), eq(consents.granteeId, granteeId), isNull(consents.revokedAt)))
+    const replaced = current.filter((old) => isActive(old, now)).map((old) => old.id)
+    if (replaced.length > 0) await tx.update(consents).set({ revokedAt: now }).where(inArray(consents.id, replaced))
+    const [inserted] = await tx.insert(consents).values(values).returning()
+    return { row: inserted, replacedIds: replaced }
+  })
   if (!row) throw new Error('insert returned nothing')
-  return serialiseConsent({ ...row, granteeName, teamName }, now, consent.teamId ? { members, notCovered: [] } : {})
+  return {
+    ...serialiseConsent({ ...row, granteeName, teamName }, now, consent.teamId ? { members, notCovered: [] } : {}),
+    replacedIds,
+  }
 }
 
 /** Revoking is final and bites on the very next request (the gate reads consents every time). */

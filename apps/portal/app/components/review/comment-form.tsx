@@ -37,11 +37,14 @@ export function CommentForm({
   clientId,
   statementId,
   result,
+  unsent = false,
   hidden = false,
 }: {
   clientId: string
   statementId: string
   result: SubmissionResult<string[]> | null | undefined
+  /** Sending failed (no connection): the words are still in the boxes (the page never left), and it says so. */
+  unsent?: boolean
   /**
    * Saved, and shown no more: an empty copy stays in the page, out of sight, so the draft keeper
    * (components/draft-keeper.tsx) sees the form emptied and forgets its draft (a save that needed
@@ -68,10 +71,19 @@ export function CommentForm({
             browser would cut a pasted text silently; the schema says it is too long and keeps every word. */}
         <TextareaField meta={fields.body} label={t('sharing.commentLabel')} hint={refused ? t('review.keptText') : undefined} rows={3} maxLength={undefined} />
         <TextareaField meta={fields.suggestedText} label={t('sharing.suggestLabel')} rows={2} maxLength={undefined} />
+        {unsent ? (
+          <p className="draft-alert" role="alert" data-testid="comment-unsent">
+            {t('drafts.saveFailed')}
+          </p>
+        ) : null}
         <div className="comment-actions">
           <button type="submit" className="button button--small">
             {t('sharing.comment')}
           </button>
+          {/* A link, not a submit: with JavaScript the draft keeper holds what was typed on this device and
+              puts it back when the form opens again. Without JavaScript there is nowhere to keep it but the
+              server (a stored draft of a worker's words about a client, with its own consent and erasure
+              rules) or the address (care text in history and logs), so closing without saving drops it. */}
           <Link to={closedHref(clientId, statementId)} preventScrollReset discover="none" className="button button--small button--secondary">
             {t('review.commentClose')}
             <span className="visually-hidden">{` ${t('review.commentCloseHidden')}`}</span>

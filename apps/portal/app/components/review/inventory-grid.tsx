@@ -28,6 +28,8 @@ export function InventoryGrid({
     open: string | null
     /** The answer to a comment that was refused: its statement's form shows it, open. */
     refused: { statementId: string; result: SubmissionResult<string[]> } | null
+    /** The statement whose comment could not be sent (no connection): its form stays open, with the words. */
+    unsent: string | null
     /** The statement a comment was just saved on, and what kind: the confirmation shows there. */
     saved: { statementId: string; kind: 'comment' | 'suggestion' } | null
     /** Saved with the help card (an answer, not a redirect): the form closes all the same. */
@@ -36,8 +38,8 @@ export function InventoryGrid({
 }) {
   const t = useT()
   const locale = useLocale()
-  const { clientId, refused, saved, savedInPlace } = commenting
-  const open = refused?.statementId ?? commenting.open
+  const { clientId, refused, unsent, saved, savedInPlace } = commenting
+  const open = refused?.statementId ?? unsent ?? commenting.open
   const domains = inventory.domains.filter((domain) => inventory.statements.some((s) => s.domain === domain))
   return (
     <>
@@ -89,6 +91,7 @@ export function InventoryGrid({
                               clientId={clientId}
                               statementId={statement.id}
                               result={refused?.statementId === statement.id ? refused.result : null}
+                              unsent={unsent === statement.id}
                               hidden={savedInPlace}
                             />
                           ) : null}
