@@ -287,6 +287,11 @@ const EXAMPLES: Record<string, string> = {
   'urge-tool': 'De drang om te snijden is terug. Ik heb nieuwe mesjes gekocht.',
   'drug-alone-now': 'Vanavond neem ik wat meer. In mijn eentje.',
   'plan-day-over': 'Vrijdag is het voor mij klaar.',
+  // Round 18, third pass (sets 18-19).
+  'night-visit': "Mijn stiefvader komt 's nachts in mijn kamer als iedereen slaapt.",
+  'losses-no-point': 'Baan kwijt, vrouw weg. Waarom nog.',
+  'bare-goodbye': 'Ik ben weg. Sorry voor alles.',
+  'child-fed-elsewhere': 'Mijn zoontje slaapt bij de buren, ik kan het niet meer.',
 }
 
 describe('composed crisis rules', () => {
@@ -387,6 +392,8 @@ describe('look-alike structures', () => {
     ['smugglers paid in the past', 'de smokkelaars vroegen veel geld voor de reis, nu ben ik veilig hier'],
     ['an old console for a brother', 'Mijn oude playstation is voor mijn broertje, ik heb een nieuwe.'],
     ['a lighter for the stove', 'Ik gebruik elke dag een aansteker voor het gasfornuis.'],
+    ['a bus to catch', 'Ik ga. Sorry, mijn bus komt'],
+    ['a reading uncle', 'mijn oom komt in mijn kamer om voor te lezen'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
