@@ -167,12 +167,16 @@ export const openSet = (file: string): boolean => [...MEASURED_SETS, ...DEVELOPM
 export const LEARNED = (process.env['LOSO_LEARN'] ?? '').split(',').filter((n) => n.trim() !== '').map((n) => `eval/crisis-heldout-${n.trim()}.jsonl`)
 if (LEARNED.some((f) => !DEVELOPMENT_SETS.includes(f))) throw new Error('LOSO_LEARN names only development sets')
 const LEARNABLE = [...MEASURED_SETS, ...LEARNED]
+/** Round 18: LOSO_LEARN_ONLY=crisis (scripts/loso-crisis.ts): of the learned development sets, only their crisis texts. */
+export const LEARN_ONLY_CRISIS = process.env['LOSO_LEARN_ONLY'] === 'crisis'
 
 /** Every item the classifier learns from, but for the sets left out (leave-one-set-out; round 17: a source such as eval/everyday-short.jsonl too). */
 export function trainingItems(leaveOut: string[] = []): Item[] {
   const files = [...SOURCES, ...LEARNABLE].filter((f) => !leaveOut.includes(f))
   if (files.some((f) => /heldout/.test(f) && !LEARNABLE.includes(f))) throw new Error('a blind set must never be learned from')
-  return [...files.flatMap((f) => load(resolve(pkg, f))), ...promptItems()]
+  // Round 18, for trying only: LOSO_LEARN_ONLY=crisis learns only the crisis texts of the development sets named in LOSO_LEARN.
+  const only = (f: string, items: Item[]): Item[] => (LEARN_ONLY_CRISIS && LEARNED.includes(f) ? items.filter((it) => it.crisis !== null) : items)
+  return [...files.flatMap((f) => only(f, load(resolve(pkg, f)))), ...promptItems()]
 }
 
 /**
