@@ -394,6 +394,10 @@ describe('look-alike structures', () => {
     ['a lighter for the stove', 'Ik gebruik elke dag een aansteker voor het gasfornuis.'],
     ['a bus to catch', 'Ik ga. Sorry, mijn bus komt'],
     ['a reading uncle', 'mijn oom komt in mijn kamer om voor te lezen'],
+    ['an uncle who checks the heater', 'my uncle comes in my room at night to check the heater'],
+    ['a parent away with family at home', 'mom is gone since monday to a funeral in Somalia, my aunt is with us'],
+    ['the urge to draw', 'the urge to draw is back, I bought new pencils and a sharpener'],
+    ['a second naloxone carried', "naloxone is at my sister's house, I always carry a second one"],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
