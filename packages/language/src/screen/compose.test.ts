@@ -292,6 +292,9 @@ const EXAMPLES: Record<string, string> = {
   'losses-no-point': 'Baan kwijt, vrouw weg. Waarom nog.',
   'bare-goodbye': 'Ik ben weg. Sorry voor alles.',
   'child-fed-elsewhere': 'Mijn zoontje slaapt bij de buren, ik kan het niet meer.',
+  // Round 18, from crisis texts of our own in the portal's question-and-answer form.
+  'wish-answered-death': 'Wat hoop je? Nooit meer wakker worden.',
+  'settled-final': 'De huur is opgezegd en mijn kamer leeggeruimd. Nu kan ik gaan.',
 }
 
 describe('composed crisis rules', () => {
@@ -398,6 +401,9 @@ describe('look-alike structures', () => {
     ['a parent away with family at home', 'mom is gone since monday to a funeral in Somalia, my aunt is with us'],
     ['the urge to draw', 'the urge to draw is back, I bought new pencils and a sharpener'],
     ['a second naloxone carried', "naloxone is at my sister's house, I always carry a second one"],
+    ['a will made because it is sensible', 'Ik heb mijn testament gemaakt bij de notaris, gewoon omdat dat hoort.'],
+    ['a lie-in to look forward to', 'What are you looking forward to? Sleeping in on sunday'],
+    ['a room cleared for a move', 'ik heb mijn kamer leeggeruimd voor de verhuizing, nu kan ik gaan'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
