@@ -295,6 +295,11 @@ const EXAMPLES: Record<string, string> = {
   // Round 18, from crisis texts of our own in the portal's question-and-answer form.
   'wish-answered-death': 'Wat hoop je? Nooit meer wakker worden.',
   'settled-final': 'De huur is opgezegd en mijn kamer leeggeruimd. Nu kan ik gaan.',
+  // Round 18, from English crisis texts of our own.
+  'rest-for-good': 'Ik ga eindelijk rusten. Voorgoed.',
+  'letter-for-after': 'I wrote a letter that she reads after.',
+  'pills-counted': 'The meds are in a jar, I counted them twice.',
+  'provided-for': 'I want to make sure everyone has what they need from me.',
 }
 
 describe('composed crisis rules', () => {
@@ -404,6 +409,10 @@ describe('look-alike structures', () => {
     ['a will made because it is sensible', 'Ik heb mijn testament gemaakt bij de notaris, gewoon omdat dat hoort.'],
     ['a lie-in to look forward to', 'What are you looking forward to? Sleeping in on sunday'],
     ['a room cleared for a move', 'ik heb mijn kamer leeggeruimd voor de verhuizing, nu kan ik gaan'],
+    ['a weekend rest', 'I finally rest on sundays now, for good, my new job has no weekend shifts'],
+    ['a letter after an exam', 'I wrote a letter my daughter reads after her exam, to cheer her up'],
+    ['pills counted for the week', 'I counted my pills for the week, the pharmacy gave me a weekdoos'],
+    ['everything a party needs', 'goal: make sure everyone has what they need from me for the party'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
