@@ -24,6 +24,8 @@
 //   LOSO_GRID=r17 LOSO_NESTED=1 ...                           thresholds chosen for each set on the other sets only
 //   LOSO_GRID=short LOSO_MIN_KNOWN=32,24 ...                  the short-text net (shortKnown, shortCheckIn) and minKnown
 //   LOSO_LOW=1 (with LOSO_GRID=r17)                           check-in and pair from 0.1
+// Round 18 (eval/HELDOUT.md, round 18):
+//   LOSO_LEARN=9,...,19 LOSO_LEARN_ONLY=crisis LOSO_SETS=18,19 ... only the crisis texts of the learned development sets
 // Every row prints found, false alarms, check-ins among them and texts of at most 10 words.
 
 import { createHash } from 'node:crypto'

@@ -37,15 +37,8 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * no set goes without a floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 18, written blind on 2026-12-03 (Dutch of people still learning it, voice-to-text, the
-  // portal's own fields) and measured once on round 15's screen (before round 16 is merged):
-  // 369 / 400 found, 41 / 400 false alarms (24 of them check-ins). After round 16 (measured once,
-  // 2026-12-03): 369 and 40.
-  { file: 'crisis-heldout-18.jsonl', recall: 369 / 400, falseAlarms: 40 / 400 },
-  // Set 19, written blind on 2026-12-03 (very short texts, Dutch and English mixed, stories told in
-  // order; 200 English) and measured once on round 16's screen (before round 17 is merged):
-  // 368 / 400 found, 51 / 400 false alarms (25 of them check-ins).
-  { file: 'crisis-heldout-19.jsonl', recall: 368 / 400, falseAlarms: 51 / 400 },
+  // Sets 18 and 19 decided on rounds 16 and 17 and are development sets since round 18
+  // (DEVELOPMENT_FLOORS).
   // Set 20, written blind on 2026-12-03 (danger only implied, short answers to the portal's own
   // questions, chat spelling; 160 English) and measured once on round 16's screen with the
   // retrained model (before round 18 is merged): 339 / 400 found, 39 / 400 false alarms (24 of
@@ -74,7 +67,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins). Round 12: 382 and 39.
   // Round 13: 398 and 39.
   // 38 false alarms with the model retrained as it is with round 16's tokenizer (2026-12-03, eval/HELDOUT.md).
-  { file: 'crisis-heldout-11.jsonl', recall: 398 / 400, falseAlarms: 38 / 400 },
+  // Round 18: 399 and 38 ("if i disappear … one less problem", if-gone-better).
+  { file: 'crisis-heldout-11.jsonl', recall: 399 / 400, falseAlarms: 38 / 400 },
   // Set 12, written blind on 2026-12-02 as texts from the app's places (statements, goals, network
   // notes, answers, notes to the worker) and measured once on round 9's screen: 381 / 400 found,
   // 32 / 400 false alarms (24 of them check-ins). Round 12: 382 and 32. Round 13: 398 and 32.
@@ -92,18 +86,31 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // and 31), then once on round 13's: 384 / 400 and 26, 384 / 400 and 31. Development sets since
   // round 14 (eval/HELDOUT.md, "Sets 14 and 15 after round 13").
   // Round 16: 386 and 26 (a door locked from outside, a walk to the pier tonight).
-  { file: 'crisis-heldout-14.jsonl', recall: 386 / 400, falseAlarms: 26 / 400 },
+  // Round 18: 396 and 26 (papers kept by the boss, belongings to the clothing bank, trains watched,
+  // an end made myself, a child left with someone unsafe or alone at night, debts paid for when it is over).
+  { file: 'crisis-heldout-14.jsonl', recall: 396 / 400, falseAlarms: 26 / 400 },
   // Round 15: set 15 finds 385 (a threat in the quoted words: "eentje riep dat ik … het niet ga
   // navertellen"), false alarms unchanged.
   // Round 16: 389 and 31 (the highway at night, life insurance, choosing the moment, 'for good').
-  { file: 'crisis-heldout-15.jsonl', recall: 389 / 400, falseAlarms: 31 / 400 },
+  // Round 18: 393 and 31 (affairs in order, the same dose since the clinic, doing it alone tonight, the urge and a lighter).
+  { file: 'crisis-heldout-15.jsonl', recall: 393 / 400, falseAlarms: 31 / 400 },
   // Sets 16 and 17, written blind on 2026-12-02 and measured on round 13's screen (395 and 62; 382 and
   // 78), then once each after rounds 14 (refused) and 15 (kept, every figure unchanged). Development
   // sets since round 16 (eval/HELDOUT.md, "Sets 16 and 17 after round 15").
   // Round 16 (rules only, the model kept; eval/HELDOUT.md, round 16): set 16 398 and 56, set 17 394 and 64.
   // With the model retrained as it is with round 16's tokenizer (2026-12-03, eval/HELDOUT.md): set 16 54 false alarms, set 17 65.
-  { file: 'crisis-heldout-16.jsonl', recall: 398 / 400, falseAlarms: 54 / 400 },
-  { file: 'crisis-heldout-17.jsonl', recall: 394 / 400, falseAlarms: 65 / 400 },
+  // Round 18 (rules only; eval/HELDOUT.md, round 18): set 16 400 and 54, set 17 397 and 65.
+  { file: 'crisis-heldout-16.jsonl', recall: 400 / 400, falseAlarms: 54 / 400 },
+  { file: 'crisis-heldout-17.jsonl', recall: 397 / 400, falseAlarms: 65 / 400 },
+  // Sets 18 and 19, written blind on 2026-12-03 and measured once each on main's screen: set 18
+  // (learner Dutch, dictated text, the portal's own fields) 369 / 400 found and 41 false alarms on
+  // round 15's screen, 369 and 40 after round 16; set 19 (very short texts, Dutch and English
+  // mixed, stories; 200 English) 368 and 51 on round 16's screen, the same after the model was
+  // retrained as it is. Development sets since round 18 (they stood in HELDOUT_FLOORS until then).
+  // Round 18 (rules for the structures of their misses, in-sample here): set 18 400 and 40, set 19
+  // 399 and 46.
+  { file: 'crisis-heldout-18.jsonl', recall: 400 / 400, falseAlarms: 40 / 400 },
+  { file: 'crisis-heldout-19.jsonl', recall: 399 / 400, falseAlarms: 46 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
@@ -152,7 +159,8 @@ const MEASURED_FLOORS = [
   { file: 'crisis-heldout-7.jsonl', found: 386, positives: 386, falseAlarms: 12, negatives: 376 },
   // Round 9: set 8 in-sample (blind before round 8: 306 / 400 found, 33 / 400 false alarms; after
   // round 8: 345 / 400 and 40 / 400).
-  { file: 'crisis-heldout-8.jsonl', found: 400, positives: 400, falseAlarms: 27, negatives: 400 },
+  // Round 18: set 8 raises 22 (a boy locked in the toilet by accident is quiet now, locked_ok).
+  { file: 'crisis-heldout-8.jsonl', found: 400, positives: 400, falseAlarms: 22, negatives: 400 },
   // Round 11 (round 10 brought back, stand-downs narrowed, the model not retrained): sets 1-9 all
   // found, false alarms at or below the floors (set 8: 25; set 1: 0), sets 2 and 4 as above.
   // Round 12: set 9 is no training data any more (round 9's model is back; it moved to
@@ -258,7 +266,8 @@ const ROUND3 = 'crisis-round3.jsonl'
 // 11's rules find with round 9's model, still one above main's.
 // The model retrained as it is with round 16's tokenizer (2026-12-03) finds 191 and raises 21: one
 // look-alike more, which the rule written before it did not name (eval/HELDOUT.md).
-const ROUND3_DEV_FLOOR = { found: 191, positives: 208, falseAlarms: 21, negatives: 212 }
+// Round 18 finds 192 ("hiding cuts with bracelets, nobody noticed yet": marks-hidden) and raises 21.
+const ROUND3_DEV_FLOOR = { found: 192, positives: 208, falseAlarms: 21, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
@@ -318,7 +327,8 @@ const PROBE_FLOORS = [
   // look-alike (9: oxazepam taken as the doctor said; eval/HELDOUT.md, round 9).
   // Round 10: 59 found, 8 false alarms ("We hebben vandaag in de les EHBO geleerd wat je doet bij
   // een overdosis" is a lesson now, a structure from set 9).
-  { file: 'crisis-probe11.jsonl', found: 59, positives: 60, falseAlarms: 8 },
+  // Round 18: 60 ("Donderdag neem ik afscheid van mijn moeder zonder dat ze het weet": a hidden farewell).
+  { file: 'crisis-probe11.jsonl', found: 60, positives: 60, falseAlarms: 8 },
   // Round 8: 60 long crisis texts and 60 long look-alikes, written before the round's changes,
   // measured before (52 found, 7 false alarms) and after, never learned from.
   // Round 9 finds all 60 and asks about three more look-alikes (14; eval/HELDOUT.md, round 9).
