@@ -42,8 +42,8 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // Set 20, written blind on 2026-12-03 (danger only implied, short answers to the portal's own
   // questions, chat spelling; 160 English) and measured once on round 16's screen with the
   // retrained model (before round 18 is merged): 339 / 400 found, 39 / 400 false alarms (24 of
-  // them check-ins).
-  { file: 'crisis-heldout-20.jsonl', recall: 339 / 400, falseAlarms: 39 / 400 },
+  // them check-ins). After round 18 (measured once, 2026-12-03): 341 and 40.
+  { file: 'crisis-heldout-20.jsonl', recall: 341 / 400, falseAlarms: 40 / 400 },
 ]
 
 /**
