@@ -2,7 +2,7 @@
 // actor), the client's linked workers and the client's consents. Three queries before (issue 19):
 // on the embedded database each query costs more than the little work it does, so one query with
 // two subqueries (each run once) is the cheaper shape on both engines.
-import { sql, type SQL } from 'drizzle-orm'
+import { sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { clientWorkers, consents, users, type Role } from '@kracht/db'
 import type { Deps } from '../lib/env'
 import { epochMs, fromJson } from '../lib/sql-json'
@@ -29,7 +29,7 @@ type PersonRow = AccessFacts['people'][number]
  * workers, the client's consents (`onlyIf` false: all three empty, nothing read). Read on their own (readAccessFacts) or beside the session lookup
  * of a request about this client (auth/sessions.ts), which saves that request a round trip.
  */
-export function accessFactsColumns(clientId: string, actorId: SQL | string, onlyIf: SQL = sql`true`) {
+export function accessFactsColumns(clientId: string | Placeholder, actorId: SQL | string, onlyIf: SQL = sql`true`) {
   return {
     people: sql`(select coalesce(json_agg(json_build_object(
         'id', ${users.id}, 'role', ${users.role}, 'organisationId', ${users.organisationId}, 'teamId', ${users.teamId},

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, type TestApi } from '../../testing'
+import { createTestApi, queriesSent, type TestApi } from '../../testing'
 import type { InternalCall } from '../../lib/env'
 import { accessLogBatch } from '../../lib/access-log'
 
@@ -113,5 +113,23 @@ describe('one session lookup per page read', () => {
       expect(await (await call(`/me/shared-with-me?clientId=00000000-0000-4000-8000-000000000000`, noor, inPage)).json()).toEqual([])
     }
     expect((await call('/me/shared-with-me?clientId=not-an-id', noor)).status).toBe(400)
+  })
+})
+
+// The lookup every request makes is built once per database (auth/sessions.ts): each request still
+// reads its session from the database, and never the passphrase's hash or the authenticator's secrets.
+describe('the session lookup', () => {
+  it('reads the session each time, one query, without secrets, with or without a client in the path', async () => {
+    const noor = await t.signIn('noor')
+    for (const path of ['/me', `/clients/${t.ids.sam}/inventory`, '/me']) {
+      const sent = await queriesSent(t, async () => void (await t.json('GET', path, { cookie: noor })))
+      if (!sent) return // PostgreSQL: queries are not counted
+      const lookups = sent.filter((text) => text.includes('"sessions"') && text.includes('"require_staff_totp"'))
+      expect(lookups).toHaveLength(1)
+      expect(lookups[0]).not.toMatch(/password_hash|totp_secret|totp_pending_secret|totp_last_step/)
+    }
+    // Signed out: the next lookup finds nothing (no answer is kept between requests).
+    await t.json('POST', '/auth/logout', { cookie: noor })
+    expect((await t.json('GET', '/me', { cookie: noor })).status).toBe(401)
   })
 })
