@@ -133,7 +133,10 @@ describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
  * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
  */
-const AWAITING_FIRST_MEASUREMENT: string[] = []
+// Set 21, written blind on 2026-12-03 (messages to the worker with the danger in one sentence,
+// lines in the portal's fields, Dutch of young people and of people still learning it; 160
+// English), frozen and never run: it measures the next round, first on main's screen before it.
+const AWAITING_FIRST_MEASUREMENT: string[] = ['crisis-heldout-21.jsonl']
 
 /**
  * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
