@@ -74,12 +74,13 @@ export function isLocale(value: unknown): value is Locale {
  * about 1 % of a page's server time (issue 19). A catalogue object never changes (addTexts makes a
  * new one), so its entries stay right; the texts are the app's own, never anyone's data.
  */
-const flat = new WeakMap<TextTree, Map<string, string | undefined>>()
+const flat = new WeakMap<TextTree, Map<string, string>>()
 
 function lookup(catalogue: TextTree, key: string): string | undefined {
   let known = flat.get(catalogue)
   if (!known) flat.set(catalogue, (known = new Map()))
-  if (known.has(key)) return known.get(key)
+  const cached = known.get(key)
+  if (cached !== undefined) return cached
   let node: string | TextTree | undefined = catalogue
   for (const part of key.split('.')) {
     if (typeof node !== 'object') {
@@ -89,8 +90,9 @@ function lookup(catalogue: TextTree, key: string): string | undefined {
     node = node[part]
   }
   const text = typeof node === 'string' ? node : undefined
-  // Bounded by the catalogue's keys, plus the odd unknown code from the API (hasKey).
-  if (known.size < 20_000) known.set(key, text)
+  // Only texts found are kept, so the map never holds more than the catalogue's own keys: an unknown
+  // key (a code from the API, a domain from an address) is looked up again and fills nothing.
+  if (text !== undefined) known.set(key, text)
   return text
 }
 
