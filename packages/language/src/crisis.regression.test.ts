@@ -37,13 +37,12 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * no set goes without a floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Sets 18 and 19 decided on rounds 16 and 17 and are development sets since round 18
-  // (DEVELOPMENT_FLOORS).
-  // Set 20, written blind on 2026-12-03 (danger only implied, short answers to the portal's own
-  // questions, chat spelling; 160 English) and measured once on round 16's screen with the
-  // retrained model (before round 18 is merged): 339 / 400 found, 39 / 400 false alarms (24 of
-  // them check-ins). After round 18 (measured once, 2026-12-03): 341 and 40.
-  { file: 'crisis-heldout-20.jsonl', recall: 341 / 400, falseAlarms: 40 / 400 },
+  // Set 20 decided on round 18 and is a development set since round 19 (DEVELOPMENT_FLOORS).
+  // Set 21, written blind on 2026-12-03 after round 18 (messages to the worker with the danger in
+  // one sentence, lines in the portal's fields, Dutch of young people and of people still learning
+  // it; 160 English) and measured once on round 18's screen (2026-12-03 13:33 UTC, before round 19
+  // is merged): 362 / 400 found, 52 / 400 false alarms (25 of them check-ins).
+  { file: 'crisis-heldout-21.jsonl', recall: 362 / 400, falseAlarms: 52 / 400 },
 ]
 
 /**
@@ -111,6 +110,11 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // 399 and 46.
   { file: 'crisis-heldout-18.jsonl', recall: 400 / 400, falseAlarms: 40 / 400 },
   { file: 'crisis-heldout-19.jsonl', recall: 399 / 400, falseAlarms: 46 / 400 },
+  // Set 20, written blind on 2026-12-03 (danger only implied, short answers to the portal's own
+  // questions, chat spelling; 160 English) and measured once on round 16's screen with the
+  // retrained model: 339 / 400 found, 39 false alarms; after round 18 341 and 40. A development
+  // set since round 19 (it stood in HELDOUT_FLOORS until then).
+  { file: 'crisis-heldout-20.jsonl', recall: 341 / 400, falseAlarms: 40 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
@@ -133,10 +137,8 @@ describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
  * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
  */
-// Set 21, written blind on 2026-12-03 (messages to the worker with the danger in one sentence,
-// lines in the portal's fields, Dutch of young people and of people still learning it; 160
-// English), frozen and never run: it measures the next round, first on main's screen before it.
-const AWAITING_FIRST_MEASUREMENT: string[] = ['crisis-heldout-21.jsonl']
+// Set 21 was measured on 2026-12-03 before round 19 (HELDOUT_FLOORS); set 22 is being written.
+const AWAITING_FIRST_MEASUREMENT: string[] = []
 
 /**
  * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
