@@ -137,8 +137,10 @@ describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
  * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
  */
-// Set 21 was measured on 2026-12-03 before round 19 (HELDOUT_FLOORS); set 22 is being written.
-const AWAITING_FIRST_MEASUREMENT: string[] = []
+// Set 22, written blind on 2026-12-03 beside round 19 (answers to the assistant's own questions,
+// staff notes quoting the client, long texts with the danger in one part; 160 English), frozen and
+// never run: it measures the round after 19, first on main's screen before that round.
+const AWAITING_FIRST_MEASUREMENT: string[] = ['crisis-heldout-22.jsonl']
 
 /**
  * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
