@@ -194,7 +194,7 @@ export default function SharedWithMe() {
         <aside className="review-aside" id="reacties" aria-label={t('review.tabPanel')}>
           <ReviewPanel inventory={inventory} comments={comments} viewerId={viewer.id} />
           {agreement ? (
-            <SignStep agreement={agreement} viewerId={viewer.id} clientName={name} workerName={viewer.displayName} isClient={false} canSign={viewer.role === 'worker'} />
+            <SignStep agreement={agreement} viewerId={viewer.id} clientName={name} workerName={viewer.role === 'worker' ? viewer.displayName : null} isClient={false} canSign={viewer.role === 'worker'} />
           ) : null}
           {viewer.role === 'worker' ? (
             <Form method="post" className="card">

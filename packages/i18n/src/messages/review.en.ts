@@ -31,6 +31,8 @@ export const reviewEn: Catalogue['review'] = {
   signTitle: 'Signing',
   signIntro: 'By signing you both say: this is right, this is what we go on with.',
   signStatusSigned: '{name}: signed on {date}',
+  signIntroOthers: '{name} and the worker sign when they agree: this is right, this is what we go on with. You do not sign.',
+  signWorkerUnnamed: 'The worker',
   signStatusNotYet: '{name}: not yet',
   signStatusChanged: '{name}: signed on {date}, changed since',
   signStatusHidden: '{name}: signed on {date}',

@@ -30,6 +30,8 @@ export const reviewNl = {
   signTitle: 'Ondertekenen',
   signIntro: 'Met tekenen zeggen jullie allebei: dit klopt, hier gaan we mee verder.',
   signStatusSigned: '{name}: getekend op {date}',
+  signIntroOthers: '{name} en de begeleider tekenen als ze het eens zijn: dit klopt, hier gaan we mee verder. Jij tekent niet mee.',
+  signWorkerUnnamed: 'De begeleider',
   signStatusNotYet: '{name}: nog niet',
   signStatusChanged: '{name}: getekend op {date}, daarna veranderd',
   signStatusHidden: '{name}: tekende op {date}',

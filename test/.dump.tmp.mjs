@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core'
+const base = 'http://localhost:3300'
+const [user, path, width = '360', shot] = process.argv.slice(2)
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+const ctx = await browser.newContext({ viewport: { width: Number(width), height: 800 }, locale: 'nl-NL' })
+const page = await ctx.newPage()
+await page.goto(`${base}/inloggen`)
+await page.getByLabel('Gebruikersnaam').fill(user)
+await page.getByLabel('Wachtwoord', { exact: true }).fill('kracht-demo')
+await page.getByRole('button', { name: 'Inloggen' }).click()
+await page.waitForURL(`${base}/`)
+await page.goto(`${base}${path}`)
+console.log(await page.locator('main').innerText().catch(() => page.locator('body').innerText()))
+if (shot) await page.screenshot({ path: shot, fullPage: true })
+await browser.close()
