@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core'
+const base = 'http://localhost:3300'
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+const ctx = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'nl-NL' })
+const page = await ctx.newPage()
+await page.goto(`${base}/inloggen`)
+await page.getByLabel('Gebruikersnaam').fill('sam')
+await page.getByLabel('Wachtwoord', { exact: true }).fill('kracht-demo')
+await page.getByRole('button', { name: 'Inloggen' }).click()
+await page.waitForURL(`${base}/`)
+await page.goto(`${base}/delen`)
+await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
+await page.getByLabel(/Noor Haddou/).check()
+await page.locator('#share-title').scrollIntoViewIfNeeded()
+const box = await page.locator('#share-title').boundingBox()
+await page.screenshot({ path: '/tmp/walk/delen-form.png', clip: { x: 0, y: box.y - 10, width: 360, height: 1100 }, fullPage: true })
+await browser.close()
