@@ -66,4 +66,32 @@ describe('comments as a peer expert sees them', () => {
     }
     expect((await bodies(sam, '/comments')).join(' ')).toContain('Eva aan Sam')
   })
+
+  it('the same on the action plan and the network map: a peer expert sees no worker\'s comment on a goal or the map', async () => {
+    const goal = await t.json('POST', `${base()}/goals`, { cookie: sam, body: { text: 'Ik wil een eigen plek waar Lina kan logeren', domain: 'housing', wish: 'Een eigen plek.' } })
+    expect(goal.status).toBe(201)
+    const goalId = ((await goal.json()) as { goal: { id: string } }).goal.id
+    for (const [granteeId, access] of [[t.ids.noor, 'comment'], [t.ids.eva, 'read']] as const) {
+      const shared = await t.json('POST', `${base()}/consents`, { cookie: sam, body: { granteeId, scopes: ['inventory', 'action_plan', 'network'], access } })
+      expect(shared.status).toBe(201)
+    }
+    expect((await t.json('POST', `${base()}/goals/${goalId}/comments`, { cookie: noor, body: { kind: 'comment', body: 'Noor over het doel: wie kan helpen?' } })).status).toBe(201)
+    expect((await t.json('POST', `${base()}/network/comments`, { cookie: noor, body: { kind: 'comment', body: 'Noor over de kaart: je zus staat dichtbij.' } })).status).toBe(201)
+    const plan = async (cookie: string) => {
+      const response = await t.json('GET', `${base()}/goals`, { cookie })
+      expect(response.status).toBe(200)
+      return JSON.stringify(await response.json())
+    }
+    const map = async (cookie: string) => {
+      const response = await t.json('GET', `${base()}/network/comments`, { cookie })
+      expect(response.status).toBe(200)
+      return JSON.stringify(await response.json())
+    }
+    expect(await plan(eva)).not.toContain('Noor over het doel')
+    expect(await map(eva)).not.toContain('Noor over de kaart')
+    for (const cookie of [sam, noor]) {
+      expect(await plan(cookie)).toContain('Noor over het doel')
+      expect(await map(cookie)).toContain('Noor over de kaart')
+    }
+  })
 })
