@@ -56,6 +56,8 @@ describe("the peer expert's story: a session with a client present (1280 px), th
     expect(signing).toContain('Jij tekent niet mee.')
     expect(signing).toContain('De begeleider: nog niet')
     expect(signing).not.toContain('Eva de Wit')
+    // Nothing to write here: the panel says she reads, not that she wrote nothing yet.
+    expect(await eva.page.getByTestId('review-panel').textContent()).toContain('Je kunt alleen lezen. Sam kiest of je mag reageren.')
     expect(await eva.page.getByTestId('sign-step').getByRole('button').count()).toBe(0)
     await noHorizontalScroll(eva.page)
 

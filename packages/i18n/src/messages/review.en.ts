@@ -16,6 +16,7 @@ export const reviewEn: Catalogue['review'] = {
   checkNotYet: 'not yet',
   panelTitle: 'Your comments and suggestions',
   panelEmpty: 'You have not written anything yet.',
+  panelReadOnly: 'You can only read. {name} chooses whether you may comment.',
   about: 'On: "{text}"',
   readOn: 'Read on {date}',
   notReadYet: 'Not read yet',

@@ -15,6 +15,7 @@ export const reviewNl = {
   checkNotYet: 'nog niet',
   panelTitle: 'Jouw reacties en voorstellen',
   panelEmpty: 'Je schreef nog niets.',
+  panelReadOnly: 'Je kunt alleen lezen. {name} kiest of je mag reageren.',
   about: 'Bij: "{text}"',
   readOn: 'Gelezen op {date}',
   notReadYet: 'Nog niet gelezen',
