@@ -16,6 +16,20 @@ describe("the peer expert's story: a session with a client present (1280 px), th
       data: { granteeId: evaId, scopes: ['inventory', 'network'], excludeDomains: [], access: 'read', endsAt: null },
     })
     expect(shared.status()).toBe(201)
+    // Noor, who may comment, writes to sam: that stays between the two of them.
+    const noor = await signInOnPhone(e2e.browser, e2e.server.url, 'noor')
+    const forNoor = await sam.page.request.post(`${e2e.server.url}/api/v1/clients/${samId}/consents`, {
+      headers: { origin: e2e.server.url },
+      data: { granteeId: await idOf(noor.page), scopes: ['inventory'], excludeDomains: [], access: 'comment', endsAt: null },
+    })
+    expect(forNoor.status()).toBe(201)
+    const [statement] = (await (await sam.page.request.get(`${e2e.server.url}/api/v1/clients/${samId}/statements`)).json()) as { id: string }[]
+    const comment = await noor.page.request.post(`${e2e.server.url}/api/v1/clients/${samId}/statements/${statement?.id}/comments`, {
+      headers: { origin: e2e.server.url },
+      data: { kind: 'comment', body: 'Hoe ging het gesprek met je moeder?' },
+    })
+    expect(comment.status()).toBe(201)
+    await noor.close()
 
     await eva.page.goto(`${e2e.server.url}/gedeeld`)
     const row = eva.page.getByTestId('shared-with-me').locator('li.row', { hasText: 'Sam' })
@@ -35,6 +49,16 @@ describe("the peer expert's story: a session with a client present (1280 px), th
     await eva.page.goto(`${e2e.server.url}/clienten/${samId}?reageer=${first?.id ?? ''}`)
     await eva.page.getByRole('heading', { level: 1, name: /Sam/ }).waitFor()
     expect(await eva.page.locator('textarea').count()).toBe(0)
+    // Sam shared their own words with her, not what noor wrote to sam.
+    expect(await eva.page.locator('main').textContent()).not.toContain('Hoe ging het gesprek met je moeder?')
+    // Sam and a worker sign; eva is not named as one who has yet to sign.
+    const signing = (await eva.page.getByTestId('sign-step').textContent()) ?? ''
+    expect(signing).toContain('Jij tekent niet mee.')
+    expect(signing).toContain('De begeleider: nog niet')
+    expect(signing).not.toContain('Eva de Wit')
+    // Nothing to write here: the panel says she reads, not that she wrote nothing yet.
+    expect(await eva.page.getByTestId('review-panel').textContent()).toContain('Je kunt alleen lezen. Sam kiest of je mag reageren.')
+    expect(await eva.page.getByTestId('sign-step').getByRole('button').count()).toBe(0)
     await noHorizontalScroll(eva.page)
 
     expect([...eva.errors, ...sam.errors]).toEqual([])

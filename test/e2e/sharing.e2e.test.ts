@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectAccessible, noHorizontalScroll, signInOnPhone } from '../support/pages'
+import { expectAccessible, hydrated, noHorizontalScroll, signInOnPhone } from '../support/pages'
 import { useServerAndBrowser } from '../support/e2e'
 
 const e2e = useServerAndBrowser()
@@ -146,12 +146,120 @@ describe('sharing on consent at 360 px', () => {
     // Without JavaScript: the line stands under noor's name, and the answer says it replaced.
     const plain = await signIn('sam', false)
     await plain.page.goto(`${e2e.server.url}/delen`)
-    expect(await plain.page.getByText('Je deelt al met Noor Haddou.', { exact: true }).count()).toBe(1)
+    expect(await plain.page.getByRole('link', { name: 'Begin met wat Noor Haddou nu mag zien' }).count()).toBe(1)
     await plain.page.getByLabel(/Noor Haddou/).check()
     await plain.page.getByLabel('Lezen en reageren').check()
     await plain.page.getByRole('button', { name: 'Delen', exact: true }).click()
     await plain.page.waitForURL(/vervangen=1/)
     expect(await plain.page.getByTestId('consent').filter({ hasText: 'Noor Haddou mag zien' }).count()).toBe(1)
+    await plain.close()
+  })
+
+  it('choosing a person who has a share starts from that share; without JavaScript a share the form did not show is not replaced unseen', { timeout: 150_000 }, async () => {
+    const sam = await signIn('sam')
+    const page = sam.page
+    const shareOf = (name: string) => page.getByTestId('consent').filter({ hasText: `${name} mag zien` })
+    await page.goto(`${e2e.server.url}/delen`)
+    await hydrated(page)
+    // Noor: network too, without (Ex-)partner, read and comment, until a day; Eva: the plan too.
+    await page.getByLabel(/Noor Haddou/).check()
+    await page.getByLabel('Mijn netwerk').check()
+    await page.getByText('Deze leefgebieden niet delen').click()
+    await page.getByLabel('(Ex-)partner').check()
+    await page.getByLabel('Lezen en reageren').check()
+    await page.getByLabel('Tot wanneer? (mag leeg blijven)').fill('2099-06-30')
+    await page.getByRole('button', { name: 'Delen', exact: true }).click()
+    await page.waitForURL(/gedeeld=/)
+    await expect.poll(() => shareOf('Noor Haddou').textContent()).toContain('behalve: (Ex-)partner')
+    await page.goto(`${e2e.server.url}/delen`)
+    await hydrated(page)
+    await page.getByLabel(/Eva de Wit/).check()
+    await page.getByLabel('Mijn actieplan').check()
+    await page.getByRole('button', { name: 'Delen', exact: true }).click()
+    await page.waitForURL(/gedeeld=/)
+    await expect.poll(() => shareOf('Eva de Wit').textContent()).toContain('Mijn actieplan')
+
+    // A fresh form: choosing Noor fills in what Noor may see now, and says so.
+    await page.goto(`${e2e.server.url}/delen`)
+    await hydrated(page)
+    await page.getByLabel(/Eva de Wit/).check()
+    expect(await page.getByLabel('Mijn actieplan').isChecked()).toBe(true)
+    await page.getByLabel(/Noor Haddou/).check()
+    const notice = page.getByTestId('replaces')
+    await notice.getByText('Je deelt al met Noor Haddou. Wat je nu kiest, vervangt dat.').waitFor()
+    expect(await notice.textContent()).toContain('Nu mag Noor Haddou zien: Mijn krachten, Mijn netwerk; behalve: (Ex-)partner; mag ook reageren')
+    expect(await notice.textContent()).toContain('Het formulier laat zien wat Noor Haddou nu mag zien.')
+    expect(await page.getByLabel('Mijn netwerk').isChecked()).toBe(true)
+    expect(await page.getByLabel('Mijn actieplan').isChecked()).toBe(false)
+    expect(await page.getByLabel('(Ex-)partner').isChecked()).toBe(true)
+    expect(await page.getByLabel('Lezen en reageren').isChecked()).toBe(true)
+    expect(await page.getByLabel('Tot wanneer? (mag leeg blijven)').inputValue()).toBe('2099-06-30')
+    await noHorizontalScroll(page)
+    await expectAccessible(page)
+    // Only what should change: read only. The rest of Noor's share stays.
+    await page.getByLabel('Alleen lezen').check()
+    // Meanwhile, in another tab, sam lets Noor see the plan too: this form no longer shows the share
+    // in force. Sending it changes nothing, keeps every choice, and shows the share as it is now.
+    const otherTab = await sam.context.newPage()
+    await otherTab.goto(`${e2e.server.url}/delen`)
+    await hydrated(otherTab)
+    await otherTab.getByLabel(/Noor Haddou/).check()
+    await otherTab.getByLabel('Mijn actieplan').check()
+    await otherTab.getByRole('button', { name: 'Delen', exact: true }).click()
+    await otherTab.waitForURL(/vervangen=1/)
+    await otherTab.close()
+    await page.getByRole('button', { name: 'Delen', exact: true }).click()
+    await page.getByRole('alert').filter({ hasText: 'Je deelt al met deze persoon. Er is niets veranderd.' }).waitFor()
+    await expect.poll(() => notice.textContent()).toContain('Nu mag Noor Haddou zien: Mijn krachten, Mijn actieplan, Mijn netwerk')
+    expect(await page.getByLabel('Alleen lezen').isChecked()).toBe(true)
+    expect(await page.getByLabel('Mijn actieplan').isChecked()).toBe(false)
+    expect(await page.getByLabel('(Ex-)partner').isChecked()).toBe(true)
+    await noHorizontalScroll(page)
+    await expectAccessible(page)
+    // Seen now: the next press replaces it with what sam chose here.
+    await page.getByRole('button', { name: 'Delen', exact: true }).click()
+    await page.waitForURL(/vervangen=1/)
+    await expect.poll(() => shareOf('Noor Haddou').textContent()).toContain('mag alleen lezen')
+    const noorNow = (await shareOf('Noor Haddou').textContent()) ?? ''
+    expect(noorNow).toContain('Mijn netwerk')
+    expect(noorNow).not.toContain('Mijn actieplan')
+    expect(noorNow).toContain('behalve: (Ex-)partner')
+    expect(sam.errors).toEqual([])
+    await sam.close()
+
+    // Without JavaScript: Eva chosen in a form that showed Noor's share. Nothing changes; the page
+    // shows Eva's share beside what sam chose, and keeps every choice.
+    const plain = await signIn('sam', false)
+    const form = plain.page
+    await form.goto(`${e2e.server.url}/delen`)
+    await form.getByLabel(/Eva de Wit/).check()
+    await form.getByLabel('Mijn signaleringsplan').check()
+    await form.getByRole('button', { name: 'Delen', exact: true }).click()
+    await form.getByRole('alert').getByText('Je deelt al met deze persoon. Er is niets veranderd.', { exact: false }).waitFor()
+    expect(await form.getByTestId('replaces').textContent()).toContain('Nu mag Eva de Wit zien: Mijn krachten, Mijn actieplan; mag alleen lezen; zonder einddatum')
+    expect(await form.getByLabel(/Eva de Wit/).isChecked()).toBe(true)
+    expect(await form.getByLabel('Mijn signaleringsplan').isChecked()).toBe(true)
+    const evaBefore = (await form.getByTestId('consent').filter({ hasText: 'Eva de Wit mag zien' }).textContent()) ?? ''
+    expect(evaBefore).not.toContain('signaleringsplan')
+    await noHorizontalScroll(form)
+    // Seen now: the second press replaces it, with what sam chose.
+    await form.getByRole('button', { name: 'Delen', exact: true }).click()
+    await form.waitForURL(/vervangen=1/)
+    expect(await form.getByTestId('consent').filter({ hasText: 'Eva de Wit mag zien' }).textContent()).toContain('Mijn signaleringsplan')
+
+    // Or start from the share: the link under a person opens the form filled in with it.
+    await form.getByRole('link', { name: 'Begin met wat Noor Haddou nu mag zien' }).click()
+    await form.waitForURL(/wijzig=/)
+    expect(await form.getByLabel(/Noor Haddou/).isChecked()).toBe(true)
+    expect(await form.getByLabel('Mijn netwerk').isChecked()).toBe(true)
+    expect(await form.getByLabel('(Ex-)partner').isChecked()).toBe(true)
+    expect(await form.getByLabel('Tot wanneer? (mag leeg blijven)').inputValue()).toBe('2099-06-30')
+    await form.getByLabel('Lezen en reageren').check()
+    await form.getByRole('button', { name: 'Delen', exact: true }).click()
+    await form.waitForURL(/vervangen=1/)
+    const noorAfter = (await form.getByTestId('consent').filter({ hasText: 'Noor Haddou mag zien' }).textContent()) ?? ''
+    expect(noorAfter).toContain('mag ook reageren')
+    expect(noorAfter).toContain('Mijn netwerk')
     await plain.close()
   })
 

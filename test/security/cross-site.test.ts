@@ -137,6 +137,20 @@ describe("the portal's own forms refuse posts from another site", () => {
     expect(await inventory()).toEqual(before)
   })
 
+  it('a share posted from another site, to the API or to /delen, shares nothing and replaces nothing', async () => {
+    const shares = async () => (await (await call('GET', `/api/v1/clients/${samId}/consents`, { cookie: sam })).json()) as { id: string }[]
+    const before = await shares()
+    const grantees = (await (await call('GET', `/api/v1/clients/${samId}/grantees`, { cookie: sam })).json()) as { id: string }[]
+    const granteeId = grantees[0]?.id ?? ''
+    for (const headers of [evil, { origin: 'null' }]) {
+      const api = await call('POST', `/api/v1/clients/${samId}/consents`, { cookie: sam, body: { granteeId, scopes: ['inventory', 'network'], access: 'comment', replaces: null }, headers })
+      expect(api.status).toBe(403)
+      const page = await call('POST', '/delen?index', { cookie: sam, form: { intent: 'share', granteeId, scopes: 'network', access: 'comment', replaces: '' }, headers })
+      expect(page.status).toBe(403)
+    }
+    expect(await shares()).toEqual(before)
+  })
+
   it('a bodiless sign-out posted from another site leaves the session alone', async () => {
     const response = await call('POST', '/uitloggen', { cookie: sam, headers: evil })
     expect(response.status).toBe(403)

@@ -49,6 +49,8 @@ export const problemStatus = {
   unknown_life_domain: 400,
   ends_in_past: 400,
   consent_already_revoked: 409,
+  // A share again whose sender saw another share with that person (or none): nothing replaced.
+  share_changed: 409,
   token_read_only: 403,
   token_scope: 403,
   token_invalid: 401,

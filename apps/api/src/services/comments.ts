@@ -99,17 +99,35 @@ export function statementComments(deps: Deps, input: StatementCommentsInput) {
   )
 }
 
-type StatementCommentsInput = { clientId: string; statementId?: string | undefined; openOnly?: boolean } & DomainFilter
+type StatementCommentsInput = {
+  clientId: string
+  statementId?: string | undefined
+  openOnly?: boolean
+  /** Only the comments this person wrote (a peer expert's view: see `commentsSeenBy`). */
+  authorId?: string | undefined
+} & DomainFilter
+
+/**
+ * Whose comments a reader sees on the client's statements. The client and their workers: all of
+ * them. A peer expert: only their own. A client who shares their strengths with a peer expert shares
+ * their own words; what their worker wrote to them (and what they answered) is a conversation between
+ * the two of them, and the worker was told the client sees it: DOMAIN.md, "sees a client's data only
+ * when that client shared it with them".
+ */
+export function commentsSeenBy(access: { isSelf: boolean; actor: { id: string; role: string } }): { authorId?: string } {
+  return !access.isSelf && access.actor.role === 'peer' ? { authorId: access.actor.id } : {}
+}
 type StatementCommentRow = Awaited<ReturnType<typeof statementComments>>[number]
 
 const statementCommentsKey = (input: StatementCommentsInput) =>
-  ['statement-comments', input.clientId, input.statementId ?? '', input.openOnly === true, [...(input.excludeDomains ?? [])].sort().join(',')].join(':')
+  ['statement-comments', input.clientId, input.statementId ?? '', input.openOnly === true, input.authorId ?? '', [...(input.excludeDomains ?? [])].sort().join(',')].join(':')
 
 function statementCommentConditions(input: StatementCommentsInput): SQL[] {
   // Comments on goals belong to the action plan (its own scope): services/action-plan/view.ts reads them.
   const conditions: SQL[] = [eq(comments.clientId, input.clientId), eq(comments.targetKind, 'statement'), ...domainConditions(input.excludeDomains)]
   if (input.statementId) conditions.push(eq(comments.targetId, input.statementId))
   if (input.openOnly) conditions.push(eq(comments.status, 'open'))
+  if (input.authorId) conditions.push(eq(comments.authorId, input.authorId))
   return conditions
 }
 

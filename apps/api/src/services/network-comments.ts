@@ -52,12 +52,19 @@ export async function addNetworkComment(
   return serialiseNetworkComment(row)
 }
 
-export async function listNetworkComments(deps: Deps, input: { clientId: string; personId?: string | undefined }) {
+/** Remarks on the map, oldest first; `authorId`: only that person's (a peer expert's view, comments.commentsSeenBy). */
+export async function listNetworkComments(deps: Deps, input: { clientId: string; personId?: string | undefined; authorId?: string | undefined }) {
   const rows = await deps.db
     .select({ comment: networkComments, authorName: users.displayName })
     .from(networkComments)
     .leftJoin(users, eq(users.id, networkComments.authorId))
-    .where(and(eq(networkComments.clientId, input.clientId), ...(input.personId ? [eq(networkComments.personId, input.personId)] : [])))
+    .where(
+      and(
+        eq(networkComments.clientId, input.clientId),
+        ...(input.personId ? [eq(networkComments.personId, input.personId)] : []),
+        ...(input.authorId ? [eq(networkComments.authorId, input.authorId)] : []),
+      ),
+    )
     .orderBy(asc(networkComments.createdAt))
   return rows.map((row) => serialiseNetworkComment({ ...row.comment, authorName: row.authorName }))
 }

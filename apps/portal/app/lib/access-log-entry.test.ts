@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { translate } from '@kracht/i18n'
-import { describeLogEntry, type LogEntryFacts } from './access-log-entry'
+import { describeLogEntry, logPartKey, type LogEntryFacts } from './access-log-entry'
 
 // The client's log page says each kind of entry in plain words; these are the kinds beyond
 // "… bekeek Mijn krachten", each as the API writes it (lib/access-log.ts and the routes that log).
@@ -47,5 +47,33 @@ describe('what the client reads in their log', () => {
 
   it('names someone not signed in as such, never as nobody', () => {
     expect(describeLogEntry(entry({ actorId: null, actorName: null, scope: 'notifications' }), client, 'Iemand')?.vars).toEqual({ name: 'Iemand' })
+  })
+})
+
+describe('the name of what someone looked at', () => {
+  it('is plain words for every part the API logs, in both languages, never a code', { timeout: 60_000 }, async () => {
+    // Every scope the API's routes declare (x-kracht-access): what a log row can name. Reading the
+    // document touches no table, so no database is opened.
+    const { createApi } = await import('@kracht/api')
+    const { loadConfig } = await import('@kracht/api/config')
+    const api = createApi({ db: {} as never, config: loadConfig({ NODE_ENV: 'test' }), now: () => new Date() })
+    const document = (await (await api.request('/openapi.json')).json()) as { paths: Record<string, Record<string, { 'x-kracht-access'?: { scope: string | null } }>> }
+    const scopes = new Set(Object.values(document.paths).flatMap((methods) => Object.values(methods).flatMap((op) => (op['x-kracht-access']?.scope ? [op['x-kracht-access'].scope] : []))))
+    expect(scopes).toContain('team_meeting')
+    for (const scope of scopes) {
+      const key = logPartKey(scope)
+      expect(key, scope).not.toBe('accessLog.scopes.other')
+      for (const locale of ['nl', 'en'] as const) {
+        const words = translate(locale, key)
+        expect(words, `${scope} (${locale})`).not.toMatch(/_|\./)
+        expect(words).not.toBe(key)
+      }
+    }
+  })
+
+  it('says "iets van jou" for a part it does not know, not the code', () => {
+    expect(translate('nl', logPartKey('something_new'))).toBe('iets van jou')
+    expect(translate('nl', logPartKey('team_meeting'))).toBe('de bespreking met het team')
+    expect(translate('nl', logPartKey('inventory'))).toBe('Mijn krachten')
   })
 })

@@ -1,4 +1,4 @@
-import type { MessageKey, Vars } from '@kracht/i18n'
+import { hasKey, type MessageKey, type Vars } from '@kracht/i18n'
 
 /** The fields of an access-log entry the page needs to say what happened. */
 export interface LogEntryFacts {
@@ -41,4 +41,15 @@ export function describeLogEntry(entry: LogEntryFacts, clientId: string, someone
   if (entry.resource === 'client_workers') return { key: 'accessLog.clientWorkers', vars: { name } }
   if (entry.scope === 'access_log' && entry.actorId === clientId) return { key: 'accessLog.logRead', vars: {} }
   return null
+}
+
+/**
+ * The name of the part someone looked at, for "… bekeek …": a part the client shares by name (Mijn
+ * krachten), else the other parts in plain words (Mijn traject), never a code such as team_meeting.
+ */
+export function logPartKey(scope: string): MessageKey {
+  const shared = `sharing.scopes.${scope}`
+  if (hasKey(shared)) return shared
+  const other = `accessLog.scopes.${scope}`
+  return hasKey(other) ? other : 'accessLog.scopes.other'
 }

@@ -192,9 +192,9 @@ export default function SharedWithMe() {
           <WorksheetExtras inventory={inventory} />
         </div>
         <aside className="review-aside" id="reacties" aria-label={t('review.tabPanel')}>
-          <ReviewPanel inventory={inventory} comments={comments} viewerId={viewer.id} />
+          <ReviewPanel inventory={inventory} comments={comments} viewerId={viewer.id} canComment={canComment} />
           {agreement ? (
-            <SignStep agreement={agreement} viewerId={viewer.id} clientName={name} workerName={viewer.displayName} isClient={false} canSign={viewer.role === 'worker'} />
+            <SignStep agreement={agreement} viewerId={viewer.id} clientName={name} workerName={viewer.role === 'worker' ? viewer.displayName : null} isClient={false} canSign={viewer.role === 'worker'} />
           ) : null}
           {viewer.role === 'worker' ? (
             <Form method="post" className="card">

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ShouldRevalidateFunction } from '@remix-run/react'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { dutchDate } from '@kracht/calendar'
 import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
@@ -30,6 +31,9 @@ const ShareForm = z.object({
   excludeDomains: z.array(z.string().max(40, 'too_long')).default([]),
   access: choiceField(['read', 'comment']),
   endsAt: dateField.optional(),
+  // The share with this person the form showed (its id), empty for none: the API replaces only that
+  // one, so a share the client did not see is never dropped (share_changed, and they look again).
+  replaces: idField.optional(),
 })
 
 // For one team strengths meeting: the inventory, read-only, with a linked worker's team, until a chosen day.
@@ -85,13 +89,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
     form.intent === 'team'
       ? { teamId: form.teamId, scopes: ['inventory' as const], excludeDomains: [], access: 'read' as const, endsAt: endOfDutchDay(form.endsAt) }
       : // A chosen end date means the end of that day, Dutch time.
-        { granteeId: form.granteeId, scopes: form.scopes, excludeDomains: form.excludeDomains, access: form.access, endsAt: form.endsAt ? endOfDutchDay(form.endsAt) : null }
+        {
+          granteeId: form.granteeId,
+          scopes: form.scopes,
+          excludeDomains: form.excludeDomains,
+          access: form.access,
+          endsAt: form.endsAt ? endOfDutchDay(form.endsAt) : null,
+          replaces: form.replaces ?? null,
+        }
   const response = await client.consents.$post({ param: { clientId: user.id }, json })
   if (!response.ok) return data({ intent, result: await replyWithProblem(submission, response) }, { status: response.status })
   const shared = await response.json()
   // Shared again with the same person: the API ended the old share and started this one (one share per person).
   const replaced = shared.replacedIds.length > 0 ? '&vervangen=1' : ''
   throw redirect(`/delen?gedeeld=${encodeURIComponent(shared.granteeName ?? shared.teamName ?? '')}${replaced}`)
+}
+
+/**
+ * A refused answer does not reload the page's data (Remix's v3 flag), except a share that was
+ * changed elsewhere: the page must show that share as it is now, and the form must name it.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
+  const answer = actionResult as { result?: { error?: Record<string, string[] | null> } } | undefined
+  return defaultShouldRevalidate || Boolean(answer?.result?.error?.['']?.includes('share_changed'))
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
@@ -175,9 +195,49 @@ export default function WhoMaySeeWhat() {
   )
 }
 
+/** The choices of a share, as the form holds them. */
+interface Terms {
+  scopes: string[]
+  excludeDomains: string[]
+  access: 'read' | 'comment'
+  endsAt: string | undefined
+}
+const newShare: Terms = { scopes: ['inventory'], excludeDomains: [], access: 'read', endsAt: undefined }
+const termsOf = (consent: Consent): Terms => ({
+  scopes: consent.scopes,
+  excludeDomains: consent.excludeDomains,
+  access: consent.access,
+  endsAt: consent.endsAt ? dutchDate(new Date(consent.endsAt)) : undefined,
+})
+
+/** What the form's boxes say now (with JavaScript). */
+function readTerms(form: HTMLFormElement): Terms {
+  const checked = (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].filter((box) => box.checked).map((box) => box.value)
+  const endsAt = form.querySelector<HTMLInputElement>('input[name="endsAt"]')?.value
+  return { scopes: checked('scopes'), excludeDomains: checked('excludeDomains'), access: checked('access')[0] === 'comment' ? 'comment' : 'read', endsAt: endsAt || undefined }
+}
+
+/** Sets the form's boxes to these choices (the inputs are uncontrolled: what a person changes stays theirs). */
+function fillTerms(form: HTMLFormElement, terms: Terms) {
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="scopes"]')) box.checked = terms.scopes.includes(box.value)
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="excludeDomains"]')) box.checked = terms.excludeDomains.includes(box.value)
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="access"]')) box.checked = box.value === terms.access
+  const endsAt = form.querySelector<HTMLInputElement>('input[name="endsAt"]')
+  if (endsAt) endsAt.value = terms.endsAt ?? ''
+  const leaveOut = form.querySelector('details')
+  if (leaveOut && terms.excludeDomains.length > 0) leaveOut.open = true
+}
+
+const sameTerms = (a: Terms, b: Terms) =>
+  a.access === b.access && a.endsAt === b.endsAt && [...a.scopes].sort().join() === [...b.scopes].sort().join() && [...a.excludeDomains].sort().join() === [...b.excludeDomains].sort().join()
+
 /**
- * The form to share with a person. One share per person: choosing someone the client already shares
- * with says that what is chosen now replaces that share (the API ends the old one and starts the new).
+ * The form to share with a person. One share per person: sharing again replaces the share in force,
+ * so the form starts from it. The person chosen first (and the one "Wijzigen" opened) comes filled in
+ * by the server; with JavaScript, choosing a person fills in that person's share. Without it, a link
+ * under each person opens the form filled in, and a share sent from a form that did not show the
+ * share in force changes nothing (the API answers share_changed): the page shows that share beside
+ * what the client chose, and a second press replaces it.
  */
 function ShareCard({
   grantees,
@@ -193,25 +253,28 @@ function ShareCard({
   lastResult: SubmissionResult<string[]> | null
 }) {
   const t = useT()
+  const locale = useLocale()
+  const first = grantees[0]?.id
+  // The share the form starts from: the one "Wijzigen" opened, else the share of the person chosen first.
+  const startsFrom = editing ?? (first ? current.get(first) : undefined)
   const [shareForm, share] = useSchemaForm({
     id: 'share-form',
     schema: ShareForm,
     lastResult,
-    defaultValue: editing
-      ? {
-          intent: 'share',
-          granteeId: editing.granteeId ?? undefined,
-          scopes: editing.scopes,
-          excludeDomains: editing.excludeDomains,
-          access: editing.access,
-          endsAt: editing.endsAt ? dutchDate(new Date(editing.endsAt)) : undefined,
-        }
-      : { intent: 'share', granteeId: grantees[0]?.id, scopes: ['inventory'], access: 'read' },
+    defaultValue: { intent: 'share', granteeId: startsFrom?.granteeId ?? first, ...(startsFrom ? termsOf(startsFrom) : newShare) },
   })
-  // Whom the form is for now: the line under the people follows the choice (with JavaScript; without,
-  // each person the client shares with has it under their name, and the answer says it replaced).
+  // Whom the form is for now: the lines under the people follow the choice (with JavaScript; without,
+  // each person the client shares with has it under their name, with a link to start from it).
   const [chosen, setChosen] = useState(typeof share.granteeId.initialValue === 'string' ? share.granteeId.initialValue : undefined)
   const replacing = chosen ? current.get(chosen) : undefined
+  // The choices the form was last filled with: a person without a share gets a new share's choices
+  // only while the client has not changed these (what they chose themselves stays).
+  const filled = useRef<Terms>(startsFrom && !lastResult ? termsOf(startsFrom) : newShare)
+  const [filledFor, setFilledFor] = useState<string | null>(startsFrom && !lastResult ? (startsFrom.granteeId ?? null) : null)
+  // After an answer the form holds what the client chose, not a share's choices.
+  useEffect(() => {
+    if (lastResult) setFilledFor(null)
+  }, [lastResult])
   const leftOut = share.excludeDomains.initialValue
   return (
     <section className="card" aria-labelledby="share-title">
@@ -223,10 +286,22 @@ function ShareCard({
         {...getFormProps(shareForm)}
         onChange={(event) => {
           const field = event.target
-          if (field instanceof HTMLInputElement && field.name === share.granteeId.name && field.checked) setChosen(field.value)
+          if (!(field instanceof HTMLInputElement) || field.name !== share.granteeId.name || !field.checked || !field.form) return
+          setChosen(field.value)
+          // The person's share in force, if any, fills the form: the client changes only what should change.
+          const theirs = current.get(field.value)
+          const untouched = sameTerms(readTerms(field.form), filled.current)
+          const terms = theirs ? termsOf(theirs) : untouched ? newShare : null
+          if (terms) {
+            fillTerms(field.form, terms)
+            filled.current = terms
+          }
+          setFilledFor(theirs ? field.value : null)
         }}
       >
         <input type="hidden" name="intent" value="share" />
+        {/* Which share of this person the form showed: only that one may be replaced. */}
+        <input type="hidden" name="replaces" value={replacing?.id ?? ''} />
         <RadioGroup
           meta={share.granteeId}
           legend={t('sharing.with')}
@@ -235,15 +310,22 @@ function ShareCard({
             return {
               value: person.id,
               label: `${person.displayName} (${t(`roles.${person.role}`)})`,
-              hint: shared ? t('sharing.alreadyShared', { name: person.displayName }) : undefined,
+              hint: shared ? (
+                <>
+                  {t('sharing.alreadyShared', { name: person.displayName })}{' '}
+                  <Link to={`/delen?wijzig=${shared.id}#share-title`}>{t('sharing.startFromShare', { name: person.displayName })}</Link>
+                </>
+              ) : undefined,
             }
           })}
         />
         <div aria-live="polite">
           {replacing ? (
-            <p className="notice notice--ok" data-testid="replaces">
-              {t('sharing.alreadySharing', { name: replacing.granteeName ?? '' })}
-            </p>
+            <div className="notice notice--ok" data-testid="replaces">
+              <p>{t('sharing.alreadySharing', { name: replacing.granteeName ?? '' })}</p>
+              <p>{t('sharing.nowMaySee', { name: replacing.granteeName ?? '', what: termsText(t, locale, replacing) })}</p>
+              {filledFor === replacing.granteeId ? <p>{t('sharing.filledFromShare', { name: replacing.granteeName ?? '' })}</p> : null}
+            </div>
           ) : null}
         </div>
         <CheckboxGroup meta={share.scopes} legend={t('sharing.what')} options={consentScopes.map((scope) => ({ value: scope, label: t(`sharing.scopes.${scope}`) }))} />
@@ -266,6 +348,18 @@ function ShareCard({
       </Form>
     </section>
   )
+}
+
+/** A share's terms in one line: what, except which domains, read or comment, until when. */
+function termsText(t: ReturnType<typeof useT>, locale: ReturnType<typeof useLocale>, consent: Consent): string {
+  return [
+    consent.scopes.map((scope) => scopeName(t, scope)).join(', '),
+    consent.excludeDomains.length > 0 ? t('sharing.except', { domains: consent.excludeDomains.map((d) => domainLabel(t, d)).join(', ') }) : null,
+    consent.access === 'comment' ? t('sharing.canComment') : t('sharing.readOnly'),
+    consent.endsAt ? t('sharing.until', { date: formatDate(locale, consent.endsAt) }) : t('sharing.noEnd'),
+  ]
+    .filter(Boolean)
+    .join('; ')
 }
 
 /** What the client shares now, one row per share, each with its own stop button. */

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { hasKey } from '@kracht/i18n'
 import { api } from '../lib/api.server'
 import { okOrThrow } from '../lib/api-failure.server'
 import { requireRole } from '../lib/auth.server'
 import { formatDate, useLocale, usePlural, useT } from '../lib/i18n'
 import { dayWord, groupLogEntries } from '../lib/access-log-groups'
-import { describeLogEntry } from '../lib/access-log-entry'
+import { describeLogEntry, logPartKey } from '../lib/access-log-entry'
 import { resetLogText } from '../lib/reset-log'
 
 export const meta: MetaFunction = () => [{ title: 'Wie heeft mijn gegevens bekeken – Kracht' }]
@@ -33,8 +32,7 @@ export default function WhoLooked() {
   // One line per entry, in plain words; equal neighbours on one day are shown once with a count.
   const say = (entry: (typeof entries)[number]) => {
     const name = entry.actorName ?? t('sharing.someone')
-    const key = `sharing.scopes.${entry.scope}`
-    const what = hasKey(key) ? t(key) : entry.scope
+    const what = t(logPartKey(entry.scope))
     const special = describeLogEntry(entry, clientId, t('sharing.someone'))
     const line =
       resetLogText(t, entry, name) ??

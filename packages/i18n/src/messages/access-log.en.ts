@@ -16,4 +16,18 @@ export const accessLogEn: Catalogue['accessLog'] = {
   resetApproved: '{name} approved a new sign-in code for you',
   resetUsed: 'Someone signed in with a new sign-in code',
   logRead: 'You looked at this log',
+  // What someone looked at, for the parts not in "Who may see what".
+  scopes: {
+    trajectory: 'My trajectory',
+    capacity: 'what your worker wrote about what you can carry',
+    evaluation: 'Looking back together',
+    team_meeting: 'the meeting with the team',
+    assistant: 'Discover together with the assistant',
+    notifications: 'your notifications',
+    account: 'your account',
+    organisation: 'your details at the organisation',
+    consents: 'Who may see what',
+    access_log: 'Who looked at my data',
+    other: 'something of yours',
+  },
 }

@@ -14,4 +14,18 @@ export const accessLogNl = {
   resetApproved: '{name} gaf toestemming voor een nieuwe inlogcode voor jou',
   resetUsed: 'Er is ingelogd met een nieuwe inlogcode',
   logRead: 'Je bekeek dit logboek',
+  // Wat iemand bekeek, voor de delen die niet in "Wie mag wat zien" staan.
+  scopes: {
+    trajectory: 'Mijn traject',
+    capacity: 'wat je begeleider opschreef over wat je aankan',
+    evaluation: 'Samen terugkijken',
+    team_meeting: 'de bespreking met het team',
+    assistant: 'Samen ontdekken met de assistent',
+    notifications: 'je meldingen',
+    account: 'je account',
+    organisation: 'je gegevens bij de organisatie',
+    consents: 'Wie mag wat zien',
+    access_log: 'Wie heeft mijn gegevens bekeken',
+    other: 'iets van jou',
+  },
 }

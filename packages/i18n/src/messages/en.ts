@@ -86,6 +86,7 @@ export const en: Catalogue = {
     unauthenticated: 'Please sign in first.',
     payload_too_large: 'This is too much text at once.',
     internal_error: 'Something went wrong on our side. Nothing was changed. Please try again.',
+    share_changed: 'You already share with this person. Nothing has changed. See below what they may see now. Is your choice right? Then press Share once more.',
     version_conflict: 'This was changed somewhere else in the meantime. Nothing was overwritten. Look again and try once more.',
     text_too_long: 'This is too long.',
     idempotency_in_progress: 'We are still saving this. Wait a moment, then look again.',

@@ -86,6 +86,7 @@ export const nl = {
     unauthenticated: 'Log eerst in.',
     payload_too_large: 'Dit is te veel tekst in één keer.',
     internal_error: 'Er ging iets mis aan onze kant. Er is niets veranderd. Probeer het zo nog eens.',
+    share_changed: 'Je deelt al met deze persoon. Er is niets veranderd. Kijk hieronder wat die nu mag zien. Klopt jouw keuze? Druk dan nog een keer op Delen.',
     version_conflict: 'Dit is ondertussen ergens anders aangepast. Er is niets overschreven. Kijk opnieuw en probeer het nog eens.',
     text_too_long: 'Dit is te lang.',
     idempotency_in_progress: 'We zijn dit nog aan het opslaan. Wacht even en kijk dan opnieuw.',

@@ -9,7 +9,16 @@ export const commentsRouter = createRouter()
     const { clientId } = c.req.valid('param')
     const access = c.get('clientAccess')
     const query = c.req.valid('query')
-    return c.json(await comments.listComments(c.get('deps'), { clientId, statementId: query.statementId, openOnly: query.open === 'true', excludeDomains: access.excludeDomains }), 200)
+    return c.json(
+      await comments.listComments(c.get('deps'), {
+        clientId,
+        statementId: query.statementId,
+        openOnly: query.open === 'true',
+        excludeDomains: access.excludeDomains,
+        ...comments.commentsSeenBy(access),
+      }),
+      200,
+    )
   })
   .openapi(routes.addComment, async (c) => {
     const { clientId, statementId } = c.req.valid('param')

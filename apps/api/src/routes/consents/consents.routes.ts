@@ -19,6 +19,14 @@ export const ConsentBody = z
     excludeDomains: z.array(LineSchema.max(40)).max(10).default([]),
     access: z.enum(['read', 'comment']).default('read'),
     endsAt: z.string().datetime({ offset: true }).nullable().default(null),
+    replaces: z
+      .string()
+      .uuid()
+      .nullish()
+      .openapi({
+        description:
+          'The share with this person that the client saw and means to replace (its id), or null for "I saw none". When the person\'s share in force is another one, nothing changes: 409 share_changed. Left out: any share in force is replaced',
+      }),
   })
   .openapi('ConsentBody', {
     example: { granteeId: '00000000-0000-4000-8000-000000000000', scopes: ['inventory'], excludeDomains: ['partner'], access: 'read', endsAt: null },
@@ -98,12 +106,15 @@ export const grantConsent = clientRoute({
     'edited in place, so access log rows keep pointing (basis consent:<id>) at the terms that allowed them.',
     'Ended or stopped shares are not touched. A team share (teamId) is for one team strengths meeting and',
     'replaces nothing: a share for another meeting stands beside it.',
+    'Send replaces (the id of the share the client saw, or null for none) so that a share the client did',
+    'not see is never replaced: when the share in force is another one, nothing changes (409 share_changed).',
   ].join(' '),
   request: { params: ClientParams, body: jsonBody(ConsentBody) },
   responses: {
     201: jsonResponse(GrantedConsentSchema, 'Shared (a new consent; replacedIds names any share with the same person it ended)'),
     ...commonProblems,
     404: problemResponse('No such client'),
+    409: problemResponse('share_changed: the share in force with this person is not the one named in replaces'),
   },
 })
 

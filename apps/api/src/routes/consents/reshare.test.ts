@@ -145,6 +145,30 @@ describe('sharing again with the same person', () => {
     expect((await activeFor(t.ids.noor)).map((c) => c.id)).toEqual([noorsShare?.id])
   })
 
+  it('names the share it means to replace: a share in force that the client did not see is left as it is (share_changed)', async () => {
+    const [before] = await activeFor(t.ids.noor)
+    if (!before) throw new Error('noor has a share here')
+    const send = (replaces: string | null) =>
+      t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: t.ids.noor, scopes: ['network'], access: 'read', replaces } })
+    // From an empty form ("I saw no share"), and from a form that showed an older share: nothing changes.
+    for (const unseen of [null, first.id]) {
+      const refused = await send(unseen)
+      expect(refused.status).toBe(409)
+      expect((await refused.json()).code).toBe('share_changed')
+      expect((await activeFor(t.ids.noor)).map((c) => ({ id: c.id, scopes: c.scopes }))).toEqual([{ id: before.id, scopes: before.scopes }])
+    }
+    // With the share the client saw: replaced, as before.
+    const seen = await send(before.id)
+    expect(seen.status).toBe(201)
+    expect((await seen.json()).replacedIds).toEqual([before.id])
+    // A share stopped since the form showed it: nothing in force to lose, so the new one starts.
+    const [evas] = await activeFor(t.ids.eva)
+    expect((await t.json('DELETE', `${base}/consents/${evas?.id}`, { cookie: sam })).status).toBe(200)
+    const withEva = await t.json('POST', `${base}/consents`, { cookie: sam, body: { granteeId: t.ids.eva, scopes: ['inventory'], replaces: evas?.id } })
+    expect(withEva.status).toBe(201)
+    expect((await withEva.json()).replacedIds).toEqual([])
+  })
+
   it('the contract says so', async () => {
     const document = await (await t.api.request('/openapi.json')).json()
     const operation = document.paths['/clients/{clientId}/consents'].post

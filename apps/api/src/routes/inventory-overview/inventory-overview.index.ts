@@ -11,7 +11,8 @@ export const inventoryOverviewRouter = createRouter().openapi(routes.getInventor
   // One query: the three log rows, the inventory and the comments on its statements (nothing is read
   // before the rows are written). The comments and the agreement below take what it read; within
   // a page read they share the inventory's statements and row too.
-  const commentFilter = { clientId, excludeDomains: access.excludeDomains }
+  // A peer expert sees only the comments they wrote themselves (comments.commentsSeenBy).
+  const commentFilter = { clientId, excludeDomains: access.excludeDomains, ...comments.commentsSeenBy(access) }
   const known: { rows: Awaited<ReturnType<typeof comments.statementComments>> | null } = { rows: null }
   const inventory = await inventoryAsSeen(deps, clientId, access, c.req.valid('query').locale, {
     column: comments.statementCommentsJson(commentFilter),

@@ -5,6 +5,7 @@ import * as network from '../../services/network'
 import * as history from '../../services/network-history'
 import * as resources from '../../services/network-resources'
 import * as remarks from '../../services/network-comments'
+import { commentsSeenBy } from '../../services/comments'
 import { screenText, screenTexts } from '../../services/safety-screen'
 import * as routes from './network.routes'
 
@@ -87,7 +88,8 @@ export const networkRouter = createRouter()
   })
   .openapi(routes.listNetworkComments, async (c) => {
     const { clientId } = c.req.valid('param')
-    return c.json(await remarks.listNetworkComments(c.get('deps'), { clientId, personId: c.req.valid('query').personId }), 200)
+    const seenBy = commentsSeenBy(c.get('clientAccess'))
+    return c.json(await remarks.listNetworkComments(c.get('deps'), { clientId, personId: c.req.valid('query').personId, ...seenBy }), 200)
   })
   .openapi(routes.addNetworkComment, async (c) => {
     const { clientId } = c.req.valid('param')

@@ -5,7 +5,7 @@ import type { Locale } from '@kracht/language'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
 import { domainSettings } from '../inventory'
-import { serialiseComment } from '../comments'
+import { commentsSeenBy, serialiseComment } from '../comments'
 import { checkGoal } from './goal-check'
 
 /**
@@ -17,6 +17,8 @@ import { checkGoal } from './goal-check'
 export interface PlanViewer {
   isSelf: boolean
   excludeDomains: readonly string[]
+  /** Who reads: a peer expert sees only their own comments on goals (comments.commentsSeenBy). */
+  actor?: { id: string; role: string }
 }
 
 export const actionStatus = (row: Pick<GoalAction, 'doneAt' | 'droppedAt'>): 'open' | 'done' | 'dropped' =>
@@ -90,6 +92,7 @@ export async function getPlan(deps: Deps, input: { clientId: string; viewer: Pla
       .orderBy(asc(comments.createdAt)),
     domainSettings(deps, clientId),
   ])
+  const ownOnly = viewer.actor ? commentsSeenBy({ isSelf: viewer.isSelf, actor: viewer.actor }).authorId : undefined
   const visible = goalRows.filter((goal) => goalVisible(goal, viewer) && (!input.goalId || goal.id === input.goalId))
   const today = todayIn(deps.now())
   const actions = actionRows.map((row) => serialiseAction(row.action, row.personName))
@@ -108,7 +111,7 @@ export async function getPlan(deps: Deps, input: { clientId: string; viewer: Pla
       actions: own,
       remarks,
       comments: commentRows
-        .filter((row) => row.comment.targetId === goal.id)
+        .filter((row) => row.comment.targetId === goal.id && (!ownOnly || row.comment.authorId === ownOnly))
         .map((row) => serialiseComment({ ...row.comment, authorName: row.authorName })),
       check: checkGoal(
         { text: goal.text, domain: goal.domain, actions: own.map((a) => ({ whoKind: a.who, who: a.whoName, when: a.whenWords, dueOn: a.when, status: a.status })), remarkCount: remarks.length },

@@ -13,6 +13,12 @@ export interface ConsentInput {
   excludeDomains: string[]
   access: ConsentAccessLevel
   endsAt: string | null
+  /**
+   * The share with this person the client saw and means to replace, or null for none. Given, a
+   * share in force that is another one is not replaced (share_changed): the client decides again
+   * with that share in view. Left out (an older caller), any share in force is replaced.
+   */
+  replaces?: string | null | undefined
 }
 
 interface Person {
@@ -184,6 +190,11 @@ export async function grantConsent(deps: Deps, input: { clientId: string; consen
       .from(consents)
       .where(and(eq(consents.clientId, input.clientId), eq(consents.granteeId, granteeId), isNull(consents.revokedAt)))
     const replaced = current.filter((old) => isActive(old, now)).map((old) => old.id)
+    // The client chose without seeing this share (another tab changed it, or the form started empty):
+    // replacing it could drop what they meant to keep. Nothing changes; they look again.
+    if (consent.replaces !== undefined && replaced.some((id) => id !== consent.replaces)) {
+      throw new AppError('share_changed', 'You already share with this person, on other terms than you saw. Look at them and share again.')
+    }
     if (replaced.length > 0) await tx.update(consents).set({ revokedAt: now }).where(inArray(consents.id, replaced))
     const [inserted] = await tx.insert(consents).values(values).returning()
     return { row: inserted, replacedIds: replaced }

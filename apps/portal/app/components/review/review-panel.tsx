@@ -6,7 +6,18 @@ import type { CommentThread, SharedInventory } from './types'
  * read it or decided on it, and what the client answered. Only what the worker wrote: the client's
  * other readers' notes are theirs.
  */
-export function ReviewPanel({ inventory, comments, viewerId }: { inventory: SharedInventory; comments: CommentThread[]; viewerId: string }) {
+export function ReviewPanel({
+  inventory,
+  comments,
+  viewerId,
+  canComment = true,
+}: {
+  inventory: SharedInventory
+  comments: CommentThread[]
+  viewerId: string
+  /** Read only: nothing to write here, so the panel says that rather than "nothing written yet". */
+  canComment?: boolean
+}) {
   const t = useT()
   const locale = useLocale()
   const name = inventory.displayName
@@ -14,7 +25,7 @@ export function ReviewPanel({ inventory, comments, viewerId }: { inventory: Shar
   return (
     <section className="card" aria-labelledby="panel-title" data-testid="review-panel">
       <h2 id="panel-title">{t('review.panelTitle')}</h2>
-      {mine.length === 0 ? <p>{t('review.panelEmpty')}</p> : null}
+      {mine.length === 0 ? <p>{canComment ? t('review.panelEmpty') : t('review.panelReadOnly', { name })}</p> : null}
       <ul className="rows">
         {mine.map((c) => {
           const statement = inventory.statements.find((s) => s.id === c.targetId)

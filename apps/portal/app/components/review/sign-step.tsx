@@ -52,9 +52,10 @@ export function SignStep({
   return (
     <section className="card sign-step" aria-labelledby="sign-title" data-testid="sign-step">
       <h2 id="sign-title">{t('review.signTitle')}</h2>
-      <p>{t('review.signIntro')}</p>
+      {/* Only the client and a worker sign: a peer expert reads who did, and is not named as a signer. */}
+      <p>{isClient || canSign ? t('review.signIntro') : t('review.signIntroOthers', { name: clientName })}</p>
       <p className="sign-status" data-testid="signatures">
-        {status(client, clientName)} · {status(worker, worker?.signerName ?? workerName ?? '')}
+        {status(client, clientName)} · {status(worker, worker?.signerName ?? workerName ?? t('review.signWorkerUnnamed'))}
       </p>
       {stale.map((s) => (
         <p key={s.signerId} className="muted" data-testid="changed-since">
