@@ -270,6 +270,9 @@ export function example(text: string, label: string | null): Example {
 // Noisy copies of each item of the measured sets beyond the usual two: they were written by
 // several people who never saw the rules, so they carry the variety a new blind set will have.
 export const MEASURED_COPIES = env('CRISIS_MEASURED_COPIES', 5)
+// Round 19, for trying only (scripts/loso-crisis.ts): noisy copies of each item of a development set
+// learned with LOSO_LEARN (rounds 17-18 gave them five, as sets 1-8 get). Without LOSO_LEARN nothing reads it.
+export const LEARN_COPIES = env('LOSO_LEARN_COPIES', MEASURED_COPIES)
 
 // Round 7: texts of several sentences built from the items, per crisis and look-alike item of
 // the crisis sets (0: none). Set 7's misses were mostly a crisis clause inside a longer everyday
@@ -330,7 +333,8 @@ export function expand(items: Item[], seed: number): Example[] {
   for (const it of items) {
     out.push(example(it.text, it.crisis))
     const measured = LEARNABLE.some((f) => it.file?.endsWith(f))
-    const copies = measured ? MEASURED_COPIES : 2
+    // Round 19, for trying only: LOSO_LEARN_COPIES sets the noisy copies of a learned development set (LOSO_LEARN) apart from sets 1-8.
+    const copies = LEARNED.some((f) => it.file?.endsWith(f)) ? LEARN_COPIES : measured ? MEASURED_COPIES : 2
     for (let i = 0; i < copies; i++) out.push(example(noisy(it.text, r), it.crisis))
     if (pool.length > 0 && /\/crisis-/.test(it.file ?? '')) for (let i = 0; i < COMPOSITES; i++) out.push(example(composite(r() < 0.5 ? it.text : noisy(it.text, r), pool, r), it.crisis))
     if (WINDOW_NEGATIVES > 0 && it.crisis === null && /\/everyday-long\.jsonl$/.test(it.file ?? '') && !NOT_ALONE.has(it.kind ?? '')) for (const w of windowTexts(it.text)) out.push(normalisedExample(w))

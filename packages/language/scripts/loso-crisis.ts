@@ -26,6 +26,8 @@
 //   LOSO_LOW=1 (with LOSO_GRID=r17)                           check-in and pair from 0.1
 // Round 18 (eval/HELDOUT.md, round 18):
 //   LOSO_LEARN=9,...,19 LOSO_LEARN_ONLY=crisis LOSO_SETS=18,19 ... only the crisis texts of the learned development sets
+// Round 19 (eval/HELDOUT.md, round 19):
+//   LOSO_LEARN=9,...,20 LOSO_LEARN_COPIES=1 CRISIS_KEEP=200000 LOSO_SETS=19,20 ...  the development sets learned lightly, more buckets kept
 // Every row prints found, false alarms, check-ins among them and texts of at most 10 words.
 
 import { createHash } from 'node:crypto'
@@ -38,7 +40,7 @@ import { screenCrisis } from '../src/crisis'
 import { loadModel, type Model, type StoredModel, type Thresholds } from '../src/screen/classifier'
 import { combine, screenParts, standDownsOff, type PhraseResult, type ScreenParts, type StandDown } from '../src/screen/index'
 import { loadCrisisSet, type CrisisItem } from '../src/screen/measure'
-import { COMPOSITES, DEVELOPMENT_SETS, LEARNED, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, trainingItems, type Item } from './crisis-training'
+import { COMPOSITES, DEVELOPMENT_SETS, LEARNED, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, LEARN_COPIES, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, trainingItems, type Item } from './crisis-training'
 import { store, train } from './crisis-model'
 
 interface Scored {
@@ -175,7 +177,7 @@ const MAX_FALSE_ALARMS = 0.05
 // The file name holds the training settings and a hash of the items, so other data trains anew.
 function foldModel(set: string, items: Item[]): StoredModel {
   const dir = process.env['LOSO_CACHE']
-  const hash = createHash('sha256').update(JSON.stringify([OPTIONS, EPOCHS, L2, KEEP, PRIOR, MEASURED_COPIES, COMPOSITES, WINDOW_NEGATIVES, items.map((it) => [it.text, it.crisis])])).digest('hex').slice(0, 16)
+  const hash = createHash('sha256').update(JSON.stringify([OPTIONS, EPOCHS, L2, KEEP, PRIOR, MEASURED_COPIES, ...(LEARNED.length > 0 && LEARN_COPIES !== MEASURED_COPIES ? [LEARN_COPIES] : []), COMPOSITES, WINDOW_NEGATIVES, items.map((it) => [it.text, it.crisis])])).digest('hex').slice(0, 16)
   const path = dir ? resolve(dir, `${basename(set, '.jsonl')}-${hash}.json`) : undefined
   if (path && existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as StoredModel
   const stored = store(train(expand(items, 3), 5), STORED)

@@ -73,7 +73,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // 32 / 400 false alarms (24 of them check-ins). Round 12: 382 and 32. Round 13: 398 and 32.
   // Round 16: 399 and 32 (a plan 'en ik ga het doen voor het nieuwe jaar').
   // 33 false alarms with the model retrained as it is with round 16's tokenizer (2026-12-03, eval/HELDOUT.md).
-  { file: 'crisis-heldout-12.jsonl', recall: 399 / 400, falseAlarms: 33 / 400 },
+  // Round 19: 400 and 33 ('al mn foto's van insta gehaald' now reaches socials-cleared with the writer's 'ik heb').
+  { file: 'crisis-heldout-12.jsonl', recall: 400 / 400, falseAlarms: 33 / 400 },
   // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
   // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
   // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
@@ -87,12 +88,15 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Round 16: 386 and 26 (a door locked from outside, a walk to the pier tonight).
   // Round 18: 396 and 26 (papers kept by the boss, belongings to the clothing bank, trains watched,
   // an end made myself, a child left with someone unsafe or alone at night, debts paid for when it is over).
-  { file: 'crisis-heldout-14.jsonl', recall: 396 / 400, falseAlarms: 26 / 400 },
+  // Round 19: 398 and 26 (a son not picked up and no food at home, gifts packed with 'zeg maar dat ik het beste heb gewild').
+  { file: 'crisis-heldout-14.jsonl', recall: 398 / 400, falseAlarms: 26 / 400 },
   // Round 15: set 15 finds 385 (a threat in the quoted words: "eentje riep dat ik … het niet ga
   // navertellen"), false alarms unchanged.
   // Round 16: 389 and 31 (the highway at night, life insurance, choosing the moment, 'for good').
   // Round 18: 393 and 31 (affairs in order, the same dose since the clinic, doing it alone tonight, the urge and a lighter).
-  { file: 'crisis-heldout-15.jsonl', recall: 393 / 400, falseAlarms: 31 / 400 },
+  // Round 19: 399 and 31 (G and drink, which meds work fastest, a better place, a child of 3 in a doorway,
+  // thanks for the soup all these months, a ring sent and not coming after new year).
+  { file: 'crisis-heldout-15.jsonl', recall: 399 / 400, falseAlarms: 31 / 400 },
   // Sets 16 and 17, written blind on 2026-12-02 and measured on round 13's screen (395 and 62; 382 and
   // 78), then once each after rounds 14 (refused) and 15 (kept, every figure unchanged). Development
   // sets since round 16 (eval/HELDOUT.md, "Sets 16 and 17 after round 15").
@@ -100,7 +104,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // With the model retrained as it is with round 16's tokenizer (2026-12-03, eval/HELDOUT.md): set 16 54 false alarms, set 17 65.
   // Round 18 (rules only; eval/HELDOUT.md, round 18): set 16 400 and 54, set 17 397 and 65.
   { file: 'crisis-heldout-16.jsonl', recall: 400 / 400, falseAlarms: 54 / 400 },
-  { file: 'crisis-heldout-17.jsonl', recall: 397 / 400, falseAlarms: 65 / 400 },
+  // Round 19: set 17 398 and 65 (a bang and the crying stopped).
+  { file: 'crisis-heldout-17.jsonl', recall: 398 / 400, falseAlarms: 65 / 400 },
   // Sets 18 and 19, written blind on 2026-12-03 and measured once each on main's screen: set 18
   // (learner Dutch, dictated text, the portal's own fields) 369 / 400 found and 41 false alarms on
   // round 15's screen, 369 and 40 after round 16; set 19 (very short texts, Dutch and English
@@ -109,12 +114,17 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Round 18 (rules for the structures of their misses, in-sample here): set 18 400 and 40, set 19
   // 399 and 46.
   { file: 'crisis-heldout-18.jsonl', recall: 400 / 400, falseAlarms: 40 / 400 },
-  { file: 'crisis-heldout-19.jsonl', recall: 399 / 400, falseAlarms: 46 / 400 },
+  // Round 19: set 19 400 and 46 (a lighter trend now done every day).
+  { file: 'crisis-heldout-19.jsonl', recall: 400 / 400, falseAlarms: 46 / 400 },
   // Set 20, written blind on 2026-12-03 (danger only implied, short answers to the portal's own
   // questions, chat spelling; 160 English) and measured once on round 16's screen with the
   // retrained model: 339 / 400 found, 39 false alarms; after round 18 341 and 40. A development
   // set since round 19 (it stood in HELDOUT_FLOORS until then).
-  { file: 'crisis-heldout-20.jsonl', recall: 341 / 400, falseAlarms: 40 / 400 },
+  // Round 19 (rules for the structures of its misses, in-sample here; eval/HELDOUT.md, round 19): 398
+  // and 41. The false-alarm floor rises by one, a check-in on 'Na de examens hoef ik niks meer!' that
+  // has the shape of a crisis text of the same set ('Na de diploma-uitreiking hoef ik niks meer.'):
+  // the screen leans to asking.
+  { file: 'crisis-heldout-20.jsonl', recall: 398 / 400, falseAlarms: 41 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
@@ -274,7 +284,9 @@ const ROUND3 = 'crisis-round3.jsonl'
 // The model retrained as it is with round 16's tokenizer (2026-12-03) finds 191 and raises 21: one
 // look-alike more, which the rule written before it did not name (eval/HELDOUT.md).
 // Round 18 finds 192 ("hiding cuts with bracelets, nobody noticed yet": marks-hidden) and raises 21.
-const ROUND3_DEV_FLOOR = { found: 192, positives: 208, falseAlarms: 21, negatives: 212 }
+// Round 19 finds 193 ("ik ben zo moe van vechten, ik wil het opgeven. voorgoed": tired-of-living, a rule
+// written from set 20, never from this split) and raises 21.
+const ROUND3_DEV_FLOOR = { found: 193, positives: 208, falseAlarms: 21, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))
