@@ -41,8 +41,9 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // Set 21, written blind on 2026-12-03 after round 18 (messages to the worker with the danger in
   // one sentence, lines in the portal's fields, Dutch of young people and of people still learning
   // it; 160 English) and measured once on round 18's screen (2026-12-03 13:33 UTC, before round 19
-  // is merged): 362 / 400 found, 52 / 400 false alarms (25 of them check-ins).
-  { file: 'crisis-heldout-21.jsonl', recall: 362 / 400, falseAlarms: 52 / 400 },
+  // is merged): 362 / 400 found, 52 / 400 false alarms (25 of them check-ins). After round 19
+  // (measured once, 2026-12-03 14:50 UTC): 364 and 52.
+  { file: 'crisis-heldout-21.jsonl', recall: 364 / 400, falseAlarms: 52 / 400 },
 ]
 
 /**
