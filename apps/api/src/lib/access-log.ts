@@ -57,7 +57,7 @@ export async function writeAccessLog(deps: Deps, entry: AccessLogInput): Promise
   await deps.db.insert(accessLog).values(row)
 }
 
-type AccessLogRow = ReturnType<typeof rowOf>
+export type AccessLogRow = ReturnType<typeof rowOf>
 
 /**
  * The log row and the read in one statement (issue 19: on the embedded database a round trip costs
@@ -78,7 +78,7 @@ export function deferAccessLog(deps: Deps, entry: AccessLogInput): boolean {
   return true
 }
 
-function takeDeferredAccessLog(): AccessLogRow[] {
+export function takeDeferredAccessLog(): AccessLogRow[] {
   const context = currentRequestContext()
   const rows = (context?.pendingAccessLog ?? []) as AccessLogRow[]
   if (context) context.pendingAccessLog = null
