@@ -14,7 +14,8 @@ export const inventoryOverviewRouter = createRouter().openapi(routes.getInventor
   const commentFilter = { clientId, excludeDomains: access.excludeDomains }
   const known: { rows: Awaited<ReturnType<typeof comments.statementComments>> | null } = { rows: null }
   const inventory = await inventoryAsSeen(deps, clientId, access, c.req.valid('query').locale, {
-    column: comments.statementCommentsJson(commentFilter),
+    key: JSON.stringify(['statementComments', commentFilter.excludeDomains ?? []]),
+    column: (client) => comments.statementCommentsJson({ ...commentFilter, clientId: client }),
     read: (value) => (known.rows = comments.statementCommentsFromJson(commentFilter, value)),
   })
   const [threads, status] = await Promise.all([

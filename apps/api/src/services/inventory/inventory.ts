@@ -7,7 +7,7 @@ import { signaturesFromJson, signaturesJson } from '../signatures'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
 import { knownInPageRead, oncePerPageRead } from '../../lib/page-read'
-import { takeDeferredAccessLog, withDeferredAccessLog } from '../../lib/access-log'
+import { takeDeferredAccessLog } from '../../lib/access-log'
 import { assertDomain, domainSettings, type DomainFilter, type DomainSettings, type Tx } from './settings'
 import { serialiseStatement, statementListJson, statementsFromJson } from './statements'
 
@@ -44,7 +44,10 @@ export async function inventoryRows(deps: Deps, clientIds: string[]): Promise<Ma
  */
 /** One more value a caller reads in the inventory's query (a scalar subquery), handed to `read` with the rest. */
 export interface AlongsideRead {
-  column: SQL
+  /** What the column is, the same for every client (with the filters that shape it): the built query's key. */
+  key: string
+  /** The column for a client (given as a placeholder: the query is built once per shape). */
+  column: (clientId: Placeholder) => SQL
   read: (value: unknown) => void
 }
 
@@ -69,12 +72,12 @@ const inventoryColumns = (clientId: string | Placeholder, filter: DomainFilter, 
  * built its SQL again for every read (about 9 % of a worker's read under load, issue 19). Only the
  * query's text and shape are kept, never a value: every read runs it with its own client and rows.
  */
-function buildInventoryRead(db: Database, logRows: number, excludeDomains: readonly string[] | undefined) {
+function buildInventoryRead(db: Database, logRows: number, excludeDomains: readonly string[] | undefined, alongside: AlongsideRead | undefined) {
   const client = sql.placeholder('client')
   const rows = Array.from({ length: logRows }, (_, i) => Object.fromEntries(logColumns.map((column) => [column, sql.placeholder(`log${i}_${column}`)])))
   return db
     .with(...(logRows > 0 ? [db.$with('logged_access').as(db.insert(accessLog).values(rows as unknown as (typeof accessLog.$inferInsert)[]))] : []))
-    .select(inventoryColumns(client, { excludeDomains }))
+    .select(inventoryColumns(client, { excludeDomains }, alongside?.column(client)))
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .leftJoin(inventories, eq(inventories.clientId, users.id))
@@ -86,13 +89,13 @@ type BuiltInventoryRead = ReturnType<typeof buildInventoryRead>
 /** Per database object (tests open many), per shape; a few shapes in practice, at most 64 kept. */
 const builtReads = new WeakMap<Database, Map<string, BuiltInventoryRead>>()
 
-function builtInventoryRead(db: Database, logRows: number, excludeDomains: readonly string[] | undefined): BuiltInventoryRead {
+function builtInventoryRead(db: Database, logRows: number, excludeDomains: readonly string[] | undefined, alongside: AlongsideRead | undefined): BuiltInventoryRead {
   let shapes = builtReads.get(db)
   if (!shapes) builtReads.set(db, (shapes = new Map()))
-  const key = `${logRows}|${(excludeDomains ?? []).join(',')}`
+  const key = JSON.stringify([logRows, excludeDomains ?? [], alongside?.key ?? null])
   let built = shapes.get(key)
   if (!built) {
-    built = buildInventoryRead(db, logRows, excludeDomains)
+    built = buildInventoryRead(db, logRows, excludeDomains, alongside)
     if (shapes.size >= 64) shapes.delete(shapes.keys().next().value as string)
     shapes.set(key, built)
   }
@@ -102,22 +105,12 @@ function builtInventoryRead(db: Database, logRows: number, excludeDomains: reado
 async function inventoryRead(deps: Deps, clientId: string, filter: DomainFilter, alongside?: AlongsideRead) {
   // A worker's read carries its access-log row in the same statement (lib/access-log.ts): taken
   // here, so a read that fails before this line leaves them to the gate, which writes them itself.
-  let row
-  if (alongside) {
-    ;[row] = await withDeferredAccessLog(deps)
-      .select(inventoryColumns(clientId, filter, alongside.column))
-      .from(users)
-      .innerJoin(organisations, eq(organisations.id, users.organisationId))
-      .leftJoin(inventories, eq(inventories.clientId, users.id))
-      .where(eq(users.id, clientId))
-  } else {
-    const logRows = takeDeferredAccessLog()
-    const values: Record<string, unknown> = { client: clientId }
-    logRows.forEach((logRow, i) => {
-      for (const column of logColumns) values[`log${i}_${column}`] = logRow[column]
-    })
-    ;[row] = await builtInventoryRead(deps.db, logRows.length, filter.excludeDomains).execute(values)
-  }
+  const logRows = takeDeferredAccessLog()
+  const values: Record<string, unknown> = { client: clientId }
+  logRows.forEach((logRow, i) => {
+    for (const column of logColumns) values[`log${i}_${column}`] = logRow[column]
+  })
+  const [row] = await builtInventoryRead(deps.db, logRows.length, filter.excludeDomains, alongside).execute(values)
   if (!row) throw new AppError('not_found', 'No such client.')
   alongside?.read(row.alongside)
   const settings: DomainSettings = { domainSet: row.domainSet, careSetting: row.careSetting, domains: domainsOf(row.domainSet), priorityLimit: row.priorityLimit }
