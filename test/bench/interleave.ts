@@ -42,7 +42,7 @@ const sides: Side[] = [
 const engine = pgUrl ? 'postgres' : 'embedded'
 try {
   for (const side of sides) {
-    const { engines, dataDir } = side.module.benchEngines(`ilv-${side.label}`, pgUrl, { embedded: !pgUrl })
+    const { engines, dataDir } = side.module.benchEngines(`ilv_${side.label}`, pgUrl, { embedded: !pgUrl })
     const chosen = engines[0]!
     side.dataDir = dataDir
     if (chosen.done) side.done = chosen.done
