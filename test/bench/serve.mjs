@@ -43,6 +43,7 @@ const record = (text, started, ended) => {
 const proto = PGlite.prototype
 const execProtocolStream = proto.execProtocolStream
 proto.execProtocolStream = async function (message, options) {
+  // eslint-disable-next-line @typescript-eslint/no-this-alias -- the instance, for its WebAssembly memory's size
   lastPglite = this
   const started = performance.now()
   try {
