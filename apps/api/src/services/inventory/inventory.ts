@@ -7,7 +7,7 @@ import { signaturesFromJson, signaturesJson } from '../signatures'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
 import { knownInPageRead, oncePerPageRead } from '../../lib/page-read'
-import { takeDeferredAccessLog } from '../../lib/access-log'
+import { takeDeferredAccessLog, type AccessLogRow } from '../../lib/access-log'
 import { assertDomain, domainSettings, type DomainFilter, type DomainSettings, type Tx } from './settings'
 import { serialiseStatement, statementListJson, statementsFromJson } from './statements'
 
@@ -53,6 +53,9 @@ export interface AlongsideRead {
 
 /** The access-log columns a deferred row fills (lib/access-log.ts, rowOf), each a placeholder in a built read. */
 const logColumns = ['at', 'actorId', 'actorRole', 'onBehalfOf', 'clientId', 'action', 'scope', 'resource', 'outcome', 'basis', 'via', 'viaId', 'ipAddress', 'userAgent'] as const
+/** Every field of a deferred row has its placeholder: a field added to rowOf and not here fails to compile. */
+const everyLogColumn: Exclude<keyof AccessLogRow, (typeof logColumns)[number]> extends never ? true : never = true
+void everyLogColumn
 
 /** The inventory's columns, for any client (`client`: a value or a placeholder). */
 const inventoryColumns = (clientId: string | Placeholder, filter: DomainFilter, alongside?: SQL) => ({
