@@ -230,3 +230,21 @@ describe('the hash chain shows what someone with more rights did', () => {
     expect(chainHash('1'.repeat(64), base)).not.toBe(hash)
   })
 })
+
+describe('the chain link written out in the trigger (migration 0025)', () => {
+  it('the trigger writes the hash out as access_log_row_hash computes it, every field null or not (0025)', async () => {
+    await emptyLog()
+    await handle.db.insert(accessLog).values([
+      { clientId, action: 'read', scope: 'inventory', resource: 'inventory', outcome: 'allowed', basis: 'test' },
+      { ...row(7), onBehalfOf: randomUUID(), basis: 'consent:ü;1:-;', userAgent: ';-;0:;' },
+      { ...row(8), actorRole: null, via: null, viaId: null, ipAddress: null, userAgent: '' },
+    ])
+    const rows = await queryRows<{ hash: string; computed: string }>(
+      handle.db,
+      sql`select l.hash, access_log_row_hash(l) as computed from access_log l where l.client_id = ${clientId} order by seq`,
+    )
+    expect(rows).toHaveLength(3)
+    for (const one of rows) expect(one.hash).toBe(one.computed)
+    expect(await verifyAccessLogChain(handle.db)).toMatchObject({ ok: true, rows: 3, lastSeq: 3 })
+  })
+})

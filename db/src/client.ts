@@ -8,6 +8,7 @@ import postgres from 'postgres'
 import * as schema from '../schema/index'
 import { acquireDataDirLock, inheritDataDirLock, type DataDirLock } from './lock'
 import { DatabaseStartError } from './errors'
+import { useNamedStatements } from './pglite-statements'
 
 export type Schema = typeof schema
 /** The one database type the rest of the code sees: it does not know which engine is behind it. */
@@ -185,6 +186,8 @@ async function createPgdata(dataDir: string): Promise<void> {
 }
 
 async function openPglite(pg: PGlite, lock: DataDirLock | null): Promise<DatabaseHandle> {
+  // Every query a named prepared statement, parsed once per text (db/src/pglite-statements.ts).
+  useNamedStatements(pg)
   const db = drizzlePglite(pg, { schema }) as unknown as Database
   let closed = false
   return {

@@ -32,7 +32,7 @@ export interface ConsentRule {
   only?: 'worker' | 'worker_or_self' | undefined
   /**
    * The handler's first read takes the allowed log row and writes it in the same statement
-   * (lib/access-log.ts, withDeferredAccessLog); the gate writes it after the handler if it did not.
+   * (lib/access-log.ts, takeDeferredAccessLog); the gate writes it after the handler if it did not.
    * Only for a handler whose first database call is that read.
    */
   logWithRead?: true | undefined

@@ -51,6 +51,25 @@ describe('the access-log row written with the read', () => {
     expect(sent[1]).toMatch(/^with "logged_access" as \(insert into "access_log"/)
   })
 
+  it('the read built once (services/inventory/inventory.ts) runs with each request’s own row and client', async () => {
+    const before = await rows()
+    const first = await (await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: noor })).json()
+    const firstRow = await lastRow()
+    // The client's own read (no log row: another shape) between the two.
+    const own = await (await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: sam })).json()
+    const second = await (await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: noor })).json()
+    const secondRow = await lastRow()
+    expect(await rows()).toBe(before + 2)
+    expect(secondRow?.seq).toBe(Number(firstRow?.seq) + 1)
+    expect(secondRow?.id).not.toBe(firstRow?.id)
+    expect(secondRow?.at.getTime()).toBeGreaterThanOrEqual(firstRow?.at.getTime() ?? Infinity)
+    expect(second.statements).toEqual(first.statements)
+    expect(own.statements.map((one: { id: string }) => one.id)).toEqual(first.statements.map((one: { id: string }) => one.id))
+    // Nobody else's read is answered from it: a worker without consent is still refused, and logged.
+    const eva = await t.signIn('eva')
+    expect((await t.json('GET', `/clients/${t.ids.sam}/inventory`, { cookie: eva })).status).toBe(403)
+  })
+
   it('still writes the row when the handler answers without reading (a bad query parameter)', async () => {
     const before = await rows()
     const response = await t.json('GET', `/clients/${t.ids.sam}/inventory?locale=xx`, { cookie: noor })

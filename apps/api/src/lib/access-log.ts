@@ -57,13 +57,14 @@ export async function writeAccessLog(deps: Deps, entry: AccessLogInput): Promise
   await deps.db.insert(accessLog).values(row)
 }
 
-type AccessLogRow = ReturnType<typeof rowOf>
+export type AccessLogRow = ReturnType<typeof rowOf>
 
 /**
  * The log row and the read in one statement (issue 19: on the embedded database a round trip costs
  * more than the insert itself). A route that declares `logWithRead` (access/client-route.ts) has
  * its gate hand the allowed row (or rows: one per part a route answers for, `alsoLogs`) to the
- * request instead of writing it; the handler's first read takes them (`withDeferredAccessLog`) and
+ * request instead of writing it; the handler's first read takes them (`takeDeferredAccessLog`; the
+ * inventory's read, services/inventory/inventory.ts, built once with placeholders for them) and
  * writes them in the same statement as a data-modifying CTE: PostgreSQL runs it exactly once, and
  * if it fails the whole statement fails, so nothing is read without its rows. Whatever the handler
  * did not take, the gate writes after the handler (`flushDeferredAccessLog`), so every allowed
@@ -78,17 +79,11 @@ export function deferAccessLog(deps: Deps, entry: AccessLogInput): boolean {
   return true
 }
 
-function takeDeferredAccessLog(): AccessLogRow[] {
+export function takeDeferredAccessLog(): AccessLogRow[] {
   const context = currentRequestContext()
   const rows = (context?.pendingAccessLog ?? []) as AccessLogRow[]
   if (context) context.pendingAccessLog = null
   return rows
-}
-
-/** The query builder for a handler's first read: with the deferred log rows as a CTE when there are any. */
-export function withDeferredAccessLog(deps: Deps) {
-  const rows = takeDeferredAccessLog()
-  return deps.db.with(...(rows.length > 0 ? [deps.db.$with('logged_access').as(deps.db.insert(accessLog).values(rows))] : []))
 }
 
 /** Writes the deferred rows if no read took them (the gate calls this after the handler). */

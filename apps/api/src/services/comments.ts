@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, notInArray, or, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, notInArray, or, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { comments, statements, users, type Comment } from '@kracht/db'
 import { decideComment, requireOpen } from './suggestion-decision'
 import { AppError } from '../lib/app-error'
@@ -117,12 +117,14 @@ type StatementCommentsInput = {
 export function commentsSeenBy(access: { isSelf: boolean; actor: { id: string; role: string } }): { authorId?: string } {
   return !access.isSelf && access.actor.role === 'peer' ? { authorId: access.actor.id } : {}
 }
+/** As StatementCommentsInput, the client possibly a placeholder (a query built once, inventory.ts). */
+type StatementCommentsShape = Omit<StatementCommentsInput, 'clientId'> & { clientId: string | Placeholder }
 type StatementCommentRow = Awaited<ReturnType<typeof statementComments>>[number]
 
 const statementCommentsKey = (input: StatementCommentsInput) =>
   ['statement-comments', input.clientId, input.statementId ?? '', input.openOnly === true, input.authorId ?? '', [...(input.excludeDomains ?? [])].sort().join(',')].join(':')
 
-function statementCommentConditions(input: StatementCommentsInput): SQL[] {
+function statementCommentConditions(input: StatementCommentsShape): SQL[] {
   // Comments on goals belong to the action plan (its own scope): services/action-plan/view.ts reads them.
   const conditions: SQL[] = [eq(comments.clientId, input.clientId), eq(comments.targetKind, 'statement'), ...domainConditions(input.excludeDomains)]
   if (input.statementId) conditions.push(eq(comments.targetId, input.statementId))
@@ -136,7 +138,7 @@ function statementCommentConditions(input: StatementCommentsInput): SQL[] {
  * (the inventory's, on the worker's page: one round trip less, issue 19). Times as ISO text, read
  * into a Date as the statement list's are (services/inventory/statements.ts).
  */
-export function statementCommentsJson(input: StatementCommentsInput): SQL {
+export function statementCommentsJson(input: StatementCommentsShape): SQL {
   return sql`(select coalesce(json_agg(c order by c."createdAt"), '[]'::json) from (
       select ${comments.id} as "id", ${comments.clientId} as "clientId", ${comments.targetKind} as "targetKind", ${comments.targetId} as "targetId",
         ${comments.domain} as "storedDomain", ${comments.targetVersion} as "targetVersion", ${comments.authorId} as "authorId", ${comments.kind} as "kind",

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { signatures, users, type AgreementDocument, type ConsentScope, type Signature } from '@kracht/db'
 import type { Actor, Deps } from '../lib/env'
 import { decideClientAccess } from '../access/gate'
@@ -61,7 +61,7 @@ const signaturesKey = (clientId: string, document: AgreementDocument) => `signat
  * All signatures of a client's document with the signers' names, newest first, as one JSON value
  * (a scalar subquery): the inventory's query brings them along, so its page need not ask again.
  */
-export function signaturesJson(clientId: string, document: AgreementDocument): SQL {
+export function signaturesJson(clientId: string | Placeholder, document: AgreementDocument): SQL {
   return sql`(select coalesce(json_agg(json_build_object(
       'signature', json_build_object('id', s.id, 'clientId', s.client_id, 'document', s.document, 'subjectId', s.subject_id,
         'signerId', s.signer_id, 'signerRole', s.signer_role, 'contentHash', s.content_hash, 'signedAt', ${epochMs(sql`s.signed_at`)}),

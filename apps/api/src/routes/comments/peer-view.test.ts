@@ -46,6 +46,20 @@ describe('comments as a peer expert sees them', () => {
     }
   })
 
+  // The worker's page reads the comments inside the inventory's query, built once per shape
+  // (services/inventory/inventory.ts): whose comments a reader sees is part of that shape, so a query
+  // built for the worker is never run for a peer expert, nor one built for a peer for anyone else.
+  it('the worker\'s page read first, then the peer expert\'s, then the worker\'s again: each sees their own view', async () => {
+    const overview = async (cookie: string) => (await bodies(cookie, '/inventory/overview')).join(' ')
+    expect(await overview(noor)).toContain('Noor aan Sam')
+    const seenByEva = await overview(eva)
+    expect(seenByEva).not.toContain('Noor aan Sam')
+    expect(seenByEva).not.toContain('Sam aan Noor')
+    const seenByNoor = await overview(noor)
+    expect(seenByNoor).toContain('Noor aan Sam')
+    expect(seenByNoor).toContain('Sam aan Noor')
+  })
+
   it('the client and the worker still see the comment and the answer', async () => {
     for (const cookie of [sam, noor]) {
       const seen = (await bodies(cookie, '/comments')).join(' ')

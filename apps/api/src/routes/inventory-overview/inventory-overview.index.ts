@@ -14,8 +14,13 @@ export const inventoryOverviewRouter = createRouter().openapi(routes.getInventor
   // A peer expert sees only the comments they wrote themselves (comments.commentsSeenBy).
   const commentFilter = { clientId, excludeDomains: access.excludeDomains, ...comments.commentsSeenBy(access) }
   const known: { rows: Awaited<ReturnType<typeof comments.statementComments>> | null } = { rows: null }
+  // The comments' column is built once per shape (services/inventory/inventory.ts): every filter but
+  // the client is baked into it, so the key is made of all of them (whose comments, which domains);
+  // a filter added to commentFilter is then in the key without anyone having to remember it.
+  const { clientId: _client, ...shape } = commentFilter
   const inventory = await inventoryAsSeen(deps, clientId, access, c.req.valid('query').locale, {
-    column: comments.statementCommentsJson(commentFilter),
+    key: JSON.stringify(['statementComments', shape]),
+    column: (client) => comments.statementCommentsJson({ ...shape, clientId: client }),
     read: (value) => (known.rows = comments.statementCommentsFromJson(commentFilter, value)),
   })
   const [threads, status] = await Promise.all([

@@ -1,13 +1,13 @@
 // The inventory as a whole: its statements, priorities, remarks and quality, and saving priorities and remarks.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { Locale } from '@kracht/language'
 import { checkQuality, domainsOf } from '@kracht/inventory'
-import { inventories, inventoryRevisions, organisations, users, type Priority } from '@kracht/db'
+import { accessLog, inventories, inventoryRevisions, organisations, users, type Database, type Priority } from '@kracht/db'
 import { signaturesFromJson, signaturesJson } from '../signatures'
 import { AppError } from '../../lib/app-error'
 import type { Deps } from '../../lib/env'
 import { knownInPageRead, oncePerPageRead } from '../../lib/page-read'
-import { withDeferredAccessLog } from '../../lib/access-log'
+import { takeDeferredAccessLog, type AccessLogRow } from '../../lib/access-log'
 import { assertDomain, domainSettings, type DomainFilter, type DomainSettings, type Tx } from './settings'
 import { serialiseStatement, statementListJson, statementsFromJson } from './statements'
 
@@ -44,27 +44,80 @@ export async function inventoryRows(deps: Deps, clientIds: string[]): Promise<Ma
  */
 /** One more value a caller reads in the inventory's query (a scalar subquery), handed to `read` with the rest. */
 export interface AlongsideRead {
-  column: SQL
+  /**
+   * What the column is, the same for every client: the built query's key. It must name every value
+   * the column bakes in (every filter but the client, e.g. whose comments a peer expert sees): a
+   * query built for one reader is run for every other reader with the same key.
+   */
+  key: string
+  /** The column for a client (given as a placeholder: the query is built once per shape). */
+  column: (clientId: Placeholder) => SQL
   read: (value: unknown) => void
 }
 
-async function inventoryRead(deps: Deps, clientId: string, filter: DomainFilter, alongside?: AlongsideRead) {
-  // A worker's read carries its access-log row in the same statement (lib/access-log.ts).
-  const [row] = await withDeferredAccessLog(deps)
-    .select({
-      displayName: users.displayName,
-      domainSet: organisations.domainSet,
-      careSetting: organisations.careSetting,
-      priorityLimit: organisations.priorityLimit,
-      stored: { priorities: inventories.priorities, remarks: inventories.remarks, version: inventories.version, updatedAt: inventories.updatedAt },
-      statements: statementListJson(clientId, { excludeDomains: filter.excludeDomains }),
-      signatures: signaturesJson(clientId, 'inventory'),
-      alongside: alongside?.column ?? sql`null`,
-    })
+/** The access-log columns a deferred row fills (lib/access-log.ts, rowOf), each a placeholder in a built read. */
+const logColumns = ['at', 'actorId', 'actorRole', 'onBehalfOf', 'clientId', 'action', 'scope', 'resource', 'outcome', 'basis', 'via', 'viaId', 'ipAddress', 'userAgent'] as const
+/** Every field of a deferred row has its placeholder: a field added to rowOf and not here fails to compile. */
+const everyLogColumn: Exclude<keyof AccessLogRow, (typeof logColumns)[number]> extends never ? true : never = true
+void everyLogColumn
+
+/** The inventory's columns, for any client (`client`: a value or a placeholder). */
+const inventoryColumns = (clientId: string | Placeholder, filter: DomainFilter, alongside?: SQL) => ({
+  displayName: users.displayName,
+  domainSet: organisations.domainSet,
+  careSetting: organisations.careSetting,
+  priorityLimit: organisations.priorityLimit,
+  stored: { priorities: inventories.priorities, remarks: inventories.remarks, version: inventories.version, updatedAt: inventories.updatedAt },
+  statements: statementListJson(clientId, { excludeDomains: filter.excludeDomains }),
+  signatures: signaturesJson(clientId, 'inventory'),
+  alongside: alongside ?? sql`null`,
+})
+
+/**
+ * The inventory's query with its access-log rows, built once per shape (the number of log rows and
+ * the domains left out) and database, with placeholders for the client and every log field: Drizzle
+ * built its SQL again for every read (about 9 % of a worker's read under load, issue 19). Only the
+ * query's text and shape are kept, never a value: every read runs it with its own client and rows.
+ */
+function buildInventoryRead(db: Database, logRows: number, excludeDomains: readonly string[] | undefined, alongside: AlongsideRead | undefined) {
+  const client = sql.placeholder('client')
+  const rows = Array.from({ length: logRows }, (_, i) => Object.fromEntries(logColumns.map((column) => [column, sql.placeholder(`log${i}_${column}`)])))
+  return db
+    .with(...(logRows > 0 ? [db.$with('logged_access').as(db.insert(accessLog).values(rows as unknown as (typeof accessLog.$inferInsert)[]))] : []))
+    .select(inventoryColumns(client, { excludeDomains }, alongside?.column(client)))
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .leftJoin(inventories, eq(inventories.clientId, users.id))
-    .where(eq(users.id, clientId))
+    .where(eq(users.id, client))
+    .prepare('inventory_read')
+}
+
+type BuiltInventoryRead = ReturnType<typeof buildInventoryRead>
+/** Per database object (tests open many), per shape; a few shapes in practice, at most 64 kept. */
+const builtReads = new WeakMap<Database, Map<string, BuiltInventoryRead>>()
+
+function builtInventoryRead(db: Database, logRows: number, excludeDomains: readonly string[] | undefined, alongside: AlongsideRead | undefined): BuiltInventoryRead {
+  let shapes = builtReads.get(db)
+  if (!shapes) builtReads.set(db, (shapes = new Map()))
+  const key = JSON.stringify([logRows, excludeDomains ?? [], alongside?.key ?? null])
+  let built = shapes.get(key)
+  if (!built) {
+    built = buildInventoryRead(db, logRows, excludeDomains, alongside)
+    if (shapes.size >= 64) shapes.delete(shapes.keys().next().value as string)
+    shapes.set(key, built)
+  }
+  return built
+}
+
+async function inventoryRead(deps: Deps, clientId: string, filter: DomainFilter, alongside?: AlongsideRead) {
+  // A worker's read carries its access-log row in the same statement (lib/access-log.ts): taken
+  // here, so a read that fails before this line leaves them to the gate, which writes them itself.
+  const logRows = takeDeferredAccessLog()
+  const values: Record<string, unknown> = { client: clientId }
+  logRows.forEach((logRow, i) => {
+    for (const column of logColumns) values[`log${i}_${column}`] = logRow[column]
+  })
+  const [row] = await builtInventoryRead(deps.db, logRows.length, filter.excludeDomains, alongside).execute(values)
   if (!row) throw new AppError('not_found', 'No such client.')
   alongside?.read(row.alongside)
   const settings: DomainSettings = { domainSet: row.domainSet, careSetting: row.careSetting, domains: domainsOf(row.domainSet), priorityLimit: row.priorityLimit }

@@ -1,5 +1,5 @@
 // Statements: the client's words per life domain and time, each change kept as a revision.
-import { and, eq, isNull, notInArray, sql, type SQL } from 'drizzle-orm'
+import { and, eq, isNull, notInArray, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { analyze, type Locale } from '@kracht/language'
 import { mapAnalysedDomain } from '@kracht/inventory'
 import { statementRevisions, statements, type Database, type Statement, type StatementForm, type StatementProvenance, type StatementTime } from '@kracht/db'
@@ -54,7 +54,8 @@ const listKey = (clientId: string, filter: StatementFilter) =>
  * into numbers (issue 19); times come as ISO text, read into a Date exactly as the driver reads a
  * timestamp column. With the suggester's name ("suggested by Noor" beside the words).
  */
-export function statementListJson(clientId: string, filter: StatementFilter): SQL {
+/** `clientId` may be a placeholder (a query built once and run for any client, inventory.ts). */
+export function statementListJson(clientId: string | Placeholder, filter: StatementFilter): SQL {
   const conditions = [eq(statements.clientId, clientId), isNull(statements.deletedAt)]
   if (filter.domain) conditions.push(eq(statements.domain, filter.domain))
   if (filter.time) conditions.push(eq(statements.time, filter.time))
