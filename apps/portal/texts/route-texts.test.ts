@@ -24,6 +24,21 @@ describe('the keys a module can show', () => {
     expect(found('t(`plan.celebrate.done_${n}`)')).toEqual(['plan.celebrate.done_1', 'plan.celebrate.done_2'])
   })
 
+  it('takes only the keys with the template\'s literal tail', () => {
+    const items = { items: { a: { title: 'A', text: 'a', next: 'na a' }, b: { title: { one: '1 b', other: '{count} b' }, text: 'b' } } }
+    const keys = keysOf(items)
+    const of = (source: string) => [...keysInSource(source, keys, new Set(keys))].sort()
+    expect(of('t(`items.${item.id}.title`)')).toEqual(['items.a.title', 'items.b.title.one', 'items.b.title.other'])
+    expect(of('const key = `items.${id}.text`')).toEqual(['items.a.text', 'items.b.text'])
+    expect(of('t(`items.${pick(item, { b: 1 })}.next`)')).toEqual(['items.a.next'])
+    // The tail followed by more of the template: keys with the tail somewhere after the start.
+    expect(of('t(`items.${id}.title.${form}`)')).toEqual(['items.b.title.one', 'items.b.title.other'])
+    // No key-like tail (a sentence, nothing, another part right away): the whole group, as before.
+    expect(of('`items.${id} is klaar`')).toHaveLength(6)
+    expect(of('t(`items.${id}`)')).toHaveLength(6)
+    expect(of('t(`items.${id}${suffix}`)')).toHaveLength(6)
+  })
+
   it('ignores words that merely look like a group', () => {
     expect(found(`className="plan"; import x from './plan.css'; const a = 'common'`)).toEqual([])
   })
