@@ -98,12 +98,20 @@ export function keysInSource(source: string, allKeys: readonly string[], allKeyS
   const startingWith = (prefix: string) => {
     for (const key of allKeys) if (key.startsWith(prefix)) found.add(key)
   }
+  const matching = (pattern: RegExp) => {
+    for (const key of allKeys) if (pattern.test(key)) found.add(key)
+  }
   for (const match of source.matchAll(literalPattern)) {
     const text = match[2] ?? ''
-    const templated = source.startsWith('${', (match.index ?? 0) + match[0].length)
+    const end = (match.index ?? 0) + match[0].length
+    const templated = source.startsWith('${', end)
     if (allKeySet.has(text)) found.add(text)
+    const tail = templated ? templateTail(source, end) : null
+    // `inventory.qualityItems.${id}.title`: only the keys that start so and end so (or go on with
+    // `.one`, `.other`: a plural's forms); `….${id}.title.${x}`: that have the tail after the start.
+    if (tail) matching(new RegExp(`^${escaped(text)}.*${escaped(tail.text)}${tail.closed ? '(\\..+)?$' : ''}`))
     // `network.rings.r${ring}`, `plan.` + id: every key that starts so.
-    if (templated || (text.endsWith('.') && text.length > 1)) startingWith(text)
+    else if (templated || (text.endsWith('.') && text.length > 1)) startingWith(text)
     // `inventory.provenance`, a group passed on to be completed (`${section}.${provenance}`).
     else if (text.includes('.')) startingWith(`${text}.`)
   }
@@ -114,6 +122,26 @@ export function keysInSource(source: string, allKeys: readonly string[], allKeyS
     for (const key of found) if (key.startsWith(`${name.slice(1)}.`)) found.delete(key)
   }
   return found
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * The literal text after a template's first `${…}` (which starts at `at`), when it reads as part of a
+ * key (`.title` in `` `inventory.qualityItems.${id}.title` ``): with `closed` when the template ends
+ * there. Null when there is none or it is not key-like: then the whole group counts.
+ */
+export function templateTail(source: string, at: number): { text: string; closed: boolean } | null {
+  let depth = 0
+  let index = at + 1
+  for (; index < source.length && index < at + 400; index++) {
+    const char = source[index]
+    if (char === '{') depth++
+    else if (char === '}' && --depth === 0) break
+  }
+  if (depth !== 0) return null
+  const tail = /^([\w.-]+)(`|\$\{)/.exec(source.slice(index + 1, index + 200))
+  return tail?.[1] ? { text: tail[1], closed: tail[2] === '`' } : null
 }
 
 /** The keys a route module can show in the browser, with the modules they were read from. */

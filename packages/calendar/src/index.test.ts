@@ -1,3 +1,5 @@
+import { tz } from '@date-fns/tz'
+import { format, subDays } from 'date-fns'
 import { describe, expect, it } from 'vitest'
 import { dutchDate, dutchDateDaysBefore, dutchMoment, endOfDutchDay, isCalendarDate, startOfDutchDay, startOfDutchDayDaysBefore } from './index'
 
@@ -68,6 +70,16 @@ describe('the Dutch date of an instant', () => {
     expect(dutchDateDaysBefore(new Date('2026-10-26T00:30:00Z'), 1)).toBe('2026-10-25')
     expect(startOfDutchDayDaysBefore(new Date('2026-04-02T10:00:00Z'), 7).toISOString()).toBe('2026-03-25T23:00:00.000Z')
     expect(startOfDutchDayDaysBefore(new Date('2026-10-30T10:00:00Z'), 7).toISOString()).toBe('2026-10-22T22:00:00.000Z')
+  })
+
+  it('is the date date-fns gives in Amsterdam, every hour of two years, and days back likewise', () => {
+    const inAmsterdam = tz('Europe/Amsterdam')
+    for (let at = Date.UTC(2025, 11, 31); at < Date.UTC(2028, 0, 2); at += 3_600_000 + 61_000) {
+      const instant = new Date(at)
+      expect(dutchDate(instant)).toBe(format(instant, 'yyyy-MM-dd', { in: inAmsterdam }))
+      expect(dutchDateDaysBefore(instant, 30)).toBe(format(subDays(instant, 30, { in: inAmsterdam }), 'yyyy-MM-dd', { in: inAmsterdam }))
+    }
+    expect(() => dutchDate(new Date('nonsense'))).toThrow(RangeError)
   })
 
   it('knows real calendar dates', () => {

@@ -1,16 +1,16 @@
-import { Form, Link } from '@remix-run/react'
-import type { ConversationData, SafetyData } from '../lib/assistant.server'
+import type { ReactNode } from 'react'
+import { Link } from '@remix-run/react'
+import type { SafetyData } from '../lib/assistant.server'
 import { useT } from '../lib/i18n'
 import { QuickExit } from './quick-exit'
 
-type SafetyEvent = NonNullable<ConversationData['safetyEvent']>
-
 interface Props {
   safety: SafetyData
-  event: SafetyEvent | null
-  /** Set right after the client chose: whether a worker is linked at all. */
-  hasWorker: boolean | null
-  busy: boolean
+  /**
+   * Under the lines: on the assistant's page, the question whether to tell the worker
+   * (`SafetyWorkerChoice`, a module of its own: the pages that show the card after a save never ask it).
+   */
+  children?: ReactNode
 }
 
 /**
@@ -18,7 +18,7 @@ interface Props {
  * Numbers are tel: links (they work without JavaScript); the question about the worker comes
  * with the honest note, and only "yes" tells anyone.
  */
-export function SafetyCard({ safety, event, hasWorker, busy }: Props) {
+export function SafetyCard({ safety, children }: Props) {
   const t = useT()
   return (
     <section
@@ -50,7 +50,7 @@ export function SafetyCard({ safety, event, hasWorker, busy }: Props) {
           </li>
         ))}
       </ul>
-      {event ? <WorkerChoice safety={safety} event={event} hasWorker={hasWorker} busy={busy} /> : null}
+      {children}
       <p>
         <Link to="/hulp">{t('assistant.safety.moreHelp')}</Link>
       </p>
@@ -58,40 +58,5 @@ export function SafetyCard({ safety, event, hasWorker, busy }: Props) {
         <Link to="/hulp/rustig-worden">{t('safety.screen.grounding')}</Link>
       </p>
     </section>
-  )
-}
-
-function WorkerChoice({ safety, event, hasWorker, busy }: { safety: SafetyData; event: SafetyEvent; hasWorker: boolean | null; busy: boolean }) {
-  const t = useT()
-  if (event.clientChoice === 'notify_worker') {
-    const told = event.workerNotifiedAt !== null && hasWorker !== false
-    return (
-      <p className="notice notice--ok" role="status">
-        {told ? t('assistant.safety.told') : t('assistant.safety.noWorker')}
-      </p>
-    )
-  }
-  if (event.clientChoice === 'no_notification') {
-    return (
-      <p className="notice notice--ok" role="status">
-        {t('assistant.safety.notTold')}
-      </p>
-    )
-  }
-  return (
-    <Form method="post" replace preventScrollReset className="worker-choice">
-      <h3>{t('assistant.safety.askTitle')}</h3>
-      <p>{safety.workerQuestion}</p>
-      <p className="hint">{safety.workerNote}</p>
-      <input type="hidden" name="intent" value="safety" />
-      <div className="card-actions">
-        <button type="submit" name="notifyWorker" value="yes" className="button" disabled={busy}>
-          {t('assistant.safety.yes')}
-        </button>
-        <button type="submit" name="notifyWorker" value="no" className="button button--secondary" disabled={busy}>
-          {t('assistant.safety.no')}
-        </button>
-      </div>
-    </Form>
   )
 }

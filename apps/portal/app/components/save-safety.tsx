@@ -44,7 +44,7 @@ export function SaveSafety({ screen, saved = true }: { screen: ScreenData | null
   if (!screen?.detected) return null
   return (
     <div className="save-safety">
-      <SafetyCard safety={safetyFromScreen(screen, t, saved)} event={null} hasWorker={null} busy={false} />
+      <SafetyCard safety={safetyFromScreen(screen, t, saved)} />
       <p className="call-row">
         <Link to="/hulp/rustig-worden">{t('safety.screen.grounding')}</Link>
         <Link to="/hulp/mijn-plan">{t('safety.screen.myPlan')}</Link>

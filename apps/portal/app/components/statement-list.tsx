@@ -40,7 +40,7 @@ export function StatementsByTime({
               {group.map((statement) => (
                 <li key={statement.id} className={statement.id === highlightId ? 'statement is-new' : 'statement'} id={`zin-${statement.id}`}>
                   <span className="statement-text">{statement.text}</span>
-                  {statement.provenance !== 'client' ? <span className="provenance">{provenanceLabel(t, statement.provenance, statement.suggestedBy)}</span> : null}
+                  {statement.provenance !== 'client' ? <span className="provenance">{provenanceLabel(t, 'inventory.provenance', statement.provenance, statement.suggestedBy)}</span> : null}
                   {editable ? (
                     <Link to={`/inventaris/zin/${statement.id}`} className="edit-link no-print" aria-label={`${t('inventory.edit')}: ${statement.text.slice(0, 40)}`}>
                       {t('inventory.edit')}

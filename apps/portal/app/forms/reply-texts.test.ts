@@ -135,6 +135,26 @@ describe.each(['nl', 'en'] as const)('a form problem in the browser (%s)', (loca
   })
 })
 
+describe.each(['nl', 'en'] as const)('a review page\'s button problem in the browser (%s)', (locale) => {
+  it.each([
+    ['routes/clienten.$clientId.tsx', 'already_signed'],
+    ['routes/clienten.$clientId.tsx', 'suggestions_open'],
+    ['routes/voorstellen.tsx', 'version_conflict'],
+    ['routes/voorstellen.tsx', 'phase_changed'],
+  ])('%s, %s: the review pages\' own words, as on the server', async (route, code) => {
+    const { parseSubmission, replyWithProblem } = await server()
+    const result = await replyWithProblem(parseSubmission(form([['intent', 'sign']]), z.object({ intent: z.string() })), problem({ code, message: '' }))
+    const { reviewProblem } = await import('../components/review/comment-form')
+    const { translator } = await import('@kracht/i18n')
+    const onServer = reviewProblem(translator(locale), code)
+    await inBrowser(route, locale, result, undefined)
+    const inPage = reviewProblem(translator(locale), code)
+    expect(inPage).toBe(onServer)
+    expect(inPage.trim()).not.toBe('')
+    expect(inPage).not.toContain(code)
+  })
+})
+
 describe('a page with forms', () => {
   it('ships no problem texts of its own: they come with the answer', () => {
     const keys = routeKeys(`${appDir}routes/inloggen.tsx`, full.nl, workspace)

@@ -42,7 +42,7 @@ export function reply(submission: Submission, { problem, fields, hide }: ReplyOp
  * The catalogue groups a form may read a field's code from before `fields.*` (a field's `own`). Here,
  * on the server, so a page's texts do not take these groups whole for naming them.
  */
-export const ownGroups = ['sharing.fields', 'network.errors', 'livelihood.bridge.pillar', 'livelihood.money.errors', 'safety.plan.errors', 'assistant.errors'] as const
+export const ownGroups = ['sharing.fields', 'network.errors', 'livelihood.bridge.pillar', 'livelihood.money.errors', 'safety.plan.errors', 'assistant.errors', 'review.errors'] as const
 export type OwnGroup = (typeof ownGroups)[number]
 
 /** An action's answer for a form: conform's, with the texts of its problem codes (forms/reply-texts.ts). */

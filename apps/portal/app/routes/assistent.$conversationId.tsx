@@ -14,6 +14,7 @@ import { problemMessage } from '../lib/assistant'
 import { AnswerForm, ConversationForms, editedCard, keptCard } from '../lib/conversation-forms'
 import { loadConversation, type ConversationData, type SafetyData } from '../lib/assistant.server'
 import { SafetyCard } from '../components/assistant-safety'
+import { SafetyWorkerChoice } from '../components/safety-worker-choice'
 import { DecidedCard, ProblemLine, ProposalCard } from '../components/proposal-card'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
 import stylesheet from '../styles/assistant.css?url'
@@ -165,7 +166,11 @@ export default function Conversation() {
       <h1 className="chat-title">{t(`assistant.flows.${view.conversation.flow}`)}</h1>
       {view.conversation.facilitatorId ? <p className="muted">{t('assistant.chat.together')}</p> : null}
 
-      {safety ? <SafetyCard safety={safety} event={view.safetyEvent} hasWorker={hasWorker} busy={busy} /> : null}
+      {safety ? (
+        <SafetyCard safety={safety}>
+          {view.safetyEvent ? <SafetyWorkerChoice safety={safety} event={view.safetyEvent} hasWorker={hasWorker} busy={busy} /> : null}
+        </SafetyCard>
+      ) : null}
       {safetyProblem ? (
         <p className="notice notice--error" role="alert">
           {problemMessage(t, safetyProblem)}

@@ -94,7 +94,11 @@ export function CommentForm({
   )
 }
 
-/** The review pages' own words for a problem code first, then the general ones. */
+/**
+ * The review pages' own words for a problem code first, then the general ones. Only ever for an
+ * action's answer, which brings the texts of its codes (forms/reply-texts.ts): the pages need not carry them.
+ * route-texts: -review.errors
+ */
 export function reviewProblem(t: ReturnType<typeof useT>, code: string): string {
   const own = `review.errors.${code}`
   const known = ['suggestions_open', 'already_signed', 'version_conflict', 'forbidden', 'not_found', 'too_long', 'required'] as const

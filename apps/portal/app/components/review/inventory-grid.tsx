@@ -59,7 +59,7 @@ export function InventoryGrid({
                       {list.map((statement) => (
                         <li key={statement.id} id={canComment ? `zin-${statement.id}` : undefined} className="row row--stack" data-testid="shared-statement">
                           <p className="statement-text">{statement.text}</p>
-                          <p className="provenance">{provenanceLabel(t, statement.provenance, statement.suggestedBy, true)}</p>
+                          <p className="provenance">{provenanceLabel(t, 'inventory.provenanceWorker', statement.provenance, statement.suggestedBy)}</p>
                           {comments
                             .filter((c) => c.targetId === statement.id)
                             .map((c) => (
