@@ -138,7 +138,7 @@ function statementCommentConditions(input: StatementCommentsShape): SQL[] {
  * (the inventory's, on the worker's page: one round trip less, issue 19). Times as ISO text, read
  * into a Date as the statement list's are (services/inventory/statements.ts).
  */
-export function statementCommentsJson(input: StatementCommentsShape): SQL {
+function statementCommentsJson(input: StatementCommentsShape): SQL {
   return sql`(select coalesce(json_agg(c order by c."createdAt"), '[]'::json) from (
       select ${comments.id} as "id", ${comments.clientId} as "clientId", ${comments.targetKind} as "targetKind", ${comments.targetId} as "targetId",
         ${comments.domain} as "storedDomain", ${comments.targetVersion} as "targetVersion", ${comments.authorId} as "authorId", ${comments.kind} as "kind",
@@ -147,6 +147,16 @@ export function statementCommentsJson(input: StatementCommentsShape): SQL {
         ${statements.deletedAt} is not null as "statementRemoved"
       from ${comments} left join ${statements} on ${statementOfComment} left join ${users} on ${eq(users.id, comments.authorId)}
       where ${and(...statementCommentConditions(input))}) c)`
+}
+
+/**
+ * statementCommentsJson as a column built once per shape (services/inventory/inventory.ts,
+ * AlongsideRead): every filter but the client is baked into the built query, so the key is made of
+ * all of them here, beside the code that bakes them in (whose comments a peer expert sees, which
+ * domains are left out); a query built for one reader is run only for readers with the same filters.
+ */
+export function statementCommentsColumn(filter: Omit<StatementCommentsInput, 'clientId'>): { key: string; column: (clientId: Placeholder) => SQL } {
+  return { key: JSON.stringify(['statementComments', filter]), column: (clientId) => statementCommentsJson({ ...filter, clientId }) }
 }
 
 interface StatementCommentJson extends Omit<Comment, 'domain' | 'decidedAt' | 'createdAt'> {

@@ -14,13 +14,10 @@ export const inventoryOverviewRouter = createRouter().openapi(routes.getInventor
   // A peer expert sees only the comments they wrote themselves (comments.commentsSeenBy).
   const commentFilter = { clientId, excludeDomains: access.excludeDomains, ...comments.commentsSeenBy(access) }
   const known: { rows: Awaited<ReturnType<typeof comments.statementComments>> | null } = { rows: null }
-  // The comments' column is built once per shape (services/inventory/inventory.ts): every filter but
-  // the client is baked into it, so the key is made of all of them (whose comments, which domains);
-  // a filter added to commentFilter is then in the key without anyone having to remember it.
-  const { clientId: _client, ...shape } = commentFilter
+  // The comments' column is built once per shape, named by all of its filters (statementCommentsColumn).
+  const { clientId: _client, ...filters } = commentFilter
   const inventory = await inventoryAsSeen(deps, clientId, access, c.req.valid('query').locale, {
-    key: JSON.stringify(['statementComments', shape]),
-    column: (client) => comments.statementCommentsJson({ ...shape, clientId: client }),
+    ...comments.statementCommentsColumn(filters),
     read: (value) => (known.rows = comments.statementCommentsFromJson(commentFilter, value)),
   })
   const [threads, status] = await Promise.all([
