@@ -1,5 +1,6 @@
+import type { MetaDescriptor, MetaFunction } from '@remix-run/node'
 import { useRouteLoaderData } from '@remix-run/react'
-import { defaultLocale, hasKey, isLocale, localeFromAcceptLanguage, translatePlural, translator, type Locale, type PluralKey, type Translator, type Vars } from '@kracht/i18n'
+import { defaultLocale, hasKey, isLocale, localeFromAcceptLanguage, translatePlural, translator, type Locale, type MessageKey, type PluralKey, type Translator, type Vars } from '@kracht/i18n'
 
 export const localeCookieName = 'kracht_lang'
 
@@ -63,4 +64,16 @@ export function requestLocale(request: Request): Locale {
 export function scopeName(t: Translator, scope: string): string {
   const key = `sharing.scopes.${scope}`
   return hasKey(key) ? t(key) : scope
+}
+
+/**
+ * A page's `meta`: its title in the reader's language (the root loader's `locale`, as `<html lang>`),
+ * from the catalogue (`titles.*`), and `noindex` on every page (Remix uses the deepest route's meta
+ * only, so the root's would not reach them): care data is never for search engines.
+ */
+export function pageTitle(key: MessageKey, more: MetaDescriptor[] = []): MetaFunction {
+  return ({ matches }) => {
+    const root = matches.find((match) => match.id === 'root')?.data as Partial<RootData> | undefined
+    return [{ title: translator(root?.locale ?? 'nl')(key) }, { name: 'robots', content: 'noindex' }, ...more]
+  }
 }

@@ -6,7 +6,7 @@ import { api } from '../lib/api.server'
 import { idField } from '../forms/fields'
 import { parseSubmission } from '../forms/submission.server'
 import { requireRole, requireUser } from '../lib/auth.server'
-import { formatDate, formatDay, useLocale, usePlural, useT } from '../lib/i18n'
+import { formatDate, formatDay, useLocale, usePlural, useT, pageTitle } from '../lib/i18n'
 import { Notice } from '../components/field'
 import { HomeTiles, type HomeTile } from '../components/home-tiles'
 import { loadThisWeek } from '../lib/this-week.server'
@@ -15,7 +15,7 @@ import { loadUnreadMessages } from '../lib/unread-messages.server'
 import { UnreadMessagesNotice } from '../components/unread-messages'
 import { jsonOrThrow } from '../lib/api-failure.server'
 
-export const meta: MetaFunction = () => [{ title: 'Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.home')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)

@@ -6,7 +6,7 @@ import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, scopeName, useLocale, useT } from '../lib/i18n'
+import { formatDate, scopeName, useLocale, useT, pageTitle } from '../lib/i18n'
 import { endOfDutchDay } from '../lib/sharing-forms'
 import { FormProblem, Notice } from '../components/field'
 import { jsonOrThrow } from '../lib/api-failure.server'
@@ -14,7 +14,7 @@ import { currentPasswordField, dateField, idField, requiredLine, someCheckboxesF
 import { CheckboxGroup, FormErrors, PasswordField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'API-sleutels – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.apiSleutels')
 
 const scopes = ['inventory', 'action_plan', 'network', 'sessions', 'safety_plan'] as const
 

@@ -6,13 +6,13 @@ import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, usePlural, useT } from '../lib/i18n'
+import { formatDate, useLocale, usePlural, useT, pageTitle } from '../lib/i18n'
 import { Notice } from '../components/field'
 import { currentPasswordField, requiredLine } from '../forms/fields'
 import { FormErrors, PasswordField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Authenticator-app – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.authenticatorApp')
 
 const PasswordForm = z.object({ password: currentPasswordField })
 const CodeForm = z.object({ code: requiredLine(20) })

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn gegevens – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnGegevens')
 
 /** What the file holds, in the order of the catalogue (rights.downloadItems.*). */
 const items = ['profile', 'inventory', 'plan', 'network', 'safetyPlan', 'assistant', 'comments', 'sharing', 'messages', 'trajectory', 'log'] as const

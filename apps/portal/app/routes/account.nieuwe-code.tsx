@@ -6,12 +6,12 @@ import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireUser } from '../lib/auth.server'
 import { safeReturnPath } from '../lib/return-path'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { choiceField, idField, optionalLine } from '../forms/fields'
 import { parseSubmission } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Nieuwe code – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.nieuweCode')
 
 // Two buttons, no typed fields: which notice, the answer, and where to go back to.
 const AnswerForm = z.object({

@@ -6,12 +6,12 @@ import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api, cookieHeaders } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { checkboxField, currentPasswordField } from '../forms/fields'
 import { Checkbox, FormErrors, PasswordField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn account verwijderen – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnAccountVerwijderen')
 
 const DeleteForm = z.object({
   password: currentPasswordField,

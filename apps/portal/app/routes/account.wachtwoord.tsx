@@ -6,13 +6,13 @@ import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api, cookieHeaders } from '../lib/api.server'
 import { requireUser } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { Notice } from '../components/field'
 import { currentPasswordField, newPasswordField, withRepeatedPassword } from '../forms/fields'
 import { FormErrors, PasswordField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Wachtwoord – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.wachtwoord')
 
 const ChangeForm = z
   .object({

@@ -9,7 +9,7 @@ import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { krachtwerkDomains } from '@kracht/method'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { problemMessage } from '../lib/assistant'
 import { AnswerForm, ConversationForms, editedCard, keptCard } from '../lib/conversation-forms'
 import { loadConversation, type ConversationData, type SafetyData } from '../lib/assistant.server'
@@ -23,7 +23,7 @@ import { keyedWrite } from '../lib/idempotency.server'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { IdempotencyKey } from '../components/idempotency-key'
 
-export const meta: MetaFunction = () => [{ title: 'Samen ontdekken – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.samenOntdekken')
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'stylesheet', href: safetyStyles },

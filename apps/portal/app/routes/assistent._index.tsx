@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
+import { formatDate, requestLocale, useLocale, useT, pageTitle } from '../lib/i18n'
 import { flows, problemMessage } from '../lib/assistant'
 import { AssistantForms } from '../lib/assistant-forms.server'
 import { parseSubmission } from '../forms/submission.server'
@@ -15,7 +15,7 @@ import { jsonOrThrow } from '../lib/api-failure.server'
 // The problem of a start or AI-help button is the API's code, not a form's answer with its texts.
 // route-texts: errors
 
-export const meta: MetaFunction = () => [{ title: 'Samen ontdekken – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.samenOntdekken')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

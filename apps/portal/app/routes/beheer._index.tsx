@@ -6,7 +6,7 @@ import { getFormProps } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { usePlural, useT } from '../lib/i18n'
+import { usePlural, useT, pageTitle } from '../lib/i18n'
 import { listInvitations } from '../lib/invitations.server'
 import { invitationRoles, WithdrawForm } from '../lib/invitation-forms'
 import { FormProblem, Notice } from '../components/field'
@@ -18,7 +18,7 @@ import { parseSubmission, reply, replyWithProblem } from '../forms/submission.se
 import { useSchemaForm } from '../forms/use-form'
 import { careSettings, roles } from '@kracht/method'
 
-export const meta: MetaFunction = () => [{ title: 'Beheer – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.beheer')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')

@@ -7,13 +7,13 @@ import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { listInvitations } from '../lib/invitations.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { FormProblem, Notice } from '../components/field'
 import { checkboxField, idField } from '../forms/fields'
 import { Checkbox, FormErrors } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Veilig inloggen – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.veiligInloggen')
 
 // Unchecked boxes are not sent: absent means off.
 const PolicyForm = z.object({ intent: z.literal('policy'), requireStaffTotp: checkboxField, resetNeedsApproval: checkboxField })

@@ -5,14 +5,14 @@ import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { invite } from '../lib/invitations.server'
 import { InviteForm, invitationRoles as roles } from '../lib/invitation-forms'
 import { IssuedInvitation } from '../components/issued-invitation'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { FormErrors, RadioGroup, SelectField, TextField } from '../forms/field-components'
 
-export const meta: MetaFunction = () => [{ title: 'Uitnodigen – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.uitnodigen')
 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

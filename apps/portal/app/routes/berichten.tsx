@@ -3,13 +3,13 @@ import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { loadThread, sendFromForm } from '../lib/messages.server'
 import { MessageThread } from '../components/message-thread'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Berichten – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.berichten')
 // The help card after a message that fired the screen is the assistant's card, with its styles.
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: assistantStyles },

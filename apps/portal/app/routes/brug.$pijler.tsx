@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { requireRole } from '../lib/auth.server'
 import type { SubmissionResult } from '../forms/use-form'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { nextPillar, pillarOfSlug, pillarSlug, type BridgePillar } from '../lib/livelihood'
 import { addPlacement, loadBridge, removePlacement, updatePlacement } from '../lib/livelihood.server'
 import { PillarForms } from '../lib/bridge-forms'
@@ -16,7 +16,7 @@ import livelihoodStyles from '../styles/livelihood.css?url'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn brug – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnBrug')
 // The help card after a save is the assistant's card, with its styles.
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: livelihoodStyles },

@@ -1,14 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { bridgePillars, pillarSlug } from '../lib/livelihood'
 import { loadBridge } from '../lib/livelihood.server'
 import { BridgeList, BridgePicture } from '../components/bridge-picture'
 import { Notice } from '../components/field'
 import livelihoodStyles from '../styles/livelihood.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn brug – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnBrug')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: livelihoodStyles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { scopeName, usePlural, useT } from '../lib/i18n'
+import { scopeName, usePlural, useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { jsonOrThrow } from '../lib/api-failure.server'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn caseload – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnCaseload')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')

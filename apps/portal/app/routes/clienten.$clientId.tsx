@@ -8,7 +8,7 @@ import { api } from '../lib/api.server'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { keyedWrite } from '../lib/idempotency.server'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { isUnsent, keepPageWhenUnsent } from '../lib/connection'
 import { Notice } from '../components/field'
 import { ClientSections, sharedScopesOf } from '../components/client-sections'
@@ -30,7 +30,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: safetyStyles },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'Gedeeld – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.gedeeld')
 
 
 const Params = z.object({ clientId: z.string().uuid() })

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { clientShare } from '../lib/shared-client.server'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadPlan, loadPlanAgreement } from '../lib/plan.server'
 import { SignForm } from '../lib/review-forms'
@@ -21,7 +21,7 @@ import planStyles from '../styles/plan.css?url'
 import { keyedWrite } from '../lib/idempotency.server'
 import { IdempotencyKey } from '../components/idempotency-key'
 
-export const meta: MetaFunction = () => [{ title: 'Actieplan – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.actieplan')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: planStyles }]
 
 const Params = z.object({ clientId: z.string().uuid() })

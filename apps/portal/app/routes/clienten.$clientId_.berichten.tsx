@@ -5,14 +5,14 @@ import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { z } from 'zod'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { loadThread, sendFromForm } from '../lib/messages.server'
 import { MessageThread } from '../components/message-thread'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 import { jsonOrThrow } from '../lib/api-failure.server'
 
-export const meta: MetaFunction = () => [{ title: 'Berichten – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.berichten')
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: assistantStyles },
   { rel: 'stylesheet', href: safetyStyles },

@@ -3,13 +3,13 @@ import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireRole } from '../lib/auth.server'
-import { useLocale, useT } from '../lib/i18n'
+import { useLocale, useT, pageTitle } from '../lib/i18n'
 import { formatAmount, moneyHelperKinds } from '../lib/livelihood'
 import { loadBridge, loadMoney } from '../lib/livelihood.server'
 import { BridgeList, BridgePicture } from '../components/bridge-picture'
 import livelihoodStyles from '../styles/livelihood.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Brug en geld – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.brugEnGeld')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: livelihoodStyles }]
 
 const Params = z.object({ clientId: z.string().uuid() })

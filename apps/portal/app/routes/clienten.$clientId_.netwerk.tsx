@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { loadNetwork } from '../lib/network.server'
 import { PersonSchema } from '../lib/network-schema'
 import { optionalIdField, requiredText } from '../forms/fields'
@@ -25,7 +25,7 @@ import { keyedWrite } from '../lib/idempotency.server'
 // The network's messages come with a form's answer (forms/reply-texts.ts): the page need not carry them.
 // route-texts: -network.errors
 
-export const meta: MetaFunction = () => [{ title: 'Netwerk – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.netwerk')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: networkStyles }]
 
 const Params = z.object({ clientId: z.string().uuid() })

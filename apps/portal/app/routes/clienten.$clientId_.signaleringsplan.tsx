@@ -3,13 +3,13 @@ import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { hasLines } from '../lib/safety-plan'
 import { loadSafetyPlan } from '../lib/safety-plan.server'
 import { SafetyPlanView } from '../components/safety-plan-view'
 import safetyStyles from '../styles/safety.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Signaleringsplan – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.signaleringsplan')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: safetyStyles }]
 
 const Params = z.object({ clientId: z.string().uuid() })

@@ -6,7 +6,7 @@ import type { SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { dutchDateTime } from '../lib/sharing-forms'
 import { phaseName } from '../lib/trajectory'
 import { WorkerTrajectoryForms } from '../lib/trajectory-forms'
@@ -18,7 +18,7 @@ import { SaveSafety, type ScreenData } from '../components/save-safety'
 import { PhaseMoment, TrajectoryTimeline } from '../components/trajectory-timeline'
 import { EvaluationList, MeetingList } from '../components/trajectory-together'
 
-export const meta: MetaFunction = () => [{ title: 'Traject – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.traject')
 
 const Params = z.object({ clientId: z.string().uuid() })
 

@@ -5,7 +5,7 @@ import { getFormProps, type SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import type { TeamMeetingStep } from '@kracht/trajectory'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { MeetingIdeaForm, MeetingNotesForm } from '../lib/trajectory-forms'
 import { FieldErrorText, TextareaField } from '../forms/field-components'
 import { useSchemaForm } from '../forms/use-form'
@@ -14,7 +14,7 @@ import { loadTeamMeeting, workerMeetingAction } from '../lib/team-meeting.server
 import { FormProblem, Notice } from '../components/field'
 import { SaveSafety } from '../components/save-safety'
 
-export const meta: MetaFunction = () => [{ title: 'Teamkrachtbespreking – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.teamkrachtbespreking')
 
 const Params = z.object({ clientId: z.string().uuid(), meetingId: z.string().uuid() })
 

@@ -4,11 +4,11 @@ import { useActionAnswer } from '../forms/answer'
 import { z } from 'zod'
 import { requireRole } from '../lib/auth.server'
 import { evaluationAction, loadEvaluation } from '../lib/evaluation.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { phaseName } from '../lib/trajectory'
 import { EvaluationSheet } from '../components/evaluation-sheet'
 
-export const meta: MetaFunction = () => [{ title: 'Samen terugkijken – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.samenTerugkijken')
 
 const Params = z.object({ clientId: z.string().uuid(), evaluationId: z.string().uuid() })
 

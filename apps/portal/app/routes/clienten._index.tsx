@@ -5,7 +5,7 @@ import { useActionAnswer } from '../forms/answer'
 import { z } from 'zod'
 import { api, readProblem } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { listInvitations, withdraw } from '../lib/invitations.server'
 import { FormProblem, Notice } from '../components/field'
 import { InvitationList } from '../components/invitation-list'
@@ -15,7 +15,7 @@ import { WithdrawForm } from '../lib/invitation-forms'
 import { idField } from '../forms/fields'
 import { parseSubmission } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn cliënten – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnClienten')
 
 // Buttons only: withdraw an invitation, or give a client a new code (an access reset).
 const ResetForm = z.object({ intent: z.literal('reset'), clientId: idField })

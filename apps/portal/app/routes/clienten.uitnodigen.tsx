@@ -4,13 +4,13 @@ import { Form } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { inviteClient } from '../lib/invitations.server'
 import { ClientInviteForm } from '../lib/invitation-forms'
 import { IssuedInvitation } from '../components/issued-invitation'
 import { FormErrors, TextField } from '../forms/field-components'
 
-export const meta: MetaFunction = () => [{ title: 'Cliënt uitnodigen – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.clientUitnodigen')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'worker')

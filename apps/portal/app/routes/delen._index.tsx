@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { consentScopes } from '@kracht/method'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, scopeName, requestLocale, useLocale, useT } from '../lib/i18n'
+import { formatDate, scopeName, requestLocale, useLocale, useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { endOfDutchDay } from '../lib/sharing-forms'
@@ -20,7 +20,7 @@ import { choiceField, chosenIdField, dateField, idField, optionalLine, someCheck
 import { CheckboxGroup, FormErrors, RadioGroup, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Wie mag wat zien – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.wieMagWatZien')
 
 // One schema per form; the API checks again (who is linked, which domains exist).
 const ShareForm = z.object({

@@ -4,12 +4,12 @@ import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { okOrThrow } from '../lib/api-failure.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, usePlural, useT } from '../lib/i18n'
+import { formatDate, useLocale, usePlural, useT, pageTitle } from '../lib/i18n'
 import { dayWord, groupLogEntries } from '../lib/access-log-groups'
 import { describeLogEntry, logPartKey } from '../lib/access-log-entry'
 import { resetLogText } from '../lib/reset-log'
 
-export const meta: MetaFunction = () => [{ title: 'Wie heeft mijn gegevens bekeken – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.wieHeeftMijnGegevensBekeken')
 
 const Period = z.enum(['week', 'month', 'all']).catch('month')
 const periodDays = { week: 7, month: 31, all: null } as const

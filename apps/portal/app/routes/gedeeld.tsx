@@ -3,11 +3,11 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { domainLabel } from '@kracht/i18n'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { sectionLinks, sharedScopesOf } from '../components/client-sections'
 
-export const meta: MetaFunction = () => [{ title: 'Gedeeld met mij – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.gedeeldMetMij')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'peer', 'worker')

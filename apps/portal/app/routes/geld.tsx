@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { requireRole } from '../lib/auth.server'
-import { useLocale, useT } from '../lib/i18n'
+import { useLocale, useT, pageTitle } from '../lib/i18n'
 import { MONEY_MAX_LINES, moneyHelperKinds } from '../lib/livelihood'
 import { addedSection, lineSections, moneyColumns, moneyContent, moneyDefaults, MoneyForm, type LineSection, type MoneySection } from '../lib/money-forms'
 import { loadMoney, saveMoney } from '../lib/livelihood.server'
@@ -15,7 +15,7 @@ import livelihoodStyles from '../styles/livelihood.css?url'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn geld – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnGeld')
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: livelihoodStyles },
   { rel: 'stylesheet', href: assistantStyles },

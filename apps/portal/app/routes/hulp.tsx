@@ -1,14 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getUser } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { hasLines } from '../lib/safety-plan'
 import { loadSafetyPlan } from '../lib/safety-plan.server'
 import { SafetyPlanView } from '../components/safety-plan-view'
 import safetyStyles from '../styles/safety.css?url'
 import { QuickExit } from '../components/quick-exit'
 
-export const meta: MetaFunction = () => [{ title: 'Hulp – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.hulp')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: safetyStyles }]
 
 /** Open to everyone; a signed-in client sees their own safety plan first. */

@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { MAX_LINES, planParts, type PlanPart } from '../lib/safety-plan'
 import { addedPart, planDefaults, planLines, SafetyPlanForm } from '../lib/safety-plan-forms'
 import { loadSafetyPlan, saveSafetyPlan } from '../lib/safety-plan.server'
@@ -15,7 +15,7 @@ import safetyStyles from '../styles/safety.css?url'
 import assistantStyles from '../styles/assistant.css?url'
 import { QuickExit } from '../components/quick-exit'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn signaleringsplan – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnSignaleringsplan')
 // The help card after a save is the assistant's card, with its styles.
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: safetyStyles },

@@ -1,12 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { loadSafetyPlan } from '../lib/safety-plan.server'
 import { SafetyPlanView } from '../components/safety-plan-view'
 import safetyStyles from '../styles/safety.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Signaleringsplan – afdrukken' }]
+export const meta: MetaFunction = pageTitle('titles.signaleringsplanPrint')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: safetyStyles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,10 +1,10 @@
 import type { LinksFunction, MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import safetyStyles from '../styles/safety.css?url'
 import { QuickExit } from '../components/quick-exit'
 
-export const meta: MetaFunction = () => [{ title: 'Even rustig worden – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.evenRustigWorden')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: safetyStyles }]
 
 /**

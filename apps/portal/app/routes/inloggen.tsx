@@ -7,13 +7,13 @@ import { z } from 'zod'
 import { api, cookieHeaders } from '../lib/api.server'
 import { getUser } from '../lib/auth.server'
 import { safeReturnPath } from '../lib/return-path'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { FormProblem, Notice } from '../components/field'
 import { currentPasswordField, optionalLine, usernameField } from '../forms/fields'
 import { FormErrors, PasswordField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Inloggen – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.inloggen')
 
 const SignInForm = z.object({
   username: usernameField,

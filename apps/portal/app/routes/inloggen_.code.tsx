@@ -7,12 +7,12 @@ import { z } from 'zod'
 import { api, cookieHeaders } from '../lib/api.server'
 import { getUser } from '../lib/auth.server'
 import { safeReturnPath } from '../lib/return-path'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { optionalLine, requiredLine } from '../forms/fields'
 import { FormErrors, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Code – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.code')
 
 // A six-digit code from the app, or a recovery code: the API knows which.
 const CodeForm = z.object({

@@ -6,7 +6,7 @@ import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { requestLocale, useT } from '../lib/i18n'
+import { requestLocale, useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { Notice } from '../components/field'
@@ -19,7 +19,7 @@ import { SaveSafety } from '../components/save-safety'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn krachten – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnKrachten')
 // The help card after remarks that fired the screen is the assistant's card, with its styles.
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: assistantStyles },

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
+import { formatDate, requestLocale, useLocale, useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { StatementsByTime } from '../components/statement-list'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn krachten – afdrukken' }]
+export const meta: MetaFunction = pageTitle('titles.mijnKrachtenPrint')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { hasKey } from '@kracht/i18n'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, requestLocale, useLocale, usePlural, useT } from '../lib/i18n'
+import { formatDate, requestLocale, useLocale, usePlural, useT, pageTitle } from '../lib/i18n'
 import { loadInventory } from '../lib/inventory.server'
 import { InventoryNav } from '../components/inventory-nav'
 
-export const meta: MetaFunction = () => [{ title: 'Nakijken – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.nakijken')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { requestLocale, useT } from '../lib/i18n'
+import { requestLocale, useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { Notice } from '../components/field'
@@ -13,7 +13,7 @@ import type { ScreenData } from '../components/save-safety'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Leefgebied – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.leefgebied')
 
 // The shared help card (after a save that fired the screen) is styled by these.
 export const links: LinksFunction = () => [

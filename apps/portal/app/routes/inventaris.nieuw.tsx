@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { requestLocale, useT } from '../lib/i18n'
+import { requestLocale, useT, pageTitle } from '../lib/i18n'
 import { loadInventory } from '../lib/inventory.server'
 import { StatementSchema } from '../lib/statement-schema'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
@@ -20,7 +20,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: safetyStyles },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'Schrijf iets op – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.schrijfIetsOp')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')

@@ -6,7 +6,7 @@ import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { requestLocale, useT } from '../lib/i18n'
+import { requestLocale, useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { Notice } from '../components/field'
@@ -15,7 +15,7 @@ import { optionalLine } from '../forms/fields'
 import { FieldErrorText, FormErrors, SelectField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Prioriteiten – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.prioriteiten')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')

@@ -4,14 +4,14 @@ import { dutchDateDaysBefore, isCalendarDate } from '@kracht/calendar'
 import { api } from '../lib/api.server'
 import { okOrThrow } from '../lib/api-failure.server'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
+import { formatDate, requestLocale, useLocale, useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { GrowthChart } from '../components/growth-chart'
 import { InventoryNav } from '../components/inventory-nav'
 import { StatementsByTime } from '../components/statement-list'
 
-export const meta: MetaFunction = () => [{ title: 'Terugkijken – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.terugkijken')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')

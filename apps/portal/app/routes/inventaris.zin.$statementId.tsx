@@ -6,7 +6,7 @@ import type { SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { requestLocale, useT } from '../lib/i18n'
+import { requestLocale, useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadInventory } from '../lib/inventory.server'
 import { StatementSchema } from '../lib/statement-schema'
@@ -23,7 +23,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: safetyStyles },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'Zin aanpassen – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.zinAanpassen')
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')

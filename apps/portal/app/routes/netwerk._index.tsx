@@ -6,7 +6,7 @@ import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use
 import { api, readProblem } from '../lib/api.server'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { linkOf, loadNetwork } from '../lib/network.server'
 import { NetworkButtonForms, PersonSchema, ResourceSchema } from '../lib/network-schema'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
@@ -20,7 +20,7 @@ import assistantStyles from '../styles/assistant.css?url'
 import { keyedWrite } from '../lib/idempotency.server'
 import { IdempotencyKey } from '../components/idempotency-key'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn netwerk – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnNetwerk')
 // The help card after a save is the assistant's card, with its styles.
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: networkStyles },

@@ -1,13 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { loadNetwork } from '../lib/network.server'
 import { NetworkList, NetworkMap } from '../components/network-map'
 import { ResourcesSection } from '../components/network-resources'
 import networkStyles from '../styles/network.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Netwerkkaart – afdrukken' }]
+export const meta: MetaFunction = pageTitle('titles.netwerkkaartPrint')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: networkStyles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { loadPerson } from '../lib/network.server'
 import { ChangePersonForm, PersonPageForms } from '../lib/network-schema'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
@@ -14,7 +14,7 @@ import { SaveSafety, type ScreenData } from '../components/save-safety'
 import networkStyles from '../styles/network.css?url'
 import assistantStyles from '../styles/assistant.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn netwerk – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnNetwerk')
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: networkStyles },
   { rel: 'stylesheet', href: assistantStyles },

@@ -2,14 +2,14 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import type { Translator } from '@kracht/i18n'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { loadHistory } from '../lib/network.server'
 import { NetworkList, NetworkMap } from '../components/network-map'
 import { NetworkError } from '../components/network-error'
 import { layoutNetworkMap } from '../lib/network-map'
 import networkStyles from '../styles/network.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn netwerk toen en nu – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnNetwerkToenEnNu')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: networkStyles }]
 
 /** A year ago, as the default day to look back to ("who was close a year ago"). */

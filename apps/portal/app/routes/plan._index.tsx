@@ -4,7 +4,7 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadPlan, loadPlanAgreement } from '../lib/plan.server'
 import { SignForm } from '../lib/review-forms'
@@ -14,7 +14,7 @@ import { FormProblem, Notice } from '../components/field'
 import { StepItem } from '../components/plan/step-item'
 import planStyles from '../styles/plan.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn actieplan – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnActieplan')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: planStyles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,13 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { loadPlan, loadPlanAgreement } from '../lib/plan.server'
 import { StepItem } from '../components/plan/step-item'
 import planStyles from '../styles/plan.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Actieplan – afdrukken' }]
+export const meta: MetaFunction = pageTitle('titles.actieplanPrint')
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: planStyles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, requestLocale, useLocale, useT } from '../lib/i18n'
+import { formatDate, requestLocale, useLocale, useT, pageTitle } from '../lib/i18n'
 import { problemText } from '../lib/problem-text'
 import { loadInventory } from '../lib/inventory.server'
 import { domainLabel } from '../lib/inventory'
@@ -20,7 +20,7 @@ import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 import planStyles from '../styles/plan.css?url'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn doel – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnDoel')
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: planStyles },
   { rel: 'stylesheet', href: assistantStyles },

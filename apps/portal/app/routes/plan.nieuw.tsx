@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { requestLocale, useT } from '../lib/i18n'
+import { requestLocale, useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { pillarDomain, pillarOfSlug } from '../lib/livelihood'
 import { loadInventory } from '../lib/inventory.server'
@@ -19,7 +19,7 @@ import planStyles from '../styles/plan.css?url'
 import { keyedWrite } from '../lib/idempotency.server'
 import { IdempotencyKey } from '../components/idempotency-key'
 
-export const meta: MetaFunction = () => [{ title: 'Nieuw doel – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.nieuwDoel')
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: planStyles },
   { rel: 'stylesheet', href: assistantStyles },

@@ -8,7 +8,7 @@ import { api } from '../lib/api.server'
 import { requireRole, requireUser } from '../lib/auth.server'
 import { facilitatorAction, loadFacilitatorSession } from '../lib/session-facilitation.server'
 import { FacilitatorSession } from '../components/facilitator-session'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { Notice } from '../components/field'
 import { requiredText } from '../forms/fields'
 import { FormErrors, TextareaField } from '../forms/field-components'
@@ -18,7 +18,7 @@ import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
 import { jsonOrThrow } from '../lib/api-failure.server'
 
-export const meta: MetaFunction = () => [{ title: 'Bijeenkomst – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.bijeenkomst')
 // The help card after a note that fired the screen is the assistant's card, with its styles.
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: assistantStyles },

@@ -6,7 +6,7 @@ import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { loadConversation, type ProposalData } from '../lib/assistant.server'
 import { FormProblem } from '../components/field'
 import { optionalText } from '../forms/fields'
@@ -16,7 +16,7 @@ import { IdempotencyKey } from '../components/idempotency-key'
 import { keyedWrite } from '../lib/idempotency.server'
 import { jsonOrThrow } from '../lib/api-failure.server'
 
-export const meta: MetaFunction = () => [{ title: 'Samen – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.samen')
 
 const version = z.coerce.number({ error: 'invalid' }).int().min(1, 'invalid')
 

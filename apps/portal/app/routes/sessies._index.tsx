@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { translator } from '@kracht/i18n'
-import { formatDate, requestLocale, useLocale, usePlural, useT } from '../lib/i18n'
+import { formatDate, requestLocale, useLocale, usePlural, useT, pageTitle } from '../lib/i18n'
 import { dutchMoment } from '../lib/sharing-forms'
 import { togetherFlows } from '../lib/assistant'
 import { Notice } from '../components/field'
@@ -17,7 +17,7 @@ import { choiceField, dateField, idField, optionalIdField, optionalLine, optiona
 import { CheckboxGroup, FormErrors, RadioGroup, SelectField, TextareaField, TextField } from '../forms/field-components'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Bijeenkomsten – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.bijeenkomsten')
 
 const kinds = ['one_to_one', 'group'] as const
 // The guided tools of the assistant, to do together in a session.

@@ -1,7 +1,7 @@
 import type { MetaFunction } from '@remix-run/node'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Toegankelijkheid – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.toegankelijkheid')
 
 const tested = ['axe', 'keyboard', 'zoom', 'phone', 'noScript', 'screenReaders'] as const
 const known = ['screenReaders', 'timeout', 'languages', 'prints'] as const

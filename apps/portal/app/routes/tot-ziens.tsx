@@ -1,8 +1,8 @@
 import type { MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Tot ziens – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.totZiens')
 
 /** After deleting the account: signed out, a kind word, and help that stays. Needs no account. */
 export default function Goodbye() {

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { loadEvaluations, loadTeamMeetings, loadTrajectory } from '../lib/trajectory.server'
 import { PhaseMoment, TrajectoryTimeline } from '../components/trajectory-timeline'
 import { EvaluationList, MeetingList } from '../components/trajectory-together'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn traject – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.mijnTraject')
 
 /** The client's own trajectory: the phase now, its planned end, what lies behind and ahead. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { loadAssessments } from '../lib/trajectory.server'
 
-export const meta: MetaFunction = () => [{ title: 'Wat je begeleider opschreef – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.watJeBegeleiderOpschreef')
 
 /**
  * What the worker wrote about the client's capacity and load, shown when the client asks for it

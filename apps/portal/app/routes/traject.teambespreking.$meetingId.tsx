@@ -4,7 +4,7 @@ import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult } from '../forms/use-form'
 import { z } from 'zod'
 import { requireRole } from '../lib/auth.server'
-import { formatDate, useLocale, useT } from '../lib/i18n'
+import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
 import { MeetingQuestionForm } from '../lib/trajectory-forms'
 import { TextareaField } from '../forms/field-components'
 import { useSchemaForm } from '../forms/use-form'
@@ -12,7 +12,7 @@ import { clientMeetingAction, loadTeamMeeting } from '../lib/team-meeting.server
 import { FormProblem, Notice } from '../components/field'
 import { SaveSafety } from '../components/save-safety'
 
-export const meta: MetaFunction = () => [{ title: 'Bespreking met het team – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.besprekingMetHetTeam')
 
 const Params = z.object({ meetingId: z.string().uuid() })
 

@@ -3,14 +3,14 @@ import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { accept, lookup } from '../lib/invitation.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { problemText } from '../lib/problem-text'
 
 // The loader's problem (a code, not a form's answer) is shown in the browser too.
 // route-texts: errors
 import { AcceptInvitation } from '../components/accept-invitation'
 
-export const meta: MetaFunction = () => [{ title: 'Welkom – Kracht' }, { name: 'referrer', content: 'same-origin' }]
+export const meta: MetaFunction = pageTitle('titles.welkom', [{ name: 'referrer', content: 'same-origin' }])
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const token = params['token'] ?? ''

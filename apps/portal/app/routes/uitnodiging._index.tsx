@@ -5,12 +5,12 @@ import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
 import { accept, lookup } from '../lib/invitation.server'
 import { CodeForm } from '../lib/invitation-forms'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { AcceptInvitation } from '../components/accept-invitation'
 import { FormErrors, TextField } from '../forms/field-components'
 import { parseSubmission, reply } from '../forms/submission.server'
 
-export const meta: MetaFunction = () => [{ title: 'Uitnodiging – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.uitnodiging')
 
 /*
  * Two steps on one address: the code, then (with the code carried along in a hidden field) the user

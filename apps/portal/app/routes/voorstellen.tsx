@@ -5,7 +5,7 @@ import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { useT } from '../lib/i18n'
+import { useT, pageTitle } from '../lib/i18n'
 import { Notice } from '../components/field'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
 import { CommentForYou } from '../components/review/comment-for-you'
@@ -20,7 +20,7 @@ import { parseSubmission, reply, replyWithProblem } from '../forms/submission.se
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reviewStyles }]
 
-export const meta: MetaFunction = () => [{ title: 'Voor jou – Kracht' }]
+export const meta: MetaFunction = pageTitle('titles.voorJou')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')

@@ -4,6 +4,7 @@ import { assistantEn } from './assistant.en'
 import { sharingEn } from './sharing.en'
 import { reviewEn } from './review.en'
 import { accessLogEn } from './access-log.en'
+import { titlesEn } from './titles.en'
 import { securityEn } from './security.en'
 import { rightsEn } from './rights.en'
 import { safetyEn } from './safety.en'
@@ -280,6 +281,7 @@ export const en: Catalogue = {
     toStart: 'To the start of Kracht',
   },
   accessLog: accessLogEn,
+  titles: titlesEn,
   security: securityEn,
   rights: rightsEn,
   safety: safetyEn,

@@ -3,6 +3,7 @@ import { assistantNl } from './assistant.nl'
 import { sharingNl } from './sharing.nl'
 import { reviewNl } from './review.nl'
 import { accessLogNl } from './access-log.nl'
+import { titlesNl } from './titles.nl'
 import { securityNl } from './security.nl'
 import { rightsNl } from './rights.nl'
 import { safetyNl } from './safety.nl'
@@ -280,6 +281,7 @@ export const nl = {
     toStart: 'Naar de start van Kracht',
   },
   accessLog: accessLogNl,
+  titles: titlesNl,
   security: securityNl,
   rights: rightsNl,
   safety: safetyNl,
