@@ -37,13 +37,12 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * no set goes without a floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 20 decided on round 18 and is a development set since round 19 (DEVELOPMENT_FLOORS).
-  // Set 21, written blind on 2026-12-03 after round 18 (messages to the worker with the danger in
-  // one sentence, lines in the portal's fields, Dutch of young people and of people still learning
-  // it; 160 English) and measured once on round 18's screen (2026-12-03 13:33 UTC, before round 19
-  // is merged): 362 / 400 found, 52 / 400 false alarms (25 of them check-ins). After round 19
-  // (measured once, 2026-12-03 14:50 UTC): 364 and 52.
-  { file: 'crisis-heldout-21.jsonl', recall: 364 / 400, falseAlarms: 52 / 400 },
+  // Set 21 decided on round 19 and is a development set since round 20 (DEVELOPMENT_FLOORS).
+  // Set 22, written blind on 2026-12-03 beside round 19 (answers to the assistant's own questions
+  // with the question in brackets, staff notes quoting the client, long texts with the danger in
+  // one part; 160 English) and measured once on round 19's screen (2026-12-03 16:37 UTC, before
+  // round 20 is merged): 344 / 400 found, 32 / 400 false alarms (18 of them check-ins).
+  { file: 'crisis-heldout-22.jsonl', recall: 344 / 400, falseAlarms: 32 / 400 },
 ]
 
 /**
@@ -126,6 +125,12 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // has the shape of a crisis text of the same set ('Na de diploma-uitreiking hoef ik niks meer.'):
   // the screen leans to asking.
   { file: 'crisis-heldout-20.jsonl', recall: 398 / 400, falseAlarms: 41 / 400 },
+  // Set 21, written blind on 2026-12-03 after round 18 (messages to the worker with the danger in
+  // one sentence, lines in the portal's fields, Dutch of young people and of people still learning
+  // it; 160 English) and measured once on round 18's screen: 362 / 400 found, 52 false alarms
+  // (25 check-ins); after round 19 364 and 52. A development set since round 20 (it stood in
+  // HELDOUT_FLOORS until then).
+  { file: 'crisis-heldout-21.jsonl', recall: 364 / 400, falseAlarms: 52 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
@@ -148,10 +153,9 @@ describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
  * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
  */
-// Set 22, written blind on 2026-12-03 beside round 19 (answers to the assistant's own questions,
-// staff notes quoting the client, long texts with the danger in one part; 160 English), frozen and
-// never run: it measures the round after 19, first on main's screen before that round.
-const AWAITING_FIRST_MEASUREMENT: string[] = ['crisis-heldout-22.jsonl']
+// Set 23 will be written blind beside round 20 and added here when it is frozen. Set 22 was
+// measured on 2026-12-03 and holds its floor in HELDOUT_FLOORS.
+const AWAITING_FIRST_MEASUREMENT: string[] = []
 
 /**
  * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
