@@ -153,9 +153,10 @@ describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
  * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
  */
-// Set 23 will be written blind beside round 20 and added here when it is frozen. Set 22 was
-// measured on 2026-12-03 and holds its floor in HELDOUT_FLOORS.
-const AWAITING_FIRST_MEASUREMENT: string[] = []
+// Set 23, written blind on 2026-12-03 beside round 20 (lines in the action plan, notes on people
+// in the VIP card, entries in the client's own safety plan, replies to the worker; 160 English),
+// frozen and never run: it measures the round after 20, first on main's screen before that round.
+const AWAITING_FIRST_MEASUREMENT: string[] = ['crisis-heldout-23.jsonl']
 
 /**
  * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
