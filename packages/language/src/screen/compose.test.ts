@@ -350,6 +350,22 @@ const EXAMPLES: Record<string, string> = {
   'errand-not-coming': 'Mijn trouwring heb ik naar mijn dochter gestuurd. Ik denk dat ik na de zomer niet meer kom.',
   'harm-now-every-time': 'Eerst was het een keer met de aansteker, nu doe ik het elke dag.',
   'bang-crying-stopped': 'Ik hoorde een klap boven en toen stopte het huilen van de baby.',
+  // Round 20: structures from set 21's misses (group A1: the first half, A2: the second), in words of our own.
+  'why-still': 'Waarom nog.',
+  'images-spread': 'she threatens to share my nudes with my family',
+  'found-where-wait': 'ik heb haar adres gevonden, ik wacht op haar',
+  'better-go-water': 'Het is beter dat ik naar het spoor ga.',
+  'sorted-before-end': 'ik ben mijn spullen aan het regelen voor het einde',
+  'reason-was-gone': 'Reason to live was my son. Gone.',
+  'attack-arranged': 'we gaan die gast pakken, met mn matties afgesproken',
+  'child-alone-nightwork': 'mijn zoontje van 4 is alleen thuis, ik heb nachtdienst',
+  'message-scheduled': 'ik heb een mail ingepland voor mijn kinderen, die gaat morgen automatisch',
+  'honour-coming': 'mijn broers komen me halen, het is een schande voor de eer',
+  'kids-handed-done': 'De hond naar mijn moeder. Klaar.',
+  'child-took-drug': 'mijn dochter heeft van mijn pillen geslikt',
+  'pay-or-family': 'betalen of je familie, zegt hij',
+  'urge-cant-hold': 'de drang is weer terug, ik houd het niet meer',
+  //A2
 }
 
 describe('composed crisis rules', () => {
@@ -498,6 +514,23 @@ describe('look-alike structures', () => {
     ['thanks and a job', "Thanks for the soup all these months, I won't need it anymore because I have a job now!"],
     ['a baby asleep after a door slammed', 'Er was een klap en het huilen stopte, de baby viel in slaap.'],
     ['old photos cleared from a phone', "Alle foto's weg van mijn oude telefoon, nieuwe gekocht."],
+    // Round 20: harmless structures beside the round's rules (look-alikes of our own).
+    ['a question that goes on', 'Waarom zou ik nog langer wachten met solliciteren?'],
+    ["a dentist's address", 'ik heb het adres van de tandarts, ik wacht op de bevestiging'],
+    ['holiday pictures posted', 'I posted my holiday pictures online'],
+    ['fishing at the river', 'Beter ik ga naar de rivier om te vissen met mijn zoon.'],
+    ['things sorted before the end of the month', 'ik ben mijn spullen aan het regelen voor het einde van de maand'],
+    ['a reason to stay that is still there', 'Reden om te blijven was mijn baan. Die is er nog.'],
+    ['a game of tag arranged', 'ik ga hem pakken bij tikkertje na school, met mn matties afgesproken'],
+    ['a daughter with her grandmother during night shifts', 'mijn dochter is alleen bij oma als ik nachtdienst heb'],
+    ['a birthday message scheduled', 'ik heb een verjaardagsberichtje ingepland voor mijn moeder'],
+    ["'eer' as 'before'", 'mijn ouders komen me halen van het station, eer ik thuis ben is het laat'],
+    ['children with a sister and ready for an interview', 'kinderen naar mijn zus. ik ben klaar voor de sollicitatie'],
+    ['a son taking his own medicine', 'mijn zoon heeft zijn medicijnen ingenomen'],
+    ['a bill split', 'pay or my sister pays, we split the bill'],
+    ['the urge to smoke', 'de drang om te roken is terug, ik hou het niet vol'],
+    ['holidays used up', 'Vandaag alles op wat ik heb aan vakantiedagen'],
+    //A2LOOK
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
