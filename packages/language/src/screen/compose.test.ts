@@ -365,7 +365,18 @@ const EXAMPLES: Record<string, string> = {
   'child-took-drug': 'mijn dochter heeft van mijn pillen geslikt',
   'pay-or-family': 'betalen of je familie, zegt hij',
   'urge-cant-hold': 'de drang is weer terug, ik houd het niet meer',
-  //A2
+  'no-reasons-stay': 'Reasons to stay here: none.',
+  'gone-for-good': 'Vrijdag ben ik weg, voor altijd.',
+  'place-not-back': 'naar het spoor. niet meer terug',
+  'place-alone-day': 'zondag de brug, in mijn eentje',
+  'last-then-nothing': 'Laatste shot. Daarna niks meer.',
+  'cost-only': 'I only cost my parents money and trouble',
+  'scars-open': 'de wondjes op mijn arm zijn opnieuw open',
+  'who-i-was': 'ik schrijf deze brief zodat jullie onthouden wie ik was',
+  'helps-blood': 'wat helpt: alleen snijden helpt',
+  'must-marry': 'ik moet trouwen met mijn neef in de zomer',
+  'body-worked': 'mijn pols weer bewerkt met een scherf',
+  'done-oath': 'khalas. ik ben klaar',
 }
 
 describe('composed crisis rules', () => {
@@ -530,7 +541,19 @@ describe('look-alike structures', () => {
     ['a bill split', 'pay or my sister pays, we split the bill'],
     ['the urge to smoke', 'de drang om te roken is terug, ik hou het niet vol'],
     ['holidays used up', 'Vandaag alles op wat ik heb aan vakantiedagen'],
-    //A2LOOK
+    ['reasons to stay, none of my business', 'Reasons to stay: none of my business, ask my mentor.'],
+    ['gone for good to Spain', 'Deze week ben ik weg, voorgoed naar Spanje!'],
+    ['the sea with friends, back on Sunday', 'ik ga naar de zee met mn vrienden, niet terug voor zondag'],
+    ['a bridge cycled with a son', 'zondag de brug over fietsen met mijn zoon, alleen'],
+    ['a last exam, then holidays', 'Laatste examen. Daarna niks meer, vakantie!'],
+    ['a car that costs money', 'the car only costs money'],
+    ['scars of an operation open', 'de littekens van de operatie zijn weer open gegaan, morgen naar de huisarts'],
+    ['who I was as a child, a file', 'ik wil weten wie ik was als kind, daarom zoek ik mijn dossier op'],
+    ['a blood test', 'Helpt alleen: bloed prikken bij de huisarts voor de uitslag'],
+    ['a happy wedding with a cousin', 'my cousin and I will marry in June, I am so happy'],
+    ["'khalas' about a missed bus", 'khalas, ik heb de bus gemist'],
+    ['a mother with grandmother at the hospital', 'My mum has been gone for three days, she is with grandma at the hospital and dad is home with us.'],
+    ['not living here any more, another room', 'ik wil niet meer hier wonen, ik zoek een andere kamer'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
