@@ -554,12 +554,23 @@ describe('look-alike structures', () => {
     ["'khalas' about a missed bus", 'khalas, ik heb de bus gemist'],
     ['a mother with grandmother at the hospital', 'My mum has been gone for three days, she is with grandma at the hospital and dad is home with us.'],
     ['not living here any more, another room', 'ik wil niet meer hier wonen, ik zoek een andere kamer'],
+    ['not a match for the beach', 'Mijn plan: naar de zee, niet terug voor zondag'],
+    // Round 20, group C: idioms from set 21's false alarms.
+    ['kicking oneself', 'ik sla mezelf voor mijn kop dat ik die afspraak vergeten was'],
+    ['the death of me', 'die wachtlijst wordt nog eens mijn dood'],
+    ['dead tired', 'ik ben dood en dood moe'],
+    ['a hand burned on the oven', 'Ik heb mijn hand gebrand aan de oven, stom van mezelf.'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
 
   it('still fires when the harm goes on now, past or not', () => {
     expect(fired('vroeger sloeg hij me en nu slaat hij me nog steeds').length).toBeGreaterThan(0)
+  })
+
+  it('round 20: the idioms leave the same words outside them alone', () => {
+    expect(fired('ik sla mezelf tot ik bloed')).toContain('harm-self')
+    expect(fired('ik heb mezelf gebrand met een aansteker')).toContain('harm-self')
   })
 
   it('reads a capitalised means at the start of a sentence or in capitals as a means, not a name', () => {
