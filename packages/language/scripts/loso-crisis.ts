@@ -40,7 +40,7 @@ import { screenCrisis } from '../src/crisis'
 import { loadModel, type Model, type StoredModel, type Thresholds } from '../src/screen/classifier'
 import { combine, screenParts, standDownsOff, type PhraseResult, type ScreenParts, type StandDown } from '../src/screen/index'
 import { loadCrisisSet, type CrisisItem } from '../src/screen/measure'
-import { COMPOSITES, DEVELOPMENT_SETS, LEARNED, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, LEARN_COPIES, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, trainingItems, type Item } from './crisis-training'
+import { COMPOSITES, DEVELOPMENT_SETS, LEARNED, WINDOW_NEGATIVES, EPOCHS, expand, KEEP, L2, LEARN_COPIES, MEASURED_COPIES, MEASURED_SETS, MIN_KNOWN, OPTIONS, pkg, PRIOR, ROUND5, SHORT_CHECK_IN, SHORT_KNOWN, trainingItems, type Item } from './crisis-training'
 import { store, train } from './crisis-model'
 
 interface Scored {
@@ -188,9 +188,9 @@ function foldModel(set: string, items: Item[]): StoredModel {
   return stored
 }
 
-/** The thresholds the screen ships with (ROUND5 in crisis-training.ts; LOSO_BEYOND tries another `beyond`). */
+/** The thresholds the screen ships with (ROUND5 and, since round 20, the short-text net in crisis-training.ts; LOSO_BEYOND tries another `beyond`). */
 function shippedThresholds(): Thresholds {
-  return { ...ROUND5, minKnown: MIN_KNOWN, ...(process.env['LOSO_BEYOND'] ? { beyond: Number(process.env['LOSO_BEYOND']) } : {}) }
+  return { ...ROUND5, minKnown: MIN_KNOWN, shortKnown: SHORT_KNOWN, shortCheckIn: SHORT_CHECK_IN, ...(process.env['LOSO_BEYOND'] ? { beyond: Number(process.env['LOSO_BEYOND']) } : {}) }
 }
 
 const key = (t: Thresholds): string => `checkIn ${t.checkIn} quiet ${t.quiet} minKnown ${t.minKnown} veto ${t.veto ?? 0} vetoAlarm ${t.vetoAlarm ?? 0} sentence ${t.sentence ?? '-'} pair ${t.pair ?? '-'} calm ${t.calm ?? '-'} bare ${t.bare ?? '-'}${t.shortKnown !== undefined ? ` short ${t.shortKnown}/${t.shortCheckIn ?? '-'}` : ''}`

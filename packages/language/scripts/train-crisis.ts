@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadModel, predict, type Thresholds } from '../src/screen/classifier'
 import { crisisTokens, normalisedText } from '../src/screen/normalise'
-import { expand, KEEP, MIN_KNOWN, pkg, PRIOR, promptItems, ROUND5, trainingItems, type Item } from './crisis-training'
+import { expand, KEEP, MIN_KNOWN, pkg, PRIOR, promptItems, ROUND5, SHORT_CHECK_IN, SHORT_KNOWN, trainingItems, type Item } from './crisis-training'
 import { store, train } from './crisis-model'
 
 /** Out-of-fold scores of the training items, reported at the shipped thresholds. */
@@ -51,7 +51,7 @@ function crossValidate(items: Item[], t: Thresholds): void {
 function main(): void {
   const items = trainingItems()
   console.log(`${items.length} items, ${promptItems().length} of them the assistant's own words`)
-  const thresholds: Thresholds = { ...ROUND5, minKnown: MIN_KNOWN }
+  const thresholds: Thresholds = { ...ROUND5, minKnown: MIN_KNOWN, shortKnown: SHORT_KNOWN, shortCheckIn: SHORT_CHECK_IN }
   if (process.argv.includes('--cv')) crossValidate(items, thresholds)
   if (process.argv.includes('--dry')) return
   const model = store(train(expand(items, 3), 5), thresholds)

@@ -81,7 +81,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // false alarms (22 check-ins), measured once by the integrator (eval/HELDOUT.md, "Set 13 after
   // round 12"). A development set since round 13: 400 and 35 (in-sample for round 13's rules).
   // Round 15: 400 and 34 (a joke's "haha" beside a threat-kill now stands it down).
-  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 34 / 400 },
+  // Round 20: 400 and 33 ("dit wordt mijn dood" about a fine is an idiom, written from set 21).
+  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 33 / 400 },
   // Sets 14 and 15, written blind on 2026-12-02 and measured on round 12's screen (384 and 26; 383
   // and 31), then once on round 13's: 384 / 400 and 26, 384 / 400 and 31. Development sets since
   // round 14 (eval/HELDOUT.md, "Sets 14 and 15 after round 13").
@@ -130,7 +131,9 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // it; 160 English) and measured once on round 18's screen: 362 / 400 found, 52 false alarms
   // (25 check-ins); after round 19 364 and 52. A development set since round 20 (it stood in
   // HELDOUT_FLOORS until then).
-  { file: 'crisis-heldout-21.jsonl', recall: 364 / 400, falseAlarms: 52 / 400 },
+  // Round 20: 397 and 48 (in-sample: the round's rules were written from its misses, four idioms
+  // from its false alarms; eval/HELDOUT.md, "Round 20").
+  { file: 'crisis-heldout-21.jsonl', recall: 397 / 400, falseAlarms: 48 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */

@@ -350,6 +350,33 @@ const EXAMPLES: Record<string, string> = {
   'errand-not-coming': 'Mijn trouwring heb ik naar mijn dochter gestuurd. Ik denk dat ik na de zomer niet meer kom.',
   'harm-now-every-time': 'Eerst was het een keer met de aansteker, nu doe ik het elke dag.',
   'bang-crying-stopped': 'Ik hoorde een klap boven en toen stopte het huilen van de baby.',
+  // Round 20: structures from set 21's misses (group A1: the first half, A2: the second), in words of our own.
+  'why-still': 'Waarom nog.',
+  'images-spread': 'she threatens to share my nudes with my family',
+  'found-where-wait': 'ik heb haar adres gevonden, ik wacht op haar',
+  'better-go-water': 'Het is beter dat ik naar het spoor ga.',
+  'sorted-before-end': 'ik ben mijn spullen aan het regelen voor het einde',
+  'reason-was-gone': 'Reason to live was my son. Gone.',
+  'attack-arranged': 'we gaan die gast pakken, met mn matties afgesproken',
+  'child-alone-nightwork': 'mijn zoontje van 4 is alleen thuis, ik heb nachtdienst',
+  'message-scheduled': 'ik heb een mail ingepland voor mijn kinderen, die gaat morgen automatisch',
+  'honour-coming': 'mijn broers komen me halen, het is een schande voor de eer',
+  'kids-handed-done': 'De hond naar mijn moeder. Klaar.',
+  'child-took-drug': 'mijn dochter heeft van mijn pillen geslikt',
+  'pay-or-family': 'betalen of je familie, zegt hij',
+  'urge-cant-hold': 'de drang is weer terug, ik houd het niet meer',
+  'no-reasons-stay': 'Reasons to stay here: none.',
+  'gone-for-good': 'Vrijdag ben ik weg, voor altijd.',
+  'place-not-back': 'naar het spoor. niet meer terug',
+  'place-alone-day': 'zondag de brug, in mijn eentje',
+  'last-then-nothing': 'Laatste shot. Daarna niks meer.',
+  'cost-only': 'I only cost my parents money and trouble',
+  'scars-open': 'de wondjes op mijn arm zijn opnieuw open',
+  'who-i-was': 'ik schrijf deze brief zodat jullie onthouden wie ik was',
+  'helps-blood': 'wat helpt: alleen snijden helpt',
+  'must-marry': 'ik moet trouwen met mijn neef in de zomer',
+  'body-worked': 'mijn pols weer bewerkt met een scherf',
+  'done-oath': 'khalas. ik ben klaar',
 }
 
 describe('composed crisis rules', () => {
@@ -498,12 +525,52 @@ describe('look-alike structures', () => {
     ['thanks and a job', "Thanks for the soup all these months, I won't need it anymore because I have a job now!"],
     ['a baby asleep after a door slammed', 'Er was een klap en het huilen stopte, de baby viel in slaap.'],
     ['old photos cleared from a phone', "Alle foto's weg van mijn oude telefoon, nieuwe gekocht."],
+    // Round 20: harmless structures beside the round's rules (look-alikes of our own).
+    ['a question that goes on', 'Waarom zou ik nog langer wachten met solliciteren?'],
+    ["a dentist's address", 'ik heb het adres van de tandarts, ik wacht op de bevestiging'],
+    ['holiday pictures posted', 'I posted my holiday pictures online'],
+    ['fishing at the river', 'Beter ik ga naar de rivier om te vissen met mijn zoon.'],
+    ['things sorted before the end of the month', 'ik ben mijn spullen aan het regelen voor het einde van de maand'],
+    ['a reason to stay that is still there', 'Reden om te blijven was mijn baan. Die is er nog.'],
+    ['a game of tag arranged', 'ik ga hem pakken bij tikkertje na school, met mn matties afgesproken'],
+    ['a daughter with her grandmother during night shifts', 'mijn dochter is alleen bij oma als ik nachtdienst heb'],
+    ['a birthday message scheduled', 'ik heb een verjaardagsberichtje ingepland voor mijn moeder'],
+    ["'eer' as 'before'", 'mijn ouders komen me halen van het station, eer ik thuis ben is het laat'],
+    ['children with a sister and ready for an interview', 'kinderen naar mijn zus. ik ben klaar voor de sollicitatie'],
+    ['a son taking his own medicine', 'mijn zoon heeft zijn medicijnen ingenomen'],
+    ['a bill split', 'pay or my sister pays, we split the bill'],
+    ['the urge to smoke', 'de drang om te roken is terug, ik hou het niet vol'],
+    ['holidays used up', 'Vandaag alles op wat ik heb aan vakantiedagen'],
+    ['reasons to stay, none of my business', 'Reasons to stay: none of my business, ask my mentor.'],
+    ['gone for good to Spain', 'Deze week ben ik weg, voorgoed naar Spanje!'],
+    ['the sea with friends, back on Sunday', 'ik ga naar de zee met mn vrienden, niet terug voor zondag'],
+    ['a bridge cycled with a son', 'zondag de brug over fietsen met mijn zoon, alleen'],
+    ['a last exam, then holidays', 'Laatste examen. Daarna niks meer, vakantie!'],
+    ['a car that costs money', 'the car only costs money'],
+    ['scars of an operation open', 'de littekens van de operatie zijn weer open gegaan, morgen naar de huisarts'],
+    ['who I was as a child, a file', 'ik wil weten wie ik was als kind, daarom zoek ik mijn dossier op'],
+    ['a blood test', 'Helpt alleen: bloed prikken bij de huisarts voor de uitslag'],
+    ['a happy wedding with a cousin', 'my cousin and I will marry in June, I am so happy'],
+    ["'khalas' about a missed bus", 'khalas, ik heb de bus gemist'],
+    ['a mother with grandmother at the hospital', 'My mum has been gone for three days, she is with grandma at the hospital and dad is home with us.'],
+    ['not living here any more, another room', 'ik wil niet meer hier wonen, ik zoek een andere kamer'],
+    ['not a match for the beach', 'Mijn plan: naar de zee, niet terug voor zondag'],
+    // Round 20, group C: idioms from set 21's false alarms.
+    ['kicking oneself', 'ik sla mezelf voor mijn kop dat ik die afspraak vergeten was'],
+    ['the death of me', 'die wachtlijst wordt nog eens mijn dood'],
+    ['dead tired', 'ik ben dood en dood moe'],
+    ['a hand burned on the oven', 'Ik heb mijn hand gebrand aan de oven, stom van mezelf.'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
 
   it('still fires when the harm goes on now, past or not', () => {
     expect(fired('vroeger sloeg hij me en nu slaat hij me nog steeds').length).toBeGreaterThan(0)
+  })
+
+  it('round 20: the idioms leave the same words outside them alone', () => {
+    expect(fired('ik sla mezelf tot ik bloed')).toContain('harm-self')
+    expect(fired('ik heb mezelf gebrand met een aansteker')).toContain('harm-self')
   })
 
   it('reads a capitalised means at the start of a sentence or in capitals as a means, not a name', () => {
