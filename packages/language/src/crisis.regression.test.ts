@@ -42,6 +42,7 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // with the question in brackets, staff notes quoting the client, long texts with the danger in
   // one part; 160 English) and measured once on round 19's screen (2026-12-03 16:37 UTC, before
   // round 20 is merged): 344 / 400 found, 32 / 400 false alarms (18 of them check-ins).
+  // After round 20 (measured once, 2026-12-03 17:17 UTC): the same, 344 and 32.
   { file: 'crisis-heldout-22.jsonl', recall: 344 / 400, falseAlarms: 32 / 400 },
 ]
 
