@@ -37,13 +37,12 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * no set goes without a floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 21 decided on round 19 and is a development set since round 20 (DEVELOPMENT_FLOORS).
-  // Set 22, written blind on 2026-12-03 beside round 19 (answers to the assistant's own questions
-  // with the question in brackets, staff notes quoting the client, long texts with the danger in
-  // one part; 160 English) and measured once on round 19's screen (2026-12-03 16:37 UTC, before
-  // round 20 is merged): 344 / 400 found, 32 / 400 false alarms (18 of them check-ins).
-  // After round 20 (measured once, 2026-12-03 17:17 UTC): the same, 344 and 32.
-  { file: 'crisis-heldout-22.jsonl', recall: 344 / 400, falseAlarms: 32 / 400 },
+  // Set 22 decided on round 20 and is a development set since round 21 (DEVELOPMENT_FLOORS).
+  // Set 23, written blind on 2026-12-03 beside round 20 (lines in the action plan, notes on people
+  // in the VIP card, entries in the client's own safety plan, replies to the worker; 160 English)
+  // and measured once on round 20's screen (2026-12-03 17:21 UTC, before round 21 is merged):
+  // 342 / 400 found, 36 / 400 false alarms (11 of them check-ins).
+  { file: 'crisis-heldout-23.jsonl', recall: 342 / 400, falseAlarms: 36 / 400 },
 ]
 
 /**
@@ -135,6 +134,11 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Round 20: 397 and 48 (in-sample: the round's rules were written from its misses, four idioms
   // from its false alarms; eval/HELDOUT.md, "Round 20").
   { file: 'crisis-heldout-21.jsonl', recall: 397 / 400, falseAlarms: 48 / 400 },
+  // Set 22, written blind on 2026-12-03 beside round 19 (answers to the assistant's own questions,
+  // staff notes quoting the client, long texts with the danger in one part; 160 English) and
+  // measured once on round 19's screen: 344 / 400 found, 32 false alarms (18 check-ins); after
+  // round 20 the same. A development set since round 21 (it stood in HELDOUT_FLOORS until then).
+  { file: 'crisis-heldout-22.jsonl', recall: 344 / 400, falseAlarms: 32 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
@@ -157,10 +161,9 @@ describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
  * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
  */
-// Set 23, written blind on 2026-12-03 beside round 20 (lines in the action plan, notes on people
-// in the VIP card, entries in the client's own safety plan, replies to the worker; 160 English),
-// frozen and never run: it measures the round after 20, first on main's screen before that round.
-const AWAITING_FIRST_MEASUREMENT: string[] = ['crisis-heldout-23.jsonl']
+// Set 24 will be written blind beside round 21 and added here when it is frozen. Set 23 was
+// measured on 2026-12-03 and holds its floor in HELDOUT_FLOORS.
+const AWAITING_FIRST_MEASUREMENT: string[] = []
 
 /**
  * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
