@@ -40,7 +40,7 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // Set 22 decided on round 20 and is a development set since round 21 (DEVELOPMENT_FLOORS).
   // Set 23, written blind on 2026-12-03 beside round 20 (lines in the action plan, notes on people
   // in the VIP card, entries in the client's own safety plan, replies to the worker; 160 English)
-  // and measured once on round 20's screen (2026-12-03 17:21 UTC, before round 21 is merged):
+  // and measured once on round 20's screen (2026-12-03 17:17 UTC, before round 21 is merged):
   // 342 / 400 found, 36 / 400 false alarms (11 of them check-ins).
   { file: 'crisis-heldout-23.jsonl', recall: 342 / 400, falseAlarms: 36 / 400 },
 ]
