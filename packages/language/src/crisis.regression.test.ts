@@ -161,9 +161,10 @@ describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
  * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
  */
-// Set 24 will be written blind beside round 21 and added here when it is frozen. Set 23 was
-// measured on 2026-12-03 and holds its floor in HELDOUT_FLOORS.
-const AWAITING_FIRST_MEASUREMENT: string[] = []
+// Set 24, written blind on 2026-12-03 beside round 21 (dictated voice messages, very short texts
+// with crisis texts and look-alikes of the same length, notes from group and peer sessions; 160
+// English), frozen and never run: it measures the round after 21, first on main's screen.
+const AWAITING_FIRST_MEASUREMENT: string[] = ['crisis-heldout-24.jsonl']
 
 /**
  * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
