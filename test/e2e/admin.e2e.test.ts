@@ -19,6 +19,9 @@ describe.each([
     expect(await retention.getByLabel('Aantal dagen').inputValue()).toBe('5')
     await noHorizontalScroll(admin.page)
     if (javaScript) await expectAccessible(admin.page)
+    // No button the coordinator may not use: turning off one's own account is refused by the API.
+    expect(await admin.page.getByRole('button', { name: /Coördinator De Brug/ }).count()).toBe(0)
+    expect(await admin.page.getByRole('button', { name: 'Account uitzetten: Noor Haddou' }).count()).toBe(1)
 
     // The team form next to it has its own errors, not the retention form's.
     const teams = admin.page.getByRole('region', { name: 'Teams' })

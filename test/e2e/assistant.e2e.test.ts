@@ -74,8 +74,11 @@ describe.each(withAndWithoutJavaScript)('the assistant at 360 px $label', ({ jav
     if ((await domain.count()) > 0) await domain.selectOption('health')
     await card.getByRole('button', { name: 'Bewaren' }).click()
     await expect.poll(() => page.locator('.proposal', { hasText: 'Ik wil rust in mijn hoofd' }).count()).toBe(0)
+    // Keeping or leaving out a card is not coming back to the conversation: no "Welkom terug!" over it.
+    expect(await page.locator('.bubble', { hasText: 'Welkom terug' }).count()).toBe(0)
     await page.locator('.proposal', { hasText: 'Mijn kinderen zijn bij mij.' }).getByRole('button', { name: 'Weglaten' }).click()
     await expect.poll(() => page.locator('.proposal', { hasText: 'Mijn kinderen zijn bij mij.' }).count()).toBe(0)
+    expect(await page.locator('.bubble', { hasText: 'Welkom terug' }).count()).toBe(0)
     await page.getByText(/Al gekozen/).click()
     await expect.poll(() => page.locator('.decided', { hasText: 'Ik wil rust in mijn hoofd' }).textContent()).toContain('Bewaard')
     expect(await page.locator('.decided', { hasText: 'Mijn kinderen' }).textContent()).toContain('Weggelaten')

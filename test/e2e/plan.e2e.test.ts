@@ -52,6 +52,14 @@ describe.each([
     await expect.poll(() => page.getByTestId('step').count()).toBe(2)
     expect(await page.getByTestId('goal-check').textContent()).not.toContain('Wie helpt je hierbij?')
     await noHorizontalScroll(page)
+    // A step's words stay the client's to change (the walk of round h25 found only done, move and drop).
+    const secondStep = page.getByTestId('step').filter({ hasText: second })
+    await secondStep.getByText('Woorden aanpassen').click()
+    await secondStep.getByLabel('Wat ga je doen?').fill(`${second}, samen`)
+    await secondStep.getByRole('button', { name: 'Opslaan' }).click()
+    await expect.poll(() => page.getByTestId('step').filter({ hasText: `${second}, samen` }).count()).toBe(1)
+    expect(await page.getByTestId('step').count()).toBe(2)
+    await noHorizontalScroll(page)
     const goalUrl = page.url().split('?')[0] ?? ''
 
     await page.goto(`${e2e.server.url}/`)

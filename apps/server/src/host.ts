@@ -8,7 +8,7 @@ import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@re
 import { hc } from 'hono/client'
 import { accessLogBatch, resolveClientAddress, type Api, type InternalCall } from '@kracht/api'
 import '@kracht/portal/context'
-import { portalBodyLimit, portalCrossSiteCheck } from './request-guards'
+import { portalBodyLimit, portalCrossSiteCheck, portalFormBody } from './request-guards'
 import { withErrorLog } from './portal-errors'
 import { compressPages } from './compress'
 import { installRouteMatchCache } from './route-matching'
@@ -67,10 +67,11 @@ export function createHost({ api, portal, production, publicUrl, trustedProxies,
     }),
   )
 
-  // The portal's form posts: from our own site only, and never larger than a form can be. Before the
+  // The portal's form posts: from our own site only, never larger than a form can be, and forms. Before the
   // API and Remix, so a refused request reaches neither. (The API has the same checks of its own.)
   host.use('*', portalCrossSiteCheck(publicUrl))
   host.use('*', portalBodyLimit())
+  host.use('*', portalFormBody())
 
   host.route('/api/v1', api)
   host.get('/api/docs', (c) => c.redirect('/api/v1/docs', 302))

@@ -22,7 +22,7 @@ function localeOf(c: Context): Locale {
 const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 
 /** A small page without scripts: the portal did not run, so nothing of it is needed. */
-function refusalPage(c: Context, status: 403 | 413, title: MessageKey, text: MessageKey) {
+function refusalPage(c: Context, status: 400 | 403 | 413 | 415, title: MessageKey, text: MessageKey) {
   const locale = localeOf(c)
   const t = translator(locale)
   const html = `<!doctype html>
@@ -56,4 +56,30 @@ export function portalBodyLimit(): MiddlewareHandler {
     onError: (c) => refusalPage(c, 413, 'edge.tooLargeTitle', 'edge.tooLargeText'),
   })
   return async (c, next) => (isApi(c) ? next() : limit(c, next))
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+const formType = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i
+
+/**
+ * A portal page takes forms only: what a browser sends from a page's <form>. Any other body (JSON,
+ * plain text, none at all, or a broken multipart form) made every action fail on reading it and
+ * answer 500; now it gets a page that says nothing was changed, and the action never runs. Runs
+ * after the body limit, so a multipart body read here to check it is at most the cap.
+ */
+export function portalFormBody(): MiddlewareHandler {
+  return async (c, next) => {
+    if (isApi(c) || safeMethods.has(c.req.method.toUpperCase())) return next()
+    const type = c.req.header('content-type') ?? ''
+    const match = formType.exec(type)
+    if (!match) return refusalPage(c, 415, 'edge.notAFormTitle', 'edge.notAFormText')
+    if (match[1]!.toLowerCase() === 'multipart/form-data') {
+      try {
+        await c.req.raw.clone().formData()
+      } catch {
+        return refusalPage(c, 400, 'edge.notAFormTitle', 'edge.notAFormText')
+      }
+    }
+    return next()
+  }
 }

@@ -40,10 +40,23 @@ describe('miracle question', () => {
     expect(last?.state.status).toBe('finished')
     expect(last?.summary?.counts.wishes).toBe(4)
     expect(last?.summary?.counts.people).toBe(1)
-    expect(last?.summary?.title).toMatch(/Dank je wel voor wat je deelde|Dit heb je vandaag bewaard/)
+    expect(last?.summary?.title).toMatch(/Dank je wel voor wat je deelde|Dit heb je vandaag gevonden/)
     expect(last?.summary?.lines).toContain('Je hebt 4 wensen gevonden.')
     expect(last?.summary?.proposals).toHaveLength(5)
     for (const r of run.results) expect(r.feedback.length).toBeGreaterThan(0)
+  })
+
+  it('names the person who notices in the answer to "who", in nl and en (no {name} left in the text)', () => {
+    for (const [locale, answer, name, ack] of [
+      ['nl', 'Mijn zus zou het merken, ze zegt dat ik weer lach.', 'Mijn zus', 'Wat fijn dat Mijn zus het ziet.'],
+      ['en', 'My sister would notice, she says I laugh again.', 'My sister', 'How good that My sister notices.'],
+    ] as const) {
+      const run = drive('miracle', locale, ['Ik word wakker in mijn eigen huis.', 'rust', answer, 'koken'])
+      expect(allProposals(run.results).filter((p) => p.kind === 'network_person')).toMatchObject([{ name, note: answer }])
+      const feedback = run.results[2]?.feedback.join(' ') ?? ''
+      expect(feedback).toContain(ack)
+      expect(feedback).not.toMatch(/[{}]/)
+    }
   })
 
   it('en: the same flow in English', () => {
@@ -206,7 +219,8 @@ describe('VIP card', () => {
       { kind: 'network_person', id: 'c1-2', name: 'Mo', area: 'friends', ring: 3, support: [], note: null, source: 'assistant' },
     ])
     expect(run.results[0]?.step?.question).toBe('Waar ken je mijn zus Fatima van?')
-    expect(run.results.at(-1)?.summary?.lines).toContain('Je hebt 2 belangrijke mensen op je kaart gezet.')
+    // Found, not yet saved: each card waits for the client to keep it, so the summary claims no more.
+    expect(run.results.at(-1)?.summary?.lines).toContain('Je hebt 2 belangrijke mensen gevonden voor je kaart.')
   })
 
   it('en: typed answers for area, ring and support', () => {
@@ -214,7 +228,7 @@ describe('VIP card', () => {
     expect(allProposals(run.results)).toEqual([
       { kind: 'network_person', id: 'c1-1', name: 'Sam', area: 'professionals', ring: 2, support: ['advice', 'company'], note: null, source: 'assistant' },
     ])
-    expect(run.results.at(-1)?.summary?.lines).toContain('You put 1 important person on your card.')
+    expect(run.results.at(-1)?.summary?.lines).toContain('You found 1 important person for your card.')
   })
 
   it('shows the options of each step', () => {

@@ -73,6 +73,13 @@ export async function goalAction(request: Request, context: AppLoadContext, clie
       const notice = saved.celebration ? `gedaan=${saved.celebration}` : `opgeslagen=${form.intent}`
       return back(notice, `#actie-${form.actionId}`)
     }
+    case 'reword': {
+      const json = { version: form.version, what: form.what, how: form.how }
+      const response = await client.actions[':actionId'].$patch({ param: { ...param, actionId: form.actionId }, json })
+      if (!response.ok) return problem(response)
+      // The new words are screened like every saved text: the help card first if it fired.
+      return afterSave((await response.json()).safety, 'opgeslagen=stap', `#actie-${form.actionId}`)
+    }
     case 'remark': {
       const response = await keyedWrite(formData, (options) => client.remarks.$post({ param, json: { text: form.text } }, options))
       if (!response.ok) return problem(response)

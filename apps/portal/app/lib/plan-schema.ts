@@ -50,6 +50,8 @@ export const AcceptStepForm = z.object({ intent: z.literal('accept'), commentId:
 /** The buttons beside a step (done, let go, take up again) and moving it to a new day. */
 const StepStatusForm = z.object({ intent: z.enum(['done', 'drop', 'reopen']), actionId: idField, version: versionField })
 const MoveStepForm = z.object({ intent: z.literal('move'), actionId: idField, version: versionField, when: planDate })
+/** The step's own words, changed: what and how (who and when keep their own buttons). */
+const RewordStepForm = z.object({ intent: z.literal('reword'), actionId: idField, version: versionField, what: requiredLine(500), how: optionalLine(500).transform(noneIfEmpty) })
 
 /** A remark about how it goes. */
 export const RemarkForm = z.object({ intent: z.literal('remark'), text: requiredText(1000) })
@@ -64,6 +66,7 @@ export const GoalPageForms = z.discriminatedUnion('intent', [
   AddStepForm,
   StepStatusForm,
   MoveStepForm,
+  RewordStepForm,
   RemarkForm,
   RemoveRemarkForm,
   AcceptStepForm,

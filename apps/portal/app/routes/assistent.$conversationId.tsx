@@ -141,7 +141,9 @@ export default function Conversation() {
   const open = view.proposals.filter((p) => isOpen(p.status))
   const decided = view.proposals.filter((p) => !isOpen(p.status))
   const step = view.step
-  const lines = [...view.intro, ...view.feedback]
+  // "Welkom terug" belongs to coming back to the conversation, not to keeping or leaving out a card on it.
+  const decidedCard = result?.intent === 'accept' || result?.intent === 'drop' || result?.intent === 'edit'
+  const lines = [...(decidedCard ? [] : view.intro), ...view.feedback]
 
   // With JavaScript the page does not reload: move focus to the new question, as a reload would
   // move it to the top, so a screen reader reads it out.

@@ -21,7 +21,7 @@ import { careSettings, roles } from '@kracht/method'
 export const meta: MetaFunction = pageTitle('titles.beheer')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireRole(request, context, 'admin')
+  const me = await requireRole(request, context, 'admin')
   const client = api(context, request)
   const [organisation, teams, people, invitations] = await Promise.all([
     client.organisation.$get().then((r) => (r.ok ? r.json() : null)),
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     jsonOrThrow(client.people.$get({ query: { role: [...roles] } })),
     listInvitations(request, context),
   ])
-  return { organisation, teams, people, invitations }
+  return { organisation, teams, people, invitations, meId: me.id }
 }
 
 const SettingsForm = z.object({
@@ -91,7 +91,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Admin() {
   const t = useT()
   const plural = usePlural()
-  const { organisation, teams, people, invitations } = useLoaderData<typeof loader>()
+  const { organisation, teams, people, invitations, meId } = useLoaderData<typeof loader>()
   const result = useActionAnswer<typeof action>()
   const lastResult = (intent: string) => (result?.intent === intent ? result.result : null)
   const [settingsForm, settings] = useSchemaForm({
@@ -211,7 +211,9 @@ export default function Admin() {
                       </button>
                     </Form>
                   ) : null}
-                  {role !== 'client' && person.active ? (
+                  {/* Not beside one's own name: the API refuses it (a coordinator cannot lock themselves out). */}
+                  {role !== 'client' && person.active && person.id === meId ? <span className="muted">{t('adminPeople.you')}</span> : null}
+                  {role !== 'client' && person.active && person.id !== meId ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="deactivate" />
                       <input type="hidden" name="userId" value={person.id} />

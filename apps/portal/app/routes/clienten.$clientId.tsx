@@ -45,7 +45,9 @@ async function sharedSections(request: Request, context: LoaderFunctionArgs['con
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'worker', 'peer')
-  const { clientId } = Params.parse(params)
+  const parsed = Params.safeParse(params)
+  if (!parsed.success) throw new Response('not found', { status: 404 })
+  const { clientId } = parsed.data
   const client = api(context, request).clients[':clientId']
   // The inventory, its comments and the agreement in one call: one gate, a log row for each part.
   const [overview, sections] = await Promise.all([client.inventory.overview.$get({ param: { clientId }, query: {} }), sharedSections(request, context, clientId)])
@@ -86,7 +88,9 @@ type ActionResult = {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
-  const { clientId } = Params.parse(params)
+  const parsed = Params.safeParse(params)
+  if (!parsed.success) throw new Response('not found', { status: 404 })
+  const { clientId } = parsed.data
   const formData = await request.formData()
   const answer = { intent: String(formData.get('intent') ?? ''), statementId: String(formData.get('statementId') ?? '') }
   // Whatever goes wrong, what was typed comes back to the form.

@@ -45,7 +45,9 @@ type ActionResult = { intent: string; result: SubmissionResult<string[]> } | { s
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker')
-  const { clientId } = Params.parse(params)
+  const parsed = Params.safeParse(params)
+  if (!parsed.success) throw new Response('not found', { status: 404 })
+  const { clientId } = parsed.data
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
   const submission = parseSubmission(formData, WorkerTrajectoryForms)

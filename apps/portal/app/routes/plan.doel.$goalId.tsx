@@ -57,9 +57,9 @@ export default function GoalPage() {
   const resultOf = (intent: string) => (result?.intent === intent ? result.result : null)
   // A step's buttons carry no typed text but the new day: its problem stands beside the step.
   const stepProblem = (id: string) => {
-    if (!result || result.target !== id || !['done', 'move', 'drop', 'reopen'].includes(result.intent)) return null
+    if (!result || result.target !== id || !['done', 'move', 'drop', 'reopen', 'reword'].includes(result.intent)) return null
     const formCode = result.result.error?.['']?.[0]
-    const whenCode = result.result.error?.['when']?.[0]
+    const whenCode = result.result.error?.['when']?.[0] ?? result.result.error?.['what']?.[0] ?? result.result.error?.['how']?.[0]
     if (formCode === 'version_conflict') return t('plan.step.conflict')
     return whenCode ? problemText(t, 'fields', whenCode) : problemText(t, 'errors', formCode ?? 'validation_failed')
   }
@@ -94,7 +94,7 @@ export default function GoalPage() {
         {goal.actions.length === 0 ? <p className="muted">{t('plan.noSteps')}</p> : null}
         <ul className="steps">
           {goal.actions.map((step) => (
-            <StepItem key={step.id} step={step} editable error={stepProblem(step.id)} />
+            <StepItem key={step.id} step={step} editable error={stepProblem(step.id)} typed={result?.intent === 'reword' && result.target === step.id ? result.result.initialValue : null} />
           ))}
         </ul>
       </section>

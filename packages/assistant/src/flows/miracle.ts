@@ -29,10 +29,10 @@ const NEXT: Record<MiracleStep, MiracleStep | null> = {
 /**
  * "Wie merkt het als eerste?" names someone in the client's network and what they would see: an
  * observation about the network, not a wish in the third person. It becomes a card for the
- * network map: the person (the answer up to the first pause or "ziet"/"merkt"), with the whole
+ * network map: the person (the answer up to the first pause or "ziet"/"merkt"/"zou"), with the whole
  * answer, in the client's words, as the note.
  */
-const NAME_END = /[.,;:!?\n]|\s(ziet|zien|merkt|merken|zegt|denkt|want|omdat|doordat|die|dat|sees|notices|says|because|who|that)\s/i
+const NAME_END = /[.,;:!?\n]|\s(ziet|zien|merkt|merken|zegt|denkt|zou|zal|zouden|zullen|want|omdat|doordat|die|dat|sees|notices|says|would|will|because|who|that)\s/i
 
 export function whoNoticesCard(text: string, id: string): NetworkPersonProposal {
   const answer = text.trim()

@@ -278,6 +278,8 @@ export const en: Catalogue = {
     crossSiteText: 'To keep you safe, we did not carry it out. Nothing was changed. Go to Kracht and try again there.',
     tooLargeTitle: 'This is too much at once',
     tooLargeText: 'We did not save it. Nothing was changed. Go back and try with less text.',
+    notAFormTitle: 'We could not read this',
+    notAFormText: 'We did not carry it out. Nothing was changed. Go back to the page and try again there.',
     toStart: 'To the start of Kracht',
   },
   accessLog: accessLogEn,

@@ -278,6 +278,8 @@ export const nl = {
     crossSiteText: 'Voor je veiligheid hebben we het niet uitgevoerd. Er is niets veranderd. Ga naar Kracht en probeer het daar opnieuw.',
     tooLargeTitle: 'Dit is te veel in één keer',
     tooLargeText: 'We hebben het niet opgeslagen. Er is niets veranderd. Ga terug en probeer het met minder tekst.',
+    notAFormTitle: 'Dit konden we niet lezen',
+    notAFormText: 'We hebben het niet uitgevoerd. Er is niets veranderd. Ga terug naar de pagina en probeer het daar opnieuw.',
     toStart: 'Naar de start van Kracht',
   },
   accessLog: accessLogNl,

@@ -87,6 +87,7 @@ export const adminPeopleEn: Widen<typeof adminPeopleNl> = {
   peopleTitle: 'Staff',
   deactivate: 'Turn account off',
   deactivated: 'Turned off',
+  you: 'This is you',
   deactivateDone: "{name}'s account is off. All sessions and keys stopped. Clients' data stays.",
   deactivateHint: 'Turning off stops all sessions and keys at once. Nothing of clients is lost.',
   inviteClient: 'Invite a client',

@@ -84,6 +84,7 @@ export const adminPeopleNl = {
   peopleTitle: 'Medewerkers',
   deactivate: 'Account uitzetten',
   deactivated: 'Staat uit',
+  you: 'Dit ben jij',
   deactivateDone: 'Het account van {name} staat uit. Alle sessies en sleutels zijn gestopt. De gegevens van cliënten blijven bewaard.',
   deactivateHint: 'Uitzetten stopt meteen alle sessies en sleutels. Niets van cliënten gaat verloren.',
   inviteClient: 'Cliënt uitnodigen',

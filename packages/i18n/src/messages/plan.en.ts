@@ -36,6 +36,8 @@ export const planEn: Shape<typeof planNl> = {
     done: 'Done',
     move: 'Move',
     newDate: 'New date',
+    reword: 'Change the words',
+    rewordSave: 'Save',
     drop: 'Let it go',
     reopen: 'Do it after all',
     moved: 'Moved to a new day.',

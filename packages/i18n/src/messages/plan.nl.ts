@@ -33,6 +33,8 @@ export const planNl = {
     move: 'Verzetten',
     newDate: 'Nieuwe datum',
     drop: 'Laat ik vallen',
+    reword: 'Woorden aanpassen',
+    rewordSave: 'Opslaan',
     reopen: 'Toch weer doen',
     moved: 'Verzet naar een nieuwe dag.',
     dropped: 'Deze stap is uit je plan.',

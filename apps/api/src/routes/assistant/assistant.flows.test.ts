@@ -19,7 +19,7 @@ describe('every flow end to end through the API, offline', () => {
     expect(view.step).toBeNull()
     expect(view.conversation.status).toBe('finished')
     expect(view.summary?.counts.wishes).toBe(4)
-    expect(view.summary?.title).toMatch(/Dank je wel voor wat je deelde|Dit heb je vandaag bewaard/)
+    expect(view.summary?.title).toMatch(/Dank je wel voor wat je deelde|Dit heb je vandaag gevonden/)
     expect(view.proposals.map((p) => p.status)).toEqual(['proposed', 'proposed', 'proposed', 'proposed'])
     // Nothing in the client's name yet.
     expect((await (await h.t.json('GET', `/clients/${h.t.ids.sam}/statements`, { cookie: h.sam })).json()).length).toBe(before)

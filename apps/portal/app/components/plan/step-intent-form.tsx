@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
 
 /**
- * A form that changes one step (done, move, drop, reopen): the plan pages' actions read the intent,
+ * A form that changes one step (done, move, drop, reopen, its words): the plan pages' actions read the intent,
  * the step and the version it was shown at (a stale version gets a clear message, not a lost edit).
  */
 export function StepIntentForm({
@@ -12,7 +12,7 @@ export function StepIntentForm({
   className,
   children,
 }: {
-  intent: "done" | "move" | "drop" | "reopen";
+  intent: "done" | "move" | "drop" | "reopen" | "reword";
   step: { id: string; version: number };
   action?: string | undefined;
   className?: string | undefined;

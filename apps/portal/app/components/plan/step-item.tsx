@@ -7,7 +7,18 @@ import { StepIntentForm } from './step-intent-form'
  * One small step: what, how, who, when, and its state. For the client it carries the real forms to
  * mark it done, move it to a new day, let it go, or take it up again (each works without JavaScript).
  */
-export function StepItem({ step, editable, error }: { step: StepView; editable: boolean; error?: string | null | undefined }) {
+export function StepItem({
+  step,
+  editable,
+  error,
+  typed,
+}: {
+  step: StepView
+  editable: boolean
+  error?: string | null | undefined
+  /** After a refused change of words: what the client typed, so nothing is lost. */
+  typed?: { what?: unknown; how?: unknown } | null | undefined
+}) {
   const t = useT()
   const locale = useLocale()
   const who = whoText(t, step)
@@ -57,6 +68,19 @@ export function StepItem({ step, editable, error }: { step: StepView; editable: 
                   {t('plan.step.drop')}
                 </button>
               </StepIntentForm>
+              {/* The client's own words stay hers to change (a typo, a better word), as the goal's do. */}
+              <details className="step-reword" open={typed ? true : undefined}>
+                <summary>{t('plan.step.reword')}</summary>
+                <StepIntentForm intent="reword" step={step} className="stack" key={step.version}>
+                  <label htmlFor={`what-${step.id}`}>{t('plan.step.what')}</label>
+                  <input id={`what-${step.id}`} name="what" required maxLength={500} defaultValue={typeof typed?.what === 'string' ? typed.what : step.what} />
+                  <label htmlFor={`how-${step.id}`}>{t('plan.step.how')}</label>
+                  <input id={`how-${step.id}`} name="how" maxLength={500} defaultValue={typeof typed?.how === 'string' ? typed.how : (step.how ?? '')} />
+                  <button type="submit" className="button button--small">
+                    {t('plan.step.rewordSave')}
+                  </button>
+                </StepIntentForm>
+              </details>
             </>
           ) : (
             <StepIntentForm intent="reopen" step={step}>
