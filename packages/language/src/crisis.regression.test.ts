@@ -56,12 +56,14 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
 const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
   // Set 9: blind before round 9 384 / 400 and 22; after round 9 390 / 400 and 42; round 12 400 and 32.
   // 33 false alarms with the model retrained as it is with round 16's tokenizer (2026-12-03, eval/HELDOUT.md).
-  { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 33 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 400 and 32.
+  { file: 'crisis-heldout-9.jsonl', recall: 400 / 400, falseAlarms: 32 / 400 },
   // Set 10, written blind on 2026-12-02 and measured once on round 9's screen (before round 10):
   // 385 / 400 found, 26 / 400 false alarms (20 of them check-ins). Round 12: 387 and 27.
   // Round 13: 399 and 27 (rules for the types of its misses; eval/HELDOUT.md, round 13).
   // Round 16: 399 and 26 (a knife for the cake, not a knife at school).
-  { file: 'crisis-heldout-10.jsonl', recall: 399 / 400, falseAlarms: 26 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 399 and 24.
+  { file: 'crisis-heldout-10.jsonl', recall: 399 / 400, falseAlarms: 24 / 400 },
   // Set 11, written blind on 2026-12-02 (after set 10 refused round 10) and measured once on round 9's
   // screen: 380 / 400 found, 38 / 400 false alarms (20 of them check-ins). Round 12: 382 and 39.
   // Round 13: 398 and 39.
@@ -82,7 +84,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // round 12"). A development set since round 13: 400 and 35 (in-sample for round 13's rules).
   // Round 15: 400 and 34 (a joke's "haha" beside a threat-kill now stands it down).
   // Round 20: 400 and 33 ("dit wordt mijn dood" about a fine is an idiom, written from set 21).
-  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 33 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 400 and 31.
+  { file: 'crisis-heldout-13.jsonl', recall: 400 / 400, falseAlarms: 31 / 400 },
   // Sets 14 and 15, written blind on 2026-12-02 and measured on round 12's screen (384 and 26; 383
   // and 31), then once on round 13's: 384 / 400 and 26, 384 / 400 and 31. Development sets since
   // round 14 (eval/HELDOUT.md, "Sets 14 and 15 after round 13").
@@ -90,23 +93,27 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Round 18: 396 and 26 (papers kept by the boss, belongings to the clothing bank, trains watched,
   // an end made myself, a child left with someone unsafe or alone at night, debts paid for when it is over).
   // Round 19: 398 and 26 (a son not picked up and no food at home, gifts packed with 'zeg maar dat ik het beste heb gewild').
-  { file: 'crisis-heldout-14.jsonl', recall: 398 / 400, falseAlarms: 26 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 398 and 25.
+  { file: 'crisis-heldout-14.jsonl', recall: 398 / 400, falseAlarms: 25 / 400 },
   // Round 15: set 15 finds 385 (a threat in the quoted words: "eentje riep dat ik … het niet ga
   // navertellen"), false alarms unchanged.
   // Round 16: 389 and 31 (the highway at night, life insurance, choosing the moment, 'for good').
   // Round 18: 393 and 31 (affairs in order, the same dose since the clinic, doing it alone tonight, the urge and a lighter).
   // Round 19: 399 and 31 (G and drink, which meds work fastest, a better place, a child of 3 in a doorway,
   // thanks for the soup all these months, a ring sent and not coming after new year).
-  { file: 'crisis-heldout-15.jsonl', recall: 399 / 400, falseAlarms: 31 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 399 and 29.
+  { file: 'crisis-heldout-15.jsonl', recall: 399 / 400, falseAlarms: 29 / 400 },
   // Sets 16 and 17, written blind on 2026-12-02 and measured on round 13's screen (395 and 62; 382 and
   // 78), then once each after rounds 14 (refused) and 15 (kept, every figure unchanged). Development
   // sets since round 16 (eval/HELDOUT.md, "Sets 16 and 17 after round 15").
   // Round 16 (rules only, the model kept; eval/HELDOUT.md, round 16): set 16 398 and 56, set 17 394 and 64.
   // With the model retrained as it is with round 16's tokenizer (2026-12-03, eval/HELDOUT.md): set 16 54 false alarms, set 17 65.
   // Round 18 (rules only; eval/HELDOUT.md, round 18): set 16 400 and 54, set 17 397 and 65.
-  { file: 'crisis-heldout-16.jsonl', recall: 400 / 400, falseAlarms: 54 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 400 and 52.
+  { file: 'crisis-heldout-16.jsonl', recall: 400 / 400, falseAlarms: 52 / 400 },
   // Round 19: set 17 398 and 65 (a bang and the crying stopped).
-  { file: 'crisis-heldout-17.jsonl', recall: 398 / 400, falseAlarms: 65 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 398 and 63.
+  { file: 'crisis-heldout-17.jsonl', recall: 398 / 400, falseAlarms: 63 / 400 },
   // Sets 18 and 19, written blind on 2026-12-03 and measured once each on main's screen: set 18
   // (learner Dutch, dictated text, the portal's own fields) 369 / 400 found and 41 false alarms on
   // round 15's screen, 369 and 40 after round 16; set 19 (very short texts, Dutch and English
@@ -114,9 +121,11 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // retrained as it is. Development sets since round 18 (they stood in HELDOUT_FLOORS until then).
   // Round 18 (rules for the structures of their misses, in-sample here): set 18 400 and 40, set 19
   // 399 and 46.
-  { file: 'crisis-heldout-18.jsonl', recall: 400 / 400, falseAlarms: 40 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 400 and 39.
+  { file: 'crisis-heldout-18.jsonl', recall: 400 / 400, falseAlarms: 39 / 400 },
   // Round 19: set 19 400 and 46 (a lighter trend now done every day).
-  { file: 'crisis-heldout-19.jsonl', recall: 400 / 400, falseAlarms: 46 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 400 and 45.
+  { file: 'crisis-heldout-19.jsonl', recall: 400 / 400, falseAlarms: 45 / 400 },
   // Set 20, written blind on 2026-12-03 (danger only implied, short answers to the portal's own
   // questions, chat spelling; 160 English) and measured once on round 16's screen with the
   // retrained model: 339 / 400 found, 39 false alarms; after round 18 341 and 40. A development
@@ -125,7 +134,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // and 41. The false-alarm floor rises by one, a check-in on 'Na de examens hoef ik niks meer!' that
   // has the shape of a crisis text of the same set ('Na de diploma-uitreiking hoef ik niks meer.'):
   // the screen leans to asking.
-  { file: 'crisis-heldout-20.jsonl', recall: 398 / 400, falseAlarms: 41 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 398 and 39.
+  { file: 'crisis-heldout-20.jsonl', recall: 398 / 400, falseAlarms: 39 / 400 },
   // Set 21, written blind on 2026-12-03 after round 18 (messages to the worker with the danger in
   // one sentence, lines in the portal's fields, Dutch of young people and of people still learning
   // it; 160 English) and measured once on round 18's screen: 362 / 400 found, 52 false alarms
@@ -133,12 +143,14 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // HELDOUT_FLOORS until then).
   // Round 20: 397 and 48 (in-sample: the round's rules were written from its misses, four idioms
   // from its false alarms; eval/HELDOUT.md, "Round 20").
-  { file: 'crisis-heldout-21.jsonl', recall: 397 / 400, falseAlarms: 48 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 398 and 48 (one crisis text more, the same false alarms).
+  { file: 'crisis-heldout-21.jsonl', recall: 398 / 400, falseAlarms: 48 / 400 },
   // Set 22, written blind on 2026-12-03 beside round 19 (answers to the assistant's own questions,
   // staff notes quoting the client, long texts with the danger in one part; 160 English) and
   // measured once on round 19's screen: 344 / 400 found, 32 false alarms (18 check-ins); after
   // round 20 the same. A development set since round 21 (it stood in HELDOUT_FLOORS until then).
-  { file: 'crisis-heldout-22.jsonl', recall: 344 / 400, falseAlarms: 32 / 400 },
+  // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 345 and 31.
+  { file: 'crisis-heldout-22.jsonl', recall: 345 / 400, falseAlarms: 31 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
@@ -300,7 +312,9 @@ const ROUND3 = 'crisis-round3.jsonl'
 // Round 18 finds 192 ("hiding cuts with bracelets, nobody noticed yet": marks-hidden) and raises 21.
 // Round 19 finds 193 ("ik ben zo moe van vechten, ik wil het opgeven. voorgoed": tired-of-living, a rule
 // written from set 20, never from this split) and raises 21.
-const ROUND3_DEV_FLOOR = { found: 193, positives: 208, falseAlarms: 21, negatives: 212 }
+// Round 21 finds 194 ("mijn kat heb ik naar mijn zus gebracht … ik ben er straks niet": the lower
+// check-in, 0.3) and raises 21.
+const ROUND3_DEV_FLOOR = { found: 194, positives: 208, falseAlarms: 21, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { analyze } from '../analyze'
 import type { Locale } from '../types'
 import { predict, recognised } from './classifier'
-import { crisisModel } from './index'
+import { combine, crisisModel, screenParts } from './index'
 import { crisisTokens, normalisedText } from './normalise'
 
 /**
@@ -65,5 +65,25 @@ describe('the crisis classifier is calibrated (round 4)', () => {
 
   it.each(CRISIS)('flags the crisis statement %j', (text) => {
     expect(analyze(text, { locale: 'nl' }).crisis.detected).toBe(true)
+  })
+})
+
+/**
+ * Round 21 (eval/HELDOUT.md): the lower check-in (0.3) has a band of its own up to `lowBand` (0.35,
+ * the old check-in): there the classifier alone does not ask where a look-alike structure is in the
+ * text (a harmless purpose, a film, a past told), and asks where none is.
+ */
+describe('the lower check-in band', () => {
+  const t = crisisModel().thresholds
+  const inBand = (text: string): boolean => {
+    const p = screenParts(text).probability
+    return p >= t.checkIn && p < (t.lowBand ?? 0)
+  }
+  const stars = 'Ik stond vannacht op het dak van de parkeergarage om de sterren te fotograferen.'
+  it('keeps a harmless purpose quiet in the band, which the bare check-in would ask about', () => {
+    expect(inBand(stars)).toBe(true)
+    const phrase = { detected: false, kind: null }
+    expect(combine(stars, phrase, screenParts(stars)).detected).toBe(false)
+    expect(combine(stars, phrase, screenParts(stars), { ...t, lowBand: undefined }).detected).toBe(true)
   })
 })

@@ -150,6 +150,14 @@ export interface Thresholds {
    */
   bare?: number
   /**
+   * Round 21: the band from `checkIn` up to this score is the lower check-in's own: there the
+   * classifier alone asks only where no look-alike structure is in the text (`LOW_BAND_CALM` in
+   * index.ts: a film or song, an idiom, a harmless purpose, a harmless gift, a past or a resolved
+   * story), a check-in rule is not raised to an alarm, and the sentence windows are read as before.
+   * Absent: `checkIn` (no band).
+   */
+  lowBand?: number
+  /**
    * Round 11: where an idiom keeps the classifier quiet, the text read without the idiom's words
    * asks from this score (`beyondIdiom` in index.ts). Absent: 0.35.
    */

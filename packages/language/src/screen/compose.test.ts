@@ -377,6 +377,11 @@ const EXAMPLES: Record<string, string> = {
   'must-marry': 'ik moet trouwen met mijn neef in de zomer',
   'body-worked': 'mijn pols weer bewerkt met een scherf',
   'done-oath': 'khalas. ik ben klaar',
+  // Round 21: structures for the development-set texts the new thresholds (check-in 0.3, sentence 0.9) would lose.
+  'nothing-needed-go': 'Mijn abonnement is opgezegd. Daarna heb ik niks meer nodig. Nu kan ik rustig gaan.',
+  'child-alone-night-span': 'ik werk nachtdienst in de fabriek. mijn dochter van 6 is alleen thuis van tien tot zeven',
+  'wish-not-found': 'Wat wil je bereiken? Dat hij me nooit meer vindt.',
+  'wish-feel-what-i-feel': 'what do you want to achieve? that Dex feels what i feel',
 }
 
 describe('composed crisis rules', () => {
@@ -560,6 +565,15 @@ describe('look-alike structures', () => {
     ['the death of me', 'die wachtlijst wordt nog eens mijn dood'],
     ['dead tired', 'ik ben dood en dood moe'],
     ['a hand burned on the oven', 'Ik heb mijn hand gebrand aan de oven, stom van mezelf.'],
+    // Round 21: look-alikes of the structures written for the new thresholds.
+    ['nothing more needed, then off to sleep', 'Daarna heb ik niks meer nodig. Nu kan ik rustig gaan slapen.'],
+    ['nothing more needed before a move', 'Ik verhuis volgende week. Daarna heb ik niks meer nodig. Nu kan ik rustig gaan.'],
+    ['going calmly, nothing given up', 'De was is gedaan. Nu kan ik rustig gaan.'],
+    ['a daughter with grandma from ten until seven', 'ik werk nachtdienst, mijn dochter is dan bij oma, alleen van tien tot zeven slaapt ze daar'],
+    ['a night nurse alone on the ward', 'ik werk nachtdienst en sta alleen op de afdeling van tien tot zeven'],
+    ['hide and seek', 'ik verstop me in de kast zodat hij me niet meer vindt, haha'],
+    ['a goal that someone understands', 'Wat wil je bereiken? Dat mijn man begrijpt wat ik voel.'],
+    ['a brother home alone for an hour after school', 'mijn broertje is 1 uur alleen thuis na school, ik kom om 4'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })

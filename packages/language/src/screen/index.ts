@@ -175,7 +175,7 @@ export function screenParts(text: string, m: Model = crisisModel()): ScreenParts
   const p = windowPrediction(m, tokens, scan)
   // The windows can only raise a check-in the classifier alone does not: none where it already
   // asks about the whole text, none where an idiom stops them (`combine`). Skipped there, for speed.
-  const asksAlready = p.crisis >= askFrom(m.thresholds.checkIn, scan, m.thresholds) && p.known >= m.thresholds.minKnown
+  const asksAlready = p.crisis >= askFrom(Math.max(m.thresholds.checkIn, m.thresholds.lowBand ?? 0), scan, m.thresholds) && p.known >= m.thresholds.minKnown
   const idiomQuiet = scan.idiom
   const w = idiomQuiet || asksAlready ? { sentence: NONE, pair: NONE } : sentenceWindows(m, tokens, scan)
   // Fewer than BEYOND_WORDS words outside the idioms ("ik wil geen geweld meer in mijn leven" leaves
@@ -206,6 +206,16 @@ function toldRules(rules: ComposedRules): Set<string> {
   let ids = TOLD.get(rules)
   if (!ids) TOLD.set(rules, (ids = new Set(rules.rules.filter((r) => r.told === true).map((r) => r.id))))
   return ids
+}
+
+/**
+ * Round 21: the look-alike structures that keep the classifier alone quiet in the lower check-in's
+ * band (`lowBand` in Thresholds): a film, song or the news, an idiom, a harmless purpose, a harmless
+ * gift, a past told or a resolved story, anywhere in the text.
+ */
+const LOW_BAND_CALM = ['media', 'idiom', 'harmless_purpose', 'give_ok', 'past', 'resolved']
+function lowBandCalm(scan: ComposedScan): boolean {
+  return scan.sentences.some((s) => LOW_BAND_CALM.some((c) => s.hits.has(c)))
 }
 
 /** The phrase lists' finding, unless the look-alike structures explain it away. */
@@ -270,9 +280,14 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // `shortCheckIn`), never where an idiom or a name explains the words.
   const shortMay = t.shortKnown !== undefined && parts.known < t.minKnown && parts.known >= t.shortKnown && !idiomText && !(on('named-only') && parts.scan.namedOnly)
   const shortCheck = shortMay && parts.probability >= askFrom(t.shortCheckIn ?? 2, parts.scan, t)
-  const modelCheck = (modelMay && parts.probability >= askFrom(t.checkIn, parts.scan, t)) || beyond || shortCheck
+  // Round 21: from `checkIn` up to `lowBand` (the lower check-in's own band) the classifier alone
+  // asks only where no look-alike structure explains the words (LOW_BAND_CALM).
+  const upper = Math.max(t.checkIn, t.lowBand ?? 0)
+  const inBand = parts.probability < askFrom(upper, parts.scan, t)
+  const bandOk = !inBand || !lowBandCalm(parts.scan)
+  const modelCheck = (modelMay && parts.probability >= askFrom(t.checkIn, parts.scan, t) && bandOk) || beyond || shortCheck
   // Two weak signals that agree make a clear one (a rule has found words, so no floor on features).
-  const weakPair = checkHits.length > 0 && parts.tokens.length > 0 && parts.probability >= t.checkIn
+  const weakPair = checkHits.length > 0 && parts.tokens.length > 0 && parts.probability >= upper
   if (alarmKinds.size === 0 && (modelAlarm || weakPair)) {
     for (const h of checkHits) alarmKinds.add(h.kind)
     if (alarmKinds.size === 0) alarmKinds.add(parts.modelKind)
