@@ -42,7 +42,8 @@ const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = 
   // in the VIP card, entries in the client's own safety plan, replies to the worker; 160 English)
   // and measured once on round 20's screen (2026-12-03 17:17 UTC, before round 21 is merged):
   // 342 / 400 found, 36 / 400 false alarms (11 of them check-ins).
-  { file: 'crisis-heldout-23.jsonl', recall: 342 / 400, falseAlarms: 36 / 400 },
+  // After round 21 (measured once, 2026-12-03 17:53 UTC): 344 and 33 (8 check-ins).
+  { file: 'crisis-heldout-23.jsonl', recall: 344 / 400, falseAlarms: 33 / 400 },
 ]
 
 /**
