@@ -77,7 +77,7 @@ export function InventoryGrid({
                                 </p>
                                 {c.replies.map((reply) => (
                                   <p key={reply.id} className="reply">
-                                    {t('review.repliedBy', { name: reply.authorName ?? inventory.displayName })} {reply.body}
+                                    {reply.removed ? t('review.replyRemovedBy', { name: reply.authorName ?? inventory.displayName }) : `${t('review.repliedBy', { name: reply.authorName ?? inventory.displayName })} ${reply.body}${reply.editedAt ? ` · ${t('ownWords.edited')}` : ''}`}
                                   </p>
                                 ))}
                               </div>

@@ -47,7 +47,7 @@ export function ReviewPanel({
               </p>
               {c.replies.map((reply) => (
                 <p key={reply.id} className="reply">
-                  {t('review.repliedBy', { name: reply.authorName ?? name })} {reply.body}
+                  {reply.removed ? t('review.replyRemovedBy', { name: reply.authorName ?? name }) : `${t('review.repliedBy', { name: reply.authorName ?? name })} ${reply.body}${reply.editedAt ? ` · ${t('ownWords.edited')}` : ''}`}
                 </p>
               ))}
             </li>

@@ -12,7 +12,8 @@ export interface CommentThread {
   status: 'open' | 'accepted' | 'edited' | 'declined' | null
   createdAt: string
   readAt: string | null
-  replies: { id: string; authorId: string | null; authorName: string | null; body: string; createdAt: string }[]
+  /** A removed answer keeps its place (`removed`, no words); a changed one has `editedAt`. */
+  replies: { id: string; authorId: string | null; authorName: string | null; body: string; createdAt: string; version: number; editedAt: string | null; removed: boolean }[]
 }
 
 export interface SignatureChanges {
