@@ -53,8 +53,13 @@ async function changeFromForm(context: AppLoadContext, request: Request, clientI
     form.intent === 'remove'
       ? await keyedWrite(formData, (options) => message.$delete({ param, query: { version: String(form.version) } }, options))
       : await keyedWrite(formData, (options) => message.$patch({ param, json: { text: form.text, version: form.version } }, options))
-  // Refused: the typed words come back into the same box (a conflict says so above it).
-  if (!response.ok) return { status: response.status, result: { intent, messageId, saved: false, safety: null, form: await replyWithProblem(submission, response) } }
+  // Refused: the typed words come back into the same box (a conflict says so above it). A conflict
+  // answers 200: with JavaScript, Remix reloads the page's data only after a 2xx, and the thread must
+  // show the newer words and carry the newer version for the next save.
+  if (!response.ok) {
+    const status = response.status === 409 ? 200 : response.status
+    return { status, result: { intent, messageId, saved: false, safety: null, form: await replyWithProblem(submission, response) } }
+  }
   if (response.status === 200) {
     const saved = (await response.json()) as { safety: ChangeResult['safety'] & { detected: boolean } }
     if (saved.safety?.detected) return { status: 200, result: { intent, messageId, saved: true, safety: saved.safety, form: null } }

@@ -98,6 +98,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? await keyedWrite(formData, (options) => target.$delete({ ...at, query: { version: String(form.version) } }, options))
         : await keyedWrite(formData, (options) => target.$patch({ ...at, json: { body: form.text, version: form.version } }, options))
     // Refused (a newer version, a problem with the words): the typed words come back beside this answer.
+    // A conflict answers 200, so that with JavaScript the page reloads the newer words and version too.
+    if (response.status === 409) return data<ActionResult>({ ...answer, result: await replyWithProblem(submission, response) })
     if (!response.ok) return refused(response)
     if (response.status === 200) {
       const saved = (await response.json()) as { safety: ScreenData }
