@@ -16,6 +16,12 @@ export interface CommentThread {
   replies: { id: string; authorId: string | null; authorName: string | null; body: string; createdAt: string; version: number; editedAt: string | null; removed: boolean }[]
 }
 
+/**
+ * A comment as the worker's page shows it: what became of it and the client's answers, written out
+ * on the server (lib/comment-lines.server.ts).
+ */
+export type StaffComment = Omit<CommentThread, 'replies'> & { fate: string; replies: { id: string; line: string }[] }
+
 export interface SignatureChanges {
   added: number
   changed: number
