@@ -103,7 +103,8 @@ function MessageForm({ result }: { result: SubmissionResult<string[]> | null | u
   const t = useT()
   const [form, fields] = useSchemaForm({ id: 'message', schema: MessageSchema, lastResult: result, defaultValue: { topic: 'general' } })
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
+    // Named for the kept draft (lib/drafts.ts): the change forms above it come and go with the thread.
+    <Form method="post" className="stack" data-draft="message" {...getFormProps(form)}>
       <IdempotencyKey />
       <FormErrors form={form} />
       <SelectField meta={fields.topic} label={t('messages.topic')} options={topics.map((topic) => ({ value: topic, label: t(`messages.topics.${topic}`) }))} />
