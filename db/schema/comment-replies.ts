@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { comments } from './comments'
 import { users } from './users'
 
@@ -34,8 +34,15 @@ export const commentReplies = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Emptied when the author removes the reply: the words are gone, the place under the comment stays. */
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Counts the author's changes, so a change made from an old page never overwrites a newer one. */
+    version: integer('version').notNull().default(1),
+    /** When the author last changed the words ("bewerkt"); null if never. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    /** When the author removed it; others then see only that it was removed, never the words. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   // Replies are read with their comments, per client.
   (t) => [index('comment_replies_client_idx').on(t.clientId, t.commentId)],

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { users } from './users'
 
 /** What a message is about, so the reader knows where to look. */
@@ -20,8 +20,15 @@ export const messages = pgTable(
     /** Null when the author's account was removed: the client keeps the thread. */
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     topic: text('topic', { enum: messageTopics }).notNull().default('general'),
+    /** Emptied when the author removes the message: the words are gone, the place in the thread stays. */
     text: text('text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Counts the author's changes, so a change made from an old page never overwrites a newer one. */
+    version: integer('version').notNull().default(1),
+    /** When the author last changed the words (the thread says "bewerkt"); null if never. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    /** When the author removed it; others then see only that it was removed, never the words. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   // The thread is read per client, newest last.
   (t) => [index('messages_client_idx').on(t.clientId, t.createdAt)],

@@ -231,6 +231,23 @@ describe('sharing on consent at 360 px', () => {
     // shows Eva's share beside what sam chose, and keeps every choice.
     const plain = await signIn('sam', false)
     const form = plain.page
+    // Only another person chosen, the choices left as the form came with Noor's share: nothing
+    // changes, and the form now holds what Eva may see, not Noor's choices, and says so.
+    await form.goto(`${e2e.server.url}/delen`)
+    expect(await form.getByLabel('Mijn netwerk').isChecked()).toBe(true)
+    await form.getByLabel(/Eva de Wit/).check()
+    await form.getByRole('button', { name: 'Delen', exact: true }).click()
+    await form.getByRole('alert').getByText('Je deelt al met deze persoon. Er is niets veranderd.', { exact: false }).waitFor()
+    const refilled = (await form.getByTestId('replaces').textContent()) ?? ''
+    expect(refilled).toContain('Nu mag Eva de Wit zien: Mijn krachten, Mijn actieplan; mag alleen lezen; zonder einddatum')
+    expect(refilled).toContain('Het formulier laat zien wat Eva de Wit nu mag zien.')
+    expect(await form.getByLabel(/Eva de Wit/).isChecked()).toBe(true)
+    expect(await form.getByLabel('Mijn actieplan').isChecked()).toBe(true)
+    expect(await form.getByLabel('Mijn netwerk').isChecked()).toBe(false)
+    expect(await form.getByLabel('(Ex-)partner').isChecked()).toBe(false)
+    expect(await form.getByLabel('Tot wanneer? (mag leeg blijven)').inputValue()).toBe('')
+    await noHorizontalScroll(form)
+    // A choice of her own (one more part) stays as she made it, and the page says the choices are hers.
     await form.goto(`${e2e.server.url}/delen`)
     await form.getByLabel(/Eva de Wit/).check()
     await form.getByLabel('Mijn signaleringsplan').check()
@@ -239,6 +256,7 @@ describe('sharing on consent at 360 px', () => {
     expect(await form.getByTestId('replaces').textContent()).toContain('Nu mag Eva de Wit zien: Mijn krachten, Mijn actieplan; mag alleen lezen; zonder einddatum')
     expect(await form.getByLabel(/Eva de Wit/).isChecked()).toBe(true)
     expect(await form.getByLabel('Mijn signaleringsplan').isChecked()).toBe(true)
+    expect(await form.getByTestId('kept-choices').textContent()).toContain('In het formulier staan jouw keuzes. Druk je nog een keer op Delen, dan gelden die voor Eva de Wit.')
     const evaBefore = (await form.getByTestId('consent').filter({ hasText: 'Eva de Wit mag zien' }).textContent()) ?? ''
     expect(evaBefore).not.toContain('signaleringsplan')
     await noHorizontalScroll(form)

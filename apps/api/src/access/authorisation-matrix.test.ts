@@ -50,6 +50,9 @@ const matrix: Row[] = [
   { route: 'decide a suggestion', op: `POST ${C}/suggestions/{commentId}/decision`, method: 'POST', path: (i) => `/clients/${i.sam}/suggestions/${none}/decision`, body: () => ({ decision: 'decline', version: 1 }), expect: clientGone },
   { route: 'mark a comment read', op: `POST ${C}/comments/{commentId}/read`, method: 'POST', path: (i) => `/clients/${i.sam}/comments/${none}/read`, expect: clientGone },
   { route: 'reply to a comment', op: `POST ${C}/comments/{commentId}/replies`, method: 'POST', path: (i) => `/clients/${i.sam}/comments/${none}/replies`, body: () => ({ body: 'Dank je' }), expect: clientGone },
+  // Only the author changes or removes a reply (only the client writes them); an unknown one is 404 for her.
+  { route: 'change a reply', op: `PATCH ${C}/comments/{commentId}/replies/{replyId}`, method: 'PATCH', path: (i) => `/clients/${i.sam}/comments/${none}/replies/${none}`, body: () => ({ body: 'Anders', version: 1 }), expect: clientGone },
+  { route: 'remove a reply', op: `DELETE ${C}/comments/{commentId}/replies/{replyId}`, method: 'DELETE', path: (i) => `/clients/${i.sam}/comments/${none}/replies/${none}?version=1`, expect: clientGone },
   { route: 'sign the agreement', op: `POST ${C}/agreement/signatures`, method: 'POST', path: (i) => `/clients/${i.sam}/agreement/signatures`, body: () => ({}), expect: R(201, 403, 201, 403, 403, 403, 403, 403, 403, 401) },
   { route: 'mark reviewed', op: `POST ${C}/inventory/reviews`, method: 'POST', path: (i) => `/clients/${i.sam}/inventory/reviews`, expect: R(403, 403, 201, 403, 403, 403, 403, 403, 403, 401) },
   // Sessions are shared with nobody here: only sam reads the notes.
@@ -79,6 +82,9 @@ const matrix: Row[] = [
   // sam's messages share (nobody has one here). An empty text is refused after the gate: nothing is sent.
   { route: 'messages', op: `GET ${C}/messages`, method: 'GET', path: (i) => `/clients/${i.sam}/messages`, expect: R(200, 403, 200, 200, 403, 403, 403, 403, 403, 401) },
   { route: 'send a message', op: `POST ${C}/messages`, method: 'POST', path: (i) => `/clients/${i.sam}/messages`, body: () => ({ text: ' ' }), expect: R(400, 403, 400, 400, 403, 403, 403, 403, 403, 401) },
+  // Whoever may write in the thread gets as far as the message (unknown here: 404); only its author changes it.
+  { route: 'change a message', op: `PATCH ${C}/messages/{messageId}`, method: 'PATCH', path: (i) => `/clients/${i.sam}/messages/${none}`, body: () => ({ text: 'Anders', version: 1 }), expect: R(404, 403, 404, 404, 403, 403, 403, 403, 403, 401) },
+  { route: 'remove a message', op: `DELETE ${C}/messages/{messageId}`, method: 'DELETE', path: (i) => `/clients/${i.sam}/messages/${none}?version=1`, expect: R(404, 403, 404, 404, 403, 403, 403, 403, 403, 401) },
   { route: 'mark messages read', op: `POST ${C}/messages/read`, method: 'POST', path: (i) => `/clients/${i.sam}/messages/read`, expect: R(204, 403, 204, 204, 403, 403, 403, 403, 403, 401) },
   // The client's rights (GDPR art. 15, 17, 20): their whole file and deleting their account are theirs
   // alone, whatever they shared. The delete body is empty on purpose (400 for sam): the walk erases nothing.

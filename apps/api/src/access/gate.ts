@@ -200,5 +200,20 @@ export async function refuse(
     await writeAccessLog(deps, { actor, clientId, action: request.action, scope: request.scope, resource: request.resource, outcome: 'denied', basis: request.basis })
   }
   requireUser(c)
-  throw new AppError('forbidden', request.basis === 'only_the_client' ? 'Only the client can see or change this.' : 'Only a worker can do this.')
+  throw new AppError(
+    'forbidden',
+    request.basis === 'only_the_client'
+      ? 'Only the client can see or change this.'
+      : request.basis === 'only_the_author'
+        ? 'Only the one who wrote this can change or remove it.'
+        : 'Only a worker can do this.',
+  )
 }
+
+/**
+ * Someone the rules let into the thread (or the comments) asks to change or remove what another
+ * person wrote: refused and logged as refused (the gate logged only that they may write here).
+ */
+export const onlyTheAuthor = <E extends AppEnv>(c: Context<E, string, object>, clientId: string, request: { scope: string; resource: string; action: AccessLogAction }) =>
+  // The route's own context carries more variables; refusing reads only deps and actor.
+  refuse(c as unknown as Context<AppEnv>, clientId, { ...request, basis: 'only_the_author' })

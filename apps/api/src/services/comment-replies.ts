@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import { commentReads, commentReplies, comments, users } from '@kracht/db'
 import { AppError } from '../lib/app-error'
 import type { Deps } from '../lib/env'
@@ -12,8 +12,29 @@ export interface CommentReplyView {
   id: string
   authorId: string | null
   authorName: string | null
+  /** Empty once the author removed the reply. */
   body: string
   createdAt: string
+  version: number
+  editedAt: string | null
+  removed: boolean
+}
+
+type ReplyRow = typeof commentReplies.$inferSelect
+
+const viewOf = (reply: ReplyRow, authorName: string | null): CommentReplyView => {
+  const removed = reply.deletedAt !== null
+  return {
+    id: reply.id,
+    authorId: reply.authorId,
+    authorName,
+    // A removed reply keeps its place under the comment, never its words.
+    body: removed ? '' : reply.body,
+    createdAt: reply.createdAt.toISOString(),
+    version: reply.version,
+    editedAt: removed ? null : (reply.editedAt?.toISOString() ?? null),
+    removed,
+  }
 }
 
 /** A comment of this client that the client may answer: one that exists and is about them. */
@@ -48,7 +69,39 @@ export async function addCommentReply(deps: Deps, input: { clientId: string; com
   })
   if (!reply) throw new Error('insert returned nothing')
   const [author] = await deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, input.authorId))
-  return { id: reply.id, authorId: reply.authorId, authorName: author?.name ?? null, body: reply.body, createdAt: reply.createdAt.toISOString() }
+  return viewOf(reply, author?.name ?? null)
+}
+
+/**
+ * The author changes or removes their own reply. A reply of another author, of another comment or
+ * client, or one already removed is "not found" (only the client writes replies, so the route lets
+ * only the client in). The version check is part of the update: two pages cannot both win.
+ */
+export async function changeCommentReply(
+  deps: Deps,
+  input: { clientId: string; commentId: string; replyId: string; authorId: string; version: number; change: { body: string } | 'remove' },
+): Promise<CommentReplyView> {
+  const now = deps.now()
+  const where = and(
+    eq(commentReplies.id, input.replyId),
+    eq(commentReplies.commentId, input.commentId),
+    eq(commentReplies.clientId, input.clientId),
+    eq(commentReplies.authorId, input.authorId),
+    isNull(commentReplies.deletedAt),
+  )
+  const set = input.change === 'remove' ? { body: '', editedAt: null, deletedAt: now } : { body: input.change.body, editedAt: now }
+  const [row] = await deps.db
+    .update(commentReplies)
+    .set({ ...set, version: input.version + 1 })
+    .where(and(where, eq(commentReplies.version, input.version)))
+    .returning()
+  if (!row) {
+    const [exists] = await deps.db.select({ id: commentReplies.id }).from(commentReplies).where(where)
+    if (!exists) throw new AppError('not_found', 'No such reply.')
+    throw new AppError('version_conflict', 'This reply was changed elsewhere. Nothing was overwritten; load the page again.')
+  }
+  const [author] = await deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, input.authorId))
+  return viewOf(row, author?.name ?? null)
 }
 
 /**
@@ -74,7 +127,7 @@ export async function clientSideOf(deps: Deps, clientId: string, commentIds: rea
   for (const row of readRows) reads.set(row.commentId, row.readAt.toISOString())
   for (const { reply, authorName } of replyRows) {
     const list = replies.get(reply.commentId) ?? []
-    list.push({ id: reply.id, authorId: reply.authorId, authorName, body: reply.body, createdAt: reply.createdAt.toISOString() })
+    list.push(viewOf(reply, authorName))
     replies.set(reply.commentId, list)
   }
   return { reads, replies }

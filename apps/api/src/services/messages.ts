@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, inArray, isNull, ne, or, type SQL } from 'drizzle-orm'
 import { clientWorkers, consents, messageReads, messages, users, type MessageTopic } from '@kracht/db'
 import { checkClientAccess, type ClientAccess } from '../access/gate'
+import { AppError } from '../lib/app-error'
 import type { Actor, Deps } from '../lib/env'
 
 /**
@@ -30,19 +31,26 @@ export async function listThread(deps: Deps, access: ClientAccess) {
     readMarkOf(deps, access.clientId, access.actor.id),
     readMarkOf(deps, access.clientId, access.clientId),
   ])
-  const list = rows.map(({ message, authorName, authorRole }) => ({
-    id: message.id,
-    authorId: message.authorId,
-    authorName: authorName ?? null,
-    authorRole: authorRole ?? null,
-    mine: message.authorId === access.actor.id,
-    topic: message.topic,
-    text: message.text,
-    createdAt: message.createdAt.toISOString(),
-    // Staff see that the client read their message; the client's own messages need no such mark.
-    readByClient: message.authorId !== access.clientId && clientMark !== null && clientMark >= message.createdAt,
-    unread: message.authorId !== access.actor.id && (mine === null || message.createdAt > mine),
-  }))
+  const list = rows.map(({ message, authorName, authorRole }) => {
+    const removed = message.deletedAt !== null
+    return {
+      id: message.id,
+      authorId: message.authorId,
+      authorName: authorName ?? null,
+      authorRole: authorRole ?? null,
+      mine: message.authorId === access.actor.id,
+      topic: message.topic,
+      // A removed message keeps its place (the thread stays readable) but never its words.
+      text: removed ? '' : message.text,
+      createdAt: message.createdAt.toISOString(),
+      version: message.version,
+      editedAt: removed ? null : (message.editedAt?.toISOString() ?? null),
+      removed,
+      // Staff see that the client read their message; the client's own messages need no such mark.
+      readByClient: !removed && message.authorId !== access.clientId && clientMark !== null && clientMark >= message.createdAt,
+      unread: !removed && message.authorId !== access.actor.id && (mine === null || message.createdAt > mine),
+    }
+  })
   return { messages: list, unread: list.filter((message) => message.unread).length }
 }
 
@@ -58,6 +66,76 @@ export async function postMessage(deps: Deps, input: { access: ClientAccess; tex
   return { id: row.id, topic: row.topic, text: row.text, createdAt: row.createdAt.toISOString() }
 }
 
+/**
+ * One message of this thread that its author may still change: it exists, is in this client's
+ * thread and was not removed. Who may change it (only its author) is the caller's check, so the
+ * refusal is logged by the gate's rules (routes/messages).
+ */
+export async function findMessage(deps: Deps, clientId: string, messageId: string) {
+  const [row] = await deps.db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, messageId), eq(messages.clientId, clientId), isNull(messages.deletedAt)))
+  if (!row) throw new AppError('not_found', 'No such message.')
+  return row
+}
+
+const versionConflict = (what: string): never => {
+  throw new AppError('version_conflict', `This message was changed elsewhere. Nothing was ${what}; load the thread again.`)
+}
+
+/**
+ * The author changes the words of their own message. The version check is part of the update, so
+ * two pages of the same person cannot both win; the thread then says "bewerkt". No earlier wording
+ * is kept: what others see is what the author means now.
+ */
+export async function editMessage(deps: Deps, input: { clientId: string; messageId: string; authorId: string; version: number; text: string }) {
+  const now = deps.now()
+  const [row] = await deps.db
+    .update(messages)
+    .set({ text: input.text, editedAt: now, version: input.version + 1 })
+    .where(
+      and(
+        eq(messages.id, input.messageId),
+        eq(messages.clientId, input.clientId),
+        eq(messages.authorId, input.authorId),
+        eq(messages.version, input.version),
+        isNull(messages.deletedAt),
+      ),
+    )
+    .returning()
+  if (!row) {
+    await findMessage(deps, input.clientId, input.messageId)
+    return versionConflict('overwritten')
+  }
+  return { id: row.id, topic: row.topic, text: row.text, createdAt: row.createdAt.toISOString(), editedAt: now.toISOString(), version: row.version }
+}
+
+/**
+ * The author removes their own message: the words are erased from the database at once (not kept
+ * aside), the row stays as "removed" so that answers after it still make sense.
+ */
+export async function removeMessage(deps: Deps, input: { clientId: string; messageId: string; authorId: string; version: number }) {
+  const now = deps.now()
+  const [row] = await deps.db
+    .update(messages)
+    .set({ text: '', editedAt: null, deletedAt: now, version: input.version + 1 })
+    .where(
+      and(
+        eq(messages.id, input.messageId),
+        eq(messages.clientId, input.clientId),
+        eq(messages.authorId, input.authorId),
+        eq(messages.version, input.version),
+        isNull(messages.deletedAt),
+      ),
+    )
+    .returning({ id: messages.id })
+  if (!row) {
+    await findMessage(deps, input.clientId, input.messageId)
+    versionConflict('removed')
+  }
+}
+
 export async function markRead(deps: Deps, input: { clientId: string; readerId: string }) {
   const now = deps.now()
   await deps.db
@@ -69,7 +147,7 @@ export async function markRead(deps: Deps, input: { clientId: string; readerId: 
 /** Messages by others in one thread after the reader's mark. */
 async function unreadIn(deps: Deps, clientId: string, readerId: string) {
   const mark = await readMarkOf(deps, clientId, readerId)
-  const conditions: SQL[] = [eq(messages.clientId, clientId), or(isNull(messages.authorId), ne(messages.authorId, readerId)) as SQL]
+  const conditions: SQL[] = [eq(messages.clientId, clientId), isNull(messages.deletedAt), or(isNull(messages.authorId), ne(messages.authorId, readerId)) as SQL]
   if (mark) conditions.push(gt(messages.createdAt, mark))
   const [row] = await deps.db.select({ n: count() }).from(messages).where(and(...conditions))
   return row?.n ?? 0

@@ -7,6 +7,12 @@ import { SignForm } from './review-forms'
 /** A short answer to a comment from the worker. */
 export const ReplyForm = z.object({ intent: z.literal('reply'), commentId: idField, body: requiredText(1000) })
 
+/** Changing one's own answer: the version the page showed, so a newer change is never overwritten. */
+export const EditReplyForm = z.object({ intent: z.literal('edit-reply'), commentId: idField, replyId: idField, version: versionField, text: requiredText(1000) })
+
+/** Removing one's own answer (the words are gone; the worker sees only that it was removed). */
+export const RemoveReplyForm = z.object({ intent: z.literal('remove-reply'), commentId: idField, replyId: idField, version: versionField })
+
 /** A suggested wording: take it, take it in the client's own words, or leave it. */
 export const DecideForm = z
   .object({
@@ -23,4 +29,4 @@ export const DecideForm = z
 // The button that marks a comment read.
 const ReadForm = z.object({ intent: z.literal('read'), commentId: idField })
 
-export const ForYouForms = z.discriminatedUnion('intent', [ReplyForm, DecideForm, ReadForm, SignForm])
+export const ForYouForms = z.discriminatedUnion('intent', [ReplyForm, EditReplyForm, RemoveReplyForm, DecideForm, ReadForm, SignForm])

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { requireRole } from '../lib/auth.server'
 import { useT, pageTitle } from '../lib/i18n'
-import { loadThread, sendFromForm } from '../lib/messages.server'
+import { loadThread, threadAction } from '../lib/messages.server'
 import { MessageThread } from '../components/message-thread'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
-  const { status, result } = await sendFromForm(context, request, user.id, await request.formData())
+  const { status, result } = await threadAction(context, request, user.id, '/berichten')
   return data(result, { status })
 }
 
@@ -32,6 +32,8 @@ export default function Messages() {
   const t = useT()
   const { messages } = useLoaderData<typeof loader>()
   const result = useActionAnswer<typeof action>()
+  const [params] = useSearchParams()
+  const changed = params.get('aangepast') ? 'edited' : params.get('verwijderd') ? 'removed' : null
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -39,7 +41,7 @@ export default function Messages() {
       </p>
       <h1>{t('messages.title')}</h1>
       <p>{t('messages.clientIntro')}</p>
-      <MessageThread messages={messages} result={result} canSend showRead={false} />
+      <MessageThread messages={messages} result={result} canSend showRead={false} changed={changed} />
     </div>
   )
 }

@@ -8,7 +8,8 @@ import { api } from '../lib/api.server'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { keyedWrite } from '../lib/idempotency.server'
 import { requireRole } from '../lib/auth.server'
-import { useT, pageTitle } from '../lib/i18n'
+import { useT, pageTitle, requestLocale } from '../lib/i18n'
+import { staffCommentLines } from '../lib/comment-lines.server'
 import { isUnsent, keepPageWhenUnsent } from '../lib/connection'
 import { Notice } from '../components/field'
 import { ClientSections, sharedScopesOf } from '../components/client-sections'
@@ -73,7 +74,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       statements: inventory.statements.map(({ id, domain, time, text, provenance, suggestedBy }) => ({ id, domain, time, text, provenance, suggestedBy })),
       quality: { items: inventory.quality.items.map(({ id, status }) => ({ id, status })) },
     },
-    comments,
+    comments: staffCommentLines(requestLocale(request), comments, inventory.displayName),
     agreement,
   }
 }
@@ -171,10 +172,9 @@ export default function SharedWithMe() {
         {canComment ? t('review.canComment', { name }) : t('review.readOnly', { name })}
       </p>
       {done === 'review' ? <Notice>{t('review.reviewed')}</Notice> : null}
-      {done === 'comment' && !saved ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
+      {(done === 'comment' || result?.safety) && !saved ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
       {done === 'suggestion' && !saved ? <Notice>{t('review.suggestionSaved', { name })}</Notice> : null}
       {done === 'sign' ? <Notice>{t('review.signedConfirm')}</Notice> : null}
-      {result?.safety && !saved ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
       <SaveSafety screen={result?.safety ?? undefined} />
       {buttonProblem ? (
         <div className="notice notice--error" role="alert">

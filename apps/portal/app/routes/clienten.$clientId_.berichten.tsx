@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { api } from '../lib/api.server'
 import { z } from 'zod'
 import { requireRole } from '../lib/auth.server'
 import { useT, pageTitle } from '../lib/i18n'
-import { loadThread, sendFromForm } from '../lib/messages.server'
+import { loadThread, threadAction } from '../lib/messages.server'
 import { MessageThread } from '../components/message-thread'
 import assistantStyles from '../styles/assistant.css?url'
 import safetyStyles from '../styles/safety.css?url'
@@ -44,7 +44,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireRole(request, context, 'worker', 'peer')
-  const { status, result } = await sendFromForm(context, request, params['clientId'] ?? '', await request.formData())
+  const parsed = Params.safeParse(params)
+  if (!parsed.success) throw new Response('not found', { status: 404 })
+  const { clientId } = parsed.data
+  const { status, result } = await threadAction(context, request, clientId, `/clienten/${clientId}/berichten`)
   return data(result, { status })
 }
 
@@ -52,6 +55,8 @@ export default function ClientMessages() {
   const t = useT()
   const { name, messages, canSend } = useLoaderData<typeof loader>()
   const result = useActionAnswer<typeof action>()
+  const [params] = useSearchParams()
+  const changed = params.get('aangepast') ? 'edited' : params.get('verwijderd') ? 'removed' : null
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
@@ -67,7 +72,7 @@ export default function ClientMessages() {
         <>
           <p>{t('messages.staffIntro', { name: name ?? '' })}</p>
           {!canSend ? <p className="notice">{t('messages.readOnly', { name: name ?? '' })}</p> : null}
-          <MessageThread messages={messages} result={result} canSend={canSend} showRead />
+          <MessageThread messages={messages} result={result} canSend={canSend} showRead changed={changed} />
         </>
       )}
     </div>

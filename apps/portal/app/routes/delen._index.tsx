@@ -18,7 +18,7 @@ import { FormProblem, Notice } from '../components/field'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { choiceField, chosenIdField, dateField, idField, optionalLine, someCheckboxesField } from '../forms/fields'
 import { CheckboxGroup, FormErrors, RadioGroup, TextField } from '../forms/field-components'
-import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
+import { parseSubmission, reply, replyWithProblem, type FormReply } from '../forms/submission.server'
 
 export const meta: MetaFunction = pageTitle('titles.wieMagWatZien')
 
@@ -34,6 +34,9 @@ const ShareForm = z.object({
   // The share with this person the form showed (its id), empty for none: the API replaces only that
   // one, so a share the client did not see is never dropped (share_changed, and they look again).
   replaces: idField.optional(),
+  // The share whose choices filled the form (its id), empty for a new share's: tells a choice the
+  // client made from one the form came with, when the send is refused (share_changed).
+  filledFrom: idField.optional(),
 })
 
 // For one team strengths meeting: the inventory, read-only, with a linked worker's team, until a chosen day.
@@ -98,11 +101,38 @@ export async function action({ request, context }: ActionFunctionArgs) {
           replaces: form.replaces ?? null,
         }
   const response = await client.consents.$post({ param: { clientId: user.id }, json })
-  if (!response.ok) return data({ intent, result: await replyWithProblem(submission, response) }, { status: response.status })
+  if (!response.ok) {
+    const result = await replyWithProblem(submission, response)
+    if (form.intent === 'share' && result.error?.['']?.includes('share_changed')) return shareChanged(client, user.id, form, result)
+    return data({ intent, result }, { status: response.status })
+  }
   const shared = await response.json()
   // Shared again with the same person: the API ended the old share and started this one (one share per person).
   const replaced = shared.replacedIds.length > 0 ? '&vervangen=1' : ''
   throw redirect(`/delen?gedeeld=${encodeURIComponent(shared.granteeName ?? shared.teamName ?? '')}${replaced}`)
+}
+
+type ShareValue = Extract<z.infer<typeof SharingForms>, { intent: 'share' }>
+
+/**
+ * The send was refused because the chosen person's share in force is not the one the form showed
+ * (share_changed: without JavaScript, another person was chosen in a form filled for the first; or
+ * the share changed in another tab). Nothing is lost either way:
+ * - the client left the choices as the form came (she only chose another person): the form is
+ *   filled with that person's share in force, and says so (`refilledFor`);
+ * - she changed a choice: her choices stay as she made them, and the page says they are hers.
+ * The page shows the share in force beside the form in both cases.
+ */
+async function shareChanged(client: ReturnType<typeof api>['clients'][':clientId'], clientId: string, form: ShareValue, result: FormReply) {
+  const consents = await jsonOrThrow(client.consents.$get({ param: { clientId }, query: {} }))
+  const theirs = consents.find((consent) => consent.active && consent.granteeId === form.granteeId)
+  const source = form.filledFrom ? consents.find((consent) => consent.id === form.filledFrom) : undefined
+  const from: Terms | undefined = form.filledFrom ? (source ? termsOf(source) : undefined) : newShare
+  const untouched = from !== undefined && sameTerms(from, { scopes: form.scopes, excludeDomains: form.excludeDomains, access: form.access, endsAt: form.endsAt })
+  if (!theirs || !untouched) return data({ intent: 'share' as const, result, refilledFor: null }, { status: 409 })
+  const terms = termsOf(theirs)
+  const initialValue = { ...result.initialValue, ...terms, endsAt: terms.endsAt ?? '', replaces: theirs.id, filledFrom: theirs.id }
+  return data({ intent: 'share' as const, result: { ...result, initialValue }, refilledFor: theirs.granteeId }, { status: 409 })
 }
 
 /**
@@ -133,6 +163,8 @@ export default function WhoMaySeeWhat() {
     lastResult: answer?.intent === 'team' ? answer.result : null,
     defaultValue: { intent: 'team', teamId: teams[0]?.id },
   })
+  // A refused share whose form was filled again with the chosen person's share in force.
+  const refilledFor = answer && 'refilledFor' in answer ? answer.refilledFor : null
   // A share that could not be stopped: the problem above the list.
   const stopProblem = answer?.intent === 'stop' ? answer.result.error?.['']?.[0] : null
   return (
@@ -151,13 +183,15 @@ export default function WhoMaySeeWhat() {
       </section>
 
       {/* A new form for each share changed: its boxes start from that share's choices. */}
+      {/* Filled again after a refusal: a new form too, so the boxes show that share's choices (with JavaScript). */}
       <ShareCard
-        key={editing?.id ?? 'new'}
+        key={`${editing?.id ?? 'new'}${refilledFor ? `-${refilledFor}` : ''}`}
         grantees={grantees}
         domains={domains}
         current={current}
         editing={editing}
         lastResult={answer?.intent === 'share' ? answer.result : null}
+        refilledFor={refilledFor}
       />
 
       <section className="card" aria-labelledby="team">
@@ -245,12 +279,15 @@ function ShareCard({
   current,
   editing,
   lastResult,
+  refilledFor,
 }: {
   grantees: LoaderData['grantees']
   domains: LoaderData['domains']
   current: ReadonlyMap<string, Consent>
   editing: Consent | null
   lastResult: SubmissionResult<string[]> | null
+  /** After share_changed: the person whose share in force now fills the form (else the choices are the client's). */
+  refilledFor: string | null
 }) {
   const t = useT()
   const locale = useLocale()
@@ -269,12 +306,17 @@ function ShareCard({
   const replacing = chosen ? current.get(chosen) : undefined
   // The choices the form was last filled with: a person without a share gets a new share's choices
   // only while the client has not changed these (what they chose themselves stays).
-  const filled = useRef<Terms>(startsFrom && !lastResult ? termsOf(startsFrom) : newShare)
-  const [filledFor, setFilledFor] = useState<string | null>(startsFrom && !lastResult ? (startsFrom.granteeId ?? null) : null)
-  // After an answer the form holds what the client chose, not a share's choices.
+  const refilled = refilledFor ? current.get(refilledFor) : undefined
+  const filled = useRef<Terms>(refilled ? termsOf(refilled) : startsFrom && !lastResult ? termsOf(startsFrom) : newShare)
+  const [filledFor, setFilledFor] = useState<string | null>(refilled ? refilledFor : startsFrom && !lastResult ? (startsFrom.granteeId ?? null) : null)
+  // Which share's choices the form came with (sent along: a refused send then tells the client's own choices apart).
+  const sentFrom = lastResult?.initialValue?.['filledFrom']
+  const [filledFrom, setFilledFrom] = useState(refilled ? refilled.id : lastResult ? (typeof sentFrom === 'string' ? sentFrom : '') : (startsFrom?.id ?? ''))
+  // After an answer the form holds what the client chose, not a share's choices (unless it was filled again).
   useEffect(() => {
-    if (lastResult) setFilledFor(null)
-  }, [lastResult])
+    if (lastResult) setFilledFor(refilledFor)
+  }, [lastResult, refilledFor])
+  const refused = Boolean(lastResult?.error?.['']?.includes('share_changed'))
   const leftOut = share.excludeDomains.initialValue
   return (
     <section className="card" aria-labelledby="share-title">
@@ -295,6 +337,7 @@ function ShareCard({
           if (terms) {
             fillTerms(field.form, terms)
             filled.current = terms
+            setFilledFrom(theirs?.id ?? '')
           }
           setFilledFor(theirs ? field.value : null)
         }}
@@ -302,6 +345,7 @@ function ShareCard({
         <input type="hidden" name="intent" value="share" />
         {/* Which share of this person the form showed: only that one may be replaced. */}
         <input type="hidden" name="replaces" value={replacing?.id ?? ''} />
+        <input type="hidden" name="filledFrom" value={filledFrom} />
         <RadioGroup
           meta={share.granteeId}
           legend={t('sharing.with')}
@@ -324,7 +368,11 @@ function ShareCard({
             <div className="notice notice--ok" data-testid="replaces">
               <p>{t('sharing.alreadySharing', { name: replacing.granteeName ?? '' })}</p>
               <p>{t('sharing.nowMaySee', { name: replacing.granteeName ?? '', what: termsText(t, locale, replacing) })}</p>
-              {filledFor === replacing.granteeId ? <p>{t('sharing.filledFromShare', { name: replacing.granteeName ?? '' })}</p> : null}
+              {filledFor === replacing.granteeId ? (
+                <p>{t('sharing.filledFromShare', { name: replacing.granteeName ?? '' })}</p>
+              ) : refused ? (
+                <p data-testid="kept-choices">{t('sharing.keptChoices', { name: replacing.granteeName ?? '' })}</p>
+              ) : null}
             </div>
           ) : null}
         </div>

@@ -57,12 +57,15 @@ type ActionResult = {
   commentId: string
   result: SubmissionResult<string[]> | null
   replied?: { safety: ScreenData }
+  /** A change to one's own answer: which answer, and the help card when the new words fired the screen. */
+  replyId?: string
+  changed?: { safety: ScreenData }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const formData = await request.formData()
-  const answer = { intent: String(formData.get('intent') ?? ''), commentId: String(formData.get('commentId') ?? '') }
+  const answer = { intent: String(formData.get('intent') ?? ''), commentId: String(formData.get('commentId') ?? ''), replyId: String(formData.get('replyId') ?? '') }
   const submission = parseSubmission(formData, ForYouForms)
   if (submission.status !== 'success') return data<ActionResult>({ ...answer, result: reply(submission) }, { status: 400 })
   const client = api(context, request).clients[':clientId']
@@ -87,6 +90,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (saved.safety.detected) return data<ActionResult>({ ...answer, result: null, replied: { safety: saved.safety } })
     throw redirect('/voorstellen?beantwoord=1')
   }
+  if (form.intent === 'edit-reply' || form.intent === 'remove-reply') {
+    const target = client.comments[':commentId'].replies[':replyId']
+    const at = { param: { ...param, commentId: form.commentId, replyId: form.replyId } }
+    const response =
+      form.intent === 'remove-reply'
+        ? await keyedWrite(formData, (options) => target.$delete({ ...at, query: { version: String(form.version) } }, options))
+        : await keyedWrite(formData, (options) => target.$patch({ ...at, json: { body: form.text, version: form.version } }, options))
+    // Refused (a newer version, a problem with the words): the typed words come back beside this answer.
+    // A conflict answers 200, so that with JavaScript the page reloads the newer words and version too.
+    if (response.status === 409) return data<ActionResult>({ ...answer, result: await replyWithProblem(submission, response) })
+    if (!response.ok) return refused(response)
+    if (response.status === 200) {
+      const saved = (await response.json()) as { safety: ScreenData }
+      // New words that fired the crisis screen were saved as written: stay here and show the help card.
+      if (saved.safety.detected) return data<ActionResult>({ ...answer, result: null, changed: { safety: saved.safety } })
+    }
+    throw redirect(`/voorstellen?${form.intent === 'remove-reply' ? 'antwoord-weg' : 'antwoord-aangepast'}=1`)
+  }
   const { commentId, version, decision, text } = form
   const json = { version, decision, ...(decision === 'edit' ? { text } : {}) }
   const response = await client.suggestions[':commentId'].decision.$post({ param: { ...param, commentId }, json })
@@ -101,6 +122,7 @@ export default function ForYou() {
   const [params] = useSearchParams()
   // A problem of a button (read, sign) stands above; a form's own problem beside the form.
   const forComment = (id: string) => (result && result.commentId === id && (result.intent === 'reply' || result.intent === 'decide') ? result : null)
+  const changeOf = (id: string) => (result && result.commentId === id && (result.intent === 'edit-reply' || result.intent === 'remove-reply') ? result : null)
   const buttonProblem = result && (result.intent === 'read' || result.intent === 'sign') ? result.result?.error?.['']?.[0] : null
   const fresh = comments.filter((c) => !c.readAt)
   const earlier = comments.filter((c) => c.readAt)
@@ -113,7 +135,10 @@ export default function ForYou() {
       {params.get('gelezen') ? <Notice>{t('review.markedRead', { name: workerName })}</Notice> : null}
       {params.get('beantwoord') || result?.replied ? <Notice>{t('review.replied', { name: workerName })}</Notice> : null}
       {params.get('getekend') ? <Notice>{t('review.signedConfirm')}</Notice> : null}
+      {params.get('antwoord-aangepast') || result?.changed ? <Notice>{t('review.replyChanged', { name: workerName })}</Notice> : null}
+      {params.get('antwoord-weg') ? <Notice>{t('review.replyRemoved')}</Notice> : null}
       {result?.replied ? <SaveSafety screen={result.replied.safety} /> : null}
+      {result?.changed ? <SaveSafety screen={result.changed.safety} /> : null}
       {buttonProblem ? (
         <div className="notice notice--error" role="alert">
           {reviewProblem(t, buttonProblem)}
@@ -126,7 +151,7 @@ export default function ForYou() {
           <h2 id="comments-title">{t('review.commentsTitle')}</h2>
           <ul className="rows">
             {fresh.map((c) => (
-              <CommentForYou key={c.id} comment={c} statementText={c.statementText} result={forComment(c.id)?.result} />
+              <CommentForYou key={c.id} comment={c} statementText={c.statementText} result={forComment(c.id)?.result} change={changeOf(c.id)} />
             ))}
           </ul>
         </section>
@@ -156,11 +181,12 @@ export default function ForYou() {
       {agreement ? <SignStep agreement={agreement} viewerId={userId} clientName={displayName} workerName={firstWorker} isClient /> : null}
 
       {earlier.length > 0 ? (
-        <details className="card">
+        // Open when a change to an answer in here came back refused: its words and problem are inside.
+        <details className="card" open={earlier.some((c) => changeOf(c.id)?.result)}>
           <summary>{t('review.earlierTitle')}</summary>
           <ul className="rows">
             {earlier.map((c) => (
-              <CommentForYou key={c.id} comment={c} statementText={c.statementText} result={forComment(c.id)?.result} />
+              <CommentForYou key={c.id} comment={c} statementText={c.statementText} result={forComment(c.id)?.result} change={changeOf(c.id)} />
             ))}
           </ul>
         </details>

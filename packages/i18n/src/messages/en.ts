@@ -13,7 +13,7 @@ import { networkEn } from './network.en'
 import { trajectoryEn } from './trajectory.en'
 import { livelihoodEn } from './livelihood.en'
 import { accessibilityEn } from './accessibility.en'
-import { adminPeopleEn, messagesEn, peerEn } from './peer.en'
+import { adminPeopleEn, messagesEn, ownWordsEn, peerEn } from './peer.en'
 
 // Plain English, same warmth as the Dutch. The type makes sure no key is missing.
 export const en: Catalogue = {
@@ -311,6 +311,7 @@ export const en: Catalogue = {
     quickExitText: 'The "Quick exit" button takes you straight to another website.',
   },
   messages: messagesEn,
+  ownWords: ownWordsEn,
   peer: peerEn,
   adminPeople: adminPeopleEn,
   accessibility: accessibilityEn,

@@ -12,7 +12,7 @@ import { networkNl } from './network.nl'
 import { trajectoryNl } from './trajectory.nl'
 import { livelihoodNl } from './livelihood.nl'
 import { accessibilityNl } from './accessibility.nl'
-import { adminPeopleNl, messagesNl, peerNl } from './peer.nl'
+import { adminPeopleNl, messagesNl, ownWordsNl, peerNl } from './peer.nl'
 
 // Nederlands (B1): korte zinnen, gewone woorden, warm en met respect. Nooit een tekortwoord over de cliënt.
 export const nl = {
@@ -311,6 +311,7 @@ export const nl = {
     quickExitText: 'De knop "Snel weg" brengt je meteen naar een andere website.',
   },
   messages: messagesNl,
+  ownWords: ownWordsNl,
   peer: peerNl,
   adminPeople: adminPeopleNl,
   accessibility: accessibilityNl,

@@ -1,4 +1,4 @@
-import type { adminPeopleNl, messagesNl, peerNl } from './peer.nl'
+import type { adminPeopleNl, messagesNl, ownWordsNl, peerNl } from './peer.nl'
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
@@ -23,6 +23,21 @@ export const messagesEn: Widen<typeof messagesNl> = {
   noAccess: '{name} does not share messages with you.',
   readOnly: '{name} shares the messages for reading. You cannot write here.',
   back: 'Back',
+  removedByYou: 'You removed this message.',
+  removedBy: '{name} removed this message.',
+  removeHint: 'After that nobody reads your words any more. It only says that you removed this message.',
+  edited: 'Your message was changed.',
+  removed: 'Your message was removed.',
+}
+
+export const ownWordsEn: Widen<typeof ownWordsNl> = {
+  change: 'Change or remove',
+  label: 'Your words',
+  save: 'Save',
+  kept: 'Your words are still here. Check them and try again.',
+  remove: 'Remove',
+  edited: 'edited',
+  someone: 'Someone',
 }
 
 export const peerEn: Widen<typeof peerNl> = {

@@ -20,6 +20,22 @@ export const messagesNl = {
   noAccess: '{name} deelt de berichten niet met jou.',
   readOnly: '{name} deelt de berichten om te lezen. Je kunt hier niet schrijven.',
   back: 'Terug',
+  removedByYou: 'Je hebt dit bericht verwijderd.',
+  removedBy: '{name} heeft dit bericht verwijderd.',
+  removeHint: 'Daarna leest niemand je tekst meer. Er staat alleen dat je dit bericht hebt verwijderd.',
+  edited: 'Je bericht is aangepast.',
+  removed: 'Je bericht is verwijderd.',
+} as const
+
+// Je eigen woorden veranderen of weghalen: een bericht, een antwoord op een reactie.
+export const ownWordsNl = {
+  change: 'Aanpassen of verwijderen',
+  label: 'Je tekst',
+  save: 'Opslaan',
+  kept: 'Je tekst staat er nog. Kijk of hij goed is en probeer het opnieuw.',
+  remove: 'Verwijderen',
+  edited: 'bewerkt',
+  someone: 'Iemand',
 } as const
 
 export const peerNl = {

@@ -30,6 +30,7 @@ export const sharingEn: Catalogue['sharing'] = {
   nowMaySee: '{name} may see now: {what}.',
   startFromShare: 'Start from what {name} may see now',
   filledFromShare: 'The form shows what {name} may see now. Change what should be different.',
+  keptChoices: 'The form holds your choices. Press Share once more and they apply to {name}.',
   change: 'Change',
   changeHidden: 'what {name} may see',
   scopes: { inventory: 'My strengths', action_plan: 'My action plan', network: 'My network', sessions: 'My session notes', safety_plan: 'My safety plan', messages: 'My messages (read and send)', livelihood: 'My bridge and my money' },

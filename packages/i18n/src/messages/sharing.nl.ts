@@ -29,6 +29,7 @@ export const sharingNl = {
   nowMaySee: 'Nu mag {name} zien: {what}.',
   startFromShare: 'Begin met wat {name} nu mag zien',
   filledFromShare: 'Het formulier laat zien wat {name} nu mag zien. Verander wat anders moet.',
+  keptChoices: 'In het formulier staan jouw keuzes. Druk je nog een keer op Delen, dan gelden die voor {name}.',
   change: 'Wijzigen',
   changeHidden: 'wat {name} mag zien',
   scopes: { inventory: 'Mijn krachten', action_plan: 'Mijn actieplan', network: 'Mijn netwerk', sessions: 'Mijn notities van bijeenkomsten', safety_plan: 'Mijn signaleringsplan', messages: 'Mijn berichten (lezen en sturen)', livelihood: 'Mijn brug en mijn geld' },

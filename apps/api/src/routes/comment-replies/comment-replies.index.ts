@@ -17,3 +17,17 @@ export const commentRepliesRouter = createRouter()
     // Saved as written; a crisis signal answers with the help lines, nothing is blocked.
     return c.json({ ...reply, safety: screenText(body, access.actor.locale) }, 201)
   })
+  .openapi(routes.editCommentReply, async (c) => {
+    const { clientId, commentId, replyId } = c.req.valid('param')
+    const access = c.get('clientAccess')
+    const { body, version } = c.req.valid('json')
+    const reply = await replies.changeCommentReply(c.get('deps'), { clientId, commentId, replyId, authorId: access.actor.id, version, change: { body } })
+    return c.json({ ...reply, safety: screenText(body, access.actor.locale) }, 200)
+  })
+  .openapi(routes.removeCommentReply, async (c) => {
+    const { clientId, commentId, replyId } = c.req.valid('param')
+    const access = c.get('clientAccess')
+    const { version } = c.req.valid('query')
+    await replies.changeCommentReply(c.get('deps'), { clientId, commentId, replyId, authorId: access.actor.id, version, change: 'remove' })
+    return c.body(null, 204)
+  })

@@ -29,7 +29,16 @@ export const CommentSchema = z
   .openapi('Comment')
 
 export const CommentReplySchema = z
-  .object({ id: z.string().uuid(), authorId: z.string().uuid().nullable(), authorName: z.string().nullable(), body: z.string(), createdAt: z.string().datetime() })
+  .object({
+    id: z.string().uuid(),
+    authorId: z.string().uuid().nullable(),
+    authorName: z.string().nullable(),
+    body: z.string().openapi({ description: 'Empty once the author removed the reply' }),
+    createdAt: z.string().datetime(),
+    version: z.number().int().openapi({ description: 'Send it back to change or remove the reply' }),
+    editedAt: z.string().datetime().nullable().openapi({ description: 'When the author last changed the words ("bewerkt")' }),
+    removed: z.boolean().openapi({ description: 'The author removed it: its place stays, its words are gone' }),
+  })
   .openapi('CommentReply')
 
 /** A comment as listed: with whether the client read it and what they answered. */

@@ -5,12 +5,24 @@ import { ReplyForm } from '../../lib/for-you-forms'
 import { FormErrors, TextareaField } from '../../forms/field-components'
 import type { CommentThread } from './types'
 import { IdempotencyKey } from '../idempotency-key'
+import { ChangeOwnWords } from '../change-own-words'
 
 /**
  * One comment for the client: the statement it is about, who wrote what, the client's answers,
  * "Gelezen" and a short answer. Real forms (no JavaScript needed); a failed answer comes back typed.
  */
-export function CommentForYou({ comment, statementText, result }: { comment: CommentThread; statementText: string | null; result: SubmissionResult<string[]> | null | undefined }) {
+export function CommentForYou({
+  comment,
+  statementText,
+  result,
+  change,
+}: {
+  comment: CommentThread
+  statementText: string | null
+  result: SubmissionResult<string[]> | null | undefined
+  /** The action's answer to a change of one of the client's own answers here. */
+  change?: { replyId?: string | undefined; result: SubmissionResult<string[]> | null } | null | undefined
+}) {
   const t = useT()
   const locale = useLocale()
   const name = comment.authorName ?? t('review.someone')
@@ -23,11 +35,33 @@ export function CommentForYou({ comment, statementText, result }: { comment: Com
         <strong>{comment.body}</strong>
       </p>
       <p className="muted">{formatDate(locale, comment.createdAt, true)}</p>
-      {comment.replies.map((reply) => (
-        <p key={reply.id} className="reply">
-          {t('review.yourReply')} {reply.body}
-        </p>
-      ))}
+      {/* The client's own answers: she changes or removes them (the worker then sees the new words, or only that one was removed). */}
+      {comment.replies.map((reply) =>
+        reply.removed ? (
+          <p key={reply.id} className="reply muted">
+            {t('review.replyRemovedByYou')}
+          </p>
+        ) : (
+          <div key={reply.id} className="reply">
+            <p>
+              {t('review.yourReply')} {reply.body}
+              {reply.editedAt ? <span className="muted"> · {t('ownWords.edited')}</span> : null}
+            </p>
+            <ChangeOwnWords
+              key={`${reply.id}-${reply.version}`}
+              id={`reply-change-${reply.id}`}
+              itemName="replyId"
+              itemId={reply.id}
+              hidden={{ commentId: comment.id }}
+              version={reply.version}
+              text={reply.body}
+              intents={{ edit: 'edit-reply', remove: 'remove-reply' }}
+              result={change?.replyId === reply.id ? change.result : null}
+              removeHint={t('review.replyRemoveHint', { name })}
+            />
+          </div>
+        ),
+      )}
       {comment.readAt ? (
         <p className="badge">{t('review.alreadyRead')}</p>
       ) : (

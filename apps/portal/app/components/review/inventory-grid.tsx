@@ -1,10 +1,10 @@
 import { domainLabel, times } from '../../lib/inventory'
 import { provenanceLabel } from '../../lib/provenance'
-import { formatDate, useLocale, useT } from '../../lib/i18n'
+import { useT } from '../../lib/i18n'
 import { CommentForm, CommentLink } from './comment-form'
 import { Notice } from '../field'
 import type { SubmissionResult } from '../../forms/use-form'
-import type { CommentThread, SharedInventory } from './types'
+import type { SharedInventory, StaffComment } from './types'
 
 /**
  * The inventory as the client sees it: each life domain with what was, what is and what the
@@ -20,7 +20,7 @@ export function InventoryGrid({
   commenting,
 }: {
   inventory: SharedInventory
-  comments: CommentThread[]
+  comments: StaffComment[]
   canComment: boolean
   commenting: {
     clientId: string
@@ -37,7 +37,6 @@ export function InventoryGrid({
   }
 }) {
   const t = useT()
-  const locale = useLocale()
   const { clientId, refused, unsent, saved, savedInPlace } = commenting
   const open = refused?.statementId ?? unsent ?? commenting.open
   const domains = inventory.domains.filter((domain) => inventory.statements.some((s) => s.domain === domain))
@@ -68,16 +67,10 @@ export function InventoryGrid({
                                   <strong>{c.authorName ?? t('review.someone')}:</strong> {c.body}
                                   {c.suggestedText ? <> → “{c.suggestedText}”</> : null}
                                 </p>
-                                <p className="muted">
-                                  {c.kind === 'suggestion' && c.status
-                                    ? t(`review.status.${c.status}`, { name: inventory.displayName })
-                                    : c.readAt
-                                      ? t('review.readOn', { date: formatDate(locale, c.readAt) })
-                                      : t('review.notReadYet')}
-                                </p>
+                                <p className="muted">{c.fate}</p>
                                 {c.replies.map((reply) => (
                                   <p key={reply.id} className="reply">
-                                    {t('review.repliedBy', { name: reply.authorName ?? inventory.displayName })} {reply.body}
+                                    {reply.line}
                                   </p>
                                 ))}
                               </div>

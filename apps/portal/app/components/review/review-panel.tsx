@@ -1,5 +1,5 @@
-import { formatDate, useLocale, useT } from '../../lib/i18n'
-import type { CommentThread, SharedInventory } from './types'
+import { useT } from '../../lib/i18n'
+import type { SharedInventory, StaffComment } from './types'
 
 /**
  * The worker's own comments and suggestions on one page: what each was about, whether the client
@@ -13,13 +13,12 @@ export function ReviewPanel({
   canComment = true,
 }: {
   inventory: SharedInventory
-  comments: CommentThread[]
+  comments: StaffComment[]
   viewerId: string
   /** Read only: nothing to write here, so the panel says that rather than "nothing written yet". */
   canComment?: boolean
 }) {
   const t = useT()
-  const locale = useLocale()
   const name = inventory.displayName
   const mine = comments.filter((c) => c.authorId === viewerId).reverse()
   return (
@@ -38,16 +37,10 @@ export function ReviewPanel({
                   → <strong>“{c.suggestedText}”</strong>
                 </p>
               ) : null}
-              <p className="status-line">
-                {c.kind === 'suggestion' && c.status
-                  ? t(`review.status.${c.status}`, { name })
-                  : c.readAt
-                    ? t('review.readOn', { date: formatDate(locale, c.readAt) })
-                    : t('review.notReadYet')}
-              </p>
+              <p className="status-line">{c.fate}</p>
               {c.replies.map((reply) => (
                 <p key={reply.id} className="reply">
-                  {t('review.repliedBy', { name: reply.authorName ?? name })} {reply.body}
+                  {reply.line}
                 </p>
               ))}
             </li>

@@ -12,8 +12,15 @@ export interface CommentThread {
   status: 'open' | 'accepted' | 'edited' | 'declined' | null
   createdAt: string
   readAt: string | null
-  replies: { id: string; authorId: string | null; authorName: string | null; body: string; createdAt: string }[]
+  /** A removed answer keeps its place (`removed`, no words); a changed one has `editedAt`. */
+  replies: { id: string; authorId: string | null; authorName: string | null; body: string; createdAt: string; version: number; editedAt: string | null; removed: boolean }[]
 }
+
+/**
+ * A comment as the worker's page shows it: what became of it and the client's answers, written out
+ * on the server (lib/comment-lines.server.ts).
+ */
+export type StaffComment = Omit<CommentThread, 'replies'> & { fate: string; replies: { id: string; line: string }[] }
 
 export interface SignatureChanges {
   added: number
