@@ -29,6 +29,8 @@ declare module 'autocannon' {
     initialContext?: Record<string, unknown>
     /** Requests a second over all connections (latency then counts from when a request was due). */
     overallRate?: number
+    /** Seconds before a request counts as an error (10 by default). */
+    timeout?: number
   }
   export interface Result {
     requests: Histogram

@@ -1,9 +1,10 @@
+import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { bodyLimit } from 'hono/body-limit'
 import { getCookie, deleteCookie } from 'hono/cookie'
 import { AppError } from './lib/app-error'
 import { createRouter } from './lib/router'
-import type { Deps } from './lib/env'
+import type { AppEnv, Deps } from './lib/env'
 import { requestContext } from './lib/request-context'
 import { lookupSession, sessionCookie, type SessionLookup } from './auth/sessions'
 import { accessFactsKey } from './access/facts'
@@ -93,6 +94,21 @@ export const apiInfo = {
 const clientPath = /\/clients\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i
 const clientInPath = (path: string): string | undefined => clientPath.exec(path)?.[1]
 
+/** GET and HEAD requests have no body (the fetch standard's Request refuses one). */
+const bodyless = (method: string): boolean => method === 'GET' || method === 'HEAD'
+
+/**
+ * `Cache-Control: no-store` on a finished answer, in place when its headers can change (Hono's
+ * answers), else through Hono (an answer with immutable headers, such as one from fetch()).
+ */
+function noStore(c: Context<AppEnv>): void {
+  try {
+    c.res.headers.set('Cache-Control', 'no-store')
+  } catch {
+    c.header('Cache-Control', 'no-store')
+  }
+}
+
 export function createApi(deps: Deps) {
   const app = createRouter()
 
@@ -106,18 +122,19 @@ export function createApi(deps: Deps) {
   app.use('*', crossSiteCheck())
   // Where the request came from (address, user agent) and who made it, for the access log.
   app.use('*', requestContext())
-  // Large bodies are refused before anything parses them.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: (c) => c.json({ code: 'payload_too_large', message: 'The request is too large.' }, 413),
-    }),
-  )
-  // API answers are about one person: never cached by a browser or proxy.
+  // Large bodies are refused before anything parses them. A GET or HEAD has none (a Request cannot
+  // carry one), and asking for it would make Node's server build the whole web Request (issue 19).
+  const limitBody = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: (c) => c.json({ code: 'payload_too_large', message: 'The request is too large.' }, 413),
+  })
+  app.use('*', (c, next) => (bodyless(c.req.method) ? next() : limitBody(c, next)))
+  // API answers are about one person: never cached by a browser or proxy. Set on the answer's own
+  // headers: Hono's c.header() on a finished answer makes it again around its body as a stream, so
+  // every JSON answer went out (and in-process was read back) as a stream instead of one string.
   app.use('*', async (c, next) => {
     await next()
-    c.header('Cache-Control', 'no-store')
+    noStore(c)
   })
   // Who is asking. An expired or unknown cookie is cleared, so the browser stops sending it. A session
   // still waiting for its authenticator code is nobody yet (only /auth/totp reads it).

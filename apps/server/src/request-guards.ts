@@ -55,7 +55,9 @@ export function portalBodyLimit(): MiddlewareHandler {
     maxSize: portalBodyLimitBytes,
     onError: (c) => refusalPage(c, 413, 'edge.tooLargeTitle', 'edge.tooLargeText'),
   })
-  return async (c, next) => (isApi(c) ? next() : limit(c, next))
+  // A GET or HEAD has no body (a Request cannot carry one); asking for it would make Node's server
+  // build the whole web Request for every page (issue 19).
+  return async (c, next) => (isApi(c) || c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next))
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])

@@ -50,12 +50,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response('not found', { status: 404 })
   const { clientId } = parsed.data
   const client = api(context, request).clients[':clientId']
-  // The inventory, its comments and the agreement in one call: one gate, a log row for each part.
-  const [overview, sections] = await Promise.all([client.inventory.overview.$get({ param: { clientId }, query: {} }), sharedSections(request, context, clientId)])
-  // Not shared (or no longer): a friendly page, never the data and never a stack trace.
+  // The inventory, its comments, the agreement and the scopes the client shares with this viewer
+  // (the links to the client's other pages) in one call: one gate, a log row for each part.
+  const overview = await client.inventory.overview.$get({ param: { clientId }, query: {} })
+  // Not shared (or no longer): a friendly page, never the data and never a stack trace; the links
+  // to what the client still shares come from the viewer's own list.
   const status: number = overview.status
-  if (!overview.ok) return data({ shared: false as const, clientId, sections, role: user.role }, { status: status === 401 ? 401 : 403 })
-  const { inventory, comments, agreement } = await overview.json()
+  if (!overview.ok) return data({ shared: false as const, clientId, sections: await sharedSections(request, context, clientId), role: user.role }, { status: status === 401 ? 401 : 403 })
+  const { inventory, comments, agreement, sharedScopes: sections } = await overview.json()
   return {
     shared: true as const,
     clientId,

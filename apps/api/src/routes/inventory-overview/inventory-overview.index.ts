@@ -1,6 +1,8 @@
 import { createRouter } from '../../lib/router'
 import * as agreement from '../../services/agreement'
 import * as comments from '../../services/comments'
+import { sharedWithMe } from '../../services/shared-with-me'
+import { requireUser } from '../../lib/guards'
 import { inventoryAsSeen } from '../inventory/inventory.index'
 import * as routes from './inventory-overview.routes'
 
@@ -20,9 +22,16 @@ export const inventoryOverviewRouter = createRouter().openapi(routes.getInventor
     ...comments.statementCommentsColumn(filters),
     read: (value) => (known.rows = comments.statementCommentsFromJson(commentFilter, value)),
   })
-  const [threads, status] = await Promise.all([
+  // What else the client shares with the viewer (the page's links to the client's other pages): from
+  // the gate's facts this request read with its session (the same key), so no query of its own;
+  // one in-process call fewer for the worker's page (issue 19).
+  const viewer = requireUser(c)
+  const [threads, status, shares] = await Promise.all([
     comments.listComments(deps, { ...commentFilter, statementId: undefined, openOnly: false }, known.rows),
     agreement.agreementStatus(deps, { clientId, viewer: access }),
+    viewer.role === 'worker' || viewer.role === 'peer' ? sharedWithMe(deps, viewer, { clientId, facts: c.get('accessFacts') }) : Promise.resolve([]),
   ])
-  return c.json({ inventory, comments: threads, agreement: status }, 200)
+  // Only the scopes: the consents' terms (left-out domains by name among them) stay in /me/shared-with-me.
+  const sharedScopes = [...new Set((shares.find((entry) => entry.clientId === clientId)?.shares ?? []).flatMap((share) => share.scopes))]
+  return c.json({ inventory, comments: threads, agreement: status, sharedScopes }, 200)
 })

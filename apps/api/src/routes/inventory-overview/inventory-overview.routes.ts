@@ -7,6 +7,7 @@ import { commonProblems, jsonResponse } from '../../lib/schemas'
 import { CommentThreadSchema } from '../comments/comments.routes'
 import { ClientParams, InventorySchema } from '../inventory/inventory.routes'
 import { AgreementSchema } from '../signatures/signatures.routes'
+import { consentScopes } from '@kracht/db'
 
 export const getInventoryOverview = clientRoute({
   operationId: 'getInventoryOverview',
@@ -16,7 +17,7 @@ export const getInventoryOverview = clientRoute({
   method: 'get',
   path: '/clients/{clientId}/inventory/overview',
   tags: ['Sharing'],
-  summary: 'The inventory with its comments and the agreement, as GET …/inventory, …/comments and …/agreement give them, in one answer',
+  summary: 'The inventory with its comments and the agreement, as GET …/inventory, …/comments and …/agreement give them, and the scopes the client shares with you, in one answer',
   request: { params: ClientParams, query: z.object({ locale: z.enum(['nl', 'en']).optional() }) },
   responses: {
     200: jsonResponse(
@@ -25,9 +26,13 @@ export const getInventoryOverview = clientRoute({
           inventory: InventorySchema.extend({ viewerAccess: z.enum(['read', 'comment', 'write']) }),
           comments: z.array(CommentThreadSchema),
           agreement: AgreementSchema,
+          sharedScopes: z.array(z.enum(consentScopes)).openapi({
+            description:
+              "What else this client shares with you, by scope (the links to the client's other pages; empty for the client): the scopes of your active consents from this client, as GET /me/shared-with-me?clientId= lists them, without their terms",
+          }),
         })
         .openapi('InventoryOverview'),
-      'The inventory, its comments (oldest first) and the agreement',
+      'The inventory, its comments (oldest first), the agreement and the scopes shared with you',
     ),
     ...commonProblems,
   },

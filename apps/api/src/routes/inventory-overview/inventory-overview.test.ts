@@ -60,10 +60,15 @@ describe('the inventory overview', () => {
       comments: await (await t.json('GET', `${base()}/comments`, { cookie: noor })).json(),
       agreement: await (await t.json('GET', `${base()}/agreement`, { cookie: noor })).json(),
     }
+    const shared = (await (await t.json('GET', `/me/shared-with-me?clientId=${t.ids.sam}`, { cookie: noor })).json()) as { shares: { scopes: string[] }[] }[]
     // The quality check says when it ran: the only figure that differs between two reads.
     const ran = { quality: { checkedAt: expect.any(String) } }
     expect(overview).toMatchObject({ ...separately, inventory: { ...separately.inventory, ...ran, quality: { ...separately.inventory.quality, ...ran.quality } } })
-    expect(Object.keys(overview).sort()).toEqual(['agreement', 'comments', 'inventory'])
+    expect(Object.keys(overview).sort()).toEqual(['agreement', 'comments', 'inventory', 'sharedScopes'])
+    // The scopes Sam shares with Noor, as her own list gives them (the page's links to his other pages).
+    expect(shared).toHaveLength(1)
+    expect(overview.sharedScopes).toEqual([...new Set(shared[0]?.shares.flatMap((share) => share.scopes))])
+    expect(overview.sharedScopes).toEqual(['inventory'])
     // The comments (read in the inventory's query) and the agreement exactly as their own calls give them.
     expect(overview.comments).toEqual(separately.comments)
     expect(overview.agreement).toEqual(separately.agreement)
