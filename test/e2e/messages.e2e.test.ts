@@ -73,4 +73,34 @@ describe('messages between a client and the people who support them', () => {
     expect([...noor.errors, ...sam.errors, ...eva.errors]).toEqual([])
     await Promise.all([noor.close(), sam.close(), eva.close()])
   })
+
+  it('a client without a linked worker is not told that a worker reads along (360 px, without JavaScript)', { timeout: 90_000 }, async () => {
+    // The coordinator invites a client and chooses the worker later.
+    const admin = await signInOnPhone(e2e.browser, e2e.server.url, 'admin')
+    const invited = await admin.page.request.post(`${e2e.server.url}/api/v1/invitations`, {
+      headers: { origin: e2e.server.url },
+      data: { role: 'client', displayName: 'Mira' },
+    })
+    expect(invited.status()).toBe(201)
+    const { code } = (await invited.json()) as { code: string }
+    const accepted = await admin.page.request.post(`${e2e.server.url}/api/v1/invitations/accept`, {
+      headers: { origin: e2e.server.url },
+      data: { code, username: 'mira_nobody_yet', password: 'een lang wachtwoord voor mira 2026' },
+    })
+    expect(accepted.ok()).toBe(true)
+    await admin.close()
+
+    const mira = await signInOnPhone(e2e.browser, e2e.server.url, 'mira_nobody_yet', { javaScript: false, password: 'een lang wachtwoord voor mira 2026' })
+    await mira.page.goto(`${e2e.server.url}/berichten`)
+    const page = (await mira.page.locator('.page').first().textContent()) ?? ''
+    expect(page).toContain('Je hebt nog geen begeleider gekoppeld.')
+    expect(page).not.toContain('Je begeleider leest mee.')
+    // She may still write; the message is kept for a worker who joins her later.
+    await mira.page.getByLabel('Je bericht').fill('Ik wil graag iemand spreken over werk.')
+    await mira.page.getByRole('button', { name: 'Versturen' }).click()
+    await mira.page.getByText('Je bericht is verstuurd.').waitFor()
+    await noHorizontalScroll(mira.page)
+    expect(mira.errors).toEqual([])
+    await mira.close()
+  })
 })

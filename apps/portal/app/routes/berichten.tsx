@@ -3,6 +3,8 @@ import { data } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { requireRole } from '../lib/auth.server'
+import { api } from '../lib/api.server'
+import { jsonOrThrow } from '../lib/api-failure.server'
 import { useT, pageTitle } from '../lib/i18n'
 import { loadThread, threadAction } from '../lib/messages.server'
 import { MessageThread } from '../components/message-thread'
@@ -18,8 +20,12 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
-  const thread = await loadThread(context, request, user.id)
-  return { messages: thread?.messages ?? [] }
+  // Without a linked worker nobody reads along yet: the page says so rather than promise a reader.
+  const [thread, workers] = await Promise.all([
+    loadThread(context, request, user.id),
+    jsonOrThrow(api(context, request).clients[':clientId'].workers.$get({ param: { clientId: user.id } })),
+  ])
+  return { messages: thread?.messages ?? [], hasWorker: workers.length > 0 }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -30,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Messages() {
   const t = useT()
-  const { messages } = useLoaderData<typeof loader>()
+  const { messages, hasWorker } = useLoaderData<typeof loader>()
   const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const changed = params.get('aangepast') ? 'edited' : params.get('verwijderd') ? 'removed' : null
@@ -40,7 +46,7 @@ export default function Messages() {
         <Link to="/">← {t('messages.back')}</Link>
       </p>
       <h1>{t('messages.title')}</h1>
-      <p>{t('messages.clientIntro')}</p>
+      <p>{t(hasWorker ? 'messages.clientIntro' : 'messages.clientIntroNoWorker')}</p>
       <MessageThread messages={messages} result={result} canSend showRead={false} changed={changed} />
     </div>
   )

@@ -5,6 +5,7 @@ type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<
 export const messagesEn: Widen<typeof messagesNl> = {
   title: 'Messages',
   clientIntro: 'Send your worker a short message. For example about your strengths, your plan or a session. Your worker reads along. So does anyone you share your messages with.',
+  clientIntroNoWorker: 'You have no worker linked yet. You can already write a message. A worker who joins you later can then read it. So can anyone you share your messages with.',
   staffIntro: 'Short messages with {name}. {name} reads everything here.',
   none: 'No messages yet.',
   yourMessage: 'Your message',

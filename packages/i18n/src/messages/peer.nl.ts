@@ -2,6 +2,7 @@
 export const messagesNl = {
   title: 'Berichten',
   clientIntro: 'Stuur een kort bericht aan je begeleider. Bijvoorbeeld over je krachten, je plan of een bijeenkomst. Je begeleider leest mee. Iemand met wie je je berichten deelt, ook.',
+  clientIntroNoWorker: 'Je hebt nog geen begeleider gekoppeld. Je kunt al wel een bericht schrijven. Een begeleider die later bij je komt, kan het dan lezen. Iemand met wie je je berichten deelt, ook.',
   staffIntro: 'Korte berichten met {name}. {name} leest alles wat hier staat.',
   none: 'Er zijn nog geen berichten.',
   yourMessage: 'Je bericht',
