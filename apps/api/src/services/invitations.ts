@@ -69,7 +69,7 @@ export async function createInvitation(
   input: { inviter: PublicUser; role: Role; displayName: string; teamId?: string | null | undefined; workerId?: string | null | undefined },
 ): Promise<IssuedInvitation> {
   if (!invitableRoles[input.inviter.role].includes(input.role)) {
-    throw new AppError('forbidden', `A ${input.inviter.role} cannot invite a ${input.role}.`)
+    throw new AppError('forbidden', `${withArticle(input.inviter.role, 'A')} cannot invite ${withArticle(input.role, 'a')}.`)
   }
   // A coordinator who invites a client names the worker the client will be linked to (optional:
   // the link can also be made later). A worker's own invitation links the worker.
@@ -344,3 +344,8 @@ export async function acceptInvitation(
   return { user: toPublicUser(user), resetId: invitation.userId ? invitation.id : null }
 }
 
+/** "a worker", "an admin": the problem text reads as English whatever the roles are. */
+function withArticle(word: string, article: 'a' | 'A'): string {
+  const an = /^[aeiou]/i.test(word)
+  return `${an ? `${article}n` : article} ${word}`
+}

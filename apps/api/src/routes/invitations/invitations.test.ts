@@ -72,6 +72,11 @@ describe('invitations', () => {
 
   it('follows who may invite whom', async () => {
     expect((await invite(noor, 'worker')).response.status).toBe(403)
+    // The problem reads as English: "an admin", not "a admin".
+    const refused = await invite(noor, 'admin')
+    expect(refused.response.status).toBe(403)
+    expect(refused.body.code).toBe('forbidden')
+    expect(refused.body.message).toBe('A worker cannot invite an admin.')
     expect((await invite(admin, 'worker', 'Piet')).response.status).toBe(201)
     expect((await invite(admin, 'peer', 'Ans')).response.status).toBe(201)
     const sam = await t.signIn('sam')
