@@ -84,6 +84,17 @@ const versionConflict = (what: string): never => {
   throw new AppError('version_conflict', `This message was changed elsewhere. Nothing was ${what}; load the thread again.`)
 }
 
+/** The one message an author may change: hers, in this client's thread, at the version she saw, not removed. */
+function theAuthorsCurrentMessage(input: { clientId: string; messageId: string; authorId: string; version: number }) {
+  return and(
+    eq(messages.id, input.messageId),
+    eq(messages.clientId, input.clientId),
+    eq(messages.authorId, input.authorId),
+    eq(messages.version, input.version),
+    isNull(messages.deletedAt),
+  )
+}
+
 /**
  * The author changes the words of their own message. The version check is part of the update, so
  * two pages of the same person cannot both win; the thread then says "bewerkt". No earlier wording
@@ -94,15 +105,7 @@ export async function editMessage(deps: Deps, input: { clientId: string; message
   const [row] = await deps.db
     .update(messages)
     .set({ text: input.text, editedAt: now, version: input.version + 1 })
-    .where(
-      and(
-        eq(messages.id, input.messageId),
-        eq(messages.clientId, input.clientId),
-        eq(messages.authorId, input.authorId),
-        eq(messages.version, input.version),
-        isNull(messages.deletedAt),
-      ),
-    )
+    .where(theAuthorsCurrentMessage(input))
     .returning()
   if (!row) {
     await findMessage(deps, input.clientId, input.messageId)
@@ -120,15 +123,7 @@ export async function removeMessage(deps: Deps, input: { clientId: string; messa
   const [row] = await deps.db
     .update(messages)
     .set({ text: '', editedAt: null, deletedAt: now, version: input.version + 1 })
-    .where(
-      and(
-        eq(messages.id, input.messageId),
-        eq(messages.clientId, input.clientId),
-        eq(messages.authorId, input.authorId),
-        eq(messages.version, input.version),
-        isNull(messages.deletedAt),
-      ),
-    )
+    .where(theAuthorsCurrentMessage(input))
     .returning({ id: messages.id })
   if (!row) {
     await findMessage(deps, input.clientId, input.messageId)
