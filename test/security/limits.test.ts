@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { consumeRateLimit } from '@kracht/api/rate-limit'
-import { startTestServer, type TestServer } from '../support/server'
+import { signInOverApi, startTestServer, type TestServer } from '../support/server'
 
 /**
  * Attack tests: floods and oversized or disguised input. A 5 MB form to the sign-in page, a burst
@@ -18,15 +18,7 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-async function signIn(username: string) {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'kracht-demo' }),
-  })
-  expect(response.status).toBe(200)
-  return response.headers.get('set-cookie')?.split(';')[0] ?? ''
-}
+const signIn = (username: string) => signInOverApi(server.url, username)
 
 const addStatement = (text: string, cookie = sam) =>
   fetch(`${server.url}/api/v1/clients/${samId}/statements`, {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../support/server'
+import { signInOverApi, startTestServer, type TestServer } from '../support/server'
 
 /**
  * Attack tests from the walk of round h25: requests a browser's own pages never send, each of which
@@ -18,15 +18,7 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-async function signIn(username: string) {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'kracht-demo' }),
-  })
-  expect(response.status).toBe(200)
-  return response.headers.get('set-cookie')?.split(';')[0] ?? ''
-}
+const signIn = (username: string) => signInOverApi(server.url, username)
 
 const ownSite = () => ({ origin: server.url, 'sec-fetch-site': 'same-origin' })
 

@@ -93,3 +93,15 @@ export function serversClosedAfterEach(prefix: string) {
     },
   }
 }
+
+/** Signs a demo user in through the API of a running test server; returns the session cookie. */
+export async function signInOverApi(serverUrl: string, username: string, password = 'kracht-demo'): Promise<string> {
+  const response = await fetch(`${serverUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (response.status !== 200) throw new Error(`${username} could not sign in: ${response.status}`)
+  return response.headers.get('set-cookie')?.split(';')[0] ?? ''
+}
+
