@@ -8,10 +8,10 @@
 // would have them on one core ((c)/(a) = cpu(a) / cpu(c)).
 //
 //   node --import tsx test/bench/cpu-interleave.ts --base=/work/base [--pg] [--cases=a,c,d]
-import { readFileSync, rmSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { writeResult } from './measure'
+import { loadSides, startSide, stopSides, type Side } from './sides'
 
 const args = process.argv.slice(2)
 const baseRoot = args.find((arg) => arg.startsWith('--base='))?.slice('--base='.length)
@@ -23,19 +23,7 @@ const rounds = Number(process.env['BENCH_ROUNDS'] ?? 6)
 const amounts: Record<string, number> = { a: 1200, c: 500, d: 200 }
 const ticksPerSecond = 100
 
-type ProcessModule = typeof import('./server-process')
-interface Side {
-  label: string
-  module: ProcessModule
-  server?: Awaited<ReturnType<ProcessModule['startServer']>>
-  paths: Record<string, { path: string; cookie: string }>
-  dataDir?: string
-  done?: () => Promise<void>
-}
-const sides: Side[] = [
-  { label: 'base', module: (await import(resolve(baseRoot, 'test/bench/server-process.ts'))) as ProcessModule, paths: {} },
-  { label: 'this', module: await import('./server-process'), paths: {} },
-]
+const sides: Side[] = await loadSides(baseRoot)
 const engine = pgUrl ? 'postgres' : 'embedded'
 
 /** The process's user + system time in milliseconds (Linux). */
@@ -46,26 +34,7 @@ const cpuMs = (pid: number): number => {
 }
 
 try {
-  for (const side of sides) {
-    const { engines, dataDir } = side.module.benchEngines(`cpu_${side.label}`, pgUrl, { embedded: !pgUrl })
-    const chosen = engines[0]!
-    side.dataDir = dataDir
-    if (chosen.done) side.done = chosen.done
-    const env = await chosen.env()
-    const first = await side.module.startServer(engine, env)
-    let seeded: Awaited<ReturnType<ProcessModule['seed']>>
-    try {
-      seeded = await side.module.seed(first.url)
-    } finally {
-      await first.stop()
-    }
-    side.server = await side.module.startServer(engine, env)
-    side.paths = {
-      a: { path: '/api/v1/health', cookie: seeded.client },
-      c: { path: `/api/v1/clients/${seeded.clientId}/inventory`, cookie: seeded.noor },
-      d: { path: `/clienten/${seeded.clientId}`, cookie: seeded.noor },
-    }
-  }
+  for (const side of sides) await startSide(side, 'cpu', pgUrl)
   const load = async (side: Side, key: string, amount: number) => {
     const { path, cookie } = side.paths[key]!
     const result = await autocannon({ url: `${side.server!.url}${path}`, connections: 10, amount, timeout: 60, headers: { cookie, 'accept-encoding': 'gzip' } })
@@ -105,9 +74,5 @@ try {
   console.table(rows)
   writeResult(`cpu-interleave-${engine}`, { at: new Date().toISOString(), node: process.version, base: baseRoot, engine, rounds, amounts, rows, samples: Object.fromEntries(samples) })
 } finally {
-  for (const side of sides) {
-    await side.server?.stop()
-    await side.done?.()
-    if (side.dataDir) rmSync(side.dataDir, { recursive: true, force: true })
-  }
+  await stopSides(sides)
 }

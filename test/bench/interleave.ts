@@ -8,10 +8,9 @@
 // (c) paced at 200 requests a second, BENCH_PACED_SECONDS (8) each, taking turns over the rounds.
 //
 //   node --import tsx test/bench/interleave.ts --base=/work/base [--pg] [--cases=a,c,d]
-import { rmSync } from 'node:fs'
-import { resolve } from 'node:path'
 import autocannon from 'autocannon'
 import { writeResult } from './measure'
+import { loadSides, startSide, stopSides, type Side } from './sides'
 
 const args = process.argv.slice(2)
 const baseRoot = args.find((arg) => arg.startsWith('--base='))?.slice('--base='.length)
@@ -24,44 +23,11 @@ const runs = Number(process.env['BENCH_RUNS'] ?? 300)
 const pacedSeconds = Number(process.env['BENCH_PACED_SECONDS'] ?? 8)
 const connections = 10
 
-type ProcessModule = typeof import('./server-process')
-interface Side {
-  label: string
-  module: ProcessModule
-  server?: Awaited<ReturnType<ProcessModule['startServer']>>
-  paths: Record<string, { path: string; cookie: string }>
-  dataDir?: string
-  done?: () => Promise<void>
-}
-
-const sides: Side[] = [
-  { label: 'base', module: (await import(resolve(baseRoot, 'test/bench/server-process.ts'))) as ProcessModule, paths: {} },
-  { label: 'this', module: await import('./server-process'), paths: {} },
-]
+const sides: Side[] = await loadSides(baseRoot)
 
 const engine = pgUrl ? 'postgres' : 'embedded'
 try {
-  for (const side of sides) {
-    const { engines, dataDir } = side.module.benchEngines(`ilv_${side.label}`, pgUrl, { embedded: !pgUrl })
-    const chosen = engines[0]!
-    side.dataDir = dataDir
-    if (chosen.done) side.done = chosen.done
-    const env = await chosen.env()
-    // As server.bench.ts: the first start creates and seeds; measured from a second start.
-    const first = await side.module.startServer(engine, env)
-    let seeded: Awaited<ReturnType<ProcessModule['seed']>>
-    try {
-      seeded = await side.module.seed(first.url)
-    } finally {
-      await first.stop()
-    }
-    side.server = await side.module.startServer(engine, env)
-    side.paths = {
-      a: { path: '/api/v1/health', cookie: seeded.client },
-      c: { path: `/api/v1/clients/${seeded.clientId}/inventory`, cookie: seeded.noor },
-      d: { path: `/clienten/${seeded.clientId}`, cookie: seeded.noor },
-    }
-  }
+  for (const side of sides) await startSide(side, 'ilv', pgUrl)
 
   const once = async (side: Side, key: string) => {
     const { path, cookie } = side.paths[key]!
@@ -153,9 +119,5 @@ try {
   console.table(rows)
   writeResult(`interleave-${engine}`, { base: baseRoot, engine, seconds, rounds, runs, rows })
 } finally {
-  for (const side of sides) {
-    await side.server?.stop()
-    await side.done?.()
-    if (side.dataDir) rmSync(side.dataDir, { recursive: true, force: true })
-  }
+  await stopSides(sides)
 }
