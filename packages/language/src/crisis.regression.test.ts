@@ -37,13 +37,12 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * no set goes without a floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 22 decided on round 20 and is a development set since round 21 (DEVELOPMENT_FLOORS).
-  // Set 23, written blind on 2026-12-03 beside round 20 (lines in the action plan, notes on people
-  // in the VIP card, entries in the client's own safety plan, replies to the worker; 160 English)
-  // and measured once on round 20's screen (2026-12-03 17:17 UTC, before round 21 is merged):
-  // 342 / 400 found, 36 / 400 false alarms (11 of them check-ins).
-  // After round 21 (measured once, 2026-12-03 17:53 UTC): 344 and 33 (8 check-ins).
-  { file: 'crisis-heldout-23.jsonl', recall: 344 / 400, falseAlarms: 33 / 400 },
+  // Set 23 decided on round 21 and is a development set since round 22 (DEVELOPMENT_FLOORS).
+  // Set 24, written blind on 2026-12-03 beside round 21 (dictated voice messages, very short texts
+  // with crisis texts and look-alikes of the same length, notes from group and peer sessions; 160
+  // English) and measured once on round 21's screen (2026-12-03 19:37 UTC, before round 22 is
+  // merged): 355 / 400 found, 44 / 400 false alarms (20 of them check-ins).
+  { file: 'crisis-heldout-24.jsonl', recall: 355 / 400, falseAlarms: 44 / 400 },
 ]
 
 /**
@@ -152,6 +151,12 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // round 20 the same. A development set since round 21 (it stood in HELDOUT_FLOORS until then).
   // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 345 and 31.
   { file: 'crisis-heldout-22.jsonl', recall: 345 / 400, falseAlarms: 31 / 400 },
+  // Set 23, written blind on 2026-12-03 beside round 20 (lines in the action plan, notes on people
+  // in the VIP card, entries in the client's own safety plan, replies to the worker; 160 English)
+  // and measured once on round 20's screen: 342 / 400 found, 36 false alarms (11 check-ins); after
+  // round 21 344 and 33 (8 check-ins). A development set since round 22 (it stood in
+  // HELDOUT_FLOORS until then).
+  { file: 'crisis-heldout-23.jsonl', recall: 344 / 400, falseAlarms: 33 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
@@ -174,10 +179,8 @@ describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
  * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
  */
-// Set 24, written blind on 2026-12-03 beside round 21 (dictated voice messages, very short texts
-// with crisis texts and look-alikes of the same length, notes from group and peer sessions; 160
-// English), frozen and never run: it measures the round after 21, first on main's screen.
-const AWAITING_FIRST_MEASUREMENT: string[] = ['crisis-heldout-24.jsonl']
+// Empty while no blind set waits: set 24 was measured once on 2026-12-03 (HELDOUT_FLOORS).
+const AWAITING_FIRST_MEASUREMENT: string[] = []
 
 /**
  * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
