@@ -262,7 +262,9 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
   const idiom = hits.some((h) => h.concept === st.idiom)
   const namedOnly = !signal && raw.some((h) => rules.signal.has(h.concept) && !hits.includes(h) && h.words.some((w) => names.has(w)))
   const coping = OFF.has('coping') ? [] : copingSpans(sents, rules, hits)
-  const inSpan = (h: Hit): boolean => coping.some(([a, b]) => h.first >= a && h.last <= b)
+  const actWords = new Set(coping.length > 0 ? hits.filter((h) => h.concept === st.copeAct).flatMap((h) => h.words) : [])
+  // A risk word inside a condition, or one of the coping act's own words ("naar het balkon").
+  const inSpan = (h: Hit): boolean => coping.some(([a, b]) => h.first >= a && h.last <= b) || h.words.every((w) => actWords.has(w))
   // The whole text is a plan entry only where every risk word stands in a condition and nothing
   // anywhere says now or done ("Ik heb er 30 gespaard" after the plan line).
   const copingPlan = coping.length > 0 && signal && hits.every((h) => (!rules.signal.has(h.concept) || inSpan(h)) && h.concept !== st.copeNow)
