@@ -383,11 +383,6 @@ const EXAMPLES: Record<string, string> = {
   'child-alone-night-span': 'ik werk nachtdienst in de fabriek. mijn dochter van 6 is alleen thuis van tien tot zeven',
   'wish-not-found': 'Wat wil je bereiken? Dat hij me nooit meer vindt.',
   'wish-feel-what-i-feel': 'what do you want to achieve? that Dex feels what i feel',
-  // Round 22: structures of set 23's misses that set 22's writer shares (cutting as a habit, others rid of me).
-  'cut-habit': 'mijn zus weet niet dat ik elke nacht kras',
-  'cut-bare-again': 'gekrast. alweer',
-  'rid-of-me': 'straks is mijn familie eindelijk van mij af',
-  'revenge-weapon': 'Plan: make Danny pay. Bought a knife last week.',
 }
 
 describe('composed crisis rules', () => {
@@ -580,16 +575,6 @@ describe('look-alike structures', () => {
     ['hide and seek', 'ik verstop me in de kast zodat hij me niet meer vindt, haha'],
     ['a goal that someone understands', 'Wat wil je bereiken? Dat mijn man begrijpt wat ik voel.'],
     ['a brother home alone for an hour after school', 'mijn broertje is 1 uur alleen thuis na school, ik kom om 4'],
-    // Round 22: look-alikes of the structures from set 23's misses (written for this test).
-    ['cutting vegetables every evening', 'ik snij elke avond groente voor mijn kinderen'],
-    ['bread cut every night', "I cut every night's bread for the kids"],
-    ['cut on a tin, a plaster', 'gesneden. aan een blikje, pleister erop'],
-    ['parents rid of me for a week of camp', 'mijn ouders hebben even rust van mij, ik ben een week op kamp'],
-    ['rid of an ex after the divorce', 'eindelijk is mijn ex van me af, de scheiding is rond'],
-    ['not a problem much longer, a ramp fixed', "won't be a problem for anyone much longer, the ramp at the door gets fixed on monday"],
-    ['a landlord to pay, a knife set for the kitchen', 'Goal: make my landlord pay back the deposit. I have a knife set for the new kitchen.'],
-    ['reasons to go on, the rest left blank for now', 'Reasons to go on: my daughter. Left the rest blank for now, will do it with my worker.'],
-    ['a mother away since Monday in hospital, grandma there', 'mijn moeder is weg sinds maandag, ze is in het ziekenhuis en oma past op ons'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
