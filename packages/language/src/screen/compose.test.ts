@@ -609,6 +609,8 @@ describe('round 22: a calm safety-plan entry', () => {
     ['an overdose thought told at the desk', 'Als ik aan een overdosis denk, meld ik het bij de balie.'],
     ['the urge to cut, an ice cube and the mentor', 'Als ik wil snijden, pak ik een ijsblokje en app ik mijn mentor.'],
     ['warning signs in English, then mum', 'Warning signs: I stop eating and stay in bed. Then I call my mum.'],
+    ['a counted time without cutting', 'ik heb 6 weken niet meer gesneden, de groep is trots op me'],
+    ['no self-harm for months', 'no self harm for three months, my mentor is proud'],
   ])('%s: %s', (_, text) => {
     expect(screen(text).detected).toBe(false)
   })
@@ -634,6 +636,10 @@ describe('round 22: a calm safety-plan entry', () => {
     ['someone else hitting the writer', 'Als mijn man weer slaat, bel ik de politie'],
     ['hit at home, then a call', 'Als ik thuiskom slaat hij me, dan bel ik mijn zus'],
     ['a threat as the warning sign', 'Signalen: hij dreigt me te vermoorden. Dan bel ik Veilig Thuis.'],
+    ['a counted time, until yesterday', '3 weken niet gekrast, tot gisteren. nu weer elke avond'],
+    ['months without, until last night', 'two months no self-harm until last night, cut deep'],
+    ['weeks without, but tonight again', 'Voortgang: 3 weken niet gekrast, maar vannacht wel weer'],
+    ['clean time, then the old dose', '6 maanden niks gebruikt. Zaterdag mijn oude dosis.'],
   ])('still asks: %s: %s', (_, text) => {
     expect(screen(text).detected).toBe(true)
   })

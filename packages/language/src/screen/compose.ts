@@ -88,6 +88,13 @@ export interface CrisisStructures {
   copeNow?: string
   /** Round 22: risk-word concepts too broad to spoil a coping act's part ("like last time", "als ik bang ben"). */
   copeIgnore?: string[]
+  /**
+   * Round 22: a counted time without the act ("3 weken niet gekrast", "two months no self-harm", "ik
+   * heb 3 maanden niet meer gekrast"): a milestone of recovery, calm like a plan entry, unless the text
+   * tells a relapse (`relapse`: "tot gisteren", "terugval", "weer gedaan") or says it goes on (`still`).
+   */
+  timeWithout?: string
+  relapse?: string
 }
 
 export interface ComposedData {
@@ -142,7 +149,7 @@ export function compileComposed(data: ComposedData): ComposedRules {
       if (!known.has(c)) throw new Error(`@kracht/language: rule ${r.id} uses unknown concept "${c}" (data/crisis/rules.json)`)
     }
   }
-  for (const c of [...data.structures.signal, ...data.structures.nameSensitive, ...data.structures.strictNames, ...(data.structures.intent ?? []), ...(data.structures.intentUnless ?? []), ...[data.structures.copeIf, data.structures.copeAct, data.structures.copeThen, data.structures.copeNot, data.structures.copeSign, data.structures.copeNow].filter((c): c is string => c !== undefined), ...(data.structures.copeIgnore ?? [])]) {
+  for (const c of [...data.structures.signal, ...data.structures.nameSensitive, ...data.structures.strictNames, ...(data.structures.intent ?? []), ...(data.structures.intentUnless ?? []), ...[data.structures.copeIf, data.structures.copeAct, data.structures.copeThen, data.structures.copeNot, data.structures.copeSign, data.structures.copeNow, data.structures.timeWithout, data.structures.relapse].filter((c): c is string => c !== undefined), ...(data.structures.copeIgnore ?? [])]) {
     if (!known.has(c)) throw new Error(`@kracht/language: structures name unknown concept "${c}" (data/crisis/rules.json)`)
   }
   return {
@@ -261,7 +268,7 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
   const signal = hits.some((h) => rules.signal.has(h.concept))
   const idiom = hits.some((h) => h.concept === st.idiom)
   const namedOnly = !signal && raw.some((h) => rules.signal.has(h.concept) && !hits.includes(h) && h.words.some((w) => names.has(w)))
-  const coping = OFF.has('coping') ? [] : copingSpans(sents, rules, hits)
+  const coping = OFF.has('coping') ? [] : [...copingSpans(sents, rules, hits), ...withoutSpans(rules, hits)]
   const actWords = new Set(coping.length > 0 ? hits.filter((h) => h.concept === st.copeAct).flatMap((h) => h.words) : [])
   // A risk word inside a condition, or one of the coping act's own words ("naar het balkon").
   const inSpan = (h: Hit): boolean => coping.some(([a, b]) => h.first >= a && h.last <= b) || h.words.every((w) => actWords.has(w))
@@ -387,6 +394,18 @@ export function copingSpans(sents: Sentence[], rules: ComposedRules, hits: Hit[]
 
 /** Round 22: how many words before a coping act a refusal still counts ("niet meer moeten bellen"). */
 const COPE_NOT_BEFORE = 3
+
+/**
+ * Round 22: a counted time without the act (`timeWithout`), as token ranges read like a plan's
+ * condition (`copingCalm`); none in a text that tells a relapse, says it goes on, or says tonight.
+ */
+export function withoutSpans(rules: ComposedRules, hits: Hit[]): [number, number][] {
+  const st = rules.structures
+  if (!st.timeWithout) return []
+  const spoil = new Set([st.relapse, st.still, TONIGHT].filter((c): c is string => c !== undefined))
+  if (hits.some((h) => spoil.has(h.concept))) return []
+  return hits.filter((h) => h.concept === st.timeWithout).map((h) => [h.first, h.last])
+}
 
 /**
  * Round 22: a signal (tokens `first`..`last`) inside the condition of a coping plan. For violence
