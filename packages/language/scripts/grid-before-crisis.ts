@@ -6,7 +6,7 @@
 // GRID_CHECK_IN, GRID_PAIR, GRID_SENTENCE, GRID_BARE: comma-separated values to try; GRID_SHORT_KNOWN and
 // GRID_SHORT_CHECK_IN: the short-text net (round 17) switched on. Development sets only.
 // GRID_ADD_SINCE=<commit>: the rules added to data/crisis/rules.json since that commit (and the
-// patterns added to its concepts) are put beside the old rules, so that a round's new rules are
+// patterns added to its concepts, and structure keys it did not have) are put beside the old rules, so that a round's new rules are
 // measured on writers whose misses were still open when they were written:
 //   GRID_ADD_SINCE=fd489e3 node --import tsx packages/language/scripts/grid-before-crisis.ts 20:7e40106
 import { execFileSync } from 'node:child_process'
@@ -37,7 +37,9 @@ function withAdded(old: ComposedData, since: string): ComposedData {
     }
   }
   const baseIds = new Set(base.rules.map((r) => r.id))
-  return { ...old, concepts: oc as ComposedData['concepts'], rules: [...old.rules, ...now.rules.filter((r) => !baseIds.has(r.id))] }
+  // Round 22: structure keys added since (the coping plan's concepts) come along too.
+  const structures = { ...now.structures, ...old.structures }
+  return { ...old, structures, concepts: oc as ComposedData['concepts'], rules: [...old.rules, ...now.rules.filter((r) => !baseIds.has(r.id))] }
 }
 const list = (name: string, fallback: string): number[] => (process.env[name] ?? fallback).split(',').map(Number)
 const base = crisisModel().thresholds

@@ -76,7 +76,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Round 16: 399 and 32 (a plan 'en ik ga het doen voor het nieuwe jaar').
   // 33 false alarms with the model retrained as it is with round 16's tokenizer (2026-12-03, eval/HELDOUT.md).
   // Round 19: 400 and 33 ('al mn foto's van insta gehaald' now reaches socials-cleared with the writer's 'ik heb').
-  { file: 'crisis-heldout-12.jsonl', recall: 400 / 400, falseAlarms: 33 / 400 },
+  // Round 22 (a calm safety-plan entry and a counted time without the act read by structure; eval/HELDOUT.md, "Round 22"): 400 and 31 (two signaleringsplannen: 'als ik nare gedachten krijg, bel ik 113').
+  { file: 'crisis-heldout-12.jsonl', recall: 400 / 400, falseAlarms: 31 / 400 },
   // Set 13, written blind on 2026-12-02 (older writers, very short and rambling texts, parents,
   // friends writing for someone) and measured once on round 9's screen: 383 / 400 found, 32 / 400
   // false alarms (20 of them check-ins). The measure of round 12: after it, 385 / 400 found and 35 / 400
@@ -122,7 +123,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Round 18 (rules for the structures of their misses, in-sample here): set 18 400 and 40, set 19
   // 399 and 46.
   // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 400 and 39.
-  { file: 'crisis-heldout-18.jsonl', recall: 400 / 400, falseAlarms: 39 / 400 },
+  // Round 22 (a calm safety-plan entry and a counted time without the act read by structure; eval/HELDOUT.md, "Round 22"): 400 and 37 (a warning sign then 'dan praat ik met mn mentor'; '3 maanden niet meer gekrast').
+  { file: 'crisis-heldout-18.jsonl', recall: 400 / 400, falseAlarms: 37 / 400 },
   // Round 19: set 19 400 and 46 (a lighter trend now done every day).
   // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 400 and 45.
   { file: 'crisis-heldout-19.jsonl', recall: 400 / 400, falseAlarms: 45 / 400 },
@@ -144,7 +146,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // Round 20: 397 and 48 (in-sample: the round's rules were written from its misses, four idioms
   // from its false alarms; eval/HELDOUT.md, "Round 20").
   // Round 21 (check-in 0.3, sentence 0.9, bare 0.32, lowBand 0.35 and four structures; eval/HELDOUT.md, "Round 21"): 398 and 48 (one crisis text more, the same false alarms).
-  { file: 'crisis-heldout-21.jsonl', recall: 398 / 400, falseAlarms: 48 / 400 },
+  // Round 22 (a calm safety-plan entry and a counted time without the act read by structure; eval/HELDOUT.md, "Round 22"): 398 and 47 ('een jaar zonder krassen').
+  { file: 'crisis-heldout-21.jsonl', recall: 398 / 400, falseAlarms: 47 / 400 },
   // Set 22, written blind on 2026-12-03 beside round 19 (answers to the assistant's own questions,
   // staff notes quoting the client, long texts with the danger in one part; 160 English) and
   // measured once on round 19's screen: 344 / 400 found, 32 false alarms (18 check-ins); after
@@ -156,7 +159,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // and measured once on round 20's screen: 342 / 400 found, 36 false alarms (11 check-ins); after
   // round 21 344 and 33 (8 check-ins). A development set since round 22 (it stood in
   // HELDOUT_FLOORS until then).
-  { file: 'crisis-heldout-23.jsonl', recall: 344 / 400, falseAlarms: 33 / 400 },
+  // Round 22 (a calm safety-plan entry and a counted time without the act read by structure; eval/HELDOUT.md, "Round 22"): 344 and 22 (ten of the client's own safety-plan entries, 'two months no self-harm').
+  { file: 'crisis-heldout-23.jsonl', recall: 344 / 400, falseAlarms: 22 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
@@ -199,11 +203,13 @@ const MEASURED_FLOORS = [
   // sample, and asks about "die nieuwe sneakers zijn echt om dood voor te gaan", "de grap … was echt
   // dodelijk", paracetamol "max 6 per dag" and "hamer en spijkers gekocht" here (eval/HELDOUT.md,
   // round 11: recall first; none of sets 7-9's look-alikes left out asks for it).
-  { file: 'crisis-heldout-2.jsonl', found: 304, positives: 304, falseAlarms: 6, negatives: 285 },
+  // Round 22: set 2 raises 5 ('when i want to self harm i hold ice cubes and text my mentor'), set 6 27
+  // ('als ik zin heb om te krassen pak ik nu een ijsblokje'; 28 since round 21).
+  { file: 'crisis-heldout-2.jsonl', found: 304, positives: 304, falseAlarms: 5, negatives: 285 },
   { file: 'crisis-heldout-3.jsonl', found: 278, positives: 278, falseAlarms: 2, negatives: 250 },
   { file: 'crisis-heldout-4.jsonl', found: 285, positives: 285, falseAlarms: 3, negatives: 262 },
   { file: 'crisis-heldout-5.jsonl', found: 307, positives: 307, falseAlarms: 2, negatives: 314 },
-  { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 29, negatives: 372 },
+  { file: 'crisis-heldout-6.jsonl', found: 342, positives: 342, falseAlarms: 27, negatives: 372 },
   // Round 8: set 7 in-sample (blind after round 7: 332 / 386 found, 22 / 376 false alarms).
   { file: 'crisis-heldout-7.jsonl', found: 386, positives: 386, falseAlarms: 12, negatives: 376 },
   // Round 9: set 8 in-sample (blind before round 8: 306 / 400 found, 33 / 400 false alarms; after
@@ -320,7 +326,8 @@ const ROUND3 = 'crisis-round3.jsonl'
 // written from set 20, never from this split) and raises 21.
 // Round 21 finds 194 ("mijn kat heb ik naar mijn zus gebracht … ik ben er straks niet": the lower
 // check-in, 0.3) and raises 21.
-const ROUND3_DEV_FLOOR = { found: 194, positives: 208, falseAlarms: 21, negatives: 212 }
+// Round 22 finds 194 and raises 20 ('als ik de drang voel om te krassen pak ik ijsblokjes': a coping plan).
+const ROUND3_DEV_FLOOR = { found: 194, positives: 208, falseAlarms: 20, negatives: 212 }
 
 describe('crisis regression, round 3', () => {
   const all = loadCrisisSet(resolve(evalDir, ROUND3))

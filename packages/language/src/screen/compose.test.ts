@@ -6,6 +6,7 @@ import rulesData from '../../data/crisis/rules.json'
 import { crisisTokens } from './normalise'
 import { scanComposed } from './compose'
 import { composedRules } from '.'
+import { analyze } from '../analyze'
 
 const fired = (text: string): string[] => scanComposed(crisisTokens(text), composedRules()).hits.map((h) => h.rule)
 
@@ -589,5 +590,57 @@ describe('look-alike structures', () => {
 
   it('reads a capitalised means at the start of a sentence or in capitals as a means, not a name', () => {
     expect(fired('IK SPRING VAN DE BRUG')).toContain('height-jump')
+  })
+})
+
+// Round 22: the client's own safety plan names hard things on purpose. A condition about the writer
+// ("als ik", "if I") whose main clause is a help or coping act, or a warning sign followed by "Dan"
+// and such an act, is a plan entry, not danger now (`copingSpans` in compose.ts). Written for this
+// test, none from an eval set. The whole screen is used: the phrase lists and the classifier count.
+describe('round 22: a calm safety-plan entry', () => {
+  // The portal screens a text in the client's locale and, when that finds nothing, in the other.
+  const screen = (text: string) => ({ detected: analyze(text, { locale: 'nl' }).crisis.detected || analyze(text, { locale: 'en' }).crisis.detected })
+
+  it.each([
+    ['a thought and a call', 'Als ik weer aan pillen denk bel ik mijn zus'],
+    ['a warning sign and then the pharmacy', 'Signalen: ik ga pillen sparen. Dan lever ik ze in bij de apotheek.'],
+    ['thoughts of suicide and the crisis service', 'Als de gedachten aan zelfmoord komen, bel ik de crisisdienst.'],
+    ['wanting to die and then 113', 'als ik dood wil dan bel ik 113'],
+    ['an overdose thought told at the desk', 'Als ik aan een overdosis denk, meld ik het bij de balie.'],
+    ['the urge to cut, an ice cube and the mentor', 'Als ik wil snijden, pak ik een ijsblokje en app ik mijn mentor.'],
+    ['warning signs in English, then mum', 'Warning signs: I stop eating and stay in bed. Then I call my mum.'],
+    ['a counted time without cutting', 'ik heb 6 weken niet meer gesneden, de groep is trots op me'],
+    ['no self-harm for months', 'no self harm for three months, my mentor is proud'],
+  ])('%s: %s', (_, text) => {
+    expect(screen(text).detected).toBe(false)
+  })
+
+  it.each([
+    ['tonight', 'Als ik aan zelfmoord denk bel ik 113, maar vanavond neemt niemand op en ik heb de pillen klaar'],
+    ['pills saved after the plan line', 'Als ik weer aan pillen denk bel ik mijn zus. Ze neemt niet op. Ik heb er 30 gespaard.'],
+    ['a means after the call', 'If I think about killing myself I call my sister, but I haven\'t told her I have the rope ready'],
+    ['no help act', 'Als ik wil krassen pak ik het mesje'],
+    ['the call refused', 'Als ik dood wil, bel ik niemand'],
+    ['nothing as the act', 'Wat ik zelf kan doen als ik wil krassen: niks, ik kras gewoon'],
+    ['the act goes on after the call', 'als ik de drang voel om te snijden bel ik mijn mentor, maar ik snij toch elke avond'],
+    ['a goodbye as the call', 'Waarschuwingsteken: ik heb alle pillen gespaard. Dan bel ik om afscheid te nemen.'],
+    ['a rope bought as the warning sign', 'Signalen: ik heb een touw gekocht. Dan bel ik mijn zus.'],
+    ['yesterday as the warning sign', 'Waarschuwingsteken: gisteren heb ik weer in mijn arm gesneden. Dan bel ik mijn begeleider.'],
+    ['a call to say goodbye', "If I want to end it I'll call my mum to say goodbye"],
+    ['the dealer as the call', 'Als ik het niet meer trek bel ik mijn dealer en neem ik alles in één keer'],
+    ['every day now, pills ready', 'Als ik aan de dood denk, bel ik mijn zus. Maar ik denk er nu elke dag aan en de pillen liggen klaar.'],
+    ['the rope already hanging', 'Als ik me wil ophangen bel ik 113. Het touw hangt al in de schuur.'],
+    ['the mentor never answers', 'als ik zin heb om mezelf te snijden app ik mn mentor maar die reageert nooit en dan doe ik het toch'],
+    ['a last message', 'If I think about suicide I message my friend. She stopped answering, so this is my last message.'],
+    ['pills in the bag after the plan', 'Wat ik zelf kan doen als ik dood wil: mijn zus bellen. Maar ze wil niet meer met me praten, dus ik heb de pillen al in mijn tas.'],
+    ['someone else hitting the writer', 'Als mijn man weer slaat, bel ik de politie'],
+    ['hit at home, then a call', 'Als ik thuiskom slaat hij me, dan bel ik mijn zus'],
+    ['a threat as the warning sign', 'Signalen: hij dreigt me te vermoorden. Dan bel ik Veilig Thuis.'],
+    ['a counted time, until yesterday', '3 weken niet gekrast, tot gisteren. nu weer elke avond'],
+    ['months without, until last night', 'two months no self-harm until last night, cut deep'],
+    ['weeks without, but tonight again', 'Voortgang: 3 weken niet gekrast, maar vannacht wel weer'],
+    ['clean time, then the old dose', '6 maanden niks gebruikt. Zaterdag mijn oude dosis.'],
+  ])('still asks: %s: %s', (_, text) => {
+    expect(screen(text).detected).toBe(true)
   })
 })

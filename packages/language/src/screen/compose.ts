@@ -68,6 +68,33 @@ export interface CrisisStructures {
   intent?: string[]
   /** Round 11: in a sentence with one of these ("de huisarts heeft mij pillen gegeven"), no intent concept counts. */
   intentUnless?: string[]
+  /**
+   * Round 22: the client's own safety plan, written calmly about hard things on purpose ("als ik
+   * weer aan pillen denk, bel ik mijn zus"; "waarschuwingsteken: ik begin pillen te sparen. Dan
+   * breng ik ze naar de apotheek"). A conditional about the writer (`copeIf`: "als ik", "if I")
+   * whose main clause is a help or coping act (`copeAct`: calling, telling, handing means over, an
+   * ice cube), or a sentence followed by one that opens with `copeThen` ("Dan") and is such an act:
+   * the signal inside the condition or the first sentence is a plan, not danger now. Not where the
+   * act is refused (`copeNot`: "bel ik niemand"), the act's part names a risk itself, or the text
+   * says tonight (`tonight_now`). See `copingSpans`.
+   */
+  copeIf?: string
+  copeAct?: string
+  copeThen?: string
+  copeNot?: string
+  /** Round 22: a warning-sign label opening a sentence ("Waarschuwingsteken:", "signalen:", "warning signs:"). */
+  copeSign?: string
+  /** Round 22: a time that is now or an act already done inside the condition ("gisteren", "heb … gekocht"): no plan then. */
+  copeNow?: string
+  /** Round 22: risk-word concepts too broad to spoil a coping act's part ("like last time", "als ik bang ben"). */
+  copeIgnore?: string[]
+  /**
+   * Round 22: a counted time without the act ("3 weken niet gekrast", "two months no self-harm", "ik
+   * heb 3 maanden niet meer gekrast"): a milestone of recovery, calm like a plan entry, unless the text
+   * tells a relapse (`relapse`: "tot gisteren", "terugval", "weer gedaan") or says it goes on (`still`).
+   */
+  timeWithout?: string
+  relapse?: string
 }
 
 export interface ComposedData {
@@ -122,7 +149,7 @@ export function compileComposed(data: ComposedData): ComposedRules {
       if (!known.has(c)) throw new Error(`@kracht/language: rule ${r.id} uses unknown concept "${c}" (data/crisis/rules.json)`)
     }
   }
-  for (const c of [...data.structures.signal, ...data.structures.nameSensitive, ...data.structures.strictNames, ...(data.structures.intent ?? []), ...(data.structures.intentUnless ?? [])]) {
+  for (const c of [...data.structures.signal, ...data.structures.nameSensitive, ...data.structures.strictNames, ...(data.structures.intent ?? []), ...(data.structures.intentUnless ?? []), ...[data.structures.copeIf, data.structures.copeAct, data.structures.copeThen, data.structures.copeNot, data.structures.copeSign, data.structures.copeNow, data.structures.timeWithout, data.structures.relapse].filter((c): c is string => c !== undefined), ...(data.structures.copeIgnore ?? [])]) {
     if (!known.has(c)) throw new Error(`@kracht/language: structures name unknown concept "${c}" (data/crisis/rules.json)`)
   }
   return {
@@ -158,6 +185,10 @@ export interface ComposedScan {
   namedOnly: boolean
   /** Round 11: the tokens inside an idiom. */
   idiomWords: Set<number>
+  /** Round 22: token ranges (inclusive) that are the condition of a coping plan (`copingSpans`). */
+  coping: [number, number][]
+  /** Round 22: every risk word of the text stands in such a condition: the text is a calm plan entry. */
+  copingPlan: boolean
 }
 
 /** Round 11, measuring only: structure narrowings switched off (scripts/standdown-crisis.ts, via `standDownsOff`). */
@@ -237,7 +268,14 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
   const signal = hits.some((h) => rules.signal.has(h.concept))
   const idiom = hits.some((h) => h.concept === st.idiom)
   const namedOnly = !signal && raw.some((h) => rules.signal.has(h.concept) && !hits.includes(h) && h.words.some((w) => names.has(w)))
-  const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike, signal, idiom, namedOnly, idiomWords }
+  const coping = OFF.has('coping') ? [] : [...copingSpans(sents, rules, hits), ...withoutSpans(rules, hits)]
+  const actWords = new Set(coping.length > 0 ? hits.filter((h) => h.concept === st.copeAct).flatMap((h) => h.words) : [])
+  // A risk word inside a condition, or one of the coping act's own words ("naar het balkon").
+  const inSpan = (h: Hit): boolean => coping.some(([a, b]) => h.first >= a && h.last <= b) || h.words.every((w) => actWords.has(w))
+  // The whole text is a plan entry only where every risk word stands in a condition and nothing
+  // anywhere says now or done ("Ik heb er 30 gespaard" after the plan line).
+  const copingPlan = coping.length > 0 && signal && hits.every((h) => (!rules.signal.has(h.concept) || inSpan(h)) && h.concept !== st.copeNow)
+  const scan: ComposedScan = { hits: [], tokens, sentences: sents, resolvedStory, lookalike, signal, idiom, namedOnly, idiomWords, coping, copingPlan }
   sents.forEach((s, i) => {
     if (s.hits.size === 0) return
     const frags = fragmentsAfter(sents, i)
@@ -255,13 +293,14 @@ export function scanComposed(tokens: Token[], rules: ComposedRules): ComposedSca
       // Someone else is the subject of a self-directed signal and the writer is not in it.
       if (r.self && !selfNear && within(s.hits.get(st.otherSubject), s.start, last)) continue
       if (pastWorkedThrough(scan, s, st, ca, Math.max(cb, cb2))) continue
+      if (copingCalm(scan, rules, first, last, r.kind)) continue
       const demoted = (r.demote ?? []).some((c) => s.hits.has(c))
       scan.hits.push({ rule: r.id, kind: r.kind, level: demoted ? 'check_in' : r.level, first, last })
     }
   })
   // Only rules whose every concept is somewhere in the text are tried over neighbouring sentences.
   const present = new Set(hits.map((h) => h.concept))
-  for (const r of rules.rules) if ((r.sentences ?? 1) > 1 && r.all.every((c) => present.has(c))) spreadHit(scan, st, r)
+  for (const r of rules.rules) if ((r.sentences ?? 1) > 1 && r.all.every((c) => present.has(c))) spreadHit(scan, st, r, rules)
   return scan
 }
 
@@ -279,7 +318,7 @@ function joined(sents: Sentence[], from: number, to: number): Sentence {
  * come together counts, once. A concept in a sentence about a film, or in a past that is worked
  * through, does not count, as in a single sentence.
  */
-function spreadHit(scan: ComposedScan, st: CrisisStructures, r: CrisisRuleData): void {
+function spreadHit(scan: ComposedScan, st: CrisisStructures, r: CrisisRuleData, rules: ComposedRules): void {
   const sents = scan.sentences
   const n = Math.min(r.sentences ?? 1, sents.length)
   if (n < 2 || scan.hits.some((h) => h.rule === r.id)) return
@@ -300,10 +339,86 @@ function spreadHit(scan: ComposedScan, st: CrisisStructures, r: CrisisRuleData):
     })
     if (calm) continue
     if (r.self && !s.hits.has(st.self) && s.hits.has(st.otherSubject)) continue
+    const first = Math.min(...found.map((h) => h.first))
+    const last = Math.max(...found.map((h) => h.last))
+    if (copingCalm(scan, rules, first, last, r.kind)) continue
     const demoted = (r.demote ?? []).some((c) => s.hits.has(c))
-    scan.hits.push({ rule: r.id, kind: r.kind, level: demoted ? 'check_in' : r.level, first: Math.min(...found.map((h) => h.first)), last: Math.max(...found.map((h) => h.last)) })
+    scan.hits.push({ rule: r.id, kind: r.kind, level: demoted ? 'check_in' : r.level, first, last })
     return
   }
+}
+
+/**
+ * Round 22: the conditions of a coping plan, as token ranges. In one sentence: a condition about the
+ * writer (`copeIf`, "als ik", "if I") and after it a help or coping act (`copeAct`); the range runs
+ * from the condition to the act. Across two: a sentence followed by one that opens with `copeThen`
+ * ("Dan") and holds such an act; the range is the first sentence. Never where the act's part holds a
+ * refusal (`copeNot`: "bel ik niemand", "I won't call") or a risk word of its own (a goodbye, a
+ * means), nor in a text that says tonight (`tonight_now`): a plan entry is about a time that may
+ * come, not about now.
+ */
+export function copingSpans(sents: Sentence[], rules: ComposedRules, hits: Hit[]): [number, number][] {
+  const st = rules.structures
+  if (!st.copeIf || !st.copeAct || hits.some((h) => h.concept === TONIGHT)) return []
+  const act = st.copeAct
+  const cond = st.copeIf
+  const from = (s: Sentence, c: string, a: number): Hit[] => (s.hits.get(c) ?? []).filter((h) => h.first >= a)
+  const ignore = new Set(st.copeIgnore ?? [])
+  const acts = (s: Sentence): Hit[] => s.hits.get(act) ?? []
+  // The act's part neither refuses (from a few words before the act: "dat zij niet meer moeten
+  // bellen") nor names a risk of its own (from the act on; its own words excepted).
+  const clean = (s: Sentence, a: number): boolean =>
+    !(st.copeNot && from(s, st.copeNot, a - COPE_NOT_BEFORE).length > 0) &&
+    ![...s.hits].some(([c, l]) => rules.signal.has(c) && !ignore.has(c) && l.some((h) => h.first >= a && !h.words.every((w) => acts(s).some((x) => x.words.includes(w)))))
+  const spans: [number, number][] = []
+  sents.forEach((s, i) => {
+    const c = (s.hits.get(cond) ?? [])[0]
+    const a = c ? from(s, act, c.last + 1)[0] : undefined
+    // Nothing in the condition says now or done (`copeNow`).
+    const calm = (s: Sentence, a: number, b: number): boolean => !st.copeNow || !(s.hits.get(st.copeNow) ?? []).some((h) => h.first >= a && h.first <= b)
+    if (c && a && clean(s, a.first) && calm(s, c.first, a.first - 1)) spans.push([c.first, a.first - 1])
+    // "Waarschuwingsteken: ik begin pillen te sparen. Dan breng ik ze naar de apotheek.": the first
+    // sentence must open with a warning-sign label (`copeSign`) or hold a condition, from which on
+    // it counts ("Oranje is als ik niet meer uit bed kom. Dan bel ik mijn zus").
+    const next = sents[i + 1]
+    if (!next || !st.copeThen || (c && a)) return
+    const opens = (next.hits.get(st.copeThen) ?? []).some((h) => h.first === next.start)
+    const b = opens ? from(next, act, next.start)[0] : undefined
+    if (!b || !clean(next, b.first)) return
+    const sign = st.copeSign ? (s.hits.get(st.copeSign) ?? []).find((h) => h.first <= s.start + 1) : undefined
+    const lead = sign ?? c
+    if (lead && calm(s, lead.first, s.end - 1)) spans.push([lead.first, s.end - 1])
+  })
+  return spans
+}
+
+/** Round 22: how many words before a coping act a refusal still counts ("niet meer moeten bellen"). */
+const COPE_NOT_BEFORE = 3
+
+/**
+ * Round 22: a counted time without the act (`timeWithout`), as token ranges read like a plan's
+ * condition (`copingCalm`); none in a text that tells a relapse, says it goes on, or says tonight.
+ */
+export function withoutSpans(rules: ComposedRules, hits: Hit[]): [number, number][] {
+  const st = rules.structures
+  if (!st.timeWithout) return []
+  const spoil = new Set([st.relapse, st.still, TONIGHT].filter((c): c is string => c !== undefined))
+  if (hits.some((h) => spoil.has(h.concept))) return []
+  return hits.filter((h) => h.concept === st.timeWithout).map((h) => [h.first, h.last])
+}
+
+/**
+ * Round 22: a signal (tokens `first`..`last`) inside the condition of a coping plan. For violence
+ * only where nobody else stands in that condition: someone else hurting the writer is never calm.
+ */
+export function copingCalm(scan: ComposedScan, rules: ComposedRules, first: number, last: number, kind: CrisisKind): boolean {
+  const span = scan.coping.find(([a, b]) => first >= a && last <= b)
+  if (!span) return false
+  if (kind !== 'violence') return true
+  const st = rules.structures
+  const s = scan.sentences.find((x) => first >= x.start && first < x.end)
+  const others = [st.otherSubject, 'agent'].flatMap((c) => s?.hits.get(c) ?? [])
+  return !others.some((h) => h.first >= span[0] && h.last <= span[1])
 }
 
 /**
@@ -374,6 +489,7 @@ export function phraseLookalike(scan: ComposedScan, rules: ComposedRules, start:
   if (first === undefined || last === undefined) return false
   const s = scan.sentences.find((x) => first >= x.start && first < x.end)
   if (!s) return false
+  if (copingCalm(scan, rules, first, last, kind)) return true
   const idiom = s.hits.get(st.idiom) ?? []
   if (idiom.some((h) => h.words.some((w) => w >= first && w <= last))) return true
   if (mediaOnly(s, st, first, last)) return true

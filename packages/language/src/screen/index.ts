@@ -53,7 +53,7 @@ export function useComposedRules(data?: ComposedData): void {
 }
 
 /** Round 11: the stand-downs of `combine`, each of which a measuring script may switch off (`standDownsOff`). */
-export type StandDown = 'idiom-text' | 'named-only' | 'calm' | 'clearly-calm' | 'veto' | 'phrase-lookalike' | 'guard' | 'guard-idiom' | 'guard-veto' | 'guard-calm' | 'own-words' | 'tonight'
+export type StandDown = 'coping' | 'idiom-text' | 'named-only' | 'calm' | 'clearly-calm' | 'veto' | 'phrase-lookalike' | 'guard' | 'guard-idiom' | 'guard-veto' | 'guard-calm' | 'own-words' | 'tonight'
 /** Empty in the screen; scripts/standdown-crisis.ts switches one off at a time to see what it silences. */
 export const standDownsOff: Set<StandDown> = OFF as Set<StandDown>
 
@@ -270,7 +270,11 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // "ik heb zo'n zin om mijn kind te slaan, moet ff weg" at 1.00).
   // Round 9: nor where the text's only risk words are a name (De Brug), unless it is sure.
   const idiomText = on('idiom-text') && parts.scan.idiom
-  const modelMay = parts.known >= t.minKnown && (!(idiomText || (on('named-only') && parts.scan.namedOnly)) || parts.probability >= t.alarm)
+  // Round 22: nor where every risk word stands in the condition of a coping plan ("als ik aan
+  // zelfmoord denk, bel ik 113"), unless it is sure: the client's own safety plan names hard things
+  // on purpose (`copingSpans` in compose.ts).
+  const planText = on('coping') && parts.scan.copingPlan
+  const modelMay = parts.known >= t.minKnown && (!(idiomText || planText || (on('named-only') && parts.scan.namedOnly)) || parts.probability >= t.alarm)
   const modelAlarm = modelMay && parts.probability >= t.alarm
   // The wider net: the classifier alone asks gently about wording no rule knows.
   // Round 11: where an idiom keeps the classifier from asking, the text without the idiom's words
@@ -278,7 +282,7 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   const beyond = idiomText && on('guard') && on('guard-idiom') && parts.probability >= t.checkIn && parts.beyondIdiom.known >= t.minKnown && parts.beyondIdiom.crisis >= (t.beyond ?? BEYOND)
   // Round 17: a short text the classifier knows less well may ask from a higher score (`shortKnown`,
   // `shortCheckIn`), never where an idiom or a name explains the words.
-  const shortMay = t.shortKnown !== undefined && parts.known < t.minKnown && parts.known >= t.shortKnown && !idiomText && !(on('named-only') && parts.scan.namedOnly)
+  const shortMay = t.shortKnown !== undefined && parts.known < t.minKnown && parts.known >= t.shortKnown && !idiomText && !planText && !(on('named-only') && parts.scan.namedOnly)
   const shortCheck = shortMay && parts.probability >= askFrom(t.shortCheckIn ?? 2, parts.scan, t)
   // Round 21: from `checkIn` up to `lowBand` (the lower check-in's own band) the classifier alone
   // asks only where no look-alike structure explains the words (LOW_BAND_CALM).
@@ -298,7 +302,7 @@ export function combine(text: string, found: PhraseResult, parts: ScreenParts, t
   // raise a check-in (never an alarm): asking gently about a long text costs less than missing
   // its one worrying sentence. Not where an idiom explains the words (as for the classifier alone).
   const windowKinds: CrisisKind[] = []
-  if (!idiomText) {
+  if (!idiomText && !planText) {
     if (parts.sentence.crisis >= askFrom(t.sentence ?? 2, parts.scan, t)) windowKinds.push(parts.sentence.kind)
     if (parts.pair.crisis >= askFrom(t.pair ?? 2, parts.scan, t)) windowKinds.push(parts.pair.kind)
   }
