@@ -171,7 +171,7 @@ export const MEASURED_SETS = [
  * 11 and are development data since round 12, set 13 since round 13, sets 14 and 15 since round 14, sets 16 and 17 since round 16, sets 18 and 19 since round 18.
  * The measuring scripts accept them; training never reads them.
  */
-export const DEVELOPMENT_SETS = ['eval/crisis-heldout-9.jsonl', 'eval/crisis-heldout-10.jsonl', 'eval/crisis-heldout-11.jsonl', 'eval/crisis-heldout-12.jsonl', 'eval/crisis-heldout-13.jsonl', 'eval/crisis-heldout-14.jsonl', 'eval/crisis-heldout-15.jsonl', 'eval/crisis-heldout-16.jsonl', 'eval/crisis-heldout-17.jsonl', 'eval/crisis-heldout-18.jsonl', 'eval/crisis-heldout-19.jsonl', 'eval/crisis-heldout-20.jsonl', 'eval/crisis-heldout-21.jsonl', 'eval/crisis-heldout-22.jsonl', 'eval/crisis-heldout-23.jsonl']
+export const DEVELOPMENT_SETS = ['eval/crisis-heldout-9.jsonl', 'eval/crisis-heldout-10.jsonl', 'eval/crisis-heldout-11.jsonl', 'eval/crisis-heldout-12.jsonl', 'eval/crisis-heldout-13.jsonl', 'eval/crisis-heldout-14.jsonl', 'eval/crisis-heldout-15.jsonl', 'eval/crisis-heldout-16.jsonl', 'eval/crisis-heldout-17.jsonl', 'eval/crisis-heldout-18.jsonl', 'eval/crisis-heldout-19.jsonl', 'eval/crisis-heldout-20.jsonl', 'eval/crisis-heldout-21.jsonl', 'eval/crisis-heldout-22.jsonl', 'eval/crisis-heldout-23.jsonl', 'eval/crisis-heldout-24.jsonl']
 
 /** A set the scripts may measure item by item: training data or a development set, never a blind one. */
 export const openSet = (file: string): boolean => [...MEASURED_SETS, ...DEVELOPMENT_SETS].some((m) => file.endsWith(m))

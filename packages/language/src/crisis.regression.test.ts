@@ -37,12 +37,8 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * no set goes without a floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 23 decided on round 21 and is a development set since round 22 (DEVELOPMENT_FLOORS).
-  // Set 24, written blind on 2026-12-03 beside round 21 (dictated voice messages, very short texts
-  // with crisis texts and look-alikes of the same length, notes from group and peer sessions; 160
-  // English) and measured once on round 21's screen (2026-12-03 19:37 UTC, before round 22 is
-  // merged): 355 / 400 found, 44 / 400 false alarms (20 of them check-ins).
-  { file: 'crisis-heldout-24.jsonl', recall: 355 / 400, falseAlarms: 44 / 400 },
+  // Set 24 decided on round 22 and is a development set since round 23 (DEVELOPMENT_FLOORS). Set 25
+  // gets its floor here once the integrator has measured it on main's screen.
 ]
 
 /**
@@ -161,6 +157,12 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // HELDOUT_FLOORS until then).
   // Round 22 (a calm safety-plan entry and a counted time without the act read by structure; eval/HELDOUT.md, "Round 22"): 344 and 22 (ten of the client's own safety-plan entries, 'two months no self-harm').
   { file: 'crisis-heldout-23.jsonl', recall: 344 / 400, falseAlarms: 22 / 400 },
+  // Set 24, written blind on 2026-12-03 beside round 21 (dictated voice messages, very short texts
+  // with crisis texts and look-alikes of the same length, notes from group and peer sessions; 160
+  // English) and measured once on round 21's screen: 355 / 400 found, 44 false alarms (20
+  // check-ins); after round 22 the same. A development set since round 23 (it stood in
+  // HELDOUT_FLOORS until then).
+  { file: 'crisis-heldout-24.jsonl', recall: 355 / 400, falseAlarms: 44 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */
