@@ -37,8 +37,12 @@ const SETS = ['crisis-train.jsonl', 'crisis-validation.jsonl', 'crisis-probe2.js
  * no set goes without a floor by mistake.
  */
 const HELDOUT_FLOORS: { file: string; recall: number; falseAlarms: number }[] = [
-  // Set 24 decided on round 22 and is a development set since round 23 (DEVELOPMENT_FLOORS). Set 25
-  // gets its floor here once the integrator has measured it on main's screen.
+  // Set 24 decided on round 22 and is a development set since round 23 (DEVELOPMENT_FLOORS).
+  // Set 25, written blind on 2026-12-03 beside round 22 (statements of the strengths inventory,
+  // answers to the miracle and scale questions, texts with emoji and words of another language; 160
+  // English) and measured once on round 22's screen (2026-12-03 20:36 UTC, before round 23 is
+  // merged): 357 / 400 found, 52 / 400 false alarms (32 of them check-ins).
+  { file: 'crisis-heldout-25.jsonl', recall: 357 / 400, falseAlarms: 52 / 400 },
 ]
 
 /**
@@ -185,10 +189,8 @@ describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
  * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
  */
-// Set 25, written blind on 2026-12-03 beside round 22 (statements in the strengths inventory,
-// answers to the miracle and scale questions, texts with emoji and words of another language; 160
-// English), frozen and never run: it measures the round after 22, first on main's screen.
-const AWAITING_FIRST_MEASUREMENT: string[] = ['crisis-heldout-25.jsonl']
+// Empty while no blind set waits: set 25 was measured once on 2026-12-03 (HELDOUT_FLOORS).
+const AWAITING_FIRST_MEASUREMENT: string[] = []
 
 /**
  * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
