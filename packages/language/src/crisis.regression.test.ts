@@ -189,8 +189,10 @@ describe.each(DEVELOPMENT_FLOORS)('crisis regression on the development set eval
  * Blind sets nobody has run the screen on yet: they have no floor, and this file never opens them
  * (only their names are compared). The integrator moves one into HELDOUT_FLOORS after measuring it.
  */
-// Empty while no blind set waits: set 25 was measured once on 2026-12-03 (HELDOUT_FLOORS).
-const AWAITING_FIRST_MEASUREMENT: string[] = []
+// Set 26, written blind on 2026-12-03 beside round 23 (questions the client asks, lists typed on a
+// phone, danger to someone close to the writer; 160 English), frozen and never run: it measures the
+// round after 23, first on main's screen.
+const AWAITING_FIRST_MEASUREMENT: string[] = ['crisis-heldout-26.jsonl']
 
 /**
  * Sets 1-8, written blind and measured against rounds 1-8. Since round 5 (sets 1-4), round 6
