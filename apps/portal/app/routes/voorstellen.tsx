@@ -124,8 +124,8 @@ export default function ForYou() {
   const forComment = (id: string) => (result && result.commentId === id && (result.intent === 'reply' || result.intent === 'decide') ? result : null)
   const changeOf = (id: string) => (result && result.commentId === id && (result.intent === 'edit-reply' || result.intent === 'remove-reply') ? result : null)
   const buttonProblem = result && (result.intent === 'read' || result.intent === 'sign') ? result.result?.error?.['']?.[0] : null
-  const fresh = comments.filter((c) => !c.readAt)
-  const earlier = comments.filter((c) => c.readAt)
+  const fresh = comments.filter((c) => !c.readAt && !c.removed)
+  const earlier = comments.filter((c) => c.readAt || c.removed)
   const workerName = firstWorker ?? t('review.someone')
   return (
     <div className="page page--narrow">
@@ -169,6 +169,7 @@ export default function ForYou() {
                 <p className="muted">{t('sharing.suggestionFrom', { name: s.authorName ?? '' })}</p>
                 <p>
                   <strong>{s.suggestedText}</strong>
+                  {s.editedAt ? <span className="muted"> · {t('ownWords.edited')}</span> : null}
                 </p>
                 {s.body ? <p className="muted">{s.body}</p> : null}
                 <SuggestionDecision commentId={s.id} version={s.version} suggestedText={s.suggestedText ?? ''} result={forComment(s.id)?.result} />

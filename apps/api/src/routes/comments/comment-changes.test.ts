@@ -165,7 +165,8 @@ describe('a worker changes her own comment on a statement', () => {
     for (const cookie of [sam, bas, noor]) {
       expect((await threads(cookie)).find((c) => c.id === commentId)).toMatchObject({ body: '', removed: true, editedAt: null, replies: [expect.objectContaining({ id: replyId, body: 'Langs de rivier.' })] })
     }
-    // Gone is gone: no second removal, no change to what is no longer there.
+    // Nothing left to answer: a new answer to it is refused; gone is gone: no second removal, no change.
+    expect((await t.json('POST', `${base}/comments/${commentId}/replies`, { cookie: sam, body: { body: 'Nog iets' } })).status).toBe(404)
     expect((await t.json('DELETE', `${path()}?version=${row.version}`, { cookie: noor })).status).toBe(404)
     expect((await t.json('PATCH', path(), { cookie: noor, body: { body: 'Terug', version: row.version } })).status).toBe(404)
   })
