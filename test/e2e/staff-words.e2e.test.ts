@@ -43,8 +43,8 @@ describe('a worker changes and removes her own comments', () => {
       const answered = await sam.page.request.post(`${api}/clients/${samId}/comments/${ids[1]}/replies`, { headers, data: { body: `Mijn buurman (${tag})` } })
       expect(answered.status()).toBe(201)
 
-      // Change the first from the panel's link: its own page, a plain form.
-      await noor.page.goto(`${url}/clienten/${samId}`)
+      // Change the first from the panel's link (on a phone the panel is its own tab): its own page, a plain form.
+      await noor.page.goto(`${url}/clienten/${samId}#reacties`)
       const panel = noor.page.getByTestId('review-panel')
       await panel.getByTestId('panel-comment').filter({ hasText: `Waar fiets je graag? (${tag})` }).getByRole('link', { name: 'Aanpassen of verwijderen' }).click()
       await noor.page.getByRole('heading', { level: 1, name: 'Je reactie aanpassen' }).waitFor()
@@ -76,7 +76,7 @@ describe('a worker changes and removes her own comments', () => {
       await noor.page.getByRole('button', { name: 'Verwijderen' }).click()
       await noor.page.getByText('Je reactie is verwijderd.').waitFor()
       await noHorizontalScroll(noor.page)
-      await noor.page.goto(`${url}/clienten/${samId}`)
+      await noor.page.goto(`${url}/clienten/${samId}#reacties`)
       const review = await text(noor.page)
       expect(review).not.toContain(`Wie helpt je daarbij? (${tag})`)
       expect(review).toContain('Je hebt deze reactie verwijderd.')

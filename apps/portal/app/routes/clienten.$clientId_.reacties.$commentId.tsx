@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { useActionAnswer } from '../forms/answer'
 import { getFormProps, useSchemaForm } from '../forms/use-form'
@@ -69,7 +69,8 @@ export default function ChangeOwnComment() {
   return (
     <div className="page page--narrow">
       <p className="breadcrumb">
-        <Link to={back}>← {t('ownWords.back')}</Link>
+        {/* A plain link: the worker's page opens its panel tab by the address's #reacties, which a script navigation would not apply. */}
+        <a href={back}>← {t('ownWords.back')}</a>
       </p>
       <h1>{t('ownWords.commentChangeTitle')}</h1>
       {answer?.safety ? <SaveSafety screen={answer.safety} /> : null}
