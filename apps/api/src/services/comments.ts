@@ -208,12 +208,16 @@ export async function listComments(
  */
 export async function decideSuggestion(
   deps: Deps,
-  input: { clientId: string; commentId: string; decision: 'accept' | 'edit' | 'decline'; text?: string | undefined; version: number },
+  input: { clientId: string; commentId: string; decision: 'accept' | 'edit' | 'decline'; text?: string | undefined; version: number; suggestionVersion?: number | undefined },
 ) {
   const [row] = await deps.db.select().from(comments).where(and(eq(comments.id, input.commentId), eq(comments.clientId, input.clientId)))
   // A suggested step on a goal is decided on the plan (services/action-plan/suggestions.ts).
   if (!row || row.kind !== 'suggestion' || row.targetKind === 'goal' || row.deletedAt) throw new AppError('not_found', 'No such suggestion.')
   requireOpen(row)
+  // Its author changed the words since the client saw them (017): she decides on what she read, or not at all.
+  if (input.suggestionVersion !== undefined && input.suggestionVersion !== row.version) {
+    throw new AppError('version_conflict', 'The suggestion was changed since you saw it. Nothing was decided; look at the new words.')
+  }
   // A team's idea is the client's to take up or leave; it changes none of the client's words.
   if (row.targetKind === 'team_meeting' && input.decision === 'edit') throw new AppError('validation_failed', 'Accept or decline an idea of the team.', { decision: 'invalid' })
   const changesWords = input.decision !== 'decline' && row.targetKind !== 'team_meeting'

@@ -185,6 +185,11 @@ describe('a worker changes or removes her own suggestion', () => {
     expect(response.status, await response.clone().text()).toBe(200)
     expect((await threads(sam)).find((c) => c.id === id)).toMatchObject({ body: 'Of zo?', suggestedText: 'Ik fiets graag langs de rivier.', status: 'open', version: 2 })
     expect((await t.json('PATCH', path, { cookie: noor, body: { body: 'x', suggestedText: ' ', version: 2 } })).status).toBe(400)
+    // Sam decides on the words she saw: a decision carrying the version before the change is refused, nothing decided.
+    const stale = await t.json('POST', `${base}/suggestions/${id}/decision`, { cookie: sam, body: { decision: 'accept', version: 1, suggestionVersion: 1 } })
+    expect(stale.status).toBe(409)
+    expect((await stale.json()).code).toBe('version_conflict')
+    expect(await stored(id)).toMatchObject({ status: 'open', suggestedText: 'Ik fiets graag langs de rivier.' })
   })
 
   it('once sam decided, the words stay (409 suggestion_decided); removing erases them and keeps her decision', async () => {
