@@ -83,17 +83,17 @@ export function CommentForYou({
       )}
       {comment.removed ? null : (
         <>
-      <FormErrors form={form} />
-      <Form method="post" className="stack" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="reply" />
-        <IdempotencyKey scope={comment.id} />
-        <input type="hidden" name="commentId" value={comment.id} />
-        {/* After a refusal by the server the words are still in the box: say so. */}
-        <TextareaField meta={fields.body} label={t('review.replyLabel')} hint={result && fields.body.errors ? t('review.keptText') : undefined} rows={2} />
-        <button type="submit" className="button button--small">
-          {t('review.replyButton')}
-        </button>
-      </Form>
+          <FormErrors form={form} />
+          <Form method="post" className="stack" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="reply" />
+            <IdempotencyKey scope={comment.id} />
+            <input type="hidden" name="commentId" value={comment.id} />
+            {/* After a refusal by the server the words are still in the box: say so. */}
+            <TextareaField meta={fields.body} label={t('review.replyLabel')} hint={result && fields.body.errors ? t('review.keptText') : undefined} rows={2} />
+            <button type="submit" className="button button--small">
+              {t('review.replyButton')}
+            </button>
+          </Form>
         </>
       )}
     </li>
