@@ -27,9 +27,13 @@ export const commentReplies = pgTable(
   'comment_replies',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /**
+     * No cascade: a comment is never deleted while the client's answers hang under it (its author
+     * removes only its words, docs/decisions/017). Erasing the client removes both in one statement.
+     */
     commentId: uuid('comment_id')
       .notNull()
-      .references(() => comments.id, { onDelete: 'cascade' }),
+      .references(() => comments.id),
     clientId: uuid('client_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

@@ -37,6 +37,15 @@ export const comments = pgTable(
     status: text('status', { enum: suggestionStatuses }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Counts the author's changes, so a change made from an old page never overwrites a newer one. */
+    version: integer('version').notNull().default(1),
+    /** When the author last changed the words ("bewerkt"); null if never. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    /**
+     * When the author removed it: `body` and `suggestedText` are emptied at once, the row stays so
+     * the client's answers under it keep their place (docs/decisions/017).
+     */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   // Comments are read per client (the client's suggestions) and per target.
   (t) => [index('comments_client_idx').on(t.clientId, t.targetId)],

@@ -42,6 +42,12 @@ export const networkComments = pgTable(
     status: text('status', { enum: networkSuggestionStatuses }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Counts the author's changes, so a change made from an old page never overwrites a newer one. */
+    version: integer('version').notNull().default(1),
+    /** When the author last changed the words ("bewerkt"); null if never. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    /** When the author removed it: `body` and `proposal` are emptied at once, the place stays (docs/decisions/017). */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   // Read per client (the map page, the client's open suggestions).
   (t) => [index('network_comments_client_idx').on(t.clientId, t.createdAt)],

@@ -102,7 +102,10 @@ beforeAll(async () => {
     await sam.request.post(`${client}/conversations`, { headers: origin(), data: { flow: 'strengths', context: { domains: ['work'] } } }),
     201,
   )
-  await json(await noor.request.post(`${client}/statements/${statement.id}/comments`, { headers: origin(), data: { kind: 'suggestion', body: 'Mooi!', suggestedText: 'Ik ben hard werkend en altijd op tijd, ook als het druk is.' } }), 201)
+  const suggestion = await json<{ id: string }>(
+    await noor.request.post(`${client}/statements/${statement.id}/comments`, { headers: origin(), data: { kind: 'suggestion', body: 'Mooi!', suggestedText: 'Ik ben hard werkend en altijd op tijd, ook als het druk is.' } }),
+    201,
+  )
   await json(await noor.request.post(`${client}/messages`, { headers: origin(), data: { text: 'Hoi Sam, zullen we donderdag je krachten bespreken?' } }), 201)
   const session = await json<{ id: string }>(
     await noor.request.post(`${api}/sessions`, {
@@ -188,8 +191,8 @@ beforeAll(async () => {
       '/account/nieuwe-code',
       ...common,
     ],
-    // The worker's page with its one comment form open (`?reageer=`).
-    noor: ['/', ...staffOfSam, `/clienten/${samId}?reageer=${statement.id}`, `/clienten/${samId}/traject`, `/clienten/${samId}/traject/terugkijken/${evaluation.id}`, `/clienten/${samId}/traject/teambespreking/${meeting.id}`, '/clienten', '/clienten/uitnodigen', '/account/api-tokens', ...common],
+    // The worker's page with its one comment form open (`?reageer=`), and the page where she changes her own suggestion.
+    noor: ['/', ...staffOfSam, `/clienten/${samId}?reageer=${statement.id}`, `/clienten/${samId}/traject`, `/clienten/${samId}/traject/terugkijken/${evaluation.id}`, `/clienten/${samId}/traject/teambespreking/${meeting.id}`, `/clienten/${samId}/reacties/${suggestion.id}`, '/clienten', '/clienten/uitnodigen', '/account/api-tokens', ...common],
     eva: ['/', ...staffOfSam, ...common],
     admin: ['/', '/beheer', '/beheer/uitnodigen', '/beheer/beveiliging', '/account/api-tokens', '/account/authenticator', '/account/wachtwoord', ...common],
   }

@@ -70,3 +70,16 @@ export const TextSchema = z.string().overwrite(sanitiseText)
 export const LineSchema = z.string().overwrite(sanitiseLine)
 
 export const DisplayNameSchema = LineSchema.trim().min(1, 'required').max(80, 'too_long')
+
+/**
+ * What a comment, suggestion or remark carries about its author's changes (docs/decisions/017),
+ * in every list that shows it: the version to send back, "bewerkt", and that it was removed.
+ */
+export const OwnWordsFields = {
+  version: z.number().int().openapi({ description: 'Send it back to change or remove it (only its author can)' }),
+  editedAt: z.string().datetime().nullable().openapi({ description: 'When the author last changed the words ("bewerkt")' }),
+  removed: z.boolean().openapi({ description: 'The author removed it: its place (and the answers under it) stay, its words are gone' }),
+}
+
+/** `?version=` on a DELETE that removes one's own words. */
+export const RemoveVersionQuery = z.object({ version: z.coerce.number().int().min(1) })

@@ -37,9 +37,12 @@ const viewOf = (reply: ReplyRow, authorName: string | null): CommentReplyView =>
   }
 }
 
-/** A comment of this client that the client may answer: one that exists and is about them. */
+/** A comment of this client that the client may answer: one that exists, is about them and was not removed by its author. */
 async function commentOf(deps: Deps, clientId: string, commentId: string) {
-  const [row] = await deps.db.select({ id: comments.id }).from(comments).where(and(eq(comments.id, commentId), eq(comments.clientId, clientId)))
+  const [row] = await deps.db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.id, commentId), eq(comments.clientId, clientId), isNull(comments.deletedAt)))
   if (!row) throw new AppError('not_found', 'No such comment.')
   return row
 }

@@ -7,6 +7,7 @@ import { updateStatement, type DomainFilter } from './inventory'
 import { clientSideOf } from './comment-replies'
 import { knownInPageRead, oncePerPageRead } from '../lib/page-read'
 import { fromJson } from '../lib/sql-json'
+import { ownWordsOf } from './own-words'
 
 export function serialiseComment(row: Comment & { authorName?: string | null }) {
   return {
@@ -23,6 +24,7 @@ export function serialiseComment(row: Comment & { authorName?: string | null }) 
     status: row.status,
     decidedAt: row.decidedAt ? row.decidedAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
+    ...ownWordsOf(row),
   }
 }
 
@@ -143,7 +145,8 @@ function statementCommentsJson(input: StatementCommentsShape): SQL {
       select ${comments.id} as "id", ${comments.clientId} as "clientId", ${comments.targetKind} as "targetKind", ${comments.targetId} as "targetId",
         ${comments.domain} as "storedDomain", ${comments.targetVersion} as "targetVersion", ${comments.authorId} as "authorId", ${comments.kind} as "kind",
         ${comments.body} as "body", ${comments.suggestedText} as "suggestedText", ${comments.status} as "status", ${comments.decidedAt} as "decidedAt",
-        ${comments.createdAt} as "createdAt", ${users.displayName} as "authorName", ${currentDomain} as "domain",
+        ${comments.createdAt} as "createdAt", ${comments.version} as "version", ${comments.editedAt} as "editedAt", ${comments.deletedAt} as "deletedAt",
+        ${users.displayName} as "authorName", ${currentDomain} as "domain",
         ${statements.deletedAt} is not null as "statementRemoved"
       from ${comments} left join ${statements} on ${statementOfComment} left join ${users} on ${eq(users.id, comments.authorId)}
       where ${and(...statementCommentConditions(input))}) c)`
@@ -159,10 +162,12 @@ export function statementCommentsColumn(filter: Omit<StatementCommentsInput, 'cl
   return { key: JSON.stringify(['statementComments', filter]), column: (clientId) => statementCommentsJson({ ...filter, clientId }) }
 }
 
-interface StatementCommentJson extends Omit<Comment, 'domain' | 'decidedAt' | 'createdAt'> {
+interface StatementCommentJson extends Omit<Comment, 'domain' | 'decidedAt' | 'createdAt' | 'editedAt' | 'deletedAt'> {
   storedDomain: string | null
   decidedAt: string | null
   createdAt: string
+  editedAt: string | null
+  deletedAt: string | null
   authorName: string | null
   domain: string | null
   statementRemoved: boolean
@@ -170,8 +175,9 @@ interface StatementCommentJson extends Omit<Comment, 'domain' | 'decidedAt' | 'c
 
 /** The rows of statementCommentsJson's value, as statementComments gives them; known to the page read from then on. */
 export function statementCommentsFromJson(input: StatementCommentsInput, value: unknown): StatementCommentRow[] {
-  const rows = fromJson<StatementCommentJson[]>(value).map(({ storedDomain, decidedAt, createdAt, authorName, domain, statementRemoved, ...rest }) => ({
-    comment: { ...rest, domain: storedDomain, decidedAt: decidedAt === null ? null : new Date(decidedAt), createdAt: new Date(createdAt) },
+  const date = (value: string | null) => (value === null ? null : new Date(value))
+  const rows = fromJson<StatementCommentJson[]>(value).map(({ storedDomain, decidedAt, createdAt, editedAt, deletedAt, authorName, domain, statementRemoved, ...rest }) => ({
+    comment: { ...rest, domain: storedDomain, decidedAt: date(decidedAt), createdAt: new Date(createdAt), editedAt: date(editedAt), deletedAt: date(deletedAt) },
     authorName,
     domain,
     statementRemoved,
@@ -202,12 +208,16 @@ export async function listComments(
  */
 export async function decideSuggestion(
   deps: Deps,
-  input: { clientId: string; commentId: string; decision: 'accept' | 'edit' | 'decline'; text?: string | undefined; version: number },
+  input: { clientId: string; commentId: string; decision: 'accept' | 'edit' | 'decline'; text?: string | undefined; version: number; suggestionVersion?: number | undefined },
 ) {
   const [row] = await deps.db.select().from(comments).where(and(eq(comments.id, input.commentId), eq(comments.clientId, input.clientId)))
   // A suggested step on a goal is decided on the plan (services/action-plan/suggestions.ts).
-  if (!row || row.kind !== 'suggestion' || row.targetKind === 'goal') throw new AppError('not_found', 'No such suggestion.')
+  if (!row || row.kind !== 'suggestion' || row.targetKind === 'goal' || row.deletedAt) throw new AppError('not_found', 'No such suggestion.')
   requireOpen(row)
+  // Its author changed the words since the client saw them (017): she decides on what she read, or not at all.
+  if (input.suggestionVersion !== undefined && input.suggestionVersion !== row.version) {
+    throw new AppError('version_conflict', 'The suggestion was changed since you saw it. Nothing was decided; look at the new words.')
+  }
   // A team's idea is the client's to take up or leave; it changes none of the client's words.
   if (row.targetKind === 'team_meeting' && input.decision === 'edit') throw new AppError('validation_failed', 'Accept or decline an idea of the team.', { decision: 'invalid' })
   const changesWords = input.decision !== 'decline' && row.targetKind !== 'team_meeting'

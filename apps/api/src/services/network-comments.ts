@@ -3,6 +3,7 @@ import { networkComments, users, type NetworkComment, type NetworkProposal } fro
 import { AppError } from '../lib/app-error'
 import type { Deps } from '../lib/env'
 import { decideNetworkComment } from './suggestion-decision'
+import { ownWordsOf } from './own-words'
 import { createNetworkPerson, findNetworkPerson, serialisePerson, updateNetworkPerson, type PersonView } from './network'
 
 export function serialiseNetworkComment(row: NetworkComment & { authorName?: string | null }) {
@@ -18,6 +19,7 @@ export function serialiseNetworkComment(row: NetworkComment & { authorName?: str
     status: row.status,
     decidedAt: row.decidedAt ? row.decidedAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
+    ...ownWordsOf(row),
   }
 }
 
@@ -81,7 +83,7 @@ export async function decideNetworkSuggestion(
   input: { clientId: string; commentId: string; decision: 'accept' | 'decline'; version?: number | undefined },
 ): Promise<{ suggestion: ReturnType<typeof serialiseNetworkComment>; person: PersonView | null }> {
   const [row] = await deps.db.select().from(networkComments).where(and(eq(networkComments.id, input.commentId), eq(networkComments.clientId, input.clientId)))
-  if (!row || row.kind !== 'suggestion' || !row.proposal) throw new AppError('not_found', 'No such suggestion.')
+  if (!row || row.kind !== 'suggestion' || !row.proposal || row.deletedAt) throw new AppError('not_found', 'No such suggestion.')
   const proposal = row.proposal
   if (input.decision === 'accept' && row.personId && input.version === undefined) {
     throw new AppError('validation_failed', 'Send the version of the person you saw.', { version: 'required' })

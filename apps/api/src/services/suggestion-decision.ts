@@ -41,7 +41,16 @@ async function decideOnce<Row extends { status: string | null }, T>(
 /** A suggestion in the comments table: on a statement, a goal or a team meeting. */
 export function decideComment<T>(deps: Deps, row: Comment, decision: SuggestionDecision, apply: (txDeps: Deps) => Promise<T>) {
   return decideOnce(deps, row, decision, async ({ db }, marking) => {
-    const [decided] = await db.update(comments).set(marking).where(and(eq(comments.id, row.id), eq(comments.status, 'open'))).returning()
+    // Only the words that were read: a change by the author in between (017) leaves it open.
+    const [decided] = await db
+      .update(comments)
+      .set(marking)
+      .where(and(eq(comments.id, row.id), eq(comments.status, 'open'), eq(comments.version, row.version)))
+      .returning()
+    if (!decided) {
+      const [now] = await db.select({ status: comments.status }).from(comments).where(eq(comments.id, row.id))
+      if (now?.status === 'open') throw new AppError('version_conflict', 'The suggestion was changed meanwhile. Nothing was decided; look at the new words.')
+    }
     return decided
   }, apply)
 }

@@ -10,6 +10,9 @@ interface CommentData {
   body: string
   proposal: { name: string; area: string; ring: number; support: string[]; note: string | null; period: string } | null
   status: 'open' | 'accepted' | 'declined' | null
+  authorId?: string | null
+  editedAt?: string | null
+  removed?: boolean
 }
 
 const isArea = (area: string): area is 'family' | 'friends' | 'school_work_club' | 'professionals' => ['family', 'friends', 'school_work_club', 'professionals'].includes(area)
@@ -23,12 +26,15 @@ export function NetworkRemarks({
   people,
   canDecide = true,
   title,
+  own,
 }: {
   comments: readonly CommentData[]
   people: readonly { id: string; name: string; version: number }[]
   /** Only the client decides; a worker sees the open suggestions without the buttons. */
   canDecide?: boolean
   title?: string
+  /** Staff: their own remarks get a link to change or remove them (a page of its own, 017). */
+  own?: { viewerId: string; clientId: string } | undefined
 }) {
   const t = useT()
   const shown = comments.filter((comment) => comment.kind === 'comment' || comment.status === 'open')
@@ -41,11 +47,29 @@ export function NetworkRemarks({
         {shown.map((comment) => {
           const author = comment.authorName ?? t('network.comments.someone')
           const person = comment.personId ? byId.get(comment.personId) : undefined
+          const change =
+            own && comment.authorId === own.viewerId && !comment.removed ? (
+              <>
+                {' '}
+                <a href={`/clienten/${own.clientId}/reacties/${comment.id}?over=netwerk`} data-testid="change-own-comment">
+                  {t('ownWords.commentChangeLink')}
+                </a>
+              </>
+            ) : null
+          if (comment.removed) {
+            return (
+              <li key={comment.id} className="muted">
+                {own && comment.authorId === own.viewerId ? t('ownWords.commentRemovedByYou') : t('ownWords.commentRemovedBy', { name: author })}
+              </li>
+            )
+          }
           if (comment.kind === 'comment') {
             return (
               <li key={comment.id}>
                 <span className="muted">{t('network.comments.wrote', { name: author })}</span> {person ? <strong>{person.name}: </strong> : null}
                 {comment.body}
+                {comment.editedAt ? <span className="muted"> · {t('ownWords.edited')}</span> : null}
+                {change}
               </li>
             )
           }
@@ -57,7 +81,13 @@ export function NetworkRemarks({
               <p>
                 <strong>{proposal.name}</strong> · {isArea(proposal.area) ? t(`network.areas.${proposal.area}`) : proposal.area} · {describe(t, proposal)}
               </p>
-              {comment.body ? <p className="muted">{comment.body}</p> : null}
+              {comment.body ? (
+                <p className="muted">
+                  {comment.body}
+                  {comment.editedAt ? ` · ${t('ownWords.edited')}` : null}
+                </p>
+              ) : null}
+              {change ? <p>{change}</p> : null}
               {canDecide ? (
               <Form method="post" className="card-actions">
                 <input type="hidden" name="commentId" value={comment.id} />

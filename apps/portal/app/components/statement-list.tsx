@@ -9,6 +9,9 @@ export interface StatementNote {
   targetId: string
   authorName: string | null
   body: string
+  /** Changed by its author ("bewerkt"), or removed: then only that it was removed shows (017). */
+  edited?: boolean
+  removed?: boolean
 }
 
 /** A domain's statements grouped by time (vroeger / nu / later), as the worksheet has them. */
@@ -50,7 +53,10 @@ export function StatementsByTime({
                     .filter((note) => note.targetId === statement.id)
                     .map((note) => (
                       <p key={note.id} className="statement-note" data-testid="statement-note">
-                        {t('review.underStatement', { name: note.authorName ?? t('review.someone'), body: note.body })}{' '}
+                        {note.removed
+                          ? t('ownWords.commentRemovedBy', { name: note.authorName ?? t('review.someone') })
+                          : t('review.underStatement', { name: note.authorName ?? t('review.someone'), body: note.body })}
+                        {note.edited ? ` · ${t('ownWords.edited')}` : null}{' '}
                         <Link to="/voorstellen" className="no-print">
                           {t('review.forYouLink')}
                         </Link>

@@ -19,6 +19,8 @@ export const DecideForm = z
     intent: z.literal('decide'),
     commentId: idField,
     version: versionField,
+    /** The suggestion's own version (its author may change the words: 017). */
+    suggestionVersion: versionField.optional(),
     decision: choiceField(['accept', 'edit', 'decline']),
     text: optionalText(1000),
   })

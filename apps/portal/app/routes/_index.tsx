@@ -48,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     counts: {
       pendingCards: pendingCards.length,
       // New for the client: plain comments not yet read, and suggestions waiting for a decision.
-      forYou: comments.filter((c) => (c.kind === 'comment' && !c.readAt) || (c.kind === 'suggestion' && c.status === 'open')).length,
+      forYou: comments.filter((c) => (c.kind === 'comment' && !c.readAt && !c.removed) || (c.kind === 'suggestion' && c.status === 'open')).length,
       sharedWithMe: caseload.filter((row) => row.inventory !== null).length,
       reviewsWaiting: caseload.filter((row) => row.inventory?.reviewWaiting).length,
       upcoming: upcoming.length,

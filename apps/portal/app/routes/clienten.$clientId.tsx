@@ -76,7 +76,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       statements: inventory.statements.map(({ id, domain, time, text, provenance, suggestedBy }) => ({ id, domain, time, text, provenance, suggestedBy })),
       quality: { items: inventory.quality.items.map(({ id, status }) => ({ id, status })) },
     },
-    comments: staffCommentLines(requestLocale(request), comments, inventory.displayName),
+    comments: staffCommentLines(requestLocale(request), comments, inventory.displayName, { id: user.id, clientId }),
     agreement,
   }
 }

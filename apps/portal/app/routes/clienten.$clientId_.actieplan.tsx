@@ -41,8 +41,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response('not found', { status: 404 })
   const { clientId } = parsed.data
   const [plan, share] = await Promise.all([loadPlan(request, context, clientId), clientShare(request, context, clientId, 'action_plan')])
-  if (!plan) return data({ clientId, name: share.name, access: null, plan: null, agreement: null, role: user.role }, { status: 403 })
-  return { clientId, name: share.name, access: share.access, plan, agreement: await loadPlanAgreement(request, context, clientId), role: user.role }
+  if (!plan) return data({ clientId, viewerId: user.id, name: share.name, access: null, plan: null, agreement: null, role: user.role }, { status: 403 })
+  return { clientId, viewerId: user.id, name: share.name, access: share.access, plan, agreement: await loadPlanAgreement(request, context, clientId), role: user.role }
 }
 
 /** Comment on a goal, suggest a step (the client decides), or sign the plan as shown. */
@@ -72,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function SharedPlan() {
   const t = useT()
-  const { clientId, name, access, plan, agreement, role } = useLoaderData<typeof loader>()
+  const { clientId, viewerId, name, access, plan, agreement, role } = useLoaderData<typeof loader>()
   const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   return (
@@ -112,13 +112,31 @@ export default function SharedPlan() {
                   ))}
                 </ul>
               ) : null}
-              {goal.comments.map((comment) => (
-                <p key={comment.id} className="comment">
-                  <span className="muted">{comment.authorName}: </span>
-                  {comment.suggestedText ? <strong>{comment.suggestedText} </strong> : null}
-                  {comment.body}
-                </p>
-              ))}
+              {goal.comments.map((comment) =>
+                // Removed by its author: only that, never the words (017); the author's own get a link to change or remove them.
+                comment.removed ? (
+                  <p key={comment.id} className="comment muted">
+                    {comment.authorId === viewerId
+                      ? t('ownWords.commentRemovedByYou')
+                      : t(comment.kind === 'suggestion' ? 'ownWords.suggestionRemovedBy' : 'ownWords.commentRemovedBy', { name: comment.authorName ?? t('ownWords.someone') })}
+                  </p>
+                ) : (
+                  <p key={comment.id} className="comment">
+                    <span className="muted">{comment.authorName}: </span>
+                    {comment.suggestedText ? <strong>{comment.suggestedText} </strong> : null}
+                    {comment.body}
+                    {comment.editedAt ? <span className="muted"> · {t('ownWords.edited')}</span> : null}
+                    {comment.authorId === viewerId ? (
+                      <>
+                        {' '}
+                        <a href={`/clienten/${clientId}/reacties/${comment.id}?over=doel&bij=${goal.id}`} data-testid="change-own-comment">
+                          {t('ownWords.commentChangeLink')}
+                        </a>
+                      </>
+                    ) : null}
+                  </p>
+                ),
+              )}
               {access === 'comment'
                 ? (['comment', 'suggest'] as const).map((intent) => (
                     <GoalRemark key={intent} intent={intent} goalId={goal.id} result={result && result.intent === intent && result.goalId === goal.id ? result.result : null} />

@@ -42,14 +42,14 @@ const StaffForms = z.discriminatedUnion('intent', [CommentForm, SuggestForm])
  * never tried.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireRole(request, context, 'worker', 'peer')
+  const user = await requireRole(request, context, 'worker', 'peer')
   const parsed = Params.safeParse(params)
   if (!parsed.success) throw new Response('not found', { status: 404 })
   const { clientId } = parsed.data
   const share = await clientShare(request, context, clientId, 'network')
   const network = share.access ? await loadNetwork(request, context, clientId) : null
-  if (!network) return data({ clientId, name: share.name, access: null, network: null }, { status: 403 })
-  return { clientId, name: share.name, access: share.access, network }
+  if (!network) return data({ clientId, viewerId: user.id, name: share.name, access: null, network: null }, { status: 403 })
+  return { clientId, viewerId: user.id, name: share.name, access: share.access, network }
 }
 
 type Result = { intent: string; result: SubmissionResult<string[]> }
@@ -76,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function SharedNetwork() {
   const t = useT()
-  const { clientId, name, access, network } = useLoaderData<typeof loader>()
+  const { clientId, viewerId, name, access, network } = useLoaderData<typeof loader>()
   const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   const who = name ?? ''
@@ -109,7 +109,7 @@ export default function SharedNetwork() {
               </div>
             </div>
           </section>
-          <NetworkRemarks comments={network.comments} people={network.people} canDecide={false} title={t('network.worker.remarksTitle')} />
+          <NetworkRemarks comments={network.comments} people={network.people} canDecide={false} title={t('network.worker.remarksTitle')} own={{ viewerId, clientId }} />
           <ResourcesSection resources={network.resources} people={network.people} domains={[]} editable={false} />
           {access === 'comment' ? <StaffRemarks people={network.people} who={who} result={result ?? null} /> : null}
         </>

@@ -44,7 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const comments = await api(context, request).clients[':clientId'].comments.$get({ param: { clientId: user.id }, query: {} })
   const ids = new Set(statements.map((statement) => statement.id))
   const notes = comments.ok
-    ? (await comments.json()).filter((c) => c.kind === 'comment' && ids.has(c.targetId)).map((c) => ({ id: c.id, targetId: c.targetId, authorName: c.authorName, body: c.body }))
+    ? (await comments.json()).filter((c) => c.kind === 'comment' && ids.has(c.targetId)).map((c) => ({ id: c.id, targetId: c.targetId, authorName: c.authorName, body: c.body, edited: c.editedAt !== null, removed: c.removed }))
     : []
   return { domain, statements, notes, savedId: saved?.id ?? null, feedback, removed: url.searchParams.has('weg') }
 }

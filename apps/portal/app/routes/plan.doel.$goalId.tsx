@@ -113,7 +113,14 @@ export default function GoalPage() {
             const deciding = result && result.target === comment.id ? result : null
             return (
               <div key={comment.id} className="comment" data-testid="goal-comment">
-                <p className="muted">{t(comment.kind === 'suggestion' ? 'plan.comments.suggestion' : 'plan.comments.comment', { name })}</p>
+                {comment.removed ? (
+                  <p className="muted">{t(comment.kind === 'suggestion' ? 'ownWords.suggestionRemovedBy' : 'ownWords.commentRemovedBy', { name })}</p>
+                ) : (
+                  <p className="muted">
+                    {t(comment.kind === 'suggestion' ? 'plan.comments.suggestion' : 'plan.comments.comment', { name })}
+                    {comment.editedAt ? ` · ${t('ownWords.edited')}` : null}
+                  </p>
+                )}
                 {comment.suggestedText ? <p><strong>{comment.suggestedText}</strong></p> : null}
                 {comment.body ? <p>{comment.body}</p> : null}
                 {comment.status === 'accepted' || comment.status === 'edited' ? <p className="muted">{t('plan.comments.accepted')}</p> : null}

@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     firstWorker: workers.ok ? ((await workers.json())[0]?.displayName ?? null) : null,
     suggestions: all.flatMap((c) => {
       const statement = statements.find((s) => s.id === c.targetId)
-      return c.kind === 'suggestion' && c.status === 'open' && statement ? [{ ...c, currentText: statement.text, version: statement.version }] : []
+      return c.kind === 'suggestion' && c.status === 'open' && statement ? [{ ...c, suggestionVersion: c.version, currentText: statement.text, version: statement.version }] : []
     }),
     // Plain comments: the new ones first, the ones already read below ("Eerder"), newest first.
     comments: all
@@ -108,9 +108,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     throw redirect(`/voorstellen?${form.intent === 'remove-reply' ? 'antwoord-weg' : 'antwoord-aangepast'}=1`)
   }
-  const { commentId, version, decision, text } = form
-  const json = { version, decision, ...(decision === 'edit' ? { text } : {}) }
+  const { commentId, version, suggestionVersion, decision, text } = form
+  const json = { version, suggestionVersion, decision, ...(decision === 'edit' ? { text } : {}) }
   const response = await client.suggestions[':commentId'].decision.$post({ param: { ...param, commentId }, json })
+  // A conflict (the words or the sentence changed meanwhile) answers 200, so that the page reloads the newer words with JavaScript too.
+  if (response.status === 409) return data<ActionResult>({ ...answer, result: await replyWithProblem(submission, response) })
   if (!response.ok) return refused(response)
   throw redirect('/voorstellen?klaar=1')
 }
@@ -124,8 +126,8 @@ export default function ForYou() {
   const forComment = (id: string) => (result && result.commentId === id && (result.intent === 'reply' || result.intent === 'decide') ? result : null)
   const changeOf = (id: string) => (result && result.commentId === id && (result.intent === 'edit-reply' || result.intent === 'remove-reply') ? result : null)
   const buttonProblem = result && (result.intent === 'read' || result.intent === 'sign') ? result.result?.error?.['']?.[0] : null
-  const fresh = comments.filter((c) => !c.readAt)
-  const earlier = comments.filter((c) => c.readAt)
+  const fresh = comments.filter((c) => !c.readAt && !c.removed)
+  const earlier = comments.filter((c) => c.readAt || c.removed)
   const workerName = firstWorker ?? t('review.someone')
   return (
     <div className="page page--narrow">
@@ -169,9 +171,10 @@ export default function ForYou() {
                 <p className="muted">{t('sharing.suggestionFrom', { name: s.authorName ?? '' })}</p>
                 <p>
                   <strong>{s.suggestedText}</strong>
+                  {s.editedAt ? <span className="muted"> · {t('ownWords.edited')}</span> : null}
                 </p>
                 {s.body ? <p className="muted">{s.body}</p> : null}
-                <SuggestionDecision commentId={s.id} version={s.version} suggestedText={s.suggestedText ?? ''} result={forComment(s.id)?.result} />
+                <SuggestionDecision commentId={s.id} version={s.version} suggestionVersion={s.suggestionVersion} suggestedText={s.suggestedText ?? ''} result={forComment(s.id)?.result} />
               </li>
             ))}
           </ul>
@@ -196,7 +199,19 @@ export default function ForYou() {
 }
 
 /** The client's decision on one suggested wording: the three buttons post the same form. */
-function SuggestionDecision({ commentId, version, suggestedText, result }: { commentId: string; version: number; suggestedText: string; result: SubmissionResult<string[]> | null | undefined }) {
+function SuggestionDecision({
+  commentId,
+  version,
+  suggestionVersion,
+  suggestedText,
+  result,
+}: {
+  commentId: string
+  version: number
+  suggestionVersion: number
+  suggestedText: string
+  result: SubmissionResult<string[]> | null | undefined
+}) {
   const t = useT()
   const [form, fields] = useSchemaForm({ id: `decide-${commentId}`, schema: DecideForm, lastResult: result, defaultValue: { text: suggestedText } })
   return (
@@ -206,6 +221,7 @@ function SuggestionDecision({ commentId, version, suggestedText, result }: { com
         <input type="hidden" name="intent" value="decide" />
         <input type="hidden" name="commentId" value={commentId} />
         <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="suggestionVersion" value={suggestionVersion} />
         <button type="submit" name="decision" value="accept" className="button">
           {t('sharing.accept')}
         </button>

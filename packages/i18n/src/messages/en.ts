@@ -89,6 +89,7 @@ export const en: Catalogue = {
     internal_error: 'Something went wrong on our side. Nothing was changed. Please try again.',
     share_changed: 'You already share with this person. Nothing has changed. See below what they may see now. Is your choice right? Then press Share once more.',
     version_conflict: 'This was changed somewhere else in the meantime. Nothing was overwritten. Look again and try once more.',
+    suggestion_decided: 'This was already decided on. The words stay as they were.',
     text_too_long: 'This is too long.',
     idempotency_in_progress: 'We are still saving this. Wait a moment, then look again.',
     idempotency_key_reused: 'This form was already sent once. Reload the page and try again. Your text is kept.',

@@ -89,6 +89,7 @@ export const nl = {
     internal_error: 'Er ging iets mis aan onze kant. Er is niets veranderd. Probeer het zo nog eens.',
     share_changed: 'Je deelt al met deze persoon. Er is niets veranderd. Kijk hieronder wat die nu mag zien. Klopt jouw keuze? Druk dan nog een keer op Delen.',
     version_conflict: 'Dit is ondertussen ergens anders aangepast. Er is niets overschreven. Kijk opnieuw en probeer het nog eens.',
+    suggestion_decided: 'Hier is al over beslist. De woorden blijven zoals ze waren.',
     text_too_long: 'Dit is te lang.',
     idempotency_in_progress: 'We zijn dit nog aan het opslaan. Wacht even en kijk dan opnieuw.',
     idempotency_key_reused: 'Dit formulier is al een keer verstuurd. Laad de pagina opnieuw en probeer het nog eens. Je tekst blijft bewaard.',

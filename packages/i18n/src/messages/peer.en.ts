@@ -39,6 +39,20 @@ export const ownWordsEn: Widen<typeof ownWordsNl> = {
   remove: 'Remove',
   edited: 'edited',
   someone: 'Someone',
+  commentRemovedBy: '{name} removed this comment.',
+  suggestionRemovedBy: '{name} removed this suggestion.',
+  commentRemovedByYou: 'You removed this comment.',
+  commentChangeLink: 'Change or remove',
+  commentChangeTitle: 'Change your comment',
+  commentChangeIntro: '{name} then sees your new words, marked "edited".',
+  commentLabel: 'Your comment',
+  suggestionLabel: 'The words you suggest',
+  commentRemoveHint: '{name} then no longer reads your words, only that you removed them. The answers of {name} stay.',
+  suggestionDecided: '{name} already decided on this suggestion. Its words stay as they were. You can still remove it, or write a new comment.',
+  commentChanged: 'Your comment was changed.',
+  commentRemoved: 'Your comment was removed.',
+  commentGone: 'This comment no longer exists, or was removed already.',
+  back: 'Back',
 }
 
 export const peerEn: Widen<typeof peerNl> = {

@@ -37,6 +37,21 @@ export const ownWordsNl = {
   remove: 'Verwijderen',
   edited: 'bewerkt',
   someone: 'Iemand',
+  // Een reactie of voorstel van een begeleider of ervaringsdeskundige (besluit 017).
+  commentRemovedBy: '{name} heeft deze reactie verwijderd.',
+  suggestionRemovedBy: '{name} heeft dit voorstel verwijderd.',
+  commentRemovedByYou: 'Je hebt deze reactie verwijderd.',
+  commentChangeLink: 'Aanpassen of verwijderen',
+  commentChangeTitle: 'Je reactie aanpassen',
+  commentChangeIntro: '{name} ziet daarna je nieuwe woorden, met "bewerkt" erbij.',
+  commentLabel: 'Je reactie',
+  suggestionLabel: 'De woorden die je voorstelt',
+  commentRemoveHint: 'Daarna leest {name} je woorden niet meer. {name} ziet alleen dat je ze hebt verwijderd. De antwoorden van {name} blijven staan.',
+  suggestionDecided: '{name} heeft al over dit voorstel beslist. De woorden blijven zoals ze waren. Je kunt het voorstel wel verwijderen, of een nieuwe reactie schrijven.',
+  commentChanged: 'Je reactie is aangepast.',
+  commentRemoved: 'Je reactie is verwijderd.',
+  commentGone: 'Deze reactie bestaat niet meer, of is al verwijderd.',
+  back: 'Terug',
 } as const
 
 export const peerNl = {

@@ -5,6 +5,7 @@ export const titlesEn = {
   apiSleutels: 'API keys – Kracht',
   authenticatorApp: 'Authenticator app – Kracht',
   beheer: 'Administration – Kracht',
+  reactieAanpassen: 'Change a comment – Kracht',
   berichten: 'Messages – Kracht',
   besprekingMetHetTeam: 'Meeting with the team – Kracht',
   bijeenkomst: 'Session – Kracht',

@@ -5,6 +5,7 @@ export const titlesNl = {
   apiSleutels: 'API-sleutels – Kracht',
   authenticatorApp: 'Authenticator-app – Kracht',
   beheer: 'Beheer – Kracht',
+  reactieAanpassen: 'Reactie aanpassen – Kracht',
   berichten: 'Berichten – Kracht',
   besprekingMetHetTeam: 'Bespreking met het team – Kracht',
   bijeenkomst: 'Bijeenkomst – Kracht',

@@ -7,7 +7,8 @@ import { getPlan, serialiseRemark } from '../../services/action-plan/view'
 import { signatureStatus, signDocument } from '../../services/signatures'
 import { screenText, screenTexts } from '../../services/safety-screen'
 import type { Deps } from '../../lib/env'
-import type { ClientAccess } from '../../access/gate'
+import { onlyTheAuthor, type ClientAccess } from '../../access/gate'
+import { changeComment, findComment } from '../../services/comment-changes'
 import * as routes from './action-plan.routes'
 
 /** One goal as the viewer sees it (after a change: the goal check follows the change). */
@@ -100,6 +101,27 @@ export const actionPlanRouter = createRouter()
     const comment = await addGoalComment(c.get('deps'), { clientId: access.clientId, goalId, authorId: access.actor.id, viewer: access, ...body })
     // A comment may quote the client: the worker who wrote it sees the help lines too.
     return c.json({ comment, safety: screenTexts([body.body, body.suggestedWhat], access.actor.locale) }, 201)
+  })
+  .openapi(routes.editGoalComment, async (c) => {
+    const { goalId, commentId } = c.req.valid('param')
+    const access = c.get('clientAccess')
+    const deps = c.get('deps')
+    const { body, suggestedWhat, version } = c.req.valid('json')
+    const place = { clientId: access.clientId, commentId, targetKind: 'goal', targetId: goalId } as const
+    const found = await findComment(deps, place)
+    if (found.authorId !== access.actor.id) await onlyTheAuthor(c, access.clientId, { scope: 'action_plan', resource: `comment:${commentId}`, action: 'update' })
+    const comment = await changeComment(deps, { ...place, authorId: access.actor.id, version, change: { body, suggestedText: suggestedWhat } })
+    return c.json({ comment, safety: screenTexts([comment.body, comment.suggestedText], access.actor.locale) }, 200)
+  })
+  .openapi(routes.removeGoalComment, async (c) => {
+    const { goalId, commentId } = c.req.valid('param')
+    const access = c.get('clientAccess')
+    const deps = c.get('deps')
+    const place = { clientId: access.clientId, commentId, targetKind: 'goal', targetId: goalId } as const
+    const found = await findComment(deps, place)
+    if (found.authorId !== access.actor.id) await onlyTheAuthor(c, access.clientId, { scope: 'action_plan', resource: `comment:${commentId}`, action: 'delete' })
+    await changeComment(deps, { ...place, authorId: access.actor.id, version: c.req.valid('query').version, change: 'remove' })
+    return c.body(null, 204)
   })
   .openapi(routes.decideGoalSuggestion, async (c) => {
     const { goalId, commentId } = c.req.valid('param')

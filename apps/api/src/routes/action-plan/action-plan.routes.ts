@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
 import { goalTarget } from '../../access/plan-targets'
-import { commonProblems, jsonBody, jsonResponse, problemResponse } from '../../lib/schemas'
+import { commonProblems, jsonBody, jsonResponse, problemResponse, RemoveVersionQuery } from '../../lib/schemas'
 import { SafetyScreenSchema } from '../../lib/safety-schema'
 import * as s from './action-plan.schemas'
 
@@ -129,6 +129,38 @@ export const addGoalComment = clientRoute({
   summary: 'Comment on a goal or suggest a step (needs a consent with comment access); never changes the plan',
   request: { params: s.GoalParams, body: jsonBody(s.GoalCommentBody) },
   responses: { 201: jsonResponse(z.object({ comment: s.GoalCommentSchema, safety: SafetyScreenSchema }), 'Added'), ...goalProblems },
+})
+
+const ownGoalComment = (logAction: 'update' | 'delete') =>
+  ({ scope: 'action_plan', action: 'comment', target: goalTarget, resource: (p: Record<string, string>) => `comment:${p.commentId ?? ''}`, logAction }) as const
+const ownWordsProblems = {
+  ...commonProblems,
+  404: problemResponse('No such comment on this goal (or it was removed)'),
+  409: problemResponse('version_conflict: changed elsewhere, nothing was overwritten; suggestion_decided: the client decided on it, its words stay'),
+}
+
+export const editGoalComment = clientRoute({
+  operationId: 'editGoalComment',
+  access: ownGoalComment('update'),
+  method: 'patch',
+  path: '/clients/{clientId}/goals/{goalId}/comments/{commentId}',
+  tags,
+  summary: 'The author changes the words of her own comment on a goal or her open suggested step; carries the version it changes (screened)',
+  description: 'Only the one who wrote it (403 forbidden for anyone else, logged as only_the_author). A suggested step the client decided on cannot be changed (409 suggestion_decided).',
+  request: { params: s.GoalCommentParams, body: jsonBody(s.EditGoalCommentBody) },
+  responses: { 200: jsonResponse(z.object({ comment: s.GoalCommentSchema, safety: SafetyScreenSchema }), 'Changed'), ...ownWordsProblems },
+})
+
+export const removeGoalComment = clientRoute({
+  operationId: 'removeGoalComment',
+  access: ownGoalComment('delete'),
+  method: 'delete',
+  path: '/clients/{clientId}/goals/{goalId}/comments/{commentId}',
+  tags,
+  summary: 'The author removes her own comment on a goal or suggested step; carries the version it removes',
+  description: 'The words are erased at once; the place stays, with the client\'s answers under it. An open suggestion is withdrawn.',
+  request: { params: s.GoalCommentParams, query: RemoveVersionQuery },
+  responses: { 204: { description: 'Removed' }, ...ownWordsProblems },
 })
 
 export const decideGoalSuggestion = clientRoute({

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { actionDoers, planProvenances } from '@kracht/db'
-import { LineSchema, TextSchema } from '../../lib/schemas'
+import { LineSchema, OwnWordsFields, TextSchema } from '../../lib/schemas'
 import { checkPromptIds } from '../../services/action-plan/goal-check'
 
 /** The action plan's request and answer shapes: zod at the edge, and the OpenAPI document. */
@@ -124,8 +124,16 @@ export const GoalCommentSchema = z
     status: z.enum(['open', 'accepted', 'edited', 'declined']).nullable(),
     decidedAt: z.string().datetime().nullable(),
     createdAt: z.string().datetime(),
+    ...OwnWordsFields,
   })
   .openapi('GoalComment')
+
+export const GoalCommentParams = GoalParams.extend({ commentId: z.string().uuid() })
+
+/** The author's new words for her comment on a goal, or for the step she suggests (while still open). */
+export const EditGoalCommentBody = z
+  .object({ body: TextSchema.trim().max(1000, 'too_long').default(''), suggestedWhat: StepText.optional(), version: z.number().int().min(1) })
+  .openapi('EditGoalCommentBody')
 
 export const CheckPromptSchema = z
   .object({

@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi'
 import { clientRoute } from '../../access/client-route'
 import { statementTarget } from '../../access/targets'
-import { commonProblems, jsonBody, jsonResponse, problemResponse, TextSchema } from '../../lib/schemas'
+import { commonProblems, jsonBody, jsonResponse, OwnWordsFields, problemResponse, RemoveVersionQuery, TextSchema } from '../../lib/schemas'
 import { SafetyScreenSchema } from '../../lib/safety-schema'
 import { StatementText } from '../inventory/inventory.routes'
 
@@ -25,6 +25,7 @@ export const CommentSchema = z
     status: z.enum(['open', 'accepted', 'edited', 'declined']).nullable(),
     decidedAt: z.string().datetime().nullable(),
     createdAt: z.string().datetime(),
+    ...OwnWordsFields,
   })
   .openapi('Comment')
 
@@ -78,4 +79,44 @@ export const addComment = clientRoute({
     ),
   },
   responses: { 201: jsonResponse(CommentSchema.extend({ safety: SafetyScreenSchema }), 'Added'), ...commonProblems, 404: problemResponse('No such statement') },
+})
+
+const OwnCommentParams = ClientParams.extend({ statementId: z.string().uuid(), commentId: z.string().uuid() })
+const ownComment = (logAction: 'update' | 'delete') =>
+  ({ scope: 'inventory', action: 'comment', target: statementTarget, resource: (p: Record<string, string>) => `comment:${p.commentId}`, logAction }) as const
+const ownWordsProblems = {
+  ...commonProblems,
+  404: problemResponse('No such comment on this statement (or it was removed)'),
+  409: problemResponse('version_conflict: changed elsewhere, nothing was overwritten; suggestion_decided: the client decided on it, its words stay'),
+}
+
+export const editComment = clientRoute({
+  operationId: 'editComment',
+  access: ownComment('update'),
+  method: 'patch',
+  path: '/clients/{clientId}/statements/{statementId}/comments/{commentId}',
+  tags,
+  summary: 'The author changes the words of her own comment or open suggestion; carries the version it changes (screened like every text)',
+  description: 'Only the one who wrote it (403 forbidden for anyone else, logged as only_the_author). Everyone who reads it then sees the new words, marked as edited; the old words are not kept. A suggestion the client decided on cannot be changed (409 suggestion_decided).',
+  request: {
+    params: OwnCommentParams,
+    body: jsonBody(
+      z
+        .object({ body: TextSchema.trim().max(1000, 'too_long').default(''), suggestedText: StatementText.optional(), version: z.number().int().min(1) })
+        .openapi('EditCommentBody'),
+    ),
+  },
+  responses: { 200: jsonResponse(CommentSchema.extend({ safety: SafetyScreenSchema }), 'Changed'), ...ownWordsProblems },
+})
+
+export const removeComment = clientRoute({
+  operationId: 'removeComment',
+  access: ownComment('delete'),
+  method: 'delete',
+  path: '/clients/{clientId}/statements/{statementId}/comments/{commentId}',
+  tags,
+  summary: 'The author removes her own comment or suggestion; carries the version it removes',
+  description: 'The words are erased at once; the place stays, with the client\'s answers under it. An open suggestion is withdrawn (nothing left to decide); a decided one keeps the client\'s decision.',
+  request: { params: OwnCommentParams, query: RemoveVersionQuery },
+  responses: { 204: { description: 'Removed' }, ...ownWordsProblems },
 })

@@ -7,6 +7,8 @@ import * as resources from '../../services/network-resources'
 import * as remarks from '../../services/network-comments'
 import { commentsSeenBy } from '../../services/comments'
 import { screenText, screenTexts } from '../../services/safety-screen'
+import { changeNetworkComment, findNetworkComment } from '../../services/comment-changes'
+import { onlyTheAuthor } from '../../access/gate'
 import * as routes from './network.routes'
 
 /**
@@ -100,6 +102,25 @@ export const networkRouter = createRouter()
     const comment = await remarks.addNetworkComment(c.get('deps'), { clientId, authorId: access.actor.id, ...body, proposal })
     // A comment may quote the client: the worker who wrote it sees the help lines too.
     return c.json({ ...comment, safety: screenTexts([body.body, proposal?.name, proposal?.note], access.actor.locale) }, 201)
+  })
+  .openapi(routes.editNetworkComment, async (c) => {
+    const { clientId, commentId } = c.req.valid('param')
+    const access = c.get('clientAccess')
+    const deps = c.get('deps')
+    const { body, version } = c.req.valid('json')
+    const found = await findNetworkComment(deps, clientId, commentId)
+    if (found.authorId !== access.actor.id) await onlyTheAuthor(c, clientId, { scope: 'network', resource: `network_comment:${commentId}`, action: 'update' })
+    const saved = await changeNetworkComment(deps, { clientId, commentId, authorId: access.actor.id, version, change: { body } })
+    return c.json({ ...saved, safety: screenText(body, access.actor.locale) }, 200)
+  })
+  .openapi(routes.removeNetworkComment, async (c) => {
+    const { clientId, commentId } = c.req.valid('param')
+    const access = c.get('clientAccess')
+    const deps = c.get('deps')
+    const found = await findNetworkComment(deps, clientId, commentId)
+    if (found.authorId !== access.actor.id) await onlyTheAuthor(c, clientId, { scope: 'network', resource: `network_comment:${commentId}`, action: 'delete' })
+    await changeNetworkComment(deps, { clientId, commentId, authorId: access.actor.id, version: c.req.valid('query').version, change: 'remove' })
+    return c.body(null, 204)
   })
   .openapi(routes.decideNetworkSuggestion, async (c) => {
     const { clientId, commentId } = c.req.valid('param')

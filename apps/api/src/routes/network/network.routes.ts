@@ -6,6 +6,7 @@ import {
   ClientParams,
   HistoryQuery,
   HistorySchema,
+  EditNetworkCommentBody,
   NetworkCommentBody,
   NetworkCommentSchema,
   NetworkDecisionBody,
@@ -180,6 +181,39 @@ export const addNetworkComment = clientRoute({
     ...commonProblems,
     ...gone('person'),
   },
+})
+
+const ownRemark = (logAction: 'update' | 'delete') =>
+  ({ scope: 'network', action: 'comment', resource: (p: Record<string, string>) => `network_comment:${p.commentId}`, logAction }) as const
+const ownWordsProblems = {
+  ...commonProblems,
+  ...gone('comment'),
+  409: problemResponse('version_conflict: changed elsewhere, nothing was overwritten; suggestion_decided: the client decided on it, its words stay'),
+}
+const OwnRemarkParams = ClientParams.extend({ commentId: z.string().uuid() })
+
+export const editNetworkComment = clientRoute({
+  operationId: 'editNetworkComment',
+  access: ownRemark('update'),
+  method: 'patch',
+  path: '/clients/{clientId}/network/comments/{commentId}',
+  tags,
+  summary: 'The author changes the words of her own remark on the map; carries the version it changes (screened)',
+  description: 'Only the one who wrote it (403 forbidden for anyone else, logged as only_the_author). A suggestion the client decided on cannot be changed (409 suggestion_decided).',
+  request: { params: OwnRemarkParams, body: jsonBody(EditNetworkCommentBody) },
+  responses: { 200: jsonResponse(NetworkCommentSchema.extend({ safety: SafetyScreenSchema }).openapi('ChangedNetworkComment'), 'Changed'), ...ownWordsProblems },
+})
+
+export const removeNetworkComment = clientRoute({
+  operationId: 'removeNetworkComment',
+  access: ownRemark('delete'),
+  method: 'delete',
+  path: '/clients/{clientId}/network/comments/{commentId}',
+  tags,
+  summary: 'The author removes her own remark or suggestion on the map; carries the version it removes',
+  description: 'The words (and a suggested person) are erased at once; the place stays. An open suggestion is withdrawn.',
+  request: { params: OwnRemarkParams, query: VersionQuery },
+  responses: { 204: { description: 'Removed' }, ...ownWordsProblems },
 })
 
 export const decideNetworkSuggestion = clientRoute({

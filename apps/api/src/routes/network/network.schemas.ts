@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { NETWORK_NAME_MAX, NETWORK_NOTE_MAX, networkAreas, networkPeriods, networkSupportKinds, RESOURCE_TEXT_MAX, resourceKinds } from '@kracht/db'
-import { LineSchema, TextSchema } from '../../lib/schemas'
+import { LineSchema, OwnWordsFields, TextSchema } from '../../lib/schemas'
 
 /** The request and answer shapes of the network map (VIP card), resources and worker remarks. */
 
@@ -171,8 +171,15 @@ export const NetworkCommentSchema = z
     status: z.enum(['open', 'accepted', 'declined']).nullable(),
     decidedAt: z.string().datetime().nullable(),
     createdAt: z.string().datetime(),
+    ...OwnWordsFields,
   })
   .openapi('NetworkComment')
+
+/** The author's new words for her remark on the map (a suggested person is removed and suggested again, not changed). */
+export const EditNetworkCommentBody = z
+  .object({ body: TextSchema.trim().max(1000, 'too_long').default(''), version: z.number().int().min(1) })
+  .strict()
+  .openapi('EditNetworkCommentBody')
 
 export const NetworkDecisionBody = z
   .object({ decision: z.enum(['accept', 'decline']), version: z.number().int().min(1).optional() })

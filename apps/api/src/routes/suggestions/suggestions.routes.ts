@@ -20,7 +20,17 @@ export const decideSuggestion = clientRoute({
     params: ClientParams.extend({ commentId: z.string().uuid() }),
     body: jsonBody(
       z
-        .object({ decision: z.enum(['accept', 'edit', 'decline']), text: StatementText.optional(), version: z.number().int().min(1) })
+        .object({
+          decision: z.enum(['accept', 'edit', 'decline']),
+          text: StatementText.optional(),
+          version: z.number().int().min(1),
+          suggestionVersion: z
+            .number()
+            .int()
+            .min(1)
+            .optional()
+            .openapi({ description: "The suggestion's version the client saw: its author may have changed the words since (409 version_conflict, nothing decided)" }),
+        })
         .openapi('SuggestionDecision'),
     ),
   },

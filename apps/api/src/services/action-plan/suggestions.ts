@@ -56,7 +56,7 @@ export async function decideGoalSuggestion(
     .select()
     .from(comments)
     .where(and(eq(comments.id, input.commentId), eq(comments.clientId, input.clientId), eq(comments.targetKind, 'goal'), eq(comments.targetId, goal.id)))
-  if (!row || row.kind !== 'suggestion') throw new AppError('not_found', 'No such suggestion.')
+  if (!row || row.kind !== 'suggestion' || row.deletedAt) throw new AppError('not_found', 'No such suggestion.')
   requireOpen(row)
   if (input.decision !== 'decline' && !input.action) {
     throw new AppError('validation_failed', 'Say who does it and when.', { when: 'required' })

@@ -23,9 +23,10 @@ export const clientTables = {
   inventories: { column: 'client_id', section: 'inventory.priorities, inventory.remarks', erase: 'delete' },
   inventory_revisions: { column: 'client_id', section: 'inventory.history', erase: 'delete' },
   // Comments and suggestions of workers on the client's statements and goals, the client's replies.
-  comments: { column: 'client_id', section: 'comments', erase: 'delete' },
+  // The answers go first: a comment is never deleted while answers hang under it (no cascade, 017).
   comment_replies: { column: 'client_id', section: 'comments[].replies', erase: 'delete' },
   comment_reads: { column: 'reader_id', section: 'comments[].readAt', erase: 'delete' },
+  comments: { column: 'client_id', section: 'comments', erase: 'delete' },
   reviews: { column: 'client_id', section: 'reviews', erase: 'delete' },
   signatures: { column: 'client_id', section: 'signatures', erase: 'delete' },
   // The action plan.

@@ -31,9 +31,17 @@ export function CommentForYou({
     <li className="row row--stack" data-testid="comment-for-you">
       <p className="muted">{t('review.commentFrom', { name })}</p>
       {statementText ? <p className="statement-text">“{statementText}”</p> : null}
-      <p>
-        <strong>{comment.body}</strong>
-      </p>
+      {/* Removed by its author: the place (and her answers) stay, the words are gone (017). */}
+      {comment.removed ? (
+        <p className="muted" data-testid="comment-removed">
+          {t('ownWords.commentRemovedBy', { name })}
+        </p>
+      ) : (
+        <p>
+          <strong>{comment.body}</strong>
+          {comment.editedAt ? <span className="muted"> · {t('ownWords.edited')}</span> : null}
+        </p>
+      )}
       <p className="muted">{formatDate(locale, comment.createdAt, true)}</p>
       {/* The client's own answers: she changes or removes them (the worker then sees the new words, or only that one was removed). */}
       {comment.replies.map((reply) =>
@@ -62,7 +70,7 @@ export function CommentForYou({
           </div>
         ),
       )}
-      {comment.readAt ? (
+      {comment.removed ? null : comment.readAt ? (
         <p className="badge">{t('review.alreadyRead')}</p>
       ) : (
         <Form method="post">
@@ -73,17 +81,21 @@ export function CommentForYou({
           </button>
         </Form>
       )}
-      <FormErrors form={form} />
-      <Form method="post" className="stack" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="reply" />
-        <IdempotencyKey scope={comment.id} />
-        <input type="hidden" name="commentId" value={comment.id} />
-        {/* After a refusal by the server the words are still in the box: say so. */}
-        <TextareaField meta={fields.body} label={t('review.replyLabel')} hint={result && fields.body.errors ? t('review.keptText') : undefined} rows={2} />
-        <button type="submit" className="button button--small">
-          {t('review.replyButton')}
-        </button>
-      </Form>
+      {comment.removed ? null : (
+        <>
+          <FormErrors form={form} />
+          <Form method="post" className="stack" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="reply" />
+            <IdempotencyKey scope={comment.id} />
+            <input type="hidden" name="commentId" value={comment.id} />
+            {/* After a refusal by the server the words are still in the box: say so. */}
+            <TextareaField meta={fields.body} label={t('review.replyLabel')} hint={result && fields.body.errors ? t('review.keptText') : undefined} rows={2} />
+            <button type="submit" className="button button--small">
+              {t('review.replyButton')}
+            </button>
+          </Form>
+        </>
+      )}
     </li>
   )
 }

@@ -63,11 +63,16 @@ export function InventoryGrid({
                             .filter((c) => c.targetId === statement.id)
                             .map((c) => (
                               <div key={c.id} className="comment-line" data-testid="comment-line">
-                                <p>
-                                  <strong>{c.authorName ?? t('review.someone')}:</strong> {c.body}
-                                  {c.suggestedText ? <> → “{c.suggestedText}”</> : null}
+                                {c.removed ? null : (
+                                  <p>
+                                    <strong>{c.authorName ?? t('review.someone')}:</strong> {c.body}
+                                    {c.suggestedText ? <> → “{c.suggestedText}”</> : null}
+                                  </p>
+                                )}
+                                <p className="muted">
+                                  {c.fate}
+                                  {c.edited ? ` · ${c.edited}` : null}
                                 </p>
-                                <p className="muted">{c.fate}</p>
                                 {c.replies.map((reply) => (
                                   <p key={reply.id} className="reply">
                                     {reply.line}

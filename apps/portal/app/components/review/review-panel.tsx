@@ -37,7 +37,17 @@ export function ReviewPanel({
                   → <strong>“{c.suggestedText}”</strong>
                 </p>
               ) : null}
-              <p className="status-line">{c.fate}</p>
+              <p className="status-line">
+                {c.fate}
+                {c.edited ? ` · ${c.edited}` : null}
+              </p>
+              {c.change ? (
+                <p>
+                  <a href={c.change.href} data-testid="change-own-comment">
+                    {c.change.label}
+                  </a>
+                </p>
+              ) : null}
               {c.replies.map((reply) => (
                 <p key={reply.id} className="reply">
                   {reply.line}

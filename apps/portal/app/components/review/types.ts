@@ -11,6 +11,10 @@ export interface CommentThread {
   suggestedText: string | null
   status: 'open' | 'accepted' | 'edited' | 'declined' | null
   createdAt: string
+  /** The author's changes (017): send `version` back; `editedAt` is "bewerkt"; a removed one has no words. */
+  version: number
+  editedAt: string | null
+  removed: boolean
   readAt: string | null
   /** A removed answer keeps its place (`removed`, no words); a changed one has `editedAt`. */
   replies: { id: string; authorId: string | null; authorName: string | null; body: string; createdAt: string; version: number; editedAt: string | null; removed: boolean }[]
@@ -20,7 +24,14 @@ export interface CommentThread {
  * A comment as the worker's page shows it: what became of it and the client's answers, written out
  * on the server (lib/comment-lines.server.ts).
  */
-export type StaffComment = Omit<CommentThread, 'replies'> & { fate: string; replies: { id: string; line: string }[] }
+export type StaffComment = Omit<CommentThread, 'replies' | 'version' | 'editedAt'> & {
+  fate: string
+  /** "bewerkt" once the author changed the words, else empty. */
+  edited: string
+  /** The author's link to change or remove it, with its text. */
+  change: { href: string; label: string } | null
+  replies: { id: string; line: string }[]
+}
 
 export interface SignatureChanges {
   added: number
