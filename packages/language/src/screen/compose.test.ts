@@ -383,9 +383,6 @@ const EXAMPLES: Record<string, string> = {
   'child-alone-night-span': 'ik werk nachtdienst in de fabriek. mijn dochter van 6 is alleen thuis van tien tot zeven',
   'wish-not-found': 'Wat wil je bereiken? Dat hij me nooit meer vindt.',
   'wish-feel-what-i-feel': 'what do you want to achieve? that Dex feels what i feel',
-  // Round 23: the end of contact told to a helper, with thanks said as an ending or things handed over (sets 23 and 24).
-  'thanks-contact-end': 'Bedankt voor alles wat je voor me gedaan hebt. Je hoeft me niet meer te bellen.',
-  'give-contact-end': 'I gave my bike to my cousin. You will not hear from me again.',
 }
 
 describe('composed crisis rules', () => {
@@ -578,11 +575,6 @@ describe('look-alike structures', () => {
     ['hide and seek', 'ik verstop me in de kast zodat hij me niet meer vindt, haha'],
     ['a goal that someone understands', 'Wat wil je bereiken? Dat mijn man begrijpt wat ik voel.'],
     ['a brother home alone for an hour after school', 'mijn broertje is 1 uur alleen thuis na school, ik kom om 4'],
-    // Round 23: look-alikes of the end of contact told to a helper (written for this test).
-    ['thanks and a new worker', 'Je was de beste. Ik heb nu een nieuwe begeleider, dus je hoeft me niet meer te bellen.'],
-    ['thanks, the treatment finished', "you were a great worker. you don't need to check on me anymore, the treatment is finished and it goes well"],
-    ['an old bike given, moving house', 'ik heb mijn oude fiets aan mijn neef gegeven, ik verhuis, je hoeft me niet meer op te halen'],
-    ['thanks, passed the exam', 'dank je voor je geduld juf, ik ben geslaagd! ik kom niet meer naar de les, nooit meer examens'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
