@@ -166,7 +166,8 @@ const DEVELOPMENT_FLOORS: { file: string; recall: number; falseAlarms: number }[
   // English) and measured once on round 21's screen: 355 / 400 found, 44 false alarms (20
   // check-ins); after round 22 the same. A development set since round 23 (it stood in
   // HELDOUT_FLOORS until then).
-  { file: 'crisis-heldout-24.jsonl', recall: 355 / 400, falseAlarms: 44 / 400 },
+  // Round 23 (done with everything or with the fight, said of the writer; eval/HELDOUT.md, "Round 23"): 357 and 44 ('klaar met vechten', 'done with all of it. for real'; in-sample here, set 15 +1 out of sample on the grid).
+  { file: 'crisis-heldout-24.jsonl', recall: 357 / 400, falseAlarms: 44 / 400 },
 ]
 
 /** A set held at its floor: its recall and its false alarms, measured once for both tests. */

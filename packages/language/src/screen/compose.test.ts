@@ -383,6 +383,8 @@ const EXAMPLES: Record<string, string> = {
   'child-alone-night-span': 'ik werk nachtdienst in de fabriek. mijn dochter van 6 is alleen thuis van tien tot zeven',
   'wish-not-found': 'Wat wil je bereiken? Dat hij me nooit meer vindt.',
   'wish-feel-what-i-feel': 'what do you want to achieve? that Dex feels what i feel',
+  // Round 23: done with everything or with the fight, said of the writer (sets 15 and 24).
+  'done-all': 'ik ben echt klaar met vechten',
 }
 
 describe('composed crisis rules', () => {
@@ -575,6 +577,9 @@ describe('look-alike structures', () => {
     ['hide and seek', 'ik verstop me in de kast zodat hij me niet meer vindt, haha'],
     ['a goal that someone understands', 'Wat wil je bereiken? Dat mijn man begrijpt wat ik voel.'],
     ['a brother home alone for an hour after school', 'mijn broertje is 1 uur alleen thuis na school, ik kom om 4'],
+    // Round 23: look-alikes of done with everything (written for this test).
+    ['done with the homework for today', 'done with all of it for today, homework finished'],
+    ['a fight with a brother made up', 'ik ben klaar met vechten met mijn broer, we hebben het goedgemaakt'],
   ])('%s: %s', (_, text) => {
     expect(fired(text)).toEqual([])
   })
