@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
@@ -16,6 +16,7 @@ import { parseSubmission, reply, replyWithProblem } from '../forms/submission.se
 import { FormErrors, TextField } from '../forms/field-components'
 import { Agreement } from '../components/agreement'
 import { FormProblem, Notice } from '../components/field'
+import { UnsentText } from '../components/unsent-text'
 import { StepItem } from '../components/plan/step-item'
 import planStyles from '../styles/plan.css?url'
 import { keyedWrite } from '../lib/idempotency.server'
@@ -70,6 +71,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   throw redirect(`/clienten/${clientId}/actieplan?verstuurd=1#doel-${goalId}`)
 }
 
+/** A send refused because the client stopped sharing (403): read the page again, so no stale plan stays on screen. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 403 || defaultShouldRevalidate
+
 export default function SharedPlan() {
   const t = useT()
   const { clientId, name, access, plan, agreement, role } = useLoaderData<typeof loader>()
@@ -82,7 +86,10 @@ export default function SharedPlan() {
       </p>
       <h1>{name ? t('plan.worker.title', { name }) : t('plan.worker.titleNoName')}</h1>
       {!plan ? (
-        <p data-testid="plan-not-shared">{t('sharing.notSharedText')}</p>
+        <>
+          <p data-testid="plan-not-shared">{t('sharing.notSharedText')}</p>
+          <UnsentText result={result?.result} />
+        </>
       ) : (
         <>
           {/* A read-only share shows no forms that would only end in a refusal. */}

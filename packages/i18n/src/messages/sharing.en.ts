@@ -46,6 +46,7 @@ export const sharingEn: Catalogue['sharing'] = {
   someone: 'Someone who was not signed in',
   notSharedTitle: 'This is not shared with you',
   notSharedText: 'The client has not shared this with you (now). That is their choice. Feel free to ask in a conversation.',
+  unsentText: 'Your text was not sent. Here it is, so you can keep it:',
   moreOfClient: 'More that is shared',
   caseloadTitle: 'My caseload',
   backToClient: 'Back to the client',

@@ -45,6 +45,7 @@ export const sharingNl = {
   someone: 'Iemand die niet was ingelogd',
   notSharedTitle: 'Dit is niet met jou gedeeld',
   notSharedText: 'De cliënt heeft dit (nu) niet met jou gedeeld. Dat is hun keuze. Vraag het gerust in een gesprek.',
+  unsentText: 'Je tekst is niet verstuurd. Hier staat hij nog, zodat je hem kunt bewaren:',
   moreOfClient: 'Meer dat gedeeld is',
   caseloadTitle: 'Mijn caseload',
   backToClient: 'Terug naar de cliënt',
