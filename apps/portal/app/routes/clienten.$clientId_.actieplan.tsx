@@ -42,8 +42,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response('not found', { status: 404 })
   const { clientId } = parsed.data
   const [plan, share] = await Promise.all([loadPlan(request, context, clientId), clientShare(request, context, clientId, 'action_plan')])
-  if (!plan) return data({ clientId, name: share.name, access: null, plan: null, agreement: null, role: user.role }, { status: 403 })
-  return { clientId, name: share.name, access: share.access, plan, agreement: await loadPlanAgreement(request, context, clientId), role: user.role }
+  if (!plan) return data({ clientId, name: share.name, access: null, plan: null, agreement: null, role: user.role, viewerId: user.id }, { status: 403 })
+  return { clientId, name: share.name, access: share.access, plan, agreement: await loadPlanAgreement(request, context, clientId), role: user.role, viewerId: user.id }
 }
 
 /** Comment on a goal, suggest a step (the client decides), or sign the plan as shown. */
@@ -76,7 +76,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export default function SharedPlan() {
   const t = useT()
-  const { clientId, name, access, plan, agreement, role } = useLoaderData<typeof loader>()
+  const { clientId, name, access, plan, agreement, role, viewerId } = useLoaderData<typeof loader>()
   const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   return (
@@ -98,15 +98,15 @@ export default function SharedPlan() {
               {t('plan.worker.readOnly', { name: name ?? '' })}
             </p>
           )}
-          {params.get('verstuurd') ? <Notice>{t('plan.saved')}</Notice> : null}
+          {params.get('verstuurd') ? <Notice>{t('plan.worker.sent', { name: name ?? '' })}</Notice> : null}
           {/* The sign button's problem above the plan; a goal's form shows its own. */}
           <FormProblem code={result?.intent === 'sign' ? (result.result.error?.['']?.[0] ?? null) : null} />
-          {plan.goals.length === 0 ? <p>{t('plan.empty')}</p> : null}
+          {plan.goals.length === 0 ? <p>{t('plan.worker.empty', { name: name ?? '' })}</p> : null}
           {plan.goals.map((goal) => (
             <section key={goal.id} id={`doel-${goal.id}`} className="card goal-card" data-testid="goal">
               <p className="muted goal-domain">{goal.domain ? domainLabel(t, goal.domain) : t('plan.noDomain')}</p>
               <h2 className="goal-text">{goal.text}</h2>
-              {goal.wish ? <p className="goal-wish">{t('plan.wish', { wish: goal.wish })}</p> : null}
+              {goal.wish ? <p className="goal-wish">{t('plan.worker.wish', { name: name ?? '', wish: goal.wish })}</p> : null}
               <ul className="steps">
                 {goal.actions.map((step) => (
                   <StepItem key={step.id} step={step} editable={false} />
@@ -133,9 +133,10 @@ export default function SharedPlan() {
                 : null}
             </section>
           ))}
-          {agreement && role === 'worker' ? (
+          {/* As on the client's own page: nothing to sign before there is a goal. */}
+          {agreement && role === 'worker' && plan.goals.length > 0 ? (
             <div className="card">
-              <Agreement agreement={agreement} title={t('plan.agreement.title')} intro={t('plan.agreement.intro')} />
+              <Agreement agreement={agreement} title={t('plan.worker.agreementTitle')} intro={t('plan.worker.agreementIntro', { name: name ?? '' })} viewerId={viewerId} />
             </div>
           ) : null}
         </>

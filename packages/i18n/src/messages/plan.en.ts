@@ -140,6 +140,10 @@ export const planEn: Shape<typeof planNl> = {
   printClient: 'Client',
   printWorker: 'Worker',
   worker: {
+    wish: 'Wish of {name}: "{wish}"',
+    empty: '{name} has no goal yet.',
+    agreementTitle: 'Agreement on the plan',
+    agreementIntro: '{name} and the worker sign the plan. So you both know what you agree. If something changes, you see it here.',
     titleNoName: 'Action plan',
     title: 'Action plan of {name}',
     notShared: '{name} does not share the action plan with you.',

@@ -136,6 +136,10 @@ export const planNl = {
   printClient: 'Cliënt',
   printWorker: 'Begeleider',
   worker: {
+    wish: 'Wens van {name}: "{wish}"',
+    empty: '{name} heeft nog geen doel.',
+    agreementTitle: 'Afspraak over het plan',
+    agreementIntro: '{name} en de begeleider tekenen het plan. Zo weten jullie allebei wat jullie afspreken. Verandert er iets, dan zie je dat hier.',
     titleNoName: 'Actieplan',
     title: 'Actieplan van {name}',
     notShared: '{name} deelt het actieplan niet met jou.',
