@@ -27,6 +27,8 @@ describe("the worker's words on the client's plan, and signing it once (360 px)"
     const goal = await sam.page.request.post(`${api}/goals`, { headers, data: { text: 'Weer bakken, eerst een paar ochtenden.', domain: 'work', wish: 'Weer bakken, eerst een paar ochtenden.' } })
     expect(goal.status()).toBe(201)
     const goalId = ((await goal.json()) as { goal: { id: string } }).goal.id
+    const step = await sam.page.request.post(`${api}/goals/${goalId}/actions`, { headers, data: { what: 'Ik bel de bakkerij op de hoek', who: 'client', when: '2027-01-15' } })
+    expect(step.status()).toBe(201)
 
     // The caseload and the client's page name the parts as Sam's, not as noor's own.
     await noor.page.goto(`${e2e.server.url}/caseload`)
@@ -45,6 +47,14 @@ describe("the worker's words on the client's plan, and signing it once (360 px)"
     expect(text).not.toContain('Jouw wens')
     expect(text).not.toContain('je begeleider')
     expect(text).toContain('Afspraak over het plan')
+    // Sam's own step is Sam's, not the worker's "ik".
+    expect(text).toContain('Wie: Sam')
+    expect(text).not.toContain('Wie: ik')
+    // A suggested step reads as one, and says it waits for Sam.
+    await noor.page.getByLabel('Stel een stap voor').fill('Samen een cv maken')
+    await noor.page.getByRole('button', { name: 'Versturen' }).nth(1).click()
+    await expect.poll(async () => (await noor.page.getByTestId('goal-comment').allTextContents()).join(' ')).toContain('Noor Haddou stelt een stap voor: Samen een cv maken')
+    expect(await mainText(noor.page)).toContain('Wacht op Sam.')
     await noor.page.getByLabel('Schrijf een reactie').fill('Welke bakkerij heb je in gedachten?')
     await noor.page.getByRole('button', { name: 'Versturen' }).first().click()
     await noor.page.getByText('Verstuurd. Sam ziet het bij het doel.').waitFor()

@@ -109,7 +109,7 @@ export default function SharedPlan() {
               {goal.wish ? <p className="goal-wish">{t('plan.worker.wish', { name: name ?? '', wish: goal.wish })}</p> : null}
               <ul className="steps">
                 {goal.actions.map((step) => (
-                  <StepItem key={step.id} step={step} editable={false} />
+                  <StepItem key={step.id} step={step} editable={false} clientName={name ?? ''} />
                 ))}
               </ul>
               {goal.remarks.length > 0 ? (
@@ -120,11 +120,29 @@ export default function SharedPlan() {
                 </ul>
               ) : null}
               {goal.comments.map((comment) => (
-                <p key={comment.id} className="comment">
-                  <span className="muted">{comment.authorName}: </span>
-                  {comment.suggestedText ? <strong>{comment.suggestedText} </strong> : null}
-                  {comment.body}
-                </p>
+                <div key={comment.id} className="comment" data-testid="goal-comment">
+                  {comment.kind === 'suggestion' ? (
+                    <>
+                      <p>
+                        <span className="muted">{t('plan.comments.suggestion', { name: comment.authorName ?? '' })} </span>
+                        <strong>{comment.suggestedText}</strong>
+                        {comment.body ? ` ${comment.body}` : null}
+                      </p>
+                      <p className="muted">
+                        {comment.status === 'accepted' || comment.status === 'edited'
+                          ? t('plan.worker.suggestionAccepted', { name: name ?? '' })
+                          : comment.status === 'declined'
+                            ? t('plan.worker.suggestionDeclined', { name: name ?? '' })
+                            : t('plan.worker.suggestionOpen', { name: name ?? '' })}
+                      </p>
+                    </>
+                  ) : (
+                    <p>
+                      <span className="muted">{comment.authorName}: </span>
+                      {comment.body}
+                    </p>
+                  )}
+                </div>
               ))}
               {access === 'comment'
                 ? (['comment', 'suggest'] as const).map((intent) => (

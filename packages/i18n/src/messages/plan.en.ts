@@ -140,6 +140,11 @@ export const planEn: Shape<typeof planNl> = {
   printClient: 'Client',
   printWorker: 'Worker',
   worker: {
+    // A step's doer on a worker's or peer expert's screen: the client by name, not "ik".
+    doers: { worker: 'the worker', person: 'someone from the network map', other: 'someone else' },
+    suggestionOpen: 'Waiting for {name}.',
+    suggestionAccepted: '{name} put the step in the plan.',
+    suggestionDeclined: '{name} did not choose this step.',
     wish: 'Wish of {name}: "{wish}"',
     empty: '{name} has no goal yet.',
     agreementTitle: 'Agreement on the plan',

@@ -136,6 +136,11 @@ export const planNl = {
   printClient: 'Cliënt',
   printWorker: 'Begeleider',
   worker: {
+    // A step's doer on a worker's or peer expert's screen: the client by name, not "ik".
+    doers: { worker: 'de begeleider', person: 'iemand van de netwerkkaart', other: 'iemand anders' },
+    suggestionOpen: 'Wacht op {name}.',
+    suggestionAccepted: '{name} heeft de stap in het plan gezet.',
+    suggestionDeclined: '{name} heeft deze stap niet gekozen.',
     wish: 'Wens van {name}: "{wish}"',
     empty: '{name} heeft nog geen doel.',
     agreementTitle: 'Afspraak over het plan',
