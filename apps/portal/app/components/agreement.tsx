@@ -11,9 +11,11 @@ export interface AgreementView {
  * The agreement (overeenkomst) as both the client and the worker see it: who signed which version,
  * "changed since signed on …" after a change, and the button to sign what is shown now.
  */
-export function Agreement({ agreement, title, intro }: { agreement: AgreementView; title?: string | undefined; intro?: string | undefined }) {
+export function Agreement({ agreement, title, intro, viewerId }: { agreement: AgreementView; title?: string | undefined; intro?: string | undefined; viewerId: string }) {
   const t = useT()
   const locale = useLocale()
+  // Signed this very version already: no button that would only be refused; a change brings it back.
+  const signedNow = agreement.signatures.some((s) => s.signerId === viewerId && s.current === true)
   return (
     <section>
       <h2>{title ?? t('sharing.agreementTitle')}</h2>
@@ -30,13 +32,17 @@ export function Agreement({ agreement, title, intro }: { agreement: AgreementVie
           </li>
         ))}
       </ul>
-      <Form method="post">
-        <input type="hidden" name="intent" value="sign" />
-        <input type="hidden" name="contentHash" value={agreement.contentHash} />
-        <button type="submit" className="button">
-          {t('sharing.sign')}
-        </button>
-      </Form>
+      {signedNow ? (
+        <p data-testid="signed-by-you">{t('sharing.youSignedThis')}</p>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="sign" />
+          <input type="hidden" name="contentHash" value={agreement.contentHash} />
+          <button type="submit" className="button">
+            {t('sharing.sign')}
+          </button>
+        </Form>
+      )}
     </section>
   )
 }

@@ -17,7 +17,7 @@ export function sharedScopesOf(entry: { shares: { scopes: readonly string[] }[];
 export function sectionLinks(t: ReturnType<typeof useT>): { scope: Scope | 'trajectory'; to: string; label: string }[] {
   return [
     { scope: 'safety_plan', to: 'signaleringsplan', label: t('safety.plan.workerLink') },
-    { scope: 'action_plan', to: 'actieplan', label: t('plan.title') },
+    { scope: 'action_plan', to: 'actieplan', label: t('plan.worker.titleNoName') },
     { scope: 'network', to: 'netwerk', label: t('network.worker.link') },
     { scope: 'messages', to: 'berichten', label: t('messages.title') },
     { scope: 'livelihood', to: 'brug', label: t('livelihood.worker.link') },

@@ -71,10 +71,22 @@ export async function replyWithProblem(
   options: { hide?: string[]; fieldFor?: (code: string) => string | null; rename?: Record<string, string> } = {},
 ): Promise<FormReply> {
   const problem = await readProblem(response)
+  // A refusal by the consent gate names its rule in `fields.reason` (no field of the form): the
+  // client no longer shares this, or shares it to read only. Said above the form, in plain words,
+  // never as "not everything is filled in right".
+  const reason = problem.code === 'forbidden' ? problem.fields?.['reason'] : undefined
+  if (reason) return reply(submission, { problem: refusalCode(reason), hide: options.hide })
   // `rename`: the API's name of a field where the form calls it differently (`password` → `newPassword`).
   const fields: Record<string, string> = Object.fromEntries(Object.entries(problem.fields ?? {}).map(([name, code]) => [options.rename?.[name] ?? name, code]))
   const field = options.fieldFor?.(problem.code) ?? null
   if (field) fields[field] = problem.code
   const hasFields = Object.keys(fields).length > 0
   return reply(submission, { problem: hasFields ? null : problem.code, fields, hide: options.hide })
+}
+
+/** The form's problem for a rule of the consent gate that refused: read only, or not (any more) shared. */
+export function refusalCode(reason: string): 'read_only_consent' | 'not_shared' | 'forbidden' {
+  if (reason === 'read_only_consent') return 'read_only_consent'
+  const notShared = ['consent_revoked', 'consent_ended', 'no_consent', 'scope_not_shared', 'domain_excluded']
+  return notShared.includes(reason) ? 'not_shared' : 'forbidden'
 }

@@ -66,6 +66,12 @@ export function scopeName(t: Translator, scope: string): string {
   return hasKey(key) ? t(key) : scope
 }
 
+/** A consent scope's name on a worker's or peer expert's screen ("Actieplan", not the client's "Mijn actieplan"). */
+export function sharedScopeName(t: Translator, scope: string): string {
+  const key = `sharing.scopesShared.${scope}`
+  return hasKey(key) ? t(key) : scopeName(t, scope)
+}
+
 /**
  * A page's `meta`: its title in the reader's language (the root loader's `locale`, as `<html lang>`),
  * from the catalogue (`titles.*`), and `noindex` on every page (Remix uses the deepest route's meta

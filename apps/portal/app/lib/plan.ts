@@ -19,7 +19,15 @@ export interface StepView {
 }
 
 /** Who does a step, in words: a named person, someone else's name, or "ik" / "mijn begeleider". */
-export function whoText(t: Translator, step: Pick<StepView, 'who' | 'personName' | 'whoName'>): string | null {
+export function whoText(t: Translator, step: Pick<StepView, 'who' | 'personName' | 'whoName'>, clientName?: string): string | null {
+  // On a worker's or peer expert's screen (`clientName` given) the client is named, not "ik".
+  if (clientName !== undefined) {
+    if (step.who === 'client') return clientName
+    if (step.who === 'person') return step.personName ?? t('plan.worker.doers.person')
+    if (step.who === 'other') return step.whoName ?? t('plan.worker.doers.other')
+    if (step.who === 'worker') return t('plan.worker.doers.worker')
+    return null
+  }
   if (step.who === 'person') return step.personName ?? t('plan.step.doers.person')
   if (step.who === 'other') return step.whoName ?? t('plan.step.doers.other')
   if (step.who) return t(`plan.step.doers.${step.who}`)

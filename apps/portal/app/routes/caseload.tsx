@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
-import { scopeName, usePlural, useT, pageTitle } from '../lib/i18n'
+import { sharedScopeName, usePlural, useT, pageTitle } from '../lib/i18n'
 import { domainLabel } from '../lib/inventory'
 import { jsonOrThrow } from '../lib/api-failure.server'
 
@@ -33,7 +33,7 @@ export default function Caseload() {
               ) : (
                 client.shared.map((consent) => (
                   <span key={consent.id}>
-                    {consent.scopes.map((scope) => scopeName(t, scope)).join(', ')}
+                    {consent.scopes.map((scope) => sharedScopeName(t, scope)).join(', ')}
                     {consent.excludeDomains.length ? ` (${t('sharing.except', { domains: consent.excludeDomains.map((d) => domainLabel(t, d)).join(', ') })})` : ''}
                     <br />
                   </span>

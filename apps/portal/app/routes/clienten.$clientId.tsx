@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams, type ClientActionFunctionArgs } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { z } from 'zod'
 import type { SubmissionResult } from '../forms/use-form'
@@ -12,6 +12,7 @@ import { useT, pageTitle, requestLocale } from '../lib/i18n'
 import { staffCommentLines } from '../lib/comment-lines.server'
 import { isUnsent, keepPageWhenUnsent } from '../lib/connection'
 import { Notice } from '../components/field'
+import { UnsentText } from '../components/unsent-text'
 import { ClientSections, sharedScopesOf } from '../components/client-sections'
 import { InventoryGrid } from '../components/review/inventory-grid'
 import { WorksheetExtras } from '../components/review/worksheet-extras'
@@ -131,6 +132,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
  */
 export const clientAction = (args: ClientActionFunctionArgs) => keepPageWhenUnsent(args)
 
+/**
+ * A send refused because the client stopped sharing (403): the page reads again, so it shows none of
+ * the client's words any more (Remix keeps a page's data after a 4xx answer by default).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 403 || defaultShouldRevalidate
+
 export default function SharedWithMe() {
   const t = useT()
   const loaded = useLoaderData<typeof loader>()
@@ -144,6 +151,7 @@ export default function SharedWithMe() {
       <div className="page page--narrow" data-testid="not-shared">
         <h1>{t('sharing.notSharedTitle')}</h1>
         <p>{t('sharing.notSharedText')}</p>
+        <UnsentText result={result?.result} />
         <ClientSections clientId={loaded.clientId} scopes={loaded.sections} role={loaded.role} />
         <p>
           <BackToClients role={loaded.role} />

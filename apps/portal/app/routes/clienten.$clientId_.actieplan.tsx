@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { getFormProps, type SubmissionResult, useSchemaForm } from '../forms/use-form'
 import { z } from 'zod'
@@ -16,6 +16,7 @@ import { parseSubmission, reply, replyWithProblem } from '../forms/submission.se
 import { FormErrors, TextField } from '../forms/field-components'
 import { Agreement } from '../components/agreement'
 import { FormProblem, Notice } from '../components/field'
+import { UnsentText } from '../components/unsent-text'
 import { StepItem } from '../components/plan/step-item'
 import planStyles from '../styles/plan.css?url'
 import { keyedWrite } from '../lib/idempotency.server'
@@ -70,6 +71,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   throw redirect(`/clienten/${clientId}/actieplan?verstuurd=1#doel-${goalId}`)
 }
 
+/** A send refused because the client stopped sharing (403): read the page again, so no stale plan stays on screen. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 403 || defaultShouldRevalidate
+
 export default function SharedPlan() {
   const t = useT()
   const { clientId, viewerId, name, access, plan, agreement, role } = useLoaderData<typeof loader>()
@@ -82,7 +86,10 @@ export default function SharedPlan() {
       </p>
       <h1>{name ? t('plan.worker.title', { name }) : t('plan.worker.titleNoName')}</h1>
       {!plan ? (
-        <p data-testid="plan-not-shared">{t('sharing.notSharedText')}</p>
+        <>
+          <p data-testid="plan-not-shared">{t('sharing.notSharedText')}</p>
+          <UnsentText result={result?.result} />
+        </>
       ) : (
         <>
           {/* A read-only share shows no forms that would only end in a refusal. */}
@@ -91,18 +98,18 @@ export default function SharedPlan() {
               {t('plan.worker.readOnly', { name: name ?? '' })}
             </p>
           )}
-          {params.get('verstuurd') ? <Notice>{t('plan.saved')}</Notice> : null}
+          {params.get('verstuurd') ? <Notice>{t('plan.worker.sent', { name: name ?? '' })}</Notice> : null}
           {/* The sign button's problem above the plan; a goal's form shows its own. */}
           <FormProblem code={result?.intent === 'sign' ? (result.result.error?.['']?.[0] ?? null) : null} />
-          {plan.goals.length === 0 ? <p>{t('plan.empty')}</p> : null}
+          {plan.goals.length === 0 ? <p>{t('plan.worker.empty', { name: name ?? '' })}</p> : null}
           {plan.goals.map((goal) => (
             <section key={goal.id} id={`doel-${goal.id}`} className="card goal-card" data-testid="goal">
               <p className="muted goal-domain">{goal.domain ? domainLabel(t, goal.domain) : t('plan.noDomain')}</p>
               <h2 className="goal-text">{goal.text}</h2>
-              {goal.wish ? <p className="goal-wish">{t('plan.wish', { wish: goal.wish })}</p> : null}
+              {goal.wish ? <p className="goal-wish">{t('plan.worker.wish', { name: name ?? '', wish: goal.wish })}</p> : null}
               <ul className="steps">
                 {goal.actions.map((step) => (
-                  <StepItem key={step.id} step={step} editable={false} />
+                  <StepItem key={step.id} step={step} editable={false} clientName={name ?? ''} />
                 ))}
               </ul>
               {goal.remarks.length > 0 ? (
@@ -121,20 +128,38 @@ export default function SharedPlan() {
                       : t(comment.kind === 'suggestion' ? 'ownWords.suggestionRemovedBy' : 'ownWords.commentRemovedBy', { name: comment.authorName ?? t('ownWords.someone') })}
                   </p>
                 ) : (
-                  <p key={comment.id} className="comment">
-                    <span className="muted">{comment.authorName}: </span>
-                    {comment.suggestedText ? <strong>{comment.suggestedText} </strong> : null}
-                    {comment.body}
-                    {comment.editedAt ? <span className="muted"> · {t('ownWords.edited')}</span> : null}
-                    {comment.authorId === viewerId ? (
+                  <div key={comment.id} className="comment" data-testid="goal-comment">
+                    {comment.kind === 'suggestion' ? (
                       <>
-                        {' '}
+                        <p>
+                          <span className="muted">{t('plan.comments.suggestion', { name: comment.authorName ?? '' })} </span>
+                          <strong>{comment.suggestedText}</strong>
+                          {comment.body ? ` ${comment.body}` : null}
+                          {comment.editedAt ? <span className="muted"> · {t('ownWords.edited')}</span> : null}
+                        </p>
+                        <p className="muted">
+                          {comment.status === 'accepted' || comment.status === 'edited'
+                            ? t('plan.worker.suggestionAccepted', { name: name ?? '' })
+                            : comment.status === 'declined'
+                              ? t('plan.worker.suggestionDeclined', { name: name ?? '' })
+                              : t('plan.worker.suggestionOpen', { name: name ?? '' })}
+                        </p>
+                      </>
+                    ) : (
+                      <p>
+                        <span className="muted">{comment.authorName}: </span>
+                        {comment.body}
+                        {comment.editedAt ? <span className="muted"> · {t('ownWords.edited')}</span> : null}
+                      </p>
+                    )}
+                    {comment.authorId === viewerId ? (
+                      <p>
                         <a href={`/clienten/${clientId}/reacties/${comment.id}?over=doel&bij=${goal.id}`} data-testid="change-own-comment">
                           {t('ownWords.commentChangeLink')}
                         </a>
-                      </>
+                      </p>
                     ) : null}
-                  </p>
+                  </div>
                 ),
               )}
               {access === 'comment'
@@ -144,9 +169,10 @@ export default function SharedPlan() {
                 : null}
             </section>
           ))}
-          {agreement && role === 'worker' ? (
+          {/* As on the client's own page: nothing to sign before there is a goal. */}
+          {agreement && role === 'worker' && plan.goals.length > 0 ? (
             <div className="card">
-              <Agreement agreement={agreement} title={t('plan.agreement.title')} intro={t('plan.agreement.intro')} />
+              <Agreement agreement={agreement} title={t('plan.worker.agreementTitle')} intro={t('plan.worker.agreementIntro', { name: name ?? '' })} viewerId={viewerId} />
             </div>
           ) : null}
         </>

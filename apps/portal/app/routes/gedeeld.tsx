@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { api } from '../lib/api.server'
 import { requireRole } from '../lib/auth.server'
 import { domainLabel } from '@kracht/i18n'
-import { formatDate, useLocale, useT, pageTitle } from '../lib/i18n'
+import { formatDate, sharedScopeName, useLocale, useT, pageTitle } from '../lib/i18n'
 import { jsonOrThrow } from '../lib/api-failure.server'
 import { sectionLinks, sharedScopesOf } from '../components/client-sections'
 
@@ -34,7 +34,7 @@ export default function SharedWithMe() {
                 <strong>{client.displayName}</strong>
                 {client.shares.map((share) => (
                   <p key={share.id} className="muted">
-                    {t('peer.sharedScopes', { scopes: share.scopes.map((scope) => t(`sharing.scopes.${scope}`)).join(', ') })} ·{' '}
+                    {t('peer.sharedScopes', { scopes: share.scopes.map((scope) => sharedScopeName(t, scope)).join(', ') })} ·{' '}
                     {share.access === 'comment' ? t('peer.sharedComment') : t('peer.sharedRead')}
                     {share.endsAt ? ` · ${t('peer.sharedUntil', { date: formatDate(locale, share.endsAt) })}` : ''}
                     {share.excludeDomains.length > 0 ? (

@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'client')
   const [plan, agreement] = await Promise.all([loadPlan(request, context, user.id), loadPlanAgreement(request, context, user.id)])
   if (!plan) throw new Response('forbidden', { status: 403 })
-  return { plan, agreement }
+  return { plan, agreement, viewerId: user.id }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 /** The client's action plan: every goal with its steps, loose steps from the assistant, the agreement. */
 export default function PlanPage() {
   const t = useT()
-  const { plan, agreement } = useLoaderData<typeof loader>()
+  const { plan, agreement, viewerId } = useLoaderData<typeof loader>()
   const result = useActionAnswer<typeof action>()
   const [params] = useSearchParams()
   return (
@@ -92,7 +92,7 @@ export default function PlanPage() {
       ) : null}
       {agreement && plan.goals.length > 0 ? (
         <div className="card">
-          <Agreement agreement={agreement} title={t('plan.agreement.title')} intro={t('plan.agreement.intro')} />
+          <Agreement agreement={agreement} title={t('plan.agreement.title')} intro={t('plan.agreement.intro')} viewerId={viewerId} />
         </div>
       ) : null}
     </div>

@@ -82,6 +82,8 @@ export const en: Catalogue = {
     invitation_withdrawn: 'This invitation was withdrawn. Ask for a new one.',
     username_taken: 'This name is taken. Choose another one.',
     password_wrong: 'Your current password is not right.',
+    not_shared: 'This is no longer shared with you. Your text was not sent.',
+    read_only_consent: 'You may only read this now. Your text was not sent.',
     forbidden: 'You cannot do this.',
     not_found: 'This does not exist (any more).',
     unauthenticated: 'Please sign in first.',

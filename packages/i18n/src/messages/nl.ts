@@ -82,6 +82,8 @@ export const nl = {
     invitation_withdrawn: 'Deze uitnodiging is ingetrokken. Vraag om een nieuwe.',
     username_taken: 'Deze naam is al bezet. Kies een andere.',
     password_wrong: 'Je huidige wachtwoord klopt niet.',
+    not_shared: 'Dit is niet meer met jou gedeeld. Je tekst is niet verstuurd.',
+    read_only_consent: 'Je mag dit nu alleen lezen. Je tekst is niet verstuurd.',
     forbidden: 'Dit mag je niet doen.',
     not_found: 'Dit bestaat niet (meer).',
     unauthenticated: 'Log eerst in.',

@@ -140,6 +140,15 @@ export const planEn: Shape<typeof planNl> = {
   printClient: 'Client',
   printWorker: 'Worker',
   worker: {
+    // A step's doer on a worker's or peer expert's screen: the client by name, not "ik".
+    doers: { worker: 'the worker', person: 'someone from the network map', other: 'someone else' },
+    suggestionOpen: 'Waiting for {name}.',
+    suggestionAccepted: '{name} put the step in the plan.',
+    suggestionDeclined: '{name} did not choose this step.',
+    wish: 'Wish of {name}: "{wish}"',
+    empty: '{name} has no goal yet.',
+    agreementTitle: 'Agreement on the plan',
+    agreementIntro: '{name} and the worker sign the plan. So you both know what you agree. If something changes, you see it here.',
     titleNoName: 'Action plan',
     title: 'Action plan of {name}',
     notShared: '{name} does not share the action plan with you.',

@@ -136,6 +136,15 @@ export const planNl = {
   printClient: 'Cliënt',
   printWorker: 'Begeleider',
   worker: {
+    // A step's doer on a worker's or peer expert's screen: the client by name, not "ik".
+    doers: { worker: 'de begeleider', person: 'iemand van de netwerkkaart', other: 'iemand anders' },
+    suggestionOpen: 'Wacht op {name}.',
+    suggestionAccepted: '{name} heeft de stap in het plan gezet.',
+    suggestionDeclined: '{name} heeft deze stap niet gekozen.',
+    wish: 'Wens van {name}: "{wish}"',
+    empty: '{name} heeft nog geen doel.',
+    agreementTitle: 'Afspraak over het plan',
+    agreementIntro: '{name} en de begeleider tekenen het plan. Zo weten jullie allebei wat jullie afspreken. Verandert er iets, dan zie je dat hier.',
     titleNoName: 'Actieplan',
     title: 'Actieplan van {name}',
     notShared: '{name} deelt het actieplan niet met jou.',

@@ -34,6 +34,9 @@ export const sharingEn: Catalogue['sharing'] = {
   change: 'Change',
   changeHidden: 'what {name} may see',
   scopes: { inventory: 'My strengths', action_plan: 'My action plan', network: 'My network', sessions: 'My session notes', safety_plan: 'My safety plan', messages: 'My messages (read and send)', livelihood: 'My bridge and my money' },
+  // The same parts on a worker's or peer expert's screen: the client's, not the reader's own.
+  scopesShared: { inventory: 'Strengths', action_plan: 'Action plan', network: 'Network', sessions: 'Session notes', safety_plan: 'Safety plan', messages: 'Messages (read and send)', livelihood: 'Bridge and money' },
+  youSignedThis: 'You signed this version.',
   logTitle: 'Who looked at my data',
   logIntro: 'Here you see who looked, or tried to look, at your data. Newest first.',
   logEmpty: 'Nobody looked at anything in this period.',
@@ -46,6 +49,7 @@ export const sharingEn: Catalogue['sharing'] = {
   someone: 'Someone who was not signed in',
   notSharedTitle: 'This is not shared with you',
   notSharedText: 'The client has not shared this with you (now). That is their choice. Feel free to ask in a conversation.',
+  unsentText: 'Your text was not sent. Here it is, so you can keep it:',
   moreOfClient: 'More that is shared',
   caseloadTitle: 'My caseload',
   backToClient: 'Back to the client',

@@ -33,6 +33,9 @@ export const sharingNl = {
   change: 'Wijzigen',
   changeHidden: 'wat {name} mag zien',
   scopes: { inventory: 'Mijn krachten', action_plan: 'Mijn actieplan', network: 'Mijn netwerk', sessions: 'Mijn notities van bijeenkomsten', safety_plan: 'Mijn signaleringsplan', messages: 'Mijn berichten (lezen en sturen)', livelihood: 'Mijn brug en mijn geld' },
+  // The same parts on a worker's or peer expert's screen: the client's, not the reader's own.
+  scopesShared: { inventory: 'Krachten', action_plan: 'Actieplan', network: 'Netwerk', sessions: 'Notities van bijeenkomsten', safety_plan: 'Signaleringsplan', messages: 'Berichten (lezen en sturen)', livelihood: 'Brug en geld' },
+  youSignedThis: 'Je hebt deze versie getekend.',
   logTitle: 'Wie heeft mijn gegevens bekeken',
   logIntro: 'Hier zie je wie iets van jou bekeek of probeerde te bekijken. Het nieuwste staat bovenaan.',
   logEmpty: 'In deze periode heeft niemand iets bekeken.',
@@ -45,6 +48,7 @@ export const sharingNl = {
   someone: 'Iemand die niet was ingelogd',
   notSharedTitle: 'Dit is niet met jou gedeeld',
   notSharedText: 'De cliënt heeft dit (nu) niet met jou gedeeld. Dat is hun keuze. Vraag het gerust in een gesprek.',
+  unsentText: 'Je tekst is niet verstuurd. Hier staat hij nog, zodat je hem kunt bewaren:',
   moreOfClient: 'Meer dat gedeeld is',
   caseloadTitle: 'Mijn caseload',
   backToClient: 'Terug naar de cliënt',

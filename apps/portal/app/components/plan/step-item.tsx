@@ -12,16 +12,19 @@ export function StepItem({
   editable,
   error,
   typed,
+  clientName,
 }: {
   step: StepView
   editable: boolean
   error?: string | null | undefined
   /** After a refused change of words: what the client typed, so nothing is lost. */
   typed?: { what?: unknown; how?: unknown } | null | undefined
+  /** On a worker's or peer expert's screen: the client's name, who "ik" is. */
+  clientName?: string | undefined
 }) {
   const t = useT()
   const locale = useLocale()
-  const who = whoText(t, step)
+  const who = whoText(t, step, clientName)
   return (
     <li id={`actie-${step.id}`} className={`step step--${step.status}`} data-testid="step">
       <p className="step-what">
