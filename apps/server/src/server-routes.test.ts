@@ -1,14 +1,19 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { UNSAFE_convertRoutesToDataRoutes as convertRoutesToDataRoutes } from '@remix-run/router'
 import { describe, expect, it } from 'vitest'
 import { cachedRouteTrees } from './server-routes'
 
 // Remix React's own createServerRoutes (the module RemixServer reads it from).
 const remixReact = createRequire(import.meta.url).resolve('@remix-run/react')
-const { createServerRoutes } = createRequire(remixReact)(join(dirname(remixReact), 'routes.js')) as {
-  createServerRoutes: (manifest: unknown, modules: unknown, future: unknown, isSpaMode: boolean, ...rest: unknown[]) => object[]
+type Create = (manifest: unknown, modules: unknown, future: unknown, isSpaMode: boolean, ...rest: unknown[]) => object[]
+type Convert = (routes: unknown, map: unknown, parentPath?: unknown, manifest?: unknown) => object[]
+const loaded = createRequire(remixReact)(join(dirname(remixReact), 'routes.js')) as { createServerRoutes: Create & { original?: Create } }
+const router = createRequire(createRequire(remixReact).resolve('react-router-dom/server'))('@remix-run/router') as {
+  UNSAFE_convertRoutesToDataRoutes: Convert & { original?: Convert }
 }
+// The originals, also when another test in this process installed the kept trees (host.ts does).
+const createServerRoutes = loaded.createServerRoutes.original ?? loaded.createServerRoutes
+const convertRoutesToDataRoutes = router.UNSAFE_convertRoutesToDataRoutes.original ?? router.UNSAFE_convertRoutesToDataRoutes
 
 type Manifest = Record<string, { id: string; parentId?: string; path?: string; index?: boolean; hasLoader: boolean; hasClientLoader: boolean }>
 const manifest: Manifest = {
@@ -35,7 +40,7 @@ const shape = (value: unknown): unknown =>
       : value && typeof value === 'object'
         ? Object.fromEntries(Object.entries(value).map(([key, field]) => [key, shape(field)]))
         : value
-const originals = { createServerRoutes, convertRoutesToDataRoutes: convertRoutesToDataRoutes as never }
+const originals = { createServerRoutes: createServerRoutes as never, convertRoutesToDataRoutes: convertRoutesToDataRoutes as never }
 
 describe('route trees built once per build', () => {
   it('are the trees Remix and React Router build, and the same ones for every render of a build', () => {

@@ -90,6 +90,7 @@ export function installRouteTreeCache(portalServerBuild: string): void {
   const router = createRequire(reactRouterDomServer)('@remix-run/router') as { UNSAFE_convertRoutesToDataRoutes: ConvertRoutes & { kept?: true } }
   if (routesModule.createServerRoutes.kept) return
   const kept = cachedRouteTrees({ createServerRoutes: routesModule.createServerRoutes, convertRoutesToDataRoutes: router.UNSAFE_convertRoutesToDataRoutes })
-  routesModule.createServerRoutes = Object.assign(kept.createServerRoutes, { kept: true as const })
-  router.UNSAFE_convertRoutesToDataRoutes = Object.assign(kept.convertRoutesToDataRoutes, { kept: true as const })
+  // The originals stay reachable (a test in the same process compares against them).
+  routesModule.createServerRoutes = Object.assign(kept.createServerRoutes, { kept: true as const, original: routesModule.createServerRoutes })
+  router.UNSAFE_convertRoutesToDataRoutes = Object.assign(kept.convertRoutesToDataRoutes, { kept: true as const, original: router.UNSAFE_convertRoutesToDataRoutes })
 }
