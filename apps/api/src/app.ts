@@ -6,6 +6,7 @@ import { AppError } from './lib/app-error'
 import { createRouter } from './lib/router'
 import type { AppEnv, Deps } from './lib/env'
 import { requestContext } from './lib/request-context'
+import { keepJsonText } from './lib/in-process-answer'
 import { lookupSession, sessionCookie, type SessionLookup } from './auth/sessions'
 import { accessFactsKey } from './access/facts'
 import { totpEnrolmentGate } from './auth/second-factor'
@@ -116,6 +117,8 @@ export function createApi(deps: Deps) {
   app.use('*', async (c, next) => {
     c.set('deps', deps)
     c.set('actor', null)
+    // The portal's in-process calls read a JSON answer from its own text (lib/in-process-answer.ts).
+    if (c.env?.internal) keepJsonText(c)
     await next()
   })
   // A write that another site made the browser send is refused before anything reads it.

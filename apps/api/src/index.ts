@@ -5,6 +5,7 @@ export { refuseDemoDataInProduction, durabilityProblems, showSetting } from './l
 export { resolveClientAddress } from './lib/client-ip'
 export type { Deps, PublicUser, InternalCall, AppEnv } from './lib/env'
 export { accessLogBatch } from './lib/access-log'
+export { inProcessAnswer } from './lib/in-process-answer'
 export { AppError, type ProblemCode, type Problem } from './lib/app-error'
 export { deleteExpiredSessions } from './auth/sessions'
 export { hashPassphrase } from './auth/passphrase'

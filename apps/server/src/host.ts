@@ -6,17 +6,21 @@ import { secureHeaders, NONCE } from 'hono/secure-headers'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import { hc } from 'hono/client'
-import { accessLogBatch, resolveClientAddress, type Api, type InternalCall } from '@kracht/api'
+import { accessLogBatch, inProcessAnswer, resolveClientAddress, type Api, type InternalCall } from '@kracht/api'
 import '@kracht/portal/context'
 import { portalBodyLimit, portalCrossSiteCheck, portalFormBody } from './request-guards'
 import { withErrorLog } from './portal-errors'
 import { compressPages } from './compress'
 import { installRouteMatchCache } from './route-matching'
+import { installRouteTreeCache } from './server-routes'
 
 interface HostOptions {
   api: Api
-  /** The portal's server build and the folder with its browser assets. */
-  portal: { build: ServerBuild; clientDir: string }
+  /**
+   * The portal's server build and the folder with its browser assets; with the build's file, its
+   * route trees are built once (server-routes.ts).
+   */
+  portal: { build: ServerBuild; clientDir: string; serverEntry?: string }
   production: boolean
   /** The address people use (PUBLIC_URL): form posts must come from there. */
   publicUrl: string
@@ -41,6 +45,7 @@ const clientPage = /^\/clienten\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4
 
 export function createHost({ api, portal, production, publicUrl, trustedProxies, secureCookies = false }: HostOptions) {
   installRouteMatchCache()
+  if (portal.serverEntry) installRouteTreeCache(portal.serverEntry)
   const host = new Hono<HostEnv>()
   const pages = compressPages()
 
@@ -117,7 +122,8 @@ export function createHost({ api, portal, production, publicUrl, trustedProxies,
       apiFor(request) {
         // In-process: the portal calls the same API as everyone else, through the same gate, without a network hop.
         return hc<Api>('http://kracht.internal', {
-          fetch: (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(input, init), { internal }),
+          // A JSON answer is read from the text it was made from, not through a stream (lib/in-process-answer.ts).
+          fetch: async (input: RequestInfo | URL, init?: RequestInit) => inProcessAnswer(await api.fetch(new Request(input, init), { internal })),
           // The browser's user agent too: the access log records where each access came from.
           headers: {
             cookie: request.headers.get('cookie') ?? '',

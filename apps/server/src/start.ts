@@ -23,13 +23,13 @@ import { createHost } from './host'
 
 const portalDir = fileURLToPath(new URL('../../portal/build/', import.meta.url))
 
-export async function loadPortalBuild(): Promise<{ build: ServerBuild; clientDir: string }> {
+export async function loadPortalBuild(): Promise<{ build: ServerBuild; clientDir: string; serverEntry: string }> {
   const serverEntry = `${portalDir}server/index.js`
   if (!existsSync(serverEntry)) {
     throw new Error('The portal is not built yet. Run `npm run build` (npm start does this for you).')
   }
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild
-  return { build, clientDir: `${portalDir}client` }
+  return { build, clientDir: `${portalDir}client`, serverEntry }
 }
 
 /**
