@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from 'react'
+import type { SubmissionResult } from '../forms/use-form'
 import { useT } from '../lib/i18n'
 import { problemText } from '../lib/problem-text'
 
@@ -53,6 +54,36 @@ export function Notice({ children }: { children: React.ReactNode }) {
   return (
     <div className="notice notice--ok" role="status">
       {children}
+    </div>
+  )
+}
+
+// The unsent text of a refused staff form lives here, beside Notice, so the worker's page (at the
+// 100 kB limit) loads no chunk of its own for it.
+/** The typed words of a refused form (its `initialValue`), the fields a person writes in. */
+function unsentTexts(result: SubmissionResult<string[]> | null | undefined): string[] {
+  const values = (result?.initialValue ?? {}) as Record<string, unknown>
+  return ['body', 'suggestedText', 'text']
+    .map((name) => values[name])
+    .filter((value): value is string => typeof value === 'string' && value.trim().length > 0)
+}
+
+/**
+ * What a worker or peer expert typed when the client stopped sharing before it was sent: the page no
+ * longer shows the client's words, but the typed text stays on the screen so nothing is lost.
+ */
+export function UnsentText({ result }: { result: SubmissionResult<string[]> | null | undefined }) {
+  const t = useT()
+  const texts = unsentTexts(result)
+  if (texts.length === 0) return null
+  return (
+    <div className="card" data-testid="unsent-text" role="status">
+      <p>{t('sharing.unsentText')}</p>
+      {texts.map((text, index) => (
+        <p key={index} className="unsent-text">
+          {text}
+        </p>
+      ))}
     </div>
   )
 }

@@ -51,4 +51,8 @@ export function ownCommentHref(clientId: string, commentId: string, over?: 'doel
   return over ? `${path}?over=${over}${targetId ? `&bij=${targetId}` : ''}` : path
 }
 
-
+/** The worker's page after a review or a signature (`?klaar=`): its line, written on the server. */
+export function doneLineOf(locale: Locale, done: string | null): string | null {
+  const t = translator(locale)
+  return done === 'review' ? t('review.reviewed') : done === 'sign' ? t('review.signedConfirm') : null
+}

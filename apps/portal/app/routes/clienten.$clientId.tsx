@@ -1,6 +1,6 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from '@remix-run/react'
+import { Form, Link, useLoaderData, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useActionAnswer } from '../forms/answer'
 import { z } from 'zod'
 import type { SubmissionResult } from '../forms/use-form'
@@ -9,10 +9,9 @@ import { jsonOrThrow } from '../lib/api-failure.server'
 import { keyedWrite } from '../lib/idempotency.server'
 import { requireRole } from '../lib/auth.server'
 import { useT, pageTitle, requestLocale } from '../lib/i18n'
-import { staffCommentLines } from '../lib/comment-lines.server'
+import { doneLineOf, staffCommentLines } from '../lib/comment-lines.server'
 import { isUnsent, keepPageWhenUnsent } from '../lib/connection'
-import { Notice } from '../components/field'
-import { UnsentText } from '../components/unsent-text'
+import { Notice, UnsentText } from '../components/field'
 import { ClientSections, sharedScopesOf } from '../components/client-sections'
 import { InventoryGrid } from '../components/review/inventory-grid'
 import { WorksheetExtras } from '../components/review/worksheet-extras'
@@ -21,16 +20,12 @@ import { SignStep } from '../components/review/sign-step'
 import { reviewProblem } from '../components/review/comment-form'
 import { WorkerReviewForms } from '../lib/review-forms'
 import { parseSubmission, reply, replyWithProblem } from '../forms/submission.server'
-import reviewStyles from '../styles/review.css?url'
+// Plain stylesheet imports: the build links them from the route manifest, so the page loads no
+// script module for their addresses (it sits at the 100 kB limit).
+import '../styles/review.css'
 import { SaveSafety, type ScreenData } from '../components/save-safety'
-import assistantStyles from '../styles/assistant.css?url'
-import safetyStyles from '../styles/safety.css?url'
-
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: reviewStyles },
-  { rel: 'stylesheet', href: assistantStyles },
-  { rel: 'stylesheet', href: safetyStyles },
-]
+import '../styles/assistant.css'
+import '../styles/safety.css'
 
 export const meta: MetaFunction = pageTitle('titles.gedeeld')
 
@@ -59,6 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const status: number = overview.status
   if (!overview.ok) return data({ shared: false as const, clientId, sections: await sharedSections(request, context, clientId), role: user.role }, { status: status === 401 ? 401 : 403 })
   const { inventory, comments, agreement, sharedScopes: sections } = await overview.json()
+  const query = new URL(request.url).searchParams
   return {
     shared: true as const,
     clientId,
@@ -79,8 +75,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     comments: staffCommentLines(requestLocale(request), comments, inventory.displayName, { id: user.id, clientId }),
     agreement,
+    // A review or a signature just done (`?klaar=`): its line written here, so the page (at the 100 kB
+    // limit) carries neither text in the browser.
+    doneLine: doneLineOf(requestLocale(request), query.get('klaar')),
+    // What the page's address asks for (`?klaar=`, `?zin=`, `?reageer=`), read here rather than in the browser.
+    query: { done: query.get('klaar'), on: query.get('zin'), open: query.get('reageer') },
   }
 }
+
 
 type ActionResult = {
   /** Which form answered: a comment's own form by its statement, the buttons above the page. */
@@ -145,7 +147,6 @@ export default function SharedWithMe() {
   // A save that never reached the server: which comment form stays open, with its words.
   const unsent = isUnsent(answer) && answer.intent === 'comment' ? answer.statementId : null
   const result = isUnsent(answer) ? undefined : answer
-  const [params] = useSearchParams()
   if (!loaded.shared) {
     return (
       <div className="page page--narrow" data-testid="not-shared">
@@ -162,12 +163,12 @@ export default function SharedWithMe() {
   const { inventory, comments, agreement, viewer } = loaded
   const name = inventory.displayName
   const canComment = inventory.viewerAccess !== 'read'
-  const done = params.get('klaar')
+  const { done, on, open } = loaded.query
   // One comment form on the page: the statement named by `?reageer=` (a link under each statement).
   // A refused comment goes back to its own form, open; a refused button says so above.
   const refused = result?.intent === 'comment' && result.result ? { statementId: result.statementId, result: result.result } : null
   const savedInPlace = result?.intent === 'comment' && Boolean(result.safety)
-  const savedOn = savedInPlace ? result?.statementId : done === 'comment' || done === 'suggestion' ? params.get('zin') : null
+  const savedOn = savedInPlace ? result?.statementId : done === 'comment' || done === 'suggestion' ? on : null
   // Saved on a statement the page shows: the confirmation is there; else (an old link) above.
   const saved =
     savedOn && inventory.statements.some((s) => s.id === savedOn) ? { statementId: savedOn, kind: done === 'suggestion' ? ('suggestion' as const) : ('comment' as const) } : null
@@ -181,10 +182,9 @@ export default function SharedWithMe() {
       <p className="lead" data-testid="access-line">
         {canComment ? t('review.canComment', { name }) : t('review.readOnly', { name })}
       </p>
-      {done === 'review' ? <Notice>{t('review.reviewed')}</Notice> : null}
+      {loaded.doneLine ? <Notice>{loaded.doneLine}</Notice> : null}
       {(done === 'comment' || result?.safety) && !saved ? <Notice>{t('review.commentSaved', { name })}</Notice> : null}
       {done === 'suggestion' && !saved ? <Notice>{t('review.suggestionSaved', { name })}</Notice> : null}
-      {done === 'sign' ? <Notice>{t('review.signedConfirm')}</Notice> : null}
       <SaveSafety screen={result?.safety ?? undefined} />
       {buttonProblem ? (
         <div className="notice notice--error" role="alert">
@@ -201,7 +201,7 @@ export default function SharedWithMe() {
             inventory={inventory}
             comments={comments}
             canComment={canComment}
-            commenting={{ clientId: loaded.clientId, open: params.get('reageer'), refused, unsent, saved, savedInPlace }}
+            commenting={{ clientId: loaded.clientId, open, refused, unsent, saved, savedInPlace }}
           />
           <WorksheetExtras inventory={inventory} />
         </div>
